@@ -1,0 +1,97 @@
+//! Assembly: the title and the clean body, in reading order.
+
+pub mod title;
+
+use crate::classify::Decision;
+use crate::segment::{BlockKind, Page};
+
+/// A cleaned document: the segmented page, a decision per block, and the
+/// title. Text and Markdown are rendered from it on demand.
+#[derive(Debug)]
+pub struct Article {
+    pub title: Option<String>,
+    /// The block the title was taken from, left out of the body.
+    pub title_block: Option<usize>,
+    pub page: Page,
+    pub decisions: Vec<Decision>,
+}
+
+impl Article {
+    pub fn new(page: Page, mut decisions: Vec<Decision>) -> Article {
+        let (title, title_block) = title::choose(&page, &decisions);
+        // The title line is neither body nor junk.
+        if let Some(d) = title_block.and_then(|i| decisions.get_mut(i)) {
+            d.removed = None;
+            d.rule = "keep.title".into();
+        }
+        Article {
+            title,
+            title_block,
+            page,
+            decisions,
+        }
+    }
+
+    /// Blocks of the body, in order.
+    pub fn body_blocks(&self) -> impl Iterator<Item = &crate::segment::Block> {
+        self.page
+            .blocks
+            .iter()
+            .zip(&self.decisions)
+            .filter(|(b, d)| d.is_kept() && Some(b.index) != self.title_block)
+            .map(|(b, _)| b)
+    }
+
+    /// Plain text: paragraphs separated by a blank line.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for b in self.body_blocks() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&b.text);
+        }
+        out
+    }
+
+    /// Markdown: headings, lists, quotes and code kept.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        let mut prev: Option<BlockKind> = None;
+        for b in self.body_blocks() {
+            if !out.is_empty() {
+                // Consecutive list items form one list.
+                let tight = prev == Some(BlockKind::ListItem) && b.kind == BlockKind::ListItem;
+                out.push_str(if tight { "\n" } else { "\n\n" });
+            }
+            match b.kind {
+                BlockKind::Heading(l) => {
+                    out.push_str(&"#".repeat(l.clamp(1, 6) as usize));
+                    out.push(' ');
+                    out.push_str(&b.text);
+                }
+                BlockKind::ListItem => {
+                    out.push_str("- ");
+                    out.push_str(&b.text);
+                }
+                BlockKind::Quote => {
+                    for (i, line) in b.text.lines().enumerate() {
+                        if i > 0 {
+                            out.push('\n');
+                        }
+                        out.push_str("> ");
+                        out.push_str(line);
+                    }
+                }
+                BlockKind::Pre => {
+                    out.push_str("```\n");
+                    out.push_str(&b.text);
+                    out.push_str("\n```");
+                }
+                _ => out.push_str(&b.text),
+            }
+            prev = Some(b.kind);
+        }
+        out
+    }
+}

@@ -1,0 +1,101 @@
+//! Matching the rule set against each block: text and heading regexes over
+//! its text, class/id and tag matchers over the elements around it.
+
+use super::region::Region;
+use super::rules::{RuleSet, token_matches};
+use crate::segment::{Block, Page};
+
+/// The rules one block matched.
+#[derive(Debug, Default, Clone)]
+pub struct Evidence {
+    /// Rule indexes, each once.
+    pub rules: Vec<usize>,
+    /// Heading rules that matched (the block is heading-like).
+    pub headings: Vec<usize>,
+}
+
+impl Evidence {
+    /// Total weight and the heaviest rule.
+    pub fn score(&self, set: &RuleSet) -> (f32, Option<usize>) {
+        let mut total = 0.0;
+        let mut top: Option<usize> = None;
+        for &r in &self.rules {
+            let w = set.rules[r].weight;
+            total += w;
+            if top.is_none_or(|t| set.rules[t].weight < w) {
+                top = Some(r);
+            }
+        }
+        (total, top)
+    }
+}
+
+/// A block that looks like a heading: a heading element, or a short line
+/// that does not end like a sentence and is not a link.
+pub fn is_heading_like(b: &Block) -> bool {
+    let f = &b.features;
+    if f.link_density > 0.5 {
+        return false;
+    }
+    b.kind.is_heading() || (f.words <= 10 && f.chars <= 80 && !f.ends_sentence)
+}
+
+/// Structural rules that each element matches by itself (cached).
+fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
+    page.elements
+        .iter()
+        .map(|el| {
+            set.structural()
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    let rule = &set.rules[r];
+                    rule.tag.contains(&el.tag)
+                        || (!rule.class.is_empty()
+                            && el.tokens.iter().any(|tok| {
+                                let tok = tok.replace('_', "-");
+                                rule.class.iter().any(|c| token_matches(&tok, c))
+                            }))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+pub fn collect(page: &Page, set: &RuleSet, region: &Region) -> Vec<Evidence> {
+    let hits = element_hits(page, set);
+    page.blocks
+        .iter()
+        .map(|b| {
+            let f = &b.features;
+            let mut ev = Evidence::default();
+            for r in set.text_matches(&b.text) {
+                if set.rules[r].within_bounds(f.words, f.link_density) {
+                    ev.rules.push(r);
+                }
+            }
+            if is_heading_like(b) {
+                for r in set.heading_matches(&b.text) {
+                    if set.rules[r].within_bounds(f.words, f.link_density) {
+                        ev.headings.push(r);
+                    }
+                }
+            }
+            let mut e = b.element;
+            while let Some(i) = e {
+                if region.holds_main.get(i).copied().unwrap_or(false) {
+                    // Above this point every element holds the article.
+                    break;
+                }
+                for &r in &hits[i] {
+                    if !ev.rules.contains(&r) && set.rules[r].within_bounds(f.words, f.link_density)
+                    {
+                        ev.rules.push(r);
+                    }
+                }
+                e = page.elements[i].parent;
+            }
+            ev
+        })
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! Content heuristics for the blocks no rule or section decided: where the
+//! block sits against the main content, link density, text shape.
+
+use super::Decision;
+use super::category::Category;
+use crate::segment::{Block, Page};
+
+fn decision(removed: Option<Category>, rule: &str, score: f32, in_main: bool) -> Decision {
+    Decision {
+        removed,
+        rule: rule.to_string(),
+        score,
+        in_main,
+    }
+}
+
+/// Decide one block from its features; `rule_score` is the weight of rules
+/// that matched without reaching 1.0 on their own.
+pub fn decide(_page: &Page, b: &Block, in_main: bool, rule_score: f32) -> Decision {
+    let f = &b.features;
+    let mut score = rule_score;
+    if !in_main {
+        score += 1.0;
+        let (cat, rule) = if f.link_density > 0.5 {
+            (Category::Navigation, "heuristic.link-list")
+        } else {
+            (Category::LowContent, "heuristic.outside-main")
+        };
+        return decision(Some(cat), rule, score, in_main);
+    }
+    if f.link_density >= 0.5 && f.words <= 50 {
+        score += f.link_density + 0.3;
+        if score >= 1.0 {
+            return decision(
+                Some(Category::RelatedList),
+                "heuristic.link-dense",
+                score,
+                in_main,
+            );
+        }
+    }
+    if score >= 1.0 {
+        return decision(
+            Some(Category::LowContent),
+            "heuristic.weak-rules",
+            score,
+            in_main,
+        );
+    }
+    decision(None, "keep.main-content", score, in_main)
+}
+
+fn menu_like(b: &Block) -> bool {
+    let f = &b.features;
+    f.words <= 5 && !f.ends_sentence && f.punctuation == 0 && f.title_case_ratio >= 0.5
+}
+
+/// Text input: a run of short title-case lines is a menu, even inside the
+/// main run of prose.
+pub fn smooth(page: &Page, out: &mut [Decision]) {
+    if page.is_html {
+        return;
+    }
+    let mut i = 0;
+    while i < page.blocks.len() {
+        if !(out[i].is_kept() && menu_like(&page.blocks[i])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < page.blocks.len() && out[i].is_kept() && menu_like(&page.blocks[i]) {
+            i += 1;
+        }
+        if i - start >= 4 {
+            for d in &mut out[start..i] {
+                *d = decision(
+                    Some(Category::Navigation),
+                    "heuristic.menu-run",
+                    1.0 + d.score,
+                    d.in_main,
+                );
+            }
+        }
+    }
+}

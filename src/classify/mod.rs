@@ -1,0 +1,69 @@
+//! Classification: rule sets, heuristic scores and section context decide,
+//! for every block, keep or remove (with category, rule id and score).
+
+pub mod category;
+pub mod evidence;
+pub mod heuristics;
+pub mod region;
+pub mod rules;
+pub mod sections;
+
+pub use category::Category;
+pub use rules::{RuleError, RuleSet, RuleSetBuilder};
+
+use crate::segment::Page;
+use serde::Serialize;
+
+/// What was decided for one block.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Decision {
+    /// `None` when the block is kept.
+    pub removed: Option<Category>,
+    /// Id of the rule or heuristic that decided.
+    pub rule: String,
+    /// Boilerplate score: the summed rule weights, or the heuristic's score.
+    /// A block is removed at 1.0 or more.
+    pub score: f32,
+    pub in_main: bool,
+}
+
+impl Decision {
+    pub fn is_kept(&self) -> bool {
+        self.removed.is_none()
+    }
+}
+
+pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
+    let region = region::find(page);
+    let evidence = evidence::collect(page, set, &region);
+    let claims = sections::claims(page, set, &evidence, &region);
+    let mut out: Vec<Decision> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let ev = &evidence[i];
+            let (score, top) = ev.score(set);
+            if let Some(r) = top.filter(|_| score >= 1.0) {
+                let rule = &set.rules[r];
+                return Decision {
+                    removed: Some(rule.category),
+                    rule: rule.id.clone(),
+                    score,
+                    in_main: region.in_main[i],
+                };
+            }
+            if let Some(c) = &claims[i] {
+                return Decision {
+                    removed: Some(c.category),
+                    rule: set.rules[c.rule].id.clone(),
+                    score: set.rules[c.rule].weight.max(score),
+                    in_main: region.in_main[i],
+                };
+            }
+            heuristics::decide(page, b, region.in_main[i], score)
+        })
+        .collect();
+    heuristics::smooth(page, &mut out);
+    out
+}

@@ -1,0 +1,184 @@
+//! Finding the main content: for HTML the element whose subtree holds the
+//! most prose and the least link text (Readability's idea, with class/id
+//! weights); for text the run of lines with the most prose in it.
+
+use super::rules::token_matches;
+use crate::segment::{Block, Page};
+
+/// Which blocks lie in the main content, and (HTML) which elements hold it.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub in_main: Vec<bool>,
+    /// The main content element and every element above it. Structural
+    /// rules never fire on these: a wrapper that holds the article is not
+    /// boilerplate whatever its class says.
+    pub holds_main: Vec<bool>,
+    pub root: Option<usize>,
+}
+
+/// Whether a block reads as running prose.
+pub fn is_prose(b: &Block, use_stopwords: bool) -> bool {
+    let f = &b.features;
+    f.words >= 10
+        && f.link_density < 0.3
+        && (f.punctuation >= 1 || f.ends_sentence)
+        && (!use_stopwords || f.stopword_ratio >= 0.12)
+}
+
+/// Whether the page has function words at all (not for CJK and others).
+pub fn has_stopwords(page: &Page) -> bool {
+    let (hits, words) = page.blocks.iter().fold((0.0, 0.0), |(h, w), b| {
+        (
+            h + b.features.stopword_ratio * b.features.words as f32,
+            w + b.features.words as f32,
+        )
+    });
+    words > 0.0 && hits / words > 0.05
+}
+
+/// The good and the bad mass of one block.
+fn masses(b: &Block, use_stopwords: bool) -> (f32, f32) {
+    let f = &b.features;
+    let w = f.words as f32;
+    let ld = f.link_density;
+    let good = if is_prose(b, use_stopwords) {
+        w * (1.0 - ld)
+    } else if ld < 0.3 && f.words >= 4 {
+        0.3 * w
+    } else {
+        0.0
+    };
+    let mut bad = w * ld;
+    if !is_prose(b, use_stopwords) && f.words < 10 {
+        bad += 0.5 * w.max(1.0);
+    }
+    (good, bad)
+}
+
+const POSITIVE: &[&str] = &[
+    "article", "post", "entry", "content", "story", "main", "body", "text", "prose", "blog",
+];
+const NEGATIVE: &[&str] = &[
+    "comment", "comments", "sidebar", "footer", "related", "nav", "menu", "widget", "ad", "ads",
+    "share", "social", "header", "promo", "sponsor", "teaser", "aside",
+];
+
+fn class_factor(tag: &str, tokens: &[String]) -> f32 {
+    let pos = matches!(tag, "article" | "main") as i32
+        + tokens
+            .iter()
+            .any(|t| POSITIVE.iter().any(|p| token_matches(t, p))) as i32;
+    let neg = matches!(tag, "nav" | "aside" | "footer" | "header") as i32
+        + tokens
+            .iter()
+            .any(|t| NEGATIVE.iter().any(|p| token_matches(t, p))) as i32;
+    (1.0 + 0.25 * pos as f32 - 0.5 * neg as f32).max(0.1)
+}
+
+pub fn find(page: &Page) -> Region {
+    if page.is_html && !page.elements.is_empty() {
+        html_region(page)
+    } else {
+        text_region(page)
+    }
+}
+
+fn html_region(page: &Page) -> Region {
+    let sw = has_stopwords(page);
+    let n = page.elements.len();
+    let mut good = vec![0f32; n];
+    let mut bad = vec![0f32; n];
+    for b in &page.blocks {
+        let (g, bd) = masses(b, sw);
+        let mut e = b.element;
+        while let Some(i) = e {
+            good[i] += g;
+            bad[i] += bd;
+            e = page.elements[i].parent;
+        }
+    }
+    let mut best = None;
+    let mut best_score = 0.0;
+    for (i, el) in page.elements.iter().enumerate() {
+        let s = (good[i] - 0.6 * bad[i]) * class_factor(&el.tag, &el.tokens);
+        if s > best_score {
+            best_score = s;
+            best = Some(i);
+        }
+    }
+    let mut holds_main = vec![false; n];
+    let mut e = best;
+    while let Some(i) = e {
+        holds_main[i] = true;
+        e = page.elements[i].parent;
+    }
+    let in_main = page
+        .blocks
+        .iter()
+        .map(|b| match best {
+            None => true,
+            Some(root) => under(page, b.element, root),
+        })
+        .collect();
+    Region {
+        in_main,
+        holds_main,
+        root: best,
+    }
+}
+
+fn under(page: &Page, mut e: Option<usize>, root: usize) -> bool {
+    while let Some(i) = e {
+        if i == root {
+            return true;
+        }
+        e = page.elements[i].parent;
+    }
+    false
+}
+
+/// The run of lines with the largest prose balance (maximum subarray).
+fn text_region(page: &Page) -> Region {
+    let sw = has_stopwords(page);
+    let scores: Vec<f32> = page
+        .blocks
+        .iter()
+        .map(|b| {
+            let w = b.features.words as f32;
+            if is_prose(b, sw) {
+                w
+            } else if b.features.words <= 12 && !b.features.ends_sentence {
+                // Subheadings sit inside articles; a few must not split it.
+                -1.5
+            } else {
+                -0.3 * w.max(2.0)
+            }
+        })
+        .collect();
+    let (mut best, mut best_range) = (f32::MIN, (0, 0));
+    let (mut cur, mut start) = (0f32, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0.0 {
+            cur = 0.0;
+            start = i;
+        }
+        cur += s;
+        if cur > best {
+            best = cur;
+            best_range = (start, i + 1);
+        }
+    }
+    let in_main = if best <= 0.0 {
+        // No prose at all: nothing to anchor on, keep everything.
+        vec![true; page.blocks.len()]
+    } else {
+        (0..page.blocks.len())
+            .map(|i| i >= best_range.0 && i < best_range.1)
+            .collect()
+    };
+    Region {
+        in_main,
+        holds_main: vec![false; page.elements.len()],
+        root: None,
+    }
+}

@@ -1,0 +1,144 @@
+//! Section context: a heading such as "About the author" or "Latest
+//! entries" opens a boilerplate section that claims the blocks after it
+//! until the section plainly ends.
+
+use super::category::Category;
+use super::evidence::{Evidence, is_heading_like};
+use super::region::{Region, is_prose};
+use super::rules::RuleSet;
+use crate::segment::{BlockKind, Page};
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub rule: usize,
+    pub category: Category,
+    /// Index of the block that opened the section.
+    pub opener: usize,
+}
+
+struct Open {
+    rule: usize,
+    category: Category,
+    opener: usize,
+    level: Option<u8>,
+    /// HTML: the element holding the heading; the section ends with it.
+    container: Option<usize>,
+}
+
+fn inside(page: &Page, mut e: Option<usize>, container: usize) -> bool {
+    while let Some(i) = e {
+        if i == container {
+            return true;
+        }
+        e = page.elements[i].parent;
+    }
+    false
+}
+
+/// For each block, the section that claims it, if any. Openers claim
+/// themselves.
+pub fn claims(
+    page: &Page,
+    set: &RuleSet,
+    evidence: &[Evidence],
+    region: &Region,
+) -> Vec<Option<Claim>> {
+    let sw = super::region::has_stopwords(page);
+    let mut out = vec![None; page.blocks.len()];
+    let mut open: Option<Open> = None;
+    for (i, b) in page.blocks.iter().enumerate() {
+        let ev = &evidence[i];
+        // A new section heading replaces the open section.
+        if let Some(&r) = ev
+            .headings
+            .iter()
+            .max_by(|&&a, &&b| set.rules[a].weight.total_cmp(&set.rules[b].weight))
+        {
+            let rule = &set.rules[r];
+            if rule.weight >= 1.0 {
+                let level = match b.kind {
+                    BlockKind::Heading(l) => Some(l),
+                    _ => None,
+                };
+                let container = b
+                    .element
+                    .and_then(|e| page.elements[e].parent.or(Some(e)))
+                    .filter(|_| page.is_html);
+                open = Some(Open {
+                    rule: r,
+                    category: rule.category,
+                    opener: i,
+                    level,
+                    container,
+                });
+                out[i] = Some(Claim {
+                    rule: r,
+                    category: rule.category,
+                    opener: i,
+                });
+                continue;
+            }
+        }
+        // A bio with no heading still opens a bio section: the lines after
+        // a machine-written self-introduction go on in the same voice.
+        if let Some(&r) = ev
+            .rules
+            .iter()
+            .find(|&&r| set.rules[r].category == Category::AuthorBio && set.rules[r].text.is_some())
+            && set.rules[r].weight >= 1.0
+        {
+            open = Some(Open {
+                rule: r,
+                category: Category::AuthorBio,
+                opener: i,
+                level: None,
+                container: None,
+            });
+            continue;
+        }
+        let Some(sec) = &open else { continue };
+        // A heading seen in a menu above the article must not swallow it.
+        let enters_main = region.in_main[i] && !region.in_main[sec.opener];
+        if enters_main || ends(page, i, sec, sw) {
+            open = None;
+            continue;
+        }
+        out[i] = Some(Claim {
+            rule: sec.rule,
+            category: sec.category,
+            opener: sec.opener,
+        });
+    }
+    out
+}
+
+fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
+    let b = &page.blocks[i];
+    if let Some(c) = sec.container
+        && !inside(page, b.element, c)
+    {
+        return true;
+    }
+    // A real heading at the same level or above ends any section.
+    if let (BlockKind::Heading(l), Some(open_level)) = (b.kind, sec.level)
+        && l <= open_level
+    {
+        return true;
+    }
+    if sec.category.claims_prose() {
+        // Bios and comments are prose; a new heading ends them, and a bio
+        // that had no heading ends where the first person stops.
+        if page.is_html {
+            return b.kind.is_heading();
+        }
+        if sec.level.is_none() && page.blocks[sec.opener].features.words >= 10 {
+            return b.features.first_person_ratio < 0.02 && b.features.words >= 10;
+        }
+        return false;
+    }
+    // Lists end where prose starts again.
+    if is_prose(b, sw) && b.features.words >= 15 && !is_heading_like(b) {
+        return true;
+    }
+    false
+}

@@ -1,0 +1,94 @@
+//! One document through the stages: decode, segment, classify, assemble.
+
+use std::sync::Arc;
+
+use crate::assemble::Article;
+use crate::classify::{self, RuleSet};
+use crate::read::{Document, Kind, decode, sniff};
+use crate::segment::{self, Page};
+
+/// A cleaned document with where it came from.
+#[derive(Debug)]
+pub struct Cleaned {
+    pub article: Article,
+    pub warnings: Vec<String>,
+    pub encoding: &'static str,
+}
+
+/// Holds what every document shares (the compiled rules); cheap to clone
+/// and to share between threads.
+#[derive(Clone)]
+pub struct Cleaner {
+    rules: Arc<RuleSet>,
+}
+
+impl Default for Cleaner {
+    fn default() -> Self {
+        Cleaner::new(RuleSet::builtin())
+    }
+}
+
+impl Cleaner {
+    pub fn new(rules: RuleSet) -> Cleaner {
+        Cleaner {
+            rules: Arc::new(rules),
+        }
+    }
+
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Decode and segment a document into blocks.
+    pub fn segment(&self, doc: &Document) -> Result<(Page, &'static str), String> {
+        if doc.bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err("empty document".into());
+        }
+        if sniff::is_binary(&doc.bytes) {
+            return Err("binary content, not text or HTML".into());
+        }
+        let mut page;
+        let decoded;
+        match doc.kind {
+            Kind::Html => {
+                decoded = decode::html(&doc.bytes, doc.charset.as_deref());
+                page = segment::html::segment(&decoded.text);
+            }
+            Kind::Text => {
+                decoded = decode::text(&doc.bytes);
+                page = segment::text::segment(&decoded.text);
+            }
+        }
+        page.warnings.extend(decoded.warning);
+        Ok((page, decoded.encoding))
+    }
+
+    pub fn clean(&self, doc: &Document) -> Result<Cleaned, String> {
+        let (mut page, encoding) = self.segment(doc)?;
+        let decisions = classify::classify(&page, &self.rules);
+        let warnings = std::mem::take(&mut page.warnings);
+        Ok(Cleaned {
+            article: Article::new(page, decisions),
+            warnings,
+            encoding,
+        })
+    }
+
+    /// Clean a string of HTML.
+    pub fn clean_html(&self, html: &str) -> Article {
+        self.article(Document::html(html))
+    }
+
+    /// Clean a string of text whose HTML is gone.
+    pub fn clean_text(&self, text: &str) -> Article {
+        self.article(Document::text(text))
+    }
+
+    fn article(&self, doc: Document) -> Article {
+        match self.clean(&doc) {
+            Ok(c) => c.article,
+            // Empty or binary input: an empty article.
+            Err(_) => Article::new(Page::default(), Vec::new()),
+        }
+    }
+}

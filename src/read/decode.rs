@@ -1,0 +1,148 @@
+//! Bytes -> text. HTML: BOM, then a charset from the transport (HTTP
+//! header), then `<meta charset>` / http-equiv, then chardetng when nothing
+//! is declared. Text: BOM, else UTF-8 with invalid bytes replaced.
+
+use encoding_rs::{Encoding, UTF_8};
+use regex::bytes::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// How far into a page a `<meta charset>` is looked for (the HTML spec's
+/// prescan reads 1024 bytes; real pages put it later, behind long heads).
+const META_SCAN: usize = 8192;
+
+static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i-u)<meta[^>]{0,400}?charset\s*=\s*["']?\s*([a-z0-9_:.\-]{2,40})"#)
+        .expect("valid regex")
+});
+
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    /// Set when bytes had to be replaced or the declared charset was wrong.
+    pub warning: Option<String>,
+}
+
+fn label(l: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(l.trim().as_bytes())
+}
+
+/// The charset a page declares in its first bytes.
+pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(META_SCAN)];
+    let caps = META_CHARSET.captures(head)?;
+    let name = std::str::from_utf8(caps.get(1)?.as_bytes()).ok()?;
+    let enc = label(name)?;
+    // A page that is parsed as text cannot really be UTF-16 (the spec says
+    // to read such a declaration as UTF-8).
+    if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        return Some(UTF_8);
+    }
+    Some(enc)
+}
+
+fn decode_with(bytes: &[u8], enc: &'static Encoding, why: &str) -> Decoded {
+    let (text, used, had_errors) = enc.decode(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: used.name(),
+        warning: had_errors
+            .then(|| format!("invalid bytes for {} ({why}) were replaced", used.name())),
+    }
+}
+
+pub fn html(bytes: &[u8], transport_charset: Option<&str>) -> Decoded {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return decode_with(bytes, enc, "byte order mark");
+    }
+    let declared = transport_charset
+        .and_then(label)
+        .map(|e| (e, "HTTP header"))
+        .or_else(|| meta_charset(bytes).map(|e| (e, "meta charset")));
+    if let Some((enc, why)) = declared {
+        // A page declared as something else but valid UTF-8 is almost
+        // always UTF-8 mislabelled; the reverse never decodes cleanly.
+        if enc != UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+            return Decoded {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                encoding: "UTF-8",
+                warning: Some(format!(
+                    "declared charset {} ({why}) but the bytes are UTF-8",
+                    enc.name()
+                )),
+            };
+        }
+        return decode_with(bytes, enc, why);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            warning: None,
+        };
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
+    decode_with(bytes, enc, "detected")
+}
+
+pub fn text(bytes: &[u8]) -> Decoded {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return decode_with(bytes, enc, "byte order mark");
+    }
+    match String::from_utf8_lossy(bytes) {
+        Cow::Borrowed(s) => Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            warning: None,
+        },
+        Cow::Owned(s) => Decoded {
+            text: s,
+            encoding: "UTF-8",
+            warning: Some("invalid UTF-8 bytes were replaced".into()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_charset_decides_latin1() {
+        let page = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        let d = html(page, None);
+        assert!(d.text.contains("café"));
+        assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn http_equiv_is_read() {
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+        assert!(html(page, None).text.contains("Привет"));
+    }
+
+    #[test]
+    fn bom_wins() {
+        let mut page = vec![0xFF, 0xFE];
+        for u in "<p>hé</p>".encode_utf16() {
+            page.extend_from_slice(&u.to_le_bytes());
+        }
+        assert!(html(&page, Some("iso-8859-1")).text.contains("hé"));
+    }
+
+    #[test]
+    fn undeclared_legacy_bytes_are_detected() {
+        let page = "<p>Le gâteau était très élégant, déjà à côté du café.</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+        assert!(html(&bytes, None).text.contains("gâteau"));
+    }
+
+    #[test]
+    fn text_replaces_bad_utf8_with_warning() {
+        let d = text(b"ok \xff line");
+        assert_eq!(d.text, "ok \u{FFFD} line");
+        assert!(d.warning.is_some());
+    }
+}

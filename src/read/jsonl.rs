@@ -1,0 +1,234 @@
+//! JSON Lines input: one object per line with `html` or `text` and
+//! optional `id` and `url` (field names can be mapped for other crawlers'
+//! schemas). A bad line becomes an error record; the run goes on.
+
+use serde_json::{Map, Value};
+use std::io::BufRead;
+
+use super::document::{Document, Item, Kind, RecordError};
+
+/// Which input fields hold what.
+#[derive(Debug, Clone)]
+pub struct FieldMap {
+    pub id: String,
+    pub url: String,
+    pub html: String,
+    pub text: String,
+}
+
+impl Default for FieldMap {
+    fn default() -> Self {
+        FieldMap {
+            id: "id".into(),
+            url: "url".into(),
+            html: "html".into(),
+            text: "text".into(),
+        }
+    }
+}
+
+fn scalar_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Turn one line into a document or an error record.
+pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Item {
+    let err = |id: Option<String>, url: Option<String>, message: String| RecordError {
+        id,
+        url,
+        source: source.to_string(),
+        line: Some(lineno),
+        message,
+    };
+    let obj: Map<String, Value> = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(m)) => m,
+        Ok(_) => return Err(err(None, None, "line is JSON but not an object".into())),
+        Err(e) => return Err(err(None, None, format!("invalid JSON: {e}"))),
+    };
+    let id = obj.get(&fields.id).and_then(scalar_string);
+    let url = obj.get(&fields.url).and_then(scalar_string);
+    let (kind, body) = match (obj.get(&fields.html), obj.get(&fields.text)) {
+        (Some(Value::String(h)), _) => (Kind::Html, h.clone()),
+        (_, Some(Value::String(t))) => (Kind::Text, t.clone()),
+        (Some(_), _) | (_, Some(_)) => {
+            return Err(err(
+                id,
+                url,
+                format!("field `{}`/`{}` is not a string", fields.html, fields.text),
+            ));
+        }
+        (None, None) => {
+            return Err(err(
+                id,
+                url,
+                format!("no `{}` or `{}` field", fields.html, fields.text),
+            ));
+        }
+    };
+    let extra = obj
+        .into_iter()
+        .filter(|(k, _)| {
+            *k != fields.html && *k != fields.text && *k != fields.id && *k != fields.url
+        })
+        .collect();
+    Ok(Document {
+        id,
+        url,
+        kind,
+        bytes: body.into_bytes(),
+        charset: None,
+        extra,
+        source: source.to_string(),
+        line: Some(lineno),
+    })
+}
+
+/// Streams a JSONL reader line by line; never holds more than one line.
+pub struct JsonlReader<R> {
+    reader: R,
+    source: String,
+    fields: FieldMap,
+    lineno: u64,
+    buf: Vec<u8>,
+    max_line: usize,
+    done: bool,
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    pub fn new(reader: R, source: String, fields: FieldMap, max_line: usize) -> Self {
+        JsonlReader {
+            reader,
+            source,
+            fields,
+            lineno: 0,
+            buf: Vec::new(),
+            max_line,
+            done: false,
+        }
+    }
+
+    fn error(&self, message: String) -> RecordError {
+        RecordError {
+            id: None,
+            url: None,
+            source: self.source.clone(),
+            line: Some(self.lineno),
+            message,
+        }
+    }
+
+    /// Read one line, but keep at most `max_line` bytes of it; returns
+    /// whether the line was longer.
+    fn read_line(&mut self) -> std::io::Result<Option<bool>> {
+        self.buf.clear();
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let avail = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                return Ok(any.then_some(too_long));
+            }
+            any = true;
+            let (chunk, found) = match memchr::memchr(b'\n', avail) {
+                Some(p) => (&avail[..p], Some(p)),
+                None => (avail, None),
+            };
+            if self.buf.len() + chunk.len() > self.max_line {
+                too_long = true;
+            } else {
+                self.buf.extend_from_slice(chunk);
+            }
+            let used = found.map_or(chunk.len(), |p| p + 1);
+            self.reader.consume(used);
+            if found.is_some() {
+                return Ok(Some(too_long));
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let too_long = match self.read_line() {
+                Ok(Some(t)) => t,
+                Ok(None) => return None,
+                Err(e) => {
+                    self.done = true;
+                    self.lineno += 1;
+                    return Some(Err(self.error(format!("read error: {e}"))));
+                }
+            };
+            self.lineno += 1;
+            if too_long {
+                return Some(Err(self.error(format!(
+                    "line longer than the {} byte limit (--max-line)",
+                    self.max_line
+                ))));
+            }
+            let line = String::from_utf8_lossy(&self.buf);
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            return Some(parse_line(line, self.lineno, &self.source, &self.fields));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(input: &str, max: usize) -> Vec<Item> {
+        JsonlReader::new(
+            input.as_bytes(),
+            "in.jsonl".into(),
+            FieldMap::default(),
+            max,
+        )
+        .collect()
+    }
+
+    #[test]
+    fn good_and_bad_lines_in_order() {
+        let items = read_all(
+            "{\"id\":\"a\",\"html\":\"<p>x</p>\",\"lang\":\"en\"}\nnot json\n\n{\"id\":7,\"url\":\"u\"}\n{\"text\":\"t\"}\n",
+            1 << 20,
+        );
+        assert_eq!(items.len(), 4);
+        let a = items[0].as_ref().unwrap();
+        assert_eq!(a.id.as_deref(), Some("a"));
+        assert_eq!(a.kind, Kind::Html);
+        assert_eq!(a.extra.get("lang"), Some(&Value::String("en".into())));
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.starts_with("invalid JSON"));
+        let e = items[2].as_ref().unwrap_err();
+        assert_eq!(e.id.as_deref(), Some("7"));
+        assert_eq!(e.line, Some(4));
+        assert!(e.message.contains("no `html` or `text` field"));
+        assert_eq!(items[3].as_ref().unwrap().kind, Kind::Text);
+    }
+
+    #[test]
+    fn overlong_line_is_an_error_and_reading_goes_on() {
+        let long = format!("{{\"text\":\"{}\"}}", "x".repeat(100));
+        let items = read_all(&format!("{long}\n{{\"text\":\"ok\"}}"), 50);
+        assert!(items[0].as_ref().unwrap_err().message.contains("limit"));
+        assert_eq!(items[1].as_ref().unwrap().bytes, b"ok");
+    }
+}

@@ -1,0 +1,14 @@
+//! The read stage: files, directories, stdin, JSONL and WARC, gzip or not,
+//! streamed as one sequence of documents (or error records) in input order.
+
+pub mod decode;
+pub mod document;
+pub mod jsonl;
+pub mod open;
+pub mod sniff;
+pub mod warc;
+pub mod warc_docs;
+
+pub use document::{Document, Item, Kind, RecordError};
+pub use jsonl::FieldMap;
+pub use open::{InputFormat, Inputs, ReadOptions};

@@ -1,0 +1,96 @@
+//! Telling what a stream holds from its first bytes.
+
+use super::open::InputFormat;
+
+fn skip_bom_and_space(b: &[u8]) -> &[u8] {
+    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    &b[start..]
+}
+
+/// Guess the format of a stream from its head.
+pub fn format(head: &[u8]) -> InputFormat {
+    let b = skip_bom_and_space(head);
+    if b.starts_with(b"WARC/1.") {
+        return InputFormat::Warc;
+    }
+    if b.starts_with(b"{") {
+        let line = b.split(|&c| c == b'\n').next().unwrap_or(b);
+        let line = skip_bom_and_space(line);
+        if line.trim_ascii_end().ends_with(b"}") || !b.contains(&b'\n') {
+            return InputFormat::Jsonl;
+        }
+    }
+    if looks_like_html(b) {
+        return InputFormat::Html;
+    }
+    InputFormat::Text
+}
+
+pub fn looks_like_html(head: &[u8]) -> bool {
+    let b = skip_bom_and_space(head);
+    let probe = &b[..b.len().min(4096)];
+    let lower: Vec<u8> = probe.iter().map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+        return true;
+    }
+    [
+        &b"<html"[..],
+        b"<head",
+        b"<body",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<meta",
+        b"<title",
+        b"<article",
+        b"<br",
+        b"<table",
+        b"<span",
+    ]
+    .iter()
+    .any(|t| memchr::memmem::find(&lower, t).is_some())
+        && lower.first() == Some(&b'<')
+}
+
+/// Bytes that are neither text nor HTML: NUL and control characters that
+/// text never has (UTF-16 is decoded before this is asked).
+pub fn is_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.is_empty() {
+        return false;
+    }
+    let bad = probe
+        .iter()
+        .filter(|&&c| c == 0 || (c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)))
+        .count();
+    bad * 20 > probe.len() || probe.iter().take(1024).filter(|&&c| c == 0).count() > 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(format(b"  <!DOCTYPE html><p>x"), InputFormat::Html);
+        assert_eq!(format(b"<div>hi</div>"), InputFormat::Html);
+        assert_eq!(format(b"{\"html\": \"<p>\"}\n{}"), InputFormat::Jsonl);
+        assert_eq!(format(b"WARC/1.0\r\n"), InputFormat::Warc);
+        assert_eq!(format(b"Just a line of text.\nAnother."), InputFormat::Text);
+        assert_eq!(format(b"x < y and <b>"), InputFormat::Text);
+    }
+
+    #[test]
+    fn binary() {
+        assert!(is_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0"));
+        assert!(!is_binary("plain text é".as_bytes()));
+        assert!(!is_binary(b"\xFF\xFEh\0i\0"));
+    }
+}

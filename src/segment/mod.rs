@@ -1,0 +1,9 @@
+//! Segmentation: HTML or text in, one sequence of feature-bearing blocks out.
+
+pub mod block;
+pub mod features;
+pub mod html;
+pub mod stopwords;
+pub mod text;
+
+pub use block::{Block, BlockKind, Element, Features, Page};
