@@ -24,7 +24,7 @@ mod hash;
 pub mod metrics;
 pub mod prediction;
 pub mod report;
-pub mod text;
+mod text;
 
 pub use evaluate::evaluate;
 pub use gold::{GoldDoc, load_gold};

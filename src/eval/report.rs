@@ -183,6 +183,19 @@ impl RuleTotals {
         *total += chars;
     }
 
+    fn merge(&mut self, other: &RuleTotals) {
+        self.blocks += other.blocks;
+        self.chars += other.chars;
+        self.wrong_blocks += other.wrong_blocks;
+        self.wrong_chars += other.wrong_chars;
+        self.right_blocks += other.right_blocks;
+        self.right_chars += other.right_chars;
+        self.mixed_blocks += other.mixed_blocks;
+        self.mixed_chars += other.mixed_chars;
+        self.short_blocks += other.short_blocks;
+        self.short_chars += other.short_chars;
+    }
+
     /// Share of this rule's removed characters that were gold text.
     pub fn wrong_share(&self) -> f64 {
         if self.chars == 0 {
@@ -236,6 +249,30 @@ impl EvalReport {
             )?;
         }
         writeln!(out)?;
+        let no_gold: Vec<&PageScore> = self.pages.iter().filter(|p| p.gold_words == 0).collect();
+        if !no_gold.is_empty() {
+            let scored: Vec<&str> = no_gold
+                .iter()
+                .filter(|p| !p.left_out)
+                .map(|p| p.id.as_str())
+                .collect();
+            write!(out, "no gold text: {} pages", no_gold.len())?;
+            if scored.is_empty() {
+                writeln!(out)?;
+            } else {
+                let more = if scored.len() > MISSING_SHOWN {
+                    ", ..."
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "; {} of them scored 0 for having output ({}{more}), not listed among the worst",
+                    scored.len(),
+                    scored[..scored.len().min(MISSING_SHOWN)].join(", ")
+                )?;
+            }
+        }
         if s.missing > 0 {
             let ids: Vec<&str> = self
                 .pages
@@ -380,16 +417,7 @@ impl EvalReport {
             .removal
             .iter()
             .fold(RuleTotals::new("total", ""), |mut t, r| {
-                t.blocks += r.blocks;
-                t.chars += r.chars;
-                t.wrong_blocks += r.wrong_blocks;
-                t.wrong_chars += r.wrong_chars;
-                t.right_blocks += r.right_blocks;
-                t.right_chars += r.right_chars;
-                t.mixed_blocks += r.mixed_blocks;
-                t.mixed_chars += r.mixed_chars;
-                t.short_blocks += r.short_blocks;
-                t.short_chars += r.short_chars;
+                t.merge(r);
                 t
             });
         let cw = self
@@ -406,32 +434,17 @@ impl EvalReport {
             .max()
             .unwrap_or(0)
             .max("rule".len());
-        writeln!(
-            out,
-            "{:<cw$}  {:<rw$}  {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} | {:>6} {:>6} | {:>6} {:>6}",
-            "category",
-            "rule",
-            "blocks",
-            "chars",
-            "wrong",
-            "chars",
-            "wrong%",
-            "right",
-            "chars",
-            "mixed",
-            "chars",
-            "short",
-            "chars"
-        )?;
-        let line_len = cw + rw + 2 + 2 + 13 + 3 + 20 + 3 + 13 + 3 + 13 + 3 + 13;
-        let rule_line = "-".repeat(line_len);
-        writeln!(out, "{rule_line}")?;
-        let print_row = |out: &mut dyn Write, r: &RuleTotals| {
+        let row = |out: &mut dyn Write, c: [&str; 13]| {
             writeln!(
                 out,
                 "{:<cw$}  {:<rw$}  {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>6} {:>6} | {:>6} {:>6} | {:>6} {:>6}",
-                r.category,
-                r.rule,
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12],
+            )
+        };
+        let rule_row = |out: &mut dyn Write, r: &RuleTotals| {
+            let cells = [
+                r.category.clone(),
+                r.rule.clone(),
                 human(r.blocks),
                 human(r.chars),
                 human(r.wrong_blocks),
@@ -443,13 +456,28 @@ impl EvalReport {
                 human(r.mixed_chars),
                 human(r.short_blocks),
                 human(r.short_chars),
-            )
+            ];
+            row(out, cells.each_ref().map(String::as_str))
         };
+        let groups = format!(
+            "{:<cw$}  {:<rw$}  {:^13} | {:^20} | {:^13} | {:^13} | {:^13}",
+            "", "", "removed", "wrong: was gold", "right", "mixed", "short"
+        );
+        writeln!(out, "{}", groups.trim_end())?;
+        row(
+            out,
+            [
+                "category", "rule", "blocks", "chars", "blocks", "chars", "wrong%", "blocks",
+                "chars", "blocks", "chars", "blocks", "chars",
+            ],
+        )?;
+        let rule_line = "-".repeat(groups.chars().count());
+        writeln!(out, "{rule_line}")?;
         for r in &self.removal {
-            print_row(out, r)?;
+            rule_row(out, r)?;
         }
         writeln!(out, "{rule_line}")?;
-        print_row(out, &total)?;
+        rule_row(out, &total)?;
         let kept_lines: usize = self.pages.iter().map(|p| p.wrongly_kept_lines).sum();
         let kept_chars: usize = self.pages.iter().map(|p| p.wrongly_kept_chars).sum();
         writeln!(
@@ -466,7 +494,12 @@ impl EvalReport {
         if worst == 0 {
             return Ok(());
         }
-        let mut ranked: Vec<&PageScore> = self.pages.iter().filter(|p| !p.left_out).collect();
+        // Pages without gold text have nothing to show: the summary names them.
+        let mut ranked: Vec<&PageScore> = self
+            .pages
+            .iter()
+            .filter(|p| !p.left_out && p.gold_words > 0)
+            .collect();
         ranked.sort_by(|a, b| a.f1.total_cmp(&b.f1).then_with(|| a.id.cmp(&b.id)));
         ranked.truncate(worst);
         writeln!(out)?;
@@ -722,6 +755,7 @@ mod tests {
         let rel = text.find("related-list").unwrap();
         let nav = text.find("nav-list").unwrap();
         assert!(rel < nav, "{text}");
+        assert!(!text.contains("no gold text"), "{text}");
         // No worst section when not asked for.
         assert!(!printed(&r, 0).contains("Worst"));
     }
@@ -765,6 +799,45 @@ mod tests {
         assert!(!text.contains("By kind"), "{text}");
         assert!(text.contains("Removed blocks: none"), "{text}");
         assert!(!text.contains("snippets:"), "{text}");
+    }
+
+    #[test]
+    fn pages_without_gold_are_named_but_not_ranked() {
+        let mut gold = BTreeMap::new();
+        for (id, text) in [("a", ""), ("b", ""), ("c", "real gold words here")] {
+            gold.insert(
+                id.to_string(),
+                GoldDoc {
+                    id: id.into(),
+                    url: None,
+                    text: text.into(),
+                    kind: None,
+                    with: vec![],
+                    without: vec![],
+                },
+            );
+        }
+        let preds = vec![
+            Prediction {
+                id: "a".into(),
+                text: "menu text".into(),
+                removed: vec![],
+            },
+            Prediction {
+                id: "c".into(),
+                text: "real gold words".into(),
+                removed: vec![],
+            },
+        ];
+        let r = evaluate(&gold, &preds, Metric::Word);
+        let text = printed(&r, 5);
+        assert!(
+            text.contains("no gold text: 2 pages; 1 of them scored 0 for having output (a)"),
+            "{text}"
+        );
+        assert!(text.contains("Worst 1 pages by F1"), "{text}");
+        assert!(text.contains("#1 c "), "{text}");
+        assert!(!text.contains("#2"), "{text}");
     }
 
     #[test]
