@@ -35,6 +35,12 @@ impl Decision {
 
 pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
     let region = region::find(page);
+    if std::env::var_os("UNBOIL_DEBUG").is_some() {
+        if let Some(r) = region.root {
+            let e = &page.elements[r];
+            eprintln!("DEBUG root {} {:?} in_main {}", e.tag, e.tokens, region.in_main.iter().filter(|x| **x).count());
+        }
+    }
     let evidence = evidence::collect(page, set, &region);
     let claims = sections::claims(page, set, &evidence, &region);
     let mut out: Vec<Decision> = page

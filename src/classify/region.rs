@@ -106,11 +106,19 @@ fn html_region(page: &Page) -> Region {
             best = Some(i);
         }
     }
+    // Elements holding most of the main content's prose are never
+    // boilerplate, whatever their class says (`content-with-sidebar`).
     let mut holds_main = vec![false; n];
-    let mut e = best;
-    while let Some(i) = e {
-        holds_main[i] = true;
-        e = page.elements[i].parent;
+    if let Some(root) = best {
+        let floor = 0.5 * good[root];
+        for (i, h) in holds_main.iter_mut().enumerate() {
+            *h = good[i] >= floor && good[i] > 0.0;
+        }
+        let mut e = Some(root);
+        while let Some(i) = e {
+            holds_main[i] = true;
+            e = page.elements[i].parent;
+        }
     }
     let in_main = page
         .blocks
