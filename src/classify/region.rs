@@ -148,18 +148,24 @@ fn under(page: &Page, mut e: Option<usize>, root: usize) -> bool {
 /// The run of lines with the largest prose balance (maximum subarray).
 fn text_region(page: &Page) -> Region {
     let sw = has_stopwords(page);
+    // A lone short line between paragraphs is a subheading; a run of them
+    // is a menu or a list of headlines: each further line costs more.
+    let mut run = 0.0f32;
     let scores: Vec<f32> = page
         .blocks
         .iter()
         .map(|b| {
             let w = b.features.words as f32;
             if is_prose(b, sw) {
+                run = 0.0;
                 w
-            } else if b.features.words <= 12 && !b.features.ends_sentence {
-                // Subheadings sit inside articles; a few must not split it.
-                -1.5
             } else {
-                -0.3 * w.max(2.0)
+                run += 1.0;
+                if b.features.words <= 12 && !b.features.ends_sentence {
+                    -1.5 * run
+                } else {
+                    -0.3 * w.max(2.0) * run.min(3.0)
+                }
             }
         })
         .collect();

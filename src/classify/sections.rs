@@ -109,7 +109,37 @@ pub fn claims(
             opener: sec.opener,
         });
     }
+    drop_greedy_sections(page, region, sw, &mut out);
     out
+}
+
+/// A section that would claim most of the main content's prose was opened
+/// by a false heading (a menu item, a headline that reads like one): keep
+/// only its opener.
+fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Option<Claim>]) {
+    let prose_words = |i: usize| {
+        let b = &page.blocks[i];
+        if region.in_main[i] && is_prose(b, sw) {
+            b.features.words as usize
+        } else {
+            0
+        }
+    };
+    let total: usize = (0..page.blocks.len()).map(prose_words).sum();
+    let mut claimed: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, c) in out.iter().enumerate() {
+        if let Some(c) = c {
+            *claimed.entry(c.opener).or_default() += prose_words(i);
+        }
+    }
+    for (i, c) in out.iter_mut().enumerate() {
+        let greedy = c
+            .as_ref()
+            .is_some_and(|cl| cl.opener != i && claimed.get(&cl.opener).is_some_and(|&w| w * 2 > total));
+        if greedy {
+            *c = None;
+        }
+    }
 }
 
 fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
