@@ -97,13 +97,31 @@ fn html_region(page: &Page) -> Region {
             e = page.elements[i].parent;
         }
     }
+    let score = |i: usize| {
+        let el = &page.elements[i];
+        (good[i] - 0.6 * bad[i]) * class_factor(&el.tag, &el.tokens)
+    };
     let mut best = None;
     let mut best_score = 0.0;
-    for (i, el) in page.elements.iter().enumerate() {
-        let s = (good[i] - 0.6 * bad[i]) * class_factor(&el.tag, &el.tokens);
+    for i in 0..n {
+        let s = score(i);
         if s > best_score {
             best_score = s;
             best = Some(i);
+        }
+    }
+    // The main content, plus siblings that score like content too: pages
+    // other than articles spread it over several sections (Readability's
+    // sibling step).
+    let mut members = vec![false; n];
+    if let Some(root) = best {
+        members[root] = true;
+        if let Some(parent) = page.elements[root].parent {
+            for (i, el) in page.elements.iter().enumerate() {
+                if el.parent == Some(parent) && i != root && score(i) >= 0.2 * best_score {
+                    members[i] = true;
+                }
+            }
         }
     }
     // Elements holding most of the main content's prose are never
@@ -112,7 +130,7 @@ fn html_region(page: &Page) -> Region {
     if let Some(root) = best {
         let floor = 0.5 * good[root];
         for (i, h) in holds_main.iter_mut().enumerate() {
-            *h = good[i] >= floor && good[i] > 0.0;
+            *h = (good[i] >= floor && good[i] > 0.0) || members[i];
         }
         let mut e = Some(root);
         while let Some(i) = e {
@@ -123,26 +141,13 @@ fn html_region(page: &Page) -> Region {
     let in_main = page
         .blocks
         .iter()
-        .map(|b| match best {
-            None => true,
-            Some(root) => under(page, b.element, root),
-        })
+        .map(|b| best.is_none() || page.is_within(b.element, &members))
         .collect();
     Region {
         in_main,
         holds_main,
         root: best,
     }
-}
-
-fn under(page: &Page, mut e: Option<usize>, root: usize) -> bool {
-    while let Some(i) = e {
-        if i == root {
-            return true;
-        }
-        e = page.elements[i].parent;
-    }
-    false
 }
 
 /// The run of lines with the largest prose balance (maximum subarray).

@@ -93,6 +93,17 @@ impl Page {
         }
     }
 
+    /// Whether the element or one of its ancestors is flagged in `set`.
+    pub fn is_within(&self, mut e: Option<usize>, set: &[bool]) -> bool {
+        while let Some(i) = e {
+            if set.get(i).copied().unwrap_or(false) {
+                return true;
+            }
+            e = self.elements.get(i).and_then(|el| el.parent);
+        }
+        false
+    }
+
     /// A short CSS-like path: `body > div.sidebar > ul > li`.
     pub fn css_path(&self, block: &Block) -> String {
         let mut parts: Vec<String> = self
