@@ -15,8 +15,9 @@ fn decision(removed: Option<Category>, rule: &str, score: f32, in_main: bool) ->
 }
 
 /// Decide one block from its features; `rule_score` is the weight of rules
-/// that matched without reaching 1.0 on their own.
-pub fn decide(_page: &Page, b: &Block, in_main: bool, rule_score: f32) -> Decision {
+/// that matched without reaching 1.0 on their own. On a listing page
+/// (main content made of links) link-dense blocks are the content.
+pub fn decide(b: &Block, in_main: bool, listing: bool, rule_score: f32) -> Decision {
     let f = &b.features;
     let mut score = rule_score;
     if !in_main {
@@ -28,7 +29,7 @@ pub fn decide(_page: &Page, b: &Block, in_main: bool, rule_score: f32) -> Decisi
         };
         return decision(Some(cat), rule, score, in_main);
     }
-    if f.link_density >= 0.5 && f.words <= 50 {
+    if f.link_density >= 0.5 && f.words <= 50 && !listing {
         score += f.link_density + 0.3;
         if score >= 1.0 {
             return decision(

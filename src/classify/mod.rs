@@ -33,6 +33,10 @@ impl Decision {
     }
 }
 
+/// Share of the main content's characters in links above which the page is
+/// a listing, and its links are content.
+const LISTING_LINK_SHARE: f32 = 0.35;
+
 pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
     let region = region::find(page);
     if std::env::var_os("UNBOIL_DEBUG").is_some() {
@@ -42,6 +46,7 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
         }
     }
     let evidence = evidence::collect(page, set, &region);
+    let listing = region.link_share(page) > LISTING_LINK_SHARE;
     let claims = sections::claims(page, set, &evidence, &region);
     let mut out: Vec<Decision> = page
         .blocks
@@ -67,7 +72,7 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
                     in_main: region.in_main[i],
                 };
             }
-            heuristics::decide(page, b, region.in_main[i], score)
+            heuristics::decide(b, region.in_main[i], listing, score)
         })
         .collect();
     heuristics::smooth(page, &mut out);

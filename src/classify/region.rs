@@ -16,6 +16,21 @@ pub struct Region {
     pub root: Option<usize>,
 }
 
+impl Region {
+    /// Share of the main content's characters that sit in links.
+    pub fn link_share(&self, page: &Page) -> f32 {
+        let (mut links, mut all) = (0.0, 0.0);
+        for (b, &m) in page.blocks.iter().zip(&self.in_main) {
+            if m {
+                let c = b.features.chars as f32;
+                links += c * b.features.link_density;
+                all += c;
+            }
+        }
+        if all > 0.0 { links / all } else { 0.0 }
+    }
+}
+
 /// Whether a block reads as running prose.
 pub fn is_prose(b: &Block, use_stopwords: bool) -> bool {
     let f = &b.features;
