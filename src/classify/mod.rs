@@ -42,7 +42,12 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
     if std::env::var_os("UNBOIL_DEBUG").is_some() {
         if let Some(r) = region.root {
             let e = &page.elements[r];
-            eprintln!("DEBUG root {} {:?} in_main {}", e.tag, e.tokens, region.in_main.iter().filter(|x| **x).count());
+            eprintln!(
+                "DEBUG root {} {:?} in_main {}",
+                e.tag,
+                e.tokens,
+                region.in_main.iter().filter(|x| **x).count()
+            );
         }
     }
     let evidence = evidence::collect(page, set, &region);

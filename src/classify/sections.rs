@@ -133,9 +133,9 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
         }
     }
     for (i, c) in out.iter_mut().enumerate() {
-        let greedy = c
-            .as_ref()
-            .is_some_and(|cl| cl.opener != i && claimed.get(&cl.opener).is_some_and(|&w| w * 2 > total));
+        let greedy = c.as_ref().is_some_and(|cl| {
+            cl.opener != i && claimed.get(&cl.opener).is_some_and(|&w| w * 2 > total)
+        });
         if greedy {
             *c = None;
         }

@@ -14,7 +14,6 @@ fn is_skipped(tag: &str) -> bool {
         tag,
         "script"
             | "style"
-            | "noscript"
             | "template"
             | "svg"
             | "math"
@@ -207,8 +206,40 @@ impl Builder {
 }
 
 /// Parse and segment an HTML document (already decoded).
+/// Most `<noscript>` holds "please enable JavaScript" and tracking pixels;
+/// some sites serve their whole content there for crawlers with scripts
+/// off. Only the latter is read.
+fn is_noscript_page(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    const MIN_WORDS: usize = 40;
+    let mut words = 0;
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            words += t.split_whitespace().count();
+            if words >= MIN_WORDS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Parse as a browser with JavaScript off does (the way crawlers fetch):
+/// `<noscript>` content is markup, not raw text.
+fn parse(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(Html::new_document()), opts)
+        .one(html)
+}
+
 pub fn segment(html: &str) -> Page {
-    let doc = Html::parse_document(html);
+    let doc = parse(html);
     let mut b = Builder {
         page: Page {
             is_html: true,
@@ -238,7 +269,11 @@ pub fn segment(html: &str) -> Page {
                 Node::Element(el) => {
                     depth = depth.saturating_add(1);
                     let tag = el.name();
-                    if skip_depth > 0 || is_skipped(tag) || is_hidden(el) {
+                    if skip_depth > 0
+                        || is_skipped(tag)
+                        || is_hidden(el)
+                        || (tag == "noscript" && !is_noscript_page(node))
+                    {
                         skip_depth += 1;
                     }
                     if tag == "meta"
