@@ -62,18 +62,43 @@ fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
         .collect()
 }
 
-pub fn collect(page: &Page, set: &RuleSet, region: &Region) -> Vec<Evidence> {
-    let hits = element_hits(page, set);
+/// Text rules that each block matches, within their bounds. Known before
+/// the main content is looked for, so junk text cannot anchor it.
+pub fn text_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
     page.blocks
         .iter()
         .map(|b| {
             let f = &b.features;
-            let mut ev = Evidence::default();
-            for r in set.text_matches(&b.text) {
-                if set.rules[r].within_bounds(f.words, f.link_density) {
-                    ev.rules.push(r);
-                }
-            }
+            let mut v = set.text_matches(&b.text);
+            v.retain(|&r| set.rules[r].within_bounds(f.words, f.link_density));
+            v
+        })
+        .collect()
+}
+
+/// Whether the text rules alone remove each block.
+pub fn removed_by_text(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
+    hits.iter()
+        .map(|h| h.iter().map(|&r| set.rules[r].weight).sum::<f32>() >= 1.0)
+        .collect()
+}
+
+pub fn collect(
+    page: &Page,
+    set: &RuleSet,
+    region: &Region,
+    text_hits: Vec<Vec<usize>>,
+) -> Vec<Evidence> {
+    let hits = element_hits(page, set);
+    page.blocks
+        .iter()
+        .zip(text_hits)
+        .map(|(b, rules)| {
+            let f = &b.features;
+            let mut ev = Evidence {
+                rules,
+                ..Evidence::default()
+            };
             if is_heading_like(b) {
                 for r in set.heading_matches(&b.text) {
                     if set.rules[r].within_bounds(f.words, f.link_density) {

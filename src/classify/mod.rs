@@ -38,19 +38,10 @@ impl Decision {
 const LISTING_LINK_SHARE: f32 = 0.35;
 
 pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
-    let region = region::find(page);
-    if std::env::var_os("UNBOIL_DEBUG").is_some() {
-        if let Some(r) = region.root {
-            let e = &page.elements[r];
-            eprintln!(
-                "DEBUG root {} {:?} in_main {}",
-                e.tag,
-                e.tokens,
-                region.in_main.iter().filter(|x| **x).count()
-            );
-        }
-    }
-    let evidence = evidence::collect(page, set, &region);
+    let text_hits = evidence::text_hits(page, set);
+    let junk = evidence::removed_by_text(set, &text_hits);
+    let region = region::find(page, &junk);
+    let evidence = evidence::collect(page, set, &region, text_hits);
     let listing = region.link_share(page) > LISTING_LINK_SHARE;
     let claims = sections::claims(page, set, &evidence, &region);
     let mut out: Vec<Decision> = page

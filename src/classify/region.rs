@@ -90,21 +90,26 @@ fn class_factor(tag: &str, tokens: &[String]) -> f32 {
     (1.0 + 0.25 * pos as f32 - 0.5 * neg as f32).max(0.1)
 }
 
-pub fn find(page: &Page) -> Region {
+/// `junk[i]`: block i is removed by the text rules whatever happens.
+pub fn find(page: &Page, junk: &[bool]) -> Region {
     if page.is_html && !page.elements.is_empty() {
-        html_region(page)
+        html_region(page, junk)
     } else {
-        text_region(page)
+        text_region(page, junk)
     }
 }
 
-fn html_region(page: &Page) -> Region {
+fn html_region(page: &Page, junk: &[bool]) -> Region {
     let sw = has_stopwords(page);
     let n = page.elements.len();
     let mut good = vec![0f32; n];
     let mut bad = vec![0f32; n];
-    for b in &page.blocks {
-        let (g, bd) = masses(b, sw);
+    for (b, &j) in page.blocks.iter().zip(junk) {
+        let (g, bd) = if j {
+            (0.0, b.features.words as f32)
+        } else {
+            masses(b, sw)
+        };
         let mut e = b.element;
         while let Some(i) = e {
             good[i] += g;
@@ -165,27 +170,63 @@ fn html_region(page: &Page) -> Region {
     }
 }
 
+/// Whether the page has a run of paragraphs, as articles do (product and
+/// listing pages are made of separate short texts).
+fn has_article_core(page: &Page, prose: &[bool]) -> bool {
+    let (mut lines, mut words) = (0, 0);
+    for (b, &p) in page.blocks.iter().zip(prose) {
+        if p {
+            lines += 1;
+            words += b.features.words;
+            if lines >= 3 && words >= 120 {
+                return true;
+            }
+        } else {
+            (lines, words) = (0, 0);
+        }
+    }
+    false
+}
+
 /// The run of lines with the largest prose balance (maximum subarray).
-fn text_region(page: &Page) -> Region {
+fn text_region(page: &Page, junk: &[bool]) -> Region {
     let sw = has_stopwords(page);
+    let prose: Vec<bool> = page
+        .blocks
+        .iter()
+        .zip(junk)
+        .map(|(b, &j)| !j && is_prose(b, sw))
+        .collect();
+    let article_core = has_article_core(page, &prose);
     // A lone short line between paragraphs is a subheading; a run of them
-    // is a menu or a list of headlines: each further line costs more.
+    // is a menu or a list of headlines: each further line costs more. A
+    // prose line alone between such lines is a teaser, not an article.
     let mut run = 0.0f32;
     let scores: Vec<f32> = page
         .blocks
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(i, b)| {
             let w = b.features.words as f32;
-            if is_prose(b, sw) {
-                run = 0.0;
-                w
-            } else {
+            if junk[i] {
                 run += 1.0;
-                if b.features.words <= 12 && !b.features.ends_sentence {
-                    -1.5 * run
+                return -0.5 * w - 2.0;
+            }
+            if prose[i] {
+                run = 0.0;
+                let before = i > 0 && prose[i - 1];
+                let after = prose.get(i + 1).copied().unwrap_or(false);
+                return if before || after || w >= 40.0 || !article_core {
+                    w
                 } else {
-                    -0.3 * w.max(2.0) * run.min(3.0)
-                }
+                    0.3 * w - 1.0
+                };
+            }
+            run += 1.0;
+            if b.features.words <= 12 && !b.features.ends_sentence {
+                -1.5 * run
+            } else {
+                -0.3 * w.max(2.0) * run.min(3.0)
             }
         })
         .collect();
