@@ -688,12 +688,16 @@ mod tests {
     #[test]
     fn unknown_category_is_refused() {
         let mut b = RuleSetBuilder::new();
-        b.add_source(
-            "[[rule]]\nid = \"x\"\ncategory = \"junk\"\ntext = \"a\"\n",
-            "f.toml",
-        )
-        .unwrap();
-        let err = b.build().unwrap_err().to_string();
-        assert!(err.contains("unknown category `junk`"), "{err}");
+        let err = b
+            .add_source(
+                "[[rule]]\nid = \"x\"\ncategory = \"junk\"\ntext = \"a\"\n",
+                "f.toml",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("f.toml:3:12: rule `x`: unknown category `junk`"),
+            "{err}"
+        );
     }
 }

@@ -24,7 +24,8 @@ pub struct RulesArgs {
 #[derive(Subcommand, Debug)]
 pub enum RulesCommand {
     /// List the rules: the built-in ones, then those of any --rules files
-    /// (id, category, what it matches, weight).
+    /// (id, category, weight, what it matches; cut to fit a line, in full
+    /// with --format json).
     List {
         #[command(flatten)]
         rules: RuleArgs,
@@ -138,7 +139,7 @@ fn list(set: &RuleSet, format: ListFormat, out: &mut dyn Write) -> Result<()> {
                     r.id,
                     r.category.as_str(),
                     r.weight,
-                    r.summary()
+                    cut(&r.summary(), 110)
                 )?;
             }
             for s in &set.sites.rules {
@@ -148,7 +149,7 @@ fn list(set: &RuleSet, format: ListFormat, out: &mut dyn Write) -> Result<()> {
                     s.id,
                     s.action_name(),
                     "site",
-                    s.summary()
+                    cut(&s.summary(), 110)
                 )?;
             }
         }
@@ -179,9 +180,21 @@ fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// One line of a block, cut to fit a terminal.
+fn blocks(n: usize) -> String {
+    if n == 1 {
+        "1 block".into()
+    } else {
+        format!("{n} blocks")
+    }
+}
+
+/// The start of a long line, to fit a terminal.
 fn snippet(s: &str) -> String {
-    let mut t: String = s.chars().take(90).collect();
+    cut(s, 90)
+}
+
+fn cut(s: &str, n: usize) -> String {
+    let mut t: String = s.chars().take(n).collect();
     if t.len() < s.len() {
         t.push('…');
     }
@@ -268,11 +281,11 @@ fn test(
             }
             writeln!(
                 out,
-                "  {} ({}, weight {}): {} blocks",
+                "  {} ({}, weight {}): {}",
                 rule.id,
                 rule.category,
                 rule.weight,
-                hit.len()
+                blocks(hit.len())
             )?;
             for (i, how) in hit {
                 show(out, i, how)?;
@@ -290,10 +303,10 @@ fn test(
             }
             writeln!(
                 out,
-                "  {} (site, {}): {} blocks",
+                "  {} (site, {}): {}",
                 rule.id,
                 rule.action_name(),
-                site_hits[n].len()
+                blocks(site_hits[n].len())
             )?;
             for &i in &site_hits[n] {
                 show(out, i, "site")?;
