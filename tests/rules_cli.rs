@@ -44,14 +44,27 @@ fn list_shows_built_in_and_user_rules() {
     assert!(line.contains("author_bio"), "{line}");
     assert!(line.contains("class author-bio"), "{line}");
 
-    let o = unboil(&["rules", "list", "--rules", &ex("site.toml"), "--format", "json"]);
+    let o = unboil(&[
+        "rules",
+        "list",
+        "--rules",
+        &ex("site.toml"),
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let items = v.as_array().unwrap();
-    let social = items.iter().find(|i| i["id"] == "social.follow-us").unwrap();
+    let social = items
+        .iter()
+        .find(|i| i["id"] == "social.follow-us")
+        .unwrap();
     assert_eq!(social["category"], "social_cta");
     assert_eq!(social["kind"], "rule");
-    let site = items.iter().find(|i| i["id"] == "gazette.plus-offer").unwrap();
+    let site = items
+        .iter()
+        .find(|i| i["id"] == "gazette.plus-offer")
+        .unwrap();
     assert_eq!(site["kind"], "site");
     assert_eq!(site["category"], "advertising");
     assert!(
@@ -99,7 +112,11 @@ fn a_bad_file_is_refused_with_its_position_and_exit_2() {
     let o = unboil(&["--rules", &bad, &ex("pages/gazette.html")]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty(), "{}", stdout(&o));
-    assert!(stderr(&o).contains(&format!("{bad}:3:12:")), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("{bad}:3:12:")),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -166,9 +183,8 @@ fn url_flag_and_jsonl_urls_select_site_rules() {
     // JSONL: each record's own url decides.
     let dir = tempfile::tempdir().unwrap();
     let html = std::fs::read_to_string(&page).unwrap();
-    let rec = |id: &str, url: &str| {
-        serde_json::json!({"id": id, "url": url, "html": html}).to_string()
-    };
+    let rec =
+        |id: &str, url: &str| serde_json::json!({"id": id, "url": url, "html": html}).to_string();
     let jsonl = write(
         dir.path(),
         "pages.jsonl",
@@ -178,7 +194,14 @@ fn url_flag_and_jsonl_urls_select_site_rules() {
             rec("b", "https://elsewhere.example/1")
         ),
     );
-    let o = unboil(&[&jsonl, "--rules", &ex("site.toml"), "--format", "jsonl", "-q"]);
+    let o = unboil(&[
+        &jsonl,
+        "--rules",
+        &ex("site.toml"),
+        "--format",
+        "jsonl",
+        "-q",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     let texts: Vec<serde_json::Value> = out

@@ -36,6 +36,9 @@ impl Marks {
     }
 
     pub fn enter(&mut self, node: NodeId) {
+        if self.by_node.is_empty() {
+            return;
+        }
         if let Some(ks) = self.by_node.get(&node) {
             for &k in ks {
                 self.open[k] += 1;
@@ -44,6 +47,9 @@ impl Marks {
     }
 
     pub fn leave(&mut self, node: NodeId) {
+        if self.by_node.is_empty() {
+            return;
+        }
         if let Some(ks) = self.by_node.get(&node) {
             for &k in ks {
                 self.open[k] = self.open[k].saturating_sub(1);
