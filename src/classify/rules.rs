@@ -266,9 +266,18 @@ pub fn build_regex(p: &str) -> Result<Regex, String> {
                     .lines()
                     .find_map(|l| l.strip_prefix("error: "))
                     .unwrap_or_else(|| s.lines().last().unwrap_or(""));
-                format!("`{p}`: {what}")
+                format!("`{}`: {what}", short(p))
             }
         })
+}
+
+/// A pattern as quoted in a message: long ones are cut.
+pub(crate) fn short(s: &str) -> String {
+    const MAX: usize = 80;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// Parse the TOML text of a rule file, with file, line and column in the

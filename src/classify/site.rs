@@ -20,7 +20,7 @@ use toml::Spanned;
 use super::Decision;
 use super::category::Category;
 use super::evidence::Evidence;
-use super::rules::{MAX_PATTERN_LEN, RuleError, SiteSpec, build_regex, spanned};
+use super::rules::{MAX_PATTERN_LEN, RuleError, SiteSpec, build_regex, short, spanned};
 use crate::segment::Page;
 
 /// What a site rule does to the blocks it hits.
@@ -202,7 +202,7 @@ impl SiteRule {
             let parsed = Selector::parse(&sel).map_err(|e| {
                 err(
                     span,
-                    format!("bad selector `{sel}`: {}", selector_error(&e)),
+                    format!("bad selector `{}`: {}", short(&sel), selector_error(&e)),
                 )
             })?;
             selectors.push((sel, parsed));
