@@ -20,6 +20,8 @@ pub struct Cleaned {
 #[derive(Clone)]
 pub struct Cleaner {
     rules: Arc<RuleSet>,
+    /// URL for documents that carry none (`--url`), for site rules.
+    default_url: Option<Arc<str>>,
 }
 
 impl Default for Cleaner {
@@ -32,7 +34,15 @@ impl Cleaner {
     pub fn new(rules: RuleSet) -> Cleaner {
         Cleaner {
             rules: Arc::new(rules),
+            default_url: None,
         }
+    }
+
+    /// Treat documents without a URL as coming from `url` (site rules
+    /// match on its host).
+    pub fn with_default_url(mut self, url: Option<String>) -> Cleaner {
+        self.default_url = url.map(Arc::from);
+        self
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -41,6 +51,16 @@ impl Cleaner {
 
     /// Decode and segment a document into blocks.
     pub fn segment(&self, doc: &Document) -> Result<(Page, &'static str), String> {
+        self.segment_marked(doc, &[]).map(|(p, e, _)| (p, e))
+    }
+
+    /// `segment`, with the site-rule selectors holding each block (HTML).
+    pub fn segment_marked(
+        &self,
+        doc: &Document,
+        selectors: &[scraper::Selector],
+    ) -> Result<(Page, &'static str, Vec<Vec<usize>>), String> {
+        let mut marks = Vec::new();
         if doc.bytes.iter().all(u8::is_ascii_whitespace) {
             return Err("empty document".into());
         }
@@ -52,7 +72,7 @@ impl Cleaner {
         match doc.kind {
             Kind::Html => {
                 decoded = decode::html(&doc.bytes, doc.charset.as_deref());
-                page = segment::html::segment(&decoded.text);
+                (page, marks) = segment::html::segment_with_marks(&decoded.text, selectors);
             }
             Kind::Text => {
                 decoded = decode::text(&doc.bytes);
@@ -60,12 +80,15 @@ impl Cleaner {
             }
         }
         page.warnings.extend(decoded.warning);
-        Ok((page, decoded.encoding))
+        Ok((page, decoded.encoding, marks))
     }
 
     pub fn clean(&self, doc: &Document) -> Result<Cleaned, String> {
-        let (mut page, encoding) = self.segment(doc)?;
-        let decisions = classify::classify(&page, &self.rules);
+        let url = doc.url.as_deref().or(self.default_url.as_deref());
+        let site = self.rules.sites.for_url(url);
+        let (mut page, encoding, marks) = self.segment_marked(doc, site.selectors())?;
+        let hits = site.hits(&page, &marks);
+        let decisions = classify::classify_with(&page, &self.rules, hits.as_ref());
         let warnings = std::mem::take(&mut page.warnings);
         Ok(Cleaned {
             article: Article::new(page, decisions),

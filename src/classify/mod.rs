@@ -7,6 +7,7 @@ pub mod heuristics;
 pub mod region;
 pub mod rules;
 pub mod sections;
+pub mod site;
 
 pub use category::Category;
 pub use rules::{RuleError, RuleSet, RuleSetBuilder};
@@ -38,10 +39,18 @@ impl Decision {
 const LISTING_LINK_SHARE: f32 = 0.35;
 
 pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
+    classify_with(page, set, None)
+}
+
+/// `classify`, overruled where the page's site rules hit (see `site`).
+pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> Vec<Decision> {
     let text_hits = evidence::text_hits(page, set);
     let junk = evidence::removed_by_text(set, &text_hits);
     let region = region::find(page, &junk);
-    let evidence = evidence::collect(page, set, &region, text_hits);
+    let mut evidence = evidence::collect(page, set, &region, text_hits);
+    if let Some(h) = site {
+        h.mask(&mut evidence);
+    }
     let listing = region.link_share(page) > LISTING_LINK_SHARE;
     let claims = sections::claims(page, set, &evidence, &region);
     let mut out: Vec<Decision> = page
@@ -72,5 +81,8 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
         })
         .collect();
     heuristics::smooth(page, &mut out);
+    if let Some(h) = site {
+        h.apply(&mut out);
+    }
     out
 }

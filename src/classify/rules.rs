@@ -5,75 +5,136 @@
 //! and link-density bounds. A matching rule adds its weight to the block's
 //! boilerplate score; a block whose score reaches 1.0 is removed under the
 //! category of its heaviest rule.
+//!
+//! A rule file may also hold `[[site]]` rules (see `site.rs`), which apply
+//! to the pages of some hosts only and remove or keep blocks outright.
+//!
+//! Every problem in a file is reported as `file:line:col: what is wrong`,
+//! and the whole set is refused: a run never starts on half a rule file.
 
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
-use std::collections::HashSet;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+use toml::Spanned;
 
 use super::category::Category;
+use super::site::{SiteRule, SiteRules};
 
 /// The built-in rule set, compiled into the binary.
 pub const BUILTIN: &str = include_str!("../../rules/builtin.toml");
 
-/// Caps that keep a user's regex from eating memory or time.
-const REGEX_SIZE_LIMIT: usize = 4 << 20;
-const REGEX_DFA_LIMIT: usize = 2 << 20;
+/// Caps that keep a user's regex from eating memory or time. The regex
+/// crate matches in linear time, so a pattern that fits is never slow; one
+/// that does not (`(a{1000}){1000}`) is refused when the file is loaded.
+pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
+pub const REGEX_DFA_LIMIT: usize = 2 << 20;
+/// Longest pattern or selector accepted, in bytes: rules are short, and
+/// this bounds the work any one of them can ask for.
+pub const MAX_PATTERN_LEN: usize = 2000;
 
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
     #[serde(default)]
-    pub rule: Vec<RuleSpec>,
+    pub rule: Vec<Spanned<RuleSpec>>,
+    /// Rules for the pages of some hosts.
+    #[serde(default)]
+    pub site: Vec<Spanned<SiteSpec>>,
     /// Ids of rules (built-in or earlier files) to switch off.
     #[serde(default)]
-    pub disable: Vec<String>,
+    pub disable: Vec<Spanned<String>>,
     /// New weights for existing rules, by id.
     #[serde(default)]
-    pub weight: std::collections::BTreeMap<String, f32>,
+    pub weight: BTreeMap<Spanned<String>, Spanned<f32>>,
 }
 
-/// One string or a list of strings.
-#[derive(Debug, Deserialize, Clone)]
-#[serde(untagged)]
-pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
+/// One string or a list of strings, each with where it stands in the file.
+/// A lone string gets the span of the key's value (filled in by `spanned`).
+#[derive(Debug, Clone, Default)]
+pub struct Strings(pub Vec<Spanned<String>>);
 
-impl OneOrMany {
-    pub fn into_vec(self) -> Vec<String> {
-        match self {
-            OneOrMany::One(s) => vec![s],
-            OneOrMany::Many(v) => v,
+impl<'de> Deserialize<'de> for Strings {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Strings;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a list of strings")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Strings, E> {
+                Ok(Strings(vec![Spanned::new(0..0, v.to_string())]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strings, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<Spanned<String>>()? {
+                    out.push(s);
+                }
+                Ok(Strings(out))
+            }
         }
+        d.deserialize_any(V)
     }
+}
+
+/// The strings of an optional list key, each with its span (a lone string
+/// takes the span of the value).
+pub(crate) fn spanned(v: &Option<Spanned<Strings>>) -> Vec<(Range<usize>, String)> {
+    let Some(v) = v else { return Vec::new() };
+    v.get_ref()
+        .0
+        .iter()
+        .map(|s| {
+            let span = if s.span() == (0..0) {
+                v.span()
+            } else {
+                s.span()
+            };
+            (span, s.get_ref().clone())
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
-    pub id: String,
-    pub category: String,
+    pub id: Spanned<String>,
+    pub category: Spanned<String>,
     /// Regex over the block's text.
-    pub text: Option<OneOrMany>,
+    pub text: Option<Spanned<Strings>>,
     /// Regex over a heading-like block; a match opens a section that claims
     /// the blocks after it.
-    pub heading: Option<OneOrMany>,
+    pub heading: Option<Spanned<Strings>>,
     /// Class/id tokens of the block's element or its ancestors.
-    pub class: Option<OneOrMany>,
+    pub class: Option<Spanned<Strings>>,
     /// Tags of the block's element or its ancestors.
-    pub tag: Option<OneOrMany>,
-    #[serde(default = "one")]
-    pub weight: f32,
+    pub tag: Option<Spanned<Strings>>,
+    pub weight: Option<Spanned<f32>>,
     pub max_words: Option<u32>,
     pub min_words: Option<u32>,
-    pub min_link_density: Option<f32>,
-    pub max_link_density: Option<f32>,
+    pub min_link_density: Option<Spanned<f32>>,
+    pub max_link_density: Option<Spanned<f32>>,
     pub description: Option<String>,
 }
 
-fn one() -> f32 {
-    1.0
+/// A `[[site]]` rule as written.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSpec {
+    pub id: Spanned<String>,
+    /// `example.org` (that host only), or `*.example.org` / `.example.org`
+    /// (that host and every host under it).
+    pub host: Option<Spanned<Strings>>,
+    /// What the removed blocks are; absent for `keep = true`.
+    pub category: Option<Spanned<String>>,
+    /// Keep the blocks whatever the other rules say.
+    pub keep: Option<Spanned<bool>>,
+    /// CSS selectors (HTML): blocks inside a matching element.
+    pub selector: Option<Spanned<Strings>>,
+    /// Regexes over one block's text (for text input: one line).
+    pub text: Option<Spanned<Strings>>,
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,6 +154,8 @@ pub struct Rule {
     /// The patterns as written, for `rules list` and the docs.
     pub text_patterns: Vec<String>,
     pub heading_patterns: Vec<String>,
+    /// `file:line:col` of the rule's id.
+    pub origin: String,
 }
 
 impl Rule {
@@ -123,8 +186,17 @@ impl Rule {
         if !self.tag.is_empty() {
             parts.push(format!("tag {}", self.tag.join(",")));
         }
+        if let Some(m) = self.min_words {
+            parts.push(format!(">= {m} words"));
+        }
         if let Some(m) = self.max_words {
             parts.push(format!("<= {m} words"));
+        }
+        if let Some(m) = self.min_link_density {
+            parts.push(format!("link density >= {m}"));
+        }
+        if let Some(m) = self.max_link_density {
+            parts.push(format!("link density <= {m}"));
         }
         parts.join("; ")
     }
@@ -132,10 +204,17 @@ impl Rule {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
+    /// The file is not valid TOML or not in the rule format.
     #[error("{origin}: {message}")]
     Parse { origin: String, message: String },
     #[error("{origin}: rule `{id}`: {message}")]
     Rule {
+        origin: String,
+        id: String,
+        message: String,
+    },
+    #[error("{origin}: site rule `{id}`: {message}")]
+    Site {
         origin: String,
         id: String,
         message: String,
@@ -147,6 +226,8 @@ pub enum RuleError {
 #[derive(Debug, Clone)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// Per-site rules, applied to pages whose URL host they name.
+    pub sites: SiteRules,
     text_set: RegexSet,
     /// Text pattern index -> rule index.
     text_owner: Vec<usize>,
@@ -158,36 +239,90 @@ pub struct RuleSet {
     patterns: Vec<(usize, Regex)>,
 }
 
-fn build_regex(p: &str) -> Result<Regex, regex::Error> {
+/// Compile one user pattern under the size caps.
+pub fn build_regex(p: &str) -> Result<Regex, String> {
+    if p.len() > MAX_PATTERN_LEN {
+        return Err(format!(
+            "pattern is {} bytes long, the limit is {MAX_PATTERN_LEN}",
+            p.len()
+        ));
+    }
+    if p.is_empty() {
+        return Err("empty pattern (it would match every block)".into());
+    }
     RegexBuilder::new(p)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_DFA_LIMIT)
         .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(n) => {
+                format!("pattern too large once compiled (over {n} bytes): bound its repetitions")
+            }
+            // The crate's message spans lines (pattern, caret, error);
+            // one line reads better after `file:line:col:`.
+            e => {
+                let s = e.to_string();
+                let what = s
+                    .lines()
+                    .find_map(|l| l.strip_prefix("error: "))
+                    .unwrap_or_else(|| s.lines().last().unwrap_or(""));
+                format!("`{}`: {what}", short(p))
+            }
+        })
+}
+
+/// A pattern as quoted in a message: long ones are cut.
+pub(crate) fn short(s: &str) -> String {
+    const MAX: usize = 80;
+    match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// Parse the TOML text of a rule file, with file, line and column in the
 /// error message.
 pub fn parse_file(src: &str, origin: &str) -> Result<RuleFile, RuleError> {
     toml::from_str::<RuleFile>(src).map_err(|e| {
-        let (line, col) = e.span().map(|s| line_col(src, s.start)).unwrap_or((0, 0));
+        let at = e.span().map_or(origin.to_string(), |s| at(src, origin, &s));
         RuleError::Parse {
-            origin: format!("{origin}:{line}:{col}"),
-            message: e.message().to_string(),
+            origin: at,
+            message: e.message().trim_end().to_string(),
         }
     })
 }
 
 fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let before = &src[..offset.min(src.len())];
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &src[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
 
+/// `file:line:col` of a span.
+pub(crate) fn at(src: &str, origin: &str, span: &Range<usize>) -> String {
+    let (line, col) = line_col(src, span.start);
+    format!("{origin}:{line}:{col}")
+}
+
 /// Builds a `RuleSet` from the built-in file and any number of user files.
 #[derive(Default)]
 pub struct RuleSetBuilder {
-    specs: Vec<(RuleSpec, String)>,
+    rules: Vec<Rule>,
+    sites: Vec<SiteRule>,
+}
+
+/// What one file added, for `unboil rules check`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FileSummary {
+    pub rules: usize,
+    pub sites: usize,
+    pub disabled: usize,
+    pub reweighted: usize,
 }
 
 impl RuleSetBuilder {
@@ -201,126 +336,138 @@ impl RuleSetBuilder {
         self
     }
 
-    /// Add one file's rules, disables and weight changes, in order.
-    pub fn add_source(&mut self, src: &str, origin: &str) -> Result<(), RuleError> {
+    /// Ids of the rules and site rules so far, in order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.rules
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(self.sites.iter().map(|s| s.id.as_str()))
+    }
+
+    /// Add one file's rules, disables and weight changes, in order. A file
+    /// with any problem changes nothing.
+    pub fn add_source(&mut self, src: &str, origin: &str) -> Result<FileSummary, RuleError> {
         let file = parse_file(src, origin)?;
-        let known: HashSet<String> = self.specs.iter().map(|(s, _)| s.id.clone()).collect();
-        for id in file.disable.iter().chain(file.weight.keys()) {
-            if !known.contains(id) {
+        let pos = |span: &Range<usize>| at(src, origin, span);
+        let mut rules = self.rules.clone();
+        let mut sites = self.sites.clone();
+        let mut summary = FileSummary::default();
+
+        // `disable` and `[weight]` refer to rules loaded before this file.
+        let mut off: HashSet<&str> = HashSet::new();
+        for id in &file.disable {
+            let name = id.get_ref().as_str();
+            let known = rules.iter().any(|r| r.id == name) || sites.iter().any(|s| s.id == name);
+            if !known {
                 return Err(RuleError::Rule {
-                    origin: origin.to_string(),
-                    id: id.clone(),
-                    message: "no rule with this id to disable or reweight".into(),
+                    origin: pos(&id.span()),
+                    id: name.to_string(),
+                    message: "cannot disable: no rule with this id in the built-in set or an \
+                              earlier file"
+                        .into(),
                 });
             }
+            off.insert(name);
         }
-        self.specs.retain(|(s, _)| !file.disable.contains(&s.id));
-        for (s, _) in &mut self.specs {
-            if let Some(w) = file.weight.get(&s.id) {
-                s.weight = *w;
-            }
-        }
-        let mut seen: HashSet<String> = self.specs.iter().map(|(s, _)| s.id.clone()).collect();
-        for spec in file.rule {
-            if !seen.insert(spec.id.clone()) {
+        for (id, w) in &file.weight {
+            let name = id.get_ref().as_str();
+            let Some(rule) = rules.iter_mut().find(|r| r.id == name) else {
+                let message = if sites.iter().any(|s| s.id == name) {
+                    "site rules remove or keep outright and have no weight"
+                } else {
+                    "cannot reweight: no rule with this id in the built-in set or an earlier file"
+                };
                 return Err(RuleError::Rule {
-                    origin: origin.to_string(),
-                    id: spec.id,
-                    message: "duplicate rule id".into(),
+                    origin: pos(&id.span()),
+                    id: name.to_string(),
+                    message: message.into(),
+                });
+            };
+            let w8 = *w.get_ref();
+            if !w8.is_finite() || w8 < 0.0 {
+                return Err(RuleError::Rule {
+                    origin: pos(&w.span()),
+                    id: name.to_string(),
+                    message: format!("weight must be a number >= 0, not {w8}"),
                 });
             }
-            self.specs.push((spec, origin.to_string()));
+            rule.weight = w8;
+            summary.reweighted += 1;
         }
-        Ok(())
+        rules.retain(|r| !off.contains(r.id.as_str()));
+        sites.retain(|s| !off.contains(s.id.as_str()));
+        summary.disabled = off.len();
+
+        let mut seen: HashSet<String> = rules
+            .iter()
+            .map(|r| r.id.clone())
+            .chain(sites.iter().map(|s| s.id.clone()))
+            .collect();
+        let mut check_id = |id: &Spanned<String>, site: bool| {
+            let name = id.get_ref();
+            let message = if name.trim().is_empty() {
+                Some("an id must not be empty")
+            } else if !seen.insert(name.clone()) {
+                Some("duplicate id: a rule with this id is already loaded")
+            } else {
+                None
+            };
+            match message {
+                None => Ok(()),
+                Some(m) if site => Err(RuleError::Site {
+                    origin: pos(&id.span()),
+                    id: name.clone(),
+                    message: m.into(),
+                }),
+                Some(m) => Err(RuleError::Rule {
+                    origin: pos(&id.span()),
+                    id: name.clone(),
+                    message: m.into(),
+                }),
+            }
+        };
+        for spec in &file.rule {
+            check_id(&spec.get_ref().id, false)?;
+            rules.push(compile_rule(spec.get_ref(), &pos)?);
+            summary.rules += 1;
+        }
+        for spec in &file.site {
+            check_id(&spec.get_ref().id, true)?;
+            sites.push(SiteRule::compile(spec, &pos)?);
+            summary.sites += 1;
+        }
+        self.rules = rules;
+        self.sites = sites;
+        Ok(summary)
     }
 
     pub fn build(self) -> Result<RuleSet, RuleError> {
-        let mut rules = Vec::new();
         let mut text_pats = Vec::new();
         let mut text_owner = Vec::new();
         let mut heading_pats = Vec::new();
         let mut heading_owner = Vec::new();
         let mut patterns = Vec::new();
-        for (spec, origin) in self.specs {
-            let err = |message: String| RuleError::Rule {
-                origin: origin.clone(),
-                id: spec.id.clone(),
-                message,
-            };
-            let category = Category::parse(&spec.category).ok_or_else(|| {
-                err(format!(
-                    "unknown category `{}` (one of: {})",
-                    spec.category,
-                    Category::ALL.map(|c| c.as_str()).join(", ")
-                ))
-            })?;
-            if !spec.weight.is_finite() || spec.weight < 0.0 {
-                return Err(err("weight must be a number >= 0".into()));
-            }
-            let idx = rules.len();
-            let text_patterns = spec
-                .text
-                .clone()
-                .map(OneOrMany::into_vec)
-                .unwrap_or_default();
-            let heading_patterns = spec
-                .heading
-                .clone()
-                .map(OneOrMany::into_vec)
-                .unwrap_or_default();
-            for p in &text_patterns {
-                let re = build_regex(p).map_err(|e| err(format!("bad text regex: {e}")))?;
-                patterns.push((idx, re));
+        let mut rules = self.rules;
+        for (idx, rule) in rules.iter_mut().enumerate() {
+            rule.text = (!rule.text_patterns.is_empty()).then_some(idx);
+            rule.heading = (!rule.heading_patterns.is_empty()).then_some(idx);
+            for p in &rule.text_patterns {
                 text_pats.push(p.clone());
                 text_owner.push(idx);
             }
-            for p in &heading_patterns {
-                let re = build_regex(p).map_err(|e| err(format!("bad heading regex: {e}")))?;
-                patterns.push((idx, re));
+            for p in &rule.heading_patterns {
                 heading_pats.push(p.clone());
                 heading_owner.push(idx);
             }
-            let class: Vec<String> = spec
-                .class
-                .clone()
-                .map(OneOrMany::into_vec)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|c| c.to_ascii_lowercase().replace('_', "-"))
-                .collect();
-            let tag: Vec<String> = spec
-                .tag
-                .clone()
-                .map(OneOrMany::into_vec)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|t| t.to_ascii_lowercase())
-                .collect();
-            if text_patterns.is_empty()
-                && heading_patterns.is_empty()
-                && class.is_empty()
-                && tag.is_empty()
-            {
-                return Err(err(
-                    "a rule needs at least one of text, heading, class, tag".into(),
-                ));
+            for p in rule.text_patterns.iter().chain(&rule.heading_patterns) {
+                // Each pattern compiled when its file was loaded.
+                let re = build_regex(p).map_err(|message| RuleError::Rule {
+                    origin: rule.origin.clone(),
+                    id: rule.id.clone(),
+                    message,
+                })?;
+                patterns.push((idx, re));
             }
-            rules.push(Rule {
-                id: spec.id.clone(),
-                category,
-                weight: spec.weight,
-                text: (!text_patterns.is_empty()).then_some(idx),
-                heading: (!heading_patterns.is_empty()).then_some(idx),
-                class,
-                tag,
-                max_words: spec.max_words,
-                min_words: spec.min_words,
-                min_link_density: spec.min_link_density,
-                max_link_density: spec.max_link_density,
-                description: spec.description.clone(),
-                text_patterns,
-                heading_patterns,
-            });
         }
         let set = |pats: &[String]| {
             RegexSetBuilder::new(pats)
@@ -329,7 +476,10 @@ impl RuleSetBuilder {
                 .build()
                 .map_err(|e| RuleError::Parse {
                     origin: "rules".into(),
-                    message: format!("rule set too large: {e}"),
+                    message: format!(
+                        "the rule set is too large to compile as a whole ({e}); \
+                         use fewer or simpler patterns"
+                    ),
                 })
         };
         let structural = rules
@@ -342,12 +492,99 @@ impl RuleSetBuilder {
             text_set: set(&text_pats)?,
             heading_set: set(&heading_pats)?,
             rules,
+            sites: SiteRules::new(self.sites),
             text_owner,
             heading_owner,
             structural,
             patterns,
         })
     }
+}
+
+/// Check one `[[rule]]` and turn it into a `Rule` (its regex indexes are
+/// set by `build`).
+fn compile_rule(spec: &RuleSpec, pos: &dyn Fn(&Range<usize>) -> String) -> Result<Rule, RuleError> {
+    let id = spec.id.get_ref().clone();
+    let err = |span: Range<usize>, message: String| RuleError::Rule {
+        origin: pos(&span),
+        id: id.clone(),
+        message,
+    };
+    let category = Category::parse(spec.category.get_ref()).ok_or_else(|| {
+        err(
+            spec.category.span(),
+            format!(
+                "unknown category `{}` (one of: {})",
+                spec.category.get_ref(),
+                Category::ALL.map(|c| c.as_str()).join(", ")
+            ),
+        )
+    })?;
+    let weight = match &spec.weight {
+        Some(w) if !w.get_ref().is_finite() || *w.get_ref() < 0.0 => {
+            return Err(err(w.span(), "weight must be a number >= 0".into()));
+        }
+        Some(w) => *w.get_ref(),
+        None => 1.0,
+    };
+    for d in [&spec.min_link_density, &spec.max_link_density]
+        .into_iter()
+        .flatten()
+    {
+        if !(0.0..=1.0).contains(d.get_ref()) {
+            return Err(err(d.span(), "a link density is between 0 and 1".into()));
+        }
+    }
+    let patterns = |v: &Option<Spanned<Strings>>, what: &str| {
+        let mut out = Vec::new();
+        for (span, p) in spanned(v) {
+            build_regex(&p).map_err(|e| err(span, format!("bad {what} regex: {e}")))?;
+            out.push(p);
+        }
+        Ok::<_, RuleError>(out)
+    };
+    let text_patterns = patterns(&spec.text, "text")?;
+    let heading_patterns = patterns(&spec.heading, "heading")?;
+    let words = |v: &Option<Spanned<Strings>>, what: &str, class: bool| {
+        let mut out = Vec::new();
+        for (span, w) in spanned(v) {
+            let w = w.trim().to_ascii_lowercase();
+            if w.is_empty() || w.contains(char::is_whitespace) {
+                return Err(err(
+                    span,
+                    format!("a {what} is one word without spaces, not `{w}`"),
+                ));
+            }
+            out.push(if class { w.replace('_', "-") } else { w });
+        }
+        Ok(out)
+    };
+    let class = words(&spec.class, "class", true)?;
+    let tag = words(&spec.tag, "tag", false)?;
+    if text_patterns.is_empty() && heading_patterns.is_empty() && class.is_empty() && tag.is_empty()
+    {
+        return Err(err(
+            spec.id.span(),
+            "a rule needs at least one of text, heading, class, tag".into(),
+        ));
+    }
+    Ok(Rule {
+        id: id.clone(),
+        category,
+        weight,
+        text: None,
+        heading: None,
+        class,
+        tag,
+        max_words: spec.max_words,
+        min_words: spec.min_words,
+        min_link_density: spec.min_link_density.as_ref().map(|d| *d.get_ref()),
+        max_link_density: spec.max_link_density.as_ref().map(|d| *d.get_ref()),
+        description: spec.description.clone(),
+        text_patterns,
+        heading_patterns,
+        origin: pos(&spec.id.span()),
+    })
 }
 
 impl RuleSet {
@@ -377,6 +614,11 @@ impl RuleSet {
             .iter()
             .filter(move |(r, _)| *r == rule)
             .map(|(_, re)| re)
+    }
+
+    /// Index of the rule with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.rules.iter().position(|r| r.id == id)
     }
 }
 
@@ -455,12 +697,16 @@ mod tests {
     #[test]
     fn unknown_category_is_refused() {
         let mut b = RuleSetBuilder::new();
-        b.add_source(
-            "[[rule]]\nid = \"x\"\ncategory = \"junk\"\ntext = \"a\"\n",
-            "f.toml",
-        )
-        .unwrap();
-        let err = b.build().unwrap_err().to_string();
-        assert!(err.contains("unknown category `junk`"), "{err}");
+        let err = b
+            .add_source(
+                "[[rule]]\nid = \"x\"\ncategory = \"junk\"\ntext = \"a\"\n",
+                "f.toml",
+            )
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("f.toml:3:12: rule `x`: unknown category `junk`"),
+            "{err}"
+        );
     }
 }

@@ -56,6 +56,11 @@ pub struct CleanArgs {
 
     #[command(flatten)]
     pub rules: RuleArgs,
+
+    /// URL of documents that carry none (files, stdin; JSONL and WARC
+    /// records keep their own): `[[site]]` rules match on its host.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -112,6 +117,8 @@ pub struct ToolArgs {
 pub enum Tool {
     /// Score cleaned output against gold data (shingle F1 and word F1).
     Eval(EvalArgs),
+    /// List the rules, check rule files, test a rule file on a page.
+    Rules(super::rules_cmd::RulesArgs),
 }
 
 #[derive(Args, Debug)]

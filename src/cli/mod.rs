@@ -6,3 +6,4 @@ pub mod clean;
 pub mod eval;
 pub mod progress;
 pub mod rules;
+pub mod rules_cmd;

@@ -3,10 +3,11 @@
 //! block-level elements.
 
 use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use scraper::{Html, Node, Selector};
 
 use super::block::{Block, BlockKind, Element, Features, Page};
 use super::features;
+use super::marks::Marks;
 
 /// Elements whose content is never visible text.
 fn is_skipped(tag: &str) -> bool {
@@ -146,10 +147,13 @@ struct Builder {
     /// Open block-level elements (index into page.elements) and their tags.
     stack: Vec<usize>,
     pending_space: bool,
+    /// Site-rule selectors holding each block.
+    marks: Marks,
 }
 
 impl Builder {
     fn push_text(&mut self, s: &str, in_link: bool, pre: bool) {
+        self.marks.text(s);
         let before = self.text.chars().count();
         if pre {
             self.text.push_str(s);
@@ -173,6 +177,12 @@ impl Builder {
     }
 
     fn flush(&mut self) {
+        let n = self.page.blocks.len();
+        self.flush_block();
+        self.marks.end_block(self.page.blocks.len() > n);
+    }
+
+    fn flush_block(&mut self) {
         self.pending_space = false;
         let raw = std::mem::take(&mut self.text);
         let link = std::mem::take(&mut self.text_link_chars);
@@ -239,6 +249,12 @@ fn parse(html: &str) -> Html {
 }
 
 pub fn segment(html: &str) -> Page {
+    segment_with_marks(html, &[]).0
+}
+
+/// `segment`, also telling for each block which of `selectors` match its
+/// element or an ancestor (for site rules; see `marks`).
+pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<usize>>) {
     let doc = parse(html);
     let mut b = Builder {
         page: Page {
@@ -250,6 +266,7 @@ pub fn segment(html: &str) -> Page {
         text_link_chars: 0,
         stack: Vec::new(),
         pending_space: false,
+        marks: Marks::new(&doc, selectors),
     };
     let mut og_title = None;
     let mut title_tag = None;
@@ -267,6 +284,7 @@ pub fn segment(html: &str) -> Page {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
+                    b.marks.enter(node.id());
                     depth = depth.saturating_add(1);
                     let tag = el.name();
                     if skip_depth > 0
@@ -327,6 +345,7 @@ pub fn segment(html: &str) -> Page {
             },
             Edge::Close(node) => {
                 if let Node::Element(el) = node.value() {
+                    b.marks.leave(node.id());
                     depth = depth.saturating_sub(1);
                     let tag = el.name();
                     let did_push = pushed.pop().unwrap_or(false);
@@ -357,6 +376,7 @@ pub fn segment(html: &str) -> Page {
     }
     b.flush();
     let link_chars = std::mem::take(&mut b.link_chars);
+    let marks = std::mem::take(&mut b.marks.blocks);
     let mut page = b.page;
     features::compute(&mut page, &link_chars);
     let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -366,5 +386,5 @@ pub fn segment(html: &str) -> Page {
         .map(clean)
         .filter(|s| !s.is_empty())
         .collect();
-    page
+    (page, marks)
 }

@@ -3,6 +3,7 @@
 pub mod block;
 pub mod features;
 pub mod html;
+pub mod marks;
 pub mod stopwords;
 pub mod text;
 
