@@ -243,6 +243,16 @@ fn text_region(page: &Page, junk: &[bool]) -> Region {
             best_range = (start, i + 1);
         }
     }
+    if !article_core {
+        // No article: the content is the separate texts of a product,
+        // listing or forum page, from the first to the last.
+        if let (Some(a), Some(z)) = (
+            prose.iter().position(|&p| p),
+            prose.iter().rposition(|&p| p),
+        ) {
+            best_range = (a, z + 1);
+        }
+    }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
         vec![true; page.blocks.len()]
