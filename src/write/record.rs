@@ -209,3 +209,111 @@ impl CategoryTotals {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Cleaner;
+    use crate::read::Document;
+
+    const PAGE: &str = "<html><body><div id=page><aside class='sidebar'><div><div>\
+        <div class='widget'><ul><li><a href='/a'>Most read today</a></li></ul></div></div></div></aside>\
+        <main><article><h1>Storm closes the harbour</h1>\
+        <p>The harbour closed on Monday as the storm reached the coast, officials said today.</p>\
+        <p>The ferry service was cancelled until further notice, and boats stayed in port.</p>\
+        </article></main>\
+        <div class='cookie-notice'><p>We use cookies to improve your experience on our site.</p></div>\
+        </div></body></html>";
+
+    fn cleaned() -> Cleaned {
+        Cleaner::default().clean(&Document::html(PAGE)).unwrap()
+    }
+
+    #[test]
+    fn path_keeps_the_innermost_elements_and_the_landmarks() {
+        let c = cleaned();
+        let page = &c.article.page;
+        let li = page
+            .blocks
+            .iter()
+            .find(|b| b.text == "Most read today")
+            .unwrap();
+        assert_eq!(
+            block_path(page, li),
+            "div#page > aside.sidebar div.widget > ul > li"
+        );
+        let p = page
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("The ferry"))
+            .unwrap();
+        assert_eq!(block_path(page, p), "div#page > main > article > p");
+    }
+
+    #[test]
+    fn audit_record_has_index_chars_path_features_and_totals() {
+        let c = cleaned();
+        let meta = Meta {
+            id: Some("d1".into()),
+            ..Meta::default()
+        };
+        let v = audit(&meta, &c);
+        let removed = v["removed"].as_array().unwrap();
+        let cookie = removed
+            .iter()
+            .find(|r| r["category"] == "cookie_notice")
+            .expect("the cookie notice is removed");
+        let ix = cookie["index"].as_u64().unwrap() as usize;
+        let block = &c.article.page.blocks[ix];
+        assert_eq!(cookie["text"], block.text.as_str());
+        assert_eq!(cookie["chars"], block.text.chars().count());
+        assert_eq!(cookie["path"], "div#page > div.cookie-notice > p");
+        assert_eq!(cookie["rule"], "cookie.notice");
+        assert!(cookie["score"].as_f64().unwrap() >= 1.0);
+        let f = &cookie["features"];
+        assert_eq!(f["words"], 10);
+        assert_eq!(f["link_density"], 0.0);
+        assert_eq!(f["in_main"], c.article.decisions[ix].in_main);
+        // Every character is either kept or removed under one category.
+        let all: u64 = c
+            .article
+            .page
+            .blocks
+            .iter()
+            .map(|b| b.features.chars as u64)
+            .sum();
+        let by_cat: u64 = v["removed_chars"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        assert_eq!(v["kept_chars"].as_u64().unwrap() + by_cat, all);
+        let blocks: u64 = v["removed_blocks"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        assert_eq!(blocks, removed.len() as u64);
+        assert_eq!(
+            v["kept_blocks"].as_u64().unwrap() + blocks,
+            v["blocks"].as_u64().unwrap()
+        );
+    }
+
+    #[test]
+    fn text_input_has_no_path() {
+        let c = Cleaner::default()
+            .clean(&Document::text(
+                "Storm closes the harbour\n\
+                 The harbour closed on Monday as the storm reached the coast, officials said.\n\
+                 Follow us on Facebook, Twitter and Instagram!",
+            ))
+            .unwrap();
+        let v = audit(&Meta::default(), &c);
+        let removed = v["removed"].as_array().unwrap();
+        assert!(!removed.is_empty());
+        assert!(removed.iter().all(|r| r.get("path").is_none()));
+    }
+}

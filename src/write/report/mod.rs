@@ -47,6 +47,7 @@ pub struct ReportBuilder<W: Write> {
     cut_blocks: u64,
     rules: HashMap<String, usize>,
     rule_names: Vec<String>,
+    budget: u64,
 }
 
 /// Serialise JSON to sit inside a `<script>` element: `<` only occurs in
@@ -69,7 +70,11 @@ fn base64(data: &[u8]) -> Vec<u8> {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         for i in 0..4 {
             if i <= chunk.len() {
@@ -102,7 +107,10 @@ fn r2(x: f32) -> f64 {
 }
 
 fn category_index(c: Category) -> i64 {
-    Category::ALL.iter().position(|&x| x == c).map_or(-1, |i| i as i64)
+    Category::ALL
+        .iter()
+        .position(|&x| x == c)
+        .map_or(-1, |i| i as i64)
 }
 
 impl<W: Write> ReportBuilder<W> {
@@ -127,7 +135,15 @@ impl<W: Write> ReportBuilder<W> {
             cut_blocks: 0,
             rules: HashMap::new(),
             rule_names: Vec::new(),
+            budget: DETAIL_BUDGET,
         })
+    }
+
+    /// Bytes of block data to write before later documents get totals
+    /// only (default [`DETAIL_BUDGET`]).
+    pub fn detail_budget(mut self, bytes: u64) -> Self {
+        self.budget = bytes;
+        self
     }
 
     fn rule(&mut self, id: &str) -> usize {
@@ -163,7 +179,7 @@ impl<W: Write> ReportBuilder<W> {
         let mut paths: Vec<String> = Vec::new();
         let mut path_ix: HashMap<String, usize> = HashMap::new();
         let mut blocks = Vec::with_capacity(a.page.blocks.len());
-        let with_detail = self.detail_bytes < DETAIL_BUDGET;
+        let with_detail = self.detail_bytes < self.budget;
         for (b, d) in a.page.blocks.iter().zip(&a.decisions) {
             let chars = b.features.chars as u64;
             let cat = d.removed.map_or(-1, category_index);
@@ -257,7 +273,7 @@ impl<W: Write> ReportBuilder<W> {
             "rules": self.rule_names,
             "text_cap": TEXT_CAP,
             "cut_blocks": self.cut_blocks,
-            "detail_budget_mb": DETAIL_BUDGET >> 20,
+            "detail_budget_mb": self.budget.div_ceil(1 << 20),
             "docs_without_detail": self.docs_without_detail,
         });
         self.out
@@ -266,7 +282,10 @@ impl<W: Write> ReportBuilder<W> {
         self.out
             .write_all(b"</script>\n<script type=\"application/json\" id=\"index\">[")?;
         self.out.write_all(&self.index)?;
-        write!(self.out, "]</script>\n<script>{JS}</script>\n</body></html>\n")?;
+        write!(
+            self.out,
+            "]</script>\n<script>{JS}</script>\n</body></html>\n"
+        )?;
         self.out.flush()?;
         Ok(self.out)
     }
@@ -275,6 +294,44 @@ impl<W: Write> ReportBuilder<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn processed(html: &str) -> Processed {
+        crate::engine::process(
+            &crate::Cleaner::default(),
+            Ok(crate::read::Document::html(html)),
+        )
+    }
+
+    fn between<'a>(s: &'a str, from: &str, to: &str) -> &'a str {
+        let start = s.find(from).unwrap() + from.len();
+        &s[start..start + s[start..].find(to).unwrap()]
+    }
+
+    #[test]
+    fn past_the_budget_documents_keep_their_totals_only() {
+        let page = "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>\
+            <article><p>The harbour closed on Monday as the storm reached the coast, officials said.</p></article>";
+        let mut r = ReportBuilder::new(Vec::new()).unwrap().detail_budget(1);
+        let (a, b) = (processed(page), processed(page));
+        r.add(&a).unwrap();
+        r.add(&b).unwrap();
+        let mut summary = Summary::default();
+        summary.add(&a);
+        summary.add(&b);
+        let html = String::from_utf8(r.finish(&summary).unwrap()).unwrap();
+        assert!(html.contains("<script type=\"application/gzip\" id=\"d0\">"));
+        assert!(!html.contains("id=\"d1\""));
+        let run: Value = serde_json::from_str(between(&html, "id=\"run\">", "</script>")).unwrap();
+        assert_eq!(run["docs_without_detail"], 1);
+        assert_eq!(run["summary"]["documents"], 2);
+        let index: Value =
+            serde_json::from_str(between(&html, "id=\"index\">", "</script>")).unwrap();
+        // Both keep their totals; only the first has its blocks.
+        assert_eq!(index[0][5], index[1][5]);
+        assert!(index[0][5].as_u64().unwrap() > 0);
+        assert_eq!(index[0][8], 1);
+        assert_eq!(index[1][8], 0);
+    }
 
     #[test]
     fn base64_pads_like_atob_expects() {
