@@ -279,7 +279,7 @@ fn write_explanation(
         }
     }
     if !by_cat.is_empty() {
-        by_cat.sort_by(|x, y| y.2.cmp(&x.2));
+        by_cat.sort_by_key(|x| std::cmp::Reverse(x.2));
         writeln!(w, "\n{bold}removed by category{bold:#}")?;
         for (c, n, chars) in by_cat {
             let s = Style::new().fg_color(Some(category_colour(c).into()));

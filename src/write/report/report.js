@@ -448,6 +448,8 @@
   readHash();
   // Marks for tests and timing: set once the first view, blocks included, is drawn.
   render().then(function () {
+    // t0 is the time from navigation to the end of the HTML parse.
+    document.body.setAttribute("data-parsed-ms", Math.round(t0));
     document.body.setAttribute("data-render-ms", Math.round(performance.now() - t0));
     document.body.setAttribute("data-ready", "1");
   });
