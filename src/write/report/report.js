@@ -74,7 +74,11 @@
     }
     return p.slice(0, p.lastIndexOf("/") + 1);
   })();
-  var shortId = function (d) { return String(d[ID]).slice(prefix.length) || String(d[ID]); };
+  // Long ids keep their end, where file names and URL paths differ.
+  var shortId = function (d) {
+    var s = String(d[ID]).slice(prefix.length) || String(d[ID]);
+    return s.length > 48 ? "…" + s.slice(-47) : s;
+  };
   var catsOf = function (d) { return d[BYCAT]; };
   var catChars = function (d, ci) {
     var cs = d[BYCAT];
@@ -268,7 +272,7 @@
   }
 
   function renderList() {
-    search.value === state.q || (search.value = state.q);
+    if (document.activeElement !== search) search.value = state.q;
     sortSel.value = state.sort;
     catSel.value = state.category;
     dirBtn.textContent = state.asc ? "↑" : "↓";
@@ -441,7 +445,10 @@
     lastDoc = state.doc;
     renderList();
     var done = renderDoc();
-    if (moved && state.doc >= 0 && docPane.getBoundingClientRect().top < 0) docPane.scrollIntoView();
+    // Bring the document into view when it opened off screen (below the
+    // list on a narrow screen, or above after scrolling down the list).
+    var top = docPane.getBoundingClientRect().top;
+    if (moved && state.doc >= 0 && (top < 0 || top > window.innerHeight * 0.85)) docPane.scrollIntoView();
     return Promise.resolve(done);
   }
   window.addEventListener("hashchange", function () { readHash(); render(); });
