@@ -64,7 +64,7 @@ fn every_block_in_order_with_its_decision_and_plain_when_piped() {
     assert!(lines[home].contains("outside main"), "{out}");
     // The path and the text follow the status line.
     assert!(
-        out.contains("header > nav.menu > ul > li\n      Home\n"),
+        out.contains("body > header > nav.menu > ul > li\n      Home\n"),
         "{out}"
     );
     let para = lines

@@ -83,11 +83,13 @@ fn is_landmark_tag(tag: &str) -> bool {
 }
 
 /// A short CSS-like path to a block's element, such as
-/// `aside#sidebar div.widget > ul > li`: the innermost elements joined by
-/// `>`, then up to two outer landmarks joined by a space (CSS's descendant
+/// `body div#page > aside.sidebar div.widget > ul > li`: from `body`, up to
+/// two outer landmarks and the innermost elements; elements that are parent
+/// and child are joined by `>`, others by a space (CSS's descendant
 /// combinator, so the path stays a selector that matches). Full paths on
 /// real pages run to twenty elements of layout wrappers, which hide the part
-/// that tells where the block was. Empty for text input.
+/// that tells where the block was. `body` is shown bare: its classes
+/// describe the page, not the place. Empty for text input.
 pub fn block_path(page: &Page, block: &Block) -> String {
     if !page.is_html {
         return String::new();
@@ -111,6 +113,12 @@ pub fn block_path(page: &Page, block: &Block) -> String {
             picked.push(i);
         }
     }
+    // Every path starts at the body, so paths read alike.
+    if let Some(i) = chain.iter().rposition(|e| e.tag == "body")
+        && !picked.contains(&i)
+    {
+        picked.push(i);
+    }
     picked.sort_unstable_by(|a, b| b.cmp(a));
     let mut s = String::new();
     let mut prev: Option<usize> = None;
@@ -120,12 +128,14 @@ pub fn block_path(page: &Page, block: &Block) -> String {
         }
         let e = chain[i];
         s.push_str(&e.tag);
-        if let Some(id) = &e.id {
-            s.push('#');
-            s.push_str(id);
-        } else if let Some(c) = e.classes.first() {
-            s.push('.');
-            s.push_str(c);
+        if e.tag != "body" {
+            if let Some(id) = &e.id {
+                s.push('#');
+                s.push_str(id);
+            } else if let Some(c) = e.classes.first() {
+                s.push('.');
+                s.push_str(c);
+            }
         }
         prev = Some(i);
     }
@@ -240,14 +250,14 @@ mod tests {
             .unwrap();
         assert_eq!(
             block_path(page, li),
-            "div#page > aside.sidebar div.widget > ul > li"
+            "body > div#page > aside.sidebar div.widget > ul > li"
         );
         let p = page
             .blocks
             .iter()
             .find(|b| b.text.starts_with("The ferry"))
             .unwrap();
-        assert_eq!(block_path(page, p), "div#page > main > article > p");
+        assert_eq!(block_path(page, p), "body > div#page > main > article > p");
     }
 
     #[test]
@@ -267,7 +277,7 @@ mod tests {
         let block = &c.article.page.blocks[ix];
         assert_eq!(cookie["text"], block.text.as_str());
         assert_eq!(cookie["chars"], block.text.chars().count());
-        assert_eq!(cookie["path"], "div#page > div.cookie-notice > p");
+        assert_eq!(cookie["path"], "body > div#page > div.cookie-notice > p");
         assert_eq!(cookie["rule"], "cookie.notice");
         assert!(cookie["score"].as_f64().unwrap() >= 1.0);
         let f = &cookie["features"];
