@@ -9,7 +9,7 @@ use cli::args::{CleanArgs, Tool, ToolArgs};
 
 /// Words that start a command rather than name an input file (a file with
 /// such a name can be given as `./eval`).
-const COMMANDS: &[&str] = &["eval", "rules"];
+const COMMANDS: &[&str] = &["eval", "rules", "explain"];
 
 fn main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -21,6 +21,7 @@ fn main() -> ExitCode {
         match ToolArgs::parse_from(&argv).command {
             Tool::Eval(a) => cli::eval::run(a),
             Tool::Rules(a) => cli::rules_cmd::run(a),
+            Tool::Explain(a) => cli::explain::run(a),
         }
     } else {
         cli::clean::run(CleanArgs::parse_from(&argv))

@@ -42,6 +42,11 @@ pub struct CleanArgs {
     #[arg(long, value_name = "FILE")]
     pub audit: Option<PathBuf>,
 
+    /// Write an HTML report of the run: totals per category, and every
+    /// document's blocks with what was removed and why (one offline file).
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
+
     /// Write the run's summary as JSON.
     #[arg(long, value_name = "FILE")]
     pub stats: Option<PathBuf>,
@@ -119,6 +124,8 @@ pub enum Tool {
     Eval(EvalArgs),
     /// List the rules, check rule files, test a rule file on a page.
     Rules(super::rules_cmd::RulesArgs),
+    /// Show every block of one page in order: kept or removed, and why.
+    Explain(super::explain::ExplainArgs),
 }
 
 #[derive(Args, Debug)]

@@ -8,6 +8,7 @@ use std::time::Instant;
 use unboil::Cleaner;
 use unboil::engine::{self, EngineOptions};
 use unboil::read::{FieldMap, InputFormat, Inputs, ReadOptions};
+use unboil::write::report::ReportBuilder;
 use unboil::write::{Emitter, OutputFormat, WriteOptions};
 
 use super::args::{CleanArgs, InputArgs};
@@ -88,6 +89,14 @@ pub fn run(args: CleanArgs) -> Result<()> {
         headers: !single_file,
         out_dir: args.out_dir.clone(),
     };
+    let mut report = match &args.report {
+        Some(p) => {
+            let cannot = || format!("{}: cannot create", p.display());
+            let f = File::create(p).with_context(cannot)?;
+            Some(ReportBuilder::new(BufWriter::with_capacity(1 << 16, f)).with_context(cannot)?)
+        }
+        None => None,
+    };
     let mut emitter = Emitter::new(opts, out, audit, Box::new(io::stderr()))
         .context("cannot set up the output")?;
     let inputs = Inputs::new(&args.inputs, read);
@@ -104,6 +113,9 @@ pub fn run(args: CleanArgs) -> Result<()> {
     };
     let result = engine::run(inputs, &cleaner, &engine, |p| {
         progress.tick();
+        if let Some(r) = &mut report {
+            r.add(&p)?;
+        }
         emitter.emit(p)
     });
     progress.finish();
@@ -115,6 +127,10 @@ pub fn run(args: CleanArgs) -> Result<()> {
     let mut summary = emitter.summary.clone();
     summary.seconds = started.elapsed().as_secs_f64();
     summary.skipped = counters.skipped.load(std::sync::atomic::Ordering::Relaxed);
+    if let (Some(r), Some(p)) = (report, &args.report) {
+        r.finish(&summary)
+            .with_context(|| format!("{}: cannot write the report", p.display()))?;
+    }
     if let Some(p) = &args.stats {
         std::fs::write(p, serde_json::to_string_pretty(&summary.to_json())? + "\n")
             .with_context(|| format!("{}: cannot write", p.display()))?;

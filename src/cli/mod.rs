@@ -4,6 +4,7 @@
 pub mod args;
 pub mod clean;
 pub mod eval;
+pub mod explain;
 pub mod progress;
 pub mod rules;
 pub mod rules_cmd;

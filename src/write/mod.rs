@@ -3,6 +3,7 @@
 
 pub mod outdir;
 pub mod record;
+pub mod report;
 pub mod summary;
 
 use serde_json::Value;

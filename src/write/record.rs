@@ -1,12 +1,13 @@
 //! The JSON records unboil writes: the output record, the error record and
-//! the audit record. Their shapes are a contract (see README.md).
+//! the audit record. Their shapes are a contract (see docs/audit.md).
 
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
-use crate::classify::Category;
+use crate::classify::{Category, Decision};
 use crate::pipeline::Cleaned;
 use crate::read::RecordError;
+use crate::segment::{Block, Element, Features, Page};
 
 /// Where a document came from and what it carries through.
 #[derive(Debug, Clone, Default)]
@@ -67,20 +68,112 @@ fn round(x: f32) -> f64 {
     (x as f64 * 1000.0).round() / 1000.0
 }
 
+/// The innermost elements of a path are always shown; this many.
+const PATH_TAIL: usize = 3;
+/// Outer elements kept beyond the tail: the landmarks that say which part of
+/// the page a block sat in (its `nav`, `aside`, `footer`, an element with an
+/// id).
+const PATH_ANCHORS: usize = 2;
+
+fn is_landmark_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "nav" | "aside" | "header" | "footer" | "main" | "article" | "section" | "form"
+    )
+}
+
+/// A short CSS-like path to a block's element, such as
+/// `body div#page > aside.sidebar div.widget > ul > li`: from `body`, up to
+/// two outer landmarks and the innermost elements; elements that are parent
+/// and child are joined by `>`, others by a space (CSS's descendant
+/// combinator, so the path stays a selector that matches). Full paths on
+/// real pages run to twenty elements of layout wrappers, which hide the part
+/// that tells where the block was. `body` is shown bare: its classes
+/// describe the page, not the place. Empty for text input.
+pub fn block_path(page: &Page, block: &Block) -> String {
+    if !page.is_html {
+        return String::new();
+    }
+    let chain: Vec<&Element> = page
+        .ancestors(block)
+        .take_while(|e| e.tag != "html")
+        .collect();
+    let mut picked: Vec<usize> = (0..chain.len().min(PATH_TAIL)).collect();
+    // Semantic landmarks first (nearest first), then elements with an id.
+    let outer = PATH_TAIL..chain.len();
+    let semantic = outer
+        .clone()
+        .filter(|&i| is_landmark_tag(&chain[i].tag) || chain[i].role.is_some());
+    let with_id = outer.filter(|&i| chain[i].id.is_some());
+    for i in semantic.chain(with_id) {
+        if picked.len() >= PATH_TAIL + PATH_ANCHORS {
+            break;
+        }
+        if !picked.contains(&i) {
+            picked.push(i);
+        }
+    }
+    // Every path starts at the body, so paths read alike.
+    if let Some(i) = chain.iter().rposition(|e| e.tag == "body")
+        && !picked.contains(&i)
+    {
+        picked.push(i);
+    }
+    picked.sort_unstable_by(|a, b| b.cmp(a));
+    let mut s = String::new();
+    let mut prev: Option<usize> = None;
+    for &i in &picked {
+        if let Some(p) = prev {
+            s.push_str(if p == i + 1 { " > " } else { " " });
+        }
+        let e = chain[i];
+        s.push_str(&e.tag);
+        if e.tag != "body" {
+            if let Some(id) = &e.id {
+                s.push('#');
+                s.push_str(id);
+            } else if let Some(c) = e.classes.first() {
+                s.push('.');
+                s.push_str(c);
+            }
+        }
+        prev = Some(i);
+    }
+    s
+}
+
+/// The features behind a block's score, as the audit, `explain` and the
+/// report show them.
+pub fn features(f: &Features, d: &Decision) -> Value {
+    json!({
+        "words": f.words,
+        "link_density": round(f.link_density),
+        "stopword_ratio": round(f.stopword_ratio),
+        "punctuation": f.punctuation,
+        "ends_sentence": f.ends_sentence,
+        "position": round(f.position),
+        "in_main": d.in_main,
+    })
+}
+
 /// One line of the `--audit` file: every removed block, why, and totals.
+/// Kept characters are one total: kept blocks have no category.
 pub fn audit(meta: &Meta, c: &Cleaned) -> Value {
     let a = &c.article;
     let mut removed = Vec::new();
     let mut removed_chars: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut removed_blocks: BTreeMap<&'static str, u64> = BTreeMap::new();
     let mut kept_chars = 0u64;
+    let mut kept_blocks = 0u64;
     for (b, d) in a.page.blocks.iter().zip(&a.decisions) {
         let chars = b.features.chars as u64;
         let Some(cat) = d.removed else {
             kept_chars += chars;
+            kept_blocks += 1;
             continue;
         };
         *removed_chars.entry(cat.as_str()).or_default() += chars;
-        let f = &b.features;
+        *removed_blocks.entry(cat.as_str()).or_default() += 1;
         let mut r = json!({
             "index": b.index,
             "category": cat.as_str(),
@@ -88,18 +181,10 @@ pub fn audit(meta: &Meta, c: &Cleaned) -> Value {
             "score": round(d.score),
             "chars": chars,
             "text": b.text,
-            "features": {
-                "words": f.words,
-                "link_density": round(f.link_density),
-                "stopword_ratio": round(f.stopword_ratio),
-                "punctuation": f.punctuation,
-                "ends_sentence": f.ends_sentence,
-                "position": round(f.position),
-                "in_main": d.in_main,
-            },
+            "features": features(&b.features, d),
         });
         if a.page.is_html {
-            r["path"] = Value::String(a.page.css_path(b));
+            r["path"] = Value::String(block_path(&a.page, b));
         }
         removed.push(r);
     }
@@ -108,7 +193,9 @@ pub fn audit(meta: &Meta, c: &Cleaned) -> Value {
         "url": opt(&meta.url),
         "title": opt(&a.title),
         "blocks": a.page.blocks.len(),
+        "kept_blocks": kept_blocks,
         "kept_chars": kept_chars,
+        "removed_blocks": removed_blocks,
         "removed_chars": removed_chars,
         "removed": removed,
     })
@@ -130,5 +217,113 @@ impl CategoryTotals {
                 *self.chars.entry(cat).or_default() += b.features.chars as u64;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Cleaner;
+    use crate::read::Document;
+
+    const PAGE: &str = "<html><body><div id=page><aside class='sidebar'><div><div>\
+        <div class='widget'><ul><li><a href='/a'>Most read today</a></li></ul></div></div></div></aside>\
+        <main><article><h1>Storm closes the harbour</h1>\
+        <p>The harbour closed on Monday as the storm reached the coast, officials said today.</p>\
+        <p>The ferry service was cancelled until further notice, and boats stayed in port.</p>\
+        </article></main>\
+        <div class='cookie-notice'><p>We use cookies to improve your experience on our site.</p></div>\
+        </div></body></html>";
+
+    fn cleaned() -> Cleaned {
+        Cleaner::default().clean(&Document::html(PAGE)).unwrap()
+    }
+
+    #[test]
+    fn path_keeps_the_innermost_elements_and_the_landmarks() {
+        let c = cleaned();
+        let page = &c.article.page;
+        let li = page
+            .blocks
+            .iter()
+            .find(|b| b.text == "Most read today")
+            .unwrap();
+        assert_eq!(
+            block_path(page, li),
+            "body > div#page > aside.sidebar div.widget > ul > li"
+        );
+        let p = page
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("The ferry"))
+            .unwrap();
+        assert_eq!(block_path(page, p), "body > div#page > main > article > p");
+    }
+
+    #[test]
+    fn audit_record_has_index_chars_path_features_and_totals() {
+        let c = cleaned();
+        let meta = Meta {
+            id: Some("d1".into()),
+            ..Meta::default()
+        };
+        let v = audit(&meta, &c);
+        let removed = v["removed"].as_array().unwrap();
+        let cookie = removed
+            .iter()
+            .find(|r| r["category"] == "cookie_notice")
+            .expect("the cookie notice is removed");
+        let ix = cookie["index"].as_u64().unwrap() as usize;
+        let block = &c.article.page.blocks[ix];
+        assert_eq!(cookie["text"], block.text.as_str());
+        assert_eq!(cookie["chars"], block.text.chars().count());
+        assert_eq!(cookie["path"], "body > div#page > div.cookie-notice > p");
+        assert_eq!(cookie["rule"], "cookie.notice");
+        assert!(cookie["score"].as_f64().unwrap() >= 1.0);
+        let f = &cookie["features"];
+        assert_eq!(f["words"], 10);
+        assert_eq!(f["link_density"], 0.0);
+        assert_eq!(f["in_main"], c.article.decisions[ix].in_main);
+        // Every character is either kept or removed under one category.
+        let all: u64 = c
+            .article
+            .page
+            .blocks
+            .iter()
+            .map(|b| b.features.chars as u64)
+            .sum();
+        let by_cat: u64 = v["removed_chars"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        assert_eq!(v["kept_chars"].as_u64().unwrap() + by_cat, all);
+        let blocks: u64 = v["removed_blocks"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
+        assert_eq!(blocks, removed.len() as u64);
+        assert_eq!(
+            v["kept_blocks"].as_u64().unwrap() + blocks,
+            v["blocks"].as_u64().unwrap()
+        );
+    }
+
+    #[test]
+    fn text_input_has_no_path() {
+        let c = Cleaner::default()
+            .clean(&Document::text(
+                "Storm closes the harbour\n\
+                 The harbour closed on Monday as the storm reached the coast, officials said.\n\
+                 Follow us on Facebook, Twitter and Instagram!",
+            ))
+            .unwrap();
+        let v = audit(&Meta::default(), &c);
+        let removed = v["removed"].as_array().unwrap();
+        assert!(!removed.is_empty());
+        assert!(removed.iter().all(|r| r.get("path").is_none()));
     }
 }
