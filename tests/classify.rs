@@ -49,7 +49,12 @@ fn short_noscript_is_ignored_and_a_noscript_page_is_read() {
         "<noscript>Please enable JavaScript to view this site.</noscript>",
         "",
     ));
-    assert!(!a.page.blocks.iter().any(|b| b.text.contains("enable JavaScript")));
+    assert!(
+        !a.page
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("enable JavaScript"))
+    );
     let page = format!(
         "<html><body><div id=app></div><noscript><article><p>{PARA}</p><p>{PARA2}</p></article></noscript></body></html>"
     );

@@ -99,6 +99,10 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
     }
 }
 
+/// Below this share of the page's prose in the best element, a page with no
+/// article is read as a whole.
+const SPREAD_SHARE: f32 = 0.5;
+
 fn html_region(page: &Page, junk: &[bool]) -> Region {
     let sw = has_stopwords(page);
     let n = page.elements.len();
@@ -158,10 +162,28 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             e = page.elements[i].parent;
         }
     }
+    let prose: Vec<bool> = page
+        .blocks
+        .iter()
+        .zip(junk)
+        .map(|(b, &j)| !j && is_prose(b, sw))
+        .collect();
+    let total_good: f32 = page
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.parent.is_none())
+        .map(|(i, _)| good[i])
+        .sum();
+    // No article and a best element holding under half the page's prose:
+    // a listing, product or forum page, whose content is spread out. Then
+    // only rules and link density decide, not the region.
+    let wide = !has_article_core(page, &prose)
+        && best.is_some_and(|r| good[r] < SPREAD_SHARE * total_good);
     let in_main = page
         .blocks
         .iter()
-        .map(|b| best.is_none() || page.is_within(b.element, &members))
+        .map(|b| wide || best.is_none() || page.is_within(b.element, &members))
         .collect();
     Region {
         in_main,
