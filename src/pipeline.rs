@@ -89,6 +89,10 @@ impl Cleaner {
                 page = segment::text::segment(&decoded.text);
             }
         }
+        // Also empty: whitespace in UTF-16, or NULs only.
+        if decoded.text.trim().is_empty() {
+            return Err("empty document".into());
+        }
         page.warnings.extend(decoded.warning);
         Ok((page, decoded.encoding, marks))
     }
