@@ -487,6 +487,48 @@ fn gzip_bomb_in_a_warc_response_is_refused_not_cut() {
 }
 
 #[test]
+fn gzip_bomb_as_a_warc_stream_streams_past_in_bounded_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zeros = vec![0u8; 1 << 20];
+    // A record claiming a 1 GiB block, which is there (zeros), then a good one.
+    let head = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bomb>\r\nContent-Length: {}\r\n\r\n",
+        1u64 << 30
+    );
+    let mut block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>".to_vec();
+    block.extend_from_slice(ARTICLE.as_bytes());
+    block.extend_from_slice(b"</p></body></html>");
+    let good = [b"\r\n\r\n".as_slice(), &warc_record(&block)].concat();
+    let p = write(
+        dir.path(),
+        "bomb.warc.gz",
+        &gzip_bomb(head.as_bytes(), &zeros, 1024, &good),
+    );
+    let run = unboil(&[&p.display().to_string()], b"");
+    assert_eq!(run.records.len(), 2, "{:?}", run.records);
+    assert!(
+        error_of(&run.records[0]).ends_with(
+            "record block of 1073741824 bytes exceeds max_record_bytes (67108864 bytes); record skipped"
+        ),
+        "{}",
+        run.records[0]
+    );
+    assert!(text_of(&run.records[1]).starts_with("The harbour closed"));
+    // 1 GiB of zeros and no record at all: one error record.
+    let p = write(
+        dir.path(),
+        "zeros.warc.gz",
+        &gzip_bomb(b"", &zeros, 1024, b""),
+    );
+    let run = unboil(&[&p.display().to_string()], b"");
+    assert_eq!(run.records.len(), 1);
+    assert!(
+        error_of(&run.records[0])
+            .contains("1073741824 bytes of garbage where a record should start")
+    );
+}
+
+#[test]
 fn truncated_gzip_is_an_error_record() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut e = GzEncoder::new(Vec::new(), Compression::default());
