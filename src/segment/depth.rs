@@ -432,7 +432,7 @@ pub fn limit(html: &str, max: usize) -> (Cow<'_, str>, DepthReport) {
             st.close(closed);
         }
         let depth = st.stack.len() + 1;
-        report.deepest = report.deepest.max(depth.min(max + 1));
+        report.deepest = report.deepest.max(depth.min(max.saturating_add(1)));
         let drop = depth > max;
         if drop {
             report.dropped += 1;
@@ -532,6 +532,14 @@ mod tests {
         let (out, r) = limit(&page, 5);
         assert!(matches!(out, Cow::Borrowed(_)));
         assert_eq!(r.deepest, 1);
+    }
+
+    #[test]
+    fn no_limit_means_no_limit() {
+        let page = nested(1000);
+        let (out, r) = limit(&page, usize::MAX);
+        assert!(matches!(out, Cow::Borrowed(_)));
+        assert_eq!(r.deepest, 1000);
     }
 
     #[test]
