@@ -373,6 +373,25 @@ fn huge_single_line_and_a_million_tiny_blocks() {
 }
 
 #[test]
+fn one_block_of_many_inline_elements() {
+    // Once quadratic in the block's length (every text node recounted it).
+    let n = 200_000;
+    let page = format!(
+        "<html><body><div>{}</div><p>{}</p></body></html>",
+        "<span>word</span> <a href=\"/x\">link</a> ".repeat(n),
+        ARTICLE
+    );
+    let run = unboil(&["-"], page.as_bytes());
+    assert_eq!(run.records.len(), 1);
+    let text = text_of(&run.records[0]);
+    assert!(
+        text.contains("The harbour closed"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+}
+
+#[test]
 fn oversized_documents_are_error_records() {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = write(dir.path(), "big.txt", &vec![b'a'; 5000]);
