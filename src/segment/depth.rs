@@ -47,6 +47,8 @@ fn is_void(name: &[u8]) -> bool {
 }
 
 /// Elements whose content is raw text up to their end tag (no child tags).
+/// Not `noscript`: pages are parsed with scripting off, as crawlers fetch
+/// them, so its content is markup (see `segment::html`).
 fn is_raw_text(name: &[u8]) -> bool {
     matches!(
         name,
@@ -58,7 +60,6 @@ fn is_raw_text(name: &[u8]) -> bool {
             | b"iframe"
             | b"noembed"
             | b"noframes"
-            | b"noscript"
     )
 }
 
@@ -526,12 +527,18 @@ mod tests {
     #[test]
     fn tags_in_comments_scripts_and_attributes_do_not_count() {
         let page = format!(
-            "<!-- {0} --><script>{0}</script><div title=\"{0}>\">x</div>",
+            "<!-- {0} --><script>{0}</script><STYLE>{0}</style ><div title=\"{0}>\">x</div>",
             "<div>".repeat(100)
         );
         let (out, r) = limit(&page, 5);
         assert!(matches!(out, Cow::Borrowed(_)));
         assert_eq!(r.deepest, 1);
+    }
+
+    #[test]
+    fn noscript_content_is_markup_and_counts() {
+        let (_, r) = limit(&format!("<noscript>{}</noscript>", "<div>".repeat(100)), 10);
+        assert_eq!(r.dropped, 91);
     }
 
     #[test]
