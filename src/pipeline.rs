@@ -22,6 +22,8 @@ pub struct Cleaner {
     rules: Arc<RuleSet>,
     /// URL for documents that carry none (`--url`), for site rules.
     default_url: Option<Arc<str>>,
+    /// HTML nesting deeper than this is flattened (see `segment::depth`).
+    max_depth: usize,
 }
 
 impl Default for Cleaner {
@@ -35,6 +37,7 @@ impl Cleaner {
         Cleaner {
             rules: Arc::new(rules),
             default_url: None,
+            max_depth: segment::depth::DEFAULT_MAX_DEPTH,
         }
     }
 
@@ -42,6 +45,12 @@ impl Cleaner {
     /// match on its host).
     pub fn with_default_url(mut self, url: Option<String>) -> Cleaner {
         self.default_url = url.map(Arc::from);
+        self
+    }
+
+    /// Flatten HTML nested deeper than `max` elements (default 512).
+    pub fn with_max_depth(mut self, max: usize) -> Cleaner {
+        self.max_depth = max;
         self
     }
 
@@ -72,12 +81,17 @@ impl Cleaner {
         match doc.kind {
             Kind::Html => {
                 decoded = decode::html(&doc.bytes, doc.charset.as_deref());
-                (page, marks) = segment::html::segment_with_marks(&decoded.text, selectors);
+                (page, marks) =
+                    segment::depth::segment_with_marks(&decoded.text, self.max_depth, selectors);
             }
             Kind::Text => {
                 decoded = decode::text(&doc.bytes);
                 page = segment::text::segment(&decoded.text);
             }
+        }
+        // Also empty: whitespace in UTF-16, or NULs only.
+        if decoded.text.trim().is_empty() {
+            return Err("empty document".into());
         }
         page.warnings.extend(decoded.warning);
         Ok((page, decoded.encoding, marks))

@@ -109,6 +109,11 @@ pub struct InputArgs {
     /// Longest JSONL line in bytes; longer ones are error records.
     #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
     pub max_line_bytes: usize,
+
+    /// Deepest HTML nesting kept; deeper start tags are dropped and their
+    /// text kept, with a warning (deep trees make parsing very slow).
+    #[arg(long, default_value_t = unboil::segment::depth::DEFAULT_MAX_DEPTH, value_name = "N")]
+    pub max_depth: usize,
 }
 
 #[derive(Parser, Debug)]

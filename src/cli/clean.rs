@@ -61,7 +61,9 @@ fn create(path: &std::path::Path) -> Result<Box<dyn Write>> {
 pub fn run(args: CleanArgs) -> Result<()> {
     check_inputs(&args.inputs)?;
     let rules = load_rules(&args.rules)?;
-    let cleaner = Cleaner::new(rules).with_default_url(args.url.clone());
+    let cleaner = Cleaner::new(rules)
+        .with_default_url(args.url.clone())
+        .with_max_depth(args.input.max_depth);
     let read = read_options(&args.input)?;
     let single_file = args.inputs.len() == 1
         && args.inputs[0] != "-"

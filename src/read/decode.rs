@@ -52,6 +52,10 @@ fn decode_with(bytes: &[u8], enc: &'static Encoding, why: &str) -> Decoded {
 }
 
 pub fn html(bytes: &[u8], transport_charset: Option<&str>) -> Decoded {
+    drop_nuls(html_raw(bytes, transport_charset))
+}
+
+fn html_raw(bytes: &[u8], transport_charset: Option<&str>) -> Decoded {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return decode_with(bytes, enc, "byte order mark");
     }
@@ -72,7 +76,29 @@ pub fn html(bytes: &[u8], transport_charset: Option<&str>) -> Decoded {
                 )),
             };
         }
-        return decode_with(bytes, enc, why);
+        let declared = decode_with(bytes, enc, why);
+        if declared.warning.is_none() {
+            return declared;
+        }
+        // The declared charset does not fit the bytes (typically a page
+        // saying UTF-8 that is really a legacy charset): take what the
+        // detector finds if that decodes cleanly.
+        let guess = detect(bytes);
+        if guess != enc {
+            let (text, used, had_errors) = guess.decode(bytes);
+            if !had_errors {
+                return Decoded {
+                    text: text.into_owned(),
+                    encoding: used.name(),
+                    warning: Some(format!(
+                        "declared charset {} ({why}) does not fit the bytes; decoded as {} (detected)",
+                        enc.name(),
+                        used.name()
+                    )),
+                };
+            }
+        }
+        return declared;
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Decoded {
@@ -81,13 +107,36 @@ pub fn html(bytes: &[u8], transport_charset: Option<&str>) -> Decoded {
             warning: None,
         };
     }
+    decode_with(bytes, detect(bytes), "detected")
+}
+
+fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
-    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
-    decode_with(bytes, enc, "detected")
+    det.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// NUL characters carry nothing and upset tools downstream (C strings,
+/// terminals); a few are dropped with a warning (many make the document
+/// binary, see `sniff::is_binary`).
+fn drop_nuls(mut d: Decoded) -> Decoded {
+    let n = d.text.bytes().filter(|&c| c == 0).count();
+    if n > 0 {
+        d.text.retain(|c| c != '\0');
+        let w = format!("{n} NUL characters were removed");
+        d.warning = Some(match d.warning {
+            Some(old) => format!("{old}; {w}"),
+            None => w,
+        });
+    }
+    d
 }
 
 pub fn text(bytes: &[u8]) -> Decoded {
+    drop_nuls(text_raw(bytes))
+}
+
+fn text_raw(bytes: &[u8]) -> Decoded {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return decode_with(bytes, enc, "byte order mark");
     }
@@ -144,5 +193,36 @@ mod tests {
         let d = text(b"ok \xff line");
         assert_eq!(d.text, "ok \u{FFFD} line");
         assert!(d.warning.is_some());
+    }
+
+    #[test]
+    fn utf8_declared_but_legacy_bytes_are_detected() {
+        let page =
+            "<meta charset=\"utf-8\"><p>Le gâteau était très élégant, déjà à côté du café.</p>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+        let d = html(&bytes, None);
+        assert!(d.text.contains("gâteau"), "{}", d.text);
+        assert_eq!(d.encoding, "windows-1252");
+        assert!(d.warning.unwrap().contains("does not fit"));
+    }
+
+    #[test]
+    fn nuls_are_dropped_with_a_warning() {
+        let d = text(b"a\0b\0c");
+        assert_eq!(d.text, "abc");
+        assert_eq!(d.warning.as_deref(), Some("2 NUL characters were removed"));
+        let d = html(b"<p>x\0y</p>", None);
+        assert_eq!(d.text, "<p>xy</p>");
+    }
+
+    #[test]
+    fn utf16_text_with_bom() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for u in "Zeile eins\nZeile zwei".encode_utf16() {
+            bytes.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = text(&bytes);
+        assert_eq!(d.text, "Zeile eins\nZeile zwei");
+        assert_eq!(d.encoding, "UTF-16BE");
     }
 }

@@ -175,7 +175,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             self.lineno += 1;
             if too_long {
                 return Some(Err(self.error(format!(
-                    "line longer than the {} byte limit (--max-line)",
+                    "line longer than the {} byte limit (--max-line-bytes)",
                     self.max_line
                 ))));
             }

@@ -210,12 +210,18 @@ impl Inputs {
         };
         let reader = BufReader::with_capacity(1 << 16, counting);
         match format {
-            InputFormat::Jsonl => Box::new(JsonlReader::new(
-                reader,
-                name,
-                self.opts.fields.clone(),
-                self.opts.max_line_bytes,
-            )),
+            InputFormat::Jsonl => {
+                let max = self.opts.max_doc_bytes;
+                Box::new(
+                    JsonlReader::new(
+                        reader,
+                        name,
+                        self.opts.fields.clone(),
+                        self.opts.max_line_bytes,
+                    )
+                    .map(move |item| cap_doc_size(item, max)),
+                )
+            }
             InputFormat::Warc => Box::new(WarcDocs::new(
                 reader,
                 name,
@@ -294,6 +300,21 @@ impl<R: Read> Read for CountingReader<R> {
         let n = self.inner.read(out)?;
         self.counters.bytes.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
+    }
+}
+
+/// A JSONL document over the size cap (its line was within the line cap)
+/// becomes an error record, as a file would.
+fn cap_doc_size(item: Item, max: usize) -> Item {
+    match item {
+        Ok(d) if d.bytes.len() > max => Err(RecordError {
+            id: d.id,
+            url: d.url,
+            source: d.source,
+            line: d.line,
+            message: format!("document larger than the {max} byte limit (--max-doc-bytes)"),
+        }),
+        other => other,
     }
 }
 

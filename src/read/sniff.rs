@@ -11,8 +11,23 @@ fn skip_bom_and_space(b: &[u8]) -> &[u8] {
     &b[start..]
 }
 
+/// The head of a stream that starts with a UTF-16 byte order mark, as
+/// UTF-8, so that it can be sniffed like the rest.
+fn utf16_head(head: &[u8]) -> Option<Vec<u8>> {
+    let (enc, _) = encoding_rs::Encoding::for_bom(head)?;
+    if enc == encoding_rs::UTF_8 {
+        return None;
+    }
+    let probe = &head[..head.len().min(8192) & !1];
+    let (text, _, _) = enc.decode(probe);
+    Some(text.into_owned().into_bytes())
+}
+
 /// Guess the format of a stream from its head.
 pub fn format(head: &[u8]) -> InputFormat {
+    if let Some(h) = utf16_head(head) {
+        return format(&h);
+    }
     let b = skip_bom_and_space(head);
     if b.starts_with(b"WARC/1.") {
         return InputFormat::Warc;
@@ -31,6 +46,9 @@ pub fn format(head: &[u8]) -> InputFormat {
 }
 
 pub fn looks_like_html(head: &[u8]) -> bool {
+    if let Some(h) = utf16_head(head) {
+        return looks_like_html(&h);
+    }
     let b = skip_bom_and_space(head);
     let probe = &b[..b.len().min(4096)];
     let lower: Vec<u8> = probe.iter().map(u8::to_ascii_lowercase).collect();
@@ -85,6 +103,18 @@ mod tests {
         assert_eq!(format(b"WARC/1.0\r\n"), InputFormat::Warc);
         assert_eq!(format(b"Just a line of text.\nAnother."), InputFormat::Text);
         assert_eq!(format(b"x < y and <b>"), InputFormat::Text);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_sniffed_after_decoding() {
+        let utf16 = |s: &str| {
+            let mut b = vec![0xFF, 0xFE];
+            s.encode_utf16()
+                .for_each(|u| b.extend_from_slice(&u.to_le_bytes()));
+            b
+        };
+        assert_eq!(format(&utf16("<!DOCTYPE html><p>x")), InputFormat::Html);
+        assert_eq!(format(&utf16("Just text.\nMore.")), InputFormat::Text);
     }
 
     #[test]

@@ -58,7 +58,9 @@ impl<R: BufRead> WarcDocs<R> {
                         "unparsable HTTP response".into(),
                     )));
                 };
-                let body = match resp.decoded_body(self.max_doc_bytes) {
+                // One byte over the cap, so that a larger body (a gzip bomb) is
+                // refused below rather than silently cut.
+                let body = match resp.decoded_body(self.max_doc_bytes.saturating_add(1)) {
                     Some(b) => b.into_owned(),
                     None => {
                         return Some(Err(self.error(

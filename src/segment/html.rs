@@ -154,7 +154,9 @@ struct Builder {
 impl Builder {
     fn push_text(&mut self, s: &str, in_link: bool, pre: bool) {
         self.marks.text(s);
-        let before = self.text.chars().count();
+        // Only what is appended is counted: recounting the whole block on
+        // every text node made a block of many inline elements quadratic.
+        let before = self.text.len();
         if pre {
             self.text.push_str(s);
         } else {
@@ -172,7 +174,8 @@ impl Builder {
             }
         }
         if in_link {
-            self.text_link_chars += (self.text.chars().count() - before) as u32;
+            let added = self.text.get(before..).unwrap_or_default().chars().count();
+            self.text_link_chars = self.text_link_chars.saturating_add(added as u32);
         }
     }
 

@@ -1,6 +1,7 @@
 //! Segmentation: HTML or text in, one sequence of feature-bearing blocks out.
 
 pub mod block;
+pub mod depth;
 pub mod features;
 pub mod html;
 pub mod marks;

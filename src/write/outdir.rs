@@ -71,7 +71,8 @@ impl OutDir {
         Ok(OutDir {
             dir: dir.to_path_buf(),
             ext,
-            used: HashSet::new(),
+            // Taken by the error records, whatever the output format.
+            used: HashSet::from(["errors.jsonl".to_string()]),
             count: 0,
             errors: None,
         })
@@ -85,7 +86,8 @@ impl OutDir {
         };
         let mut name = format!("{stem}.{}", self.ext);
         let mut n = 1;
-        while !self.used.insert(name.clone()) {
+        // Compared without case: macOS and Windows file names ignore it.
+        while !self.used.insert(name.to_ascii_lowercase()) {
             n += 1;
             name = format!("{stem}-{n}.{}", self.ext);
         }
