@@ -4,8 +4,9 @@
 //! Unicode `\b` keeps the regex crate's DFAs off any non-ASCII haystack, so
 //! a set with `\b` in it runs on the slow PikeVM for almost every block of
 //! a non-English page (most of a run's time). Here the set is compiled with
-//! its word-boundary assertions removed: each pattern then matches a
-//! superset of what it matched, and the DFA can run. Only the few patterns
+//! its word-boundary assertions removed and its counted repetitions opened
+//! up: each pattern then matches a superset of what it matched, and the
+//! DFA can run, with few states. Only the few patterns
 //! that set reports are checked with their exact regex, so the result is
 //! exactly the original set's.
 
@@ -21,7 +22,8 @@ pub struct PatternSet {
 }
 
 /// The pattern with every word-boundary assertion (any look-around other
-/// than line and text anchors) replaced by the empty match.
+/// than line and text anchors) replaced by the empty match, and `{n,m}`
+/// (m > 1) replaced by `{n,}`.
 fn loosen(pattern: &str) -> Option<String> {
     fn strip(h: &Hir) -> Hir {
         match h.kind() {
@@ -35,8 +37,11 @@ fn loosen(pattern: &str) -> Option<String> {
             ) => h.clone(),
             HirKind::Look(_) => Hir::empty(),
             HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => h.clone(),
+            // `x{0,60}` becomes `x*`: counted repetitions multiply DFA
+            // states, an open one does not.
             HirKind::Repetition(r) => Hir::repetition(Repetition {
                 sub: Box::new(strip(&r.sub)),
+                max: r.max.filter(|&m| m <= 1),
                 ..r.clone()
             }),
             HirKind::Capture(c) => Hir::capture(Capture {
@@ -114,6 +119,8 @@ mod tests {
             r"^(hi|hello)[,!]? i.?m [\p{Lu}]",
             r"(?i)\bpré\b",
             r"plain words",
+            r"(?i)\bfollow us\b.{0,10}\b(facebook|x)",
+            r"a{2,3}b",
         ]
         .map(String::from)
         .to_vec();
@@ -130,6 +137,11 @@ mod tests {
             "le pré vert, préféré",
             "aprés",
             "some plain words here",
+            "follow us on Facebook",
+            "follow us on the social network Facebook",
+            "follow us, x",
+            "aab aaab aaaab",
+            "ab aaaaab",
             "",
         ] {
             let want: Vec<usize> = plain.matches(text).iter().collect();

@@ -656,7 +656,12 @@ fn find_from(hay: &[u8], needle: &[u8], start: usize) -> Option<usize> {
     if needle.is_empty() || start >= hay.len() {
         return None;
     }
-    memchr::memmem::find(&hay[start..], needle).map(|p| p + start)
+    // Class tokens are short: a plain scan beats setting up memmem's
+    // searcher, which this hot path did for every token and pattern.
+    hay[start..]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + start)
 }
 
 #[cfg(test)]
