@@ -634,34 +634,27 @@ fn owners(hits: impl Iterator<Item = usize>, owner: &[usize]) -> Vec<usize> {
 /// Whether a class/id token carries `pattern` as one of its dash-separated
 /// parts (`share` matches `share`, `post-share`, `share_bar`, not `shared`).
 pub fn token_matches(token: &str, pattern: &str) -> bool {
-    if token.len() < pattern.len() {
-        return false;
-    }
     let t = token.as_bytes();
     let p = pattern.as_bytes();
-    let mut start = 0;
-    while let Some(pos) = find_from(t, p, start) {
-        let before_ok = pos == 0 || matches!(t[pos - 1], b'-' | b'_');
+    if p.is_empty() || t.len() < p.len() {
+        return false;
+    }
+    // A match starts where a part starts: at 0 or after a separator. Trying
+    // only there is much cheaper than searching (this runs for every class
+    // token of every element against every class pattern).
+    let starts = std::iter::once(0).chain(memchr::memchr2_iter(b'-', b'_', t).map(|i| i + 1));
+    for pos in starts {
         let end = pos + p.len();
-        let after_ok = end == t.len() || matches!(t[end], b'-' | b'_');
-        if before_ok && after_ok {
+        if end > t.len() {
+            break;
+        }
+        // First byte first: most tries fail there, without a memcmp call.
+        if t[pos] == p[0] && &t[pos..end] == p && (end == t.len() || matches!(t[end], b'-' | b'_'))
+        {
             return true;
         }
-        start = pos + 1;
     }
     false
-}
-
-fn find_from(hay: &[u8], needle: &[u8], start: usize) -> Option<usize> {
-    if needle.is_empty() || start >= hay.len() {
-        return None;
-    }
-    // Class tokens are short: a plain scan beats setting up memmem's
-    // searcher, which this hot path did for every token and pattern.
-    hay[start..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + start)
 }
 
 #[cfg(test)]
