@@ -114,7 +114,7 @@ fi
 big_bytes=$(stat -c %s "$BIG")
 big_docs=$(wc -l <"$BIG")
 /usr/bin/time -f "%e %U %S %M" -o "$TMP/unboil-bench.time" \
-  sh -c "cat '$BIG' | '$UNBOIL' -q --format jsonl - >/dev/null"
+  sh -c "cat '$BIG' | '$UNBOIL' -q --format jsonl - >/dev/null 2>&1"
 read -r bw bu bs bm < <(tail -n1 "$TMP/unboil-bench.time")
 
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -134,6 +134,14 @@ impl Window {
     }
 }
 
+struct CancelOnDrop<'a>(&'a Window);
+
+impl Drop for CancelOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
 /// Run every item through the cleaner and hand the results to `sink` in
 /// input order. Returns the first error `sink` gives (e.g. a closed pipe);
 /// reading stops then.
@@ -176,6 +184,9 @@ where
                 // `tx` drops here: once the jobs' clones drop too, the
                 // receiver below sees the end.
             });
+            // Should the sink panic, the reader must not wait for room
+            // forever (the scope joins it while unwinding).
+            let _unblock = CancelOnDrop(window);
             let mut next = 0u64;
             let mut waiting: HashMap<u64, (Processed, usize)> = HashMap::new();
             'recv: for (seq, p, bytes) in rx.iter() {
@@ -195,4 +206,72 @@ where
         });
     });
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Document;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicUsize;
+
+    fn docs(n: usize, pulled: Arc<AtomicUsize>) -> impl Iterator<Item = Item> + Send {
+        (0..n).map(move |i| {
+            pulled.fetch_add(1, Ordering::SeqCst);
+            let mut d = Document::text(format!(
+                "Document number {i} has a line of text.\nAnd a second one."
+            ));
+            d.id = Some(i.to_string());
+            Ok(d)
+        })
+    }
+
+    #[test]
+    fn order_kept_and_documents_in_flight_bounded_by_the_window() {
+        let cleaner = Cleaner::default();
+        let opts = EngineOptions {
+            threads: 2,
+            window_docs: 8,
+            window_bytes: 1 << 20,
+        };
+        let pulled = Arc::new(AtomicUsize::new(0));
+        let mut seen = Vec::new();
+        let mut most_ahead = 0;
+        run(
+            docs(500, Arc::clone(&pulled)),
+            &cleaner,
+            &opts,
+            |p| -> Result<(), ()> {
+                // Read but not yet written: at most the window, plus the one
+                // the reader holds while it waits for room.
+                most_ahead = most_ahead.max(pulled.load(Ordering::SeqCst) - seen.len());
+                seen.push(p.meta.id.unwrap());
+                Ok(())
+            },
+        )
+        .unwrap();
+        let want: Vec<String> = (0..500).map(|i| i.to_string()).collect();
+        assert_eq!(seen, want);
+        assert!(most_ahead <= 9, "{most_ahead} documents in flight");
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run() {
+        let cleaner = Cleaner::default();
+        let pulled = Arc::new(AtomicUsize::new(0));
+        let mut n = 0;
+        let r = run(
+            docs(100_000, Arc::clone(&pulled)),
+            &cleaner,
+            &EngineOptions::default(),
+            |_| {
+                n += 1;
+                if n == 10 { Err("closed pipe") } else { Ok(()) }
+            },
+        );
+        assert_eq!(r, Err("closed pipe"));
+        assert_eq!(n, 10);
+        // Reading stopped at about one window past the failure.
+        assert!(pulled.load(Ordering::SeqCst) < 1000);
+    }
 }
