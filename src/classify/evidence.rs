@@ -45,6 +45,8 @@ fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
     page.elements
         .iter()
         .map(|el| {
+            // Normalised once per element, not once per rule.
+            let tokens: Vec<String> = el.tokens.iter().map(|t| t.replace('_', "-")).collect();
             set.structural()
                 .iter()
                 .copied()
@@ -52,10 +54,9 @@ fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
                     let rule = &set.rules[r];
                     rule.tag.contains(&el.tag)
                         || (!rule.class.is_empty()
-                            && el.tokens.iter().any(|tok| {
-                                let tok = tok.replace('_', "-");
-                                rule.class.iter().any(|c| token_matches(&tok, c))
-                            }))
+                            && tokens
+                                .iter()
+                                .any(|tok| rule.class.iter().any(|c| token_matches(tok, c))))
                 })
                 .collect()
         })

@@ -4,6 +4,7 @@
 pub mod category;
 pub mod evidence;
 pub mod heuristics;
+pub mod patset;
 pub mod region;
 pub mod rules;
 pub mod sections;

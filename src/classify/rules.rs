@@ -12,7 +12,7 @@
 //! Every problem in a file is reported as `file:line:col: what is wrong`,
 //! and the whole set is refused: a run never starts on half a rule file.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use std::collections::{BTreeMap, HashSet};
@@ -20,6 +20,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::category::Category;
+use super::patset::PatternSet;
 use super::site::{SiteRule, SiteRules};
 
 /// The built-in rule set, compiled into the binary.
@@ -228,10 +229,10 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Per-site rules, applied to pages whose URL host they name.
     pub sites: SiteRules,
-    text_set: RegexSet,
+    text_set: PatternSet,
     /// Text pattern index -> rule index.
     text_owner: Vec<usize>,
-    heading_set: RegexSet,
+    heading_set: PatternSet,
     heading_owner: Vec<usize>,
     /// Rules with class or tag matchers.
     structural: Vec<usize>,
@@ -470,17 +471,16 @@ impl RuleSetBuilder {
             }
         }
         let set = |pats: &[String]| {
-            RegexSetBuilder::new(pats)
-                .size_limit(REGEX_SIZE_LIMIT * 16)
-                .dfa_size_limit(REGEX_DFA_LIMIT * 8)
-                .build()
-                .map_err(|e| RuleError::Parse {
-                    origin: "rules".into(),
-                    message: format!(
-                        "the rule set is too large to compile as a whole ({e}); \
+            PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 8, |p| {
+                build_regex(p).ok()
+            })
+            .map_err(|e| RuleError::Parse {
+                origin: "rules".into(),
+                message: format!(
+                    "the rule set is too large to compile as a whole ({e}); \
                          use fewer or simpler patterns"
-                    ),
-                })
+                ),
+            })
         };
         let structural = rules
             .iter()
@@ -597,11 +597,14 @@ impl RuleSet {
 
     /// Rules whose text pattern matches (deduplicated, in rule order).
     pub fn text_matches(&self, text: &str) -> Vec<usize> {
-        owners(self.text_set.matches(text).iter(), &self.text_owner)
+        owners(self.text_set.matches(text).into_iter(), &self.text_owner)
     }
 
     pub fn heading_matches(&self, text: &str) -> Vec<usize> {
-        owners(self.heading_set.matches(text).iter(), &self.heading_owner)
+        owners(
+            self.heading_set.matches(text).into_iter(),
+            &self.heading_owner,
+        )
     }
 
     pub fn structural(&self) -> &[usize] {
@@ -631,29 +634,27 @@ fn owners(hits: impl Iterator<Item = usize>, owner: &[usize]) -> Vec<usize> {
 /// Whether a class/id token carries `pattern` as one of its dash-separated
 /// parts (`share` matches `share`, `post-share`, `share_bar`, not `shared`).
 pub fn token_matches(token: &str, pattern: &str) -> bool {
-    if token.len() < pattern.len() {
-        return false;
-    }
     let t = token.as_bytes();
     let p = pattern.as_bytes();
-    let mut start = 0;
-    while let Some(pos) = find_from(t, p, start) {
-        let before_ok = pos == 0 || matches!(t[pos - 1], b'-' | b'_');
+    if p.is_empty() || t.len() < p.len() {
+        return false;
+    }
+    // A match starts where a part starts: at 0 or after a separator. Trying
+    // only there is much cheaper than searching (this runs for every class
+    // token of every element against every class pattern).
+    let starts = std::iter::once(0).chain(memchr::memchr2_iter(b'-', b'_', t).map(|i| i + 1));
+    for pos in starts {
         let end = pos + p.len();
-        let after_ok = end == t.len() || matches!(t[end], b'-' | b'_');
-        if before_ok && after_ok {
+        if end > t.len() {
+            break;
+        }
+        // First byte first: most tries fail there, without a memcmp call.
+        if t[pos] == p[0] && &t[pos..end] == p && (end == t.len() || matches!(t[end], b'-' | b'_'))
+        {
             return true;
         }
-        start = pos + 1;
     }
     false
-}
-
-fn find_from(hay: &[u8], needle: &[u8], start: usize) -> Option<usize> {
-    if needle.is_empty() || start >= hay.len() {
-        return None;
-    }
-    memchr::memmem::find(&hay[start..], needle).map(|p| p + start)
 }
 
 #[cfg(test)]

@@ -85,7 +85,8 @@ pub struct InputArgs {
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
 
-    /// JSONL field with the record id.
+    /// JSONL field with the record id. Records without it keep `"id": null`
+    /// (e.g. a Scrapy feed export); `--id-field url` makes the URL the id.
     #[arg(long, default_value = "id")]
     pub id_field: String,
 

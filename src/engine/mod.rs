@@ -1,12 +1,19 @@
 //! Parallel over documents, output in input order, memory bounded by a
 //! window of documents in flight.
 //!
-//! The input is read in windows; while the pool cleans one window the next
-//! is read, and results are handed on in order as each window completes.
+//! A pipeline of three parts: a reader thread pulls items from the input
+//! and hands each to the rayon pool as soon as the window has room; the
+//! pool cleans them, oldest first; the calling thread puts the results back
+//! in input order and gives each to the sink as soon as everything before
+//! it has been given. A document leaves the window once the sink has it, so
+//! read-but-unwritten documents (their input and their result) never exceed
+//! the window, however large the corpus, and one slow page holds up the
+//! output, not the workers.
 
+use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 use crate::pipeline::{Cleaned, Cleaner};
 use crate::read::Item;
@@ -33,10 +40,13 @@ pub struct EngineOptions {
 
 impl Default for EngineOptions {
     fn default() -> Self {
+        // Room for many documents per worker, so the workers rarely wait
+        // for a slow page ahead of them; small enough in bytes that a
+        // stream of large pages stays well under 200 MB resident.
         EngineOptions {
             threads: 0,
             window_docs: 256,
-            window_bytes: 64 << 20,
+            window_bytes: 24 << 20,
         }
     }
 }
@@ -83,50 +93,185 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
     }
 }
 
-fn read_window(items: &mut dyn Iterator<Item = Item>, opts: &EngineOptions) -> Vec<Item> {
-    let mut out = Vec::new();
-    let mut bytes = 0;
-    for item in &mut *items {
-        bytes += item.as_ref().map_or(0, |d| d.bytes.len());
-        out.push(item);
-        if out.len() >= opts.window_docs || bytes >= opts.window_bytes {
-            break;
+/// Documents and input bytes in flight, and the wait for room.
+struct Window {
+    state: Mutex<(usize, usize)>,
+    room: Condvar,
+    max_docs: usize,
+    max_bytes: usize,
+    cancelled: AtomicBool,
+}
+
+impl Window {
+    /// Wait until a document of `bytes` fits (one always fits into an
+    /// empty window, however large). False when the run was cancelled.
+    fn enter(&self, bytes: usize) -> bool {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if self.cancelled.load(Ordering::Acquire) {
+                return false;
+            }
+            let (docs, used) = *s;
+            if docs == 0 || (docs < self.max_docs && used + bytes <= self.max_bytes) {
+                *s = (docs + 1, used + bytes);
+                return true;
+            }
+            s = self.room.wait(s).unwrap_or_else(|e| e.into_inner());
         }
     }
-    out
+
+    fn leave(&self, bytes: usize) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        s.0 -= 1;
+        s.1 -= bytes;
+        self.room.notify_all();
+    }
+
+    fn cancel(&self) {
+        let _s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        self.cancelled.store(true, Ordering::Release);
+        self.room.notify_all();
+    }
+}
+
+struct CancelOnDrop<'a>(&'a Window);
+
+impl Drop for CancelOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
 }
 
 /// Run every item through the cleaner and hand the results to `sink` in
-/// input order. Returns the first error `sink` gives (e.g. a closed pipe).
+/// input order. Returns the first error `sink` gives (e.g. a closed pipe);
+/// reading stops then.
 pub fn run<I, F, E>(items: I, cleaner: &Cleaner, opts: &EngineOptions, mut sink: F) -> Result<(), E>
 where
     I: Iterator<Item = Item> + Send,
     F: FnMut(Processed) -> Result<(), E>,
 {
-    let mut items = items;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
+        .thread_name(|i| format!("unboil-worker-{i}"))
         .build()
         .expect("thread pool");
-    // The sink runs on the calling thread (it need not be Send) while the
-    // pool cleans the next window.
-    let mut current = read_window(&mut items, opts);
-    while !current.is_empty() {
-        let (results, next) = pool.install(|| {
-            rayon::join(
-                || {
-                    current
-                        .into_par_iter()
-                        .map(|item| process(cleaner, item))
-                        .collect::<Vec<_>>()
-                },
-                || read_window(&mut items, opts),
-            )
+    let window = Window {
+        state: Mutex::new((0, 0)),
+        room: Condvar::new(),
+        max_docs: opts.window_docs.max(1),
+        max_bytes: opts.window_bytes.max(1),
+        cancelled: AtomicBool::new(false),
+    };
+    let (tx, rx) = mpsc::channel::<(u64, Processed, usize)>();
+    let mut result = Ok(());
+    // The scope runs here, on the calling thread (the sink need not be
+    // Send), and waits for every spawned job before it returns.
+    pool.in_place_scope_fifo(|scope| {
+        std::thread::scope(|threads| {
+            let window = &window;
+            threads.spawn(move || {
+                for (seq, item) in (0u64..).zip(items) {
+                    let bytes = item.as_ref().map_or(0, |d| d.bytes.len());
+                    if !window.enter(bytes) {
+                        break;
+                    }
+                    let tx = tx.clone();
+                    scope.spawn_fifo(move |_| {
+                        // The receiver is gone only when the sink failed.
+                        let _ = tx.send((seq, process(cleaner, item), bytes));
+                    });
+                }
+                // `tx` drops here: once the jobs' clones drop too, the
+                // receiver below sees the end.
+            });
+            // Should the sink panic, the reader must not wait for room
+            // forever (the scope joins it while unwinding).
+            let _unblock = CancelOnDrop(window);
+            let mut next = 0u64;
+            let mut waiting: HashMap<u64, (Processed, usize)> = HashMap::new();
+            'recv: for (seq, p, bytes) in rx.iter() {
+                waiting.insert(seq, (p, bytes));
+                while let Some((p, bytes)) = waiting.remove(&next) {
+                    next += 1;
+                    let r = sink(p);
+                    window.leave(bytes);
+                    if let Err(e) = r {
+                        result = Err(e);
+                        window.cancel();
+                        break 'recv;
+                    }
+                }
+            }
+            // On a sink error the remaining results are dropped as they come.
         });
-        for r in results {
-            sink(r)?;
-        }
-        current = next;
+    });
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Document;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicUsize;
+
+    fn docs(n: usize, pulled: Arc<AtomicUsize>) -> impl Iterator<Item = Item> + Send {
+        (0..n).map(move |i| {
+            pulled.fetch_add(1, Ordering::SeqCst);
+            let mut d = Document::text(format!(
+                "Document number {i} has a line of text.\nAnd a second one."
+            ));
+            d.id = Some(i.to_string());
+            Ok(d)
+        })
     }
-    Ok(())
+
+    #[test]
+    fn order_kept_and_documents_in_flight_bounded_by_the_window() {
+        let cleaner = Cleaner::default();
+        let opts = EngineOptions {
+            threads: 2,
+            window_docs: 8,
+            window_bytes: 1 << 20,
+        };
+        let pulled = Arc::new(AtomicUsize::new(0));
+        let mut seen = Vec::new();
+        let mut most_ahead = 0;
+        run(
+            docs(500, Arc::clone(&pulled)),
+            &cleaner,
+            &opts,
+            |p| -> Result<(), ()> {
+                // Read but not yet written: at most the window, plus the one
+                // the reader holds while it waits for room.
+                most_ahead = most_ahead.max(pulled.load(Ordering::SeqCst) - seen.len());
+                seen.push(p.meta.id.unwrap());
+                Ok(())
+            },
+        )
+        .unwrap();
+        let want: Vec<String> = (0..500).map(|i| i.to_string()).collect();
+        assert_eq!(seen, want);
+        assert!(most_ahead <= 9, "{most_ahead} documents in flight");
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run() {
+        let cleaner = Cleaner::default();
+        let pulled = Arc::new(AtomicUsize::new(0));
+        let mut n = 0;
+        let r = run(
+            docs(100_000, Arc::clone(&pulled)),
+            &cleaner,
+            &EngineOptions::default(),
+            |_| {
+                n += 1;
+                if n == 10 { Err("closed pipe") } else { Ok(()) }
+            },
+        );
+        assert_eq!(r, Err("closed pipe"));
+        assert_eq!(n, 10);
+        // Reading stopped at about one window past the failure.
+        assert!(pulled.load(Ordering::SeqCst) < 1000);
+    }
 }

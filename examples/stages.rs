@@ -1,0 +1,99 @@
+//! Where one thread's time goes, stage by stage, over the same pages as
+//! examples/parse_only.rs: decode, scraper's parse, the walk that cuts the
+//! tree into blocks, classification, assembly of the text. Used by
+//! bench/run.sh when the whole run is above its target.
+//!
+//! `cargo run --release --example stages -- DIR [DIR...]`
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use unboil::read::decode;
+use unboil::{Article, RuleSet};
+
+fn main() {
+    let dirs: Vec<String> = std::env::args().skip(1).collect();
+    if dirs.is_empty() {
+        eprintln!("usage: stages DIR [DIR...]");
+        std::process::exit(2);
+    }
+    let mut raw_pages = Vec::new();
+    for d in &dirs {
+        for e in walkdir::WalkDir::new(d).sort_by_file_name() {
+            let Ok(e) = e else { continue };
+            if !e.file_type().is_file() {
+                continue;
+            }
+            let Ok(raw) = std::fs::read(e.path()) else {
+                continue;
+            };
+            let raw = if raw.starts_with(&[0x1f, 0x8b]) {
+                let mut out = Vec::new();
+                if flate2::read::MultiGzDecoder::new(&raw[..])
+                    .read_to_end(&mut out)
+                    .is_err()
+                {
+                    continue;
+                }
+                out
+            } else {
+                raw
+            };
+            raw_pages.push(raw);
+        }
+    }
+    let t = Instant::now();
+    let rules = RuleSet::builtin();
+    let compile = t.elapsed();
+    let (mut dec, mut parse, mut seg, mut class, mut asm) = (
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+        Duration::ZERO,
+    );
+    let mut chars = 0usize;
+    for raw in &raw_pages {
+        let t = Instant::now();
+        let text = decode::html(raw, None).text;
+        dec += t.elapsed();
+        let t = Instant::now();
+        let doc = scraper::Html::parse_document(&text);
+        parse += t.elapsed();
+        drop(doc);
+        // segment() parses again; its own share is the difference.
+        let t = Instant::now();
+        let page = unboil::segment::html::segment(&text);
+        seg += t.elapsed();
+        let t = Instant::now();
+        let decisions = unboil::classify::classify(&page, &rules);
+        class += t.elapsed();
+        let t = Instant::now();
+        let article = Article::new(page, decisions);
+        chars += article.text().len();
+        asm += t.elapsed();
+    }
+    let walk = seg.saturating_sub(parse);
+    let total = dec + seg + class + asm;
+    let pct = |d: Duration| 100.0 * d.as_secs_f64() / total.as_secs_f64();
+    println!(
+        "{} pages, {} chars kept; rule compile {:.3}s (once per run)",
+        raw_pages.len(),
+        chars,
+        compile.as_secs_f64()
+    );
+    for (name, d) in [
+        ("decode", dec),
+        ("parse (scraper)", parse),
+        ("walk into blocks", walk),
+        ("classify", class),
+        ("assemble + text", asm),
+    ] {
+        println!("  {name:<18} {:>7.3}s {:>5.1}%", d.as_secs_f64(), pct(d));
+    }
+    println!(
+        "  total              {:>7.3}s = {:.2}x parse",
+        total.as_secs_f64(),
+        total.as_secs_f64() / parse.as_secs_f64()
+    );
+}
