@@ -471,7 +471,7 @@ impl RuleSetBuilder {
             }
         }
         let set = |pats: &[String]| {
-            PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 8, |p| {
+            PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 128, |p| {
                 build_regex(p).ok()
             })
             .map_err(|e| RuleError::Parse {
