@@ -471,6 +471,8 @@ impl RuleSetBuilder {
             }
         }
         let set = |pats: &[String]| {
+            // A roomy lazy-DFA cache: the set has many case-insensitive
+            // Unicode patterns, and a small cache is cleared over and over.
             PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 128, |p| {
                 build_regex(p).ok()
             })
