@@ -473,7 +473,7 @@ impl RuleSetBuilder {
         let set = |pats: &[String]| {
             // A roomy lazy-DFA cache: the set has many case-insensitive
             // Unicode patterns, and a small cache is cleared over and over.
-            PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 128, |p| {
+            PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 32, |p| {
                 build_regex(p).ok()
             })
             .map_err(|e| RuleError::Parse {

@@ -45,8 +45,8 @@ impl Default for EngineOptions {
         // stream of large pages stays well under 200 MB resident.
         EngineOptions {
             threads: 0,
-            window_docs: 256,
-            window_bytes: 24 << 20,
+            window_docs: 128,
+            window_bytes: 12 << 20,
         }
     }
 }
