@@ -168,3 +168,12 @@ fn every_removal_names_a_rule_and_a_score() {
         Some("legal.copyright")
     );
 }
+
+#[test]
+fn a_line_repeated_in_text_input_is_kept_once() {
+    let caption = "The mayor speaks to reporters outside the town hall on Tuesday";
+    let text = format!("Budget approved\n{caption}\n{PARA}\n{PARA2}\n{caption}\n{PARA3}");
+    let a = Cleaner::default().clean_text(&text);
+    assert_eq!(a.text().matches(caption).count(), 1, "{}", a.text());
+    assert!(a.text().contains(PARA3));
+}

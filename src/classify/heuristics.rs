@@ -51,6 +51,26 @@ pub fn decide(b: &Block, in_main: bool, listing: bool, rule_score: f32) -> Decis
     decision(None, "keep.main-content", score, in_main)
 }
 
+/// A kept line that repeats one kept earlier is a caption shown twice, a
+/// teaser or a pull quote: the body needs it once. (Text only: in HTML the
+/// structure tells these apart, and repeated paragraphs can be content.)
+fn drop_repeats(page: &Page, out: &mut [Decision]) {
+    let mut seen = std::collections::HashSet::new();
+    for (b, d) in page.blocks.iter().zip(out.iter_mut()) {
+        if !d.is_kept() || b.features.words < 5 {
+            continue;
+        }
+        if !seen.insert(b.text.as_str()) {
+            *d = decision(
+                Some(Category::LowContent),
+                "heuristic.repeated",
+                1.0 + d.score,
+                d.in_main,
+            );
+        }
+    }
+}
+
 fn menu_like(b: &Block) -> bool {
     let f = &b.features;
     f.words <= 5 && !f.ends_sentence && f.punctuation == 0 && f.title_case_ratio >= 0.5
@@ -62,6 +82,7 @@ pub fn smooth(page: &Page, out: &mut [Decision]) {
     if page.is_html {
         return;
     }
+    drop_repeats(page, out);
     let mut i = 0;
     while i < page.blocks.len() {
         if !(out[i].is_kept() && menu_like(&page.blocks[i])) {
