@@ -6,7 +6,9 @@
 //! prints `pages=N bytes=B seconds=S cpu_seconds=C` (C: this thread's CPU
 //! time, which a busy shared machine disturbs less than the wall clock).
 
-use std::io::Read;
+#[path = "support/pages.rs"]
+mod pages;
+
 use std::time::Instant;
 
 use unboil::read::decode;
@@ -17,33 +19,12 @@ fn main() {
         eprintln!("usage: parse_only DIR [DIR...]");
         std::process::exit(2);
     }
-    let mut pages = Vec::new();
-    let mut bytes = 0usize;
-    for d in &dirs {
-        for e in walkdir::WalkDir::new(d).sort_by_file_name() {
-            let Ok(e) = e else { continue };
-            if !e.file_type().is_file() {
-                continue;
-            }
-            let Ok(raw) = std::fs::read(e.path()) else {
-                continue;
-            };
-            let raw = if raw.starts_with(&[0x1f, 0x8b]) {
-                let mut out = Vec::new();
-                if flate2::read::MultiGzDecoder::new(&raw[..])
-                    .read_to_end(&mut out)
-                    .is_err()
-                {
-                    continue;
-                }
-                out
-            } else {
-                raw
-            };
-            bytes += raw.len();
-            pages.push(decode::html(&raw, None).text);
-        }
-    }
+    let raw_pages = pages::load_raw(&dirs);
+    let bytes: usize = raw_pages.iter().map(Vec::len).sum();
+    let pages: Vec<String> = raw_pages
+        .iter()
+        .map(|raw| decode::html(raw, None).text)
+        .collect();
     let cpu = thread_cpu_seconds();
     let t = Instant::now();
     let mut nodes = 0usize;

@@ -5,7 +5,9 @@
 //!
 //! `cargo run --release --example stages -- DIR [DIR...]`
 
-use std::io::Read;
+#[path = "support/pages.rs"]
+mod pages;
+
 use std::time::{Duration, Instant};
 
 use unboil::read::decode;
@@ -17,31 +19,7 @@ fn main() {
         eprintln!("usage: stages DIR [DIR...]");
         std::process::exit(2);
     }
-    let mut raw_pages = Vec::new();
-    for d in &dirs {
-        for e in walkdir::WalkDir::new(d).sort_by_file_name() {
-            let Ok(e) = e else { continue };
-            if !e.file_type().is_file() {
-                continue;
-            }
-            let Ok(raw) = std::fs::read(e.path()) else {
-                continue;
-            };
-            let raw = if raw.starts_with(&[0x1f, 0x8b]) {
-                let mut out = Vec::new();
-                if flate2::read::MultiGzDecoder::new(&raw[..])
-                    .read_to_end(&mut out)
-                    .is_err()
-                {
-                    continue;
-                }
-                out
-            } else {
-                raw
-            };
-            raw_pages.push(raw);
-        }
-    }
+    let raw_pages = pages::load_raw(&dirs);
     let t = Instant::now();
     let rules = RuleSet::builtin();
     let compile = t.elapsed();

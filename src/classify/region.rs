@@ -162,12 +162,7 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             e = page.elements[i].parent;
         }
     }
-    let prose: Vec<bool> = page
-        .blocks
-        .iter()
-        .zip(junk)
-        .map(|(b, &j)| !j && is_prose(b, sw))
-        .collect();
+    let prose = prose_flags(page, junk, sw);
     let total_good: f32 = page
         .elements
         .iter()
@@ -192,6 +187,15 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     }
 }
 
+/// Which blocks are prose that no text rule removes.
+fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
+    page.blocks
+        .iter()
+        .zip(junk)
+        .map(|(b, &j)| !j && is_prose(b, sw))
+        .collect()
+}
+
 /// Whether the page has a run of paragraphs, as articles do (product and
 /// listing pages are made of separate short texts).
 fn has_article_core(page: &Page, prose: &[bool]) -> bool {
@@ -213,12 +217,7 @@ fn has_article_core(page: &Page, prose: &[bool]) -> bool {
 /// The run of lines with the largest prose balance (maximum subarray).
 fn text_region(page: &Page, junk: &[bool]) -> Region {
     let sw = has_stopwords(page);
-    let prose: Vec<bool> = page
-        .blocks
-        .iter()
-        .zip(junk)
-        .map(|(b, &j)| !j && is_prose(b, sw))
-        .collect();
+    let prose = prose_flags(page, junk, sw);
     let article_core = has_article_core(page, &prose);
     // A lone short line between paragraphs is a subheading; a run of them
     // is a menu or a list of headlines: each further line costs more. A

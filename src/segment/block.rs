@@ -38,6 +38,21 @@ pub struct Element {
     pub depth: u16,
 }
 
+impl Element {
+    /// `tag#id` or `tag.first-class`: the element as a CSS path shows it.
+    pub fn selector(&self) -> String {
+        let mut s = self.tag.clone();
+        if let Some(id) = &self.id {
+            s.push('#');
+            s.push_str(id);
+        } else if let Some(c) = self.classes.first() {
+            s.push('.');
+            s.push_str(c);
+        }
+        s
+    }
+}
+
 /// Numbers the classifier works from; cheap to compute once per block.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Features {
@@ -102,27 +117,6 @@ impl Page {
             e = self.elements.get(i).and_then(|el| el.parent);
         }
         false
-    }
-
-    /// A short CSS-like path: `body > div.sidebar > ul > li`.
-    pub fn css_path(&self, block: &Block) -> String {
-        let mut parts: Vec<String> = self
-            .ancestors(block)
-            .take_while(|e| e.tag != "html")
-            .map(|e| {
-                let mut s = e.tag.clone();
-                if let Some(id) = &e.id {
-                    s.push('#');
-                    s.push_str(id);
-                } else if let Some(c) = e.classes.first() {
-                    s.push('.');
-                    s.push_str(c);
-                }
-                s
-            })
-            .collect();
-        parts.reverse();
-        parts.join(" > ")
     }
 }
 

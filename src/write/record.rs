@@ -127,15 +127,10 @@ pub fn block_path(page: &Page, block: &Block) -> String {
             s.push_str(if p == i + 1 { " > " } else { " " });
         }
         let e = chain[i];
-        s.push_str(&e.tag);
-        if e.tag != "body" {
-            if let Some(id) = &e.id {
-                s.push('#');
-                s.push_str(id);
-            } else if let Some(c) = e.classes.first() {
-                s.push('.');
-                s.push_str(c);
-            }
+        if e.tag == "body" {
+            s.push_str("body");
+        } else {
+            s.push_str(&e.selector());
         }
         prev = Some(i);
     }
