@@ -177,3 +177,22 @@ fn a_line_repeated_in_text_input_is_kept_once() {
     assert_eq!(a.text().matches(caption).count(), 1, "{}", a.text());
     assert!(a.text().contains(PARA3));
 }
+
+#[test]
+fn content_shipped_in_hidden_markup_is_read_when_nothing_else_shows() {
+    let long = [PARA, PARA2, PARA3, PARA, PARA2, PARA3].join("</p><p>");
+    let page = format!(
+        "<html><body><div id=root>Loading…</div><div hidden id=\"S:0\"><article><p>{long}</p></article></div></body></html>"
+    );
+    let cleaned = Cleaner::default()
+        .clean(&unboil::Document::html(page.as_bytes()))
+        .unwrap();
+    assert!(cleaned.article.text().contains(PARA2));
+    assert!(cleaned.warnings.iter().any(|w| w.contains("hidden")));
+    // With real content showing, hidden markup stays out.
+    let a = Cleaner::default().clean_html(&article_html(
+        "<div hidden><p>A hidden mobile menu with a few words in it.</p></div>",
+        "",
+    ));
+    assert!(!a.text().contains("hidden mobile menu"));
+}

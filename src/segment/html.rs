@@ -259,6 +259,27 @@ pub fn segment(html: &str) -> Page {
 /// element or an ancestor (for site rules; see `marks`).
 pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<usize>>) {
     let doc = parse(html);
+    let visible = walk(&doc, selectors, false);
+    // Some pages ship their content in hidden markup that scripts reveal
+    // (streamed server rendering). When what shows is next to nothing and
+    // the hidden part is much larger, the hidden part is the page.
+    let words = |p: &Page| p.blocks.iter().map(|b| b.features.words).sum::<u32>();
+    if words(&visible.0) < THIN_PAGE_WORDS {
+        let mut all = walk(&doc, selectors, true);
+        if words(&all.0) >= 3 * words(&visible.0) + THIN_PAGE_WORDS {
+            all.0
+                .warnings
+                .push("content read from hidden elements: the visible page is nearly empty".into());
+            return all;
+        }
+    }
+    visible
+}
+
+/// A page showing fewer words than this may have its content hidden.
+const THIN_PAGE_WORDS: u32 = 150;
+
+fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<Vec<usize>>) {
     let mut b = Builder {
         page: Page {
             is_html: true,
@@ -269,7 +290,7 @@ pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<
         text_link_chars: 0,
         stack: Vec::new(),
         pending_space: false,
-        marks: Marks::new(&doc, selectors),
+        marks: Marks::new(doc, selectors),
     };
     let mut og_title = None;
     let mut title_tag = None;
@@ -292,7 +313,7 @@ pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<
                     let tag = el.name();
                     if skip_depth > 0
                         || is_skipped(tag)
-                        || is_hidden(el)
+                        || (!include_hidden && is_hidden(el))
                         || (tag == "noscript" && !is_noscript_page(node))
                     {
                         skip_depth += 1;
