@@ -4,16 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-const PAGE: &str = r#"<!doctype html><html><head><title>Storm closes the harbour</title></head><body>
-<header><nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
-<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
-<main><article><h1>Storm closes the harbour</h1>
-<p>The harbour closed on Monday as the storm reached the coast, officials said, and the boats stayed in port for the whole day.</p>
-<p>The ferry service was cancelled until further notice, and the town council opened the school hall for travellers who were stranded.</p>
-<p>Forecasters expect the wind to ease by Wednesday, when the harbour master will decide whether the port can open again.</p>
-</article></main>
-<div class="cookie-notice"><p>We use cookies to improve your experience. By continuing to browse you accept our use of cookies.</p></div>
-</body></html>"#;
+/// The same news page as the report test: menu, article, cookie notice.
+const PAGE: &str = include_str!("fixtures/storm.html");
 
 fn unboil(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_unboil"))

@@ -13,17 +13,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const STORM: &str = r#"<!doctype html><html><head><title>Storm closes the harbour</title></head><body>
-<header><nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
-<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
-<main><article><h1>Storm closes the harbour</h1>
-<p>The harbour closed on Monday as the storm reached the coast, officials said, and the boats stayed in port for the whole day.</p>
-<p>The ferry service was cancelled until further notice, and the town council opened the school hall for travellers who were stranded.</p>
-<p>Forecasters expect the wind to ease by Wednesday, when the harbour master will decide whether the port can open again.</p>
-</article></main>
-<div class="cookie-notice"><p>We use cookies to improve your experience. By continuing to browse you accept our use of cookies.</p></div>
-<footer><p>Copyright 2024 The Coast Courier. All rights reserved.</p></footer>
-</body></html>"#;
+/// A small news page with a menu, a cookie notice and a footer.
+const STORM: &str = include_str!("fixtures/storm.html");
 
 const RECIPE: &str = r#"<!doctype html><html><head><title>Bread at home</title></head><body>
 <nav><a href="/">Recipes</a> <a href="/baking">Baking</a> <a href="/about">About</a></nav>
