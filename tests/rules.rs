@@ -56,7 +56,7 @@ fn fate(a: &Article, start: &str) -> (Option<Category>, String) {
         .iter()
         .position(|b| b.text.starts_with(start))
         .unwrap_or_else(|| panic!("no block starts with {start:?}"));
-    (a.decisions[i].removed, a.decisions[i].rule.clone())
+    (a.decisions[i].removed, a.decisions[i].rule.to_string())
 }
 
 fn removed_by(a: &Article, start: &str, rule: &str, cat: Category) {

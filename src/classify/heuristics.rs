@@ -5,10 +5,10 @@ use super::Decision;
 use super::category::Category;
 use crate::segment::{Block, Page};
 
-fn decision(removed: Option<Category>, rule: &str, score: f32, in_main: bool) -> Decision {
+fn decision(removed: Option<Category>, rule: &'static str, score: f32, in_main: bool) -> Decision {
     Decision {
         removed,
-        rule: rule.to_string(),
+        rule: rule.into(),
         score,
         in_main,
     }

@@ -15,6 +15,7 @@ pub use rules::{RuleError, RuleSet, RuleSetBuilder};
 
 use crate::segment::Page;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What was decided for one block.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -22,7 +23,7 @@ pub struct Decision {
     /// `None` when the block is kept.
     pub removed: Option<Category>,
     /// Id of the rule or heuristic that decided.
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// Boilerplate score: the summed rule weights, or the heuristic's score.
     /// A block is removed at 1.0 or more.
     pub score: f32,
@@ -65,7 +66,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                 let rule = &set.rules[r];
                 return Decision {
                     removed: Some(rule.category),
-                    rule: rule.id.clone(),
+                    rule: Cow::Owned(rule.id.clone()),
                     score,
                     in_main: region.in_main[i],
                 };
@@ -73,7 +74,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
             if let Some(c) = &claims[i] {
                 return Decision {
                     removed: Some(c.category),
-                    rule: set.rules[c.rule].id.clone(),
+                    rule: Cow::Owned(set.rules[c.rule].id.clone()),
                     score: set.rules[c.rule].weight.max(score),
                     in_main: region.in_main[i],
                 };

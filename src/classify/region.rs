@@ -9,11 +9,11 @@ use crate::segment::{Block, Page};
 #[derive(Debug, Clone)]
 pub struct Region {
     pub in_main: Vec<bool>,
-    /// The main content element and every element above it. Structural
-    /// rules never fire on these: a wrapper that holds the article is not
-    /// boilerplate whatever its class says.
+    /// Elements that hold the main content: the best element, the elements
+    /// above it, its content-like siblings, and any element holding half of
+    /// its prose. Structural rules never fire on these: a wrapper that holds
+    /// the article is not boilerplate whatever its class says.
     pub holds_main: Vec<bool>,
-    pub root: Option<usize>,
 }
 
 impl Region {
@@ -183,7 +183,6 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     Region {
         in_main,
         holds_main,
-        root: best,
     }
 }
 
@@ -285,6 +284,5 @@ fn text_region(page: &Page, junk: &[bool]) -> Region {
     Region {
         in_main,
         holds_main: vec![false; page.elements.len()],
-        root: None,
     }
 }

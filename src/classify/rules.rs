@@ -143,8 +143,6 @@ pub struct Rule {
     pub id: String,
     pub category: Category,
     pub weight: f32,
-    pub text: Option<usize>,
-    pub heading: Option<usize>,
     pub class: Vec<String>,
     pub tag: Vec<String>,
     pub max_words: Option<u32>,
@@ -167,9 +165,9 @@ impl Rule {
             && self.max_link_density.is_none_or(|m| link_density <= m)
     }
 
-    /// Whether this rule looks at the HTML structure only.
-    pub fn is_structural(&self) -> bool {
-        self.text.is_none() && self.heading.is_none()
+    /// Whether the rule matches block text (as opposed to structure).
+    pub fn has_text(&self) -> bool {
+        !self.text_patterns.is_empty()
     }
 
     /// What the rule matches, in one line.
@@ -236,8 +234,6 @@ pub struct RuleSet {
     heading_owner: Vec<usize>,
     /// Rules with class or tag matchers.
     structural: Vec<usize>,
-    /// Every (owner rule, pattern) for single-pattern checks.
-    patterns: Vec<(usize, Regex)>,
 }
 
 /// Compile one user pattern under the size caps.
@@ -447,11 +443,8 @@ impl RuleSetBuilder {
         let mut text_owner = Vec::new();
         let mut heading_pats = Vec::new();
         let mut heading_owner = Vec::new();
-        let mut patterns = Vec::new();
-        let mut rules = self.rules;
-        for (idx, rule) in rules.iter_mut().enumerate() {
-            rule.text = (!rule.text_patterns.is_empty()).then_some(idx);
-            rule.heading = (!rule.heading_patterns.is_empty()).then_some(idx);
+        let rules = self.rules;
+        for (idx, rule) in rules.iter().enumerate() {
             for p in &rule.text_patterns {
                 text_pats.push(p.clone());
                 text_owner.push(idx);
@@ -459,15 +452,6 @@ impl RuleSetBuilder {
             for p in &rule.heading_patterns {
                 heading_pats.push(p.clone());
                 heading_owner.push(idx);
-            }
-            for p in rule.text_patterns.iter().chain(&rule.heading_patterns) {
-                // Each pattern compiled when its file was loaded.
-                let re = build_regex(p).map_err(|message| RuleError::Rule {
-                    origin: rule.origin.clone(),
-                    id: rule.id.clone(),
-                    message,
-                })?;
-                patterns.push((idx, re));
             }
         }
         let set = |pats: &[String]| {
@@ -498,7 +482,6 @@ impl RuleSetBuilder {
             text_owner,
             heading_owner,
             structural,
-            patterns,
         })
     }
 }
@@ -574,8 +557,6 @@ fn compile_rule(spec: &RuleSpec, pos: &dyn Fn(&Range<usize>) -> String) -> Resul
         id: id.clone(),
         category,
         weight,
-        text: None,
-        heading: None,
         class,
         tag,
         max_words: spec.max_words,
@@ -611,14 +592,6 @@ impl RuleSet {
 
     pub fn structural(&self) -> &[usize] {
         &self.structural
-    }
-
-    /// Patterns of one rule, for tools that show what a rule hits.
-    pub fn patterns_of(&self, rule: usize) -> impl Iterator<Item = &Regex> {
-        self.patterns
-            .iter()
-            .filter(move |(r, _)| *r == rule)
-            .map(|(_, re)| re)
     }
 
     /// Index of the rule with this id.

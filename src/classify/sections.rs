@@ -84,7 +84,7 @@ pub fn claims(
         if let Some(&r) = ev
             .rules
             .iter()
-            .find(|&&r| set.rules[r].category == Category::AuthorBio && set.rules[r].text.is_some())
+            .find(|&&r| set.rules[r].category == Category::AuthorBio && set.rules[r].has_text())
             && set.rules[r].weight >= 1.0
         {
             open = Some(Open {

@@ -400,12 +400,12 @@ impl Hits<'_> {
                 let rule = &self.sites.rules[r];
                 if let Action::Remove(c) = rule.action {
                     d.removed = Some(c);
-                    d.rule = rule.id.clone();
+                    d.rule = rule.id.clone().into();
                     d.score = d.score.max(1.0);
                 }
             } else if let Some(r) = self.keep.get(i).copied().flatten() {
                 d.removed = None;
-                d.rule = self.sites.rules[r].id.clone();
+                d.rule = self.sites.rules[r].id.clone().into();
             }
         }
     }

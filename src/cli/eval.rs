@@ -62,7 +62,7 @@ fn clean_bench(dir: &Path, text: bool, args: &EvalArgs) -> Result<Vec<Prediction
                     .filter_map(|(b, d)| {
                         d.removed.map(|cat| RemovedBlock {
                             category: cat.as_str().to_string(),
-                            rule: d.rule.clone(),
+                            rule: d.rule.to_string(),
                             text: b.text.clone(),
                         })
                     })
