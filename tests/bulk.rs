@@ -562,3 +562,49 @@ fn output_file_stats_and_summary() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).trim().is_empty());
 }
+
+/// `unboil --report R crawl/ | head`: the output closes early, the run stops
+/// without an error, and the report is still a finished page that says the
+/// run stopped early.
+#[test]
+fn closed_output_still_finishes_the_report_and_stats() {
+    let dir = tempfile::tempdir().unwrap();
+    let crawl = dir.path().join("crawl");
+    fs::create_dir(&crawl).unwrap();
+    for i in 0..40 {
+        fs::write(crawl.join(format!("p{i:02}.html")), page(&format!("m{i}"))).unwrap();
+    }
+    let report = dir.path().join("report.html");
+    let stats = dir.path().join("stats.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_unboil"))
+        .arg("--report")
+        .arg(&report)
+        .arg("--stats")
+        .arg(&stats)
+        .arg(&crawl)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run unboil");
+    // The reader goes away before anything is written: every write fails.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait for unboil");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "a closed output is not an error: {stderr}"
+    );
+    let html = fs::read_to_string(&report).expect("report written");
+    assert!(
+        html.trim_end().ends_with("</html>"),
+        "report left unfinished"
+    );
+    assert!(
+        html.contains("\"stopped_early\":true"),
+        "report does not say it stopped early"
+    );
+    let stats: Value =
+        serde_json::from_str(&fs::read_to_string(&stats).expect("stats written")).unwrap();
+    assert!(stats["documents"].as_u64().unwrap() >= 1, "{stats}");
+}

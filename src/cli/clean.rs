@@ -121,23 +121,29 @@ pub fn run(args: CleanArgs) -> Result<()> {
         emitter.emit(p)
     });
     progress.finish();
-    match result.and_then(|_| emitter.finish()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+    // A closed output (`| head`) ends the run quietly, but the report and
+    // the stats still get what was cleaned until then.
+    let stopped_early = match result.and_then(|_| emitter.finish()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => true,
         Err(e) => bail!("cannot write output: {e}"),
-        Ok(()) => {}
-    }
+        Ok(()) => false,
+    };
     let mut summary = emitter.summary.clone();
     summary.seconds = started.elapsed().as_secs_f64();
     summary.skipped = counters.skipped.load(std::sync::atomic::Ordering::Relaxed);
     if let (Some(r), Some(p)) = (report, &args.report) {
-        r.finish(&summary)
-            .with_context(|| format!("{}: cannot write the report", p.display()))?;
+        if stopped_early {
+            r.finish_early(&summary)
+        } else {
+            r.finish(&summary)
+        }
+        .with_context(|| format!("{}: cannot write the report", p.display()))?;
     }
     if let Some(p) = &args.stats {
         std::fs::write(p, serde_json::to_string_pretty(&summary.to_json())? + "\n")
             .with_context(|| format!("{}: cannot write", p.display()))?;
     }
-    if !args.quiet && !single_file {
+    if !args.quiet && !single_file && !stopped_early {
         summary.print(&mut io::stderr())?;
     }
     Ok(())

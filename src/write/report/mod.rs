@@ -265,8 +265,20 @@ impl<W: Write> ReportBuilder<W> {
 
     /// Write the index, the run's totals and the script; returns the writer
     /// (flushed).
-    pub fn finish(mut self, summary: &Summary) -> io::Result<W> {
+    pub fn finish(self, summary: &Summary) -> io::Result<W> {
+        self.finish_run(summary, false)
+    }
+
+    /// `finish` for a run that stopped before its inputs were all read
+    /// (its output was closed, as by `| head`): the page says so, and shows
+    /// the documents cleaned until then.
+    pub fn finish_early(self, summary: &Summary) -> io::Result<W> {
+        self.finish_run(summary, true)
+    }
+
+    fn finish_run(mut self, summary: &Summary, stopped_early: bool) -> io::Result<W> {
         let run = json!({
+            "stopped_early": stopped_early,
             "version": env!("CARGO_PKG_VERSION"),
             "summary": summary.to_json(),
             "categories": Category::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),

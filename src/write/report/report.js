@@ -218,6 +218,7 @@
     listInfo, list, pager);
   var docPane = h("section", { class: "panel doc-pane", id: "doc" });
   var notes = h("footer", { class: "notes" },
+    (RUN.stopped_early ? "The run stopped early, when its output was closed: only the documents cleaned until then are here. " : "") +
     "Block text is cut at " + RUN.text_cap + " characters (" + fmt(RUN.cut_blocks) + " blocks were cut); " +
     "the character counts are those of the whole blocks. " +
     (RUN.docs_without_detail ? fmt(RUN.docs_without_detail) + " documents are listed with totals only: the " +
