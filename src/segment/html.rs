@@ -1,13 +1,23 @@
-//! HTML -> blocks. Walks the parsed tree once, without recursion (deep
-//! documents must not blow the stack), cutting text into blocks at
-//! block-level elements.
+//! HTML -> blocks, cutting text into blocks at block-level elements.
+//!
+//! Pages are read in one streaming pass: `tokenize` + `tree` give the
+//! elements' opens and closes in tree order, with no DOM built (scraper's
+//! parse alone cost more than all of this). Only pages with site-rule CSS
+//! selectors still go through scraper's tree, which the selectors match
+//! against (`segment_with_marks`); both paths cut blocks the same way.
+//! Neither recurses: deep documents must not blow the stack.
+
+use std::borrow::Cow;
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node, Selector};
 
 use super::block::{Block, BlockKind, Element, Features, Page};
+use super::depth;
 use super::features;
 use super::marks::Marks;
+use super::tokenize::{self, Attr};
+use super::tree::{self, Events};
 
 /// Elements whose content is never visible text.
 fn is_skipped(tag: &str) -> bool {
@@ -158,7 +168,12 @@ impl Builder {
         // every text node made a block of many inline elements quadratic.
         let before = self.text.len();
         if pre {
-            self.text.push_str(s);
+            // The spec's input stream turns CR LF and CR into LF.
+            if s.contains('\r') {
+                self.text.push_str(&s.replace("\r\n", "\n").replace('\r', "\n"));
+            } else {
+                self.text.push_str(s);
+            }
         } else {
             let starts_ws = s.starts_with(char::is_whitespace);
             for (n, word) in s.split_whitespace().enumerate() {
@@ -251,13 +266,45 @@ fn parse(html: &str) -> Html {
         .one(html)
 }
 
+/// Segment an HTML document (already decoded), nesting capped at the
+/// default depth (see `depth`).
 pub fn segment(html: &str) -> Page {
-    segment_with_marks(html, &[]).0
+    segment_capped(html, depth::DEFAULT_MAX_DEPTH)
+}
+
+/// `segment` with nesting deeper than `max` flattened; a flattened page
+/// says so in a warning.
+pub fn segment_capped(html: &str, max: usize) -> Page {
+    let (visible, dropped) = stream(html, false, max);
+    let words = |p: &Page| p.blocks.iter().map(|b| b.features.words).sum::<u32>();
+    // As in `segment_scraper`: hidden content is the page when what shows
+    // is next to nothing.
+    let mut page = visible;
+    if words(&page) < THIN_PAGE_WORDS {
+        let (all, _) = stream(html, true, max);
+        if words(&all) >= 3 * words(&page) + THIN_PAGE_WORDS {
+            page = all;
+            page.warnings.push(HIDDEN_WARNING.into());
+        }
+    }
+    if dropped > 0 {
+        page.warnings.push(depth::warning(max, dropped));
+    }
+    page
 }
 
 /// `segment`, also telling for each block which of `selectors` match its
 /// element or an ancestor (for site rules; see `marks`).
 pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<usize>>) {
+    depth::segment_with_marks(html, depth::DEFAULT_MAX_DEPTH, selectors)
+}
+
+const HIDDEN_WARNING: &str = "content read from hidden elements: the visible page is nearly empty";
+
+/// The scraper path, for pages with site-rule selectors: they are matched
+/// on scraper's tree (see `marks`). The nesting must be capped beforehand
+/// (`depth::limit`).
+pub(crate) fn segment_scraper(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<usize>>) {
     let doc = parse(html);
     let visible = walk(&doc, selectors, false);
     // Some pages ship their content in hidden markup that scripts reveal
@@ -267,9 +314,7 @@ pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<
     if words(&visible.0) < THIN_PAGE_WORDS {
         let mut all = walk(&doc, selectors, true);
         if words(&all.0) >= 3 * words(&visible.0) + THIN_PAGE_WORDS {
-            all.0
-                .warnings
-                .push("content read from hidden elements: the visible page is nearly empty".into());
+            all.0.warnings.push(HIDDEN_WARNING.into());
             return all;
         }
     }
@@ -411,4 +456,294 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
         .filter(|s| !s.is_empty())
         .collect();
     (page, marks)
+}
+
+// ------------------------------------------------------------ streaming
+
+/// What an element did on open, undone on close.
+#[derive(Clone, Copy, Default)]
+pub struct Fx {
+    bits: u8,
+    /// Index into `page.elements` when `PUSHED`.
+    elem: u32,
+}
+
+const PUSHED: u8 = 1;
+const LINK: u8 = 1 << 1;
+const PRE: u8 = 1 << 2;
+const SKIPS: u8 = 1 << 3;
+const HIDDEN: u8 = 1 << 4;
+
+fn hidden_attrs(attrs: &[Attr<'_>]) -> bool {
+    for a in attrs {
+        if a.name.eq_ignore_ascii_case("hidden") {
+            return true;
+        }
+    }
+    if tokenize::attr(attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    if let Some(style) = tokenize::attr(attrs, "style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a `<noscript>` whose start tag ends at `at` holds the page (see
+/// `is_noscript_page`): its text up to `</noscript>`, tags and comments
+/// left out.
+fn noscript_holds_page(html: &str, at: usize) -> bool {
+    const MIN_WORDS: usize = 40;
+    let b = html.as_bytes();
+    let mut i = at;
+    let mut words = 0;
+    while i < b.len() {
+        let next = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |p| i + p);
+        words += html.get(i..next).unwrap_or_default().split_whitespace().count();
+        if words >= MIN_WORDS {
+            return true;
+        }
+        let rest = &b[next..];
+        if rest.len() >= 10 && rest[..10].eq_ignore_ascii_case(b"</noscript") {
+            return false;
+        }
+        i = if rest.starts_with(b"<!--") {
+            memchr::memmem::find(&rest[4..], b"-->").map_or(b.len(), |p| next + 4 + p + 3)
+        } else if rest.len() > 1 && (rest[1].is_ascii_alphabetic() || rest[1] == b'/') {
+            memchr::memchr(b'>', rest).map_or(b.len(), |p| next + p + 1)
+        } else {
+            next + 1
+        };
+    }
+    false
+}
+
+/// Class tokens as scraper gives them: split on whitespace, sorted,
+/// without duplicates; then lower-cased.
+fn classes_of(attrs: &[Attr<'_>]) -> Vec<String> {
+    let Some(class) = tokenize::attr(attrs, "class") else {
+        return Vec::new();
+    };
+    let mut v: Vec<&str> = class.split_ascii_whitespace().collect();
+    v.sort_unstable();
+    v.dedup();
+    v.into_iter().map(|c| c.to_ascii_lowercase()).collect()
+}
+
+fn element_of(tag: &str, attrs: &[Attr<'_>], parent: Option<usize>, depth: u16) -> Element {
+    let id = tokenize::attr(attrs, "id").map(Cow::into_owned);
+    let classes = classes_of(attrs);
+    let mut tokens = Vec::with_capacity(classes.len() + 1);
+    if let Some(id) = &id {
+        tokens.push(id.to_ascii_lowercase());
+    }
+    tokens.extend(classes.iter().cloned());
+    Element {
+        tag: tag.to_string(),
+        tokens,
+        id,
+        classes,
+        role: tokenize::attr(attrs, "role").map(|s| s.to_ascii_lowercase()),
+        parent,
+        depth,
+    }
+}
+
+struct Walk<'h> {
+    html: &'h str,
+    b: Builder,
+    include_hidden: bool,
+    og_title: Option<String>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    skip_depth: usize,
+    link_depth: usize,
+    pre_depth: usize,
+    in_title: bool,
+    depth: u16,
+}
+
+impl Events for Walk<'_> {
+    type Fx = Fx;
+
+    fn open(
+        &mut self,
+        tag: &str,
+        props: u32,
+        attrs: Option<&[Attr<'_>]>,
+        clone_of: Option<Fx>,
+        at: usize,
+    ) -> Fx {
+        self.depth = self.depth.saturating_add(1);
+        let attrs = attrs.unwrap_or_default();
+        let hidden = match clone_of {
+            Some(fx) => fx.bits & HIDDEN != 0,
+            None => hidden_attrs(attrs),
+        };
+        let mut fx = Fx::default();
+        if hidden {
+            fx.bits |= HIDDEN;
+        }
+        if self.skip_depth > 0
+            || props & tree::SKIP != 0
+            || (!self.include_hidden && hidden)
+            || (tag == "noscript" && !noscript_holds_page(self.html, at))
+        {
+            self.skip_depth += 1;
+            fx.bits |= SKIPS;
+        }
+        if tag == "meta" && self.og_title.is_none() {
+            let prop = tokenize::attr(attrs, "property").or_else(|| tokenize::attr(attrs, "name"));
+            if prop.as_deref() == Some("og:title") {
+                self.og_title = tokenize::attr(attrs, "content").map(|s| s.trim().to_string());
+            }
+        }
+        if tag == "title" && self.title_tag.is_none() {
+            self.in_title = true;
+        }
+        if self.skip_depth == 0 && tag != "head" && tag != "title" {
+            if tag == "a" {
+                self.link_depth += 1;
+                fx.bits |= LINK;
+            }
+            if tag == "pre" {
+                self.pre_depth += 1;
+                fx.bits |= PRE;
+            }
+            if tag == "br" {
+                self.b.flush();
+            } else if props & tree::BLOCK != 0 {
+                self.b.flush();
+                let parent = self.b.stack.last().copied();
+                let el = element_of(tag, attrs, parent, self.depth);
+                self.b.page.elements.push(el);
+                let idx = self.b.page.elements.len() - 1;
+                self.b.stack.push(idx);
+                fx.bits |= PUSHED;
+                fx.elem = idx as u32;
+            }
+        }
+        fx
+    }
+
+    fn close(&mut self, tag: &str, _props: u32, fx: Fx) {
+        self.depth = self.depth.saturating_sub(1);
+        if tag == "title" {
+            self.in_title = false;
+        }
+        if fx.bits & SKIPS != 0 {
+            self.skip_depth = self.skip_depth.saturating_sub(1);
+            return;
+        }
+        if fx.bits & LINK != 0 {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if fx.bits & PRE != 0 {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        if fx.bits & PUSHED != 0 {
+            let idx = self.b.page.blocks.len();
+            self.b.flush();
+            if self.h1.is_none() && tag == "h1" && self.b.page.blocks.len() > idx {
+                self.h1 = Some(self.b.page.blocks[idx].text.clone());
+            }
+            self.b.stack.pop();
+        }
+    }
+
+    fn detach(&mut self, _tag: &str, fx: &mut Fx) {
+        if fx.bits & SKIPS != 0 {
+            self.skip_depth = self.skip_depth.saturating_sub(1);
+        }
+        if fx.bits & LINK != 0 {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if fx.bits & PRE != 0 {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        fx.bits &= !(SKIPS | LINK | PRE);
+    }
+
+    fn merge(&mut self, fx: &mut Fx, attrs: &[Attr<'_>]) {
+        if fx.bits & PUSHED == 0 {
+            return;
+        }
+        let Some(e) = self.b.page.elements.get_mut(fx.elem as usize) else {
+            return;
+        };
+        // Only attributes the element lacks are added.
+        if e.id.is_none() {
+            e.id = tokenize::attr(attrs, "id").map(Cow::into_owned);
+        }
+        if e.classes.is_empty() {
+            e.classes = classes_of(attrs);
+        }
+        if e.role.is_none() {
+            e.role = tokenize::attr(attrs, "role").map(|s| s.to_ascii_lowercase());
+        }
+        e.tokens = e
+            .id
+            .iter()
+            .map(|s| s.to_ascii_lowercase())
+            .chain(e.classes.iter().cloned())
+            .collect();
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.in_title {
+            self.title_tag.get_or_insert_with(String::new).push_str(s);
+        } else if self.skip_depth == 0 {
+            self.b.push_text(s, self.link_depth > 0, self.pre_depth > 0);
+        }
+    }
+}
+
+/// One streaming pass over the page; also how many start tags were past
+/// the depth cap.
+fn stream(html: &str, include_hidden: bool, max: usize) -> (Page, usize) {
+    let mut w = Walk {
+        html,
+        b: Builder {
+            page: Page {
+                is_html: true,
+                ..Page::default()
+            },
+            link_chars: Vec::new(),
+            text: String::new(),
+            text_link_chars: 0,
+            stack: Vec::new(),
+            pending_space: false,
+            marks: Marks::default(),
+        },
+        include_hidden,
+        og_title: None,
+        title_tag: None,
+        h1: None,
+        skip_depth: 0,
+        link_depth: 0,
+        pre_depth: 0,
+        in_title: false,
+        depth: 0,
+    };
+    let dropped = tree::build(html, &mut w, max);
+    let mut b = w.b;
+    b.flush();
+    let link_chars = std::mem::take(&mut b.link_chars);
+    let mut page = b.page;
+    features::compute(&mut page, &link_chars);
+    let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    page.title_candidates = [w.og_title, w.h1, w.title_tag]
+        .into_iter()
+        .flatten()
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .collect();
+    (page, dropped)
 }
