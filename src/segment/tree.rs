@@ -1125,10 +1125,8 @@ impl<E: Events> Tree<'_, E> {
 
     fn start(&mut self, id: u32, attrs: &[Attr<'_>], self_closing: bool, at: usize) -> Content {
         // A template's content stays in it, also in the head.
-        if self.phase != Phase::Body && self.in_template() && !self.in_foreign() {
-            return self.body_start(id, attrs, self_closing, at);
-        }
         if self.phase != Phase::Body
+            && !self.in_template()
             && let Some(c) = self.head_start(id, attrs, at)
         {
             return c;
@@ -1524,11 +1522,8 @@ impl<E: Events> Tree<'_, E> {
     }
 
     fn end(&mut self, id: u32) {
-        if self.phase != Phase::Body && self.in_template() && self.cur().is_some_and(|e| e.ns == Ns::Html) {
-            self.body_end(id);
-            return;
-        }
-        while self.phase != Phase::Body {
+        // A template's content stays in it, also in the head.
+        while self.phase != Phase::Body && !self.in_template() {
             let head_end = matches!(id, HTML | BODY | BR);
             match self.phase {
                 Phase::BeforeHtml => {
