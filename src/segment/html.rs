@@ -7,8 +7,6 @@
 //! against (`segment_with_marks`); both paths cut blocks the same way.
 //! Neither recurses: deep documents must not blow the stack.
 
-use std::borrow::Cow;
-
 use ego_tree::iter::Edge;
 use scraper::{Html, Node, Selector};
 
@@ -474,26 +472,72 @@ const PRE: u8 = 1 << 2;
 const SKIPS: u8 = 1 << 3;
 const HIDDEN: u8 = 1 << 4;
 
-fn hidden_attrs(attrs: &[Attr<'_>]) -> bool {
+/// The attributes the walk reads, found in one pass (first of each name,
+/// as the spec keeps), values not yet decoded.
+#[derive(Default)]
+struct Seen<'a> {
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    role: Option<&'a str>,
+    style: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+}
+
+fn seen<'a>(attrs: &[Attr<'a>]) -> Seen<'a> {
+    let mut s = Seen::default();
     for a in attrs {
-        if a.name.eq_ignore_ascii_case("hidden") {
-            return true;
+        let slot = match a.name.len() {
+            2 if a.name.eq_ignore_ascii_case("id") => &mut s.id,
+            4 if a.name.eq_ignore_ascii_case("role") => &mut s.role,
+            5 if a.name.eq_ignore_ascii_case("class") => &mut s.class,
+            5 if a.name.eq_ignore_ascii_case("style") => &mut s.style,
+            6 if a.name.eq_ignore_ascii_case("hidden") => {
+                s.hidden = true;
+                continue;
+            }
+            11 if a.name.eq_ignore_ascii_case("aria-hidden") => &mut s.aria_hidden,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(a.value);
         }
     }
-    if tokenize::attr(attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
-        return true;
-    }
-    if let Some(style) = tokenize::attr(attrs, "style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .flat_map(char::to_lowercase)
+    s
+}
+
+/// Whether `style` says `display:none` or `visibility:hidden`, spaces and
+/// case aside.
+fn style_hides(style: &str) -> bool {
+    fn squeezed_contains(hay: &str, pat: &[u8]) -> bool {
+        let h: Vec<u8> = hay
+            .bytes()
+            .filter(|c| !c.is_ascii_whitespace())
+            .map(|c| c.to_ascii_lowercase())
             .collect();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
+        h.windows(pat.len()).any(|w| w == pat)
     }
-    false
+    // Cheap test first: most styles name neither property.
+    let has = |p: &str| {
+        style
+            .as_bytes()
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if !has("display") && !has("visibility") {
+        return false;
+    }
+    let style = tokenize::decode(style, true);
+    // Non-ASCII whitespace also separates, as `char::is_whitespace` did.
+    let style: String = style.split_whitespace().collect();
+    squeezed_contains(&style, b"display:none") || squeezed_contains(&style, b"visibility:hidden")
+}
+
+fn hidden_seen(s: &Seen<'_>) -> bool {
+    s.hidden
+        || s.aria_hidden
+            .is_some_and(|v| tokenize::decode(v, true).eq_ignore_ascii_case("true"))
+        || s.style.is_some_and(style_hides)
 }
 
 /// Whether a `<noscript>` whose start tag ends at `at` holds the page (see
@@ -527,19 +571,28 @@ fn noscript_holds_page(html: &str, at: usize) -> bool {
 
 /// Class tokens as scraper gives them: split on whitespace, sorted,
 /// without duplicates; then lower-cased.
-fn classes_of(attrs: &[Attr<'_>]) -> Vec<String> {
-    let Some(class) = tokenize::attr(attrs, "class") else {
+fn classes_of(class: Option<&str>) -> Vec<String> {
+    let Some(class) = class else {
         return Vec::new();
     };
-    let mut v: Vec<&str> = class.split_ascii_whitespace().collect();
+    let class = tokenize::decode(class, true);
+    let mut v: Vec<String> = if class.bytes().any(|c| c.is_ascii_uppercase()) {
+        // Sorted by the names as written, capitals first.
+        let mut v: Vec<&str> = class.split_ascii_whitespace().collect();
+        v.sort_unstable();
+        v.dedup();
+        return v.into_iter().map(|c| c.to_ascii_lowercase()).collect();
+    } else {
+        class.split_ascii_whitespace().map(str::to_string).collect()
+    };
     v.sort_unstable();
     v.dedup();
-    v.into_iter().map(|c| c.to_ascii_lowercase()).collect()
+    v
 }
 
-fn element_of(tag: &str, attrs: &[Attr<'_>], parent: Option<usize>, depth: u16) -> Element {
-    let id = tokenize::attr(attrs, "id").map(Cow::into_owned);
-    let classes = classes_of(attrs);
+fn element_of(tag: &str, s: &Seen<'_>, parent: Option<usize>, depth: u16) -> Element {
+    let id = s.id.map(|v| tokenize::decode(v, true).into_owned());
+    let classes = classes_of(s.class);
     let mut tokens = Vec::with_capacity(classes.len() + 1);
     if let Some(id) = &id {
         tokens.push(id.to_ascii_lowercase());
@@ -550,7 +603,7 @@ fn element_of(tag: &str, attrs: &[Attr<'_>], parent: Option<usize>, depth: u16) 
         tokens,
         id,
         classes,
-        role: tokenize::attr(attrs, "role").map(|s| s.to_ascii_lowercase()),
+        role: s.role.map(|v| tokenize::decode(v, true).to_ascii_lowercase()),
         parent,
         depth,
     }
@@ -583,9 +636,10 @@ impl Events for Walk<'_> {
     ) -> Fx {
         self.depth = self.depth.saturating_add(1);
         let attrs = attrs.unwrap_or_default();
+        let seen = seen(attrs);
         let hidden = match clone_of {
             Some(fx) => fx.bits & HIDDEN != 0,
-            None => hidden_attrs(attrs),
+            None => hidden_seen(&seen),
         };
         let mut fx = Fx::default();
         if hidden {
@@ -622,7 +676,7 @@ impl Events for Walk<'_> {
             } else if props & tree::BLOCK != 0 {
                 self.b.flush();
                 let parent = self.b.stack.last().copied();
-                let el = element_of(tag, attrs, parent, self.depth);
+                let el = element_of(tag, &seen, parent, self.depth);
                 self.b.page.elements.push(el);
                 let idx = self.b.page.elements.len() - 1;
                 self.b.stack.push(idx);
@@ -679,14 +733,15 @@ impl Events for Walk<'_> {
             return;
         };
         // Only attributes the element lacks are added.
+        let s = seen(attrs);
         if e.id.is_none() {
-            e.id = tokenize::attr(attrs, "id").map(Cow::into_owned);
+            e.id = s.id.map(|v| tokenize::decode(v, true).into_owned());
         }
         if e.classes.is_empty() {
-            e.classes = classes_of(attrs);
+            e.classes = classes_of(s.class);
         }
         if e.role.is_none() {
-            e.role = tokenize::attr(attrs, "role").map(|s| s.to_ascii_lowercase());
+            e.role = s.role.map(|v| tokenize::decode(v, true).to_ascii_lowercase());
         }
         e.tokens = e
             .id
