@@ -135,7 +135,11 @@ fn head_body_and_text_after_the_end() {
     );
     assert_eq!(texts(&page), ["early", "Heading", "late"]);
     assert_eq!(page.title_candidates, ["OG title", "Heading", "T"]);
-    let body = page.elements.iter().find(|e| e.tag == "body").expect("body");
+    let body = page
+        .elements
+        .iter()
+        .find(|e| e.tag == "body")
+        .expect("body");
     // Sorted as written (capitals first), then lower-cased, as before.
     assert_eq!(body.classes, ["page", "main"]);
 }
@@ -152,7 +156,9 @@ fn the_library_entry_caps_nesting_depth() {
     let page = segment(&format!("{}<p>deep words</p>", "<div>".repeat(2000)));
     assert_eq!(texts(&page), ["deep words"]);
     assert!(
-        page.warnings.iter().any(|w| w.contains("nested deeper than 512")),
+        page.warnings
+            .iter()
+            .any(|w| w.contains("nested deeper than 512")),
         "{:?}",
         page.warnings
     );

@@ -168,7 +168,8 @@ impl Builder {
         if pre {
             // The spec's input stream turns CR LF and CR into LF.
             if s.contains('\r') {
-                self.text.push_str(&s.replace("\r\n", "\n").replace('\r', "\n"));
+                self.text
+                    .push_str(&s.replace("\r\n", "\n").replace('\r', "\n"));
             } else {
                 self.text.push_str(s);
             }
@@ -550,7 +551,11 @@ fn noscript_holds_page(html: &str, at: usize) -> bool {
     let mut words = 0;
     while i < b.len() {
         let next = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |p| i + p);
-        words += html.get(i..next).unwrap_or_default().split_whitespace().count();
+        words += html
+            .get(i..next)
+            .unwrap_or_default()
+            .split_whitespace()
+            .count();
         if words >= MIN_WORDS {
             return true;
         }
@@ -603,7 +608,9 @@ fn element_of(tag: &str, s: &Seen<'_>, parent: Option<usize>, depth: u16) -> Ele
         tokens,
         id,
         classes,
-        role: s.role.map(|v| tokenize::decode(v, true).to_ascii_lowercase()),
+        role: s
+            .role
+            .map(|v| tokenize::decode(v, true).to_ascii_lowercase()),
         parent,
         depth,
     }
@@ -741,14 +748,15 @@ impl Events for Walk<'_> {
             e.classes = classes_of(s.class);
         }
         if e.role.is_none() {
-            e.role = s.role.map(|v| tokenize::decode(v, true).to_ascii_lowercase());
+            e.role = s
+                .role
+                .map(|v| tokenize::decode(v, true).to_ascii_lowercase());
         }
-        e.tokens = e
-            .id
-            .iter()
-            .map(|s| s.to_ascii_lowercase())
-            .chain(e.classes.iter().cloned())
-            .collect();
+        e.tokens =
+            e.id.iter()
+                .map(|s| s.to_ascii_lowercase())
+                .chain(e.classes.iter().cloned())
+                .collect();
     }
 
     fn text(&mut self, s: &str) {

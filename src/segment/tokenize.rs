@@ -44,8 +44,13 @@ pub fn attr<'a>(attrs: &[Attr<'a>], name: &str) -> Option<Cow<'a, str>> {
 
 pub trait Sink {
     /// A start tag, its name lower-cased; returns how to read its content.
-    fn start_tag(&mut self, name: &str, attrs: &[Attr<'_>], self_closing: bool, end: usize)
-    -> Content;
+    fn start_tag(
+        &mut self,
+        name: &str,
+        attrs: &[Attr<'_>],
+        self_closing: bool,
+        end: usize,
+    ) -> Content;
     fn end_tag(&mut self, name: &str);
     /// Text, character references decoded where the state decodes them.
     fn text(&mut self, text: &str);
@@ -192,7 +197,11 @@ fn emit_text<S: Sink>(sink: &mut S, html: &str, from: usize, to: usize, refs: bo
     }
     // Tag and text boundaries are ASCII bytes, so char boundaries.
     let Some(s) = html.get(from..to) else { return };
-    let t = if refs { decode(s, false) } else { Cow::Borrowed(s) };
+    let t = if refs {
+        decode(s, false)
+    } else {
+        Cow::Borrowed(s)
+    };
     if t.contains('\0') {
         sink.text(&t.replace('\0', ""));
     } else {
@@ -519,7 +528,10 @@ mod tests {
         assert_eq!(decode("a &amp; b", false), "a & b");
         assert_eq!(decode("&nbsp;x&nbspy", false), "\u{a0}x\u{a0}y");
         assert_eq!(decode("&#8217;&#x27;&#X41;&#150;", false), "’'A–");
-        assert_eq!(decode("&notit; &bogus; & &#; &#0;", false), "¬it; &bogus; & &#; \u{fffd}");
+        assert_eq!(
+            decode("&notit; &bogus; & &#; &#0;", false),
+            "¬it; &bogus; & &#; \u{fffd}"
+        );
         assert_eq!(decode("?a=1&copy=2", true), "?a=1&copy=2");
         assert_eq!(decode("?a=1&copy=2", false), "?a=1©=2");
     }
@@ -528,8 +540,15 @@ mod tests {
     struct Log(Vec<String>);
     impl Sink for Log {
         fn start_tag(&mut self, name: &str, attrs: &[Attr<'_>], sc: bool, _: usize) -> Content {
-            let a: Vec<String> = attrs.iter().map(|a| format!("{}={}", a.name, a.value)).collect();
-            self.0.push(format!("<{name} {}{}>", a.join(" "), if sc { "/" } else { "" }));
+            let a: Vec<String> = attrs
+                .iter()
+                .map(|a| format!("{}={}", a.name, a.value))
+                .collect();
+            self.0.push(format!(
+                "<{name} {}{}>",
+                a.join(" "),
+                if sc { "/" } else { "" }
+            ));
             match name {
                 "script" => Content::Script,
                 "style" => Content::Rawtext,
@@ -568,8 +587,14 @@ mod tests {
             log("<script>if (a<b) x='</p>'; <!-- <script> </script> --> </script>z"),
             "<script >|if (a<b) x='</p>'; <!-- <script> </script> --> |</script>|z"
         );
-        assert_eq!(log("<title>a &amp; <b></TITLE>"), "<title >|a & <b>|</title>");
-        assert_eq!(log("<style>a<p>&amp;</style>"), "<style >|a<p>&amp;|</style>");
+        assert_eq!(
+            log("<title>a &amp; <b></TITLE>"),
+            "<title >|a & <b>|</title>"
+        );
+        assert_eq!(
+            log("<style>a<p>&amp;</style>"),
+            "<style >|a<p>&amp;|</style>"
+        );
         assert_eq!(log("1 < 2 <3"), "1 < 2 <3");
         assert_eq!(log("x<div class='never"), "x");
     }

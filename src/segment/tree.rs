@@ -68,10 +68,10 @@ const BLOCK_END: u32 = 1 << 11; // end tag closes it when in scope
 
 macro_rules! known {
     ($($id:ident $s:literal,)*) => {
-        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, clippy::enum_variant_names, dead_code)]
         #[repr(u32)]
-        enum K { $($id,)* }
-        $(#[allow(dead_code)] const $id: u32 = K::$id as u32;)*
+        enum Known { $($id,)* }
+        $(#[allow(dead_code)] const $id: u32 = Known::$id as u32;)*
         const KNOWN: &[&str] = &[$($s,)*];
     };
 }
@@ -521,6 +521,10 @@ enum Fmt<F> {
 /// as not found, which keeps pathological pages linear.
 const SEARCH: usize = 1024;
 
+/// Most formatting elements listed after the last marker (see
+/// `push_formatting`).
+const AFE_MAX: usize = 64;
+
 pub struct Tree<'e, E: Events> {
     ev: &'e mut E,
     names: Vec<Box<str>>,
@@ -838,6 +842,17 @@ impl<E: Events> Tree<'_, E> {
             && let Some(i) = first
         {
             self.afe.remove(i);
+        }
+        // Browsers keep every distinct one, which makes pages of unclosed
+        // `<b id=N>` quadratic; past a bound the oldest goes.
+        let since_marker = self
+            .afe
+            .iter()
+            .rev()
+            .take_while(|f| !matches!(f, Fmt::Marker))
+            .count();
+        if since_marker >= AFE_MAX {
+            self.afe.remove(self.afe.len() - since_marker);
         }
         let uid = self.push(id, Ns::Html, Some(attrs), None, at);
         let fx = self.stack.last().map(|e| e.fx).unwrap_or_default();
@@ -1229,8 +1244,7 @@ impl<E: Events> Tree<'_, E> {
                         true
                     }
                     CAPTION | COL | COLGROUP | TBODY | TFOOT | THEAD => {
-                        if !self.in_scope_by(|i| matches!(i, TBODY | THEAD | TFOOT), Scope::Table)
-                        {
+                        if !self.in_scope_by(|i| matches!(i, TBODY | THEAD | TFOOT), Scope::Table) {
                             return Content::Markup;
                         }
                         self.clear_to(&[TBODY, THEAD, TFOOT]);
@@ -1262,9 +1276,9 @@ impl<E: Events> Tree<'_, E> {
         at: usize,
     ) -> Option<Content> {
         // Content fostered out of the table is read where it stands.
-        let in_table_node = self
-            .cur()
-            .is_some_and(|e| e.ns == Ns::Html && matches!(e.id, TABLE | TBODY | THEAD | TFOOT | TR));
+        let in_table_node = self.cur().is_some_and(|e| {
+            e.ns == Ns::Html && matches!(e.id, TABLE | TBODY | THEAD | TFOOT | TR)
+        });
         match id {
             CAPTION => {
                 self.clear_to(&[TABLE]);
@@ -1372,7 +1386,13 @@ impl<E: Events> Tree<'_, E> {
         }
     }
 
-    fn body_start(&mut self, id: u32, attrs: &[Attr<'_>], self_closing: bool, at: usize) -> Content {
+    fn body_start(
+        &mut self,
+        id: u32,
+        attrs: &[Attr<'_>],
+        self_closing: bool,
+        at: usize,
+    ) -> Content {
         let props = self.prop(id);
         match id {
             HTML => {
@@ -1422,7 +1442,8 @@ impl<E: Events> Tree<'_, E> {
                         self.pop_until(close);
                         break;
                     }
-                    if self.is_special(e) && !(e.ns == Ns::Html && matches!(e.id, ADDRESS | DIV | P))
+                    if self.is_special(e)
+                        && !(e.ns == Ns::Html && matches!(e.id, ADDRESS | DIV | P))
                     {
                         break;
                     }
@@ -1500,7 +1521,13 @@ impl<E: Events> Tree<'_, E> {
             }
             SVG | MATH => {
                 self.reconstruct();
-                self.push(id, if id == SVG { Ns::Svg } else { Ns::Math }, Some(attrs), None, at);
+                self.push(
+                    id,
+                    if id == SVG { Ns::Svg } else { Ns::Math },
+                    Some(attrs),
+                    None,
+                    at,
+                );
                 if self_closing {
                     self.pop();
                 }
@@ -1856,9 +1883,9 @@ impl<E: Events> Tree<'_, E> {
             self.ev.text(s);
             return;
         }
-        let table_node = self
-            .cur()
-            .is_some_and(|e| e.ns == Ns::Html && matches!(e.id, TABLE | TBODY | THEAD | TFOOT | TR));
+        let table_node = self.cur().is_some_and(|e| {
+            e.ns == Ns::Html && matches!(e.id, TABLE | TBODY | THEAD | TFOOT | TR)
+        });
         let raw = self
             .cur()
             .is_some_and(|e| e.ns == Ns::Html && Self::raw_content(e.id) != Content::Markup);
