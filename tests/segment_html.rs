@@ -163,3 +163,16 @@ fn the_library_entry_caps_nesting_depth() {
         page.warnings
     );
 }
+
+#[test]
+fn only_elements_on_a_path_to_a_block_are_kept() {
+    // The classifier scores every element; empty wrappers would only cost.
+    let page = segment(
+        "<div class=\"empty\"><div class=\"icon\"></div></div><div id=\"main\"><p>Text</p></div>",
+    );
+    let tags: Vec<String> = page.elements.iter().map(|e| e.selector()).collect();
+    assert_eq!(tags, ["html", "body", "div#main", "p"]);
+    let p = &page.elements[3];
+    assert_eq!(p.parent, Some(2));
+    assert_eq!(page.blocks[0].element, Some(3));
+}

@@ -146,20 +146,97 @@ fn tokens_of(el: &scraper::node::Element) -> Vec<String> {
     out
 }
 
+/// An open block-level element: in `page.elements`, or not yet, as only
+/// elements on the path to a block are kept (`Page::elements`). Waiting
+/// costs nothing for the many elements that end up holding no text.
+enum Slot<'h> {
+    Done(usize),
+    Pending(Pending<'h>),
+}
+
+#[derive(Clone, Copy)]
+struct Pending<'h> {
+    tag: &'static str,
+    id: Option<&'h str>,
+    class: Option<&'h str>,
+    role: Option<&'h str>,
+    depth: u16,
+}
+
 /// Builds blocks while the tree is walked.
-struct Builder {
+struct Builder<'h> {
     page: Page,
     link_chars: Vec<u32>,
     text: String,
     text_link_chars: u32,
-    /// Open block-level elements (index into page.elements) and their tags.
-    stack: Vec<usize>,
+    /// Open block-level elements.
+    stack: Vec<Slot<'h>>,
+    /// Slots below this are all `Done`.
+    first_pending: usize,
     pending_space: bool,
     /// Site-rule selectors holding each block.
     marks: Marks,
 }
 
-impl Builder {
+impl<'h> Builder<'h> {
+    fn push_slot(&mut self, slot: Slot<'h>) {
+        if matches!(slot, Slot::Pending(_)) && self.first_pending >= self.stack.len() {
+            self.first_pending = self.stack.len();
+        }
+        self.stack.push(slot);
+    }
+
+    fn pop_slot(&mut self) {
+        self.stack.pop();
+        self.first_pending = self.first_pending.min(self.stack.len());
+    }
+
+    /// The innermost open block-level element's tag and depth.
+    fn top(&self) -> Option<(&str, u16)> {
+        match self.stack.last()? {
+            Slot::Done(i) => self
+                .page
+                .elements
+                .get(*i)
+                .map(|e| (e.tag.as_str(), e.depth)),
+            Slot::Pending(p) => Some((p.tag, p.depth)),
+        }
+    }
+
+    /// Puts the open elements into `page.elements` (outer first, so in
+    /// document order); returns the innermost.
+    fn materialize(&mut self) -> Option<usize> {
+        let mut parent = match self
+            .first_pending
+            .checked_sub(1)
+            .and_then(|k| self.stack.get(k))
+        {
+            Some(Slot::Done(i)) => Some(*i),
+            _ => None,
+        };
+        for k in self.first_pending..self.stack.len() {
+            match self.stack[k] {
+                Slot::Done(i) => parent = Some(i),
+                Slot::Pending(p) => {
+                    let seen = Seen {
+                        id: p.id,
+                        class: p.class,
+                        role: p.role,
+                        ..Seen::default()
+                    };
+                    self.page
+                        .elements
+                        .push(element_of(p.tag, &seen, parent, p.depth));
+                    let i = self.page.elements.len() - 1;
+                    self.stack[k] = Slot::Done(i);
+                    parent = Some(i);
+                }
+            }
+        }
+        self.first_pending = self.stack.len();
+        parent
+    }
+
     fn push_text(&mut self, s: &str, in_link: bool, pre: bool) {
         self.marks.text(s);
         // Only what is appended is counted: recounting the whole block on
@@ -203,9 +280,8 @@ impl Builder {
         self.pending_space = false;
         let raw = std::mem::take(&mut self.text);
         let link = std::mem::take(&mut self.text_link_chars);
-        let owner = self.stack.last().copied();
-        let (tag, kind, depth) = match owner.and_then(|i| self.page.elements.get(i)) {
-            Some(e) => (e.tag.clone(), kind_of(&e.tag), e.depth),
+        let (tag, kind, depth) = match self.top() {
+            Some((tag, depth)) => (tag.to_string(), kind_of(tag), depth),
             None => ("body".to_string(), BlockKind::Other, 0),
         };
         let text = if kind == BlockKind::Pre {
@@ -216,6 +292,7 @@ impl Builder {
         if !text.chars().any(char::is_alphanumeric) {
             return;
         }
+        let owner = self.materialize();
         self.link_chars.push(link);
         let index = self.page.blocks.len();
         self.page.blocks.push(Block {
@@ -333,6 +410,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
         text: String::new(),
         text_link_chars: 0,
         stack: Vec::new(),
+        first_pending: 0,
         pending_space: false,
         marks: Marks::new(doc, selectors),
     };
@@ -383,7 +461,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                             b.flush();
                         } else if is_block_level(tag) {
                             b.flush();
-                            let parent = b.stack.last().copied();
+                            let parent = b.materialize();
                             let classes: Vec<String> =
                                 el.classes().map(|c| c.to_ascii_lowercase()).collect();
                             b.page.elements.push(Element {
@@ -395,7 +473,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                                 parent,
                                 depth,
                             });
-                            b.stack.push(b.page.elements.len() - 1);
+                            b.push_slot(Slot::Done(b.page.elements.len() - 1));
                             did_push = true;
                         }
                     }
@@ -436,7 +514,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                         if h1.is_none() && tag == "h1" && b.page.blocks.len() > idx {
                             h1 = Some(b.page.blocks[idx].text.clone());
                         }
-                        b.stack.pop();
+                        b.pop_slot();
                     }
                 }
             }
@@ -472,6 +550,61 @@ const LINK: u8 = 1 << 1;
 const PRE: u8 = 1 << 2;
 const SKIPS: u8 = 1 << 3;
 const HIDDEN: u8 = 1 << 4;
+const KEPT: u8 = 1 << 5;
+
+/// The block-level tags (`tree::BLOCK`) as static strings, for elements
+/// not yet kept.
+fn block_tag(tag: &str) -> Option<&'static str> {
+    const TAGS: &[&str] = &[
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dd",
+        "dt",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "pre",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "caption",
+        "form",
+        "fieldset",
+        "legend",
+        "address",
+        "body",
+        "html",
+        "center",
+        "details",
+        "summary",
+        "hr",
+        "menu",
+        "hgroup",
+        "label",
+    ];
+    TAGS.iter().find(|&&t| t == tag).copied()
+}
 
 /// The attributes the walk reads, found in one pass (first of each name,
 /// as the spec keeps), values not yet decoded.
@@ -618,7 +751,7 @@ fn element_of(tag: &str, s: &Seen<'_>, parent: Option<usize>, depth: u16) -> Ele
 
 struct Walk<'h> {
     html: &'h str,
-    b: Builder,
+    b: Builder<'h>,
     include_hidden: bool,
     og_title: Option<String>,
     title_tag: Option<String>,
@@ -630,14 +763,14 @@ struct Walk<'h> {
     depth: u16,
 }
 
-impl Events for Walk<'_> {
+impl<'h> Events<'h> for Walk<'h> {
     type Fx = Fx;
 
     fn open(
         &mut self,
         tag: &str,
         props: u32,
-        attrs: Option<&[Attr<'_>]>,
+        attrs: Option<&[Attr<'h>]>,
         clone_of: Option<Fx>,
         at: usize,
     ) -> Fx {
@@ -680,15 +813,24 @@ impl Events for Walk<'_> {
             }
             if tag == "br" {
                 self.b.flush();
-            } else if props & tree::BLOCK != 0 {
+            } else if let Some(tag) = (props & tree::BLOCK != 0).then(|| block_tag(tag)).flatten() {
                 self.b.flush();
-                let parent = self.b.stack.last().copied();
-                let el = element_of(tag, &seen, parent, self.depth);
-                self.b.page.elements.push(el);
-                let idx = self.b.page.elements.len() - 1;
-                self.b.stack.push(idx);
+                self.b.push_slot(Slot::Pending(Pending {
+                    tag,
+                    id: seen.id,
+                    class: seen.class,
+                    role: seen.role,
+                    depth: self.depth,
+                }));
                 fx.bits |= PUSHED;
-                fx.elem = idx as u32;
+                // Kept at once: on every path, and a later `<body>` tag
+                // may add to their attributes.
+                if (tag == "html" || tag == "body")
+                    && let Some(i) = self.b.materialize()
+                {
+                    fx.bits |= KEPT;
+                    fx.elem = i as u32;
+                }
             }
         }
         fx
@@ -715,7 +857,7 @@ impl Events for Walk<'_> {
             if self.h1.is_none() && tag == "h1" && self.b.page.blocks.len() > idx {
                 self.h1 = Some(self.b.page.blocks[idx].text.clone());
             }
-            self.b.stack.pop();
+            self.b.pop_slot();
         }
     }
 
@@ -732,8 +874,8 @@ impl Events for Walk<'_> {
         fx.bits &= !(SKIPS | LINK | PRE);
     }
 
-    fn merge(&mut self, fx: &mut Fx, attrs: &[Attr<'_>]) {
-        if fx.bits & PUSHED == 0 {
+    fn merge(&mut self, fx: &mut Fx, attrs: &[Attr<'h>]) {
+        if fx.bits & KEPT == 0 {
             return;
         }
         let Some(e) = self.b.page.elements.get_mut(fx.elem as usize) else {
@@ -782,6 +924,7 @@ fn stream(html: &str, include_hidden: bool, max: usize) -> (Page, usize) {
             text: String::new(),
             text_link_chars: 0,
             stack: Vec::new(),
+            first_pending: 0,
             pending_space: false,
             marks: Marks::default(),
         },

@@ -42,12 +42,12 @@ pub fn attr<'a>(attrs: &[Attr<'a>], name: &str) -> Option<Cow<'a, str>> {
         .map(|a| decode(a.value, true))
 }
 
-pub trait Sink {
+pub trait Sink<'h> {
     /// A start tag, its name lower-cased; returns how to read its content.
     fn start_tag(
         &mut self,
         name: &str,
-        attrs: &[Attr<'_>],
+        attrs: &[Attr<'h>],
         self_closing: bool,
         end: usize,
     ) -> Content;
@@ -66,9 +66,9 @@ fn is_ws(b: u8) -> bool {
 }
 
 /// Tokenize `html`, feeding `sink`.
-pub fn run<S: Sink>(html: &str, sink: &mut S) {
+pub fn run<'h, S: Sink<'h>>(html: &'h str, sink: &mut S) {
     let b = html.as_bytes();
-    let mut attrs: Vec<Attr<'_>> = Vec::new();
+    let mut attrs: Vec<Attr<'h>> = Vec::new();
     let mut name = String::new();
     let mut text_from = 0;
     let mut i = 0;
@@ -191,7 +191,7 @@ pub fn run<S: Sink>(html: &str, sink: &mut S) {
     }
 }
 
-fn emit_text<S: Sink>(sink: &mut S, html: &str, from: usize, to: usize, refs: bool) {
+fn emit_text<'h, S: Sink<'h>>(sink: &mut S, html: &str, from: usize, to: usize, refs: bool) {
     if from >= to {
         return;
     }
@@ -538,7 +538,7 @@ mod tests {
 
     #[derive(Default)]
     struct Log(Vec<String>);
-    impl Sink for Log {
+    impl Sink<'_> for Log {
         fn start_tag(&mut self, name: &str, attrs: &[Attr<'_>], sc: bool, _: usize) -> Content {
             let a: Vec<String> = attrs
                 .iter()

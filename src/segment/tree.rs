@@ -29,7 +29,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use super::tokenize::{self, Attr, Content, Sink};
 
 /// What the tree tells its user.
-pub trait Events {
+pub trait Events<'h> {
     /// Per-element state the user keeps, given back at close.
     type Fx: Copy + Default;
     /// An element opens. `attrs` is None for an element the tree builder
@@ -39,7 +39,7 @@ pub trait Events {
         &mut self,
         tag: &str,
         props: u32,
-        attrs: Option<&[Attr<'_>]>,
+        attrs: Option<&[Attr<'h>]>,
         clone_of: Option<Self::Fx>,
         at: usize,
     ) -> Self::Fx;
@@ -48,7 +48,7 @@ pub trait Events {
     /// open: what it does to text after this point ends now.
     fn detach(&mut self, tag: &str, fx: &mut Self::Fx);
     /// A later `<body>` or `<html>` tag adds its attributes.
-    fn merge(&mut self, fx: &mut Self::Fx, attrs: &[Attr<'_>]);
+    fn merge(&mut self, fx: &mut Self::Fx, attrs: &[Attr<'h>]);
     fn text(&mut self, s: &str);
 }
 
@@ -525,7 +525,8 @@ const SEARCH: usize = 1024;
 /// `push_formatting`).
 const AFE_MAX: usize = 64;
 
-pub struct Tree<'e, E: Events> {
+pub struct Tree<'e, 'h, E: Events<'h>> {
+    _html: std::marker::PhantomData<&'h str>,
     ev: &'e mut E,
     names: Vec<Box<str>>,
     props: Vec<u32>,
@@ -549,8 +550,9 @@ pub struct Tree<'e, E: Events> {
 
 /// Builds the tree of `html`, telling `ev`; returns how many start tags
 /// were past the depth cap `max`.
-pub fn build<E: Events>(html: &str, ev: &mut E, max: usize) -> usize {
+pub fn build<'h, E: Events<'h>>(html: &'h str, ev: &mut E, max: usize) -> usize {
     let mut t = Tree {
+        _html: std::marker::PhantomData,
         ev,
         names: Vec::with_capacity(128),
         props: Vec::with_capacity(128),
@@ -591,7 +593,7 @@ fn attr_key(id: u32, attrs: &[Attr<'_>]) -> u64 {
     h.finish()
 }
 
-impl<E: Events> Tree<'_, E> {
+impl<'h, E: Events<'h>> Tree<'_, 'h, E> {
     fn intern(&mut self, name: &str) -> u32 {
         if let Some(&id) = self.ids.get(name) {
             return id;
@@ -629,7 +631,7 @@ impl<E: Events> Tree<'_, E> {
         &mut self,
         id: u32,
         ns: Ns,
-        attrs: Option<&[Attr<'_>]>,
+        attrs: Option<&[Attr<'h>]>,
         clone_of: Option<E::Fx>,
         at: usize,
     ) -> u32 {
@@ -822,7 +824,7 @@ impl<E: Events> Tree<'_, E> {
         }
     }
 
-    fn push_formatting(&mut self, id: u32, attrs: &[Attr<'_>], at: usize) {
+    fn push_formatting(&mut self, id: u32, attrs: &[Attr<'h>], at: usize) {
         self.reconstruct();
         let key = attr_key(id, attrs);
         // Noah's Ark: at most three alike after the last marker.
@@ -997,7 +999,7 @@ impl<E: Events> Tree<'_, E> {
     }
 
     /// Inserts an HTML element; void ones close at once.
-    fn insert(&mut self, id: u32, attrs: &[Attr<'_>], at: usize) -> Content {
+    fn insert(&mut self, id: u32, attrs: &[Attr<'h>], at: usize) -> Content {
         self.push(id, Ns::Html, Some(attrs), None, at);
         if self.prop(id) & VOID != 0 {
             self.pop();
@@ -1028,7 +1030,7 @@ impl<E: Events> Tree<'_, E> {
         self.phase = Phase::Body;
     }
 
-    fn merge_into(&mut self, uid: Option<u32>, attrs: &[Attr<'_>]) {
+    fn merge_into(&mut self, uid: Option<u32>, attrs: &[Attr<'h>]) {
         if attrs.is_empty() {
             return;
         }
@@ -1041,7 +1043,7 @@ impl<E: Events> Tree<'_, E> {
     }
 
     /// Start tags before the body: `Some` when handled.
-    fn head_start(&mut self, id: u32, attrs: &[Attr<'_>], at: usize) -> Option<Content> {
+    fn head_start(&mut self, id: u32, attrs: &[Attr<'h>], at: usize) -> Option<Content> {
         loop {
             match self.phase {
                 Phase::BeforeHtml => {
@@ -1132,13 +1134,13 @@ impl<E: Events> Tree<'_, E> {
         self.count.get(TEMPLATE as usize).copied().unwrap_or(0) > 0
     }
 
-    fn insert_template(&mut self, attrs: &[Attr<'_>], at: usize) -> Content {
+    fn insert_template(&mut self, attrs: &[Attr<'h>], at: usize) -> Content {
         self.push(TEMPLATE, Ns::Html, Some(attrs), None, at);
         self.afe.push(Fmt::Marker);
         Content::Markup
     }
 
-    fn start(&mut self, id: u32, attrs: &[Attr<'_>], self_closing: bool, at: usize) -> Content {
+    fn start(&mut self, id: u32, attrs: &[Attr<'h>], self_closing: bool, at: usize) -> Content {
         // A template's content stays in it, also in the head.
         if self.phase != Phase::Body
             && !self.in_template()
@@ -1271,7 +1273,7 @@ impl<E: Events> Tree<'_, E> {
     fn table_start(
         &mut self,
         id: u32,
-        attrs: &[Attr<'_>],
+        attrs: &[Attr<'h>],
         self_closing: bool,
         at: usize,
     ) -> Option<Content> {
@@ -1334,7 +1336,7 @@ impl<E: Events> Tree<'_, E> {
     }
 
     /// "In select" start tags: whether to reprocess.
-    fn select_start(&mut self, id: u32, attrs: &[Attr<'_>], at: usize) -> bool {
+    fn select_start(&mut self, id: u32, attrs: &[Attr<'h>], at: usize) -> bool {
         let in_table = self.modes.len() >= 2
             && matches!(
                 self.modes[self.modes.len() - 2].1,
@@ -1389,7 +1391,7 @@ impl<E: Events> Tree<'_, E> {
     fn body_start(
         &mut self,
         id: u32,
-        attrs: &[Attr<'_>],
+        attrs: &[Attr<'h>],
         self_closing: bool,
         at: usize,
     ) -> Content {
@@ -1905,11 +1907,11 @@ impl<E: Events> Tree<'_, E> {
     }
 }
 
-impl<E: Events> Sink for Tree<'_, E> {
+impl<'h, E: Events<'h>> Sink<'h> for Tree<'_, 'h, E> {
     fn start_tag(
         &mut self,
         name: &str,
-        attrs: &[Attr<'_>],
+        attrs: &[Attr<'h>],
         self_closing: bool,
         end: usize,
     ) -> Content {
