@@ -163,6 +163,31 @@ struct Pending<'h> {
     depth: u16,
 }
 
+/// Length of the whitespace character (as `char::is_whitespace`) at byte
+/// `i`, 0 if there is none.
+#[inline]
+fn ws_len(s: &str, i: usize) -> usize {
+    let c = s.as_bytes()[i];
+    if c < 0x80 {
+        return usize::from(matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '));
+    }
+    match s.get(i..).and_then(|t| t.chars().next()) {
+        Some(ch) if ch.is_whitespace() => ch.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Bytes of the UTF-8 character starting with `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
 /// Builds blocks while the tree is walked.
 struct Builder<'h> {
     page: Page,
@@ -251,21 +276,36 @@ impl<'h> Builder<'h> {
                 self.text.push_str(s);
             }
         } else {
-            let starts_ws = s.starts_with(char::is_whitespace);
-            for (n, word) in s.split_whitespace().enumerate() {
-                if (n > 0 || starts_ws || self.pending_space) && !self.text.is_empty() {
+            // Words joined by single spaces; a separator at either end
+            // (or owed from the last text) becomes one space between words.
+            let b = s.as_bytes();
+            let mut owed = self.pending_space;
+            let mut i = 0;
+            while i < b.len() {
+                let w = ws_len(s, i);
+                if w > 0 {
+                    owed = true;
+                    i += w;
+                    continue;
+                }
+                let start = i;
+                while i < b.len() && ws_len(s, i) == 0 {
+                    i += utf8_len(b[i]);
+                }
+                if owed && !self.text.is_empty() {
                     self.text.push(' ');
                 }
-                self.pending_space = false;
-                self.text.push_str(word);
+                owed = false;
+                self.text.push_str(s.get(start..i).unwrap_or_default());
             }
-            // A trailing separator means a space before the next word.
-            if s.ends_with(char::is_whitespace) {
-                self.pending_space = true;
-            }
+            self.pending_space = owed;
         }
         if in_link {
-            let added = self.text.get(before..).unwrap_or_default().chars().count();
+            // Characters, counted as the bytes that start one.
+            let added = self.text.as_bytes()[before.min(self.text.len())..]
+                .iter()
+                .filter(|&&c| (c as i8) >= -0x40)
+                .count();
             self.text_link_chars = self.text_link_chars.saturating_add(added as u32);
         }
     }
@@ -278,20 +318,27 @@ impl<'h> Builder<'h> {
 
     fn flush_block(&mut self) {
         self.pending_space = false;
-        let raw = std::mem::take(&mut self.text);
         let link = std::mem::take(&mut self.text_link_chars);
-        let (tag, kind, depth) = match self.top() {
-            Some((tag, depth)) => (tag.to_string(), kind_of(tag), depth),
-            None => ("body".to_string(), BlockKind::Other, 0),
-        };
-        let text = if kind == BlockKind::Pre {
-            raw.trim_matches('\n').to_string()
-        } else {
-            raw.trim().to_string()
-        };
-        if !text.chars().any(char::is_alphanumeric) {
+        if self.text.is_empty() {
             return;
         }
+        let (kind, depth) = match self.top() {
+            Some((tag, depth)) => (kind_of(tag), depth),
+            None => (BlockKind::Other, 0),
+        };
+        let trimmed = if kind == BlockKind::Pre {
+            self.text.trim_matches('\n')
+        } else {
+            self.text.trim()
+        };
+        if !trimmed.chars().any(char::is_alphanumeric) {
+            self.text.clear();
+            return;
+        }
+        // The buffer stays for the next block: one exact copy per block.
+        let text = trimmed.to_string();
+        self.text.clear();
+        let tag = self.top().map_or("body", |(t, _)| t).to_string();
         let owner = self.materialize();
         self.link_chars.push(link);
         let index = self.page.blocks.len();
