@@ -19,79 +19,12 @@ use super::tree::{self, Events};
 
 /// Elements whose content is never visible text.
 fn is_skipped(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "select"
-            | "option"
-            | "textarea"
-            | "button"
-            | "input"
-            | "video"
-            | "audio"
-            | "map"
-            | "dialog"
-    )
+    tree::SKIP_TAGS.contains(&tag)
 }
 
 /// Elements that start and end a block of text.
 fn is_block_level(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dd"
-            | "dt"
-            | "td"
-            | "th"
-            | "tr"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "pre"
-            | "blockquote"
-            | "figure"
-            | "figcaption"
-            | "caption"
-            | "form"
-            | "fieldset"
-            | "legend"
-            | "address"
-            | "body"
-            | "html"
-            | "center"
-            | "details"
-            | "summary"
-            | "hr"
-            | "menu"
-            | "hgroup"
-            | "label"
-    )
+    tree::BLOCK_TAGS.contains(&tag)
 }
 
 fn kind_of(tag: &str) -> BlockKind {
@@ -599,58 +532,9 @@ const SKIPS: u8 = 1 << 3;
 const HIDDEN: u8 = 1 << 4;
 const KEPT: u8 = 1 << 5;
 
-/// The block-level tags (`tree::BLOCK`) as static strings, for elements
-/// not yet kept.
+/// The block-level tag as a static string, for elements not yet kept.
 fn block_tag(tag: &str) -> Option<&'static str> {
-    const TAGS: &[&str] = &[
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "footer",
-        "nav",
-        "aside",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dd",
-        "dt",
-        "td",
-        "th",
-        "tr",
-        "table",
-        "thead",
-        "tbody",
-        "tfoot",
-        "pre",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "caption",
-        "form",
-        "fieldset",
-        "legend",
-        "address",
-        "body",
-        "html",
-        "center",
-        "details",
-        "summary",
-        "hr",
-        "menu",
-        "hgroup",
-        "label",
-    ];
-    TAGS.iter().find(|&&t| t == tag).copied()
+    tree::BLOCK_TAGS.iter().find(|&&t| t == tag).copied()
 }
 
 /// The attributes the walk reads, found in one pass (first of each name,

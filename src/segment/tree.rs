@@ -95,79 +95,68 @@ known! {
     DESC "desc",
 }
 
+/// Elements that start and end a block of text.
+pub const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "pre",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "caption",
+    "form",
+    "fieldset",
+    "legend",
+    "address",
+    "body",
+    "html",
+    "center",
+    "details",
+    "summary",
+    "hr",
+    "menu",
+    "hgroup",
+    "label",
+];
+
+/// Elements whose content is never visible text.
+pub const SKIP_TAGS: &[&str] = &[
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "select",
+    "option", "textarea", "button", "input", "video", "audio", "map", "dialog",
+];
+
 fn props_of(name: &str) -> u32 {
     let mut p = 0;
-    if matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dd"
-            | "dt"
-            | "td"
-            | "th"
-            | "tr"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "pre"
-            | "blockquote"
-            | "figure"
-            | "figcaption"
-            | "caption"
-            | "form"
-            | "fieldset"
-            | "legend"
-            | "address"
-            | "body"
-            | "html"
-            | "center"
-            | "details"
-            | "summary"
-            | "hr"
-            | "menu"
-            | "hgroup"
-            | "label"
-    ) {
+    if BLOCK_TAGS.contains(&name) {
         p |= BLOCK;
     }
-    if matches!(
-        name,
-        "script"
-            | "style"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "select"
-            | "option"
-            | "textarea"
-            | "button"
-            | "input"
-            | "video"
-            | "audio"
-            | "map"
-            | "dialog"
-    ) {
+    if SKIP_TAGS.contains(&name) {
         p |= SKIP;
     }
     if matches!(
@@ -1802,7 +1791,7 @@ impl<'h, E: Events<'h>> Tree<'_, 'h, E> {
             }
             P => {
                 if !self.in_scope(P, Scope::Button) {
-                    self.reconstruct_free_p();
+                    self.insert_empty_p();
                 }
                 self.implied_end_tags(Some(P));
                 self.pop_until(P);
@@ -1876,7 +1865,7 @@ impl<'h, E: Events<'h>> Tree<'_, 'h, E> {
     }
 
     /// `</p>` with no open `p`: an empty `p` is made and closed.
-    fn reconstruct_free_p(&mut self) {
+    fn insert_empty_p(&mut self) {
         self.push(P, Ns::Html, Some(&[]), None, 0);
     }
 
