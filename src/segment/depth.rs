@@ -457,20 +457,32 @@ pub fn limit(html: &str, max: usize) -> (Cow<'_, str>, DepthReport) {
     (Cow::Owned(out), report)
 }
 
-/// `segment::html::segment_with_marks` with the nesting capped at `max`;
-/// a flattened page says so in a warning.
+/// The warning a flattened page carries.
+pub fn warning(max: usize, dropped: usize) -> String {
+    format!(
+        "HTML nested deeper than {max} elements: {dropped} deeper start tags were dropped, their text kept (--max-depth)"
+    )
+}
+
+/// Segment HTML with the nesting capped at `max`, also telling which of
+/// `selectors` hold each block (see `segment::marks`). Without selectors
+/// the streaming segmenter caps the depth itself; with them, the page is
+/// flattened by [`limit`] and read through scraper's tree, which the
+/// selectors need.
 pub fn segment_with_marks(
     html: &str,
     max: usize,
     selectors: &[scraper::Selector],
 ) -> (super::Page, Vec<Vec<usize>>) {
+    if selectors.is_empty() {
+        let page = super::html::segment_capped(html, max);
+        let marks = vec![Vec::new(); page.blocks.len()];
+        return (page, marks);
+    }
     let (html, report) = limit(html, max);
-    let (mut page, marks) = super::html::segment_with_marks(&html, selectors);
+    let (mut page, marks) = super::html::segment_scraper(&html, selectors);
     if report.dropped > 0 {
-        page.warnings.push(format!(
-            "HTML nested deeper than {max} elements: {} deeper start tags were dropped, their text kept (--max-depth)",
-            report.dropped
-        ));
+        page.warnings.push(warning(max, report.dropped));
     }
     (page, marks)
 }

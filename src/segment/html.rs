@@ -1,89 +1,30 @@
-//! HTML -> blocks. Walks the parsed tree once, without recursion (deep
-//! documents must not blow the stack), cutting text into blocks at
-//! block-level elements.
+//! HTML -> blocks, cutting text into blocks at block-level elements.
+//!
+//! Pages are read in one streaming pass: `tokenize` + `tree` give the
+//! elements' opens and closes in tree order, with no DOM built (scraper's
+//! parse alone cost more than all of this). Only pages with site-rule CSS
+//! selectors still go through scraper's tree, which the selectors match
+//! against (`segment_with_marks`); both paths cut blocks the same way.
+//! Neither recurses: deep documents must not blow the stack.
 
 use ego_tree::iter::Edge;
 use scraper::{Html, Node, Selector};
 
 use super::block::{Block, BlockKind, Element, Features, Page};
+use super::depth;
 use super::features;
 use super::marks::Marks;
+use super::tokenize::{self, Attr};
+use super::tree::{self, Events};
 
 /// Elements whose content is never visible text.
 fn is_skipped(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "template"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "select"
-            | "option"
-            | "textarea"
-            | "button"
-            | "input"
-            | "video"
-            | "audio"
-            | "map"
-            | "dialog"
-    )
+    tree::SKIP_TAGS.contains(&tag)
 }
 
 /// Elements that start and end a block of text.
 fn is_block_level(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dd"
-            | "dt"
-            | "td"
-            | "th"
-            | "tr"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "pre"
-            | "blockquote"
-            | "figure"
-            | "figcaption"
-            | "caption"
-            | "form"
-            | "fieldset"
-            | "legend"
-            | "address"
-            | "body"
-            | "html"
-            | "center"
-            | "details"
-            | "summary"
-            | "hr"
-            | "menu"
-            | "hgroup"
-            | "label"
-    )
+    tree::BLOCK_TAGS.contains(&tag)
 }
 
 fn kind_of(tag: &str) -> BlockKind {
@@ -138,43 +79,166 @@ fn tokens_of(el: &scraper::node::Element) -> Vec<String> {
     out
 }
 
+/// An open block-level element: in `page.elements`, or not yet, as only
+/// elements on the path to a block are kept (`Page::elements`). Waiting
+/// costs nothing for the many elements that end up holding no text.
+enum Slot<'h> {
+    Done(usize),
+    Pending(Pending<'h>),
+}
+
+#[derive(Clone, Copy)]
+struct Pending<'h> {
+    tag: &'static str,
+    id: Option<&'h str>,
+    class: Option<&'h str>,
+    role: Option<&'h str>,
+    depth: u16,
+}
+
+/// Length of the whitespace character (as `char::is_whitespace`) at byte
+/// `i`, 0 if there is none.
+#[inline]
+fn ws_len(s: &str, i: usize) -> usize {
+    let c = s.as_bytes()[i];
+    if c < 0x80 {
+        return usize::from(matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '));
+    }
+    match s.get(i..).and_then(|t| t.chars().next()) {
+        Some(ch) if ch.is_whitespace() => ch.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// Bytes of the UTF-8 character starting with `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
 /// Builds blocks while the tree is walked.
-struct Builder {
+struct Builder<'h> {
     page: Page,
     link_chars: Vec<u32>,
     text: String,
     text_link_chars: u32,
-    /// Open block-level elements (index into page.elements) and their tags.
-    stack: Vec<usize>,
+    /// Open block-level elements.
+    stack: Vec<Slot<'h>>,
+    /// Slots below this are all `Done`.
+    first_pending: usize,
     pending_space: bool,
     /// Site-rule selectors holding each block.
     marks: Marks,
 }
 
-impl Builder {
+impl<'h> Builder<'h> {
+    fn push_slot(&mut self, slot: Slot<'h>) {
+        if matches!(slot, Slot::Pending(_)) && self.first_pending >= self.stack.len() {
+            self.first_pending = self.stack.len();
+        }
+        self.stack.push(slot);
+    }
+
+    fn pop_slot(&mut self) {
+        self.stack.pop();
+        self.first_pending = self.first_pending.min(self.stack.len());
+    }
+
+    /// The innermost open block-level element's tag and depth.
+    fn top(&self) -> Option<(&str, u16)> {
+        match self.stack.last()? {
+            Slot::Done(i) => self
+                .page
+                .elements
+                .get(*i)
+                .map(|e| (e.tag.as_str(), e.depth)),
+            Slot::Pending(p) => Some((p.tag, p.depth)),
+        }
+    }
+
+    /// Puts the open elements into `page.elements` (outer first, so in
+    /// document order); returns the innermost.
+    fn materialize(&mut self) -> Option<usize> {
+        let mut parent = match self
+            .first_pending
+            .checked_sub(1)
+            .and_then(|k| self.stack.get(k))
+        {
+            Some(Slot::Done(i)) => Some(*i),
+            _ => None,
+        };
+        for k in self.first_pending..self.stack.len() {
+            match self.stack[k] {
+                Slot::Done(i) => parent = Some(i),
+                Slot::Pending(p) => {
+                    let seen = Seen {
+                        id: p.id,
+                        class: p.class,
+                        role: p.role,
+                        ..Seen::default()
+                    };
+                    self.page
+                        .elements
+                        .push(element_of(p.tag, &seen, parent, p.depth));
+                    let i = self.page.elements.len() - 1;
+                    self.stack[k] = Slot::Done(i);
+                    parent = Some(i);
+                }
+            }
+        }
+        self.first_pending = self.stack.len();
+        parent
+    }
+
     fn push_text(&mut self, s: &str, in_link: bool, pre: bool) {
         self.marks.text(s);
         // Only what is appended is counted: recounting the whole block on
         // every text node made a block of many inline elements quadratic.
         let before = self.text.len();
         if pre {
-            self.text.push_str(s);
+            // The spec's input stream turns CR LF and CR into LF.
+            if s.contains('\r') {
+                self.text
+                    .push_str(&s.replace("\r\n", "\n").replace('\r', "\n"));
+            } else {
+                self.text.push_str(s);
+            }
         } else {
-            let starts_ws = s.starts_with(char::is_whitespace);
-            for (n, word) in s.split_whitespace().enumerate() {
-                if (n > 0 || starts_ws || self.pending_space) && !self.text.is_empty() {
+            // Words joined by single spaces; a separator at either end
+            // (or owed from the last text) becomes one space between words.
+            let b = s.as_bytes();
+            let mut owed = self.pending_space;
+            let mut i = 0;
+            while i < b.len() {
+                let w = ws_len(s, i);
+                if w > 0 {
+                    owed = true;
+                    i += w;
+                    continue;
+                }
+                let start = i;
+                while i < b.len() && ws_len(s, i) == 0 {
+                    i += utf8_len(b[i]);
+                }
+                if owed && !self.text.is_empty() {
                     self.text.push(' ');
                 }
-                self.pending_space = false;
-                self.text.push_str(word);
+                owed = false;
+                self.text.push_str(s.get(start..i).unwrap_or_default());
             }
-            // A trailing separator means a space before the next word.
-            if s.ends_with(char::is_whitespace) {
-                self.pending_space = true;
-            }
+            self.pending_space = owed;
         }
         if in_link {
-            let added = self.text.get(before..).unwrap_or_default().chars().count();
+            // Characters, counted as the bytes that start one.
+            let added = self.text.as_bytes()[before.min(self.text.len())..]
+                .iter()
+                .filter(|&&c| (c as i8) >= -0x40)
+                .count();
             self.text_link_chars = self.text_link_chars.saturating_add(added as u32);
         }
     }
@@ -187,21 +251,28 @@ impl Builder {
 
     fn flush_block(&mut self) {
         self.pending_space = false;
-        let raw = std::mem::take(&mut self.text);
         let link = std::mem::take(&mut self.text_link_chars);
-        let owner = self.stack.last().copied();
-        let (tag, kind, depth) = match owner.and_then(|i| self.page.elements.get(i)) {
-            Some(e) => (e.tag.clone(), kind_of(&e.tag), e.depth),
-            None => ("body".to_string(), BlockKind::Other, 0),
-        };
-        let text = if kind == BlockKind::Pre {
-            raw.trim_matches('\n').to_string()
-        } else {
-            raw.trim().to_string()
-        };
-        if !text.chars().any(char::is_alphanumeric) {
+        if self.text.is_empty() {
             return;
         }
+        let (kind, depth) = match self.top() {
+            Some((tag, depth)) => (kind_of(tag), depth),
+            None => (BlockKind::Other, 0),
+        };
+        let trimmed = if kind == BlockKind::Pre {
+            self.text.trim_matches('\n')
+        } else {
+            self.text.trim()
+        };
+        if !trimmed.chars().any(char::is_alphanumeric) {
+            self.text.clear();
+            return;
+        }
+        // The buffer stays for the next block: one exact copy per block.
+        let text = trimmed.to_string();
+        self.text.clear();
+        let tag = self.top().map_or("body", |(t, _)| t).to_string();
+        let owner = self.materialize();
         self.link_chars.push(link);
         let index = self.page.blocks.len();
         self.page.blocks.push(Block {
@@ -251,13 +322,45 @@ fn parse(html: &str) -> Html {
         .one(html)
 }
 
+/// Segment an HTML document (already decoded), nesting capped at the
+/// default depth (see `depth`).
 pub fn segment(html: &str) -> Page {
-    segment_with_marks(html, &[]).0
+    segment_capped(html, depth::DEFAULT_MAX_DEPTH)
+}
+
+/// `segment` with nesting deeper than `max` flattened; a flattened page
+/// says so in a warning.
+pub fn segment_capped(html: &str, max: usize) -> Page {
+    let (visible, dropped) = stream(html, false, max);
+    let words = |p: &Page| p.blocks.iter().map(|b| b.features.words).sum::<u32>();
+    // As in `segment_scraper`: hidden content is the page when what shows
+    // is next to nothing.
+    let mut page = visible;
+    if words(&page) < THIN_PAGE_WORDS {
+        let (all, _) = stream(html, true, max);
+        if words(&all) >= 3 * words(&page) + THIN_PAGE_WORDS {
+            page = all;
+            page.warnings.push(HIDDEN_WARNING.into());
+        }
+    }
+    if dropped > 0 {
+        page.warnings.push(depth::warning(max, dropped));
+    }
+    page
 }
 
 /// `segment`, also telling for each block which of `selectors` match its
 /// element or an ancestor (for site rules; see `marks`).
 pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<usize>>) {
+    depth::segment_with_marks(html, depth::DEFAULT_MAX_DEPTH, selectors)
+}
+
+const HIDDEN_WARNING: &str = "content read from hidden elements: the visible page is nearly empty";
+
+/// The scraper path, for pages with site-rule selectors: they are matched
+/// on scraper's tree (see `marks`). The nesting must be capped beforehand
+/// (`depth::limit`).
+pub(crate) fn segment_scraper(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<usize>>) {
     let doc = parse(html);
     let visible = walk(&doc, selectors, false);
     // Some pages ship their content in hidden markup that scripts reveal
@@ -267,9 +370,7 @@ pub fn segment_with_marks(html: &str, selectors: &[Selector]) -> (Page, Vec<Vec<
     if words(&visible.0) < THIN_PAGE_WORDS {
         let mut all = walk(&doc, selectors, true);
         if words(&all.0) >= 3 * words(&visible.0) + THIN_PAGE_WORDS {
-            all.0
-                .warnings
-                .push("content read from hidden elements: the visible page is nearly empty".into());
+            all.0.warnings.push(HIDDEN_WARNING.into());
             return all;
         }
     }
@@ -289,6 +390,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
         text: String::new(),
         text_link_chars: 0,
         stack: Vec::new(),
+        first_pending: 0,
         pending_space: false,
         marks: Marks::new(doc, selectors),
     };
@@ -339,7 +441,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                             b.flush();
                         } else if is_block_level(tag) {
                             b.flush();
-                            let parent = b.stack.last().copied();
+                            let parent = b.materialize();
                             let classes: Vec<String> =
                                 el.classes().map(|c| c.to_ascii_lowercase()).collect();
                             b.page.elements.push(Element {
@@ -351,7 +453,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                                 parent,
                                 depth,
                             });
-                            b.stack.push(b.page.elements.len() - 1);
+                            b.push_slot(Slot::Done(b.page.elements.len() - 1));
                             did_push = true;
                         }
                     }
@@ -392,7 +494,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                         if h1.is_none() && tag == "h1" && b.page.blocks.len() > idx {
                             h1 = Some(b.page.blocks[idx].text.clone());
                         }
-                        b.stack.pop();
+                        b.pop_slot();
                     }
                 }
             }
@@ -411,4 +513,374 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
         .filter(|s| !s.is_empty())
         .collect();
     (page, marks)
+}
+
+// ------------------------------------------------------------ streaming
+
+/// What an element did on open, undone on close.
+#[derive(Clone, Copy, Default)]
+pub struct Fx {
+    bits: u8,
+    /// Index into `page.elements` when `PUSHED`.
+    elem: u32,
+}
+
+const PUSHED: u8 = 1;
+const LINK: u8 = 1 << 1;
+const PRE: u8 = 1 << 2;
+const SKIPS: u8 = 1 << 3;
+const HIDDEN: u8 = 1 << 4;
+const KEPT: u8 = 1 << 5;
+
+/// The block-level tag as a static string, for elements not yet kept.
+fn block_tag(tag: &str) -> Option<&'static str> {
+    tree::BLOCK_TAGS.iter().find(|&&t| t == tag).copied()
+}
+
+/// The attributes the walk reads, found in one pass (first of each name,
+/// as the spec keeps), values not yet decoded.
+#[derive(Default)]
+struct Seen<'a> {
+    id: Option<&'a str>,
+    class: Option<&'a str>,
+    role: Option<&'a str>,
+    style: Option<&'a str>,
+    aria_hidden: Option<&'a str>,
+    hidden: bool,
+}
+
+fn seen<'a>(attrs: &[Attr<'a>]) -> Seen<'a> {
+    let mut s = Seen::default();
+    for a in attrs {
+        let slot = match a.name.len() {
+            2 if a.name.eq_ignore_ascii_case("id") => &mut s.id,
+            4 if a.name.eq_ignore_ascii_case("role") => &mut s.role,
+            5 if a.name.eq_ignore_ascii_case("class") => &mut s.class,
+            5 if a.name.eq_ignore_ascii_case("style") => &mut s.style,
+            6 if a.name.eq_ignore_ascii_case("hidden") => {
+                s.hidden = true;
+                continue;
+            }
+            11 if a.name.eq_ignore_ascii_case("aria-hidden") => &mut s.aria_hidden,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(a.value);
+        }
+    }
+    s
+}
+
+/// Whether `style` says `display:none` or `visibility:hidden`, spaces and
+/// case aside.
+fn style_hides(style: &str) -> bool {
+    fn squeezed_contains(hay: &str, pat: &[u8]) -> bool {
+        let h: Vec<u8> = hay
+            .bytes()
+            .filter(|c| !c.is_ascii_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        h.windows(pat.len()).any(|w| w == pat)
+    }
+    // Cheap test first: most styles name neither property.
+    let has = |p: &str| {
+        style
+            .as_bytes()
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    if !has("display") && !has("visibility") {
+        return false;
+    }
+    let style = tokenize::decode(style, true);
+    // Non-ASCII whitespace also separates, as `char::is_whitespace` did.
+    let style: String = style.split_whitespace().collect();
+    squeezed_contains(&style, b"display:none") || squeezed_contains(&style, b"visibility:hidden")
+}
+
+fn hidden_seen(s: &Seen<'_>) -> bool {
+    s.hidden
+        || s.aria_hidden
+            .is_some_and(|v| tokenize::decode(v, true).eq_ignore_ascii_case("true"))
+        || s.style.is_some_and(style_hides)
+}
+
+/// Whether a `<noscript>` whose start tag ends at `at` holds the page (see
+/// `is_noscript_page`): its text up to `</noscript>`, tags and comments
+/// left out.
+fn noscript_holds_page(html: &str, at: usize) -> bool {
+    const MIN_WORDS: usize = 40;
+    let b = html.as_bytes();
+    let mut i = at;
+    let mut words = 0;
+    while i < b.len() {
+        let next = memchr::memchr(b'<', &b[i..]).map_or(b.len(), |p| i + p);
+        words += html
+            .get(i..next)
+            .unwrap_or_default()
+            .split_whitespace()
+            .count();
+        if words >= MIN_WORDS {
+            return true;
+        }
+        let rest = &b[next..];
+        if rest.len() >= 10 && rest[..10].eq_ignore_ascii_case(b"</noscript") {
+            return false;
+        }
+        i = if rest.starts_with(b"<!--") {
+            memchr::memmem::find(&rest[4..], b"-->").map_or(b.len(), |p| next + 4 + p + 3)
+        } else if rest.len() > 1 && (rest[1].is_ascii_alphabetic() || rest[1] == b'/') {
+            memchr::memchr(b'>', rest).map_or(b.len(), |p| next + p + 1)
+        } else {
+            next + 1
+        };
+    }
+    false
+}
+
+/// Class tokens as scraper gives them: split on whitespace, sorted,
+/// without duplicates; then lower-cased.
+fn classes_of(class: Option<&str>) -> Vec<String> {
+    let Some(class) = class else {
+        return Vec::new();
+    };
+    let class = tokenize::decode(class, true);
+    let mut v: Vec<String> = if class.bytes().any(|c| c.is_ascii_uppercase()) {
+        // Sorted by the names as written, capitals first.
+        let mut v: Vec<&str> = class.split_ascii_whitespace().collect();
+        v.sort_unstable();
+        v.dedup();
+        return v.into_iter().map(|c| c.to_ascii_lowercase()).collect();
+    } else {
+        class.split_ascii_whitespace().map(str::to_string).collect()
+    };
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn element_of(tag: &str, s: &Seen<'_>, parent: Option<usize>, depth: u16) -> Element {
+    let id = s.id.map(|v| tokenize::decode(v, true).into_owned());
+    let classes = classes_of(s.class);
+    let mut tokens = Vec::with_capacity(classes.len() + 1);
+    if let Some(id) = &id {
+        tokens.push(id.to_ascii_lowercase());
+    }
+    tokens.extend(classes.iter().cloned());
+    Element {
+        tag: tag.to_string(),
+        tokens,
+        id,
+        classes,
+        role: s
+            .role
+            .map(|v| tokenize::decode(v, true).to_ascii_lowercase()),
+        parent,
+        depth,
+    }
+}
+
+struct Walk<'h> {
+    html: &'h str,
+    b: Builder<'h>,
+    include_hidden: bool,
+    og_title: Option<String>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    skip_depth: usize,
+    link_depth: usize,
+    pre_depth: usize,
+    in_title: bool,
+    depth: u16,
+}
+
+impl<'h> Events<'h> for Walk<'h> {
+    type Fx = Fx;
+
+    fn open(
+        &mut self,
+        tag: &str,
+        props: u32,
+        attrs: Option<&[Attr<'h>]>,
+        clone_of: Option<Fx>,
+        at: usize,
+    ) -> Fx {
+        self.depth = self.depth.saturating_add(1);
+        let attrs = attrs.unwrap_or_default();
+        let seen = seen(attrs);
+        let hidden = match clone_of {
+            Some(fx) => fx.bits & HIDDEN != 0,
+            None => hidden_seen(&seen),
+        };
+        let mut fx = Fx::default();
+        if hidden {
+            fx.bits |= HIDDEN;
+        }
+        if self.skip_depth > 0
+            || props & tree::SKIP != 0
+            || (!self.include_hidden && hidden)
+            || (tag == "noscript" && !noscript_holds_page(self.html, at))
+        {
+            self.skip_depth += 1;
+            fx.bits |= SKIPS;
+        }
+        if tag == "meta" && self.og_title.is_none() {
+            let prop = tokenize::attr(attrs, "property").or_else(|| tokenize::attr(attrs, "name"));
+            if prop.as_deref() == Some("og:title") {
+                self.og_title = tokenize::attr(attrs, "content").map(|s| s.trim().to_string());
+            }
+        }
+        if tag == "title" && self.title_tag.is_none() {
+            self.in_title = true;
+        }
+        if self.skip_depth == 0 && tag != "head" && tag != "title" {
+            if tag == "a" {
+                self.link_depth += 1;
+                fx.bits |= LINK;
+            }
+            if tag == "pre" {
+                self.pre_depth += 1;
+                fx.bits |= PRE;
+            }
+            if tag == "br" {
+                self.b.flush();
+            } else if let Some(tag) = (props & tree::BLOCK != 0).then(|| block_tag(tag)).flatten() {
+                self.b.flush();
+                self.b.push_slot(Slot::Pending(Pending {
+                    tag,
+                    id: seen.id,
+                    class: seen.class,
+                    role: seen.role,
+                    depth: self.depth,
+                }));
+                fx.bits |= PUSHED;
+                // Kept at once: on every path, and a later `<body>` tag
+                // may add to their attributes.
+                if (tag == "html" || tag == "body")
+                    && let Some(i) = self.b.materialize()
+                {
+                    fx.bits |= KEPT;
+                    fx.elem = i as u32;
+                }
+            }
+        }
+        fx
+    }
+
+    fn close(&mut self, tag: &str, _props: u32, fx: Fx) {
+        self.depth = self.depth.saturating_sub(1);
+        if tag == "title" {
+            self.in_title = false;
+        }
+        if fx.bits & SKIPS != 0 {
+            self.skip_depth = self.skip_depth.saturating_sub(1);
+            return;
+        }
+        if fx.bits & LINK != 0 {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if fx.bits & PRE != 0 {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        if fx.bits & PUSHED != 0 {
+            let idx = self.b.page.blocks.len();
+            self.b.flush();
+            if self.h1.is_none() && tag == "h1" && self.b.page.blocks.len() > idx {
+                self.h1 = Some(self.b.page.blocks[idx].text.clone());
+            }
+            self.b.pop_slot();
+        }
+    }
+
+    fn detach(&mut self, _tag: &str, fx: &mut Fx) {
+        if fx.bits & SKIPS != 0 {
+            self.skip_depth = self.skip_depth.saturating_sub(1);
+        }
+        if fx.bits & LINK != 0 {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if fx.bits & PRE != 0 {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        fx.bits &= !(SKIPS | LINK | PRE);
+    }
+
+    fn merge(&mut self, fx: &mut Fx, attrs: &[Attr<'h>]) {
+        if fx.bits & KEPT == 0 {
+            return;
+        }
+        let Some(e) = self.b.page.elements.get_mut(fx.elem as usize) else {
+            return;
+        };
+        // Only attributes the element lacks are added.
+        let s = seen(attrs);
+        if e.id.is_none() {
+            e.id = s.id.map(|v| tokenize::decode(v, true).into_owned());
+        }
+        if e.classes.is_empty() {
+            e.classes = classes_of(s.class);
+        }
+        if e.role.is_none() {
+            e.role = s
+                .role
+                .map(|v| tokenize::decode(v, true).to_ascii_lowercase());
+        }
+        e.tokens =
+            e.id.iter()
+                .map(|s| s.to_ascii_lowercase())
+                .chain(e.classes.iter().cloned())
+                .collect();
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.in_title {
+            self.title_tag.get_or_insert_with(String::new).push_str(s);
+        } else if self.skip_depth == 0 {
+            self.b.push_text(s, self.link_depth > 0, self.pre_depth > 0);
+        }
+    }
+}
+
+/// One streaming pass over the page; also how many start tags were past
+/// the depth cap.
+fn stream(html: &str, include_hidden: bool, max: usize) -> (Page, usize) {
+    let mut w = Walk {
+        html,
+        b: Builder {
+            page: Page {
+                is_html: true,
+                ..Page::default()
+            },
+            link_chars: Vec::new(),
+            text: String::new(),
+            text_link_chars: 0,
+            stack: Vec::new(),
+            first_pending: 0,
+            pending_space: false,
+            marks: Marks::default(),
+        },
+        include_hidden,
+        og_title: None,
+        title_tag: None,
+        h1: None,
+        skip_depth: 0,
+        link_depth: 0,
+        pre_depth: 0,
+        in_title: false,
+        depth: 0,
+    };
+    let dropped = tree::build(html, &mut w, max);
+    let mut b = w.b;
+    b.flush();
+    let link_chars = std::mem::take(&mut b.link_chars);
+    let mut page = b.page;
+    features::compute(&mut page, &link_chars);
+    let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    page.title_candidates = [w.og_title, w.h1, w.title_tag]
+        .into_iter()
+        .flatten()
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .collect();
+    (page, dropped)
 }

@@ -7,5 +7,7 @@ pub mod html;
 pub mod marks;
 pub mod stopwords;
 pub mod text;
+pub mod tokenize;
+pub mod tree;
 
 pub use block::{Block, BlockKind, Element, Features, Page};
