@@ -79,7 +79,12 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                     in_main: region.in_main[i],
                 };
             }
-            heuristics::decide(b, region.in_main[i], listing, score)
+            heuristics::decide(
+                b,
+                region.in_main[i],
+                listing || region.item_lead.get(i).copied().unwrap_or(false),
+                score,
+            )
         })
         .collect();
     heuristics::smooth(page, &mut out);

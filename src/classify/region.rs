@@ -14,6 +14,11 @@ pub struct Region {
     /// its prose. Structural rules never fire on these: a wrapper that holds
     /// the article is not boilerplate whatever its class says.
     pub holds_main: Vec<bool>,
+    /// Blocks that lead one of the repeated items (cards, teasers, product
+    /// tiles) a listing page is made of: an item's title link is content,
+    /// not a link list. Links after the item's text are its calls to
+    /// action and get no such pass.
+    pub item_lead: Vec<bool>,
 }
 
 impl Region {
@@ -173,8 +178,27 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     // No article and a best element holding under half the page's prose:
     // a listing, product or forum page, whose content is spread out. Then
     // only rules and link density decide, not the region.
-    let wide = !has_article_core(page, &prose)
-        && best.is_some_and(|r| good[r] < SPREAD_SHARE * total_good);
+    let article_core = has_article_core(page, &prose);
+    let wide = !article_core && best.is_some_and(|r| good[r] < SPREAD_SHARE * total_good);
+    // A page with no article whose text is mostly repeated items is a
+    // listing, a shop grid or a thread: the item lists are its content,
+    // links and all, wherever the prose score put the main content.
+    let mut items = vec![false; n];
+    if !article_core && best.is_some() {
+        let groups = item_lists(page, junk);
+        let total: f32 = groups.iter().map(|g| g.1).sum::<f32>();
+        if total >= ITEMS_MIN_WORDS && total >= ITEMS_SHARE * page_words(page, junk) {
+            // Lists bigger than the prose found join the main content; a
+            // small one beside a real text is a menu or a teaser row.
+            let main_words = main_words(page, junk, &members);
+            for (container, w) in groups {
+                items[container] = true;
+                if w >= main_words {
+                    members[container] = true;
+                }
+            }
+        }
+    }
     let in_main = page
         .blocks
         .iter()
@@ -183,7 +207,118 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     Region {
         in_main,
         holds_main,
+        item_lead: item_leads(page, junk, &items, sw),
     }
+}
+
+/// Fewest words in a page's repeated items for it to read as a listing.
+const ITEMS_MIN_WORDS: f32 = 60.0;
+/// Share of the page's words in repeated items for it to read as a listing.
+const ITEMS_SHARE: f32 = 0.3;
+/// Fewest like items that make a list of them.
+const ITEMS_MIN_COUNT: usize = 4;
+/// Fewest words an item averages: menu entries have one to three.
+const ITEM_MIN_WORDS: f32 = 4.0;
+
+fn main_words(page: &Page, junk: &[bool], members: &[bool]) -> f32 {
+    page.blocks
+        .iter()
+        .zip(junk)
+        .filter(|(b, j)| !**j && page.is_within(b.element, members))
+        .map(|(b, _)| b.features.words as f32)
+        .sum()
+}
+
+fn page_words(page: &Page, junk: &[bool]) -> f32 {
+    page.blocks
+        .iter()
+        .zip(junk)
+        .filter(|(_, j)| !**j)
+        .map(|(b, _)| b.features.words as f32)
+        .sum()
+}
+
+/// Lists of repeated items: elements with several children of one kind
+/// (same tag, same first class) that each hold a few words, as cards,
+/// teasers, product tiles and posts do. Returns each list's element and
+/// the words in its items.
+fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
+    let n = page.elements.len();
+    let mut words = vec![0f32; n];
+    for (b, &j) in page.blocks.iter().zip(junk) {
+        if j {
+            continue;
+        }
+        let w = b.features.words as f32;
+        let mut e = b.element;
+        while let Some(i) = e {
+            words[i] += w;
+            e = page.elements[i].parent;
+        }
+    }
+    // (parent, tag, first class) -> (items, items with words, words)
+    let mut kinds: std::collections::HashMap<(usize, &str, &str), (usize, f32)> =
+        std::collections::HashMap::new();
+    for (i, el) in page.elements.iter().enumerate() {
+        let Some(p) = el.parent else { continue };
+        if words[i] == 0.0 {
+            continue;
+        }
+        let class = el.classes.first().map(String::as_str).unwrap_or("");
+        let k = kinds.entry((p, el.tag.as_str(), class)).or_default();
+        k.0 += 1;
+        k.1 += words[i];
+    }
+    let mut out: Vec<(usize, f32)> = Vec::new();
+    for ((p, _, _), (count, w)) in kinds {
+        if count >= ITEMS_MIN_COUNT && w / count as f32 >= ITEM_MIN_WORDS {
+            out.push((p, w));
+        }
+    }
+    // A list nested in another counts once, with the outer one.
+    out.sort_by_key(|g| page.elements[g.0].depth);
+    let mut kept: Vec<(usize, f32)> = Vec::new();
+    let mut flags = vec![false; n];
+    for (p, w) in out {
+        if page.is_within(Some(p), &flags) {
+            continue;
+        }
+        flags[p] = true;
+        kept.push((p, w));
+    }
+    kept
+}
+
+/// For each block, whether it sits in an item of a list in `lists` before
+/// any prose of that item.
+fn item_leads(page: &Page, junk: &[bool], lists: &[bool], sw: bool) -> Vec<bool> {
+    let mut out = vec![false; page.blocks.len()];
+    if !lists.iter().any(|&l| l) {
+        return out;
+    }
+    let mut prose_seen = std::collections::HashSet::new();
+    for (i, b) in page.blocks.iter().enumerate() {
+        // The item: the ancestor whose parent is a list.
+        let mut e = b.element;
+        let mut item = None;
+        while let Some(x) = e {
+            let p = page.elements[x].parent;
+            if p.is_some_and(|p| lists[p]) {
+                item = Some(x);
+                break;
+            }
+            e = p;
+        }
+        let Some(item) = item else { continue };
+        if prose_seen.contains(&item) {
+            continue;
+        }
+        out[i] = true;
+        if !junk[i] && is_prose(b, sw) {
+            prose_seen.insert(item);
+        }
+    }
+    out
 }
 
 /// Which blocks are prose that no text rule removes.
@@ -284,5 +419,6 @@ fn text_region(page: &Page, junk: &[bool]) -> Region {
     Region {
         in_main,
         holds_main: vec![false; page.elements.len()],
+        item_lead: vec![false; page.blocks.len()],
     }
 }

@@ -1,0 +1,75 @@
+//! HTML page kinds: listings, shops, threads and articles with their
+//! furniture, on small pages made here.
+
+use unboil::Cleaner;
+
+const INTRO: &str =
+    "Our pick of walking boots for the coming season, tested on wet and rocky trails by the team.";
+
+/// A shop or news front page: a short intro, then a grid of cards whose
+/// titles are links, inside a page with a menu and a footer.
+fn listing_html() -> String {
+    let titles = [
+        "Ridge Runner waterproof leather boot",
+        "Alpine Trek lightweight mesh hiker",
+        "Summit Pro insulated winter boot",
+        "Canyon Trail breathable day shoe",
+        "Forest Path classic suede boot",
+        "Harbour Walk everyday rubber boot",
+        "Moorland Scout vegan leather boot",
+        "Glacier Step crampon ready boot",
+        "Valley Rambler wide fit walking boot",
+        "Coastal Hike quick drying trail shoe",
+        "Highland Classic waxed leather boot",
+        "Meadow Stroll light summer walking shoe",
+    ];
+    let mut cards = String::new();
+    for (i, t) in titles.iter().enumerate() {
+        cards.push_str(&format!(
+            "<li class=\"card\"><h3><a href=\"/p/{i}\">{t}</a></h3><div class=\"price\">$1{i}9.00</div></li>"
+        ));
+    }
+    format!(
+        "<html><body><header><ul class=\"menu\"><li><a href=/>Home</a></li><li><a href=/m>Men</a></li><li><a href=/w>Women</a></li></ul></header>\
+         <div class=\"intro\"><p>{INTRO}</p></div>\
+         <div class=\"results\"><ul class=\"grid\">{cards}</ul></div>\
+         <footer><p><a href=/about>About</a> <a href=/jobs>Jobs</a></p></footer></body></html>"
+    )
+}
+
+#[test]
+fn a_listing_keeps_its_repeated_cards_and_drops_the_menu() {
+    let a = Cleaner::default().clean_html(&listing_html());
+    let text = a.text();
+    assert!(
+        text.contains("Ridge Runner waterproof leather boot"),
+        "{text}"
+    );
+    assert!(text.contains("Glacier Step crampon ready boot"), "{text}");
+    assert!(text.contains("$109.00"), "{text}");
+    assert!(!text.contains("Women"), "{text}");
+    assert!(!text.contains("Jobs"), "{text}");
+}
+
+#[test]
+fn a_call_to_action_after_an_items_text_is_not_content() {
+    // Entries of a round-up: each a heading, a paragraph and a trailing
+    // link to elsewhere. The paragraphs stay; the trailing links go.
+    let para = |n: &str| {
+        format!(
+            "The {n} is quiet, roomy and cheap to run, and its ride on rough roads is better than that of most rivals we drove this year."
+        )
+    };
+    let mut entries = String::new();
+    for n in ["Arrow", "Breeze", "Comet", "Delta", "Ember"] {
+        entries.push_str(&format!(
+            "<div class=\"entry\"><h2>{n}</h2><p>{}</p><p><a href=\"/r/{n}\">Read the full {n} test drive</a></p></div>",
+            para(n)
+        ));
+    }
+    let html = format!("<html><body><main><h1>Best small cars</h1>{entries}</main></body></html>");
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(&para("Comet")), "{text}");
+    assert!(!text.contains("Read the full Comet test drive"), "{text}");
+}
