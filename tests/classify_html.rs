@@ -73,3 +73,24 @@ fn a_call_to_action_after_an_items_text_is_not_content() {
     assert!(text.contains(&para("Comet")), "{text}");
     assert!(!text.contains("Read the full Comet test drive"), "{text}");
 }
+
+const P1: &str = "We wore each watch for a month of runs, swims and long hikes, and compared the battery life, the maps and the heart rate readings.";
+const P2: &str = "All of them track a marathon without trouble, but only two kept their charge for a whole week of training with the maps switched on.";
+
+#[test]
+fn a_linked_list_among_the_articles_paragraphs_is_kept() {
+    // A list of linked names between two paragraphs is part of the text;
+    // the same kind of list after the text is a related list.
+    let html = format!(
+        "<html><body><article><h1>Running watches</h1><p>{P1}</p>\
+         <ul><li><a href=/a>Trailmaster 3 Solar</a></li><li><a href=/b>Pacer 970</a></li><li><a href=/c>Stride Ultra 2</a></li></ul>\
+         <p>{P2}</p>\
+         <div><ul><li><a href=/x>Ten habits of happy cats</a></li><li><a href=/y>Our favourite pasta recipes</a></li></ul></div>\
+         </article></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains("Pacer 970"), "{text}");
+    assert!(text.contains(P2), "{text}");
+    assert!(!text.contains("Ten habits of happy cats"), "{text}");
+}

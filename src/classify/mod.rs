@@ -54,6 +54,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         h.mask(&mut evidence);
     }
     let listing = region.link_share(page) > LISTING_LINK_SHARE;
+    let between = heuristics::in_text_flow(page, &region.in_main);
     let claims = sections::claims(page, set, &evidence, &region);
     let mut out: Vec<Decision> = page
         .blocks
@@ -82,7 +83,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
             heuristics::decide(
                 b,
                 region.in_main[i],
-                listing || region.item_lead.get(i).copied().unwrap_or(false),
+                listing || region.item_lead.get(i).copied().unwrap_or(false) || between[i],
                 score,
             )
         })
