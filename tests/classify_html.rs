@@ -94,3 +94,62 @@ fn a_linked_list_among_the_articles_paragraphs_is_kept() {
     assert!(text.contains(P2), "{text}");
     assert!(!text.contains("Ten habits of happy cats"), "{text}");
 }
+
+fn teaser_row(items: &[(&str, &str)]) -> String {
+    items
+        .iter()
+        .map(|(h, s)| {
+            format!("<div class=\"item\"><h3><a href=\"/t\">{h}</a></h3><p>{s}</p></div>")
+        })
+        .collect()
+}
+
+const SUMMARY: &str = "A short summary of another story on the site, written to make the reader click through to it, with a few details, names and places.";
+
+#[test]
+fn a_row_of_teasers_beside_the_article_is_removed() {
+    let row = teaser_row(&[
+        ("Storm closes the harbour road", SUMMARY),
+        ("School board elects a new chair", SUMMARY),
+        ("Ferry timetable changes in June", SUMMARY),
+    ]);
+    let html = format!(
+        "<html><body><div id=\"page\"><article><h1>Budget approved</h1><div class=\"body\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div></article>\
+         <div class=\"more\"><h2>From the newsroom</h2>{row}</div></div></body></html>",
+        P1, P2, SUMMARY_FREE, P1, P2, SUMMARY_FREE
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P1) && text.contains(SUMMARY_FREE), "{text}");
+    assert!(!text.contains("A short summary of another story"), "{text}");
+    let d = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .find(|(b, _)| b.text == SUMMARY)
+        .map(|(_, d)| d.clone());
+    assert_eq!(
+        d.and_then(|d| d.removed),
+        Some(unboil::Category::RelatedList)
+    );
+}
+
+const SUMMARY_FREE: &str = "The new schedule starts next month, and the council will publish a first report on how the money was spent before the summer break.";
+
+#[test]
+fn faq_answers_after_an_article_are_not_teasers() {
+    // Questions that open their answers (accordion toggles are links).
+    let row = teaser_row(&[
+        ("How long does delivery take?", SUMMARY),
+        ("Can I return an opened box?", SUMMARY),
+        ("Do you ship abroad?", SUMMARY),
+    ]);
+    let html = format!(
+        "<html><body><div id=\"page\"><article><h1>Our boxes</h1><div class=\"body\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div></article>\
+         <div class=\"faq\">{row}</div></div></body></html>",
+        P1, P2, SUMMARY_FREE, P1, P2, SUMMARY_FREE
+    );
+    let a = Cleaner::default().clean_html(&html);
+    assert!(a.text().contains(SUMMARY), "{}", a.text());
+}

@@ -80,6 +80,14 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                     in_main: region.in_main[i],
                 };
             }
+            if region.teaser.get(i).copied().unwrap_or(false) {
+                return Decision {
+                    removed: Some(Category::RelatedList),
+                    rule: Cow::Borrowed("heuristic.teaser-row"),
+                    score: 1.0 + score,
+                    in_main: region.in_main[i],
+                };
+            }
             heuristics::decide(
                 b,
                 region.in_main[i],

@@ -19,6 +19,9 @@ pub struct Region {
     /// not a link list. Links after the item's text are its calls to
     /// action and get no such pass.
     pub item_lead: Vec<bool>,
+    /// (HTML) Blocks in a row of teasers beside an article: repeated items
+    /// that each lead with a linked headline, outside the article's text.
+    pub teaser: Vec<bool>,
 }
 
 impl Region {
@@ -208,6 +211,10 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
         in_main,
         holds_main,
         item_lead: item_leads(page, junk, &items, sw),
+        teaser: match article_core_start(page, &prose) {
+            Some(core) => teasers(page, junk, core, text_element(page, &good, best)),
+            None => vec![false; page.blocks.len()],
+        },
     }
 }
 
@@ -256,7 +263,7 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
             e = page.elements[i].parent;
         }
     }
-    // (parent, tag, first class) -> (items, items with words, words)
+    // (parent, tag, first class) -> (items, words)
     let mut kinds: std::collections::HashMap<(usize, &str, &str), (usize, f32)> =
         std::collections::HashMap::new();
     for (i, el) in page.elements.iter().enumerate() {
@@ -269,14 +276,16 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
         k.0 += 1;
         k.1 += words[i];
     }
-    let mut out: Vec<(usize, f32)> = Vec::new();
+    // Kinds of items under one element add up to one list.
+    let mut lists: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
     for ((p, _, _), (count, w)) in kinds {
         if count >= ITEMS_MIN_COUNT && w / count as f32 >= ITEM_MIN_WORDS {
-            out.push((p, w));
+            *lists.entry(p).or_default() += w;
         }
     }
+    let mut out: Vec<(usize, f32)> = lists.into_iter().collect();
     // A list nested in another counts once, with the outer one.
-    out.sort_by_key(|g| page.elements[g.0].depth);
+    out.sort_by_key(|g| (page.elements[g.0].depth, g.0));
     let mut kept: Vec<(usize, f32)> = Vec::new();
     let mut flags = vec![false; n];
     for (p, w) in out {
@@ -321,6 +330,119 @@ fn item_leads(page: &Page, junk: &[bool], lists: &[bool], sw: bool) -> Vec<bool>
     out
 }
 
+/// Share of the main content's prose the text element holds.
+const TEXT_SHARE: f32 = 0.6;
+
+/// The smallest element holding most of the main content's prose:
+/// the text itself, without the furniture its container adds.
+fn text_element(page: &Page, good: &[f32], best: Option<usize>) -> Option<usize> {
+    let r = best?;
+    let floor = TEXT_SHARE * good[r];
+    let mut out = r;
+    for (i, el) in page.elements.iter().enumerate() {
+        if good[i] >= floor && el.depth > page.elements[out].depth && descends(page, i, r) {
+            out = i;
+        }
+    }
+    Some(out)
+}
+
+/// Whether element `i` is `root` or lies inside it.
+fn descends(page: &Page, i: usize, root: usize) -> bool {
+    let mut e = Some(i);
+    while let Some(x) = e {
+        if x == root {
+            return true;
+        }
+        e = page.elements[x].parent;
+    }
+    false
+}
+
+/// Fewest teasers that make a row of them.
+const TEASERS_MIN_COUNT: usize = 3;
+/// Most words of one teaser: a headline and a summary.
+const TEASER_MAX_WORDS: u32 = 120;
+
+/// Article pages: rows of teasers for other pages (a linked headline, then
+/// a summary, a date) sit beside the article, often in its container.
+/// Flags the blocks of repeated items that mostly lead with a link, in a
+/// list that does not hold the article's run of paragraphs (`core`, a
+/// block of it): a thread's posts hold it, a teaser row does not. Lists
+/// inside the element that holds the text itself (`text`) are the
+/// article's own, as in a round-up of linked picks.
+fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<bool> {
+    let n = page.elements.len();
+    let mut out = vec![false; page.blocks.len()];
+    // Each element's first block and its words.
+    let mut first = vec![usize::MAX; n];
+    let mut words = vec![0u32; n];
+    for (i, b) in page.blocks.iter().enumerate() {
+        if junk[i] {
+            continue;
+        }
+        let mut e = b.element;
+        while let Some(x) = e {
+            if first[x] == usize::MAX {
+                first[x] = i;
+            }
+            words[x] = words[x].saturating_add(b.features.words);
+            e = page.elements[x].parent;
+        }
+    }
+    let mut kinds: std::collections::HashMap<(usize, &str, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, el) in page.elements.iter().enumerate() {
+        let Some(p) = el.parent else { continue };
+        if first[i] == usize::MAX {
+            continue;
+        }
+        let class = el.classes.first().map(String::as_str).unwrap_or("");
+        kinds
+            .entry((p, el.tag.as_str(), class))
+            .or_default()
+            .push(i);
+    }
+    let core_el = page.blocks.get(core).and_then(|b| b.element);
+    let mut is_text = vec![false; n];
+    if let Some(t) = text {
+        is_text[t] = true;
+    }
+    let mut flagged = vec![false; n];
+    for ((p, _, _), items) in kinds {
+        if items.len() < TEASERS_MIN_COUNT {
+            continue;
+        }
+        let led = items
+            .iter()
+            .filter(|&&it| {
+                let lead = &page.blocks[first[it]];
+                // A question leading its answer is a FAQ entry.
+                words[it] <= TEASER_MAX_WORDS
+                    && lead.features.link_density >= 0.5
+                    && !lead.text.ends_with('?')
+            })
+            .count();
+        if led < TEASERS_MIN_COUNT || led * 3 < items.len() * 2 {
+            continue;
+        }
+        let mut container = vec![false; n];
+        container[p] = true;
+        if page.is_within(core_el, &container) || page.is_within(Some(p), &is_text) {
+            continue;
+        }
+        for it in items {
+            flagged[it] = true;
+        }
+    }
+    if flagged.iter().any(|&f| f) {
+        for (o, b) in out.iter_mut().zip(&page.blocks) {
+            *o = page.is_within(b.element, &flagged);
+        }
+    }
+    out
+}
+
 /// Which blocks are prose that no text rule removes.
 fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
     page.blocks
@@ -333,19 +455,24 @@ fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
 /// Whether the page has a run of paragraphs, as articles do (product and
 /// listing pages are made of separate short texts).
 fn has_article_core(page: &Page, prose: &[bool]) -> bool {
+    article_core_start(page, prose).is_some()
+}
+
+/// The first block of the page's first run of paragraphs, if it has one.
+fn article_core_start(page: &Page, prose: &[bool]) -> Option<usize> {
     let (mut lines, mut words) = (0, 0);
-    for (b, &p) in page.blocks.iter().zip(prose) {
+    for (i, (b, &p)) in page.blocks.iter().zip(prose).enumerate() {
         if p {
             lines += 1;
             words += b.features.words;
             if lines >= 3 && words >= 120 {
-                return true;
+                return Some(i);
             }
         } else {
             (lines, words) = (0, 0);
         }
     }
-    false
+    None
 }
 
 /// The run of lines with the largest prose balance (maximum subarray).
@@ -420,5 +547,6 @@ fn text_region(page: &Page, junk: &[bool]) -> Region {
         in_main,
         holds_main: vec![false; page.elements.len()],
         item_lead: vec![false; page.blocks.len()],
+        teaser: vec![false; page.blocks.len()],
     }
 }
