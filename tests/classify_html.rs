@@ -153,3 +153,31 @@ fn faq_answers_after_an_article_are_not_teasers() {
     let a = Cleaner::default().clean_html(&html);
     assert!(a.text().contains(SUMMARY), "{}", a.text());
 }
+
+#[test]
+fn affiliate_disclosures_and_call_to_action_labels_are_removed() {
+    let html = format!(
+        "<html><body><article><h1>Best kettles</h1><p><em>We may earn a commission when you buy through links on this page.</em></p>\
+         <p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p><p><a class=btn href=/c>Get in touch</a></p><p>Was this article helpful?</p></article></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P2), "{text}");
+    for gone in ["earn a commission", "Get in touch", "helpful"] {
+        assert!(!text.contains(gone), "{gone} kept: {text}");
+    }
+    let d = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .find(|(b, _)| b.text.contains("earn a commission"))
+        .map(|(_, d)| (d.removed, d.rule.to_string()));
+    assert_eq!(
+        d,
+        Some((
+            Some(unboil::Category::Advertising),
+            "ads.affiliate-disclosure".to_string()
+        ))
+    );
+}
