@@ -181,3 +181,38 @@ fn affiliate_disclosures_and_call_to_action_labels_are_removed() {
         ))
     );
 }
+
+const COMMENT: &str = "I have been waiting for this for years, and honestly I think they should have done it much sooner, because the old one was really not good enough.";
+
+fn comments_div(n: usize) -> String {
+    let one = format!(
+        "<div class=\"comment\"><div class=\"author\">reader</div><p>{COMMENT}</p><p>{SUMMARY_FREE}</p></div>"
+    );
+    format!("<div id=\"comments\">{}</div>", one.repeat(n))
+}
+
+#[test]
+fn a_comment_thread_heavier_than_its_article_is_still_comments() {
+    let html = format!(
+        "<html><body><div id=\"content\"><div class=\"article\"><h1>New laptop due</h1><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p><p>{P1}</p><p>{P2}</p></div>{}</div></body></html>",
+        comments_div(8)
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P2), "{text}");
+    assert!(!text.contains("waiting for this for years"), "{text}");
+}
+
+#[test]
+fn a_thread_with_no_article_beside_it_is_the_content() {
+    let html = format!(
+        "<html><body><div id=\"content\"><h1>Which laptop?</h1>{}</div></body></html>",
+        comments_div(6)
+    );
+    let a = Cleaner::default().clean_html(&html);
+    assert!(
+        a.text().contains("waiting for this for years"),
+        "{}",
+        a.text()
+    );
+}

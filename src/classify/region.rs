@@ -107,6 +107,10 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
     }
 }
 
+/// Prose words beside a negatively classed element for its prose to be
+/// read as furniture of an article rather than the content itself.
+const BESIDE_ARTICLE: f32 = 100.0;
+
 /// Below this share of the page's prose in the best element, a page with no
 /// article is read as a whole.
 const SPREAD_SHARE: f32 = 0.5;
@@ -162,7 +166,13 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     if let Some(root) = best {
         let floor = 0.5 * good[root];
         for (i, h) in holds_main.iter_mut().enumerate() {
-            *h = (good[i] >= floor && good[i] > 0.0) || members[i];
+            // Unless its own class says it is not content and an article
+            // stands beside it: a comment thread can outweigh the article
+            // it sits under (a thread with no article is the content).
+            let el = &page.elements[i];
+            let disowned =
+                class_factor(&el.tag, &el.tokens) < 0.75 && good[root] - good[i] >= BESIDE_ARTICLE;
+            *h = (good[i] >= floor && good[i] > 0.0 && !disowned) || members[i];
         }
         let mut e = Some(root);
         while let Some(i) = e {
