@@ -3,7 +3,7 @@
 
 use super::Decision;
 use super::category::Category;
-use crate::segment::{Block, Page};
+use crate::segment::{Block, BlockKind, Page};
 
 fn decision(removed: Option<Category>, rule: &'static str, score: f32, in_main: bool) -> Decision {
     Decision {
@@ -49,6 +49,50 @@ pub fn decide(b: &Block, in_main: bool, listing: bool, rule_score: f32) -> Decis
         );
     }
     decision(None, "keep.main-content", score, in_main)
+}
+
+/// HTML: which main-content list items sit in the flow of the text: between
+/// its first and last prose block, in a list placed among prose paragraphs. A link list there
+/// (a list of products or sources, a how-to's steps) is part of the text;
+/// related boxes sit in wrappers of their own, or after the text.
+pub fn in_text_flow(page: &Page, in_main: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; page.blocks.len()];
+    if !page.is_html {
+        return out;
+    }
+    let parent = |e: Option<usize>| {
+        e.and_then(|i| page.elements.get(i))
+            .and_then(|el| el.parent)
+    };
+    // The element a block's text flows in: a list item's list's parent.
+    // Only list items: a paragraph that is all link is a call to action
+    // or a teaser line, even between paragraphs.
+    let flow = |b: &Block| {
+        if matches!(b.kind, BlockKind::ListItem) {
+            parent(parent(b.element))
+        } else {
+            None
+        }
+    };
+    let sw = super::region::has_stopwords(page);
+    let mut holders = std::collections::HashSet::new();
+    let (mut first, mut last) = (None, None);
+    for (i, b) in page.blocks.iter().enumerate() {
+        if in_main[i] && super::region::is_prose(b, sw) {
+            first.get_or_insert(i);
+            last = Some(i);
+            if let Some(p) = parent(b.element) {
+                holders.insert(p);
+            }
+        }
+    }
+    if let (Some(a), Some(z)) = (first, last) {
+        for i in a + 1..z {
+            let b = &page.blocks[i];
+            out[i] = in_main[i] && flow(b).is_some_and(|f| holders.contains(&f));
+        }
+    }
+    out
 }
 
 /// A kept line that repeats one kept earlier is a caption shown twice, a

@@ -54,6 +54,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         h.mask(&mut evidence);
     }
     let listing = region.link_share(page) > LISTING_LINK_SHARE;
+    let between = heuristics::in_text_flow(page, &region.in_main);
     let claims = sections::claims(page, set, &evidence, &region);
     let mut out: Vec<Decision> = page
         .blocks
@@ -79,7 +80,20 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                     in_main: region.in_main[i],
                 };
             }
-            heuristics::decide(b, region.in_main[i], listing, score)
+            if region.teaser.get(i).copied().unwrap_or(false) {
+                return Decision {
+                    removed: Some(Category::RelatedList),
+                    rule: Cow::Borrowed("heuristic.teaser-row"),
+                    score: 1.0 + score,
+                    in_main: region.in_main[i],
+                };
+            }
+            heuristics::decide(
+                b,
+                region.in_main[i],
+                listing || region.item_lead.get(i).copied().unwrap_or(false) || between[i],
+                score,
+            )
         })
         .collect();
     heuristics::smooth(page, &mut out);

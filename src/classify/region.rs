@@ -14,6 +14,14 @@ pub struct Region {
     /// its prose. Structural rules never fire on these: a wrapper that holds
     /// the article is not boilerplate whatever its class says.
     pub holds_main: Vec<bool>,
+    /// Blocks that lead one of the repeated items (cards, teasers, product
+    /// tiles) a listing page is made of: an item's title link is content,
+    /// not a link list. Links after the item's text are its calls to
+    /// action and get no such pass.
+    pub item_lead: Vec<bool>,
+    /// (HTML) Blocks in a row of teasers beside an article: repeated items
+    /// that each lead with a linked headline, outside the article's text.
+    pub teaser: Vec<bool>,
 }
 
 impl Region {
@@ -99,6 +107,10 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
     }
 }
 
+/// Prose words beside a negatively classed element for its prose to be
+/// read as furniture of an article rather than the content itself.
+const BESIDE_ARTICLE: f32 = 100.0;
+
 /// Below this share of the page's prose in the best element, a page with no
 /// article is read as a whole.
 const SPREAD_SHARE: f32 = 0.5;
@@ -154,7 +166,13 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     if let Some(root) = best {
         let floor = 0.5 * good[root];
         for (i, h) in holds_main.iter_mut().enumerate() {
-            *h = (good[i] >= floor && good[i] > 0.0) || members[i];
+            // Unless its own class says it is not content and an article
+            // stands beside it: a comment thread can outweigh the article
+            // it sits under (a thread with no article is the content).
+            let el = &page.elements[i];
+            let disowned =
+                class_factor(&el.tag, &el.tokens) < 0.75 && good[root] - good[i] >= BESIDE_ARTICLE;
+            *h = (good[i] >= floor && good[i] > 0.0 && !disowned) || members[i];
         }
         let mut e = Some(root);
         while let Some(i) = e {
@@ -173,8 +191,27 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     // No article and a best element holding under half the page's prose:
     // a listing, product or forum page, whose content is spread out. Then
     // only rules and link density decide, not the region.
-    let wide = !has_article_core(page, &prose)
-        && best.is_some_and(|r| good[r] < SPREAD_SHARE * total_good);
+    let article_core = has_article_core(page, &prose);
+    let wide = !article_core && best.is_some_and(|r| good[r] < SPREAD_SHARE * total_good);
+    // A page with no article whose text is mostly repeated items is a
+    // listing, a shop grid or a thread: the item lists are its content,
+    // links and all, wherever the prose score put the main content.
+    let mut items = vec![false; n];
+    if !article_core && best.is_some() {
+        let groups = item_lists(page, junk);
+        let total: f32 = groups.iter().map(|g| g.1).sum::<f32>();
+        if total >= ITEMS_MIN_WORDS && total >= ITEMS_SHARE * page_words(page, junk) {
+            // Lists bigger than the prose found join the main content; a
+            // small one beside a real text is a menu or a teaser row.
+            let main_words = main_words(page, junk, &members);
+            for (container, w) in groups {
+                items[container] = true;
+                if w >= main_words {
+                    members[container] = true;
+                }
+            }
+        }
+    }
     let in_main = page
         .blocks
         .iter()
@@ -183,7 +220,237 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     Region {
         in_main,
         holds_main,
+        item_lead: item_leads(page, junk, &items, sw),
+        teaser: match article_core_start(page, &prose) {
+            Some(core) => teasers(page, junk, core, text_element(page, &good, best)),
+            None => vec![false; page.blocks.len()],
+        },
     }
+}
+
+/// Fewest words in a page's repeated items for it to read as a listing.
+const ITEMS_MIN_WORDS: f32 = 60.0;
+/// Share of the page's words in repeated items for it to read as a listing.
+const ITEMS_SHARE: f32 = 0.3;
+/// Fewest like items that make a list of them.
+const ITEMS_MIN_COUNT: usize = 4;
+/// Fewest words an item averages: menu entries have one to three.
+const ITEM_MIN_WORDS: f32 = 4.0;
+
+fn main_words(page: &Page, junk: &[bool], members: &[bool]) -> f32 {
+    page.blocks
+        .iter()
+        .zip(junk)
+        .filter(|(b, j)| !**j && page.is_within(b.element, members))
+        .map(|(b, _)| b.features.words as f32)
+        .sum()
+}
+
+fn page_words(page: &Page, junk: &[bool]) -> f32 {
+    page.blocks
+        .iter()
+        .zip(junk)
+        .filter(|(_, j)| !**j)
+        .map(|(b, _)| b.features.words as f32)
+        .sum()
+}
+
+/// Lists of repeated items: elements with several children of one kind
+/// (same tag, same first class) that each hold a few words, as cards,
+/// teasers, product tiles and posts do. Returns each list's element and
+/// the words in its items.
+fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
+    let n = page.elements.len();
+    let mut words = vec![0f32; n];
+    for (b, &j) in page.blocks.iter().zip(junk) {
+        if j {
+            continue;
+        }
+        let w = b.features.words as f32;
+        let mut e = b.element;
+        while let Some(i) = e {
+            words[i] += w;
+            e = page.elements[i].parent;
+        }
+    }
+    // (parent, tag, first class) -> (items, words)
+    let mut kinds: std::collections::HashMap<(usize, &str, &str), (usize, f32)> =
+        std::collections::HashMap::new();
+    for (i, el) in page.elements.iter().enumerate() {
+        let Some(p) = el.parent else { continue };
+        if words[i] == 0.0 {
+            continue;
+        }
+        let class = el.classes.first().map(String::as_str).unwrap_or("");
+        let k = kinds.entry((p, el.tag.as_str(), class)).or_default();
+        k.0 += 1;
+        k.1 += words[i];
+    }
+    // Kinds of items under one element add up to one list.
+    let mut lists: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+    for ((p, _, _), (count, w)) in kinds {
+        if count >= ITEMS_MIN_COUNT && w / count as f32 >= ITEM_MIN_WORDS {
+            *lists.entry(p).or_default() += w;
+        }
+    }
+    let mut out: Vec<(usize, f32)> = lists.into_iter().collect();
+    // A list nested in another counts once, with the outer one.
+    out.sort_by_key(|g| (page.elements[g.0].depth, g.0));
+    let mut kept: Vec<(usize, f32)> = Vec::new();
+    let mut flags = vec![false; n];
+    for (p, w) in out {
+        if page.is_within(Some(p), &flags) {
+            continue;
+        }
+        flags[p] = true;
+        kept.push((p, w));
+    }
+    kept
+}
+
+/// For each block, whether it sits in an item of a list in `lists` before
+/// any prose of that item.
+fn item_leads(page: &Page, junk: &[bool], lists: &[bool], sw: bool) -> Vec<bool> {
+    let mut out = vec![false; page.blocks.len()];
+    if !lists.iter().any(|&l| l) {
+        return out;
+    }
+    let mut prose_seen = std::collections::HashSet::new();
+    for (i, b) in page.blocks.iter().enumerate() {
+        // The item: the ancestor whose parent is a list.
+        let mut e = b.element;
+        let mut item = None;
+        while let Some(x) = e {
+            let p = page.elements[x].parent;
+            if p.is_some_and(|p| lists[p]) {
+                item = Some(x);
+                break;
+            }
+            e = p;
+        }
+        let Some(item) = item else { continue };
+        if prose_seen.contains(&item) {
+            continue;
+        }
+        out[i] = true;
+        if !junk[i] && is_prose(b, sw) {
+            prose_seen.insert(item);
+        }
+    }
+    out
+}
+
+/// Share of the main content's prose the text element holds.
+const TEXT_SHARE: f32 = 0.6;
+
+/// The smallest element holding most of the main content's prose:
+/// the text itself, without the furniture its container adds.
+fn text_element(page: &Page, good: &[f32], best: Option<usize>) -> Option<usize> {
+    let r = best?;
+    let floor = TEXT_SHARE * good[r];
+    let mut out = r;
+    for (i, el) in page.elements.iter().enumerate() {
+        if good[i] >= floor && el.depth > page.elements[out].depth && descends(page, i, r) {
+            out = i;
+        }
+    }
+    Some(out)
+}
+
+/// Whether element `i` is `root` or lies inside it.
+fn descends(page: &Page, i: usize, root: usize) -> bool {
+    let mut e = Some(i);
+    while let Some(x) = e {
+        if x == root {
+            return true;
+        }
+        e = page.elements[x].parent;
+    }
+    false
+}
+
+/// Fewest teasers that make a row of them.
+const TEASERS_MIN_COUNT: usize = 3;
+/// Most words of one teaser: a headline and a summary.
+const TEASER_MAX_WORDS: u32 = 120;
+
+/// Article pages: rows of teasers for other pages (a linked headline, then
+/// a summary, a date) sit beside the article, often in its container.
+/// Flags the blocks of repeated items that mostly lead with a link, in a
+/// list that does not hold the article's run of paragraphs (`core`, a
+/// block of it): a thread's posts hold it, a teaser row does not. Lists
+/// inside the element that holds the text itself (`text`) are the
+/// article's own, as in a round-up of linked picks.
+fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<bool> {
+    let n = page.elements.len();
+    let mut out = vec![false; page.blocks.len()];
+    // Each element's first block and its words.
+    let mut first = vec![usize::MAX; n];
+    let mut words = vec![0u32; n];
+    for (i, b) in page.blocks.iter().enumerate() {
+        if junk[i] {
+            continue;
+        }
+        let mut e = b.element;
+        while let Some(x) = e {
+            if first[x] == usize::MAX {
+                first[x] = i;
+            }
+            words[x] = words[x].saturating_add(b.features.words);
+            e = page.elements[x].parent;
+        }
+    }
+    let mut kinds: std::collections::HashMap<(usize, &str, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, el) in page.elements.iter().enumerate() {
+        let Some(p) = el.parent else { continue };
+        if first[i] == usize::MAX {
+            continue;
+        }
+        let class = el.classes.first().map(String::as_str).unwrap_or("");
+        kinds
+            .entry((p, el.tag.as_str(), class))
+            .or_default()
+            .push(i);
+    }
+    let core_el = page.blocks.get(core).and_then(|b| b.element);
+    let mut is_text = vec![false; n];
+    if let Some(t) = text {
+        is_text[t] = true;
+    }
+    let mut flagged = vec![false; n];
+    for ((p, _, _), items) in kinds {
+        if items.len() < TEASERS_MIN_COUNT {
+            continue;
+        }
+        let led = items
+            .iter()
+            .filter(|&&it| {
+                let lead = &page.blocks[first[it]];
+                // A question leading its answer is a FAQ entry.
+                words[it] <= TEASER_MAX_WORDS
+                    && lead.features.link_density >= 0.5
+                    && !lead.text.ends_with('?')
+            })
+            .count();
+        if led < TEASERS_MIN_COUNT || led * 3 < items.len() * 2 {
+            continue;
+        }
+        let mut container = vec![false; n];
+        container[p] = true;
+        if page.is_within(core_el, &container) || page.is_within(Some(p), &is_text) {
+            continue;
+        }
+        for it in items {
+            flagged[it] = true;
+        }
+    }
+    if flagged.iter().any(|&f| f) {
+        for (o, b) in out.iter_mut().zip(&page.blocks) {
+            *o = page.is_within(b.element, &flagged);
+        }
+    }
+    out
 }
 
 /// Which blocks are prose that no text rule removes.
@@ -198,19 +465,24 @@ fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
 /// Whether the page has a run of paragraphs, as articles do (product and
 /// listing pages are made of separate short texts).
 fn has_article_core(page: &Page, prose: &[bool]) -> bool {
+    article_core_start(page, prose).is_some()
+}
+
+/// The first block of the page's first run of paragraphs, if it has one.
+fn article_core_start(page: &Page, prose: &[bool]) -> Option<usize> {
     let (mut lines, mut words) = (0, 0);
-    for (b, &p) in page.blocks.iter().zip(prose) {
+    for (i, (b, &p)) in page.blocks.iter().zip(prose).enumerate() {
         if p {
             lines += 1;
             words += b.features.words;
             if lines >= 3 && words >= 120 {
-                return true;
+                return Some(i);
             }
         } else {
             (lines, words) = (0, 0);
         }
     }
-    false
+    None
 }
 
 /// The run of lines with the largest prose balance (maximum subarray).
@@ -284,5 +556,7 @@ fn text_region(page: &Page, junk: &[bool]) -> Region {
     Region {
         in_main,
         holds_main: vec![false; page.elements.len()],
+        item_lead: vec![false; page.blocks.len()],
+        teaser: vec![false; page.blocks.len()],
     }
 }
