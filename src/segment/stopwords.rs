@@ -1,7 +1,7 @@
 //! Function-word lists. Prose is dense in them, menus and link lists are
 //! not (jusText's main signal), whatever the language.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 pub const LANGS: [&str; 7] = ["en", "es", "fr", "de", "pt", "it", "nl"];
@@ -14,20 +14,47 @@ const PT: &str = "a ao aos as com como da das de do dos e ela ele eles em entre 
 const IT: &str = "a ad al alla alle anche che chi con come da dal dalla dei del della delle di e ed gli ha hanno i il in la le lo ma ne nel nella non o per più quando questo questa se si sono su sua suo tra un una uno è era sono stato essere anche dopo loro";
 const NL: &str = "aan al als bij dan dat de die dit door een en er had heb het hij hoe ik in is je kan maar met mij niet nog nu of om ons ook op over te tot uit van voor was wat wel wij zal ze zich zijn zo";
 
-/// Word (lower case) -> bit mask of the languages whose list holds it.
-static TABLE: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u8> = HashMap::new();
+/// Bit set in `lookup`'s answer for a first-person singular word.
+pub const FIRST_PERSON_BIT: u8 = 0x80;
+
+/// A word of up to 15 bytes packed into one integer (bytes, then length
+/// in the top byte): hashing it is one multiply, not a pass over a string.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > 15 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..word.len()].copy_from_slice(word);
+    b[15] = word.len() as u8;
+    Some(u128::from_le_bytes(b))
+}
+
+/// Word (lower case) -> bit mask of the languages whose list holds it,
+/// plus `FIRST_PERSON_BIT`.
+static TABLE: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<u128, u8> = FxHashMap::default();
     for (i, list) in [EN, ES, FR, DE, PT, IT, NL].iter().enumerate() {
         for w in list.split_whitespace() {
-            *m.entry(w).or_default() |= 1 << i;
+            *m.entry(key(w.as_bytes()).expect("stop words are short"))
+                .or_default() |= 1 << i;
         }
+    }
+    for w in FIRST_PERSON {
+        *m.entry(key(w.as_bytes()).expect("stop words are short"))
+            .or_default() |= FIRST_PERSON_BIT;
     }
     m
 });
 
+/// Language bits and `FIRST_PERSON_BIT` of a lower-case word, in one
+/// look-up.
+pub fn lookup(lower: &[u8]) -> u8 {
+    key(lower).and_then(|k| TABLE.get(&k).copied()).unwrap_or(0)
+}
+
 /// Bit mask of the languages that count `lower` as a function word.
 pub fn mask(lower: &str) -> u8 {
-    TABLE.get(lower).copied().unwrap_or(0)
+    lookup(lower.as_bytes()) & !FIRST_PERSON_BIT
 }
 
 static FIRST_PERSON: &[&str] = &[
@@ -36,5 +63,27 @@ static FIRST_PERSON: &[&str] = &[
 ];
 
 pub fn is_first_person(lower: &str) -> bool {
-    FIRST_PERSON.contains(&lower)
+    lookup(lower.as_bytes()) & FIRST_PERSON_BIT != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_lookup_answers_both_questions() {
+        assert_eq!(mask("the"), 1, "English only");
+        assert_ne!(mask("de") & (1 << 1), 0, "Spanish de");
+        assert_ne!(mask("de") & (1 << 2), 0, "French de");
+        assert_eq!(mask("boilerplate"), 0);
+        assert_eq!(mask("été"), 1 << 2);
+        assert!(is_first_person("my"));
+        assert!(is_first_person("ich"));
+        assert!(!is_first_person("the"));
+        // `mi` is a function word and first person.
+        assert_ne!(lookup(b"mi") & FIRST_PERSON_BIT, 0);
+        assert_ne!(lookup(b"mi") & !FIRST_PERSON_BIT, 0);
+        assert_eq!(lookup(b"a-very-long-word-indeed"), 0);
+        assert_eq!(lookup(b""), 0);
+    }
 }

@@ -3,11 +3,25 @@
 use super::block::{Block, BlockKind, Features, Page};
 use super::features;
 
+/// `t` with every run of whitespace made one space (`t` is trimmed).
+fn squeeze(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for (i, w) in t.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 pub fn segment(text: &str) -> Page {
     let mut page = Page::default();
     for line in text.lines() {
         let t = line.trim();
-        if !t.chars().any(char::is_alphanumeric) {
+        let has_word = t.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (!t.is_ascii() && t.chars().any(char::is_alphanumeric));
+        if !has_word {
             continue;
         }
         // Text from a Markdown source keeps its heading marks as a hint.
@@ -24,7 +38,7 @@ pub fn segment(text: &str) -> Page {
         let index = page.blocks.len();
         page.blocks.push(Block {
             index,
-            text: t.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: squeeze(t),
             kind,
             tag: "line".to_string(),
             element: None,
