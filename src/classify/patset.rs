@@ -10,11 +10,15 @@
 //! Most blocks match no pattern, and even a DFA over a hundred patterns at
 //! once spends its time building states. So each pattern also gets a set
 //! of literal factors, one of which every match must contain (`follow us`
-//! for `(?i)\bfollow us\b.{0,60}facebook`); one Aho-Corasick pass over the
-//! block finds the factors present, and only the patterns they name (the
-//! candidates) are run, loose form first, then exact. Patterns with no
-//! usable factor are candidates for every block. The answer is exactly the
-//! original set's: a factor is a necessary condition, never a sufficient one.
+//! for `(?i)\bfollow us\b.{0,60}facebook`), or, anchored at the start, of
+//! prefixes; one Aho-Corasick pass over the block (ASCII lower-cased, as
+//! the factors are) finds the factors present, and only the patterns they
+//! name (the candidates) are run, loose form first, then exact. Patterns
+//! with no usable factor run as one small set of their own. Told how many
+//! words a pattern's rule allows (`set_max_words`), a long block is only
+//! searched for the factors of the patterns that can apply to it. The
+//! answer is exactly the original set's: a factor is a necessary condition,
+//! never a sufficient one.
 
 use std::sync::OnceLock;
 
@@ -39,21 +43,48 @@ pub struct PatternSet {
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
+    /// The loose forms of the patterns with no factor, as one set: one
+    /// pass instead of one per pattern. `None`: they are all candidates.
+    always_set: Option<RegexSet>,
 }
 
 /// Aho-Corasick over every pattern's factors (ASCII case folded).
 #[derive(Debug, Clone)]
 struct Prefilter {
-    /// Factors searched anywhere in the text, and the bail characters.
-    ac: Option<AhoCorasick>,
-    /// Per `ac` pattern: the set patterns it is a factor of, or `None` for
-    /// a bail character.
-    owners: Vec<Option<Vec<u32>>>,
+    /// Factors searched anywhere in the text, each with the set patterns it
+    /// is a factor of.
+    any: Vec<(Vec<u8>, Vec<u32>)>,
+    /// Characters the factors do not account for (see `Factors`).
+    bail: Vec<char>,
+    /// Per pattern: the most words a block it applies to may have.
+    max_words: Vec<Option<u32>>,
+    /// Per tier of block length (`TIERS`): the search over the factors of
+    /// the patterns that apply to such blocks, built when first needed. A
+    /// long paragraph is searched for a handful of factors, not all.
+    tiers: Vec<OnceLock<Tier>>,
     /// The prefixes of patterns anchored at the start, searched there only.
     anchored: Option<AhoCorasick>,
     anchored_owners: Vec<Vec<u32>>,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
+}
+
+/// Tier k holds the blocks of more than `TIERS[k]` words (and at most
+/// `TIERS[k + 1]`).
+const TIERS: [u32; 5] = [0, 12, 25, 50, 100];
+
+fn tier(words: u32) -> usize {
+    TIERS.iter().rposition(|&t| words > t).unwrap_or(0)
+}
+
+#[derive(Debug, Clone)]
+struct Tier {
+    /// `None` with `failed`: no search, every pattern is a candidate.
+    ac: Option<AhoCorasick>,
+    /// Per `ac` pattern: the set patterns it or a prefix of it is a factor
+    /// of, or `None` for a bail character (or a prefix of it).
+    owners: Vec<Option<Vec<u32>>>,
+    failed: bool,
 }
 
 /// The pattern with every word-boundary assertion (any look-around other
@@ -121,11 +152,12 @@ fn dedup(mut v: Lits) -> Lits {
     v
 }
 
-/// How good a factor is: longer shortest literal first, then fewer
-/// literals. `None`: not a factor (it can be empty).
-fn quality(l: &Lits) -> Option<(usize, std::cmp::Reverse<usize>)> {
+/// How good a factor is: a shortest literal of 6 bytes or more (rare
+/// enough), then fewer literals (a small search is a fast one), then
+/// longer. `None`: not a factor (it can be empty).
+fn quality(l: &Lits) -> Option<(usize, std::cmp::Reverse<usize>, usize)> {
     let min = l.iter().map(Vec::len).min()?;
-    (min > 0).then_some((min, std::cmp::Reverse(l.len())))
+    (min > 0).then_some((min.min(6), std::cmp::Reverse(l.len()), min))
 }
 
 fn better(a: Option<Lits>, b: Option<Lits>) -> Option<Lits> {
@@ -320,17 +352,55 @@ fn prefix(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
         return None;
     }
     let mut local = Vec::new();
-    let mut f = Factors { bail: &mut local };
-    let mut acc: Lits = vec![Vec::new()];
-    for c in &v[1..] {
-        // A prefix of a prefix is a prefix too: stop where it is unknown.
-        let Some(e) = f.exact(c) else { break };
-        let Some(next) = product(&acc, &e) else { break };
-        acc = next;
-    }
+    let acc = Factors { bail: &mut local }.starts(&v[1..])?;
     quality(&acc)?;
     bail.extend(local);
     Some(acc)
+}
+
+impl Factors<'_> {
+    /// Strings one of which every match of the concatenation `v` starts
+    /// with (a prefix of a prefix is a prefix too: they stop where the
+    /// strings are no longer known).
+    fn starts(&mut self, v: &[Hir]) -> Option<Lits> {
+        let mut acc: Lits = vec![Vec::new()];
+        for c in v {
+            if let Some(e) = self.exact(c) {
+                match product(&acc, &e) {
+                    Some(next) => acc = next,
+                    None => break,
+                }
+                continue;
+            }
+            if let Some(p) = self.start(c)
+                && let Some(next) = product(&acc, &p)
+            {
+                acc = next;
+            }
+            break;
+        }
+        Some(acc)
+    }
+
+    /// Strings one of which every match of `h` starts with.
+    fn start(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Capture(c) => self.start(&c.sub),
+            HirKind::Concat(v) => self.starts(v),
+            HirKind::Repetition(r) if r.min > 0 => self.start(&r.sub),
+            HirKind::Alternation(v) => {
+                let mut acc = Vec::new();
+                for c in v {
+                    acc.extend(self.start(c)?);
+                    if acc.len() > MAX_LITS {
+                        return None;
+                    }
+                }
+                Some(dedup(acc))
+            }
+            _ => self.exact(h),
+        }
+    }
 }
 
 /// Whether `ch` is a non-ASCII case variant of the ASCII letter `b`.
@@ -371,11 +441,11 @@ impl Table {
     }
 }
 
+/// A leftmost-longest search for `lits` (ASCII lower case) over ASCII
+/// lower-cased text; `None` if it cannot be built.
 fn automaton(lits: &[Vec<u8>], anchored: bool) -> Option<AhoCorasick> {
-    if lits.is_empty() {
-        return None;
-    }
-    // A full DFA: one table lookup per byte, the fastest scan.
+    // A full DFA: one table lookup per byte, the fastest scan; with few
+    // literals the crate runs a SIMD prefilter ahead of it.
     AhoCorasickBuilder::new()
         .kind(Some(AhoCorasickKind::DFA))
         .start_kind(if anchored {
@@ -383,10 +453,28 @@ fn automaton(lits: &[Vec<u8>], anchored: bool) -> Option<AhoCorasick> {
         } else {
             StartKind::Unanchored
         })
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
+        .match_kind(MatchKind::LeftmostLongest)
         .build(lits)
         .ok()
+}
+
+/// The search reports, at each start, the longest literal only: it stands
+/// for the literals that are prefixes of it as well. `None` where one of
+/// them is a bail character.
+fn closure(lits: &[Vec<u8>], owners: &[Option<Vec<u32>>]) -> Vec<Option<Vec<u32>>> {
+    (0..lits.len())
+        .map(|a| {
+            let mut v: Vec<u32> = Vec::new();
+            for (b, o) in owners.iter().enumerate() {
+                if lits[a].starts_with(&lits[b]) {
+                    v.extend(o.as_ref()?);
+                }
+            }
+            v.sort_unstable();
+            v.dedup();
+            Some(v)
+        })
+        .collect()
 }
 
 impl Prefilter {
@@ -407,32 +495,69 @@ impl Prefilter {
         }
         bail.sort_unstable();
         bail.dedup();
-        let mut lits = any.lits;
-        let mut owners: Vec<Option<Vec<u32>>> = any.owners.into_iter().map(Some).collect();
-        for ch in bail {
-            lits.push(ch.to_string().into_bytes());
-            owners.push(None);
-        }
-        let ac = automaton(&lits, false);
-        let anchored = automaton(&start.lits, true);
-        if (ac.is_none() && !lits.is_empty()) || (anchored.is_none() && !start.lits.is_empty()) {
+        let anchored = if start.lits.is_empty() {
+            None
+        } else {
+            automaton(&start.lits, true)
+        };
+        if anchored.is_none() && !start.lits.is_empty() {
             // No search: every pattern is a candidate.
-            return Prefilter {
-                ac: None,
-                owners: Vec::new(),
-                anchored: None,
-                anchored_owners: Vec::new(),
-                always: (0..patterns.len() as u32).collect(),
-            };
+            always = (0..patterns.len() as u32).collect();
         }
         Prefilter {
-            ac,
-            owners,
+            any: any.lits.into_iter().zip(any.owners).collect(),
+            bail,
+            max_words: vec![None; patterns.len()],
+            tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
             anchored,
-            anchored_owners: start.owners,
+            anchored_owners: closure(
+                &start.lits,
+                &start.owners.into_iter().map(Some).collect::<Vec<_>>(),
+            )
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect(),
             always,
         }
     }
+
+    /// The search for blocks of tier `k`.
+    fn tier(&self, k: usize) -> &Tier {
+        self.tiers[k].get_or_init(|| {
+            let applies =
+                |i: &u32| k == 0 || self.max_words[*i as usize].is_none_or(|m| m > TIERS[k]);
+            let mut lits = Vec::new();
+            let mut owners = Vec::new();
+            for (l, o) in &self.any {
+                let o: Vec<u32> = o.iter().copied().filter(applies).collect();
+                if !o.is_empty() {
+                    lits.push(l.clone());
+                    owners.push(Some(o));
+                }
+            }
+            for ch in &self.bail {
+                lits.push(ch.to_string().into_bytes());
+                owners.push(None);
+            }
+            let closed = closure(&lits, &owners);
+            let ac = if lits.is_empty() {
+                None
+            } else {
+                automaton(&lits, false)
+            };
+            let failed = ac.is_none() && !lits.is_empty();
+            Tier {
+                ac,
+                owners: closed,
+                failed,
+            }
+        })
+    }
+}
+
+thread_local! {
+    /// The block being searched, ASCII lower-cased (the factors are).
+    static LOWER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A set of pattern indexes, inline for the usual small sets.
@@ -525,6 +650,15 @@ impl PatternSet {
                 vec![None; patterns.len()],
             ),
         };
+        let prefilter = Prefilter::new(patterns);
+        let always_set = build(
+            &prefilter
+                .always
+                .iter()
+                .map(|&i| loose_src[i as usize].clone())
+                .collect::<Vec<_>>(),
+        )
+        .ok();
         Ok(PatternSet {
             loose: set,
             exact,
@@ -532,7 +666,8 @@ impl PatternSet {
             loose_src,
             size_limit,
             dfa_size_limit,
-            prefilter: Prefilter::new(patterns),
+            prefilter,
+            always_set,
         })
     }
 
@@ -547,47 +682,88 @@ impl PatternSet {
     /// Indexes of the patterns that may match `text`, ascending: every
     /// pattern that matches is among them.
     pub fn candidates(&self, text: &str) -> Candidates {
+        self.candidates_within(text, None)
+    }
+
+    /// `candidates` for a block of `words` words: may leave out patterns
+    /// whose most words (`set_max_words`) are fewer.
+    pub fn candidates_within(&self, text: &str, words: Option<u32>) -> Candidates {
         let n = self.len();
         let mut c = Candidates::new(n);
         let pf = &self.prefilter;
-        for &i in &pf.always {
-            c.insert(i as usize);
+        let applies =
+            |i: &u32| words.is_none_or(|w| pf.max_words[*i as usize].is_none_or(|m| w <= m));
+        if pf.always.iter().any(applies) {
+            match &self.always_set {
+                Some(set) => {
+                    for k in set.matches(text).iter() {
+                        c.insert(pf.always[k] as usize);
+                    }
+                }
+                None => pf.always.iter().for_each(|&i| c.insert(i as usize)),
+            }
         }
-        if let Some(ac) = &pf.anchored {
-            let input = Input::new(text).anchored(Anchored::Yes);
-            let mut state = aho_corasick::automaton::OverlappingState::start();
+        let t = pf.tier(words.map_or(0, tier));
+        if t.failed {
+            return self.all();
+        }
+        // `try_find` fails only on a search the automaton was not built
+        // for (cannot happen here); then the whole loose set decides.
+        let bail = LOWER.with_borrow_mut(|lower| {
+            lower.clear();
+            lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            if let Some(ac) = &pf.anchored {
+                match ac.try_find(Input::new(&lower[..]).anchored(Anchored::Yes)) {
+                    Ok(Some(m)) => {
+                        for &i in &pf.anchored_owners[m.pattern().as_usize()] {
+                            c.insert(i as usize);
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(_) => return true,
+                }
+            }
+            let Some(ac) = &t.ac else { return false };
+            // Every start where some factor occurs: the leftmost-longest
+            // match from each start on, then on from the next byte (its
+            // shorter factors at the same start are its prefixes).
+            let mut at = 0;
             loop {
-                if ac.try_find_overlapping(input.clone(), &mut state).is_err() {
-                    // Cannot happen (the automaton is built anchored); if it
-                    // did, checking every pattern is still right.
-                    return self.all();
-                }
-                let Some(m) = state.get_match() else { break };
-                for &i in &pf.anchored_owners[m.pattern().as_usize()] {
-                    c.insert(i as usize);
-                }
-            }
-        }
-        let Some(ac) = &pf.ac else { return c };
-        for m in ac.find_overlapping_iter(text) {
-            match &pf.owners[m.pattern().as_usize()] {
-                Some(v) => {
-                    for &i in v {
-                        c.insert(i as usize);
+                let m = match ac.try_find(Input::new(&lower[..]).span(at..lower.len())) {
+                    Ok(Some(m)) => m,
+                    Ok(None) => return false,
+                    Err(_) => return true,
+                };
+                match &t.owners[m.pattern().as_usize()] {
+                    Some(v) => {
+                        for &i in v {
+                            c.insert(i as usize);
+                        }
                     }
+                    None => return true,
                 }
-                None => {
-                    // A character the factors do not account for: the
-                    // whole loose set decides which patterns to check.
-                    let mut c = Candidates::new(n);
-                    for i in self.loose.matches(text).iter() {
-                        c.insert(i);
-                    }
-                    return c;
-                }
+                at = m.start() + 1;
             }
+        });
+        if bail {
+            // A character the factors do not account for: the whole loose
+            // set decides which patterns to check.
+            let mut c = Candidates::new(n);
+            for i in self.loose.matches(text).iter() {
+                c.insert(i);
+            }
+            return c;
         }
         c
+    }
+
+    /// Tell the set, per pattern, the most words of a block it applies to
+    /// (`None`: any), for `candidates_within`.
+    pub fn set_max_words(&mut self, max_words: Vec<Option<u32>>) {
+        if max_words.len() == self.len() {
+            self.prefilter.max_words = max_words;
+            self.prefilter.tiers = TIERS.iter().map(|_| OnceLock::new()).collect();
+        }
     }
 
     fn all(&self) -> Candidates {
@@ -688,6 +864,40 @@ mod tests {
         assert!(factor(r"^\p{Lu}\w+ is", &mut bail).is_some());
         assert!(factor(r"^[0-9]+$", &mut bail).is_none());
         assert!(factor(r"(?i)(ab)?c", &mut bail).is_none());
+    }
+
+    #[test]
+    fn long_blocks_skip_patterns_for_short_ones() {
+        let pats: Vec<String> = [r"(?i)\bcookies\b", r"(?i)\bnewsletter\b", r"(?i)^home$"]
+            .map(String::from)
+            .to_vec();
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        set.set_max_words(vec![Some(10), None, Some(2)]);
+        let text = "We use cookies; read our newsletter";
+        let all: Vec<usize> = set.candidates_within(text, Some(3)).iter().collect();
+        assert_eq!(all, [0, 1]);
+        // 200 words: the 10-word pattern is not even searched for.
+        let long: Vec<usize> = set.candidates_within(text, Some(200)).iter().collect();
+        assert_eq!(long, [1]);
+        let c: Vec<usize> = set.candidates_within("Home", Some(1)).iter().collect();
+        assert_eq!(c, [2]);
+        // Without a word count every pattern is in play.
+        assert_eq!(set.matches(text), [0, 1]);
+    }
+
+    #[test]
+    fn prefixes_stand_for_their_shorter_prefixes() {
+        // `more` and `more from` start at the same place; the search
+        // reports the longer, and both patterns must be candidates.
+        let pats: Vec<String> = [r"(?i)\bmore\b.{0,9}x", r"(?i)\bmore from\b"]
+            .map(String::from)
+            .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let plain = RegexSet::new(&pats).unwrap();
+        for text in ["MORE FROM x", "more from", "more x", "nothing"] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
     }
 
     #[test]

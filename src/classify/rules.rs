@@ -479,6 +479,10 @@ impl RuleSetBuilder {
             .filter(|(_, r)| !r.class.is_empty() || !r.tag.is_empty())
             .map(|(i, _)| i)
             .collect();
+        let mut text_set = set(&text_pats)?;
+        let mut heading_set = set(&heading_pats)?;
+        text_set.set_max_words(text_owner.iter().map(|&r| rules[r].max_words).collect());
+        heading_set.set_max_words(heading_owner.iter().map(|&r| rules[r].max_words).collect());
         let mut class_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, r) in rules.iter().enumerate() {
             for c in &r.class {
@@ -492,8 +496,8 @@ impl RuleSetBuilder {
         Ok(RuleSet {
             class_index,
             class_max,
-            text_set: set(&text_pats)?,
-            heading_set: set(&heading_pats)?,
+            text_set,
+            heading_set,
             rules,
             sites: SiteRules::new(self.sites),
             text_owner,
@@ -633,7 +637,7 @@ impl RuleSet {
         link_density: f32,
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for i in set.candidates(text).iter() {
+        for i in set.candidates_within(text, Some(words)).iter() {
             let r = owner[i];
             // One match per rule is enough (its patterns are adjacent).
             if out.last() == Some(&r) || !self.rules[r].within_bounds(words, link_density) {
