@@ -89,23 +89,30 @@ fn add_word(word: &str, st: &mut WordStats) {
     if word.len() > 12 {
         return;
     }
-    // Lower-cased on the stack: 12 bytes grow to 18 at most.
-    let mut buf = [0u8; 64];
-    let mut n = 0;
-    if ascii {
-        for (d, &b) in buf.iter_mut().zip(word.as_bytes()) {
+    let m = if ascii {
+        if word.len() > stopwords::max_len() {
+            // Lower-casing ASCII keeps the length: no listed word this long.
+            return;
+        }
+        // Lower-cased straight into the packed key (`stopwords::key`).
+        let mut k = [0u8; 16];
+        for (d, &b) in k.iter_mut().zip(word.as_bytes()) {
             *d = b.to_ascii_lowercase();
         }
-        n = word.len();
+        k[15] = word.len() as u8;
+        stopwords::lookup_key(u128::from_le_bytes(k))
     } else {
+        // Lower-cased on the stack: 12 bytes grow to 18 at most.
+        let mut buf = [0u8; 64];
+        let mut n = 0;
         for c in word.chars().flat_map(char::to_lowercase) {
             if n + 4 > buf.len() {
                 return;
             }
             n += c.encode_utf8(&mut buf[n..]).len();
         }
-    }
-    let m = stopwords::lookup(&buf[..n]);
+        stopwords::lookup(&buf[..n])
+    };
     if m == 0 {
         return;
     }

@@ -19,7 +19,7 @@ pub const FIRST_PERSON_BIT: u8 = 0x80;
 
 /// A word of up to 15 bytes packed into one integer (bytes, then length
 /// in the top byte): hashing it is one multiply, not a pass over a string.
-fn key(word: &[u8]) -> Option<u128> {
+pub fn key(word: &[u8]) -> Option<u128> {
     if word.len() > 15 {
         return None;
     }
@@ -29,9 +29,40 @@ fn key(word: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(b))
 }
 
+/// Open addressing over packed keys: a key is never 0 (its length byte is
+/// not), so 0 marks an empty slot.
+struct Table {
+    slots: Vec<(u128, u8)>,
+    shift: u32,
+    /// Longest word, in bytes.
+    max_len: usize,
+}
+
+impl Table {
+    fn slot(&self, k: u128) -> usize {
+        let h = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, k: u128) -> u8 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let (key, v) = self.slots[i];
+            if key == k {
+                return v;
+            }
+            if key == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// Word (lower case) -> bit mask of the languages whose list holds it,
 /// plus `FIRST_PERSON_BIT`.
-static TABLE: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut m: FxHashMap<u128, u8> = FxHashMap::default();
     for (i, list) in [EN, ES, FR, DE, PT, IT, NL].iter().enumerate() {
         for w in list.split_whitespace() {
@@ -43,13 +74,37 @@ static TABLE: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
         *m.entry(key(w.as_bytes()).expect("stop words are short"))
             .or_default() |= FIRST_PERSON_BIT;
     }
-    m
+    // At most a quarter full: probes stay short.
+    let size = (m.len() * 4).next_power_of_two();
+    let mut t = Table {
+        slots: vec![(0, 0); size],
+        shift: 64 - size.trailing_zeros(),
+        max_len: m.keys().map(|k| (k >> 120) as usize).max().unwrap_or(0),
+    };
+    for (k, v) in m {
+        let mut i = t.slot(k);
+        while t.slots[i].0 != 0 {
+            i = (i + 1) & (size - 1);
+        }
+        t.slots[i] = (k, v);
+    }
+    t
 });
 
 /// Language bits and `FIRST_PERSON_BIT` of a lower-case word, in one
 /// look-up.
 pub fn lookup(lower: &[u8]) -> u8 {
-    key(lower).and_then(|k| TABLE.get(&k).copied()).unwrap_or(0)
+    key(lower).map_or(0, lookup_key)
+}
+
+/// Longest listed word in bytes: a longer ASCII word needs no look-up.
+pub fn max_len() -> usize {
+    TABLE.max_len
+}
+
+/// `lookup` of a word already packed by `key`.
+pub fn lookup_key(k: u128) -> u8 {
+    TABLE.get(k)
 }
 
 /// Bit mask of the languages that count `lower` as a function word.
@@ -85,5 +140,15 @@ mod tests {
         assert_ne!(lookup(b"mi") & !FIRST_PERSON_BIT, 0);
         assert_eq!(lookup(b"a-very-long-word-indeed"), 0);
         assert_eq!(lookup(b""), 0);
+        assert_eq!(max_len(), "también".len());
+        // Every listed word is found, in its languages.
+        for (i, list) in [EN, ES, FR, DE, PT, IT, NL].iter().enumerate() {
+            for w in list.split_whitespace() {
+                assert_ne!(mask(w) & (1 << i), 0, "{w}");
+            }
+        }
+        for w in FIRST_PERSON {
+            assert!(is_first_person(w), "{w}");
+        }
     }
 }

@@ -5,6 +5,16 @@ use super::features;
 
 /// `t` with every run of whitespace made one space (`t` is trimmed).
 fn squeeze(t: &str) -> String {
+    // Usually there is nothing to squeeze: plain spaces, one at a time.
+    let b = t.as_bytes();
+    let plain = t.is_ascii()
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        && memchr::memmem::find(b, b"  ").is_none();
+    if plain {
+        return t.to_string();
+    }
     let mut out = String::with_capacity(t.len());
     for (i, w) in t.split_whitespace().enumerate() {
         if i > 0 {
@@ -48,4 +58,26 @@ pub fn segment(text: &str) -> Page {
     let zeros = vec![0; page.blocks.len()];
     features::compute(&mut page, &zeros);
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn squeeze_is_one_space_per_run_of_whitespace() {
+        for t in [
+            "plain words here",
+            "two  spaces",
+            "tab\there",
+            "nbsp\u{a0}here",
+            "ideographic\u{3000}space",
+            "vertical\x0btab",
+            "café au lait",
+            "x",
+        ] {
+            let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze(t), want, "{t:?}");
+        }
+    }
 }
