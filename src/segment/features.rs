@@ -90,17 +90,16 @@ fn add_word(word: &str, st: &mut WordStats) {
         return;
     }
     let m = if ascii {
-        if word.len() > stopwords::max_len() {
+        if word.len() > stopwords::max_len().min(stopwords::KEY_LEN) {
             // Lower-casing ASCII keeps the length: no listed word this long.
             return;
         }
         // Lower-cased straight into the packed key (`stopwords::key`).
-        let mut k = [0u8; 16];
+        let mut k = [0u8; stopwords::KEY_LEN];
         for (d, &b) in k.iter_mut().zip(word.as_bytes()) {
             *d = b.to_ascii_lowercase();
         }
-        k[15] = word.len() as u8;
-        stopwords::lookup_key(u128::from_le_bytes(k))
+        stopwords::lookup_key(u64::from_le_bytes(k))
     } else {
         // Lower-cased on the stack: 12 bytes grow to 18 at most.
         let mut buf = [0u8; 64];

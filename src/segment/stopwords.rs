@@ -17,40 +17,42 @@ const NL: &str = "aan al als bij dan dat de die dit door een en er had heb het h
 /// Bit set in `lookup`'s answer for a first-person singular word.
 pub const FIRST_PERSON_BIT: u8 = 0x80;
 
-/// A word of up to 15 bytes packed into one integer (bytes, then length
-/// in the top byte): hashing it is one multiply, not a pass over a string.
-pub fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > 15 {
+/// Longest word a key holds, in bytes (the lists' longest is 8).
+pub const KEY_LEN: usize = 8;
+
+/// A word of up to 8 bytes packed into one integer, zero-padded (words
+/// hold no NUL): hashing it is one multiply, not a pass over a string.
+pub fn key(word: &[u8]) -> Option<u64> {
+    if word.len() > KEY_LEN || word.contains(&0) {
         return None;
     }
-    let mut b = [0u8; 16];
+    let mut b = [0u8; KEY_LEN];
     b[..word.len()].copy_from_slice(word);
-    b[15] = word.len() as u8;
-    Some(u128::from_le_bytes(b))
+    Some(u64::from_le_bytes(b))
 }
 
-/// Open addressing over packed keys: a key is never 0 (its length byte is
+/// Open addressing over packed keys: a key is never 0 (its first byte is
 /// not), so 0 marks an empty slot.
 struct Table {
-    slots: Vec<(u128, u8)>,
+    keys: Vec<u64>,
+    values: Vec<u8>,
     shift: u32,
     /// Longest word, in bytes.
     max_len: usize,
 }
 
 impl Table {
-    fn slot(&self, k: u128) -> usize {
-        let h = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    fn get(&self, k: u128) -> u8 {
-        let mask = self.slots.len() - 1;
+    fn get(&self, k: u64) -> u8 {
+        let mask = self.keys.len() - 1;
         let mut i = self.slot(k);
         loop {
-            let (key, v) = self.slots[i];
+            let key = self.keys[i];
             if key == k {
-                return v;
+                return self.values[i];
             }
             if key == 0 {
                 return 0;
@@ -63,30 +65,36 @@ impl Table {
 /// Word (lower case) -> bit mask of the languages whose list holds it,
 /// plus `FIRST_PERSON_BIT`.
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut m: FxHashMap<u128, u8> = FxHashMap::default();
-    for (i, list) in [EN, ES, FR, DE, PT, IT, NL].iter().enumerate() {
-        for w in list.split_whitespace() {
-            *m.entry(key(w.as_bytes()).expect("stop words are short"))
-                .or_default() |= 1 << i;
+    let mut m: FxHashMap<u64, u8> = FxHashMap::default();
+    let mut max_len = 0;
+    let lists = [EN, ES, FR, DE, PT, IT, NL];
+    let words = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, list)| list.split_whitespace().map(move |w| (w, 1u8 << i)))
+        .chain(FIRST_PERSON.iter().map(|&w| (w, FIRST_PERSON_BIT)));
+    for (w, bit) in words {
+        // Every listed word fits (a test checks each is found).
+        if let Some(k) = key(w.as_bytes()) {
+            *m.entry(k).or_default() |= bit;
+            max_len = max_len.max(w.len());
         }
-    }
-    for w in FIRST_PERSON {
-        *m.entry(key(w.as_bytes()).expect("stop words are short"))
-            .or_default() |= FIRST_PERSON_BIT;
     }
     // At most a quarter full: probes stay short.
     let size = (m.len() * 4).next_power_of_two();
     let mut t = Table {
-        slots: vec![(0, 0); size],
+        keys: vec![0; size],
+        values: vec![0; size],
         shift: 64 - size.trailing_zeros(),
-        max_len: m.keys().map(|k| (k >> 120) as usize).max().unwrap_or(0),
+        max_len,
     };
     for (k, v) in m {
         let mut i = t.slot(k);
-        while t.slots[i].0 != 0 {
+        while t.keys[i] != 0 {
             i = (i + 1) & (size - 1);
         }
-        t.slots[i] = (k, v);
+        t.keys[i] = k;
+        t.values[i] = v;
     }
     t
 });
@@ -103,7 +111,7 @@ pub fn max_len() -> usize {
 }
 
 /// `lookup` of a word already packed by `key`.
-pub fn lookup_key(k: u128) -> u8 {
+pub fn lookup_key(k: u64) -> u8 {
     TABLE.get(k)
 }
 
