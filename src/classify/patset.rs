@@ -69,6 +69,10 @@ struct Prefilter {
     always: Vec<u32>,
 }
 
+/// Lazy-DFA cache of one pattern run alone: the set's roomy cache is for
+/// a hundred patterns at once; this bounds memory over many single ones.
+const SINGLE_DFA_LIMIT: usize = 2 << 20;
+
 /// Tier k holds the blocks of more than `TIERS[k]` words (and at most
 /// `TIERS[k + 1]`).
 const TIERS: [u32; 5] = [0, 12, 25, 50, 100];
@@ -779,7 +783,7 @@ impl PatternSet {
         let single = self.single[i].get_or_init(|| {
             RegexBuilder::new(&self.loose_src[i])
                 .size_limit(self.size_limit)
-                .dfa_size_limit(self.dfa_size_limit)
+                .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
                 .build()
                 .ok()
         });
