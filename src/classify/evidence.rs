@@ -2,7 +2,7 @@
 //! its text, class/id and tag matchers over the elements around it.
 
 use super::region::Region;
-use super::rules::{RuleSet, token_matches};
+use super::rules::RuleSet;
 use crate::segment::{Block, Page};
 
 /// The rules one block matched.
@@ -42,23 +42,32 @@ pub fn is_heading_like(b: &Block) -> bool {
 
 /// Structural rules that each element matches by itself (cached).
 fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
+    // Rules whose class patterns the element's tokens match, as a bit set
+    // reused from element to element.
+    let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
     page.elements
         .iter()
         .map(|el| {
-            // Normalised once per element, not once per rule.
-            let tokens: Vec<String> = el.tokens.iter().map(|t| t.replace('_', "-")).collect();
-            set.structural()
+            let mut any = false;
+            for tok in &el.tokens {
+                set.class_rules(tok, |r| {
+                    class_hit[r / 64] |= 1 << (r % 64);
+                    any = true;
+                });
+            }
+            let hits: Vec<usize> = set
+                .structural()
                 .iter()
                 .copied()
                 .filter(|&r| {
-                    let rule = &set.rules[r];
-                    rule.tag.contains(&el.tag)
-                        || (!rule.class.is_empty()
-                            && tokens
-                                .iter()
-                                .any(|tok| rule.class.iter().any(|c| token_matches(tok, c))))
+                    set.rules[r].tag.contains(&el.tag)
+                        || (any && class_hit[r / 64] & (1 << (r % 64)) != 0)
                 })
-                .collect()
+                .collect();
+            if any {
+                class_hit.fill(0);
+            }
+            hits
         })
         .collect()
 }
@@ -70,9 +79,7 @@ pub fn text_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
         .iter()
         .map(|b| {
             let f = &b.features;
-            let mut v = set.text_matches(&b.text);
-            v.retain(|&r| set.rules[r].within_bounds(f.words, f.link_density));
-            v
+            set.text_matches_within(&b.text, f.words, f.link_density)
         })
         .collect()
 }
@@ -101,11 +108,7 @@ pub fn collect(
                 ..Evidence::default()
             };
             if is_heading_like(b) {
-                for r in set.heading_matches(&b.text) {
-                    if set.rules[r].within_bounds(f.words, f.link_density) {
-                        ev.headings.push(r);
-                    }
-                }
+                ev.headings = set.heading_matches_within(&b.text, f.words, f.link_density);
             }
             let mut e = b.element;
             while let Some(i) = e {

@@ -99,7 +99,7 @@ pub fn in_text_flow(page: &Page, in_main: &[bool]) -> Vec<bool> {
 /// teaser or a pull quote: the body needs it once. (Text only: in HTML the
 /// structure tells these apart, and repeated paragraphs can be content.)
 fn drop_repeats(page: &Page, out: &mut [Decision]) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     for (b, d) in page.blocks.iter().zip(out.iter_mut()) {
         if !d.is_kept() || b.features.words < 5 {
             continue;

@@ -1,24 +1,94 @@
 //! A regex set with the same answers as `regex::RegexSet::matches`, fast on
-//! non-ASCII text.
+//! non-ASCII text and on text that matches nothing.
 //!
 //! Unicode `\b` keeps the regex crate's DFAs off any non-ASCII haystack, so
 //! a set with `\b` in it runs on the slow PikeVM for almost every block of
-//! a non-English page (most of a run's time). Here the set is compiled with
-//! its word-boundary assertions removed and its counted repetitions opened
-//! up: each pattern then matches a superset of what it matched, and the
-//! DFA can run, with few states. Only the few patterns
-//! that set reports are checked with their exact regex, so the result is
-//! exactly the original set's.
+//! a non-English page. Here each pattern also has a loose form, with its
+//! word-boundary assertions removed and its counted repetitions opened up:
+//! it matches a superset of what the pattern matched, and a DFA can run it.
+//!
+//! Most blocks match no pattern, and even a DFA over a hundred patterns at
+//! once spends its time building states. So each pattern also gets a set
+//! of literal factors, one of which every match must contain (`follow us`
+//! for `(?i)\bfollow us\b.{0,60}facebook`), or, anchored at the start, of
+//! prefixes; one Aho-Corasick pass over the block (ASCII lower-cased, as
+//! the factors are) finds the factors present, and only the patterns they
+//! name (the candidates) are run, loose form first, then exact. Patterns
+//! with no usable factor run as one small set of their own. Told how many
+//! words a pattern's rule allows (`set_max_words`), a long block is only
+//! searched for the factors of the patterns that can apply to it. The
+//! answer is exactly the original set's: a factor is a necessary condition,
+//! never a sufficient one.
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
-use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+use std::sync::OnceLock;
+
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
 #[derive(Debug, Clone)]
 pub struct PatternSet {
-    /// Word boundaries removed: may match more, never less.
+    /// Word boundaries removed: may match more, never less. Run as a whole
+    /// only on text the factors cannot judge (see `Factors::bail`).
     loose: RegexSet,
     /// Per pattern: its exact regex, when the loose form differs.
     exact: Vec<Option<Regex>>,
+    /// Per pattern: the loose form as a regex of its own, built when first
+    /// needed (`None` inside: it would not compile alone).
+    single: Vec<OnceLock<Option<Regex>>>,
+    /// Per pattern: the loose form's source.
+    loose_src: Vec<String>,
+    size_limit: usize,
+    dfa_size_limit: usize,
+    prefilter: Prefilter,
+    /// The loose forms of the patterns with no factor, as one set: one
+    /// pass instead of one per pattern. `None`: they are all candidates.
+    always_set: Option<RegexSet>,
+}
+
+/// Aho-Corasick over every pattern's factors (ASCII case folded).
+#[derive(Debug, Clone)]
+struct Prefilter {
+    /// Factors searched anywhere in the text, each with the set patterns it
+    /// is a factor of.
+    any: Vec<(Vec<u8>, Vec<u32>)>,
+    /// Characters the factors do not account for (see `Factors`).
+    bail: Vec<char>,
+    /// Per pattern: the most words a block it applies to may have.
+    max_words: Vec<Option<u32>>,
+    /// Per tier of block length (`TIERS`): the search over the factors of
+    /// the patterns that apply to such blocks, built when first needed. A
+    /// long paragraph is searched for a handful of factors, not all.
+    tiers: Vec<OnceLock<Tier>>,
+    /// The prefixes of patterns anchored at the start, searched there only.
+    anchored: Option<AhoCorasick>,
+    anchored_owners: Vec<Vec<u32>>,
+    /// Patterns with no factor: candidates for every text.
+    always: Vec<u32>,
+}
+
+/// Lazy-DFA cache of one pattern run alone: the set's roomy cache is for
+/// a hundred patterns at once; this bounds memory over many single ones.
+const SINGLE_DFA_LIMIT: usize = 2 << 20;
+
+/// Tier k holds the blocks of more than `TIERS[k]` words (and at most
+/// `TIERS[k + 1]`).
+const TIERS: [u32; 5] = [0, 12, 25, 50, 100];
+
+fn tier(words: u32) -> usize {
+    TIERS.iter().rposition(|&t| words > t).unwrap_or(0)
+}
+
+#[derive(Debug, Clone)]
+struct Tier {
+    /// `None` with `failed`: no search, every pattern is a candidate.
+    ac: Option<AhoCorasick>,
+    /// Per `ac` pattern: the set patterns it or a prefix of it is a factor
+    /// of, or `None` for a bail character (or a prefix of it).
+    owners: Vec<Option<Vec<u32>>>,
+    failed: bool,
 }
 
 /// The pattern with every word-boundary assertion (any look-around other
@@ -57,6 +127,494 @@ fn loosen(pattern: &str) -> Option<String> {
     (loose != hir).then(|| loose.to_string())
 }
 
+/// Literal alternatives, ASCII letters lower-cased (the Aho-Corasick
+/// search folds ASCII case, so a folded literal finds every casing).
+type Lits = Vec<Vec<u8>>;
+
+/// Most alternatives one factor may have: past this the product of a
+/// concatenation is cut short.
+const MAX_LITS: usize = 64;
+/// Most characters a class may have to be spelled out as alternatives.
+const MAX_CLASS: usize = 4;
+/// Shortest factor worth searching for: shorter ones are in most blocks.
+const MIN_FACTOR: usize = 3;
+
+/// Factor extraction for one pattern. `bail` collects the characters that
+/// a class matches besides its ASCII letter (`(?i)k` also matches the
+/// Kelvin sign): a text holding one is judged by the whole loose set.
+struct Factors<'a> {
+    bail: &'a mut Vec<char>,
+}
+
+fn fold(b: u8) -> u8 {
+    b.to_ascii_lowercase()
+}
+
+fn dedup(mut v: Lits) -> Lits {
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// How good a factor is: a shortest literal of 6 bytes or more (rare
+/// enough), then fewer literals (a small search is a fast one), then
+/// longer. `None`: not a factor (it can be empty).
+fn quality(l: &Lits) -> Option<(usize, std::cmp::Reverse<usize>, usize)> {
+    let min = l.iter().map(Vec::len).min()?;
+    (min > 0).then_some((min.min(6), std::cmp::Reverse(l.len()), min))
+}
+
+fn better(a: Option<Lits>, b: Option<Lits>) -> Option<Lits> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if quality(&b) > quality(&a) {
+                Some(b)
+            } else {
+                Some(a)
+            }
+        }
+        (a, None) => a.filter(|l| quality(l).is_some()),
+        (None, b) => b.filter(|l| quality(l).is_some()),
+    }
+}
+
+fn product(a: &Lits, b: &Lits) -> Option<Lits> {
+    if a.len() * b.len() > MAX_LITS {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            let mut s = x.clone();
+            s.extend_from_slice(y);
+            out.push(s);
+        }
+    }
+    Some(dedup(out))
+}
+
+impl Factors<'_> {
+    /// Every string `h` can match, when few (and known).
+    fn exact(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+            HirKind::Literal(l) => Some(vec![l.0.iter().copied().map(fold).collect()]),
+            HirKind::Class(c) => self.class(c),
+            HirKind::Capture(c) => self.exact(&c.sub),
+            HirKind::Repetition(r) => match (r.min, r.max) {
+                (1, Some(1)) => self.exact(&r.sub),
+                (0, Some(1)) => {
+                    let mut v = self.exact(&r.sub)?;
+                    v.push(Vec::new());
+                    Some(dedup(v))
+                }
+                _ => None,
+            },
+            HirKind::Concat(v) => {
+                let mut acc: Lits = vec![Vec::new()];
+                for c in v {
+                    let e = self.exact(c)?;
+                    acc = product(&acc, &e)?;
+                }
+                Some(acc)
+            }
+            HirKind::Alternation(v) => {
+                let mut acc = Vec::new();
+                for c in v {
+                    acc.extend(self.exact(c)?);
+                    if acc.len() > MAX_LITS {
+                        return None;
+                    }
+                }
+                Some(dedup(acc))
+            }
+        }
+    }
+
+    /// The characters of a small class, as folded alternatives.
+    fn class(&mut self, c: &Class) -> Option<Lits> {
+        let mut ascii: Vec<u8> = Vec::new();
+        let mut other: Vec<char> = Vec::new();
+        match c {
+            Class::Unicode(u) => {
+                let mut n = 0usize;
+                for r in u.ranges() {
+                    n += (r.end() as usize) - (r.start() as usize) + 1;
+                    if n > 2 * MAX_CLASS {
+                        return None;
+                    }
+                    for ch in r.start()..=r.end() {
+                        if ch.is_ascii() {
+                            ascii.push(fold(ch as u8));
+                        } else {
+                            other.push(ch);
+                        }
+                    }
+                }
+            }
+            Class::Bytes(b) => {
+                let mut n = 0usize;
+                for r in b.ranges() {
+                    n += (r.end() as usize) - (r.start() as usize) + 1;
+                    if n > 2 * MAX_CLASS {
+                        return None;
+                    }
+                    for by in r.start()..=r.end() {
+                        if !by.is_ascii() {
+                            // A lone non-ASCII byte is no literal to search.
+                            return None;
+                        }
+                        ascii.push(fold(by));
+                    }
+                }
+            }
+        }
+        ascii.sort_unstable();
+        ascii.dedup();
+        if let [letter] = ascii[..]
+            && letter.is_ascii_alphabetic()
+        {
+            // A case-folded letter's rare non-ASCII variants (the Kelvin
+            // sign for `k`, the long s for `s`) are left to the bail-out;
+            // other letters in the class (`[ií]`) are spelled out.
+            let (variants, rest): (Vec<char>, Vec<char>) =
+                other.into_iter().partition(|&ch| is_variant(ch, letter));
+            self.bail.extend(variants);
+            other = rest;
+        }
+        let mut out: Lits = ascii.into_iter().map(|b| vec![b]).collect();
+        for ch in other {
+            out.push(ch.to_string().into_bytes());
+        }
+        (out.len() <= MAX_CLASS).then(|| dedup(out))
+    }
+
+    /// A set of literals one of which every match of `h` contains.
+    fn required(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => None,
+            HirKind::Literal(_) | HirKind::Class(_) => self.exact(h),
+            HirKind::Capture(c) => self.required(&c.sub),
+            HirKind::Repetition(r) => {
+                if r.min == 0 {
+                    return None;
+                }
+                self.required(&r.sub)
+            }
+            HirKind::Alternation(v) => {
+                let whole = self.exact(h);
+                let mut acc = Vec::new();
+                let mut each = true;
+                for c in v {
+                    match self.required(c) {
+                        Some(l) if acc.len() + l.len() <= MAX_LITS => acc.extend(l),
+                        _ => {
+                            each = false;
+                            break;
+                        }
+                    }
+                }
+                let each = each.then(|| dedup(acc));
+                better(whole, each)
+            }
+            HirKind::Concat(v) => {
+                let mut best: Option<Lits> = None;
+                let exact: Vec<Option<Lits>> = v.iter().map(|c| self.exact(c)).collect();
+                // Runs of children whose strings are all known multiply
+                // into longer literals.
+                for i in 0..v.len() {
+                    let mut acc: Option<Lits> = Some(vec![Vec::new()]);
+                    for e in &exact[i..] {
+                        acc = match (&acc, e) {
+                            (Some(a), Some(e)) => product(a, e),
+                            _ => None,
+                        };
+                        match &acc {
+                            Some(a) => best = better(best, Some(a.clone())),
+                            None => break,
+                        }
+                    }
+                }
+                for c in v {
+                    let r = self.required(c);
+                    best = better(best, r);
+                }
+                best
+            }
+        }
+    }
+}
+
+/// For a pattern anchored at the start of the text (`^...`): the strings
+/// one of which every match starts with.
+fn prefix(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let HirKind::Concat(v) = hir.kind() else {
+        return None;
+    };
+    if !matches!(v.first()?.kind(), HirKind::Look(Look::Start)) {
+        return None;
+    }
+    let mut local = Vec::new();
+    let acc = Factors { bail: &mut local }.starts(&v[1..])?;
+    quality(&acc)?;
+    bail.extend(local);
+    Some(acc)
+}
+
+impl Factors<'_> {
+    /// Strings one of which every match of the concatenation `v` starts
+    /// with (a prefix of a prefix is a prefix too: they stop where the
+    /// strings are no longer known).
+    fn starts(&mut self, v: &[Hir]) -> Option<Lits> {
+        let mut acc: Lits = vec![Vec::new()];
+        for c in v {
+            if let Some(e) = self.exact(c) {
+                match product(&acc, &e) {
+                    Some(next) => acc = next,
+                    None => break,
+                }
+                continue;
+            }
+            if let Some(p) = self.start(c)
+                && let Some(next) = product(&acc, &p)
+            {
+                acc = next;
+            }
+            break;
+        }
+        Some(acc)
+    }
+
+    /// Strings one of which every match of `h` starts with.
+    fn start(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Capture(c) => self.start(&c.sub),
+            HirKind::Concat(v) => self.starts(v),
+            HirKind::Repetition(r) if r.min > 0 => self.start(&r.sub),
+            HirKind::Alternation(v) => {
+                let mut acc = Vec::new();
+                for c in v {
+                    acc.extend(self.start(c)?);
+                    if acc.len() > MAX_LITS {
+                        return None;
+                    }
+                }
+                Some(dedup(acc))
+            }
+            _ => self.exact(h),
+        }
+    }
+}
+
+/// Whether `ch` is a non-ASCII case variant of the ASCII letter `b`.
+fn is_variant(ch: char, b: u8) -> bool {
+    let lower = b.to_ascii_lowercase() as char;
+    let upper = b.to_ascii_uppercase() as char;
+    ch.to_lowercase().eq(std::iter::once(lower)) || ch.to_uppercase().eq(std::iter::once(upper))
+}
+
+/// The factor set of `pattern`, if it has a usable one.
+fn factor(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let mut local = Vec::new();
+    let f = Factors { bail: &mut local }.required(&hir)?;
+    if f.iter().map(Vec::len).min()? < MIN_FACTOR {
+        return None;
+    }
+    bail.extend(local);
+    Some(f)
+}
+
+/// Literals to search, each with the set patterns it stands for.
+#[derive(Default)]
+struct Table {
+    lits: Vec<Vec<u8>>,
+    owners: Vec<Vec<u32>>,
+    index: std::collections::HashMap<Vec<u8>, usize>,
+}
+
+impl Table {
+    fn add(&mut self, lit: Vec<u8>, pattern: u32) {
+        let k = *self.index.entry(lit.clone()).or_insert_with(|| {
+            self.lits.push(lit);
+            self.owners.push(Vec::new());
+            self.owners.len() - 1
+        });
+        self.owners[k].push(pattern);
+    }
+}
+
+/// A leftmost-longest search for `lits` (ASCII lower case) over ASCII
+/// lower-cased text; `None` if it cannot be built.
+fn automaton(lits: &[Vec<u8>], anchored: bool) -> Option<AhoCorasick> {
+    // A full DFA: one table lookup per byte, the fastest scan; with few
+    // literals the crate runs a SIMD prefilter ahead of it.
+    AhoCorasickBuilder::new()
+        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(if anchored {
+            StartKind::Anchored
+        } else {
+            StartKind::Unanchored
+        })
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(lits)
+        .ok()
+}
+
+/// The search reports, at each start, the longest literal only: it stands
+/// for the literals that are prefixes of it as well. `None` where one of
+/// them is a bail character.
+fn closure(lits: &[Vec<u8>], owners: &[Option<Vec<u32>>]) -> Vec<Option<Vec<u32>>> {
+    (0..lits.len())
+        .map(|a| {
+            let mut v: Vec<u32> = Vec::new();
+            for (b, o) in owners.iter().enumerate() {
+                if lits[a].starts_with(&lits[b]) {
+                    v.extend(o.as_ref()?);
+                }
+            }
+            v.sort_unstable();
+            v.dedup();
+            Some(v)
+        })
+        .collect()
+}
+
+impl Prefilter {
+    fn new(patterns: &[String]) -> Prefilter {
+        let mut any = Table::default();
+        let mut start = Table::default();
+        let mut bail = Vec::new();
+        let mut always = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let i = i as u32;
+            if let Some(f) = prefix(p, &mut bail) {
+                f.into_iter().for_each(|l| start.add(l, i));
+            } else if let Some(f) = factor(p, &mut bail) {
+                f.into_iter().for_each(|l| any.add(l, i));
+            } else {
+                always.push(i);
+            }
+        }
+        bail.sort_unstable();
+        bail.dedup();
+        let anchored = if start.lits.is_empty() {
+            None
+        } else {
+            automaton(&start.lits, true)
+        };
+        if anchored.is_none() && !start.lits.is_empty() {
+            // No search: every pattern is a candidate.
+            always = (0..patterns.len() as u32).collect();
+        }
+        Prefilter {
+            any: any.lits.into_iter().zip(any.owners).collect(),
+            bail,
+            max_words: vec![None; patterns.len()],
+            tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
+            anchored,
+            anchored_owners: closure(
+                &start.lits,
+                &start.owners.into_iter().map(Some).collect::<Vec<_>>(),
+            )
+            .into_iter()
+            .map(Option::unwrap_or_default)
+            .collect(),
+            always,
+        }
+    }
+
+    /// The search for blocks of tier `k`.
+    fn tier(&self, k: usize) -> &Tier {
+        self.tiers[k].get_or_init(|| {
+            let applies =
+                |i: &u32| k == 0 || self.max_words[*i as usize].is_none_or(|m| m > TIERS[k]);
+            let mut lits = Vec::new();
+            let mut owners = Vec::new();
+            for (l, o) in &self.any {
+                let o: Vec<u32> = o.iter().copied().filter(applies).collect();
+                if !o.is_empty() {
+                    lits.push(l.clone());
+                    owners.push(Some(o));
+                }
+            }
+            for ch in &self.bail {
+                lits.push(ch.to_string().into_bytes());
+                owners.push(None);
+            }
+            let closed = closure(&lits, &owners);
+            let ac = if lits.is_empty() {
+                None
+            } else {
+                automaton(&lits, false)
+            };
+            let failed = ac.is_none() && !lits.is_empty();
+            Tier {
+                ac,
+                owners: closed,
+                failed,
+            }
+        })
+    }
+}
+
+thread_local! {
+    /// The block being searched, ASCII lower-cased (the factors are).
+    static LOWER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A set of pattern indexes, inline for the usual small sets.
+pub struct Candidates {
+    inline: [u64; 4],
+    heap: Vec<u64>,
+}
+
+impl Candidates {
+    fn new(n: usize) -> Candidates {
+        let words = n.div_ceil(64);
+        Candidates {
+            inline: [0; 4],
+            heap: if words > 4 {
+                vec![0; words]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn words(&mut self) -> &mut [u64] {
+        if self.heap.is_empty() {
+            &mut self.inline
+        } else {
+            &mut self.heap
+        }
+    }
+
+    fn insert(&mut self, i: usize) {
+        self.words()[i / 64] |= 1 << (i % 64);
+    }
+
+    /// The indexes, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let w: &[u64] = if self.heap.is_empty() {
+            &self.inline
+        } else {
+            &self.heap
+        };
+        w.iter().enumerate().flat_map(|(k, &bits)| {
+            let mut b = bits;
+            std::iter::from_fn(move || {
+                (b != 0).then(|| {
+                    let t = b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    k * 64 + t
+                })
+            })
+        })
+    }
+}
+
 impl PatternSet {
     /// `size_limit`/`dfa_size_limit` apply to the set as to a RegexSet;
     /// `single` builds one exact regex (a pattern it refuses stays as it
@@ -87,22 +645,160 @@ impl PatternSet {
                 }
             }
         }
-        match build(&loose) {
-            Ok(set) => Ok(PatternSet { loose: set, exact }),
+        let (set, loose_src, exact) = match build(&loose) {
+            Ok(set) => (set, loose, exact),
             // The loose forms can be larger; then the plain set it is.
-            Err(_) => Ok(PatternSet {
-                loose: build(patterns)?,
-                exact: vec![None; patterns.len()],
-            }),
+            Err(_) => (
+                build(patterns)?,
+                patterns.to_vec(),
+                vec![None; patterns.len()],
+            ),
+        };
+        let prefilter = Prefilter::new(patterns);
+        let always_set = build(
+            &prefilter
+                .always
+                .iter()
+                .map(|&i| loose_src[i as usize].clone())
+                .collect::<Vec<_>>(),
+        )
+        .ok();
+        Ok(PatternSet {
+            loose: set,
+            exact,
+            single: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
+            loose_src,
+            size_limit,
+            dfa_size_limit,
+            prefilter,
+            always_set,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.exact.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.exact.is_empty()
+    }
+
+    /// Indexes of the patterns that may match `text`, ascending: every
+    /// pattern that matches is among them.
+    pub fn candidates(&self, text: &str) -> Candidates {
+        self.candidates_within(text, None)
+    }
+
+    /// `candidates` for a block of `words` words: may leave out patterns
+    /// whose most words (`set_max_words`) are fewer.
+    pub fn candidates_within(&self, text: &str, words: Option<u32>) -> Candidates {
+        let n = self.len();
+        let mut c = Candidates::new(n);
+        let pf = &self.prefilter;
+        let applies =
+            |i: &u32| words.is_none_or(|w| pf.max_words[*i as usize].is_none_or(|m| w <= m));
+        if pf.always.iter().any(applies) {
+            match &self.always_set {
+                Some(set) => {
+                    for k in set.matches(text).iter() {
+                        c.insert(pf.always[k] as usize);
+                    }
+                }
+                None => pf.always.iter().for_each(|&i| c.insert(i as usize)),
+            }
         }
+        let t = pf.tier(words.map_or(0, tier));
+        if t.failed {
+            return self.all();
+        }
+        // `try_find` fails only on a search the automaton was not built
+        // for (cannot happen here); then the whole loose set decides.
+        let bail = LOWER.with_borrow_mut(|lower| {
+            lower.clear();
+            lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            if let Some(ac) = &pf.anchored {
+                match ac.try_find(Input::new(&lower[..]).anchored(Anchored::Yes)) {
+                    Ok(Some(m)) => {
+                        for &i in &pf.anchored_owners[m.pattern().as_usize()] {
+                            c.insert(i as usize);
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(_) => return true,
+                }
+            }
+            let Some(ac) = &t.ac else { return false };
+            // Every start where some factor occurs: the leftmost-longest
+            // match from each start on, then on from the next byte (its
+            // shorter factors at the same start are its prefixes).
+            let mut at = 0;
+            loop {
+                let m = match ac.try_find(Input::new(&lower[..]).span(at..lower.len())) {
+                    Ok(Some(m)) => m,
+                    Ok(None) => return false,
+                    Err(_) => return true,
+                };
+                match &t.owners[m.pattern().as_usize()] {
+                    Some(v) => {
+                        for &i in v {
+                            c.insert(i as usize);
+                        }
+                    }
+                    None => return true,
+                }
+                at = m.start() + 1;
+            }
+        });
+        if bail {
+            // A character the factors do not account for: the whole loose
+            // set decides which patterns to check.
+            let mut c = Candidates::new(n);
+            for i in self.loose.matches(text).iter() {
+                c.insert(i);
+            }
+            return c;
+        }
+        c
+    }
+
+    /// Tell the set, per pattern, the most words of a block it applies to
+    /// (`None`: any), for `candidates_within`.
+    pub fn set_max_words(&mut self, max_words: Vec<Option<u32>>) {
+        if max_words.len() == self.len() {
+            self.prefilter.max_words = max_words;
+            self.prefilter.tiers = TIERS.iter().map(|_| OnceLock::new()).collect();
+        }
+    }
+
+    fn all(&self) -> Candidates {
+        let mut c = Candidates::new(self.len());
+        for i in 0..self.len() {
+            c.insert(i);
+        }
+        c
+    }
+
+    /// Whether pattern `i` matches `text`.
+    pub fn is_match(&self, i: usize, text: &str) -> bool {
+        let single = self.single[i].get_or_init(|| {
+            RegexBuilder::new(&self.loose_src[i])
+                .size_limit(self.size_limit)
+                .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
+                .build()
+                .ok()
+        });
+        let loose = match single {
+            Some(re) => re.is_match(text),
+            None => self.loose.matches(text).matched(i),
+        };
+        loose && self.exact[i].as_ref().is_none_or(|re| re.is_match(text))
     }
 
     /// Indexes of the patterns that match `text`, ascending.
     pub fn matches(&self, text: &str) -> Vec<usize> {
-        self.loose
-            .matches(text)
+        self.candidates(text)
             .iter()
-            .filter(|&i| self.exact[i].as_ref().is_none_or(|re| re.is_match(text)))
+            .filter(|&i| self.is_match(i, text))
             .collect()
     }
 }
@@ -111,9 +807,8 @@ impl PatternSet {
 mod tests {
     use super::*;
 
-    #[test]
-    fn same_answers_as_a_regex_set() {
-        let pats: Vec<String> = [
+    fn pats() -> Vec<String> {
+        [
             r"(?i)\bfollow us\b",
             r"\bcat\B",
             r"^(hi|hello)[,!]? i.?m [\p{Lu}]",
@@ -121,9 +816,16 @@ mod tests {
             r"plain words",
             r"(?i)\bfollow us\b.{0,10}\b(facebook|x)",
             r"a{2,3}b",
+            r"(?i)cookies",
+            r"(?i)^(share|tweet|email)[:!.]?$",
         ]
         .map(String::from)
-        .to_vec();
+        .to_vec()
+    }
+
+    #[test]
+    fn same_answers_as_a_regex_set() {
+        let pats = pats();
         let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
         let plain = RegexSet::new(&pats).unwrap();
         for text in [
@@ -143,9 +845,72 @@ mod tests {
             "aab aaab aaaab",
             "ab aaaaab",
             "",
+            "We use COOKIES",
+            "We use coo\u{212A}ies",
+            "we use cooſies",
+            "Share!",
+            "Tweet",
+            "EMAIL.",
         ] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
             assert_eq!(set.matches(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn factors_are_required_literals() {
+        let mut bail = Vec::new();
+        let f = factor(r"(?i)\bfollow us\b.{0,60}\b(facebook|twitter)", &mut bail).unwrap();
+        assert!(f.iter().all(|l| l.len() >= 8), "{f:?}");
+        // `(?i)s` also matches the long s: a text holding it bails out.
+        assert!(bail.contains(&'\u{17F}'));
+        // Nothing to require: every text is a candidate.
+        assert!(factor(r"^\p{Lu}\w+ is", &mut bail).is_some());
+        assert!(factor(r"^[0-9]+$", &mut bail).is_none());
+        assert!(factor(r"(?i)(ab)?c", &mut bail).is_none());
+    }
+
+    #[test]
+    fn long_blocks_skip_patterns_for_short_ones() {
+        let pats: Vec<String> = [r"(?i)\bcookies\b", r"(?i)\bnewsletter\b", r"(?i)^home$"]
+            .map(String::from)
+            .to_vec();
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        set.set_max_words(vec![Some(10), None, Some(2)]);
+        let text = "We use cookies; read our newsletter";
+        let all: Vec<usize> = set.candidates_within(text, Some(3)).iter().collect();
+        assert_eq!(all, [0, 1]);
+        // 200 words: the 10-word pattern is not even searched for.
+        let long: Vec<usize> = set.candidates_within(text, Some(200)).iter().collect();
+        assert_eq!(long, [1]);
+        let c: Vec<usize> = set.candidates_within("Home", Some(1)).iter().collect();
+        assert_eq!(c, [2]);
+        // Without a word count every pattern is in play.
+        assert_eq!(set.matches(text), [0, 1]);
+    }
+
+    #[test]
+    fn prefixes_stand_for_their_shorter_prefixes() {
+        // `more` and `more from` start at the same place; the search
+        // reports the longer, and both patterns must be candidates.
+        let pats: Vec<String> = [r"(?i)\bmore\b.{0,9}x", r"(?i)\bmore from\b"]
+            .map(String::from)
+            .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let plain = RegexSet::new(&pats).unwrap();
+        for text in ["MORE FROM x", "more from", "more x", "nothing"] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn candidates_skip_patterns_whose_factor_is_absent() {
+        let pats = pats();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let c: Vec<usize> = set.candidates("nothing to see").iter().collect();
+        assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
+        let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
+        assert!(c.contains(&0) && c.contains(&5), "{c:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! most prose and the least link text (Readability's idea, with class/id
 //! weights); for text the run of lines with the most prose in it.
 
-use super::rules::token_matches;
+use super::rules::has_part;
 use crate::segment::{Block, Page};
 
 /// Which blocks lie in the main content, and (HTML) which elements hold it.
@@ -88,13 +88,9 @@ const NEGATIVE: &[&str] = &[
 
 fn class_factor(tag: &str, tokens: &[String]) -> f32 {
     let pos = matches!(tag, "article" | "main") as i32
-        + tokens
-            .iter()
-            .any(|t| POSITIVE.iter().any(|p| token_matches(t, p))) as i32;
+        + tokens.iter().any(|t| has_part(t, POSITIVE)) as i32;
     let neg = matches!(tag, "nav" | "aside" | "footer" | "header") as i32
-        + tokens
-            .iter()
-            .any(|t| NEGATIVE.iter().any(|p| token_matches(t, p))) as i32;
+        + tokens.iter().any(|t| has_part(t, NEGATIVE)) as i32;
     (1.0 + 0.25 * pos as f32 - 0.5 * neg as f32).max(0.1)
 }
 

@@ -13,6 +13,7 @@
 //! and the whole set is refused: a run never starts on half a rule file.
 
 use regex::{Regex, RegexBuilder};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use std::collections::{BTreeMap, HashSet};
@@ -234,6 +235,10 @@ pub struct RuleSet {
     heading_owner: Vec<usize>,
     /// Rules with class or tag matchers.
     structural: Vec<usize>,
+    /// Class pattern -> the rules that list it.
+    class_index: FxHashMap<String, Vec<usize>>,
+    /// Longest class pattern, in bytes.
+    class_max: usize,
 }
 
 /// Compile one user pattern under the size caps.
@@ -474,9 +479,25 @@ impl RuleSetBuilder {
             .filter(|(_, r)| !r.class.is_empty() || !r.tag.is_empty())
             .map(|(i, _)| i)
             .collect();
+        let mut text_set = set(&text_pats)?;
+        let mut heading_set = set(&heading_pats)?;
+        text_set.set_max_words(text_owner.iter().map(|&r| rules[r].max_words).collect());
+        heading_set.set_max_words(heading_owner.iter().map(|&r| rules[r].max_words).collect());
+        let mut class_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, r) in rules.iter().enumerate() {
+            for c in &r.class {
+                let owners = class_index.entry(c.clone()).or_default();
+                if owners.last() != Some(&i) {
+                    owners.push(i);
+                }
+            }
+        }
+        let class_max = class_index.keys().map(String::len).max().unwrap_or(0);
         Ok(RuleSet {
-            text_set: set(&text_pats)?,
-            heading_set: set(&heading_pats)?,
+            class_index,
+            class_max,
+            text_set,
+            heading_set,
             rules,
             sites: SiteRules::new(self.sites),
             text_owner,
@@ -590,6 +611,114 @@ impl RuleSet {
         )
     }
 
+    /// `text_matches` less the rules out of bounds for a block of `words`
+    /// words and this link density (their patterns are not even run).
+    pub fn text_matches_within(&self, text: &str, words: u32, link_density: f32) -> Vec<usize> {
+        self.within(&self.text_set, &self.text_owner, text, words, link_density)
+    }
+
+    /// `heading_matches` less the rules out of bounds.
+    pub fn heading_matches_within(&self, text: &str, words: u32, link_density: f32) -> Vec<usize> {
+        self.within(
+            &self.heading_set,
+            &self.heading_owner,
+            text,
+            words,
+            link_density,
+        )
+    }
+
+    fn within(
+        &self,
+        set: &PatternSet,
+        owner: &[usize],
+        text: &str,
+        words: u32,
+        link_density: f32,
+    ) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for i in set.candidates_within(text, Some(words)).iter() {
+            let r = owner[i];
+            // One match per rule is enough (its patterns are adjacent).
+            if out.last() == Some(&r) || !self.rules[r].within_bounds(words, link_density) {
+                continue;
+            }
+            if set.is_match(i, text) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    /// Call `hit` with every rule one of whose class patterns `token`
+    /// matches (as `token_matches` does, `_` read as `-`), possibly more
+    /// than once. The token's parts are looked up instead of every pattern
+    /// being tried against it.
+    pub fn class_rules(&self, token: &str, mut hit: impl FnMut(usize)) {
+        if self.class_index.is_empty() {
+            return;
+        }
+        let t = token.as_bytes();
+        // Part boundaries: where a pattern may start and where it may end.
+        let mut starts = [0usize; 32];
+        let mut ends = [0usize; 32];
+        let (mut ns, mut ne) = (1, 0);
+        for (i, &b) in t.iter().enumerate() {
+            if matches!(b, b'-' | b'_') {
+                if ns == starts.len() || ne == ends.len() {
+                    // A token of many parts: the plain way.
+                    return self.class_rules_slow(token, hit);
+                }
+                ends[ne] = i;
+                ne += 1;
+                starts[ns] = i + 1;
+                ns += 1;
+            }
+        }
+        if ne == ends.len() {
+            return self.class_rules_slow(token, hit);
+        }
+        ends[ne] = t.len();
+        ne += 1;
+        let mut buf = [0u8; 64];
+        for &s in &starts[..ns] {
+            for &e in &ends[..ne] {
+                if e <= s {
+                    continue;
+                }
+                if e - s > self.class_max {
+                    break;
+                }
+                // Patterns are stored with `-` for `_`.
+                let part = &t[s..e];
+                let key: &[u8] = if part.contains(&b'_') {
+                    let k = &mut buf[..part.len()];
+                    for (d, &b) in k.iter_mut().zip(part) {
+                        *d = if b == b'_' { b'-' } else { b };
+                    }
+                    k
+                } else {
+                    part
+                };
+                let Ok(key) = std::str::from_utf8(key) else {
+                    continue;
+                };
+                if let Some(rules) = self.class_index.get(key) {
+                    rules.iter().for_each(|&r| hit(r));
+                }
+            }
+        }
+    }
+
+    fn class_rules_slow(&self, token: &str, mut hit: impl FnMut(usize)) {
+        let token = token.replace('_', "-");
+        for (c, rules) in &self.class_index {
+            if token_matches(&token, c) {
+                rules.iter().for_each(|&r| hit(r));
+            }
+        }
+    }
+
     pub fn structural(&self) -> &[usize] {
         &self.structural
     }
@@ -604,6 +733,13 @@ fn owners(hits: impl Iterator<Item = usize>, owner: &[usize]) -> Vec<usize> {
     let mut v: Vec<usize> = hits.map(|i| owner[i]).collect();
     v.dedup();
     v
+}
+
+/// Whether one of `token`'s dash- or underscore-separated parts is one of
+/// `words`: `token_matches(token, w)` for some `w`, when no word holds a
+/// separator, with one split of the token instead of a search per word.
+pub fn has_part(token: &str, words: &[&str]) -> bool {
+    token.split(['-', '_']).any(|part| words.contains(&part))
 }
 
 /// Whether a class/id token carries `pattern` as one of its dash-separated
@@ -661,6 +797,82 @@ mod tests {
         assert!(!token_matches("shared", "share"));
         assert!(!token_matches("timeshare", "share"));
         assert!(token_matches("author-bio", "author-bio"));
+    }
+
+    #[test]
+    fn parts_answer_like_token_matches() {
+        let words = ["post", "ad", "share", "content"];
+        for token in [
+            "post",
+            "post-body",
+            "my_post",
+            "posted",
+            "ad",
+            "bad",
+            "ad-slot",
+            "a-d",
+            "",
+            "-",
+            "x--ad",
+            "share_bar-content",
+            "contents",
+        ] {
+            let want = words.iter().any(|w| token_matches(token, w));
+            assert_eq!(has_part(token, &words), want, "{token:?}");
+        }
+    }
+
+    #[test]
+    fn class_index_answers_like_token_matches() {
+        let mut b = RuleSetBuilder::new();
+        b.add_source(
+            r#"
+[[rule]]
+id = "a"
+category = "navigation"
+class = ["nav", "share-bar", "x_y", "-lead"]
+[[rule]]
+id = "b"
+category = "advertising"
+class = ["ad", "nav"]
+"#,
+            "t.toml",
+        )
+        .unwrap();
+        let set = b.build().unwrap();
+        let long = "p-".repeat(40) + "nav";
+        for token in [
+            "nav",
+            "navbar",
+            "main-nav",
+            "nav_menu",
+            "share-bar",
+            "share_bar",
+            "post-share-bar-x",
+            "sharebar",
+            "x-y",
+            "x_y",
+            "ad",
+            "bad",
+            "ad-",
+            "-ad",
+            "a--lead",
+            "-lead",
+            "lead",
+            "",
+            "--",
+            long.as_str(),
+        ] {
+            let mut got = Vec::new();
+            set.class_rules(token, |r| got.push(r));
+            got.sort();
+            got.dedup();
+            let norm = token.replace('_', "-");
+            let want: Vec<usize> = (0..set.rules.len())
+                .filter(|&r| set.rules[r].class.iter().any(|c| token_matches(&norm, c)))
+                .collect();
+            assert_eq!(got, want, "{token:?}");
+        }
     }
 
     #[test]

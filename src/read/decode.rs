@@ -120,6 +120,9 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
 /// terminals); a few are dropped with a warning (many make the document
 /// binary, see `sniff::is_binary`).
 fn drop_nuls(mut d: Decoded) -> Decoded {
+    if memchr::memchr(0, d.text.as_bytes()).is_none() {
+        return d;
+    }
     let n = d.text.bytes().filter(|&c| c == 0).count();
     if n > 0 {
         d.text.retain(|c| c != '\0');
@@ -139,6 +142,14 @@ pub fn text(bytes: &[u8]) -> Decoded {
 fn text_raw(bytes: &[u8]) -> Decoded {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return decode_with(bytes, enc, "byte order mark");
+    }
+    // The fast validator first: most text is valid UTF-8.
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            warning: None,
+        };
     }
     match String::from_utf8_lossy(bytes) {
         Cow::Borrowed(s) => Decoded {

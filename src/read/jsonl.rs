@@ -3,6 +3,7 @@
 //! schemas). A bad line becomes an error record; the run goes on.
 
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use super::document::{Document, Item, Kind, RecordError};
@@ -51,9 +52,10 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
     };
     let id = obj.get(&fields.id).and_then(scalar_string);
     let url = obj.get(&fields.url).and_then(scalar_string);
-    let (kind, body) = match (obj.get(&fields.html), obj.get(&fields.text)) {
-        (Some(Value::String(h)), _) => (Kind::Html, h.clone()),
-        (_, Some(Value::String(t))) => (Kind::Text, t.clone()),
+    let mut obj = obj;
+    let (kind, key) = match (obj.get(&fields.html), obj.get(&fields.text)) {
+        (Some(Value::String(_)), _) => (Kind::Html, &fields.html),
+        (_, Some(Value::String(_))) => (Kind::Text, &fields.text),
         (Some(_), _) | (_, Some(_)) => {
             return Err(err(
                 id,
@@ -68,6 +70,11 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
                 format!("no `{}` or `{}` field", fields.html, fields.text),
             ));
         }
+    };
+    // Moved out, not copied: the body is most of the line.
+    let body = match obj.remove(key.as_str()) {
+        Some(Value::String(b)) => b,
+        _ => String::new(),
     };
     let extra = obj
         .into_iter()
@@ -179,7 +186,12 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     self.max_line
                 ))));
             }
-            let line = String::from_utf8_lossy(&self.buf);
+            // Valid UTF-8 (the usual case) is checked by the fast validator
+            // and borrowed; only a broken line is copied with replacements.
+            let line = match std::str::from_utf8(&self.buf) {
+                Ok(s) => Cow::Borrowed(s),
+                Err(_) => String::from_utf8_lossy(&self.buf),
+            };
             let line = line.trim();
             if line.is_empty() {
                 continue;

@@ -3,11 +3,35 @@
 use super::block::{Block, BlockKind, Features, Page};
 use super::features;
 
+/// `t` with every run of whitespace made one space (`t` is trimmed).
+fn squeeze(t: &str) -> String {
+    // Usually there is nothing to squeeze: plain spaces, one at a time.
+    let b = t.as_bytes();
+    let plain = t.is_ascii()
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+        && memchr::memmem::find(b, b"  ").is_none();
+    if plain {
+        return t.to_string();
+    }
+    let mut out = String::with_capacity(t.len());
+    for (i, w) in t.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 pub fn segment(text: &str) -> Page {
     let mut page = Page::default();
     for line in text.lines() {
         let t = line.trim();
-        if !t.chars().any(char::is_alphanumeric) {
+        let has_word = t.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (!t.is_ascii() && t.chars().any(char::is_alphanumeric));
+        if !has_word {
             continue;
         }
         // Text from a Markdown source keeps its heading marks as a hint.
@@ -24,7 +48,7 @@ pub fn segment(text: &str) -> Page {
         let index = page.blocks.len();
         page.blocks.push(Block {
             index,
-            text: t.split_whitespace().collect::<Vec<_>>().join(" "),
+            text: squeeze(t),
             kind,
             tag: "line".to_string(),
             element: None,
@@ -34,4 +58,26 @@ pub fn segment(text: &str) -> Page {
     let zeros = vec![0; page.blocks.len()];
     features::compute(&mut page, &zeros);
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn squeeze_is_one_space_per_run_of_whitespace() {
+        for t in [
+            "plain words here",
+            "two  spaces",
+            "tab\there",
+            "nbsp\u{a0}here",
+            "ideographic\u{3000}space",
+            "vertical\x0btab",
+            "café au lait",
+            "x",
+        ] {
+            let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze(t), want, "{t:?}");
+        }
+    }
 }
