@@ -9,6 +9,7 @@ pub mod region;
 pub mod rules;
 pub mod sections;
 pub mod site;
+pub mod text_region;
 
 pub use category::Category;
 pub use rules::{RuleError, RuleSet, RuleSetBuilder};
