@@ -1,17 +1,27 @@
 //! The main content of text input (one block per line, no markup): the
 //! run of lines with the most prose in it, found as a maximum subarray.
 
-use super::region::{Region, has_article_core, has_stopwords, prose_flags};
+use super::region::{Region, has_stopwords, prose_flags};
 use crate::segment::Page;
 
 /// The run of lines with the largest prose balance (maximum subarray).
 pub fn find(page: &Page, junk: &[bool]) -> Region {
     let sw = has_stopwords(page);
-    let prose = prose_flags(page, junk, sw);
-    let article_core = has_article_core(page, &prose);
-    // A lone short line between paragraphs is a subheading; a run of them
-    // is a menu or a list of headlines: each further line costs more. A
-    // prose line alone between such lines is a teaser, not an article.
+    let mut prose = prose_flags(page, junk, sw);
+    // A headline in title case reads as a short sentence but is not prose.
+    for (p, b) in prose.iter_mut().zip(&page.blocks) {
+        let f = &b.features;
+        let headline = f.words <= 25 && f.title_case_ratio >= 0.6 && !b.text.ends_with('.');
+        // Paragraphs end like sentences; a short line that does not is a
+        // headline or a label.
+        if headline || (f.words < 20 && !f.ends_sentence) {
+            *p = false;
+        }
+    }
+    let article_core = has_core(page, &prose);
+    // A lone short line between paragraphs is a subheading; a run of menu
+    // items or headlines costs more with each further line. A prose line
+    // alone between such lines is a teaser, not an article.
     let mut run = 0.0f32;
     let scores: Vec<f32> = page
         .blocks
@@ -25,19 +35,33 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
             }
             if prose[i] {
                 run = 0.0;
-                let before = i > 0 && prose[i - 1];
-                let after = prose.get(i + 1).copied().unwrap_or(false);
+                // Paragraphs of one text are at most a short line apart.
+                let near = |j: usize| prose[j] || (page.blocks[j].features.words <= 12 && !junk[j]);
+                let before = (i > 0 && prose[i - 1]) || (i > 1 && prose[i - 2] && near(i - 1));
+                let after = prose.get(i + 1).copied().unwrap_or(false)
+                    || (prose.get(i + 2).copied().unwrap_or(false) && near(i + 1));
                 return if before || after || w >= 40.0 || !article_core {
                     w
                 } else {
                     0.3 * w - 1.0
                 };
             }
-            run += 1.0;
-            if b.features.words <= 12 && !b.features.ends_sentence {
-                -1.5 * run
+            let f = &b.features;
+            // Menu items and headlines: short, unpunctuated, capitalised.
+            let menuish = f.words <= 6
+                && f.punctuation == 0
+                && (f.title_case_ratio >= 0.5 || f.stopword_ratio < 0.1);
+            if menuish {
+                run += 1.0;
+                return -1.5 * run;
+            }
+            // List items, code and short sentences: text of a structured
+            // page, cheap inside the content but no anchor for it.
+            run += 0.5;
+            if f.words <= 12 && !f.ends_sentence {
+                -1.0 * run.min(3.0)
             } else {
-                -0.3 * w.max(2.0) * run.min(3.0)
+                -0.1 * w.max(2.0) * run.min(3.0)
             }
         })
         .collect();
@@ -76,4 +100,27 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
         in_main,
         holds_main: vec![false; page.elements.len()],
     }
+}
+
+/// Whether the page has a run of paragraphs, as articles do: three prose
+/// lines and 120 words, with at most one short line (a subheading, a
+/// source or a caption) between two of them.
+fn has_core(page: &Page, prose: &[bool]) -> bool {
+    let (mut lines, mut words, mut gap) = (0, 0, 0);
+    for (b, &p) in page.blocks.iter().zip(prose) {
+        if p {
+            lines += 1;
+            words += b.features.words;
+            gap = 0;
+            if lines >= 3 && words >= 120 {
+                return true;
+            }
+        } else {
+            gap += 1;
+            if gap > 1 || b.features.words > 12 {
+                (lines, words) = (0, 0);
+            }
+        }
+    }
+    false
 }
