@@ -18,6 +18,17 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
             *p = false;
         }
     }
+    // A paragraph seen before is a teaser or a panel shown twice: it adds
+    // nothing to the region around its second copy.
+    let mut seen = std::collections::HashSet::new();
+    let repeat: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| b.features.words >= 5 && !seen.insert(b.text.as_str()))
+        .collect();
+    for (p, &r) in prose.iter_mut().zip(&repeat) {
+        *p &= !r;
+    }
     let article_core = has_core(page, &prose);
     // A lone short line between paragraphs is a subheading; a run of menu
     // items or headlines costs more with each further line. A prose line
@@ -29,6 +40,9 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
         .enumerate()
         .map(|(i, b)| {
             let w = b.features.words as f32;
+            if repeat[i] && !junk[i] {
+                return -0.2 * w - 1.0;
+            }
             if junk[i] {
                 run += 1.0;
                 return -0.5 * w - 2.0;
@@ -59,23 +73,31 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
             // page, cheap inside the content but no anchor for it.
             run += 0.5;
             if f.words <= 12 && !f.ends_sentence {
-                -1.0 * run.min(3.0)
+                -run.min(3.0)
             } else {
                 -0.1 * w.max(2.0) * run.min(3.0)
             }
         })
         .collect();
-    let (mut best, mut best_range) = (f32::MIN, (0, 0));
-    let (mut cur, mut start) = (0f32, 0usize);
-    for (i, &s) in scores.iter().enumerate() {
-        if cur <= 0.0 {
-            cur = 0.0;
-            start = i;
+    let (mut best, mut best_range) = max_run(&scores);
+    // The headline repeating the title, with prose soon after it, marks the
+    // article. When the run found lies away from every such headline (a
+    // cookie policy or a footer disclaimer outweighed a short article),
+    // the run is found again with the headlines weighing in.
+    let headlines: Vec<usize> = super::text_title::headline_lines(page)
+        .into_iter()
+        .filter(|&t| prose[t + 1..].iter().take(HEADLINE_REACH).any(|&p| p))
+        .collect();
+    let near = |t: usize| t < best_range.1 && t + HEADLINE_REACH >= best_range.0;
+    if !headlines.is_empty() && !headlines.iter().any(|&t| near(t)) {
+        let mut anchored = scores.clone();
+        for &t in &headlines {
+            anchored[t] = anchored[t].max(0.0) + HEADLINE_BONUS;
         }
-        cur += s;
-        if cur > best {
-            best = cur;
-            best_range = (start, i + 1);
+        (best, best_range) = max_run(&anchored);
+        // The headline only chose the run: the body starts with its prose.
+        if let Some(p) = prose[best_range.0..best_range.1].iter().position(|&p| p) {
+            best_range.0 += p;
         }
     }
     if !article_core {
@@ -101,6 +123,29 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
         holds_main: vec![false; page.elements.len()],
     }
 }
+
+/// The run of lines with the largest sum of scores, and that sum.
+fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
+    let (mut best, mut best_range) = (f32::MIN, (0, 0));
+    let (mut cur, mut start) = (0f32, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0.0 {
+            cur = 0.0;
+            start = i;
+        }
+        cur += s;
+        if cur > best {
+            best = cur;
+            best_range = (start, i + 1);
+        }
+    }
+    (best, best_range)
+}
+
+/// Lines after a headline within which prose must start for it to anchor.
+const HEADLINE_REACH: usize = 8;
+/// What a headline weighs, in words of prose.
+const HEADLINE_BONUS: f32 = 30.0;
 
 /// Whether the page has a run of paragraphs, as articles do: three prose
 /// lines and 120 words, with at most one short line (a subheading, a
