@@ -10,6 +10,7 @@ pub mod rules;
 pub mod sections;
 pub mod site;
 pub mod text_region;
+pub mod text_thread;
 pub mod text_title;
 
 pub use category::Category;

@@ -29,7 +29,8 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
     }
-    let article_core = has_core(page, &prose);
+    let core = core_end(page, &prose);
+    let article_core = core.is_some();
     // A lone short line between paragraphs is a subheading; a run of menu
     // items or headlines costs more with each further line. A prose line
     // alone between such lines is a teaser, not an article.
@@ -110,6 +111,12 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
             best_range = (a, z + 1);
         }
     }
+    // A comment thread after the article is not part of it.
+    if let Some(c) = core
+        && let Some(t) = super::text_thread::start(page, &prose, c + 1, best_range)
+    {
+        best_range.1 = t;
+    }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
         vec![true; page.blocks.len()]
@@ -150,15 +157,16 @@ const HEADLINE_BONUS: f32 = 30.0;
 /// Whether the page has a run of paragraphs, as articles do: three prose
 /// lines and 120 words, with at most one short line (a subheading, a
 /// source or a caption) between two of them.
-fn has_core(page: &Page, prose: &[bool]) -> bool {
+/// Returns the line where the first such run is complete.
+fn core_end(page: &Page, prose: &[bool]) -> Option<usize> {
     let (mut lines, mut words, mut gap) = (0, 0, 0);
-    for (b, &p) in page.blocks.iter().zip(prose) {
+    for (i, (b, &p)) in page.blocks.iter().zip(prose).enumerate() {
         if p {
             lines += 1;
             words += b.features.words;
             gap = 0;
             if lines >= 3 && words >= 120 {
-                return true;
+                return Some(i);
             }
         } else {
             gap += 1;
@@ -167,5 +175,5 @@ fn has_core(page: &Page, prose: &[bool]) -> bool {
             }
         }
     }
-    false
+    None
 }
