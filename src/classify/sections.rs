@@ -52,7 +52,7 @@ pub fn claims(
     let mut prose_before = 0;
     for (i, b) in page.blocks.iter().enumerate() {
         let ev = &evidence[i];
-        if region.in_main[i] && is_prose(b, sw) {
+        if !page.is_html && region.in_main[i] && is_prose(b, sw) {
             prose_before += b.features.words;
         }
         // A new section heading replaces the open section.
@@ -128,7 +128,7 @@ pub fn claims(
 fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Option<Claim>]) {
     let prose_words = |i: usize| {
         let b = &page.blocks[i];
-        if region.in_main[i] && is_prose(b, sw) {
+        if !page.is_html && region.in_main[i] && is_prose(b, sw) {
             b.features.words as usize
         } else {
             0
