@@ -140,3 +140,25 @@ fn title_case_headlines_are_not_taken_for_paragraphs() {
     let out = a.text();
     assert!(out.ends_with(PARA3), "{out}");
 }
+
+#[test]
+fn a_page_that_lists_headlines_keeps_them() {
+    let items = [
+        "Harbour Repairs To Start In March, The Council Says At Last",
+        "Mayor Opens A New Library In The Old Post Office, Readers Queue",
+        "Local Team Wins The Derby In Front Of A Record Crowd, Fans Celebrate",
+        "School Choir Travels To The National Finals, And The Parents Follow",
+        "Night Buses Return To The East Side, As New Drivers Are Hired",
+        "Market Square Gets New Trees And Benches, And The Work Ends Early",
+        "Old Cinema Reopens With A Week Of Free Films, The Tickets Gone",
+        "Fishing Families Welcome The New Quay Wall, As The Boats Return",
+    ]
+    .join("\n");
+    let text = format!(
+        "Latest news | The Paper\n{MENU}\nThe latest stories from our newsroom, updated through the day.\n{items}\n© 2024 The Paper"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains("Night Buses Return"), "{out}");
+    assert!(out.contains("Boats Return"), "{out}");
+}

@@ -7,7 +7,8 @@ use crate::segment::Page;
 /// The run of lines with the largest prose balance (maximum subarray).
 pub fn find(page: &Page, junk: &[bool]) -> Region {
     let sw = has_stopwords(page);
-    let mut prose = prose_flags(page, junk, sw);
+    let loose = prose_flags(page, junk, sw);
+    let mut prose = loose.clone();
     // A headline in title case reads as a short sentence but is not prose.
     for (p, b) in prose.iter_mut().zip(&page.blocks) {
         let f = &b.features;
@@ -104,9 +105,24 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
     if !article_core {
         // No article: the content is the separate texts of a product,
         // listing or forum page, from the first to the last.
+        // When most of the sentence-like text is in headlines and
+        // unfinished lines, the page is a list of them: they bound it.
+        let words = |flags: &[bool]| -> u32 {
+            page.blocks
+                .iter()
+                .zip(flags)
+                .filter(|(_, p)| **p)
+                .map(|(b, _)| b.features.words)
+                .sum()
+        };
+        let bounds = if 2 * words(&prose) < words(&loose) {
+            &loose
+        } else {
+            &prose
+        };
         if let (Some(a), Some(z)) = (
-            prose.iter().position(|&p| p),
-            prose.iter().rposition(|&p| p),
+            bounds.iter().position(|&p| p),
+            bounds.iter().rposition(|&p| p),
         ) {
             best_range = (a, z + 1);
         }
