@@ -128,7 +128,7 @@ pub fn claims(
 fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Option<Claim>]) {
     let prose_words = |i: usize| {
         let b = &page.blocks[i];
-        if !page.is_html && region.in_main[i] && is_prose(b, sw) {
+        if region.in_main[i] && is_prose(b, sw) {
             b.features.words as usize
         } else {
             0
