@@ -162,3 +162,16 @@ fn a_page_that_lists_headlines_keeps_them() {
     assert!(out.contains("Night Buses Return"), "{out}");
     assert!(out.contains("Boats Return"), "{out}");
 }
+
+#[test]
+fn a_reply_quoting_a_whole_post_keeps_the_thread_going() {
+    let post = [PARA, PARA2, PARA3, PARA4, PARA5, PARA6].join("\n");
+    let text = format!(
+        "Which budget items matter most? - Town Forum\n{MENU}\nold_harbour\n#1\n{post}\nmark_t\n#2\nold_harbour said:\n{post}\nI would rather they spent it on housing, because rents in the old town have doubled.\nYoung families are leaving for the suburbs, and the schools will empty after them."
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains(PARA), "{out}");
+    assert!(out.contains("rents in the old town"), "{out}");
+    assert!(out.contains("schools will empty"), "{out}");
+}

@@ -43,7 +43,11 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
         .map(|(i, b)| {
             let w = b.features.words as f32;
             if repeat[i] && !junk[i] {
-                return -0.2 * w - 1.0;
+                // A run of them is a quoted post (forums quote whole
+                // replies): neutral. A single one is a teaser or a panel.
+                let quoted =
+                    (i > 0 && repeat[i - 1]) || repeat.get(i + 1).copied().unwrap_or(false);
+                return if quoted { 0.0 } else { -0.2 * w - 1.0 };
             }
             if junk[i] {
                 run += 1.0;
