@@ -5,12 +5,16 @@
 
 use crate::segment::Page;
 
-/// Lower-cased words of a line, letters and digits only.
-fn words(s: &str) -> Vec<String> {
+/// Words of a line, letters and digits only.
+fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+fn same_word(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// At most this many title words after the headline: the site's name.
@@ -22,7 +26,7 @@ pub fn headline_lines(page: &Page) -> Vec<usize> {
     let Some(first) = page.blocks.first() else {
         return Vec::new();
     };
-    let title = words(&first.text);
+    let title: Vec<&str> = words(&first.text).collect();
     if title.len() < 3 || first.features.words > 40 {
         return Vec::new();
     }
@@ -31,14 +35,25 @@ pub fn headline_lines(page: &Page) -> Vec<usize> {
         .enumerate()
         .skip(1)
         .filter(|(_, b)| {
-            // Cheap length check before splitting the line into words.
-            b.features.words as usize <= title.len() && {
-                let w = words(&b.text);
-                w.len() >= 3
-                    && 2 * w.len() >= title.len()
-                    && title.len() - w.len() <= SITE_NAME_WORDS
-                    && title.starts_with(&w)
-            }
+            // Cheap checks first: most lines are far from the title.
+            let n = b.features.words as usize;
+            n >= 3
+                && n <= title.len()
+                && 2 * n >= title.len()
+                && title.len() - n <= SITE_NAME_WORDS
+                && {
+                    let mut line = words(&b.text);
+                    let mut matched = 0;
+                    let prefix = line.by_ref().zip(&title).all(|(w, t)| {
+                        matched += 1;
+                        same_word(w, t)
+                    });
+                    prefix
+                        && line.next().is_none()
+                        && matched >= 3
+                        && 2 * matched >= title.len()
+                        && title.len() - matched <= SITE_NAME_WORDS
+                }
         })
         .map(|(i, _)| i)
         .collect()
