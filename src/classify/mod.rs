@@ -9,6 +9,9 @@ pub mod region;
 pub mod rules;
 pub mod sections;
 pub mod site;
+pub mod text_region;
+pub mod text_thread;
+pub mod text_title;
 
 pub use category::Category;
 pub use rules::{RuleError, RuleSet, RuleSetBuilder};

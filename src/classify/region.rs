@@ -99,7 +99,7 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
     if page.is_html && !page.elements.is_empty() {
         html_region(page, junk)
     } else {
-        text_region(page, junk)
+        super::text_region::find(page, junk)
     }
 }
 
@@ -450,7 +450,7 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
 }
 
 /// Which blocks are prose that no text rule removes.
-fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
+pub(super) fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
     page.blocks
         .iter()
         .zip(junk)
@@ -460,7 +460,7 @@ fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
 
 /// Whether the page has a run of paragraphs, as articles do (product and
 /// listing pages are made of separate short texts).
-fn has_article_core(page: &Page, prose: &[bool]) -> bool {
+pub(super) fn has_article_core(page: &Page, prose: &[bool]) -> bool {
     article_core_start(page, prose).is_some()
 }
 
@@ -479,80 +479,4 @@ fn article_core_start(page: &Page, prose: &[bool]) -> Option<usize> {
         }
     }
     None
-}
-
-/// The run of lines with the largest prose balance (maximum subarray).
-fn text_region(page: &Page, junk: &[bool]) -> Region {
-    let sw = has_stopwords(page);
-    let prose = prose_flags(page, junk, sw);
-    let article_core = has_article_core(page, &prose);
-    // A lone short line between paragraphs is a subheading; a run of them
-    // is a menu or a list of headlines: each further line costs more. A
-    // prose line alone between such lines is a teaser, not an article.
-    let mut run = 0.0f32;
-    let scores: Vec<f32> = page
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let w = b.features.words as f32;
-            if junk[i] {
-                run += 1.0;
-                return -0.5 * w - 2.0;
-            }
-            if prose[i] {
-                run = 0.0;
-                let before = i > 0 && prose[i - 1];
-                let after = prose.get(i + 1).copied().unwrap_or(false);
-                return if before || after || w >= 40.0 || !article_core {
-                    w
-                } else {
-                    0.3 * w - 1.0
-                };
-            }
-            run += 1.0;
-            if b.features.words <= 12 && !b.features.ends_sentence {
-                -1.5 * run
-            } else {
-                -0.3 * w.max(2.0) * run.min(3.0)
-            }
-        })
-        .collect();
-    let (mut best, mut best_range) = (f32::MIN, (0, 0));
-    let (mut cur, mut start) = (0f32, 0usize);
-    for (i, &s) in scores.iter().enumerate() {
-        if cur <= 0.0 {
-            cur = 0.0;
-            start = i;
-        }
-        cur += s;
-        if cur > best {
-            best = cur;
-            best_range = (start, i + 1);
-        }
-    }
-    if !article_core {
-        // No article: the content is the separate texts of a product,
-        // listing or forum page, from the first to the last.
-        if let (Some(a), Some(z)) = (
-            prose.iter().position(|&p| p),
-            prose.iter().rposition(|&p| p),
-        ) {
-            best_range = (a, z + 1);
-        }
-    }
-    let in_main = if best <= 0.0 {
-        // No prose at all: nothing to anchor on, keep everything.
-        vec![true; page.blocks.len()]
-    } else {
-        (0..page.blocks.len())
-            .map(|i| i >= best_range.0 && i < best_range.1)
-            .collect()
-    };
-    Region {
-        in_main,
-        holds_main: vec![false; page.elements.len()],
-        item_lead: vec![false; page.blocks.len()],
-        teaser: vec![false; page.blocks.len()],
-    }
 }

@@ -23,6 +23,8 @@ struct Open {
     level: Option<u8>,
     /// HTML: the element holding the heading; the section ends with it.
     container: Option<usize>,
+    /// Text: the section follows an article (its list is not the content).
+    after_article: bool,
 }
 
 fn inside(page: &Page, mut e: Option<usize>, container: usize) -> bool {
@@ -46,8 +48,13 @@ pub fn claims(
     let sw = super::region::has_stopwords(page);
     let mut out = vec![None; page.blocks.len()];
     let mut open: Option<Open> = None;
+    // Words of main-content prose seen so far.
+    let mut prose_before = 0;
     for (i, b) in page.blocks.iter().enumerate() {
         let ev = &evidence[i];
+        if !page.is_html && region.in_main[i] && is_prose(b, sw) {
+            prose_before += b.features.words;
+        }
         // A new section heading replaces the open section.
         if let Some(&r) = ev
             .headings
@@ -70,6 +77,7 @@ pub fn claims(
                     opener: i,
                     level,
                     container,
+                    after_article: prose_before >= ARTICLE_WORDS,
                 });
                 out[i] = Some(Claim {
                     rule: r,
@@ -93,6 +101,7 @@ pub fn claims(
                 opener: i,
                 level: None,
                 container: None,
+                after_article: prose_before >= ARTICLE_WORDS,
             });
             continue;
         }
@@ -142,6 +151,9 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
     }
 }
 
+/// Prose words before a section that make it follow an article.
+const ARTICLE_WORDS: u32 = 150;
+
 fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
     let b = &page.blocks[i];
     if let Some(c) = sec.container
@@ -167,8 +179,16 @@ fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
         return false;
     }
     // Lists end where prose starts again.
-    if is_prose(b, sw) && b.features.words >= 15 && !is_heading_like(b) {
-        return true;
+    let paragraph = |b: &crate::segment::Block| {
+        is_prose(b, sw) && b.features.words >= 15 && !is_heading_like(b)
+    };
+    if !paragraph(b) {
+        return false;
     }
-    false
+    // In text, a list of stories after an article carries a teaser under
+    // each headline: only two paragraphs in a row, or a long one, end it.
+    page.is_html
+        || !sec.after_article
+        || b.features.words >= 60
+        || page.blocks.get(i + 1).is_some_and(paragraph)
 }

@@ -1,0 +1,201 @@
+//! The main content of text input (one block per line, no markup): the
+//! run of lines with the most prose in it, found as a maximum subarray.
+
+use super::region::{Region, has_stopwords, prose_flags};
+use crate::segment::Page;
+
+/// The run of lines with the largest prose balance (maximum subarray).
+pub fn find(page: &Page, junk: &[bool]) -> Region {
+    let sw = has_stopwords(page);
+    let loose = prose_flags(page, junk, sw);
+    let mut prose = loose.clone();
+    // A headline in title case reads as a short sentence but is not prose.
+    for (p, b) in prose.iter_mut().zip(&page.blocks) {
+        let f = &b.features;
+        let headline = f.words <= 25 && f.title_case_ratio >= 0.6 && !b.text.ends_with('.');
+        // Paragraphs end like sentences; a short line that does not is a
+        // headline or a label.
+        if headline || (f.words < 20 && !f.ends_sentence) {
+            *p = false;
+        }
+    }
+    // A paragraph seen before is a teaser or a panel shown twice: it adds
+    // nothing to the region around its second copy.
+    let mut seen = std::collections::HashSet::new();
+    let repeat: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| b.features.words >= 5 && !seen.insert(b.text.as_str()))
+        .collect();
+    for (p, &r) in prose.iter_mut().zip(&repeat) {
+        *p &= !r;
+    }
+    let core = core_end(page, &prose);
+    let article_core = core.is_some();
+    // A lone short line between paragraphs is a subheading; a run of menu
+    // items or headlines costs more with each further line. A prose line
+    // alone between such lines is a teaser, not an article.
+    let mut run = 0.0f32;
+    let scores: Vec<f32> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let w = b.features.words as f32;
+            if repeat[i] && !junk[i] {
+                // A run of them is a quoted post (forums quote whole
+                // replies): neutral. A single one is a teaser or a panel.
+                let quoted =
+                    (i > 0 && repeat[i - 1]) || repeat.get(i + 1).copied().unwrap_or(false);
+                return if quoted { 0.0 } else { -0.2 * w - 1.0 };
+            }
+            if junk[i] {
+                run += 1.0;
+                return -0.5 * w - 2.0;
+            }
+            if prose[i] {
+                run = 0.0;
+                // Paragraphs of one text are at most a short line apart.
+                let near = |j: usize| prose[j] || (page.blocks[j].features.words <= 12 && !junk[j]);
+                let before = (i > 0 && prose[i - 1]) || (i > 1 && prose[i - 2] && near(i - 1));
+                let after = prose.get(i + 1).copied().unwrap_or(false)
+                    || (prose.get(i + 2).copied().unwrap_or(false) && near(i + 1));
+                return if before || after || w >= 40.0 || !article_core {
+                    w
+                } else {
+                    0.3 * w - 1.0
+                };
+            }
+            let f = &b.features;
+            // Menu items and headlines: short, unpunctuated, capitalised.
+            let menuish = f.words <= 6
+                && f.punctuation == 0
+                && (f.title_case_ratio >= 0.5 || f.stopword_ratio < 0.1);
+            if menuish {
+                run += 1.0;
+                return -1.5 * run;
+            }
+            // List items, code and short sentences: text of a structured
+            // page, cheap inside the content but no anchor for it.
+            run += 0.5;
+            if f.words <= 12 && !f.ends_sentence {
+                -run.min(3.0)
+            } else {
+                -0.1 * w.max(2.0) * run.min(3.0)
+            }
+        })
+        .collect();
+    let (mut best, mut best_range) = max_run(&scores);
+    // The headline repeating the title, with prose soon after it, marks the
+    // article. When the run found lies away from every such headline (a
+    // cookie policy or a footer disclaimer outweighed a short article),
+    // the run is found again with the headlines weighing in.
+    let headlines: Vec<usize> = super::text_title::headline_lines(page)
+        .into_iter()
+        .filter(|&t| prose[t + 1..].iter().take(HEADLINE_REACH).any(|&p| p))
+        .collect();
+    let near = |t: usize| t < best_range.1 && t + HEADLINE_REACH >= best_range.0;
+    if !headlines.is_empty() && !headlines.iter().any(|&t| near(t)) {
+        let mut anchored = scores.clone();
+        for &t in &headlines {
+            anchored[t] = anchored[t].max(0.0) + HEADLINE_BONUS;
+        }
+        (best, best_range) = max_run(&anchored);
+        // The headline only chose the run: the body starts with its prose.
+        if let Some(p) = prose[best_range.0..best_range.1].iter().position(|&p| p) {
+            best_range.0 += p;
+        }
+    }
+    if !article_core {
+        // No article: the content is the separate texts of a product,
+        // listing or forum page, from the first to the last.
+        // When most of the sentence-like text is in headlines and
+        // unfinished lines, the page is a list of them: they bound it.
+        let words = |flags: &[bool]| -> u32 {
+            page.blocks
+                .iter()
+                .zip(flags)
+                .filter(|(_, p)| **p)
+                .map(|(b, _)| b.features.words)
+                .sum()
+        };
+        let bounds = if 2 * words(&prose) < words(&loose) {
+            &loose
+        } else {
+            &prose
+        };
+        if let (Some(a), Some(z)) = (
+            bounds.iter().position(|&p| p),
+            bounds.iter().rposition(|&p| p),
+        ) {
+            best_range = (a, z + 1);
+        }
+    }
+    // A comment thread after the article is not part of it.
+    if let Some(c) = core
+        && let Some(t) = super::text_thread::start(page, &prose, c + 1, best_range)
+    {
+        best_range.1 = t;
+    }
+    let in_main = if best <= 0.0 {
+        // No prose at all: nothing to anchor on, keep everything.
+        vec![true; page.blocks.len()]
+    } else {
+        (0..page.blocks.len())
+            .map(|i| i >= best_range.0 && i < best_range.1)
+            .collect()
+    };
+    Region {
+        in_main,
+        holds_main: vec![false; page.elements.len()],
+        item_lead: vec![false; page.blocks.len()],
+        teaser: vec![false; page.blocks.len()],
+    }
+}
+
+/// The run of lines with the largest sum of scores, and that sum.
+fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
+    let (mut best, mut best_range) = (f32::MIN, (0, 0));
+    let (mut cur, mut start) = (0f32, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        if cur <= 0.0 {
+            cur = 0.0;
+            start = i;
+        }
+        cur += s;
+        if cur > best {
+            best = cur;
+            best_range = (start, i + 1);
+        }
+    }
+    (best, best_range)
+}
+
+/// Lines after a headline within which prose must start for it to anchor.
+const HEADLINE_REACH: usize = 8;
+/// What a headline weighs, in words of prose.
+const HEADLINE_BONUS: f32 = 30.0;
+
+/// Whether the page has a run of paragraphs, as articles do: three prose
+/// lines and 120 words, with at most one short line (a subheading, a
+/// source or a caption) between two of them.
+/// Returns the line where the first such run is complete.
+fn core_end(page: &Page, prose: &[bool]) -> Option<usize> {
+    let (mut lines, mut words, mut gap) = (0, 0, 0);
+    for (i, (b, &p)) in page.blocks.iter().zip(prose).enumerate() {
+        if p {
+            lines += 1;
+            words += b.features.words;
+            gap = 0;
+            if lines >= 3 && words >= 120 {
+                return Some(i);
+            }
+        } else {
+            gap += 1;
+            if gap > 1 || b.features.words > 12 {
+                (lines, words) = (0, 0);
+            }
+        }
+    }
+    None
+}

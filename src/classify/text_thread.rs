@@ -1,0 +1,114 @@
+//! Text input: a comment thread after an article. Each comment is a short
+//! author line, a date ("2 hours ago", "Nov 18, 2019 7:45 am") and the
+//! comment's text; the dates recur every few lines. Comments read like
+//! prose, so the article's region would run on through them.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use crate::segment::Page;
+
+/// A line that is only a date or a time, as comment headers carry them.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b\d+\s*(second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b
+        | \b(yesterday|today)\s+at\b
+        | \b\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\b
+        | \b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b
+        | \b\d{1,2}[./-]\d{1,2}[./-](19|20)?\d{2}\b
+        ",
+    )
+    .expect("date pattern compiles")
+});
+
+/// A comment section's heading, count or link, in a few languages (not
+/// "reply": every comment carries that button).
+static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(comments?|replies|responses|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties)\b",
+    )
+    .expect("comments pattern compiles")
+});
+
+/// Words at most in the thread's heading or count line.
+const HEADING_WORDS: u32 = 6;
+/// Words at most in a comment header line carrying the date.
+const HEADER_WORDS: u32 = 12;
+/// Dated lines needed to call it a thread.
+const MIN_COMMENTS: usize = 3;
+/// Lines at most between two comments' dates.
+const MAX_GAP: usize = 20;
+
+/// Lines before the article's region searched for its own date.
+const OPENING_REACH: usize = 5;
+
+static UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(second|sec|minute|min|hour|hr|day|week|month|year)s?\b")
+        .expect("unit pattern compiles")
+});
+
+/// A date line's shape: its date with numbers and time units made alike,
+/// so that "2 days ago" and "5 hours ago" compare equal.
+fn shape(text: &str) -> String {
+    let date = DATE_LINE.find(text).map_or(text, |m| m.as_str());
+    let t = UNIT.replace_all(date, "unit").to_lowercase();
+    let mut out = String::with_capacity(t.len());
+    for c in t.chars() {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        if !(c == '0' && out.ends_with('0')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A comment header: short and dated. A dash before it makes it the
+/// signature of a quoted post (an embedded tweet), part of the article.
+fn is_date_line(page: &Page, i: usize) -> bool {
+    let b = &page.blocks[i];
+    b.features.words <= HEADER_WORDS
+        && !b.text.starts_with(['—', '–', '-'])
+        && DATE_LINE.is_match(&b.text)
+}
+
+/// Where a comment thread starts within `range`, after `from` (the end of
+/// the article's first run of paragraphs): the line after the last
+/// paragraph before the first comment's date. `None` without a thread.
+pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) -> Option<usize> {
+    let dates: Vec<usize> = (from.max(range.0)..range.1)
+        .filter(|&i| is_date_line(page, i))
+        .collect();
+    // Comments: dates a few lines apart, each followed by some text.
+    let first = dates.windows(MIN_COMMENTS).find(|w| {
+        w.windows(2)
+            .all(|p| p[1] - p[0] <= MAX_GAP && p[1] - p[0] >= 2)
+            && w.iter().all(|&d| {
+                page.blocks[d + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|b| b.features.words >= 5 && !is_date_line(page, b.index))
+            })
+    })?[0];
+    // A forum dates its first post like the replies: the whole thread is
+    // the content there.
+    let shapes: Vec<String> = dates.iter().map(|&d| shape(&page.blocks[d].text)).collect();
+    let opening = range.0.saturating_sub(OPENING_REACH)..from.min(first);
+    if opening
+        .filter(|&i| is_date_line(page, i))
+        .any(|i| shapes.contains(&shape(&page.blocks[i].text)))
+    {
+        return None;
+    }
+    // The thread's heading, count and the first author belong to it.
+    let last_prose = prose[..first].iter().rposition(|&p| p)?;
+    // Between the article and the thread: a comments heading or count.
+    if last_prose < from
+        || !page.blocks[last_prose + 1..first]
+            .iter()
+            .any(|b| b.features.words <= HEADING_WORDS && COMMENTS.is_match(&b.text))
+    {
+        return None;
+    }
+    Some(last_prose + 1)
+}

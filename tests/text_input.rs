@@ -1,0 +1,177 @@
+//! Text whose HTML is gone (one block per line): how the main content is
+//! found and what around it is left out, on small pages written here.
+
+use unboil::{Category, Cleaner};
+
+const PARA: &str = "The council approved the new budget on Tuesday after a long debate, and the mayor said the money would go to schools, roads and the harbour.";
+const PARA2: &str = "Opposition members argued that the plan leaves too little for housing, but they agreed to revisit the figures in the spring session of the council.";
+const PARA3: &str = "Residents who spoke at the meeting asked for more buses in the evening, and the transport committee promised a report before the end of the year.";
+
+const PARA4: &str = "The largest share of the new money goes to the schools, where roofs will be repaired and two new classrooms built before the autumn term starts.";
+const PARA5: &str = "Road works in the north of the town are planned for the summer holidays, when traffic is lighter and fewer buses run through the centre.";
+const PARA6: &str = "The harbour will get a new wall on the old quay, which the fishing families have asked for since the storms damaged it three winters ago.";
+
+const MENU: &str = "Home\nNews\nSport\nCulture\nWeather\nContact";
+
+fn clean(text: &str) -> unboil::Article {
+    Cleaner::default().clean_text(text)
+}
+
+fn category_of(a: &unboil::Article, needle: &str) -> Option<Category> {
+    a.page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .find(|(b, _)| b.text.contains(needle))
+        .and_then(|(_, d)| d.removed)
+}
+
+#[test]
+fn list_items_and_code_between_paragraphs_stay_in_the_article() {
+    let items = [
+        "install the package with the usual command",
+        "open the settings file in your editor",
+        "set the port and the log level you need",
+        "restart the service and check its status",
+        "look at the log for warnings after a minute",
+        "add the new host to the monitoring list",
+        "write the change down in the team notes",
+        "tell the people on call about it",
+    ]
+    .join("\n");
+    let last = "When all of this is done the service answers on the new port, and the old one can be closed at the next maintenance window.";
+    let text = format!(
+        "Setting up the service\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{items}\nlet port = config.port.unwrap_or(8080);\n{last}\n© 2024 The Paper"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(
+        out.contains("restart the service and check its status"),
+        "{out}"
+    );
+    assert!(out.contains("let port = config.port"), "{out}");
+    assert!(out.contains(last), "{out}");
+    assert!(!out.contains("Weather"), "{out}");
+}
+
+const FOOTER: &str = "Sections\nLocal News\nBusiness\nSport\nFootball\nCricket\nCulture\nFilm\nMusic\nBooks\nTravel\nFood\nAbout Us\nAdvertise\nCareers\nArchive";
+
+#[test]
+fn a_long_panel_shown_twice_does_not_outweigh_a_short_article() {
+    let panel = "This website uses a small number of files stored on your device to improve your experience while you navigate through the pages, and some of them are needed for the basic functions of the site to work at all. Others help us understand how visitors use the site, which pages they read and for how long, so that we can make it better over time for everyone. You can turn the optional ones off at any time in the settings below, but doing so may change how some parts of the site look and work for you, and some features may not be available at all until you turn them back on again.";
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{FOOTER}\nPrivacy Overview\n{panel}\nNecessary\n{panel}\nSave and accept"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains(PARA) && out.contains(PARA3), "{out}");
+    assert!(!out.contains("small number of files"), "{out}");
+}
+
+#[test]
+fn the_headline_repeating_the_title_anchors_a_short_article() {
+    let disclaimer = "The information on this website is for general guidance only and does not replace the advice of a qualified professional. We make every effort to keep it correct and up to date, but we cannot promise that it is complete, and we accept no liability for any loss that comes from using it. Products and services named here belong to their owners, and links to other sites do not mean that we endorse them or what they say. Results described in our stories vary from person to person and depend on where you start, what you aim for and the effort you put in. Before you change your diet, your training or your medicines, talk to your doctor, and follow the safety instructions that come with any equipment you use at home. Prices and offers shown on these pages were correct when we published them, but shops change them often, so check the final price before you buy anything through a link.";
+    let text = format!(
+        "Budget approved by the council | The Paper\n{MENU}\nBudget approved by the council\nBy Sam Lee\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{FOOTER}\n{disclaimer}\nAll rights reserved"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains(PARA) && out.contains(PARA3), "{out}");
+    assert!(!out.contains("general guidance only"), "{out}");
+}
+
+/// Comments: an author line, a date, and a few lines of prose each.
+fn comments(dates: [&str; 3]) -> String {
+    format!(
+        "riverside_anna\n{}\nFinally some money for the harbour, it has needed repairs for as long as I can remember living here, and the boats have had to moor further out every winter.\nI hope the work starts before the storms come back, because another winter like the last one would finish the old quay for good.\nmark_t\n{}\nI would rather they spent it on housing, rents in the old town have doubled in the last five years and young families are leaving.\nThe schools will not need new classrooms if there is nobody left who can afford to live near them, which is where this is going.\ncouncilwatcher\n{}\nThe report on the buses will come too late for the winter timetable, as it always does in this town when the committee is asked for anything.\nWe have been promised evening buses at every election since I moved here, and the last one still leaves before seven in the evening.",
+        dates[0], dates[1], dates[2]
+    )
+}
+
+#[test]
+fn comments_after_an_article_are_left_out() {
+    let thread = comments(["2 hours ago", "3 hours ago", "5 hours ago"]);
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n3 Comments\n{thread}"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.ends_with(PARA6), "{out}");
+    assert!(!out.contains("rents in the old town"), "{out}");
+}
+
+#[test]
+fn a_forum_thread_is_kept_whole() {
+    // The first post is dated like the replies.
+    let replies = comments([
+        "Jan 3, 2024 11:02am",
+        "Jan 4, 2024 9:40am",
+        "Jan 4, 2024 1:12pm",
+    ]);
+    let text = format!(
+        "Which budget items matter most? - Town Forum\n{MENU}\nWhich budget items matter most?\nold_harbour\nJan 3, 2024 10:15am\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n3 replies\n{replies}"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains(PARA), "{out}");
+    assert!(out.contains("rents in the old town"), "{out}");
+    assert!(out.contains("last one still leaves before seven"), "{out}");
+}
+
+#[test]
+fn a_story_list_after_an_article_runs_on_through_its_teasers() {
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\nRelated stories\nHarbour repairs to start in March\nWork on the old quay will close the north car park for six weeks while the new wall is built by the crews.\nNew bus line for the east side\nThe transport committee wants a night service on the east side by next summer if the budget allows it."
+    );
+    let a = clean(&text);
+    assert_eq!(
+        category_of(&a, "night service"),
+        Some(Category::RelatedList)
+    );
+    assert!(a.text().ends_with(PARA6), "{}", a.text());
+}
+
+#[test]
+fn title_case_headlines_are_not_taken_for_paragraphs() {
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\nHarbour Repairs To Start In March, Council Says\nMayor Opens New Library In The Old Post Office Building\nLocal Team Wins Derby In Front Of Record Crowd, Fans Celebrate\nSchool Choir Travels To The National Finals In The Capital"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.ends_with(PARA3), "{out}");
+}
+
+#[test]
+fn a_page_that_lists_headlines_keeps_them() {
+    let items = [
+        "Harbour Repairs To Start In March, The Council Says At Last",
+        "Mayor Opens A New Library In The Old Post Office, Readers Queue",
+        "Local Team Wins The Derby In Front Of A Record Crowd, Fans Celebrate",
+        "School Choir Travels To The National Finals, And The Parents Follow",
+        "Night Buses Return To The East Side, As New Drivers Are Hired",
+        "Market Square Gets New Trees And Benches, And The Work Ends Early",
+        "Old Cinema Reopens With A Week Of Free Films, The Tickets Gone",
+        "Fishing Families Welcome The New Quay Wall, As The Boats Return",
+    ]
+    .join("\n");
+    let text = format!(
+        "Latest news | The Paper\n{MENU}\nThe latest stories from our newsroom, updated through the day.\n{items}\n© 2024 The Paper"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains("Night Buses Return"), "{out}");
+    assert!(out.contains("Boats Return"), "{out}");
+}
+
+#[test]
+fn a_reply_quoting_a_whole_post_keeps_the_thread_going() {
+    let post = [PARA, PARA2, PARA3, PARA4, PARA5, PARA6].join("\n");
+    let text = format!(
+        "Which budget items matter most? - Town Forum\n{MENU}\nold_harbour\n#1\n{post}\nmark_t\n#2\nold_harbour said:\n{post}\nI would rather they spent it on housing, because rents in the old town have doubled.\nYoung families are leaving for the suburbs, and the schools will empty after them."
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains(PARA), "{out}");
+    assert!(out.contains("rents in the old town"), "{out}");
+    assert!(out.contains("schools will empty"), "{out}");
+}
