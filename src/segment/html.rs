@@ -137,6 +137,22 @@ struct Builder<'h> {
 }
 
 impl<'h> Builder<'h> {
+    fn new(marks: Marks) -> Self {
+        Builder {
+            page: Page {
+                is_html: true,
+                ..Page::default()
+            },
+            link_chars: Vec::new(),
+            text: String::new(),
+            text_link_chars: 0,
+            stack: Vec::new(),
+            first_pending: 0,
+            pending_space: false,
+            marks,
+        }
+    }
+
     fn push_slot(&mut self, slot: Slot<'h>) {
         if matches!(slot, Slot::Pending(_)) && self.first_pending >= self.stack.len() {
             self.first_pending = self.stack.len();
@@ -381,19 +397,7 @@ pub(crate) fn segment_scraper(html: &str, selectors: &[Selector]) -> (Page, Vec<
 const THIN_PAGE_WORDS: u32 = 150;
 
 fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<Vec<usize>>) {
-    let mut b = Builder {
-        page: Page {
-            is_html: true,
-            ..Page::default()
-        },
-        link_chars: Vec::new(),
-        text: String::new(),
-        text_link_chars: 0,
-        stack: Vec::new(),
-        first_pending: 0,
-        pending_space: false,
-        marks: Marks::new(doc, selectors),
-    };
+    let mut b = Builder::new(Marks::new(doc, selectors));
     let mut og_title = None;
     let mut title_tag = None;
     let mut h1 = None;
@@ -846,19 +850,7 @@ impl<'h> Events<'h> for Walk<'h> {
 fn stream(html: &str, include_hidden: bool, max: usize) -> (Page, usize) {
     let mut w = Walk {
         html,
-        b: Builder {
-            page: Page {
-                is_html: true,
-                ..Page::default()
-            },
-            link_chars: Vec::new(),
-            text: String::new(),
-            text_link_chars: 0,
-            stack: Vec::new(),
-            first_pending: 0,
-            pending_space: false,
-            marks: Marks::default(),
-        },
+        b: Builder::new(Marks::default()),
         include_hidden,
         og_title: None,
         title_tag: None,
