@@ -234,3 +234,27 @@ fn form_notices_are_removed() {
         assert!(!text.contains(gone), "{gone} kept: {text}");
     }
 }
+
+#[test]
+fn cut_off_teasers_in_the_articles_column_are_removed() {
+    // A ticker of linked headlines run together with summaries cut off
+    // mid-sentence, in the same column as the article and before it.
+    let cut = "Officials said on Tuesday that the plan would be reviewed again by a panel of experts before the end of the year, and that the...";
+    let items: String = [
+        "Storm closes the harbour road",
+        "School board elects a new chair",
+        "Ferry timetable changes in June",
+        "Library opens on Sundays",
+    ]
+    .iter()
+    .map(|h| format!("<li><a href=\"/t\">{h}</a> <span>{cut}</span></li>"))
+    .collect();
+    let html = format!(
+        "<html><body><div class=\"column\"><div class=\"ticker\"><ul>{items}</ul></div>\
+         <div class=\"story\"><h1>Budget approved</h1><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p></div></div></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P2) && text.contains(SUMMARY_FREE), "{text}");
+    assert!(!text.contains("Officials said on Tuesday"), "{text}");
+}
