@@ -258,3 +258,25 @@ fn cut_off_teasers_in_the_articles_column_are_removed() {
     assert!(text.contains(P2) && text.contains(SUMMARY_FREE), "{text}");
     assert!(!text.contains("Officials said on Tuesday"), "{text}");
 }
+
+#[test]
+fn sign_in_prompts_after_a_thread_are_removed() {
+    let html = format!(
+        "<html><body><main><h1>Budget approved</h1><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p>\
+         <div class=\"box\"><h3>Create an account or sign in to comment</h3><p>You need to be a member in order to leave a comment</p>\
+         <p>Sign up for a new account in our community. It's easy!</p><p>Already have an account? Sign in here.</p>\
+         <p><a href=\"/j\">Sign in</a> / <a href=\"/r\">Register</a></p></div></main></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P1) && text.contains(SUMMARY_FREE), "{text}");
+    for gone in [
+        "sign in to comment",
+        "a member",
+        "new account",
+        "Already have",
+        "Register",
+    ] {
+        assert!(!text.contains(gone), "{gone} kept: {text}");
+    }
+}
