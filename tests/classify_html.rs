@@ -280,3 +280,23 @@ fn sign_in_prompts_after_a_thread_are_removed() {
         assert!(!text.contains(gone), "{gone} kept: {text}");
     }
 }
+
+#[test]
+fn newsletter_calls_and_form_messages_are_removed() {
+    let html = format!(
+        "<html><body><main><h1>Budget approved</h1><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p>\
+         <div class=\"box\"><h3>Join our mailing list</h3><p>Subscribe here</p>\
+         <p>Great! We've sent you an email to confirm your subscription.</p><p>You've been successfully signed up!</p></div></main></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P1) && text.contains(SUMMARY_FREE), "{text}");
+    for gone in [
+        "mailing list",
+        "Subscribe here",
+        "confirm your subscription",
+        "signed up",
+    ] {
+        assert!(!text.contains(gone), "{gone} kept: {text}");
+    }
+}
