@@ -234,3 +234,69 @@ fn form_notices_are_removed() {
         assert!(!text.contains(gone), "{gone} kept: {text}");
     }
 }
+
+#[test]
+fn cut_off_teasers_in_the_articles_column_are_removed() {
+    // A ticker of linked headlines run together with summaries cut off
+    // mid-sentence, in the same column as the article and before it.
+    let cut = "Officials said on Tuesday that the plan would be reviewed again by a panel of experts before the end of the year, and that the...";
+    let items: String = [
+        "Storm closes the harbour road",
+        "School board elects a new chair",
+        "Ferry timetable changes in June",
+        "Library opens on Sundays",
+    ]
+    .iter()
+    .map(|h| format!("<li><a href=\"/t\">{h}</a> <span>{cut}</span></li>"))
+    .collect();
+    let html = format!(
+        "<html><body><div class=\"column\"><div class=\"ticker\"><ul>{items}</ul></div>\
+         <div class=\"story\"><h1>Budget approved</h1><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p></div></div></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P2) && text.contains(SUMMARY_FREE), "{text}");
+    assert!(!text.contains("Officials said on Tuesday"), "{text}");
+}
+
+#[test]
+fn sign_in_prompts_after_a_thread_are_removed() {
+    let html = format!(
+        "<html><body><main><h1>Budget approved</h1><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p>\
+         <div class=\"box\"><h3>Create an account or sign in to comment</h3><p>You need to be a member in order to leave a comment</p>\
+         <p>Sign up for a new account in our community. It's easy!</p><p>Already have an account? Sign in here.</p>\
+         <p><a href=\"/j\">Sign in</a> / <a href=\"/r\">Register</a></p></div></main></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P1) && text.contains(SUMMARY_FREE), "{text}");
+    for gone in [
+        "sign in to comment",
+        "a member",
+        "new account",
+        "Already have",
+        "Register",
+    ] {
+        assert!(!text.contains(gone), "{gone} kept: {text}");
+    }
+}
+
+#[test]
+fn newsletter_calls_and_form_messages_are_removed() {
+    let html = format!(
+        "<html><body><main><h1>Budget approved</h1><p>{P1}</p><p>{P2}</p><p>{SUMMARY_FREE}</p>\
+         <div class=\"box\"><h3>Join our mailing list</h3><p>Subscribe here</p>\
+         <p>Great! We've sent you an email to confirm your subscription.</p><p>You've been successfully signed up!</p></div></main></body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains(P1) && text.contains(SUMMARY_FREE), "{text}");
+    for gone in [
+        "mailing list",
+        "Subscribe here",
+        "confirm your subscription",
+        "signed up",
+    ] {
+        assert!(!text.contains(gone), "{gone} kept: {text}");
+    }
+}

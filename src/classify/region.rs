@@ -217,7 +217,15 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
         in_main,
         holds_main,
         item_lead: item_leads(page, junk, &items, sw),
-        teaser: match article_core_start(page, &prose) {
+        // Cut-off teaser summaries read as prose but are no article's run.
+        teaser: match article_core_start(
+            page,
+            &prose
+                .iter()
+                .zip(&page.blocks)
+                .map(|(&p, b)| p && !cut_summary(b))
+                .collect::<Vec<_>>(),
+        ) {
             Some(core) => teasers(page, junk, core, text_element(page, &good, best)),
             None => vec![false; page.blocks.len()],
         },
@@ -425,16 +433,23 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
                 let lead = &page.blocks[first[it]];
                 // A question leading its answer is a FAQ entry.
                 words[it] <= TEASER_MAX_WORDS
-                    && lead.features.link_density >= 0.5
+                    && (lead.features.link_density >= 0.5 || cut_summary(lead))
                     && !lead.text.ends_with('?')
             })
             .count();
         if led < TEASERS_MIN_COUNT || led * 3 < items.len() * 2 {
             continue;
         }
+        // Summaries cut off mid-sentence point to text elsewhere: no
+        // article's own list, wherever it sits.
+        let cut = items
+            .iter()
+            .filter(|&&it| cut_summary(&page.blocks[first[it]]))
+            .count();
+        let own = cut * 3 < items.len() * 2 && page.is_within(Some(p), &is_text);
         let mut container = vec![false; n];
         container[p] = true;
-        if page.is_within(core_el, &container) || page.is_within(Some(p), &is_text) {
+        if page.is_within(core_el, &container) || own {
             continue;
         }
         for it in items {
@@ -447,6 +462,14 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
         }
     }
     out
+}
+
+/// A linked headline run together with a summary cut off mid-sentence
+/// ("..."): the teaser's whole text in one block, so the link covers less
+/// than half of it.
+fn cut_summary(b: &Block) -> bool {
+    let t = b.text.trim_end();
+    b.features.link_density >= 0.1 && (t.ends_with("...") || t.ends_with('\u{2026}'))
 }
 
 /// Which blocks are prose that no text rule removes.
