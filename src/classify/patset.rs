@@ -66,6 +66,9 @@ struct Prefilter {
     /// The prefixes of patterns anchored at the start, searched there only.
     anchored: Option<AhoCorasick>,
     anchored_owners: Vec<Vec<u32>>,
+    /// Longest prefix literal, in bytes: the anchored search reads no
+    /// further.
+    anchored_len: usize,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
 }
@@ -469,7 +472,8 @@ fn automaton(lits: &[Vec<u8>], anchored: bool) -> Option<AhoCorasick> {
         .ok()
 }
 
-/// A DFA reporting every occurrence of `lits` (ASCII lower case), run
+/// A DFA reporting every occurrence of `lits` (ASCII lower case) in any
+/// ASCII casing, run
 /// byte by byte by `scan`; `None` if it cannot be built. With many
 /// literals the crate has no SIMD prefilter, and its general search loop
 /// costs several times this one's table lookup per byte.
@@ -477,6 +481,9 @@ fn scanner(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
     dfa::Builder::new()
         .match_kind(MatchKind::Standard)
         .start_kind(StartKind::Unanchored)
+        // Folding the text's ASCII case as it goes, instead of a lower-cased
+        // copy; it finds the same occurrences or more, never fewer.
+        .ascii_case_insensitive(true)
         .prefilter(false)
         .build(lits)
         .ok()
@@ -559,6 +566,7 @@ impl Prefilter {
             max_words: vec![None; patterns.len()],
             tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
             anchored,
+            anchored_len: start.lits.iter().map(Vec::len).max().unwrap_or(0),
             anchored_owners: closure(
                 &start.lits,
                 &start.owners.into_iter().map(Some).collect::<Vec<_>>(),
@@ -755,7 +763,11 @@ impl PatternSet {
         // for (cannot happen here); then the whole loose set decides.
         let bail = LOWER.with_borrow_mut(|lower| {
             lower.clear();
-            lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            lower.extend(
+                text.bytes()
+                    .take(pf.anchored_len)
+                    .map(|b| b.to_ascii_lowercase()),
+            );
             if let Some(ac) = &pf.anchored {
                 match ac.try_find(Input::new(&lower[..]).anchored(Anchored::Yes)) {
                     Ok(Some(m)) => {
@@ -770,7 +782,7 @@ impl PatternSet {
             let Some(ac) = &t.ac else { return false };
             // Every occurrence of every factor, in one pass over the text.
             let mut bail = false;
-            let started = scan(ac, &lower[..], |p| match &t.owners[p] {
+            let started = scan(ac, text.as_bytes(), |p| match &t.owners[p] {
                 Some(v) => {
                     for &i in v {
                         c.insert(i as usize);
@@ -964,6 +976,14 @@ mod tests {
         seen.sort_unstable();
         // "s" twice, "she", "he" and "hers" once each.
         assert_eq!(seen, vec![0, 1, 2, 3, 3]);
+        // In any ASCII casing, as over the lower-cased text.
+        let mut upper = Vec::new();
+        scan(&d, b"uSHErs", |p| {
+            upper.push(p);
+            true
+        });
+        upper.sort_unstable();
+        assert_eq!(upper, seen);
         // The callback stops the scan.
         let mut n = 0;
         scan(&d, b"ushers", |_| {
