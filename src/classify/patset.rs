@@ -22,8 +22,9 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::automaton::Automaton;
 use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind, dfa,
 };
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
@@ -65,6 +66,9 @@ struct Prefilter {
     /// The prefixes of patterns anchored at the start, searched there only.
     anchored: Option<AhoCorasick>,
     anchored_owners: Vec<Vec<u32>>,
+    /// Longest prefix literal, in bytes: the anchored search reads no
+    /// further.
+    anchored_len: usize,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
 }
@@ -84,9 +88,9 @@ fn tier(words: u32) -> usize {
 #[derive(Debug, Clone)]
 struct Tier {
     /// `None` with `failed`: no search, every pattern is a candidate.
-    ac: Option<AhoCorasick>,
-    /// Per `ac` pattern: the set patterns it or a prefix of it is a factor
-    /// of, or `None` for a bail character (or a prefix of it).
+    ac: Option<dfa::DFA>,
+    /// Per `ac` pattern: the set patterns it is a factor of, or `None` for
+    /// a bail character.
     owners: Vec<Option<Vec<u32>>>,
     failed: bool,
 }
@@ -445,8 +449,10 @@ impl Table {
     }
 }
 
-/// A leftmost-longest search for `lits` (ASCII lower case) over ASCII
-/// lower-cased text; `None` if it cannot be built.
+/// A search for `lits` (ASCII lower case) over ASCII lower-cased text;
+/// `None` if it cannot be built. Anchored: leftmost-longest, for the
+/// longest prefix at the start. Unanchored: standard semantics, to report
+/// every occurrence in one overlapping pass.
 fn automaton(lits: &[Vec<u8>], anchored: bool) -> Option<AhoCorasick> {
     // A full DFA: one table lookup per byte, the fastest scan; with few
     // literals the crate runs a SIMD prefilter ahead of it.
@@ -457,9 +463,55 @@ fn automaton(lits: &[Vec<u8>], anchored: bool) -> Option<AhoCorasick> {
         } else {
             StartKind::Unanchored
         })
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(if anchored {
+            MatchKind::LeftmostLongest
+        } else {
+            MatchKind::Standard
+        })
         .build(lits)
         .ok()
+}
+
+/// A DFA reporting every occurrence of `lits` (ASCII lower case) in any
+/// ASCII casing, run
+/// byte by byte by `scan`; `None` if it cannot be built. With many
+/// literals the crate has no SIMD prefilter, and its general search loop
+/// costs several times this one's table lookup per byte.
+fn scanner(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
+    dfa::Builder::new()
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        // Folding the text's ASCII case as it goes, instead of a lower-cased
+        // copy; it finds the same occurrences or more, never fewer.
+        .ascii_case_insensitive(true)
+        .prefilter(false)
+        .build(lits)
+        .ok()
+}
+
+/// Call `hit` with the literal index of every occurrence in `hay` of the
+/// literals `d` was built for, until it returns `false`. `false` if the
+/// scan could not start (never for a `scanner` DFA).
+fn scan(d: &dfa::DFA, hay: &[u8], mut hit: impl FnMut(usize) -> bool) -> bool {
+    let Ok(mut sid) = d.start_state(Anchored::No) else {
+        return false;
+    };
+    for &b in hay {
+        sid = d.next_state(Anchored::No, sid, b);
+        if d.is_special(sid) {
+            if d.is_dead(sid) {
+                break;
+            }
+            if d.is_match(sid) {
+                for k in 0..d.match_len(sid) {
+                    if !hit(d.match_pattern(sid, k).as_usize()) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    true
 }
 
 /// The search reports, at each start, the longest literal only: it stands
@@ -514,6 +566,7 @@ impl Prefilter {
             max_words: vec![None; patterns.len()],
             tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
             anchored,
+            anchored_len: start.lits.iter().map(Vec::len).max().unwrap_or(0),
             anchored_owners: closure(
                 &start.lits,
                 &start.owners.into_iter().map(Some).collect::<Vec<_>>(),
@@ -543,18 +596,13 @@ impl Prefilter {
                 lits.push(ch.to_string().into_bytes());
                 owners.push(None);
             }
-            let closed = closure(&lits, &owners);
             let ac = if lits.is_empty() {
                 None
             } else {
-                automaton(&lits, false)
+                scanner(&lits)
             };
             let failed = ac.is_none() && !lits.is_empty();
-            Tier {
-                ac,
-                owners: closed,
-                failed,
-            }
+            Tier { ac, owners, failed }
         })
     }
 }
@@ -715,7 +763,11 @@ impl PatternSet {
         // for (cannot happen here); then the whole loose set decides.
         let bail = LOWER.with_borrow_mut(|lower| {
             lower.clear();
-            lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+            lower.extend(
+                text.bytes()
+                    .take(pf.anchored_len)
+                    .map(|b| b.to_ascii_lowercase()),
+            );
             if let Some(ac) = &pf.anchored {
                 match ac.try_find(Input::new(&lower[..]).anchored(Anchored::Yes)) {
                     Ok(Some(m)) => {
@@ -728,26 +780,21 @@ impl PatternSet {
                 }
             }
             let Some(ac) = &t.ac else { return false };
-            // Every start where some factor occurs: the leftmost-longest
-            // match from each start on, then on from the next byte (its
-            // shorter factors at the same start are its prefixes).
-            let mut at = 0;
-            loop {
-                let m = match ac.try_find(Input::new(&lower[..]).span(at..lower.len())) {
-                    Ok(Some(m)) => m,
-                    Ok(None) => return false,
-                    Err(_) => return true,
-                };
-                match &t.owners[m.pattern().as_usize()] {
-                    Some(v) => {
-                        for &i in v {
-                            c.insert(i as usize);
-                        }
+            // Every occurrence of every factor, in one pass over the text.
+            let mut bail = false;
+            let started = scan(ac, text.as_bytes(), |p| match &t.owners[p] {
+                Some(v) => {
+                    for &i in v {
+                        c.insert(i as usize);
                     }
-                    None => return true,
+                    true
                 }
-                at = m.start() + 1;
-            }
+                None => {
+                    bail = true;
+                    false
+                }
+            });
+            bail || !started
         });
         if bail {
             // A character the factors do not account for: the whole loose
@@ -912,5 +959,37 @@ mod tests {
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
         assert!(c.contains(&0) && c.contains(&5), "{c:?}");
+    }
+
+    #[test]
+    fn scan_reports_every_occurrence_overlapping_ones_too() {
+        let lits: Vec<Vec<u8>> = ["he", "she", "hers", "s"]
+            .iter()
+            .map(|l| l.as_bytes().to_vec())
+            .collect();
+        let d = scanner(&lits).unwrap();
+        let mut seen = Vec::new();
+        assert!(scan(&d, b"ushers", |p| {
+            seen.push(p);
+            true
+        }));
+        seen.sort_unstable();
+        // "s" twice, "she", "he" and "hers" once each.
+        assert_eq!(seen, vec![0, 1, 2, 3, 3]);
+        // In any ASCII casing, as over the lower-cased text.
+        let mut upper = Vec::new();
+        scan(&d, b"uSHErs", |p| {
+            upper.push(p);
+            true
+        });
+        upper.sort_unstable();
+        assert_eq!(upper, seen);
+        // The callback stops the scan.
+        let mut n = 0;
+        scan(&d, b"ushers", |_| {
+            n += 1;
+            false
+        });
+        assert_eq!(n, 1);
     }
 }

@@ -252,10 +252,22 @@ pub fn build_regex(p: &str) -> Result<Regex, String> {
     if p.is_empty() {
         return Err("empty pattern (it would match every block)".into());
     }
+    // Each rule pattern is compiled when its rule is checked and again for
+    // the rule set: the second time is a clone (a shared program).
+    static BUILT: std::sync::LazyLock<std::sync::Mutex<FxHashMap<String, Regex>>> =
+        std::sync::LazyLock::new(Default::default);
+    if let Some(re) = BUILT.lock().ok().and_then(|m| m.get(p).cloned()) {
+        return Ok(re);
+    }
     RegexBuilder::new(p)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_DFA_LIMIT)
         .build()
+        .inspect(|re| {
+            if let Ok(mut m) = BUILT.lock() {
+                m.insert(p.to_string(), re.clone());
+            }
+        })
         .map_err(|e| match e {
             regex::Error::CompiledTooBig(n) => {
                 format!("pattern too large once compiled (over {n} bytes): bound its repetitions")

@@ -64,7 +64,12 @@ fn text_stats(text: &str) -> TextStats {
 
 /// Count one word into `st`.
 fn add_word(word: &str, st: &mut WordStats) {
-    let word = word.trim_matches('\'');
+    // Byte-wise: an ASCII apostrophe is never part of a longer character,
+    // so this cuts on character boundaries, as `trim_matches('\'')` does.
+    let b = word.as_bytes();
+    let s = b.iter().position(|&c| c != b'\'').unwrap_or(b.len());
+    let e = b.iter().rposition(|&c| c != b'\'').map_or(s, |e| e + 1);
+    let word = &word[s..e];
     if word.is_empty() {
         return;
     }
