@@ -98,6 +98,8 @@ impl Cleaner {
     }
 
     pub fn clean(&self, doc: &Document) -> Result<Cleaned, String> {
+        let inflated = doc.inflated()?;
+        let doc = inflated.as_ref().unwrap_or(doc);
         let url = doc.url.as_deref().or(self.default_url.as_deref());
         let site = self.rules.sites.for_url(url);
         let (mut page, encoding, marks) = self.segment_marked(doc, site.selectors())?;

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 use crate::pipeline::{Cleaned, Cleaner};
-use crate::read::Item;
+use crate::read::{Item, RecordError};
 use crate::write::record::{Meta, meta_of_error};
 
 /// One input document's outcome.
@@ -67,7 +67,34 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
             bytes: 0,
             panicked: false,
         },
-        Ok(doc) => {
+        Ok(mut doc) => {
+            // A gzipped file arrives compressed: inflated here, on a worker.
+            let inflated = match catch_unwind(AssertUnwindSafe(|| doc.inflated())) {
+                Ok(r) => r.map_err(|m| (m, false)),
+                Err(p) => Err((
+                    format!("internal error: {}", panic_message(p.as_ref())),
+                    true,
+                )),
+            };
+            match inflated {
+                Ok(Some(d)) => doc = d,
+                Ok(None) => {}
+                Err((message, panicked)) => {
+                    let e = RecordError {
+                        id: doc.id,
+                        url: doc.url,
+                        source: doc.source,
+                        line: doc.line,
+                        message,
+                    };
+                    return Processed {
+                        meta: meta_of_error(&e),
+                        outcome: Err(e.message),
+                        bytes: 0,
+                        panicked,
+                    };
+                }
+            }
             let meta = Meta {
                 id: doc.id.clone(),
                 url: doc.url.clone(),

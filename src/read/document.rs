@@ -24,6 +24,11 @@ pub struct Document {
     pub source: String,
     /// 1-based line for JSONL, record number for WARC.
     pub line: Option<u64>,
+    /// `Some(limit)`: `bytes` are still gzip-compressed, and inflate to at
+    /// most `limit` bytes. A gzipped file is read as it is on the one
+    /// reader thread and inflated by the worker that cleans it, which
+    /// keeps the reader from being the bottleneck.
+    pub gzip_limit: Option<usize>,
 }
 
 impl Document {
@@ -45,6 +50,46 @@ impl Document {
             extra: Map::new(),
             source: String::new(),
             line: None,
+            gzip_limit: None,
+        }
+    }
+
+    /// The document with its bytes inflated, when they are still
+    /// compressed (see `gzip_limit`); the errors are those a compressed
+    /// file gives when it is read.
+    pub fn inflated(&self) -> Result<Option<Document>, String> {
+        use std::io::Read;
+        let Some(limit) = self.gzip_limit else {
+            return Ok(None);
+        };
+        let mut bytes = Vec::with_capacity(self.bytes.len().saturating_mul(4).min(limit + 1));
+        flate2::read::MultiGzDecoder::new(self.bytes.as_slice())
+            .take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot decompress: {e}"))?;
+        if bytes.len() > limit {
+            return Err(format!(
+                "document larger than the {limit} byte limit once decompressed (--max-doc-bytes)"
+            ));
+        }
+        Ok(Some(Document {
+            bytes,
+            gzip_limit: None,
+            ..self.clone_meta()
+        }))
+    }
+
+    fn clone_meta(&self) -> Document {
+        Document {
+            id: self.id.clone(),
+            url: self.url.clone(),
+            kind: self.kind,
+            bytes: Vec::new(),
+            charset: self.charset.clone(),
+            extra: self.extra.clone(),
+            source: self.source.clone(),
+            line: self.line,
+            gzip_limit: self.gzip_limit,
         }
     }
 }
@@ -71,3 +116,47 @@ impl std::fmt::Display for RecordError {
 
 /// What the reader yields, in input order.
 pub type Item = Result<Document, RecordError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    fn compressed(bytes: Vec<u8>, limit: usize) -> Document {
+        Document {
+            gzip_limit: Some(limit),
+            source: "page.html.gz".into(),
+            ..Document::html(bytes)
+        }
+    }
+
+    #[test]
+    fn compressed_bytes_inflate_within_the_limit_and_keep_the_metadata() {
+        let doc = compressed(gz(b"<p>hello</p>"), 100);
+        let d = doc.inflated().unwrap().expect("inflated");
+        assert_eq!(d.bytes, b"<p>hello</p>");
+        assert_eq!(d.gzip_limit, None);
+        assert_eq!(d.source, "page.html.gz");
+        assert!(Document::html("x").inflated().unwrap().is_none());
+    }
+
+    #[test]
+    fn inflating_past_the_limit_or_from_bad_data_is_an_error() {
+        let big = compressed(gz(&vec![b'a'; 1000]), 999);
+        assert!(
+            big.inflated()
+                .unwrap_err()
+                .contains("999 byte limit once decompressed")
+        );
+        let mut cut = gz(b"<p>some text that is long enough</p>");
+        cut.truncate(cut.len() / 2);
+        let bad = compressed(cut, 1000);
+        assert!(bad.inflated().unwrap_err().starts_with("cannot decompress"));
+    }
+}

@@ -91,6 +91,7 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
         extra,
         source: source.to_string(),
         line: Some(lineno),
+        gzip_limit: None,
     })
 }
 

@@ -194,6 +194,29 @@ impl Inputs {
             Ok(r) => r,
             Err(e) => return fail(format!("cannot read: {e}")),
         };
+        // A gzipped page whose kind is known without looking inside goes
+        // to the workers compressed: they inflate it (see `gzip_limit`).
+        if let Gunzip::Compressed(raw) = reader {
+            let known = match self.opts.format {
+                InputFormat::Auto => path.as_deref().and_then(format_by_extension),
+                f => Some(f),
+            };
+            match known {
+                Some(f @ (InputFormat::Html | InputFormat::Text)) => {
+                    let item = read_compressed(raw, &name, path.as_deref(), f, &self.opts);
+                    if let Ok(d) = &item {
+                        self.counters
+                            .bytes
+                            .fetch_add(d.bytes.len() as u64, Ordering::Relaxed);
+                    }
+                    return Box::new(std::iter::once(item));
+                }
+                _ => reader = Gunzip::Plain(inflate(raw)),
+            }
+        }
+        let Gunzip::Plain(mut reader) = reader else {
+            unreachable!("a compressed stream was wrapped or returned above")
+        };
         let format = match self.opts.format {
             InputFormat::Auto => path
                 .as_deref()
@@ -270,8 +293,14 @@ pub fn format_by_extension(path: &Path) -> Option<InputFormat> {
     })
 }
 
-/// Wraps a stream in a gzip decoder when it starts with gzip's magic bytes.
-fn maybe_gunzip(raw: Box<dyn Read + Send>) -> io::Result<(Box<dyn BufRead + Send>, bool)> {
+/// A stream as opened: plain, or gzip not yet inflated.
+enum Gunzip {
+    Plain(Box<dyn BufRead + Send>),
+    Compressed(BufReader<Box<dyn Read + Send>>),
+}
+
+/// Tells a gzip stream by its magic bytes; also whether it was one.
+fn maybe_gunzip(raw: Box<dyn Read + Send>) -> io::Result<(Gunzip, bool)> {
     let mut buf = BufReader::with_capacity(1 << 16, raw);
     let head = loop {
         match buf.fill_buf() {
@@ -281,13 +310,61 @@ fn maybe_gunzip(raw: Box<dyn Read + Send>) -> io::Result<(Box<dyn BufRead + Send
         }
     };
     if head.starts_with(&[0x1f, 0x8b]) {
-        Ok((
-            Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(buf))),
-            true,
-        ))
+        Ok((Gunzip::Compressed(buf), true))
     } else {
-        Ok((Box::new(buf), false))
+        Ok((Gunzip::Plain(Box::new(buf)), false))
     }
+}
+
+fn inflate(raw: BufReader<Box<dyn Read + Send>>) -> Box<dyn BufRead + Send> {
+    Box::new(BufReader::with_capacity(1 << 16, MultiGzDecoder::new(raw)))
+}
+
+/// A gzipped single-document file read as it is, to be inflated by the
+/// worker that cleans it. Compressed data over the size cap cannot
+/// inflate to less.
+fn read_compressed(
+    mut raw: impl Read,
+    name: &str,
+    path: Option<&Path>,
+    format: InputFormat,
+    opts: &ReadOptions,
+) -> Item {
+    let id = path.map(|p| p.display().to_string());
+    let limit = opts.max_doc_bytes;
+    let mut bytes = Vec::new();
+    let read = (&mut raw).take(limit as u64 + 1).read_to_end(&mut bytes);
+    let message = match read {
+        Err(e) => Some(format!("cannot read: {e}")),
+        Ok(_) if bytes.len() > limit => Some(format!(
+            "document larger than the {limit} byte limit once decompressed (--max-doc-bytes)"
+        )),
+        Ok(_) => None,
+    };
+    if let Some(message) = message {
+        return Err(RecordError {
+            id,
+            url: None,
+            source: name.to_string(),
+            line: None,
+            message,
+        });
+    }
+    Ok(Document {
+        id,
+        url: None,
+        kind: if format == InputFormat::Html {
+            Kind::Html
+        } else {
+            Kind::Text
+        },
+        bytes,
+        charset: None,
+        extra: serde_json::Map::new(),
+        source: name.to_string(),
+        line: None,
+        gzip_limit: Some(limit),
+    })
 }
 
 struct CountingReader<R> {
@@ -369,5 +446,6 @@ fn read_single(
         extra: serde_json::Map::new(),
         source: name.to_string(),
         line: None,
+        gzip_limit: None,
     })
 }

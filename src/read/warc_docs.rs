@@ -95,6 +95,7 @@ impl<R: BufRead> WarcDocs<R> {
             extra: serde_json::Map::new(),
             source: self.source.clone(),
             line,
+            gzip_limit: None,
         }))
     }
 }
