@@ -98,8 +98,13 @@ impl Cleaner {
     }
 
     pub fn clean(&self, doc: &Document) -> Result<Cleaned, String> {
-        let inflated = doc.inflated()?;
-        let doc = inflated.as_ref().unwrap_or(doc);
+        if doc.gzip_limit.is_some() {
+            // Compressed bytes (see `Document::gzip_limit`); the engine
+            // inflates before it gets here, a library caller may not.
+            let mut doc = doc.clone();
+            doc.inflate()?;
+            return self.clean(&doc);
+        }
         let url = doc.url.as_deref().or(self.default_url.as_deref());
         let site = self.rules.sites.for_url(url);
         let (mut page, encoding, marks) = self.segment_marked(doc, site.selectors())?;

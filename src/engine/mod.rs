@@ -69,31 +69,27 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
         },
         Ok(mut doc) => {
             // A gzipped file arrives compressed: inflated here, on a worker.
-            let inflated = match catch_unwind(AssertUnwindSafe(|| doc.inflated())) {
+            let inflated = match catch_unwind(AssertUnwindSafe(|| doc.inflate())) {
                 Ok(r) => r.map_err(|m| (m, false)),
                 Err(p) => Err((
                     format!("internal error: {}", panic_message(p.as_ref())),
                     true,
                 )),
             };
-            match inflated {
-                Ok(Some(d)) => doc = d,
-                Ok(None) => {}
-                Err((message, panicked)) => {
-                    let e = RecordError {
-                        id: doc.id,
-                        url: doc.url,
-                        source: doc.source,
-                        line: doc.line,
-                        message,
-                    };
-                    return Processed {
-                        meta: meta_of_error(&e),
-                        outcome: Err(e.message),
-                        bytes: 0,
-                        panicked,
-                    };
-                }
+            if let Err((message, panicked)) = inflated {
+                let e = RecordError {
+                    id: doc.id,
+                    url: doc.url,
+                    source: doc.source,
+                    line: doc.line,
+                    message,
+                };
+                return Processed {
+                    meta: meta_of_error(&e),
+                    outcome: Err(e.message),
+                    bytes: 0,
+                    panicked,
+                };
             }
             let meta = Meta {
                 id: doc.id.clone(),

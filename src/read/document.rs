@@ -54,13 +54,13 @@ impl Document {
         }
     }
 
-    /// The document with its bytes inflated, when they are still
-    /// compressed (see `gzip_limit`); the errors are those a compressed
-    /// file gives when it is read.
-    pub fn inflated(&self) -> Result<Option<Document>, String> {
+    /// Inflate `bytes` in place when they are still compressed (see
+    /// `gzip_limit`); the errors are those a compressed file gives when it
+    /// is read.
+    pub fn inflate(&mut self) -> Result<(), String> {
         use std::io::Read;
         let Some(limit) = self.gzip_limit else {
-            return Ok(None);
+            return Ok(());
         };
         let mut bytes = Vec::with_capacity(self.bytes.len().saturating_mul(4).min(limit + 1));
         flate2::read::MultiGzDecoder::new(self.bytes.as_slice())
@@ -72,25 +72,9 @@ impl Document {
                 "document larger than the {limit} byte limit once decompressed (--max-doc-bytes)"
             ));
         }
-        Ok(Some(Document {
-            bytes,
-            gzip_limit: None,
-            ..self.clone_meta()
-        }))
-    }
-
-    fn clone_meta(&self) -> Document {
-        Document {
-            id: self.id.clone(),
-            url: self.url.clone(),
-            kind: self.kind,
-            bytes: Vec::new(),
-            charset: self.charset.clone(),
-            extra: self.extra.clone(),
-            source: self.source.clone(),
-            line: self.line,
-            gzip_limit: self.gzip_limit,
-        }
+        self.bytes = bytes;
+        self.gzip_limit = None;
+        Ok(())
     }
 }
 
@@ -138,25 +122,24 @@ mod tests {
 
     #[test]
     fn compressed_bytes_inflate_within_the_limit_and_keep_the_metadata() {
-        let doc = compressed(gz(b"<p>hello</p>"), 100);
-        let d = doc.inflated().unwrap().expect("inflated");
+        let mut d = compressed(gz(b"<p>hello</p>"), 100);
+        d.inflate().unwrap();
         assert_eq!(d.bytes, b"<p>hello</p>");
         assert_eq!(d.gzip_limit, None);
         assert_eq!(d.source, "page.html.gz");
-        assert!(Document::html("x").inflated().unwrap().is_none());
+        let mut plain = Document::html("x");
+        plain.inflate().unwrap();
+        assert_eq!(plain.bytes, b"x");
     }
 
     #[test]
     fn inflating_past_the_limit_or_from_bad_data_is_an_error() {
-        let big = compressed(gz(&vec![b'a'; 1000]), 999);
-        assert!(
-            big.inflated()
-                .unwrap_err()
-                .contains("999 byte limit once decompressed")
-        );
+        let mut big = compressed(gz(&vec![b'a'; 1000]), 999);
+        let err = big.inflate().unwrap_err();
+        assert!(err.contains("999 byte limit once decompressed"), "{err}");
         let mut cut = gz(b"<p>some text that is long enough</p>");
         cut.truncate(cut.len() / 2);
-        let bad = compressed(cut, 1000);
-        assert!(bad.inflated().unwrap_err().starts_with("cannot decompress"));
+        let mut bad = compressed(cut, 1000);
+        assert!(bad.inflate().unwrap_err().starts_with("cannot decompress"));
     }
 }
