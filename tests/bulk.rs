@@ -10,23 +10,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+mod common;
+
 fn unboil(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unboil"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run unboil");
-    let mut sin = child.stdin.take().unwrap();
-    let input = stdin.unwrap_or_default().to_vec();
-    // Write on a thread: a large input must not deadlock against the output.
-    let feeder = std::thread::spawn(move || {
-        let _ = sin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("wait for unboil");
-    feeder.join().unwrap();
-    out
+    common::run(args, stdin.unwrap_or_default())
 }
 
 fn ok(args: &[&str], stdin: Option<&[u8]>) -> (Vec<Value>, String) {

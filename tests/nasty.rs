@@ -7,7 +7,8 @@ use flate2::write::GzEncoder;
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+mod common;
 
 use unboil::engine::{self, Processed};
 use unboil::read::{Inputs, ReadOptions};
@@ -20,22 +21,12 @@ struct Run {
 
 /// Runs the binary with `--format jsonl`; it must exit successfully.
 fn unboil(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unboil"))
-        .args(["--format", "jsonl", "-j", "2"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run unboil");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        // The binary may not read stdin at all when given files.
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("unboil output");
-    writer.join().expect("stdin writer");
+    let all: Vec<&str> = ["--format", "jsonl", "-j", "2"]
+        .iter()
+        .chain(args)
+        .copied()
+        .collect();
+    let out = common::run(&all, stdin);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "unboil {args:?} failed: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
