@@ -352,7 +352,11 @@ fn huge_single_line_and_a_million_tiny_blocks() {
     let p = write(dir.path(), "tiny.txt", tiny.as_bytes());
     let lib = library(&p, ReadOptions::default());
     assert_eq!(lib.len(), 1);
-    assert!(lib[0].outcome.is_ok());
+    let article = &lib[0].outcome.as_ref().expect("cleaned").article;
+    // Every line is a block of its own and every block is decided.
+    assert_eq!(article.page.blocks.len(), 1_000_000);
+    assert_eq!(article.decisions.len(), 1_000_000);
+    assert!(article.text().starts_with("w0\n\nw1\n\nw2"));
     let p = write(
         dir.path(),
         "tiny.html",
@@ -361,6 +365,10 @@ fn huge_single_line_and_a_million_tiny_blocks() {
     let run = unboil(&[&p.display().to_string()], b"");
     assert_eq!(run.records.len(), 1);
     assert!(run.records[0].get("error").is_none());
+    let lib = library(&p, ReadOptions::default());
+    let article = &lib[0].outcome.as_ref().expect("cleaned").article;
+    assert_eq!(article.page.blocks.len(), 1_000_000);
+    assert_eq!(article.decisions.len(), 1_000_000);
 }
 
 #[test]
