@@ -155,7 +155,7 @@ fn jsonl_bad_lines_become_error_records_in_place() {
     assert!(recs[1]["error"].as_str().unwrap().contains("invalid JSON"));
     assert_eq!(recs[2]["id"], "three");
     assert_eq!(recs[2]["line"], 3);
-    assert!(recs[2]["error"].as_str().is_some());
+    assert_eq!(recs[2]["error"], "no `html` or `text` field");
     assert_eq!(recs[3]["id"], "five");
     assert!(text_of(&recs[3]).contains("echo plan"));
     let st: Value = serde_json::from_str(&fs::read_to_string(&stats).unwrap()).unwrap();
