@@ -13,6 +13,16 @@ fn article_html(extra_top: &str, extra_bottom: &str) -> String {
     )
 }
 
+/// A three-paragraph text article followed by `tail`; the cleaned text
+/// must end with the article's last paragraph.
+fn text_after_article(tail: &str) -> unboil::Article {
+    let a = Cleaner::default().clean_text(&format!(
+        "Budget approved\n{PARA}\n{PARA2}\n{PARA3}\n{tail}"
+    ));
+    assert!(a.text().ends_with(PARA3), "{}", a.text());
+    a
+}
+
 fn removed_with<'a>(a: &'a unboil::Article, needle: &str) -> Option<(Category, &'a str)> {
     a.page
         .blocks
@@ -98,8 +108,7 @@ fn calls_to_action_in_six_languages_are_social_cta() {
         "Siga-nos no Instagram e no Facebook",
         "Seguici su Facebook e Instagram",
     ] {
-        let text = format!("Budget approved\n{PARA}\n{PARA2}\n{PARA3}\n{cta}");
-        let a = Cleaner::default().clean_text(&text);
+        let a = text_after_article(cta);
         assert_eq!(
             removed_with(&a, cta).map(|r| r.0),
             Some(Category::SocialCta),
@@ -110,10 +119,9 @@ fn calls_to_action_in_six_languages_are_social_cta() {
 
 #[test]
 fn section_headings_claim_the_lines_after_them() {
-    let text = format!(
-        "Budget approved\n{PARA}\n{PARA2}\n{PARA3}\nSobre el autor\nAna García escribe sobre política municipal desde hace diez años y ha cubierto tres elecciones.\nÚltimas entradas\nPolítica12/03/2024El alcalde presenta el plan de movilidad\nDeportes12/03/2024El equipo local gana el derbi"
+    let a = text_after_article(
+        "Sobre el autor\nAna García escribe sobre política municipal desde hace diez años y ha cubierto tres elecciones.\nÚltimas entradas\nPolítica12/03/2024El alcalde presenta el plan de movilidad\nDeportes12/03/2024El equipo local gana el derbi",
     );
-    let a = Cleaner::default().clean_text(&text);
     assert_eq!(
         removed_with(&a, "Ana García").map(|r| r.0),
         Some(Category::AuthorBio)
@@ -122,20 +130,17 @@ fn section_headings_claim_the_lines_after_them() {
         removed_with(&a, "El equipo local").map(|r| r.0),
         Some(Category::RelatedList)
     );
-    assert!(a.text().ends_with(PARA3));
 }
 
 #[test]
 fn a_machine_written_bio_needs_no_heading() {
-    let text = format!(
-        "Budget approved\n{PARA}\n{PARA2}\n{PARA3}\nAllow me to introduce myself. I am Sam Lee, a dedicated journalist who writes for this paper with passion and integrity every single day.\nWhat sets me apart is my unwavering commitment to the truth and my relentless curiosity about the world around me."
+    let a = text_after_article(
+        "Allow me to introduce myself. I am Sam Lee, a dedicated journalist who writes for this paper with passion and integrity every single day.\nWhat sets me apart is my unwavering commitment to the truth and my relentless curiosity about the world around me.",
     );
-    let a = Cleaner::default().clean_text(&text);
     assert_eq!(
         removed_with(&a, "What sets me apart").map(|r| r.0),
         Some(Category::AuthorBio)
     );
-    assert!(a.text().ends_with(PARA3));
 }
 
 #[test]

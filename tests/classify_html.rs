@@ -113,10 +113,9 @@ fn a_row_of_teasers_beside_the_article_is_removed() {
         ("School board elects a new chair", SUMMARY),
         ("Ferry timetable changes in June", SUMMARY),
     ]);
-    let html = format!(
-        "<html><body><div id=\"page\"><article><h1>Budget approved</h1><div class=\"body\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div></article>\
-         <div class=\"more\"><h2>From the newsroom</h2>{row}</div></div></body></html>",
-        P1, P2, SUMMARY_FREE, P1, P2, SUMMARY_FREE
+    let html = article_then(
+        "Budget approved",
+        &format!("<div class=\"more\"><h2>From the newsroom</h2>{row}</div>"),
     );
     let a = Cleaner::default().clean_html(&html);
     let text = a.text();
@@ -137,6 +136,14 @@ fn a_row_of_teasers_beside_the_article_is_removed() {
 
 const SUMMARY_FREE: &str = "The new schedule starts next month, and the council will publish a first report on how the money was spent before the summer break.";
 
+/// A six-paragraph article under `h1`, then `after` beside it on the page.
+fn article_then(h1: &str, after: &str) -> String {
+    let body = [P1, P2, SUMMARY_FREE, P1, P2, SUMMARY_FREE].join("</p><p>");
+    format!(
+        "<html><body><div id=\"page\"><article><h1>{h1}</h1><div class=\"body\"><p>{body}</p></div></article>{after}</div></body></html>"
+    )
+}
+
 #[test]
 fn faq_answers_after_an_article_are_not_teasers() {
     // Questions that open their answers (accordion toggles are links).
@@ -145,11 +152,7 @@ fn faq_answers_after_an_article_are_not_teasers() {
         ("Can I return an opened box?", SUMMARY),
         ("Do you ship abroad?", SUMMARY),
     ]);
-    let html = format!(
-        "<html><body><div id=\"page\"><article><h1>Our boxes</h1><div class=\"body\"><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p><p>{}</p></div></article>\
-         <div class=\"faq\">{row}</div></div></body></html>",
-        P1, P2, SUMMARY_FREE, P1, P2, SUMMARY_FREE
-    );
+    let html = article_then("Our boxes", &format!("<div class=\"faq\">{row}</div>"));
     let a = Cleaner::default().clean_html(&html);
     assert!(a.text().contains(SUMMARY), "{}", a.text());
 }

@@ -7,7 +7,8 @@ use flate2::write::GzEncoder;
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+
+mod common;
 
 use unboil::engine::{self, Processed};
 use unboil::read::{Inputs, ReadOptions};
@@ -20,22 +21,12 @@ struct Run {
 
 /// Runs the binary with `--format jsonl`; it must exit successfully.
 fn unboil(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_unboil"))
-        .args(["--format", "jsonl", "-j", "2"])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run unboil");
-    let mut input = child.stdin.take().expect("stdin");
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        // The binary may not read stdin at all when given files.
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().expect("unboil output");
-    writer.join().expect("stdin writer");
+    let all: Vec<&str> = ["--format", "jsonl", "-j", "2"]
+        .iter()
+        .chain(args)
+        .copied()
+        .collect();
+    let out = common::run(&all, stdin);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "unboil {args:?} failed: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -361,7 +352,11 @@ fn huge_single_line_and_a_million_tiny_blocks() {
     let p = write(dir.path(), "tiny.txt", tiny.as_bytes());
     let lib = library(&p, ReadOptions::default());
     assert_eq!(lib.len(), 1);
-    assert!(lib[0].outcome.is_ok());
+    let article = &lib[0].outcome.as_ref().expect("cleaned").article;
+    // Every line is a block of its own and every block is decided.
+    assert_eq!(article.page.blocks.len(), 1_000_000);
+    assert_eq!(article.decisions.len(), 1_000_000);
+    assert!(article.text().starts_with("w0\n\nw1\n\nw2"));
     let p = write(
         dir.path(),
         "tiny.html",
@@ -370,6 +365,10 @@ fn huge_single_line_and_a_million_tiny_blocks() {
     let run = unboil(&[&p.display().to_string()], b"");
     assert_eq!(run.records.len(), 1);
     assert!(run.records[0].get("error").is_none());
+    let lib = library(&p, ReadOptions::default());
+    let article = &lib[0].outcome.as_ref().expect("cleaned").article;
+    assert_eq!(article.page.blocks.len(), 1_000_000);
+    assert_eq!(article.decisions.len(), 1_000_000);
 }
 
 #[test]

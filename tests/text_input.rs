@@ -56,16 +56,20 @@ fn list_items_and_code_between_paragraphs_stay_in_the_article() {
 
 const FOOTER: &str = "Sections\nLocal News\nBusiness\nSport\nFootball\nCricket\nCulture\nFilm\nMusic\nBooks\nTravel\nFood\nAbout Us\nAdvertise\nCareers\nArchive";
 
+/// The cleaned `text` keeps the article's paragraphs and leaves out `junk`.
+fn keeps_the_article_not(text: &str, junk: &str) {
+    let out = clean(text).text();
+    assert!(out.contains(PARA) && out.contains(PARA3), "{out}");
+    assert!(!out.contains(junk), "{out}");
+}
+
 #[test]
 fn a_long_panel_shown_twice_does_not_outweigh_a_short_article() {
     let panel = "This website uses a small number of files stored on your device to improve your experience while you navigate through the pages, and some of them are needed for the basic functions of the site to work at all. Others help us understand how visitors use the site, which pages they read and for how long, so that we can make it better over time for everyone. You can turn the optional ones off at any time in the settings below, but doing so may change how some parts of the site look and work for you, and some features may not be available at all until you turn them back on again.";
     let text = format!(
         "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{FOOTER}\nPrivacy Overview\n{panel}\nNecessary\n{panel}\nSave and accept"
     );
-    let a = clean(&text);
-    let out = a.text();
-    assert!(out.contains(PARA) && out.contains(PARA3), "{out}");
-    assert!(!out.contains("small number of files"), "{out}");
+    keeps_the_article_not(&text, "small number of files");
 }
 
 #[test]
@@ -74,10 +78,7 @@ fn the_headline_repeating_the_title_anchors_a_short_article() {
     let text = format!(
         "Budget approved by the council | The Paper\n{MENU}\nBudget approved by the council\nBy Sam Lee\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{FOOTER}\n{disclaimer}\nAll rights reserved"
     );
-    let a = clean(&text);
-    let out = a.text();
-    assert!(out.contains(PARA) && out.contains(PARA3), "{out}");
-    assert!(!out.contains("general guidance only"), "{out}");
+    keeps_the_article_not(&text, "general guidance only");
 }
 
 /// Comments: an author line, a date, and a few lines of prose each.

@@ -203,7 +203,10 @@ mod tests {
     fn text_replaces_bad_utf8_with_warning() {
         let d = text(b"ok \xff line");
         assert_eq!(d.text, "ok \u{FFFD} line");
-        assert!(d.warning.is_some());
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("invalid UTF-8 bytes were replaced")
+        );
     }
 
     #[test]
