@@ -578,14 +578,6 @@ fn seen<'a>(attrs: &[Attr<'a>]) -> Seen<'a> {
 /// Whether `style` says `display:none` or `visibility:hidden`, spaces and
 /// case aside.
 fn style_hides(style: &str) -> bool {
-    fn squeezed_contains(hay: &str, pat: &[u8]) -> bool {
-        let h: Vec<u8> = hay
-            .bytes()
-            .filter(|c| !c.is_ascii_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        h.windows(pat.len()).any(|w| w == pat)
-    }
     // Cheap test first: most styles name neither property.
     let has = |p: &str| {
         style
@@ -598,8 +590,9 @@ fn style_hides(style: &str) -> bool {
     }
     let style = tokenize::decode(style, true);
     // Non-ASCII whitespace also separates, as `char::is_whitespace` did.
-    let style: String = style.split_whitespace().collect();
-    squeezed_contains(&style, b"display:none") || squeezed_contains(&style, b"visibility:hidden")
+    let mut style: String = style.split_whitespace().collect();
+    style.make_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 fn hidden_seen(s: &Seen<'_>) -> bool {
