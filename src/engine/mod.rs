@@ -95,13 +95,6 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
                     };
                 }
             }
-            let meta = Meta {
-                id: doc.id.clone(),
-                url: doc.url.clone(),
-                source: doc.source.clone(),
-                line: doc.line,
-                extra: doc.extra.clone(),
-            };
             let bytes = doc.bytes.len();
             let (outcome, panicked) = match catch_unwind(AssertUnwindSafe(|| cleaner.clean(&doc))) {
                 Ok(r) => (r, false),
@@ -109,6 +102,14 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
                     Err(format!("internal error: {}", panic_message(p.as_ref()))),
                     true,
                 ),
+            };
+            // Moved out once the document is cleaned, not copied.
+            let meta = Meta {
+                id: doc.id,
+                url: doc.url,
+                source: doc.source,
+                line: doc.line,
+                extra: doc.extra,
             };
             Processed {
                 meta,
