@@ -91,13 +91,6 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
                     panicked,
                 };
             }
-            let meta = Meta {
-                id: doc.id.clone(),
-                url: doc.url.clone(),
-                source: doc.source.clone(),
-                line: doc.line,
-                extra: doc.extra.clone(),
-            };
             let bytes = doc.bytes.len();
             let (outcome, panicked) = match catch_unwind(AssertUnwindSafe(|| cleaner.clean(&doc))) {
                 Ok(r) => (r, false),
@@ -105,6 +98,14 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
                     Err(format!("internal error: {}", panic_message(p.as_ref()))),
                     true,
                 ),
+            };
+            // Moved out once the document is cleaned, not copied.
+            let meta = Meta {
+                id: doc.id,
+                url: doc.url,
+                source: doc.source,
+                line: doc.line,
+                extra: doc.extra,
             };
             Processed {
                 meta,

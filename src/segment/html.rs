@@ -68,15 +68,14 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     false
 }
 
-fn tokens_of(el: &scraper::node::Element) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(id) = el.id() {
-        out.push(id.to_ascii_lowercase());
+/// `Element::tokens`: the id lower-cased, then the (lower-cased) classes.
+fn tokens_of(id: Option<&str>, classes: &[String]) -> Vec<String> {
+    let mut tokens = Vec::with_capacity(classes.len() + 1);
+    if let Some(id) = id {
+        tokens.push(id.to_ascii_lowercase());
     }
-    for c in el.classes() {
-        out.push(c.to_ascii_lowercase());
-    }
-    out
+    tokens.extend(classes.iter().cloned());
+    tokens
 }
 
 /// An open block-level element: in `page.elements`, or not yet, as only
@@ -450,7 +449,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                                 el.classes().map(|c| c.to_ascii_lowercase()).collect();
                             b.page.elements.push(Element {
                                 tag: tag.to_string(),
-                                tokens: tokens_of(el),
+                                tokens: tokens_of(el.id(), &classes),
                                 id: el.id().map(|s| s.to_string()),
                                 classes,
                                 role: el.attr("role").map(|s| s.to_ascii_lowercase()),
@@ -504,13 +503,19 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
             }
         }
     }
+    finish(b, [og_title, h1, title_tag])
+}
+
+/// The end of either walk: the last block, features, title candidates
+/// (best first, whitespace squeezed); the page and each block's marks.
+fn finish(mut b: Builder<'_>, titles: [Option<String>; 3]) -> (Page, Vec<Vec<usize>>) {
     b.flush();
     let link_chars = std::mem::take(&mut b.link_chars);
     let marks = std::mem::take(&mut b.marks.blocks);
     let mut page = b.page;
     features::compute(&mut page, &link_chars);
     let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    page.title_candidates = [og_title, h1, title_tag]
+    page.title_candidates = titles
         .into_iter()
         .flatten()
         .map(clean)
@@ -578,14 +583,6 @@ fn seen<'a>(attrs: &[Attr<'a>]) -> Seen<'a> {
 /// Whether `style` says `display:none` or `visibility:hidden`, spaces and
 /// case aside.
 fn style_hides(style: &str) -> bool {
-    fn squeezed_contains(hay: &str, pat: &[u8]) -> bool {
-        let h: Vec<u8> = hay
-            .bytes()
-            .filter(|c| !c.is_ascii_whitespace())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        h.windows(pat.len()).any(|w| w == pat)
-    }
     // Cheap test first: most styles name neither property.
     let has = |p: &str| {
         style
@@ -598,8 +595,9 @@ fn style_hides(style: &str) -> bool {
     }
     let style = tokenize::decode(style, true);
     // Non-ASCII whitespace also separates, as `char::is_whitespace` did.
-    let style: String = style.split_whitespace().collect();
-    squeezed_contains(&style, b"display:none") || squeezed_contains(&style, b"visibility:hidden")
+    let mut style: String = style.split_whitespace().collect();
+    style.make_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 fn hidden_seen(s: &Seen<'_>) -> bool {
@@ -666,14 +664,9 @@ fn classes_of(class: Option<&str>) -> Vec<String> {
 fn element_of(tag: &str, s: &Seen<'_>, parent: Option<usize>, depth: u16) -> Element {
     let id = s.id.map(|v| tokenize::decode(v, true).into_owned());
     let classes = classes_of(s.class);
-    let mut tokens = Vec::with_capacity(classes.len() + 1);
-    if let Some(id) = &id {
-        tokens.push(id.to_ascii_lowercase());
-    }
-    tokens.extend(classes.iter().cloned());
     Element {
         tag: tag.to_string(),
-        tokens,
+        tokens: tokens_of(id.as_deref(), &classes),
         id,
         classes,
         role: s
@@ -829,11 +822,7 @@ impl<'h> Events<'h> for Walk<'h> {
                 .role
                 .map(|v| tokenize::decode(v, true).to_ascii_lowercase());
         }
-        e.tokens =
-            e.id.iter()
-                .map(|s| s.to_ascii_lowercase())
-                .chain(e.classes.iter().cloned())
-                .collect();
+        e.tokens = tokens_of(e.id.as_deref(), &e.classes);
     }
 
     fn text(&mut self, s: &str) {
@@ -862,17 +851,6 @@ fn stream(html: &str, include_hidden: bool, max: usize) -> (Page, usize) {
         depth: 0,
     };
     let dropped = tree::build(html, &mut w, max);
-    let mut b = w.b;
-    b.flush();
-    let link_chars = std::mem::take(&mut b.link_chars);
-    let mut page = b.page;
-    features::compute(&mut page, &link_chars);
-    let clean = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    page.title_candidates = [w.og_title, w.h1, w.title_tag]
-        .into_iter()
-        .flatten()
-        .map(clean)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let (page, _) = finish(w.b, [w.og_title, w.h1, w.title_tag]);
     (page, dropped)
 }
