@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 use crate::pipeline::{Cleaned, Cleaner};
-use crate::read::{Item, RecordError};
+use crate::read::Item;
 use crate::write::record::{Meta, meta_of_error};
 
 /// One input document's outcome.
@@ -69,35 +69,22 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
         },
         Ok(mut doc) => {
             // A gzipped file arrives compressed: inflated here, on a worker.
-            let inflated = match catch_unwind(AssertUnwindSafe(|| doc.inflate())) {
-                Ok(r) => r.map_err(|m| (m, false)),
-                Err(p) => Err((
-                    format!("internal error: {}", panic_message(p.as_ref())),
-                    true,
-                )),
-            };
-            if let Err((message, panicked)) = inflated {
-                let e = RecordError {
-                    id: doc.id,
-                    url: doc.url,
-                    source: doc.source,
-                    line: doc.line,
-                    message,
-                };
-                return Processed {
-                    meta: meta_of_error(&e),
-                    outcome: Err(e.message),
-                    bytes: 0,
-                    panicked,
-                };
-            }
-            let bytes = doc.bytes.len();
-            let (outcome, panicked) = match catch_unwind(AssertUnwindSafe(|| cleaner.clean(&doc))) {
+            let run = AssertUnwindSafe(|| {
+                doc.inflate()?;
+                cleaner.clean(&doc)
+            });
+            let (outcome, panicked) = match catch_unwind(run) {
                 Ok(r) => (r, false),
                 Err(p) => (
                     Err(format!("internal error: {}", panic_message(p.as_ref()))),
                     true,
                 ),
+            };
+            // Bytes read, once inflated; none for what could not be.
+            let bytes = if doc.gzip_limit.is_none() {
+                doc.bytes.len()
+            } else {
+                0
             };
             // Moved out once the document is cleaned, not copied.
             let meta = Meta {
