@@ -447,9 +447,7 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
             .filter(|&&it| cut_summary(&page.blocks[first[it]]))
             .count();
         let own = cut * 3 < items.len() * 2 && page.is_within(Some(p), &is_text);
-        let mut container = vec![false; n];
-        container[p] = true;
-        if page.is_within(core_el, &container) || own {
+        if core_el.is_some_and(|c| descends(page, c, p)) || own {
             continue;
         }
         for it in items {
