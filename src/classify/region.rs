@@ -319,7 +319,7 @@ fn item_leads(page: &Page, junk: &[bool], lists: &[bool], sw: bool) -> Vec<bool>
     if !lists.iter().any(|&l| l) {
         return out;
     }
-    let mut prose_seen = std::collections::HashSet::new();
+    let mut prose_seen = vec![false; page.elements.len()];
     for (i, b) in page.blocks.iter().enumerate() {
         // The item: the ancestor whose parent is a list.
         let mut e = b.element;
@@ -333,12 +333,12 @@ fn item_leads(page: &Page, junk: &[bool], lists: &[bool], sw: bool) -> Vec<bool>
             e = p;
         }
         let Some(item) = item else { continue };
-        if prose_seen.contains(&item) {
+        if prose_seen[item] {
             continue;
         }
         out[i] = true;
         if !junk[i] && is_prose(b, sw) {
-            prose_seen.insert(item);
+            prose_seen[item] = true;
         }
     }
     out
