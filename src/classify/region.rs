@@ -4,6 +4,7 @@
 
 use super::rules::has_part;
 use crate::segment::{Block, Page};
+use rustc_hash::FxHashMap;
 
 /// Which blocks lie in the main content, and (HTML) which elements hold it.
 #[derive(Debug, Clone)]
@@ -278,8 +279,7 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
         }
     }
     // (parent, tag, first class) -> (items, words)
-    let mut kinds: std::collections::HashMap<(usize, &str, &str), (usize, f32)> =
-        std::collections::HashMap::new();
+    let mut kinds: FxHashMap<(usize, &str, &str), (usize, f32)> = FxHashMap::default();
     for (i, el) in page.elements.iter().enumerate() {
         let Some(p) = el.parent else { continue };
         if words[i] == 0.0 {
@@ -291,7 +291,7 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
         k.1 += words[i];
     }
     // Kinds of items under one element add up to one list.
-    let mut lists: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+    let mut lists: FxHashMap<usize, f32> = FxHashMap::default();
     for ((p, _, _), (count, w)) in kinds {
         if count >= ITEMS_MIN_COUNT && w / count as f32 >= ITEM_MIN_WORDS {
             *lists.entry(p).or_default() += w;
@@ -404,8 +404,7 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
             e = page.elements[x].parent;
         }
     }
-    let mut kinds: std::collections::HashMap<(usize, &str, &str), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut kinds: FxHashMap<(usize, &str, &str), Vec<usize>> = FxHashMap::default();
     for (i, el) in page.elements.iter().enumerate() {
         let Some(p) = el.parent else { continue };
         if first[i] == usize::MAX {
