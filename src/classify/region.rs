@@ -362,7 +362,7 @@ fn text_element(page: &Page, good: &[f32], best: Option<usize>) -> Option<usize>
 }
 
 /// Whether element `i` is `root` or lies inside it.
-fn descends(page: &Page, i: usize, root: usize) -> bool {
+pub(super) fn descends(page: &Page, i: usize, root: usize) -> bool {
     let mut e = Some(i);
     while let Some(x) = e {
         if x == root {

@@ -4,7 +4,7 @@
 
 use super::category::Category;
 use super::evidence::{Evidence, is_heading_like};
-use super::region::{Region, is_prose};
+use super::region::{Region, descends, is_prose};
 use super::rules::RuleSet;
 use crate::segment::{BlockKind, Page};
 
@@ -25,16 +25,6 @@ struct Open {
     container: Option<usize>,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
-}
-
-fn inside(page: &Page, mut e: Option<usize>, container: usize) -> bool {
-    while let Some(i) = e {
-        if i == container {
-            return true;
-        }
-        e = page.elements[i].parent;
-    }
-    false
 }
 
 /// For each block, the section that claims it, if any. Openers claim
@@ -157,7 +147,7 @@ const ARTICLE_WORDS: u32 = 150;
 fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
     let b = &page.blocks[i];
     if let Some(c) = sec.container
-        && !inside(page, b.element, c)
+        && !b.element.is_some_and(|e| descends(page, e, c))
     {
         return true;
     }
