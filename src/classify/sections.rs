@@ -125,16 +125,17 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
         }
     };
     let total: usize = (0..page.blocks.len()).map(prose_words).sum();
-    let mut claimed: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // Prose words each opener's section claims.
+    let mut claimed = vec![0usize; out.len()];
     for (i, c) in out.iter().enumerate() {
         if let Some(c) = c {
-            *claimed.entry(c.opener).or_default() += prose_words(i);
+            claimed[c.opener] += prose_words(i);
         }
     }
     for (i, c) in out.iter_mut().enumerate() {
-        let greedy = c.as_ref().is_some_and(|cl| {
-            cl.opener != i && claimed.get(&cl.opener).is_some_and(|&w| w * 2 > total)
-        });
+        let greedy = c
+            .as_ref()
+            .is_some_and(|cl| cl.opener != i && claimed[cl.opener] * 2 > total);
         if greedy {
             *c = None;
         }
