@@ -222,16 +222,7 @@ impl Factors<'_> {
                 }
                 Some(acc)
             }
-            HirKind::Alternation(v) => {
-                let mut acc = Vec::new();
-                for c in v {
-                    acc.extend(self.exact(c)?);
-                    if acc.len() > MAX_LITS {
-                        return None;
-                    }
-                }
-                Some(dedup(acc))
-            }
+            HirKind::Alternation(v) => self.alternatives(v, Self::exact),
         }
     }
 
@@ -390,22 +381,26 @@ impl Factors<'_> {
         Some(acc)
     }
 
+    /// The strings of each alternative `f` gives, together: none when one
+    /// alternative has none or they grow past `MAX_LITS`.
+    fn alternatives(&mut self, v: &[Hir], f: fn(&mut Self, &Hir) -> Option<Lits>) -> Option<Lits> {
+        let mut acc = Vec::new();
+        for c in v {
+            acc.extend(f(self, c)?);
+            if acc.len() > MAX_LITS {
+                return None;
+            }
+        }
+        Some(dedup(acc))
+    }
+
     /// Strings one of which every match of `h` starts with.
     fn start(&mut self, h: &Hir) -> Option<Lits> {
         match h.kind() {
             HirKind::Capture(c) => self.start(&c.sub),
             HirKind::Concat(v) => self.starts(v),
             HirKind::Repetition(r) if r.min > 0 => self.start(&r.sub),
-            HirKind::Alternation(v) => {
-                let mut acc = Vec::new();
-                for c in v {
-                    acc.extend(self.start(c)?);
-                    if acc.len() > MAX_LITS {
-                        return None;
-                    }
-                }
-                Some(dedup(acc))
-            }
+            HirKind::Alternation(v) => self.alternatives(v, Self::start),
             _ => self.exact(h),
         }
     }

@@ -4,6 +4,7 @@
 
 use super::rules::has_part;
 use crate::segment::{Block, Page};
+use rustc_hash::FxHashMap;
 
 /// Which blocks lie in the main content, and (HTML) which elements hold it.
 #[derive(Debug, Clone)]
@@ -278,8 +279,7 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
         }
     }
     // (parent, tag, first class) -> (items, words)
-    let mut kinds: std::collections::HashMap<(usize, &str, &str), (usize, f32)> =
-        std::collections::HashMap::new();
+    let mut kinds: FxHashMap<(usize, &str, &str), (usize, f32)> = FxHashMap::default();
     for (i, el) in page.elements.iter().enumerate() {
         let Some(p) = el.parent else { continue };
         if words[i] == 0.0 {
@@ -291,7 +291,7 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
         k.1 += words[i];
     }
     // Kinds of items under one element add up to one list.
-    let mut lists: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+    let mut lists: FxHashMap<usize, f32> = FxHashMap::default();
     for ((p, _, _), (count, w)) in kinds {
         if count >= ITEMS_MIN_COUNT && w / count as f32 >= ITEM_MIN_WORDS {
             *lists.entry(p).or_default() += w;
@@ -319,7 +319,7 @@ fn item_leads(page: &Page, junk: &[bool], lists: &[bool], sw: bool) -> Vec<bool>
     if !lists.iter().any(|&l| l) {
         return out;
     }
-    let mut prose_seen = std::collections::HashSet::new();
+    let mut prose_seen = vec![false; page.elements.len()];
     for (i, b) in page.blocks.iter().enumerate() {
         // The item: the ancestor whose parent is a list.
         let mut e = b.element;
@@ -333,12 +333,12 @@ fn item_leads(page: &Page, junk: &[bool], lists: &[bool], sw: bool) -> Vec<bool>
             e = p;
         }
         let Some(item) = item else { continue };
-        if prose_seen.contains(&item) {
+        if prose_seen[item] {
             continue;
         }
         out[i] = true;
         if !junk[i] && is_prose(b, sw) {
-            prose_seen.insert(item);
+            prose_seen[item] = true;
         }
     }
     out
@@ -362,7 +362,7 @@ fn text_element(page: &Page, good: &[f32], best: Option<usize>) -> Option<usize>
 }
 
 /// Whether element `i` is `root` or lies inside it.
-fn descends(page: &Page, i: usize, root: usize) -> bool {
+pub(super) fn descends(page: &Page, i: usize, root: usize) -> bool {
     let mut e = Some(i);
     while let Some(x) = e {
         if x == root {
@@ -404,8 +404,7 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
             e = page.elements[x].parent;
         }
     }
-    let mut kinds: std::collections::HashMap<(usize, &str, &str), Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut kinds: FxHashMap<(usize, &str, &str), Vec<usize>> = FxHashMap::default();
     for (i, el) in page.elements.iter().enumerate() {
         let Some(p) = el.parent else { continue };
         if first[i] == usize::MAX {
@@ -447,9 +446,7 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
             .filter(|&&it| cut_summary(&page.blocks[first[it]]))
             .count();
         let own = cut * 3 < items.len() * 2 && page.is_within(Some(p), &is_text);
-        let mut container = vec![false; n];
-        container[p] = true;
-        if page.is_within(core_el, &container) || own {
+        if core_el.is_some_and(|c| descends(page, c, p)) || own {
             continue;
         }
         for it in items {

@@ -4,7 +4,7 @@
 
 use super::category::Category;
 use super::evidence::{Evidence, is_heading_like};
-use super::region::{Region, is_prose};
+use super::region::{Region, descends, is_prose};
 use super::rules::RuleSet;
 use crate::segment::{BlockKind, Page};
 
@@ -25,16 +25,6 @@ struct Open {
     container: Option<usize>,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
-}
-
-fn inside(page: &Page, mut e: Option<usize>, container: usize) -> bool {
-    while let Some(i) = e {
-        if i == container {
-            return true;
-        }
-        e = page.elements[i].parent;
-    }
-    false
 }
 
 /// For each block, the section that claims it, if any. Openers claim
@@ -135,16 +125,17 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
         }
     };
     let total: usize = (0..page.blocks.len()).map(prose_words).sum();
-    let mut claimed: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    // Prose words each opener's section claims.
+    let mut claimed = vec![0usize; out.len()];
     for (i, c) in out.iter().enumerate() {
         if let Some(c) = c {
-            *claimed.entry(c.opener).or_default() += prose_words(i);
+            claimed[c.opener] += prose_words(i);
         }
     }
     for (i, c) in out.iter_mut().enumerate() {
-        let greedy = c.as_ref().is_some_and(|cl| {
-            cl.opener != i && claimed.get(&cl.opener).is_some_and(|&w| w * 2 > total)
-        });
+        let greedy = c
+            .as_ref()
+            .is_some_and(|cl| cl.opener != i && claimed[cl.opener] * 2 > total);
         if greedy {
             *c = None;
         }
@@ -157,7 +148,7 @@ const ARTICLE_WORDS: u32 = 150;
 fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
     let b = &page.blocks[i];
     if let Some(c) = sec.container
-        && !inside(page, b.element, c)
+        && !b.element.is_some_and(|e| descends(page, e, c))
     {
         return true;
     }
