@@ -176,3 +176,73 @@ fn a_reply_quoting_a_whole_post_keeps_the_thread_going() {
     assert!(out.contains("rents in the old town"), "{out}");
     assert!(out.contains("schools will empty"), "{out}");
 }
+
+/// One forum post: its author's header, its text and its buttons.
+fn post(author: &str, n: u32, text: &str) -> String {
+    format!(
+        "{author}\n1,204 posts · Joined 2012\nAdd to quote\n#{n} · Jan 3, 2024\n{text}\nSave Share\nReply Quote Like"
+    )
+}
+
+#[test]
+fn a_thread_of_posts_that_share_a_header_is_kept_whole() {
+    // The first post is the long one the region finds; the replies carry
+    // the same header lines and some text each.
+    let first = post(
+        "old_harbour",
+        1,
+        &[PARA, PARA2, PARA3, PARA4, PARA5, PARA6].join("\n"),
+    );
+    let replies = [
+        post(
+            "mark_t",
+            2,
+            "I would rather they spent it on housing, rents here have doubled.",
+        ),
+        post(
+            "anna_r",
+            3,
+            "Good news for the harbour. The quay has needed it for years.",
+        ),
+        post(
+            "councilwatcher",
+            4,
+            "The buses will wait again, as they always do.",
+        ),
+    ]
+    .join("\n");
+    let text = format!(
+        "Which budget items matter most? - Town Forum\n{MENU}\nWhich budget items matter most?\n{first}\n{replies}\n{FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA) && out.contains(PARA6), "{out}");
+    assert!(out.contains("rents here have doubled"), "{out}");
+    assert!(out.contains("as they always do"), "{out}");
+    assert!(!out.contains("Advertise"), "{out}");
+}
+
+#[test]
+fn a_related_list_after_a_section_heading_is_not_taken_for_posts() {
+    // The article's header has a date and a section label, and so does each
+    // story in the list after it; the "Related stories" heading ends it.
+    let story = |h: &str, t: &str| format!("News\n{h}\nJan 3, 2024\nBy Staff\n{t}");
+    let text = format!(
+        "Budget approved | The Paper\n{MENU}\nNews\nBudget approved\nJan 3, 2024\nBy Staff\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\nRelated stories\n{}\n{}\n{}",
+        story(
+            "Harbour repairs to start",
+            "Work on the old quay will close the north car park for six weeks while the new wall is built."
+        ),
+        story(
+            "New bus line for the east",
+            "The transport committee wants a night service on the east side by next summer if money allows."
+        ),
+        story(
+            "Library opens in post office",
+            "The old post office will hold the town library from March, with longer hours on weekends."
+        ),
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA) && out.contains(PARA6), "{out}");
+    assert!(!out.contains("night service"), "{out}");
+    assert!(!out.contains("longer hours"), "{out}");
+}

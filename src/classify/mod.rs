@@ -9,6 +9,7 @@ pub mod region;
 pub mod rules;
 pub mod sections;
 pub mod site;
+pub mod text_items;
 pub mod text_region;
 pub mod text_thread;
 pub mod text_title;
@@ -51,7 +52,12 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
 pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> Vec<Decision> {
     let text_hits = evidence::text_hits(page, set);
     let junk = evidence::removed_by_text(set, &text_hits);
-    let region = region::find(page, &junk);
+    let region = if page.is_html && !page.elements.is_empty() {
+        region::find(page, &junk)
+    } else {
+        let enders = text_items::enders(page, set, &text_hits);
+        text_region::find_with(page, &junk, &enders)
+    };
     let mut evidence = evidence::collect(page, set, &region, text_hits);
     if let Some(h) = site {
         h.mask(&mut evidence);

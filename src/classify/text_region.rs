@@ -6,6 +6,12 @@ use crate::segment::Page;
 
 /// The run of lines with the largest prose balance (maximum subarray).
 pub fn find(page: &Page, junk: &[bool]) -> Region {
+    find_with(page, junk, &[])
+}
+
+/// `find`, where `enders[i]` marks a line that ends a run of posts (see
+/// `text_items::enders`); empty when not known.
+pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
     let sw = has_stopwords(page);
     let loose = prose_flags(page, junk, sw);
     let mut prose = loose.clone();
@@ -132,8 +138,18 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
         }
     }
     // A comment thread after the article is not part of it.
-    if let Some(c) = core
-        && let Some(t) = super::text_thread::start(page, &prose, c + 1, best_range)
+    // Posts that share the region's own header template are more of the
+    // same thread (a forum): the whole thread is the content. Otherwise a
+    // comment thread after an article is not part of it.
+    let items = if best > 0.0 {
+        super::text_items::extend(page, junk, enders, &loose, best_range)
+    } else {
+        best_range
+    };
+    if items != best_range {
+        best_range = items;
+    } else if let Some(t) =
+        core.and_then(|c| super::text_thread::start(page, &prose, c + 1, best_range))
     {
         best_range.1 = t;
     }
