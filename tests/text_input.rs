@@ -246,3 +246,46 @@ fn a_related_list_after_a_section_heading_is_not_taken_for_posts() {
     assert!(!out.contains("night service"), "{out}");
     assert!(!out.contains("longer hours"), "{out}");
 }
+
+#[test]
+fn title_case_headlines_ending_in_a_period_do_not_make_a_list_an_article() {
+    // A list of reviews: headline, byline, teaser, date. Headlines that
+    // end with a period must not join the teasers into a run of
+    // paragraphs, or the list is cut down to its intro.
+    let items = [
+        (
+            "I Tried Every Budget Kettle In Town. Only One Was Worth It.",
+            "We boiled water in twelve kettles for a month, and the cheapest one with a steel lid was the one we kept using.",
+        ),
+        (
+            "The Old Toaster From The Back Shelf Still Wins. Here Is Why.",
+            "A toaster from the last decade browns bread more evenly than most of the new ones we bought for this test.",
+        ),
+        (
+            "We Cooked Rice In Six Cookers. The Small One Surprised Us.",
+            "The smallest cooker made the best rice of the group, and it was also the easiest one to clean after dinner.",
+        ),
+        (
+            "Most Blenders Are Loud In A Small Kitchen. These Three Are Less So.",
+            "Three blenders stayed under the noise of a vacuum cleaner while still making smooth soup from raw vegetables.",
+        ),
+        (
+            "We Tested Ten Coffee Grinders At Home. The Burr Ones Are Better.",
+            "Burr grinders gave an even grind for every brewing method, while the blade grinders left dust and large pieces.",
+        ),
+    ];
+    let list: Vec<String> = items
+        .iter()
+        .map(|(h, t)| format!("{h}\nby Sam Lee\n{t}\nUpdated March 2, 2024"))
+        .collect();
+    let text = format!(
+        "Kitchen reviews | The Paper\n{MENU}\nKitchen\nOur reviews of kitchen tools, tested at home over weeks of daily use by our staff, with the picks we would buy ourselves and the ones we sent back.\n{}\n{FOOTER}",
+        list.join("\n")
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("cheapest one with a steel lid"), "{out}");
+    assert!(
+        out.contains("burr grinders gave") || out.contains("Burr grinders gave"),
+        "{out}"
+    );
+}

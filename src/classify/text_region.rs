@@ -15,10 +15,12 @@ pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
     let sw = has_stopwords(page);
     let loose = prose_flags(page, junk, sw);
     let mut prose = loose.clone();
-    // A headline in title case reads as a short sentence but is not prose.
+    // A headline in title case reads as a short sentence but is not prose,
+    // even when it ends with a period ("It Broke. Here Is Why.").
     for (p, b) in prose.iter_mut().zip(&page.blocks) {
         let f = &b.features;
-        let headline = f.words <= 25 && f.title_case_ratio >= 0.6 && !b.text.ends_with('.');
+        let headline = f.words <= 25
+            && (f.title_case_ratio >= 0.6 && !b.text.ends_with('.') || f.title_case_ratio >= 0.7);
         // Paragraphs end like sentences; a short line that does not is a
         // headline or a label.
         if headline || (f.words < 20 && !f.ends_sentence) {
