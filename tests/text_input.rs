@@ -289,3 +289,96 @@ fn title_case_headlines_ending_in_a_period_do_not_make_a_list_an_article() {
         "{out}"
     );
 }
+
+#[test]
+fn picks_that_share_a_spec_template_are_all_kept() {
+    // A roundup: each pick has a name, a spec list of short labels and
+    // values, pros and cons, then its review. The short lines read like a
+    // menu, but every pick carries the same ones: the page is made of them.
+    let picks = [
+        "Trail Kettle Mini",
+        "Camp Stove Duo",
+        "Fold Lamp Pro",
+        "River Filter Go",
+        "Peak Tent Two",
+    ];
+    let body = [PARA, PARA2, PARA3, PARA4, PARA5, PARA6];
+    let items: Vec<String> = picks
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            // Four paragraphs per pick, each told apart by the pick's name.
+            let review: Vec<String> = (0..4)
+                .map(|k| format!("{} We tried this with the {p}.", body[(i + k) % 6]))
+                .collect();
+            format!(
+                "{}. {p}\nSpecifications\nWeight\n{}g\nCapacity\n{} litres\nColour\nGreen\nMaterial\nSteel\nPros\nLight\nCheap\nSturdy\nCons\nSlow\nLoud\n{}",
+                i + 1,
+                300 + 40 * i,
+                i + 1,
+                review.join("\n")
+            )
+        })
+        .collect();
+    let text = format!(
+        "The best camping gear | The Paper\n{MENU}\nThe best camping gear\n{}\n{FOOTER}",
+        items.join("\n")
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("2. Camp Stove Duo"), "{out}");
+    assert!(
+        out.contains("5. Peak Tent Two") && out.contains("460g"),
+        "{out}"
+    );
+    assert!(
+        out.contains("We tried this with the Peak Tent Two."),
+        "{out}"
+    );
+}
+
+#[test]
+fn short_lines_said_once_between_reviews_do_not_split_a_roundup() {
+    // Each pick has its own spec list: a label said once on the page, then
+    // its value. The labels read like menu items, but a menu repeats its
+    // items elsewhere or runs on with nothing between them. Their cost
+    // stops growing, so the reviews stay one text.
+    let parts = [
+        "Handle", "Lid", "Base", "Spout", "Guard", "Scale", "Bag", "Tray", "Valve", "Plate",
+        "Hook", "Dial",
+    ];
+    let picks: Vec<Vec<String>> = ["Kettle", "Stove", "Lamp", "Filter"]
+        .iter()
+        .map(|p| {
+            let mut lines = vec![format!("Trail {p} Mini")];
+            for (k, x) in parts.iter().enumerate() {
+                lines.push(format!("{p} {x}"));
+                lines.push(format!("up to {} hours of use on one charge", k + 2));
+            }
+            lines
+        })
+        .collect();
+    let body = [PARA, PARA2, PARA3, PARA4, PARA5, PARA6];
+    let items: Vec<String> = picks
+        .iter()
+        .enumerate()
+        .map(|(i, lines)| {
+            let review: Vec<String> = (0..4)
+                .map(|k| format!("{} We tried this with the {}.", body[(i + k) % 6], lines[0]))
+                .collect();
+            format!("{}\n{}", lines.join("\n"), review.join("\n"))
+        })
+        .collect();
+    let text = format!(
+        "Camping gear we liked | The Paper\n{MENU}\n{}\n{FOOTER}",
+        items.join("\n")
+    );
+    let out = clean(&text).text();
+    assert!(
+        out.contains("We tried this with the Trail Kettle Mini."),
+        "{out}"
+    );
+    assert!(
+        out.contains("We tried this with the Trail Filter Mini."),
+        "{out}"
+    );
+}

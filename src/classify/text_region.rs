@@ -35,6 +35,16 @@ pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
         .iter()
         .map(|b| b.features.words >= 5 && !seen.insert(b.text.as_str()))
         .collect();
+    let mut count: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for b in &page.blocks {
+        *count.entry(b.text.as_str()).or_default() += 1;
+    }
+    // Lines said more than once on the page (menus shown twice).
+    let twice: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| count[b.text.as_str()] > 1)
+        .collect();
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
     }
@@ -44,12 +54,16 @@ pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
     // items or headlines costs more with each further line. A prose line
     // alone between such lines is a teaser, not an article.
     let mut run = 0.0f32;
+    // Menu-like lines in a row, with nothing else between them.
+    let mut consec = 0.0f32;
     let scores: Vec<f32> = page
         .blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
             let w = b.features.words as f32;
+            let was = consec;
+            consec = 0.0;
             if repeat[i] && !junk[i] {
                 // A run of them is a quoted post (forums quote whole
                 // replies): neutral. A single one is a teaser or a panel.
@@ -58,6 +72,8 @@ pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
                 return if quoted { 0.0 } else { -0.2 * w - 1.0 };
             }
             if junk[i] {
+                // Junk inside a menu (a legal link) does not break it.
+                consec = was;
                 run += 1.0;
                 return -0.5 * w - 2.0;
             }
@@ -81,7 +97,16 @@ pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
                 && (f.title_case_ratio >= 0.5 || f.stopword_ratio < 0.1);
             if menuish {
                 run += 1.0;
-                return -1.5 * run;
+                // A menu repeats its items (top and bottom, desktop and
+                // mobile) or runs on with nothing between them; a label
+                // said once, between lines of other text, heads a list of
+                // the page's own: its cost stops growing.
+                consec = was + 1.0;
+                return if twice[i] || consec >= MENU_ROW {
+                    -1.5 * run
+                } else {
+                    -1.5 * run.min(ONCE_RUN)
+                };
             }
             // List items, code and short sentences: text of a structured
             // page, cheap inside the content but no anchor for it.
@@ -188,6 +213,11 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
     }
     (best, best_range)
 }
+
+/// Where the cost of a menu-like line said once on the page stops growing.
+const ONCE_RUN: f32 = 5.0;
+/// Menu-like lines in a row that make a menu whether or not said twice.
+const MENU_ROW: f32 = 8.0;
 
 /// Lines after a headline within which prose must start for it to anchor.
 const HEADLINE_REACH: usize = 8;
