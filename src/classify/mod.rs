@@ -55,8 +55,8 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     let region = if page.is_html && !page.elements.is_empty() {
         region::find(page, &junk)
     } else {
-        let enders = text_items::enders(page, set, &text_hits);
-        text_region::find_with(page, &junk, &enders)
+        let ends = |i: usize| text_items::ends_posts(page, set, &text_hits, i);
+        text_region::find_with(page, &junk, &ends)
     };
     let mut evidence = evidence::collect(page, set, &region, text_hits);
     if let Some(h) = site {

@@ -8,32 +8,29 @@ use super::category::Category;
 use super::evidence::is_heading_like;
 use super::rules::RuleSet;
 use crate::segment::Page;
-use rustc_hash::FxHashMap;
 
-/// Lines that end a run of posts: a section heading ("Comments", "Related
-/// stories") or a copyright line, cookie notice or sign-up prompt, which
-/// close a page's content rather than sit inside a post.
-pub fn enders(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>]) -> Vec<bool> {
-    page.blocks
-        .iter()
-        .zip(text_hits)
-        .map(|(b, hits)| {
-            let closing = hits.iter().any(|&r| {
-                let rule = &set.rules[r];
-                rule.weight >= 1.0
-                    && matches!(
-                        rule.category,
-                        Category::Legal | Category::CookieNotice | Category::Newsletter
-                    )
-            });
-            closing
-                || (is_heading_like(b)
-                    && set
-                        .heading_matches_within(&b.text, b.features.words, b.features.link_density)
-                        .iter()
-                        .any(|&r| set.rules[r].weight >= 1.0))
-        })
-        .collect()
+/// Whether line `i` ends a run of posts: a section heading ("Comments",
+/// "Related stories") or a copyright line, cookie notice or sign-up
+/// prompt, which close a page's content rather than sit inside a post.
+/// Asked of a few lines only, when a page has posts.
+pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize) -> bool {
+    let (Some(b), Some(hits)) = (page.blocks.get(i), text_hits.get(i)) else {
+        return false;
+    };
+    let closing = hits.iter().any(|&r| {
+        let rule = &set.rules[r];
+        rule.weight >= 1.0
+            && matches!(
+                rule.category,
+                Category::Legal | Category::CookieNotice | Category::Newsletter
+            )
+    });
+    closing
+        || (is_heading_like(b)
+            && set
+                .heading_matches_within(&b.text, b.features.words, b.features.link_density)
+                .iter()
+                .any(|&r| set.rules[r].weight >= 1.0))
 }
 
 /// Words at most in a template line.
@@ -49,17 +46,42 @@ const MIN_KEYS: usize = 2;
 /// Items with text needed beyond the region to extend it.
 const MIN_ITEMS: usize = 2;
 
-/// A template line's shape: lower case, digits alike ("#5", "#12"; "410
-/// posts", "8,185 posts").
-fn shape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = if c.is_ascii_digit() { '0' } else { c };
-        if !((c == '0' || c == ',' || c == '.') && out.ends_with('0')) {
+/// A template line's shape, written into `out`: lower case, digits alike
+/// ("#5", "#12"; "410 posts", "8,185 posts").
+fn shape_into(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let mut zero = false;
+    // A digit run, with the separators inside it, becomes one 0.
+    let mut push = |c: u8, out: &mut Vec<u8>| {
+        if !(zero && (c == b'0' || c == b',' || c == b'.')) {
             out.push(c);
+            zero = c == b'0';
+        }
+    };
+    if text.is_ascii() {
+        // Most lines: byte by byte, no case tables.
+        for &b in text.as_bytes() {
+            push(
+                if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                },
+                out,
+            );
+        }
+        return;
+    }
+    let mut enc = [0u8; 4];
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_digit() {
+            push(b'0', out);
+        } else {
+            for &b in c.encode_utf8(&mut enc).as_bytes() {
+                push(b, out);
+            }
         }
     }
-    out
 }
 
 /// Whether line i is an item's own text: a paragraph, or a short
@@ -77,7 +99,7 @@ fn is_text(page: &Page, junk: &[bool], loose: &[bool], i: usize) -> bool {
 pub fn extend(
     page: &Page,
     junk: &[bool],
-    enders: &[bool],
+    ends: &dyn Fn(usize) -> bool,
     loose: &[bool],
     range: (usize, usize),
 ) -> (usize, usize) {
@@ -86,17 +108,51 @@ pub fn extend(
     if a >= z || z > n {
         return range;
     }
-    let mut at: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (i, b) in page.blocks.iter().enumerate() {
-        if b.features.words <= TEMPLATE_WORDS && !loose[i] {
-            at.entry(shape(&b.text)).or_default().push(i);
+    let short = |i: usize| page.blocks[i].features.words <= TEMPLATE_WORDS && !loose[i];
+    // Candidate template lines: the short lines of the region's own
+    // header, less the page title (repeated as a headline, not a template).
+    let mut buf = Vec::new();
+    let mut title = Vec::new();
+    if let Some(t) = page.blocks.first() {
+        shape_into(&t.text, &mut title);
+    }
+    let mut heads: Vec<Vec<u8>> = Vec::new();
+    for i in a.saturating_sub(HEADER_REACH).max(1)..=a {
+        if short(i) {
+            shape_into(&page.blocks[i].text, &mut buf);
+            if buf != title && !heads.contains(&buf) {
+                heads.push(buf.clone());
+            }
         }
     }
-    // The page title is no template line, though it may be repeated.
-    if let Some(t) = page.blocks.first() {
-        at.remove(&shape(&t.text));
+    if heads.len() < MIN_KEYS {
+        return range;
     }
-    let ends = |i: usize| enders.get(i).copied().unwrap_or(false);
+    // Where each of them recurs.
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); heads.len()];
+    // A shape starts as its line does: most lines are told apart by their
+    // first byte alone.
+    let first = |t: &[u8]| {
+        t.first().map(|&b| {
+            if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            }
+        })
+    };
+    let starts: Vec<Option<u8>> = heads.iter().map(|h| first(h)).collect();
+    for i in 0..n {
+        if short(i) && starts.contains(&first(page.blocks[i].text.as_bytes())) {
+            shape_into(&page.blocks[i].text, &mut buf);
+            if let Some(k) = heads.iter().position(|h| *h == buf) {
+                at[k].push(i);
+            }
+        }
+    }
+    if at.iter().filter(|o| o.len() >= MIN_REPEATS).count() < MIN_KEYS {
+        return range;
+    }
     // Posts run at most to the next line that closes the content, and
     // start after the last one before the region.
     let limit = (z..n).find(|&i| ends(i)).unwrap_or(n);
@@ -105,11 +161,7 @@ pub fn extend(
     // A post header carries several template lines (author's title, post
     // count, date, buttons); a lone repeated line is a button or a widget.
     let mut keys = 0;
-    for occ in at.values().filter(|o| o.len() >= MIN_REPEATS) {
-        // The region's own item carries the line in its header.
-        if !occ.iter().any(|&o| o + HEADER_REACH >= a && o <= a) {
-            continue;
-        }
+    for occ in at.iter().filter(|o| o.len() >= MIN_REPEATS) {
         // Items after the region's start (the region may already hold a
         // few): from one template line to the next.
         let mut end = z;

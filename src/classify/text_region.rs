@@ -6,12 +6,12 @@ use crate::segment::Page;
 
 /// The run of lines with the largest prose balance (maximum subarray).
 pub fn find(page: &Page, junk: &[bool]) -> Region {
-    find_with(page, junk, &[])
+    find_with(page, junk, &|_| false)
 }
 
-/// `find`, where `enders[i]` marks a line that ends a run of posts (see
-/// `text_items::enders`); empty when not known.
-pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
+/// `find`, where `ends_posts(i)` tells whether line i ends a run of posts
+/// (see `text_items::ends_posts`).
+pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool) -> Region {
     let sw = has_stopwords(page);
     let loose = prose_flags(page, junk, sw);
     let mut prose = loose.clone();
@@ -35,15 +35,17 @@ pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
         .iter()
         .map(|b| b.features.words >= 5 && !seen.insert(b.text.as_str()))
         .collect();
+    // Short lines said more than once on the page (menus shown twice);
+    // only short lines can be menu items.
+    let short = |b: &crate::segment::Block| b.features.words <= 6;
     let mut count: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-    for b in &page.blocks {
+    for b in page.blocks.iter().filter(|b| short(b)) {
         *count.entry(b.text.as_str()).or_default() += 1;
     }
-    // Lines said more than once on the page (menus shown twice).
     let twice: Vec<bool> = page
         .blocks
         .iter()
-        .map(|b| count[b.text.as_str()] > 1)
+        .map(|b| short(b) && count.get(b.text.as_str()).is_some_and(|&c| c > 1))
         .collect();
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
@@ -169,7 +171,7 @@ pub fn find_with(page: &Page, junk: &[bool], enders: &[bool]) -> Region {
     // same thread (a forum): the whole thread is the content. Otherwise a
     // comment thread after an article is not part of it.
     let items = if best > 0.0 {
-        super::text_items::extend(page, junk, enders, &loose, best_range)
+        super::text_items::extend(page, junk, ends_posts, &loose, best_range)
     } else {
         best_range
     };
