@@ -260,3 +260,26 @@ fn lines_of_real_text_that_look_like_junk_stay() {
     let a = page("<h2>Ready to sail?</h2>");
     assert_eq!(fate(&a, "Ready to sail?").0, None);
 }
+
+#[test]
+fn a_long_comment_thread_under_an_article_is_not_the_content() {
+    // The thread outweighs the article, and its list's name glues
+    // "comment" to another word: it still is no part of the text.
+    let mut thread = String::new();
+    for i in 0..12 {
+        thread.push_str(&format!(
+            "<li id=\"li-comment-{i}\"><div class=\"comment-author\">Reader {i}</div>\
+             <div class=\"comment-content\"><p>I took the morning ferry for years and the crossing was never this calm after a storm, so thanks to every crew member who worked on it, number {i}.</p>\
+             <p>Does anyone know whether the winter timetable keeps the early sailing on Sundays this year, or only on weekdays?</p></div></li>"
+        ));
+    }
+    let html = format!(
+        "<html><body><div class=\"postarea\"><h1>Ferry service resumes</h1>{BODY}\
+         <p>The island council thanked the crews who worked through the night to reopen the harbour, and promised a review of the storm plan before next winter.</p>\
+         <p>Travellers who missed connections can claim a refund at the harbour office until the end of the month, the ferry company said in a statement.</p>\
+         <div id=\"comments\"><h3>12 Comments</h3><ol class=\"commentlist\">{thread}</ol></div></div></body></html>"
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("Harbour officials said"), "{text}");
+    assert!(!text.contains("winter timetable keeps"), "{text}");
+}

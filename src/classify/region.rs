@@ -87,11 +87,19 @@ const NEGATIVE: &[&str] = &[
     "share", "social", "header", "promo", "sponsor", "teaser", "aside",
 ];
 
+/// `commentlist`, `commentwrap`, `comment_123`: comment markup whose name
+/// glues the word to another (a `commentary` column is an article).
+fn comment_compound(token: &str) -> bool {
+    token.starts_with("comment") && !token.starts_with("commentar")
+}
+
 fn class_factor(tag: &str, tokens: &[String]) -> f32 {
     let pos = matches!(tag, "article" | "main") as i32
         + tokens.iter().any(|t| has_part(t, POSITIVE)) as i32;
     let neg = matches!(tag, "nav" | "aside" | "footer" | "header") as i32
-        + tokens.iter().any(|t| has_part(t, NEGATIVE)) as i32;
+        + tokens
+            .iter()
+            .any(|t| has_part(t, NEGATIVE) || comment_compound(t)) as i32;
     (1.0 + 0.25 * pos as f32 - 0.5 * neg as f32).max(0.1)
 }
 
