@@ -283,3 +283,25 @@ fn a_long_comment_thread_under_an_article_is_not_the_content() {
     assert!(text.contains("Harbour officials said"), "{text}");
     assert!(!text.contains("winter timetable keeps"), "{text}");
 }
+
+#[test]
+fn classes_on_the_document_and_body_remove_nothing() {
+    // A CMS marks the whole document with its state; the words in those
+    // classes (menu, sidebar) are no verdict on any block, even on a page
+    // with no prose to find the content by (an index of terms).
+    let terms = [
+        "Anchor", "Ballast", "Bollard", "Bow", "Buoy", "Capstan", "Cleat", "Deck", "Fender",
+        "Galley", "Hatch", "Helm", "Hull", "Keel", "Mast", "Mooring", "Port", "Rudder",
+    ];
+    let items: String = terms
+        .iter()
+        .map(|t| format!("<li><a href=\"/wiki/{t}\">{t}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html class=\"vector-main-menu-pinned\"><body class=\"sidebar-left\">\
+         <div class=\"page\"><h1>Index of sailing terms</h1><ul>{items}</ul></div></body></html>"
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("Ballast"), "{text}");
+    assert!(text.contains("Rudder"), "{text}");
+}

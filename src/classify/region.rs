@@ -185,6 +185,12 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             e = page.elements[i].parent;
         }
     }
+    // The document and its body hold whatever content there is, found or
+    // not: classes a CMS puts on them (`menu-open`, `has-sidebar`) say
+    // nothing about any block.
+    for (h, el) in holds_main.iter_mut().zip(&page.elements) {
+        *h |= el.parent.is_none() || el.tag == "body";
+    }
     let prose = prose_flags(page, junk, sw);
     let total_good: f32 = page
         .elements
