@@ -305,3 +305,25 @@ fn classes_on_the_document_and_body_remove_nothing() {
     assert!(text.contains("Ballast"), "{text}");
     assert!(text.contains("Rudder"), "{text}");
 }
+
+#[test]
+fn a_long_policy_in_the_footer_does_not_become_the_content() {
+    // A short product page whose footer carries the shop's whole returns
+    // policy: the policy has more prose, the product text is the content.
+    let mut policy = String::new();
+    for i in 0..8 {
+        policy.push_str(&format!(
+            "<p>Section {i}. Items may be returned within thirty days of delivery if they are unused and in their original packaging, and refunds are issued to the original payment method within ten working days.</p>"
+        ));
+    }
+    let html = format!(
+        "<html><body><div class=\"product\"><h1>Harbour rope, 20 m</h1>\
+         <p>A soft braided rope for mooring small boats, made from recycled polyester that stays supple in cold water.</p>\
+         <p>Each coil is twenty metres long and comes with a spliced eye at one end for quick tying to a cleat.</p></div>\
+         <footer><div class=\"modal\" id=\"refund-policy\"><h2>Refund policy</h2>{policy}</div></footer></body></html>"
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("soft braided rope"), "{text}");
+    assert!(text.contains("spliced eye"), "{text}");
+    assert!(!text.contains("original packaging"), "{text}");
+}

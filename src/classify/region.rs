@@ -125,8 +125,16 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     let n = page.elements.len();
     let mut good = vec![0f32; n];
     let mut bad = vec![0f32; n];
+    // Prose in footer landmarks: no anchor, but part of the page's text
+    // when judging whether the content is spread over the page.
+    let mut footer_good = 0.0;
     for (b, &j) in page.blocks.iter().zip(junk) {
+        // Text in a footer landmark (policies, footnotes, legal small print)
+        // can outweigh a short page's content, but never is it.
         let (g, bd) = if j {
+            (0.0, b.features.words as f32)
+        } else if page.ancestors(b).any(|e| e.tag == "footer") {
+            footer_good += masses(b, sw).0;
             (0.0, b.features.words as f32)
         } else {
             masses(b, sw)
@@ -198,7 +206,8 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
         .enumerate()
         .filter(|(_, e)| e.parent.is_none())
         .map(|(i, _)| good[i])
-        .sum();
+        .sum::<f32>()
+        + footer_good;
     // No article and a best element holding under half the page's prose:
     // a listing, product or forum page, whose content is spread out. Then
     // only rules and link density decide, not the region.
