@@ -327,3 +327,25 @@ fn a_long_policy_in_the_footer_does_not_become_the_content() {
     assert!(text.contains("spliced eye"), "{text}");
     assert!(!text.contains("original packaging"), "{text}");
 }
+
+#[test]
+fn hidden_labels_form_labels_and_byline_elements() {
+    let a = page(
+        "<h2 class=\"visually-hidden\">Product link</h2>\
+         <form><label for=\"q\">Search the timetable</label></form>\
+         <div class=\"post-byline\">Harbour desk, island edition</div>",
+    );
+    assert_eq!(
+        fate(&a, "Product link"),
+        (Some(Category::Navigation), "nav.screen-reader".into())
+    );
+    assert_eq!(
+        fate(&a, "Search the timetable"),
+        (Some(Category::Navigation), "nav.form-label".into())
+    );
+    assert_eq!(
+        fate(&a, "Harbour desk, island edition"),
+        (Some(Category::LowContent), "meta.byline-class".into())
+    );
+    assert!(a.text().contains("Harbour officials said"));
+}
