@@ -349,3 +349,17 @@ fn hidden_labels_form_labels_and_byline_elements() {
     );
     assert!(a.text().contains("Harbour officials said"));
 }
+
+#[test]
+fn a_disclaimer_box_in_the_article() {
+    let a = page(
+        "<div class=\"post-disclaimer\"><p>The views in this story are the writer's own and are not advice of any kind.</p></div>",
+    );
+    assert_eq!(
+        fate(
+            &a,
+            "The views in this story are the writer's own and are not advice of any kind."
+        ),
+        (Some(Category::Advertising), "ads.disclaimer-class".into())
+    );
+}
