@@ -87,11 +87,19 @@ const NEGATIVE: &[&str] = &[
     "share", "social", "header", "promo", "sponsor", "teaser", "aside",
 ];
 
+/// `commentlist`, `commentwrap`, `comment_123`: comment markup whose name
+/// glues the word to another (a `commentary` column is an article).
+fn comment_compound(token: &str) -> bool {
+    token.starts_with("comment") && !token.starts_with("commentar")
+}
+
 fn class_factor(tag: &str, tokens: &[String]) -> f32 {
     let pos = matches!(tag, "article" | "main") as i32
         + tokens.iter().any(|t| has_part(t, POSITIVE)) as i32;
     let neg = matches!(tag, "nav" | "aside" | "footer" | "header") as i32
-        + tokens.iter().any(|t| has_part(t, NEGATIVE)) as i32;
+        + tokens
+            .iter()
+            .any(|t| has_part(t, NEGATIVE) || comment_compound(t)) as i32;
     (1.0 + 0.25 * pos as f32 - 0.5 * neg as f32).max(0.1)
 }
 
@@ -117,8 +125,16 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     let n = page.elements.len();
     let mut good = vec![0f32; n];
     let mut bad = vec![0f32; n];
+    // Prose in footer landmarks: no anchor, but part of the page's text
+    // when judging whether the content is spread over the page.
+    let mut footer_good = 0.0;
     for (b, &j) in page.blocks.iter().zip(junk) {
+        // Text in a footer landmark (policies, footnotes, legal small print)
+        // can outweigh a short page's content, but never is it.
         let (g, bd) = if j {
+            (0.0, b.features.words as f32)
+        } else if page.ancestors(b).any(|e| e.tag == "footer") {
+            footer_good += masses(b, sw).0;
             (0.0, b.features.words as f32)
         } else {
             masses(b, sw)
@@ -177,6 +193,12 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             e = page.elements[i].parent;
         }
     }
+    // The document and its body hold whatever content there is, found or
+    // not: classes a CMS puts on them (`menu-open`, `has-sidebar`) say
+    // nothing about any block.
+    for (h, el) in holds_main.iter_mut().zip(&page.elements) {
+        *h |= el.parent.is_none() || el.tag == "body";
+    }
     let prose = prose_flags(page, junk, sw);
     let total_good: f32 = page
         .elements
@@ -184,7 +206,8 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
         .enumerate()
         .filter(|(_, e)| e.parent.is_none())
         .map(|(i, _)| good[i])
-        .sum();
+        .sum::<f32>()
+        + footer_good;
     // No article and a best element holding under half the page's prose:
     // a listing, product or forum page, whose content is spread out. Then
     // only rules and link density decide, not the region.

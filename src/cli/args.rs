@@ -170,6 +170,11 @@ pub struct EvalArgs {
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
 
+    /// List every must-not-keep (`without`) snippet left in the output, with
+    /// the kept block holding it and the rule that kept it (with --bench).
+    #[arg(long)]
+    pub leftover: bool,
+
     #[command(flatten)]
     pub rules: RuleArgs,
 

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use unboil::Cleaner;
 use unboil::engine::{self, EngineOptions};
-use unboil::eval::{self, Metric, Prediction, RemovedBlock};
+use unboil::eval::{self, KeptBlock, Metric, Prediction, RemovedBlock};
 use unboil::read::{InputFormat, Inputs, ReadOptions};
 
 use super::args::EvalArgs;
@@ -51,9 +51,24 @@ fn clean_bench(dir: &Path, text: bool, args: &EvalArgs) -> Result<Vec<Prediction
                 })
                 .unwrap_or(id)
         };
-        let (text, removed) = match &p.outcome {
+        let (text, removed, kept) = match &p.outcome {
             Ok(c) => {
                 let a = &c.article;
+                let kept = if args.leftover {
+                    a.page
+                        .blocks
+                        .iter()
+                        .zip(&a.decisions)
+                        .filter(|(_, d)| d.is_kept())
+                        .map(|(b, d)| KeptBlock {
+                            rule: d.rule.to_string(),
+                            context: block_context(&a.page, b, d),
+                            text: b.text.clone(),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let removed = a
                     .page
                     .blocks
@@ -67,15 +82,41 @@ fn clean_bench(dir: &Path, text: bool, args: &EvalArgs) -> Result<Vec<Prediction
                         })
                     })
                     .collect();
-                (a.text(), removed)
+                (a.text(), removed, kept)
             }
-            Err(_) => (String::new(), Vec::new()),
+            Err(_) => (String::new(), Vec::new(), Vec::new()),
         };
-        preds.push(Prediction { id, text, removed });
+        preds.push(Prediction {
+            id,
+            text,
+            removed,
+            kept,
+        });
         Ok(())
     })
     .ok();
     Ok(preds)
+}
+
+/// Innermost elements holding a block (outermost first), its kind and
+/// numbers: enough to see what kind of junk a kept block is.
+fn block_context(
+    page: &unboil::segment::Page,
+    b: &unboil::segment::Block,
+    d: &unboil::classify::Decision,
+) -> String {
+    let mut path: Vec<String> = page.ancestors(b).take(5).map(|e| e.selector()).collect();
+    path.reverse();
+    let f = &b.features;
+    format!(
+        "{} | {:?} words={} links={:.2} score={:.2}{}",
+        path.join(" > "),
+        b.kind,
+        f.words,
+        f.link_density,
+        d.score,
+        if d.in_main { " main" } else { "" }
+    )
 }
 
 pub fn run(args: EvalArgs) -> Result<()> {
@@ -106,6 +147,12 @@ pub fn run(args: EvalArgs) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     report.print(&mut out, args.worst)?;
+    if args.leftover {
+        eval::leftover::print_leftovers(
+            &mut out,
+            &eval::leftover::leftover_without(&gold, &predictions),
+        )?;
+    }
     out.flush()?;
     if let Some(j) = &args.json {
         std::fs::write(j, serde_json::to_string_pretty(&report.to_json())? + "\n")

@@ -258,6 +258,7 @@ mod tests {
             id: id.into(),
             text: text.into(),
             removed: vec![],
+            kept: vec![],
         }
     }
 

@@ -15,12 +15,14 @@
 //! - [`metrics`]: shingle F1 and word F1 per page, snippet matching.
 //! - [`audit`]: judging removed blocks and kept lines against the gold.
 //! - [`evaluate`](mod@evaluate): scoring a whole set.
+//! - [`leftover`]: which must-not-keep snippets survive, and why.
 //! - [`report`]: the result, printed or as JSON.
 
 pub mod audit;
 pub mod evaluate;
 pub mod gold;
 mod hash;
+pub mod leftover;
 pub mod metrics;
 pub mod prediction;
 pub mod report;
@@ -29,5 +31,5 @@ mod text;
 pub use evaluate::evaluate;
 pub use gold::{GoldDoc, load_gold};
 pub use metrics::{Counts, Metric};
-pub use prediction::{Prediction, RemovedBlock, load_predictions};
+pub use prediction::{KeptBlock, Prediction, RemovedBlock, load_predictions};
 pub use report::{EvalReport, PageScore, RuleTotals, SnippetRates, Summary};

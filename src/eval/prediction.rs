@@ -17,14 +17,29 @@ pub struct RemovedBlock {
     pub text: String,
 }
 
-/// The cleaner's output for one page.
+/// One kept block and why it was kept, for tracing leftover junk back to
+/// the decision that let it through.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptBlock {
+    /// Id of the rule or heuristic that kept it, e.g. "keep.main-content".
+    pub rule: String,
+    /// Where the block sits: its innermost elements as `tag.class`, outermost
+    /// first, and its kind and numbers.
+    pub context: String,
+    pub text: String,
+}
+
+/// The cleaner's output for one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Prediction {
     pub id: String,
     /// The kept text, blocks on their own lines.
     pub text: String,
     #[serde(default)]
     pub removed: Vec<RemovedBlock>,
+    /// Kept blocks with their context (only when the cleaner ran in-process).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<KeptBlock>,
 }
 
 /// Reads predictions saved by another run or another system (gzip allowed):
@@ -102,7 +117,12 @@ fn record(id: Option<String>, value: Value) -> std::result::Result<Prediction, S
         None | Some(Value::Null) => Vec::new(),
         Some(v) => serde_json::from_value(v).map_err(|e| format!("field \"removed\": {e}"))?,
     };
-    Ok(Prediction { id, text, removed })
+    Ok(Prediction {
+        id,
+        text,
+        removed,
+        kept: Vec::new(),
+    })
 }
 
 #[cfg(test)]

@@ -696,16 +696,19 @@ mod tests {
                         text: "Home News Sport Weather Contact".into(),
                     },
                 ],
+                kept: vec![],
             },
             Prediction {
                 id: "p2".into(),
                 text: "Thanks for the help with my keyboard question.".into(),
                 removed: vec![],
+                kept: vec![],
             },
             Prediction {
                 id: "other".into(),
                 text: "x".into(),
                 removed: vec![],
+                kept: vec![],
             },
         ];
         evaluate(&gold, &preds, Metric::Word)
@@ -822,11 +825,13 @@ mod tests {
                 id: "a".into(),
                 text: "menu text".into(),
                 removed: vec![],
+                kept: vec![],
             },
             Prediction {
                 id: "c".into(),
                 text: "real gold words".into(),
                 removed: vec![],
+                kept: vec![],
             },
         ];
         let r = evaluate(&gold, &preds, Metric::Word);

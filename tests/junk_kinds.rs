@@ -1,0 +1,365 @@
+//! The built-in rules on the kinds of junk left inside an article's own
+//! container: calls to action, newsletter and paywall prompts, share and
+//! follow lines, related-list headings, page furniture of docs, forums and
+//! shops. Each case sits in a small article written here; lines of real
+//! text that look a little like junk must stay.
+
+use std::sync::LazyLock;
+use unboil::classify::Category;
+use unboil::{Article, Cleaner};
+
+/// One cleaner for all cases: compiling the rules is the slow part.
+static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
+
+const BODY: &str = "<p>The ferry between the two islands sailed again on Tuesday morning, three days after the storm closed the harbour and left travellers stranded.</p>\
+<p>Harbour officials said the crossing had been checked by divers overnight and the timetable would return to normal by the weekend.</p>\
+<p>Local shops, which rely on the morning crossing for fresh deliveries, welcomed the news and expected a busy week as visitors returned.</p>";
+
+/// An article with `extra` placed after its text, inside the article.
+fn page(extra: &str) -> Article {
+    let html = format!(
+        "<html><body><article><h1>Ferry service resumes</h1>{BODY}{extra}\
+         <p>The island council thanked the crews who worked through the night to reopen the harbour, and promised a review of the storm plan.</p>\
+         </article></body></html>"
+    );
+    CLEANER.clean_html(&html)
+}
+
+/// (category, rule) of the block whose text is `text`.
+fn fate(a: &Article, text: &str) -> (Option<Category>, String) {
+    let i = a
+        .page
+        .blocks
+        .iter()
+        .position(|b| b.text == text)
+        .unwrap_or_else(|| panic!("no block {text:?}"));
+    (a.decisions[i].removed, a.decisions[i].rule.to_string())
+}
+
+/// Each `(html, text)` case placed alone in the article is removed by `rule`.
+fn removed(rule: &str, cat: Category, cases: &[(&str, &str)]) {
+    for (html, text) in cases {
+        let a = page(html);
+        assert_eq!(
+            fate(&a, text),
+            (Some(cat), rule.to_string()),
+            "{text:?} should be removed by {rule}"
+        );
+        // The article around it is untouched.
+        assert!(a.text().contains("Harbour officials said"), "{text:?}");
+    }
+}
+
+fn p(text: &str) -> (String, &str) {
+    (format!("<p>{text}</p>"), text)
+}
+
+fn cases<'a>(v: &'a [(String, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    v.iter().map(|(h, t)| (h.as_str(), *t)).collect()
+}
+
+#[test]
+fn newsletter_prompts_in_several_shapes() {
+    let v = [
+        p("Join our mailing list for early news of sailings."),
+        p("Subscribe to The Harbour Weekly newsletter"),
+        p("Subscribe to get the latest posts sent to your email."),
+        p("Stay up to date with island news and timetable updates from our team."),
+        p("We will never share your address. Unsubscribe at any time."),
+        p("Receive special offers and the latest news from the ferry company."),
+        p("Join 12,000+ readers getting the weekly round-up."),
+        p("Abonnez-vous à notre newsletter"),
+    ];
+    removed("newsletter.signup", Category::Newsletter, &cases(&v));
+}
+
+#[test]
+fn share_and_follow_lines() {
+    let v = [
+        p("Share this on WhatsApp"),
+        p("Share Article"),
+        p("Pin this for later!"),
+        p("Like what you see? Share with a friend"),
+        p("If you enjoyed this story, please share it!"),
+    ];
+    removed("share.label", Category::ShareButtons, &cases(&v));
+    let v = [
+        p("Stay connected with us!"),
+        p("Join our Facebook group"),
+        p("Follow us"),
+    ];
+    removed("social.follow-us", Category::SocialCta, &cases(&v));
+}
+
+#[test]
+fn marketing_calls_to_action() {
+    let v = [
+        ("<h3>Talk to our experts</h3>", "Talk to our experts"),
+        ("<h3>Contact Us Today!</h3>", "Contact Us Today!"),
+        (
+            "<h3>Request a free consultation for your move</h3>",
+            "Request a free consultation for your move",
+        ),
+        (
+            "<p>Download our free packing guide:</p>",
+            "Download our free packing guide:",
+        ),
+        (
+            "<p>Get 20% off your first crossing!</p>",
+            "Get 20% off your first crossing!",
+        ),
+        ("<p>Use promo code SAIL10</p>", "Use promo code SAIL10"),
+    ];
+    removed("ads.promo-cta", Category::Advertising, &v);
+}
+
+#[test]
+fn paywall_and_affiliate_notes() {
+    let v = [
+        p("This article is exclusive to premium subscribers"),
+        p("This post is for paid subscribers"),
+        p("Subscribe to continue reading"),
+    ];
+    removed("ads.paywall", Category::Advertising, &cases(&v));
+    let v = [
+        p(
+            "Products are chosen independently by our editors. Purchases made through our links may earn us a commission.",
+        ),
+        p("Note: some posts may contain affiliate links."),
+        p("We may be compensated when you click on a link in this guide."),
+    ];
+    removed(
+        "ads.affiliate-disclosure",
+        Category::Advertising,
+        &cases(&v),
+    );
+}
+
+#[test]
+fn related_headings_open_their_list() {
+    let list = "<ul><li><a href=/a>Storm closes harbour for three days</a></li><li><a href=/b>New timetable for the winter</a></li></ul>";
+    for heading in [
+        "Related reads",
+        "Other related articles...",
+        "More like this",
+        "What others are reading",
+        "You might also be interested in these:",
+        "Customers who bought this item also bought",
+        "Vous aimerez aussi",
+    ] {
+        let a = page(&format!("<h2>{heading}</h2>{list}"));
+        assert_eq!(
+            fate(&a, heading),
+            (Some(Category::RelatedList), "related.heading".into())
+        );
+        let text = a.text();
+        assert!(!text.contains("New timetable"), "{heading}: {text}");
+    }
+}
+
+#[test]
+fn labels_of_docs_listings_and_pagers() {
+    let v = [
+        p("Table of Contents"),
+        p("Inhaltsverzeichnis"),
+        p("Back to top ↑"),
+        p("Article Tags"),
+        p("Page 2 of 8"),
+        p("Showing 1 - 24 of 204 products"),
+        p("Results per page:"),
+        p("Trending searches"),
+        p("Loading..."),
+        p("Summarize with AI:"),
+    ];
+    removed("nav.label", Category::Navigation, &cases(&v));
+    let v = [
+        p("Edit this page"),
+        p("Submit correction"),
+        p("Try it for yourself"),
+    ];
+    removed("nav.button-label", Category::Navigation, &cases(&v));
+    let v = [p("Next article: Winter timetable announced")];
+    removed("related.read-more-link", Category::RelatedList, &cases(&v));
+}
+
+#[test]
+fn forum_and_comment_furniture() {
+    let v = [
+        p("Sent from my phone using the forum app"),
+        p("Top Posters In This Topic"),
+        p("Display posts from previous:"),
+    ];
+    removed("meta.forum-furniture", Category::Navigation, &cases(&v));
+    let v = [
+        p("Original poster"),
+        p("2+ Year Member"),
+        p("Join Date: Aug 2008"),
+        p("Ferrygirl likes this."),
+    ];
+    removed("meta.post-stats", Category::LowContent, &cases(&v));
+    let v = [
+        p("Be the first to comment"),
+        p("20 replies to this topic"),
+        p("Comment via: email"),
+    ];
+    removed("comments.form", Category::Comments, &cases(&v));
+    let v = [p("You must log in to answer this question.")];
+    removed("nav.account-prompt", Category::Navigation, &cases(&v));
+}
+
+#[test]
+fn shop_furniture_and_consent_lines() {
+    let v = [
+        p("Free shipping on orders over $50"),
+        p("Taxes and shipping calculated at checkout."),
+        p("Verified Buyer"),
+        p("Get notified by email when this product is back in stock."),
+        p("Returns & exchanges accepted within 30 days"),
+        p("Quick Shop 6 colours"),
+    ];
+    removed("nav.shop-furniture", Category::Navigation, &cases(&v));
+    let v = [
+        p("By clicking Sign up, you agree to our Terms of Service and Privacy Policy."),
+        p("and agree to our Terms & Conditions and Privacy Policy."),
+    ];
+    removed("legal.consent", Category::Legal, &cases(&v));
+    let v = [p("Team names and logos are the property of their clubs.")];
+    removed("legal.copyright", Category::Legal, &cases(&v));
+}
+
+#[test]
+fn bylines_credits_and_reading_times() {
+    let v = [
+        p("Harbour Desk | 5 min read"),
+        p("North Coast Bureau | Updated : 19 November 2019, 09:01 AM"),
+    ];
+    removed("meta.dateline", Category::LowContent, &cases(&v));
+    let v = [p("Written byJane Marsh, Travel Editor")];
+    removed("meta.byline", Category::LowContent, &cases(&v));
+    let v = [
+        p("Crews cleared the slipway before dawn (Image: HARBOUR TRUST )"),
+        p("Feature image by the harbour trust, all other images by the author."),
+        p("Image Source: Island Archive"),
+    ];
+    removed("meta.photo-credit", Category::LowContent, &cases(&v));
+}
+
+#[test]
+fn lines_of_real_text_that_look_like_junk_stay() {
+    for text in [
+        "The newsletter was first printed in 1901 by the island council and is still posted to every house.",
+        "Passengers who want to contact the ferry company can ask at the harbour office.",
+        "Shipping companies said the storm was the worst they had seen in twenty years.",
+        "Readers can find the old timetables in the library, where they are kept with the harbour records.",
+        "Contents of the cargo hold were checked by customs before the ferry sailed.",
+    ] {
+        let a = page(&format!("<p>{text}</p>"));
+        assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
+    }
+    // A short heading that only starts like a call to action.
+    let a = page("<h2>Ready to sail?</h2>");
+    assert_eq!(fate(&a, "Ready to sail?").0, None);
+}
+
+#[test]
+fn a_long_comment_thread_under_an_article_is_not_the_content() {
+    // The thread outweighs the article, and its list's name glues
+    // "comment" to another word: it still is no part of the text.
+    let mut thread = String::new();
+    for i in 0..12 {
+        thread.push_str(&format!(
+            "<li id=\"li-comment-{i}\"><div class=\"comment-author\">Reader {i}</div>\
+             <div class=\"comment-content\"><p>I took the morning ferry for years and the crossing was never this calm after a storm, so thanks to every crew member who worked on it, number {i}.</p>\
+             <p>Does anyone know whether the winter timetable keeps the early sailing on Sundays this year, or only on weekdays?</p></div></li>"
+        ));
+    }
+    let html = format!(
+        "<html><body><div class=\"postarea\"><h1>Ferry service resumes</h1>{BODY}\
+         <p>The island council thanked the crews who worked through the night to reopen the harbour, and promised a review of the storm plan before next winter.</p>\
+         <p>Travellers who missed connections can claim a refund at the harbour office until the end of the month, the ferry company said in a statement.</p>\
+         <div id=\"comments\"><h3>12 Comments</h3><ol class=\"commentlist\">{thread}</ol></div></div></body></html>"
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("Harbour officials said"), "{text}");
+    assert!(!text.contains("winter timetable keeps"), "{text}");
+}
+
+#[test]
+fn classes_on_the_document_and_body_remove_nothing() {
+    // A CMS marks the whole document with its state; the words in those
+    // classes (menu, sidebar) are no verdict on any block, even on a page
+    // with no prose to find the content by (an index of terms).
+    let terms = [
+        "Anchor", "Ballast", "Bollard", "Bow", "Buoy", "Capstan", "Cleat", "Deck", "Fender",
+        "Galley", "Hatch", "Helm", "Hull", "Keel", "Mast", "Mooring", "Port", "Rudder",
+    ];
+    let items: String = terms
+        .iter()
+        .map(|t| format!("<li><a href=\"/wiki/{t}\">{t}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html class=\"vector-main-menu-pinned\"><body class=\"sidebar-left\">\
+         <div class=\"page\"><h1>Index of sailing terms</h1><ul>{items}</ul></div></body></html>"
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("Ballast"), "{text}");
+    assert!(text.contains("Rudder"), "{text}");
+}
+
+#[test]
+fn a_long_policy_in_the_footer_does_not_become_the_content() {
+    // A short product page whose footer carries the shop's whole returns
+    // policy: the policy has more prose, the product text is the content.
+    let mut policy = String::new();
+    for i in 0..8 {
+        policy.push_str(&format!(
+            "<p>Section {i}. Items may be returned within thirty days of delivery if they are unused and in their original packaging, and refunds are issued to the original payment method within ten working days.</p>"
+        ));
+    }
+    let html = format!(
+        "<html><body><div class=\"product\"><h1>Harbour rope, 20 m</h1>\
+         <p>A soft braided rope for mooring small boats, made from recycled polyester that stays supple in cold water.</p>\
+         <p>Each coil is twenty metres long and comes with a spliced eye at one end for quick tying to a cleat.</p></div>\
+         <footer><div class=\"modal\" id=\"refund-policy\"><h2>Refund policy</h2>{policy}</div></footer></body></html>"
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("soft braided rope"), "{text}");
+    assert!(text.contains("spliced eye"), "{text}");
+    assert!(!text.contains("original packaging"), "{text}");
+}
+
+#[test]
+fn hidden_labels_form_labels_and_byline_elements() {
+    let a = page(
+        "<h2 class=\"visually-hidden\">Product link</h2>\
+         <form><label for=\"q\">Search the timetable</label></form>\
+         <div class=\"post-byline\">Harbour desk, island edition</div>",
+    );
+    assert_eq!(
+        fate(&a, "Product link"),
+        (Some(Category::Navigation), "nav.screen-reader".into())
+    );
+    assert_eq!(
+        fate(&a, "Search the timetable"),
+        (Some(Category::Navigation), "nav.form-label".into())
+    );
+    assert_eq!(
+        fate(&a, "Harbour desk, island edition"),
+        (Some(Category::LowContent), "meta.byline-class".into())
+    );
+    assert!(a.text().contains("Harbour officials said"));
+}
+
+#[test]
+fn a_disclaimer_box_in_the_article() {
+    let a = page(
+        "<div class=\"post-disclaimer\"><p>The views in this story are the writer's own and are not advice of any kind.</p></div>",
+    );
+    assert_eq!(
+        fate(
+            &a,
+            "The views in this story are the writer's own and are not advice of any kind."
+        ),
+        (Some(Category::Advertising), "ads.disclaimer-class".into())
+    );
+}
