@@ -21,7 +21,8 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
     }
     // A paragraph seen before is a teaser or a panel shown twice: it adds
     // nothing to the region around its second copy.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(page.blocks.len(), Default::default());
     let repeat: Vec<bool> = page
         .blocks
         .iter()
