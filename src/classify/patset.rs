@@ -11,8 +11,9 @@
 //! once spends its time building states. So each pattern also gets a set
 //! of literal factors, one of which every match must contain (`follow us`
 //! for `(?i)\bfollow us\b.{0,60}facebook`), or, anchored at the start, of
-//! prefixes; one Aho-Corasick pass over the block (ASCII lower-cased, as
-//! the factors are) finds the factors present, and only the patterns they
+//! prefixes; one pass over the block (ASCII case folded, as the factors
+//! are), by the factors' 3-byte heads (see `Grams`), finds the factors
+//! present, and only the patterns they
 //! name (the candidates) are run, loose form first, then exact. Patterns
 //! with no usable factor run as one small set of their own. Told how many
 //! words a pattern's rule allows (`set_max_words`), a long block is only
@@ -88,6 +89,9 @@ fn tier(words: u32) -> usize {
 
 #[derive(Debug, Clone)]
 struct Tier {
+    /// The search by 3-byte heads, when every factor has one (see `Grams`);
+    /// then `ac` is not built.
+    grams: Option<Grams>,
     /// `None` with `failed`: no search, every pattern is a candidate.
     ac: Option<dfa::DFA>,
     /// Per `ac` pattern: the set patterns it is a factor of, or `None` for
@@ -489,6 +493,95 @@ fn bytes_in(text: &str) -> Bytes {
         .fold(0, |set, b| set | (1u128 << b))
 }
 
+/// Bits of the hashed 3-byte heads (`Grams::bits`): 2^16, 8 KB.
+const GRAM_BITS: u32 = 16;
+
+/// A 3-byte head (ASCII lower-cased, packed in 24 bits) hashed to
+/// `GRAM_BITS` bits.
+fn gram_hash(k: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B1) >> (32 - GRAM_BITS)) as usize
+}
+
+/// Every occurrence of literals of 3 bytes or more, found by their first 3
+/// bytes: each position's head is looked up in a bit set small enough to
+/// stay in the L1 cache, and only on a hit are the literals with that head
+/// compared. A DFA over the same literals is a chain of dependent loads
+/// from a table too large for L1: several times slower per byte.
+#[derive(Debug, Clone)]
+struct Grams {
+    bits: Vec<u64>,
+    /// Head -> the literals (index into `lits`) that start with it.
+    heads: rustc_hash::FxHashMap<u32, Vec<u32>>,
+    /// ASCII lower case, as the factors are.
+    lits: Vec<Vec<u8>>,
+    /// Bail characters, UTF-8 encoded (see `Factors::bail`).
+    bail: Vec<Vec<u8>>,
+}
+
+fn head(b: &[u8]) -> u32 {
+    (b[0].to_ascii_lowercase() as u32) << 16
+        | (b[1].to_ascii_lowercase() as u32) << 8
+        | b[2].to_ascii_lowercase() as u32
+}
+
+impl Grams {
+    /// `None` if a literal is shorter than 3 bytes.
+    fn new(lits: Vec<Vec<u8>>, bail: &[char]) -> Option<Grams> {
+        let mut bits = vec![0u64; 1 << (GRAM_BITS - 6)];
+        let mut heads: rustc_hash::FxHashMap<u32, Vec<u32>> = Default::default();
+        for (i, l) in lits.iter().enumerate() {
+            if l.len() < 3 {
+                return None;
+            }
+            let k = head(l);
+            let h = gram_hash(k);
+            bits[h >> 6] |= 1 << (h & 63);
+            heads.entry(k).or_default().push(i as u32);
+        }
+        Some(Grams {
+            bits,
+            heads,
+            lits,
+            bail: bail.iter().map(|c| c.to_string().into_bytes()).collect(),
+        })
+    }
+
+    /// Whether `hay` holds a bail character.
+    fn bails(&self, hay: &[u8]) -> bool {
+        !hay.is_ascii()
+            && self
+                .bail
+                .iter()
+                .any(|c| memchr::memmem::find(hay, c).is_some())
+    }
+
+    /// Call `hit` with the index of every literal occurring in `hay`, in
+    /// any ASCII casing (once per occurrence).
+    fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
+        if hay.len() < 3 {
+            return;
+        }
+        let mut k = head(hay) >> 8;
+        for i in 2..hay.len() {
+            k = (k << 8 | hay[i].to_ascii_lowercase() as u32) & 0xFF_FFFF;
+            let h = gram_hash(k);
+            if self.bits[h >> 6] & (1 << (h & 63)) == 0 {
+                continue;
+            }
+            let Some(v) = self.heads.get(&k) else {
+                continue;
+            };
+            let rest = &hay[i - 2..];
+            for &l in v {
+                let lit = &self.lits[l as usize];
+                if rest.len() >= lit.len() && rest[..lit.len()].eq_ignore_ascii_case(lit) {
+                    hit(l as usize);
+                }
+            }
+        }
+    }
+}
+
 /// Literals to search, each with the set patterns it stands for.
 #[derive(Default)]
 struct Table {
@@ -676,6 +769,16 @@ impl Prefilter {
                     owners.push(Some(o));
                 }
             }
+            if !lits.is_empty()
+                && let Some(g) = Grams::new(lits.clone(), &self.bail)
+            {
+                return Tier {
+                    grams: Some(g),
+                    ac: None,
+                    owners,
+                    failed: false,
+                };
+            }
             for ch in &self.bail {
                 lits.push(ch.to_string().into_bytes());
                 owners.push(None);
@@ -686,7 +789,12 @@ impl Prefilter {
                 scanner(&lits)
             };
             let failed = ac.is_none() && !lits.is_empty();
-            Tier { ac, owners, failed }
+            Tier {
+                grams: None,
+                ac,
+                owners,
+                failed,
+            }
         })
     }
 }
@@ -857,6 +965,16 @@ impl PatternSet {
         }
         // Every occurrence of every factor, in one pass over the text.
         let mut bail = false;
+        if let Some(g) = &t.grams {
+            bail = g.bails(text.as_bytes());
+            if !bail {
+                g.scan(text.as_bytes(), |p| {
+                    for &i in t.owners[p].iter().flatten() {
+                        c.insert(i as usize);
+                    }
+                });
+            }
+        }
         let started = t.ac.as_ref().is_none_or(|ac| {
             scan(ac, text.as_bytes(), |p| match &t.owners[p] {
                 Some(v) => {
@@ -1061,6 +1179,40 @@ mod tests {
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
         assert!(c.contains(&0) && c.contains(&5), "{c:?}");
+    }
+
+    #[test]
+    fn grams_find_what_the_dfa_finds() {
+        let lits: Vec<Vec<u8>> = ["she", "hers", "her", "sí ", "ers"]
+            .iter()
+            .map(|l| l.as_bytes().to_vec())
+            .collect();
+        let g = Grams::new(lits.clone(), &['\u{17F}']).unwrap();
+        let d = scanner(&lits).unwrap();
+        for hay in [
+            "ushers",
+            "uSHErs HERS",
+            "her",
+            "he",
+            "",
+            "dijo SÍ sí ",
+            "ſhe",
+        ] {
+            let mut want = Vec::new();
+            scan(&d, hay.as_bytes(), |p| {
+                want.push(p);
+                true
+            });
+            let mut got = Vec::new();
+            g.scan(hay.as_bytes(), |p| got.push(p));
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(got, want, "{hay:?}");
+        }
+        assert!(g.bails("ſhe".as_bytes()));
+        assert!(!g.bails(b"she"));
+        // Too short to have a head: the DFA it is.
+        assert!(Grams::new(vec![b"ab".to_vec()], &[]).is_none());
     }
 
     #[test]
