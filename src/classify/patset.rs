@@ -63,7 +63,7 @@ struct Prefilter {
     /// long paragraph is searched for a handful of factors, not all.
     tiers: Vec<OnceLock<Tier>>,
     /// The prefixes of patterns anchored at the start, searched there only.
-    anchored: Option<dfa::DFA>,
+    anchored: Prefixes,
     anchored_owners: Vec<Vec<u32>>,
     /// Longest prefix literal, in bytes: the anchored search reads no
     /// further.
@@ -518,6 +518,99 @@ struct Grams {
     bail: Vec<Vec<u8>>,
 }
 
+/// The literals a text may start with (ASCII lower case), by their first
+/// one, two or three bytes: `longest` finds the longest one the text
+/// starts with, in any ASCII casing, in a few lookups into tables small
+/// enough for the L1 cache (a DFA over them is not).
+#[derive(Debug, Clone)]
+struct Prefixes {
+    /// Literals of one byte, by it.
+    one: [u64; 4],
+    /// Literals of two bytes, by the two.
+    two: Vec<u64>,
+    /// Longer literals, by their first three (hashed as `gram_hash`).
+    three: Vec<u64>,
+    /// `head_key` of a literal -> the literals (index) with that head.
+    by_head: rustc_hash::FxHashMap<u32, Vec<u32>>,
+    lits: Vec<Vec<u8>>,
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i >> 6] |= 1 << (i & 63);
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i >> 6] & (1 << (i & 63)) != 0
+}
+
+/// The first `n` (1 to 3) bytes of `b`, ASCII lower-cased, with `n`.
+fn head_key(b: &[u8], n: usize) -> u32 {
+    b[..n]
+        .iter()
+        .fold(n as u32, |k, &x| k << 8 | x.to_ascii_lowercase() as u32)
+}
+
+impl Prefixes {
+    fn new(lits: &[Vec<u8>]) -> Prefixes {
+        let mut p = Prefixes {
+            one: [0; 4],
+            two: vec![0; 1 << 10],
+            three: vec![0; 1 << (GRAM_BITS - 6)],
+            by_head: Default::default(),
+            lits: lits.to_vec(),
+        };
+        for (i, l) in lits.iter().enumerate() {
+            match l.len() {
+                // Every text starts with the empty string.
+                0 => p.one = [u64::MAX; 4],
+                1 => set_bit(&mut p.one, l[0].to_ascii_lowercase() as usize),
+                2 => set_bit(&mut p.two, pair(l)),
+                _ => set_bit(&mut p.three, gram_hash(head(l))),
+            }
+            p.by_head
+                .entry(head_key(l, l.len().min(3)))
+                .or_default()
+                .push(i as u32);
+        }
+        p
+    }
+
+    /// The index of the longest literal `text` starts with.
+    fn longest(&self, text: &[u8]) -> Option<usize> {
+        let mut best: Option<(usize, u32)> = None;
+        let mut look = |n: usize| {
+            for &l in self.by_head.get(&head_key(text, n)).into_iter().flatten() {
+                let lit = &self.lits[l as usize];
+                if text.len() >= lit.len()
+                    && text[..lit.len()].eq_ignore_ascii_case(lit)
+                    && best.is_none_or(|(len, _)| lit.len() > len)
+                {
+                    best = Some((lit.len(), l));
+                }
+            }
+        };
+        if self.one == [u64::MAX; 4] {
+            look(0);
+        }
+        if let Some(&b) = text.first()
+            && has_bit(&self.one, b.to_ascii_lowercase() as usize)
+        {
+            look(1);
+        }
+        if text.len() >= 2 && has_bit(&self.two, pair(text)) {
+            look(2);
+        }
+        if text.len() >= 3 && has_bit(&self.three, gram_hash(head(text))) {
+            look(3);
+        }
+        best.map(|(_, l)| l as usize)
+    }
+}
+
+fn pair(b: &[u8]) -> usize {
+    (b[0].to_ascii_lowercase() as usize) << 8 | b[1].to_ascii_lowercase() as usize
+}
+
 fn head(b: &[u8]) -> u32 {
     (b[0].to_ascii_lowercase() as u32) << 16
         | (b[1].to_ascii_lowercase() as u32) << 8
@@ -601,44 +694,6 @@ impl Table {
     }
 }
 
-/// A DFA finding the longest of `lits` (ASCII lower case) that the text
-/// starts with, in any ASCII casing (`longest_prefix`); `None` if it cannot
-/// be built.
-fn prefixes(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
-    dfa::Builder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        // As good as searching an ASCII lower-cased copy: the literals are
-        // lower case.
-        .ascii_case_insensitive(true)
-        .prefilter(false)
-        .build(lits)
-        .ok()
-}
-
-/// The index of the longest literal of `d` (a `prefixes` DFA) that `hay`
-/// starts with. Walked by hand: the crate's search costs more in setting
-/// up than a short line takes to walk.
-fn longest_prefix(d: &dfa::DFA, hay: &[u8]) -> Option<usize> {
-    let mut sid = d.start_state(Anchored::Yes).ok()?;
-    let mut found = None;
-    if d.is_match(sid) {
-        found = Some(d.match_pattern(sid, 0).as_usize());
-    }
-    for &b in hay {
-        sid = d.next_state(Anchored::Yes, sid, b);
-        if d.is_special(sid) {
-            if d.is_dead(sid) {
-                break;
-            }
-            if d.is_match(sid) {
-                found = Some(d.match_pattern(sid, 0).as_usize());
-            }
-        }
-    }
-    found
-}
-
 /// A DFA reporting every occurrence of `lits` (ASCII lower case) in any
 /// ASCII casing, run
 /// byte by byte by `scan`; `None` if it cannot be built. With many
@@ -718,15 +773,6 @@ impl Prefilter {
         }
         bail.sort_unstable();
         bail.dedup();
-        let anchored = if start.lits.is_empty() {
-            None
-        } else {
-            prefixes(&start.lits)
-        };
-        if anchored.is_none() && !start.lits.is_empty() {
-            // No search: every pattern is a candidate.
-            always = (0..patterns.len() as u32).collect();
-        }
         let always_needs = always
             .iter()
             .map(|&i| {
@@ -742,7 +788,7 @@ impl Prefilter {
             bail,
             max_words: vec![None; patterns.len()],
             tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
-            anchored,
+            anchored: Prefixes::new(&start.lits),
             anchored_len: start.lits.iter().map(Vec::len).max().unwrap_or(0),
             anchored_owners: closure(
                 &start.lits,
@@ -769,9 +815,9 @@ impl Prefilter {
                     owners.push(Some(o));
                 }
             }
-            if !lits.is_empty()
-                && let Some(g) = Grams::new(lits.clone(), &self.bail)
-            {
+            // No factor at all (long blocks, often): only the bail
+            // characters are looked for, and only in non-ASCII text.
+            if let Some(g) = Grams::new(lits.clone(), &self.bail) {
                 return Tier {
                     grams: Some(g),
                     ac: None,
@@ -955,12 +1001,10 @@ impl PatternSet {
         if t.failed {
             return self.all();
         }
-        if let Some(d) = &pf.anchored {
-            let head = &text.as_bytes()[..text.len().min(pf.anchored_len)];
-            if let Some(m) = longest_prefix(d, head) {
-                for &i in &pf.anchored_owners[m] {
-                    c.insert(i as usize);
-                }
+        let head = &text.as_bytes()[..text.len().min(pf.anchored_len)];
+        if let Some(m) = pf.anchored.longest(head) {
+            for &i in &pf.anchored_owners[m] {
+                c.insert(i as usize);
             }
         }
         // Every occurrence of every factor, in one pass over the text.
@@ -1154,6 +1198,25 @@ mod tests {
         assert_eq!(c, [2]);
         // Without a word count every pattern is in play.
         assert_eq!(set.matches(text), [0, 1]);
+    }
+
+    #[test]
+    fn the_longest_prefix_a_text_starts_with() {
+        let lits: Vec<Vec<u8>> = ["x", "by", "share", "share this", "©", "sh"]
+            .iter()
+            .map(|l| l.as_bytes().to_vec())
+            .collect();
+        let p = Prefixes::new(&lits);
+        let longest = |t: &str| p.longest(t.as_bytes()).map(|i| lits[i].as_slice());
+        assert_eq!(longest("Share this page"), Some(&b"share this"[..]));
+        assert_eq!(longest("SHARE"), Some(&b"share"[..]));
+        assert_eq!(longest("shar"), Some(&b"sh"[..]));
+        assert_eq!(longest("xyz"), Some(&b"x"[..]));
+        assert_eq!(longest("By the author"), Some(&b"by"[..]));
+        assert_eq!(longest("© 2024"), Some("©".as_bytes()));
+        assert_eq!(longest("b"), None);
+        assert_eq!(longest("a share"), None);
+        assert_eq!(longest(""), None);
     }
 
     #[test]
