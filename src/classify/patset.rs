@@ -11,9 +11,8 @@
 //! once spends its time building states. So each pattern also gets a set
 //! of literal factors, one of which every match must contain (`follow us`
 //! for `(?i)\bfollow us\b.{0,60}facebook`), or, anchored at the start, of
-//! prefixes; one pass over the block (ASCII case folded, as the factors
-//! are), by the factors' 3-byte heads (see `Grams`), finds the factors
-//! present, and only the patterns they
+//! prefixes; one Aho-Corasick pass over the block (ASCII lower-cased, as
+//! the factors are) finds the factors present, and only the patterns they
 //! name (the candidates) are run, loose form first, then exact. Patterns
 //! with no usable factor run as one small set of their own. Told how many
 //! words a pattern's rule allows (`set_max_words`), a long block is only
@@ -63,7 +62,7 @@ struct Prefilter {
     /// long paragraph is searched for a handful of factors, not all.
     tiers: Vec<OnceLock<Tier>>,
     /// The prefixes of patterns anchored at the start, searched there only.
-    anchored: Prefixes,
+    anchored: Option<dfa::DFA>,
     anchored_owners: Vec<Vec<u32>>,
     /// Longest prefix literal, in bytes: the anchored search reads no
     /// further.
@@ -89,9 +88,6 @@ fn tier(words: u32) -> usize {
 
 #[derive(Debug, Clone)]
 struct Tier {
-    /// The search by 3-byte heads, when every factor has one (see `Grams`);
-    /// then `ac` is not built.
-    grams: Option<Grams>,
     /// `None` with `failed`: no search, every pattern is a candidate.
     ac: Option<dfa::DFA>,
     /// Per `ac` pattern: the set patterns it is a factor of, or `None` for
@@ -493,188 +489,6 @@ fn bytes_in(text: &str) -> Bytes {
         .fold(0, |set, b| set | (1u128 << b))
 }
 
-/// Bits of the hashed 3-byte heads (`Grams::bits`): 2^16, 8 KB.
-const GRAM_BITS: u32 = 16;
-
-/// A 3-byte head (ASCII lower-cased, packed in 24 bits) hashed to
-/// `GRAM_BITS` bits.
-fn gram_hash(k: u32) -> usize {
-    (k.wrapping_mul(0x9E37_79B1) >> (32 - GRAM_BITS)) as usize
-}
-
-/// Every occurrence of literals of 3 bytes or more, found by their first 3
-/// bytes: each position's head is looked up in a bit set small enough to
-/// stay in the L1 cache, and only on a hit are the literals with that head
-/// compared. A DFA over the same literals is a chain of dependent loads
-/// from a table too large for L1: several times slower per byte.
-#[derive(Debug, Clone)]
-struct Grams {
-    bits: Vec<u64>,
-    /// Head -> the literals (index into `lits`) that start with it.
-    heads: rustc_hash::FxHashMap<u32, Vec<u32>>,
-    /// ASCII lower case, as the factors are.
-    lits: Vec<Vec<u8>>,
-    /// Bail characters, UTF-8 encoded (see `Factors::bail`).
-    bail: Vec<Vec<u8>>,
-}
-
-/// The literals a text may start with (ASCII lower case), by their first
-/// one, two or three bytes: `longest` finds the longest one the text
-/// starts with, in any ASCII casing, in a few lookups into tables small
-/// enough for the L1 cache (a DFA over them is not).
-#[derive(Debug, Clone)]
-struct Prefixes {
-    /// Literals of one byte, by it.
-    one: [u64; 4],
-    /// Literals of two bytes, by the two.
-    two: Vec<u64>,
-    /// Longer literals, by their first three (hashed as `gram_hash`).
-    three: Vec<u64>,
-    /// `head_key` of a literal -> the literals (index) with that head.
-    by_head: rustc_hash::FxHashMap<u32, Vec<u32>>,
-    lits: Vec<Vec<u8>>,
-}
-
-fn set_bit(bits: &mut [u64], i: usize) {
-    bits[i >> 6] |= 1 << (i & 63);
-}
-
-fn has_bit(bits: &[u64], i: usize) -> bool {
-    bits[i >> 6] & (1 << (i & 63)) != 0
-}
-
-/// The first `n` (1 to 3) bytes of `b`, ASCII lower-cased, with `n`.
-fn head_key(b: &[u8], n: usize) -> u32 {
-    b[..n]
-        .iter()
-        .fold(n as u32, |k, &x| k << 8 | x.to_ascii_lowercase() as u32)
-}
-
-impl Prefixes {
-    fn new(lits: &[Vec<u8>]) -> Prefixes {
-        let mut p = Prefixes {
-            one: [0; 4],
-            two: vec![0; 1 << 10],
-            three: vec![0; 1 << (GRAM_BITS - 6)],
-            by_head: Default::default(),
-            lits: lits.to_vec(),
-        };
-        for (i, l) in lits.iter().enumerate() {
-            match l.len() {
-                // Every text starts with the empty string.
-                0 => p.one = [u64::MAX; 4],
-                1 => set_bit(&mut p.one, l[0].to_ascii_lowercase() as usize),
-                2 => set_bit(&mut p.two, pair(l)),
-                _ => set_bit(&mut p.three, gram_hash(head(l))),
-            }
-            p.by_head
-                .entry(head_key(l, l.len().min(3)))
-                .or_default()
-                .push(i as u32);
-        }
-        p
-    }
-
-    /// The index of the longest literal `text` starts with.
-    fn longest(&self, text: &[u8]) -> Option<usize> {
-        let mut best: Option<(usize, u32)> = None;
-        let mut look = |n: usize| {
-            for &l in self.by_head.get(&head_key(text, n)).into_iter().flatten() {
-                let lit = &self.lits[l as usize];
-                if text.len() >= lit.len()
-                    && text[..lit.len()].eq_ignore_ascii_case(lit)
-                    && best.is_none_or(|(len, _)| lit.len() > len)
-                {
-                    best = Some((lit.len(), l));
-                }
-            }
-        };
-        if self.one == [u64::MAX; 4] {
-            look(0);
-        }
-        if let Some(&b) = text.first()
-            && has_bit(&self.one, b.to_ascii_lowercase() as usize)
-        {
-            look(1);
-        }
-        if text.len() >= 2 && has_bit(&self.two, pair(text)) {
-            look(2);
-        }
-        if text.len() >= 3 && has_bit(&self.three, gram_hash(head(text))) {
-            look(3);
-        }
-        best.map(|(_, l)| l as usize)
-    }
-}
-
-fn pair(b: &[u8]) -> usize {
-    (b[0].to_ascii_lowercase() as usize) << 8 | b[1].to_ascii_lowercase() as usize
-}
-
-fn head(b: &[u8]) -> u32 {
-    (b[0].to_ascii_lowercase() as u32) << 16
-        | (b[1].to_ascii_lowercase() as u32) << 8
-        | b[2].to_ascii_lowercase() as u32
-}
-
-impl Grams {
-    /// `None` if a literal is shorter than 3 bytes.
-    fn new(lits: Vec<Vec<u8>>, bail: &[char]) -> Option<Grams> {
-        let mut bits = vec![0u64; 1 << (GRAM_BITS - 6)];
-        let mut heads: rustc_hash::FxHashMap<u32, Vec<u32>> = Default::default();
-        for (i, l) in lits.iter().enumerate() {
-            if l.len() < 3 {
-                return None;
-            }
-            let k = head(l);
-            let h = gram_hash(k);
-            bits[h >> 6] |= 1 << (h & 63);
-            heads.entry(k).or_default().push(i as u32);
-        }
-        Some(Grams {
-            bits,
-            heads,
-            lits,
-            bail: bail.iter().map(|c| c.to_string().into_bytes()).collect(),
-        })
-    }
-
-    /// Whether `hay` holds a bail character.
-    fn bails(&self, hay: &[u8]) -> bool {
-        !hay.is_ascii()
-            && self
-                .bail
-                .iter()
-                .any(|c| memchr::memmem::find(hay, c).is_some())
-    }
-
-    /// Call `hit` with the index of every literal occurring in `hay`, in
-    /// any ASCII casing (once per occurrence).
-    fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
-        if hay.len() < 3 {
-            return;
-        }
-        let mut k = head(hay) >> 8;
-        for i in 2..hay.len() {
-            k = (k << 8 | hay[i].to_ascii_lowercase() as u32) & 0xFF_FFFF;
-            let h = gram_hash(k);
-            if self.bits[h >> 6] & (1 << (h & 63)) == 0 {
-                continue;
-            }
-            let Some(v) = self.heads.get(&k) else {
-                continue;
-            };
-            let rest = &hay[i - 2..];
-            for &l in v {
-                let lit = &self.lits[l as usize];
-                if rest.len() >= lit.len() && rest[..lit.len()].eq_ignore_ascii_case(lit) {
-                    hit(l as usize);
-                }
-            }
-        }
-    }
-}
-
 /// Literals to search, each with the set patterns it stands for.
 #[derive(Default)]
 struct Table {
@@ -692,6 +506,44 @@ impl Table {
         });
         self.owners[k].push(pattern);
     }
+}
+
+/// A DFA finding the longest of `lits` (ASCII lower case) that the text
+/// starts with, in any ASCII casing (`longest_prefix`); `None` if it cannot
+/// be built.
+fn prefixes(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
+    dfa::Builder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        // As good as searching an ASCII lower-cased copy: the literals are
+        // lower case.
+        .ascii_case_insensitive(true)
+        .prefilter(false)
+        .build(lits)
+        .ok()
+}
+
+/// The index of the longest literal of `d` (a `prefixes` DFA) that `hay`
+/// starts with. Walked by hand: the crate's search costs more in setting
+/// up than a short line takes to walk.
+fn longest_prefix(d: &dfa::DFA, hay: &[u8]) -> Option<usize> {
+    let mut sid = d.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    if d.is_match(sid) {
+        found = Some(d.match_pattern(sid, 0).as_usize());
+    }
+    for &b in hay {
+        sid = d.next_state(Anchored::Yes, sid, b);
+        if d.is_special(sid) {
+            if d.is_dead(sid) {
+                break;
+            }
+            if d.is_match(sid) {
+                found = Some(d.match_pattern(sid, 0).as_usize());
+            }
+        }
+    }
+    found
 }
 
 /// A DFA reporting every occurrence of `lits` (ASCII lower case) in any
@@ -773,6 +625,15 @@ impl Prefilter {
         }
         bail.sort_unstable();
         bail.dedup();
+        let anchored = if start.lits.is_empty() {
+            None
+        } else {
+            prefixes(&start.lits)
+        };
+        if anchored.is_none() && !start.lits.is_empty() {
+            // No search: every pattern is a candidate.
+            always = (0..patterns.len() as u32).collect();
+        }
         let always_needs = always
             .iter()
             .map(|&i| {
@@ -788,7 +649,7 @@ impl Prefilter {
             bail,
             max_words: vec![None; patterns.len()],
             tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
-            anchored: Prefixes::new(&start.lits),
+            anchored,
             anchored_len: start.lits.iter().map(Vec::len).max().unwrap_or(0),
             anchored_owners: closure(
                 &start.lits,
@@ -815,16 +676,6 @@ impl Prefilter {
                     owners.push(Some(o));
                 }
             }
-            // No factor at all (long blocks, often): only the bail
-            // characters are looked for, and only in non-ASCII text.
-            if let Some(g) = Grams::new(lits.clone(), &self.bail) {
-                return Tier {
-                    grams: Some(g),
-                    ac: None,
-                    owners,
-                    failed: false,
-                };
-            }
             for ch in &self.bail {
                 lits.push(ch.to_string().into_bytes());
                 owners.push(None);
@@ -835,12 +686,7 @@ impl Prefilter {
                 scanner(&lits)
             };
             let failed = ac.is_none() && !lits.is_empty();
-            Tier {
-                grams: None,
-                ac,
-                owners,
-                failed,
-            }
+            Tier { ac, owners, failed }
         })
     }
 }
@@ -1001,24 +847,16 @@ impl PatternSet {
         if t.failed {
             return self.all();
         }
-        let head = &text.as_bytes()[..text.len().min(pf.anchored_len)];
-        if let Some(m) = pf.anchored.longest(head) {
-            for &i in &pf.anchored_owners[m] {
-                c.insert(i as usize);
+        if let Some(d) = &pf.anchored {
+            let head = &text.as_bytes()[..text.len().min(pf.anchored_len)];
+            if let Some(m) = longest_prefix(d, head) {
+                for &i in &pf.anchored_owners[m] {
+                    c.insert(i as usize);
+                }
             }
         }
         // Every occurrence of every factor, in one pass over the text.
         let mut bail = false;
-        if let Some(g) = &t.grams {
-            bail = g.bails(text.as_bytes());
-            if !bail {
-                g.scan(text.as_bytes(), |p| {
-                    for &i in t.owners[p].iter().flatten() {
-                        c.insert(i as usize);
-                    }
-                });
-            }
-        }
         let started = t.ac.as_ref().is_none_or(|ac| {
             scan(ac, text.as_bytes(), |p| match &t.owners[p] {
                 Some(v) => {
@@ -1201,25 +1039,6 @@ mod tests {
     }
 
     #[test]
-    fn the_longest_prefix_a_text_starts_with() {
-        let lits: Vec<Vec<u8>> = ["x", "by", "share", "share this", "©", "sh"]
-            .iter()
-            .map(|l| l.as_bytes().to_vec())
-            .collect();
-        let p = Prefixes::new(&lits);
-        let longest = |t: &str| p.longest(t.as_bytes()).map(|i| lits[i].as_slice());
-        assert_eq!(longest("Share this page"), Some(&b"share this"[..]));
-        assert_eq!(longest("SHARE"), Some(&b"share"[..]));
-        assert_eq!(longest("shar"), Some(&b"sh"[..]));
-        assert_eq!(longest("xyz"), Some(&b"x"[..]));
-        assert_eq!(longest("By the author"), Some(&b"by"[..]));
-        assert_eq!(longest("© 2024"), Some("©".as_bytes()));
-        assert_eq!(longest("b"), None);
-        assert_eq!(longest("a share"), None);
-        assert_eq!(longest(""), None);
-    }
-
-    #[test]
     fn prefixes_stand_for_their_shorter_prefixes() {
         // `more` and `more from` start at the same place; the search
         // reports the longer, and both patterns must be candidates.
@@ -1242,40 +1061,6 @@ mod tests {
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
         assert!(c.contains(&0) && c.contains(&5), "{c:?}");
-    }
-
-    #[test]
-    fn grams_find_what_the_dfa_finds() {
-        let lits: Vec<Vec<u8>> = ["she", "hers", "her", "sí ", "ers"]
-            .iter()
-            .map(|l| l.as_bytes().to_vec())
-            .collect();
-        let g = Grams::new(lits.clone(), &['\u{17F}']).unwrap();
-        let d = scanner(&lits).unwrap();
-        for hay in [
-            "ushers",
-            "uSHErs HERS",
-            "her",
-            "he",
-            "",
-            "dijo SÍ sí ",
-            "ſhe",
-        ] {
-            let mut want = Vec::new();
-            scan(&d, hay.as_bytes(), |p| {
-                want.push(p);
-                true
-            });
-            let mut got = Vec::new();
-            g.scan(hay.as_bytes(), |p| got.push(p));
-            want.sort_unstable();
-            got.sort_unstable();
-            assert_eq!(got, want, "{hay:?}");
-        }
-        assert!(g.bails("ſhe".as_bytes()));
-        assert!(!g.bails(b"she"));
-        // Too short to have a head: the DFA it is.
-        assert!(Grams::new(vec![b"ab".to_vec()], &[]).is_none());
     }
 
     #[test]
