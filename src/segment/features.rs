@@ -26,6 +26,27 @@ struct TextStats {
     punctuation: u32,
 }
 
+/// `ASCII_CLASS` bits: sentence punctuation, word character.
+const PUNCT: u8 = 1;
+const WORD: u8 = 2;
+
+/// Per ASCII byte: `PUNCT` for . , ; : ! ?, `WORD` for letters, digits and
+/// the apostrophe.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            t[b] = PUNCT;
+        } else if c.is_ascii_alphanumeric() || c == b'\'' {
+            t[b] = WORD;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
@@ -38,12 +59,21 @@ fn text_stats(text: &str) -> TextStats {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (in_word, len) = if b < 0x80 {
-            if matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?') {
-                st.punctuation += 1;
+        if b < 0x80 {
+            // The usual case, by table: one lookup instead of two tests.
+            let class = ASCII_CLASS[b as usize];
+            st.chars += 1;
+            st.punctuation += (class & PUNCT) as u32;
+            if class & WORD != 0 {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                add_word(&text[s..i], ascii, max_key, &mut st.words);
+                ascii = true;
             }
-            (b.is_ascii_alphanumeric() || b == b'\'', 1)
-        } else {
+            i += 1;
+            continue;
+        }
+        let (in_word, len) = {
             // `i` is on a character boundary: it only moves by whole ones.
             let c = text[i..].chars().next().unwrap_or(' ');
             if matches!(c, '。' | '，' | '、') {
