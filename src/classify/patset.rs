@@ -23,9 +23,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind, dfa,
-};
+use aho_corasick::{Anchored, MatchKind, StartKind, dfa};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
@@ -64,13 +62,16 @@ struct Prefilter {
     /// long paragraph is searched for a handful of factors, not all.
     tiers: Vec<OnceLock<Tier>>,
     /// The prefixes of patterns anchored at the start, searched there only.
-    anchored: Option<AhoCorasick>,
+    anchored: Option<dfa::DFA>,
     anchored_owners: Vec<Vec<u32>>,
     /// Longest prefix literal, in bytes: the anchored search reads no
     /// further.
     anchored_len: usize,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
+    /// Per `always` pattern: byte sets (`needs`) the text must hold one
+    /// byte of each for it to match.
+    always_needs: Vec<Vec<Bytes>>,
 }
 
 /// Lazy-DFA cache of one pattern run alone: the set's roomy cache is for
@@ -425,6 +426,69 @@ fn factor(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
     Some(f)
 }
 
+/// ASCII bytes as a bit set (bit b for byte b).
+type Bytes = u128;
+
+/// Byte sets every match of `h` holds a byte of, one set per required
+/// piece (only pieces made of ASCII characters: a byte of those can only be
+/// that character). Empty: nothing known.
+fn needs(h: &Hir) -> Vec<Bytes> {
+    match h.kind() {
+        HirKind::Literal(l) => {
+            l.0.iter()
+                .find(|b| b.is_ascii())
+                .map(|&b| vec![1u128 << b])
+                .unwrap_or_default()
+        }
+        HirKind::Class(c) => {
+            let ranges: Vec<(u32, u32)> = match c {
+                Class::Unicode(u) => u
+                    .ranges()
+                    .iter()
+                    .map(|r| (r.start() as u32, r.end() as u32))
+                    .collect(),
+                Class::Bytes(b) => b
+                    .ranges()
+                    .iter()
+                    .map(|r| (r.start() as u32, r.end() as u32))
+                    .collect(),
+            };
+            if ranges.is_empty() || ranges.iter().any(|&(_, e)| e > 0x7f) {
+                return Vec::new();
+            }
+            let mut set: Bytes = 0;
+            for (a, e) in ranges {
+                for b in a..=e {
+                    set |= 1 << b;
+                }
+            }
+            vec![set]
+        }
+        HirKind::Capture(c) => needs(&c.sub),
+        HirKind::Repetition(r) if r.min > 0 => needs(&r.sub),
+        HirKind::Concat(v) => v.iter().flat_map(needs).collect(),
+        HirKind::Alternation(v) => {
+            // One byte of the union, whichever branch matched.
+            let mut set: Bytes = 0;
+            for c in v {
+                match needs(c).into_iter().min_by_key(|s| s.count_ones()) {
+                    Some(s) => set |= s,
+                    None => return Vec::new(),
+                }
+            }
+            vec![set]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The ASCII bytes `text` holds.
+fn bytes_in(text: &str) -> Bytes {
+    text.bytes()
+        .filter(u8::is_ascii)
+        .fold(0, |set, b| set | (1u128 << b))
+}
+
 /// Literals to search, each with the set patterns it stands for.
 #[derive(Default)]
 struct Table {
@@ -444,27 +508,42 @@ impl Table {
     }
 }
 
-/// A search for `lits` (ASCII lower case) over ASCII lower-cased text;
-/// `None` if it cannot be built. Anchored: leftmost-longest, for the
-/// longest prefix at the start. Unanchored: standard semantics, to report
-/// every occurrence in one overlapping pass.
-fn automaton(lits: &[Vec<u8>], anchored: bool) -> Option<AhoCorasick> {
-    // A full DFA: one table lookup per byte, the fastest scan; with few
-    // literals the crate runs a SIMD prefilter ahead of it.
-    AhoCorasickBuilder::new()
-        .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(if anchored {
-            StartKind::Anchored
-        } else {
-            StartKind::Unanchored
-        })
-        .match_kind(if anchored {
-            MatchKind::LeftmostLongest
-        } else {
-            MatchKind::Standard
-        })
+/// A DFA finding the longest of `lits` (ASCII lower case) that the text
+/// starts with, in any ASCII casing (`longest_prefix`); `None` if it cannot
+/// be built.
+fn prefixes(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
+    dfa::Builder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        // As good as searching an ASCII lower-cased copy: the literals are
+        // lower case.
+        .ascii_case_insensitive(true)
+        .prefilter(false)
         .build(lits)
         .ok()
+}
+
+/// The index of the longest literal of `d` (a `prefixes` DFA) that `hay`
+/// starts with. Walked by hand: the crate's search costs more in setting
+/// up than a short line takes to walk.
+fn longest_prefix(d: &dfa::DFA, hay: &[u8]) -> Option<usize> {
+    let mut sid = d.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    if d.is_match(sid) {
+        found = Some(d.match_pattern(sid, 0).as_usize());
+    }
+    for &b in hay {
+        sid = d.next_state(Anchored::Yes, sid, b);
+        if d.is_special(sid) {
+            if d.is_dead(sid) {
+                break;
+            }
+            if d.is_match(sid) {
+                found = Some(d.match_pattern(sid, 0).as_usize());
+            }
+        }
+    }
+    found
 }
 
 /// A DFA reporting every occurrence of `lits` (ASCII lower case) in any
@@ -549,13 +628,23 @@ impl Prefilter {
         let anchored = if start.lits.is_empty() {
             None
         } else {
-            automaton(&start.lits, true)
+            prefixes(&start.lits)
         };
         if anchored.is_none() && !start.lits.is_empty() {
             // No search: every pattern is a candidate.
             always = (0..patterns.len() as u32).collect();
         }
+        let always_needs = always
+            .iter()
+            .map(|&i| {
+                regex_syntax::Parser::new()
+                    .parse(&patterns[i as usize])
+                    .map(|h| needs(&h))
+                    .unwrap_or_default()
+            })
+            .collect();
         Prefilter {
+            always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail,
             max_words: vec![None; patterns.len()],
@@ -600,11 +689,6 @@ impl Prefilter {
             Tier { ac, owners, failed }
         })
     }
-}
-
-thread_local! {
-    /// The block being searched, ASCII lower-cased (the factors are).
-    static LOWER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// A set of pattern indexes, inline for the usual small sets.
@@ -740,7 +824,16 @@ impl PatternSet {
         let pf = &self.prefilter;
         let applies =
             |i: &u32| words.is_none_or(|w| pf.max_words[*i as usize].is_none_or(|m| w <= m));
-        if pf.always.iter().any(applies) {
+        // Skipped when no pattern that applies can match: each needs a
+        // byte the text lacks.
+        let mut held: Option<Bytes> = None;
+        let live = pf.always.iter().zip(&pf.always_needs).any(|(i, needs)| {
+            applies(i) && {
+                let held = *held.get_or_insert_with(|| bytes_in(text));
+                needs.iter().all(|&n| n & held != 0)
+            }
+        });
+        if live {
             match &self.always_set {
                 Some(set) => {
                     for k in set.matches(text).iter() {
@@ -754,30 +847,18 @@ impl PatternSet {
         if t.failed {
             return self.all();
         }
-        // `try_find` fails only on a search the automaton was not built
-        // for (cannot happen here); then the whole loose set decides.
-        let bail = LOWER.with_borrow_mut(|lower| {
-            lower.clear();
-            lower.extend(
-                text.bytes()
-                    .take(pf.anchored_len)
-                    .map(|b| b.to_ascii_lowercase()),
-            );
-            if let Some(ac) = &pf.anchored {
-                match ac.try_find(Input::new(&lower[..]).anchored(Anchored::Yes)) {
-                    Ok(Some(m)) => {
-                        for &i in &pf.anchored_owners[m.pattern().as_usize()] {
-                            c.insert(i as usize);
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(_) => return true,
+        if let Some(d) = &pf.anchored {
+            let head = &text.as_bytes()[..text.len().min(pf.anchored_len)];
+            if let Some(m) = longest_prefix(d, head) {
+                for &i in &pf.anchored_owners[m] {
+                    c.insert(i as usize);
                 }
             }
-            let Some(ac) = &t.ac else { return false };
-            // Every occurrence of every factor, in one pass over the text.
-            let mut bail = false;
-            let started = scan(ac, text.as_bytes(), |p| match &t.owners[p] {
+        }
+        // Every occurrence of every factor, in one pass over the text.
+        let mut bail = false;
+        let started = t.ac.as_ref().is_none_or(|ac| {
+            scan(ac, text.as_bytes(), |p| match &t.owners[p] {
                 Some(v) => {
                     for &i in v {
                         c.insert(i as usize);
@@ -788,9 +869,9 @@ impl PatternSet {
                     bail = true;
                     false
                 }
-            });
-            bail || !started
+            })
         });
+        let bail = bail || !started;
         if bail {
             // A character the factors do not account for: the whole loose
             // set decides which patterns to check.
@@ -822,6 +903,14 @@ impl PatternSet {
 
     /// Whether pattern `i` matches `text`.
     pub fn is_match(&self, i: usize, text: &str) -> bool {
+        // The loose form is there for the DFA's sake on non-ASCII text; on
+        // ASCII the exact regex runs its DFA too, and answers alone (it
+        // matches only where the loose form does).
+        if let Some(re) = &self.exact[i]
+            && text.is_ascii()
+        {
+            return re.is_match(text);
+        }
         let single = self.single[i].get_or_init(|| {
             RegexBuilder::new(&self.loose_src[i])
                 .size_limit(self.size_limit)
@@ -894,6 +983,24 @@ mod tests {
             "Tweet",
             "EMAIL.",
         ] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn patterns_without_factors_skip_texts_lacking_a_byte_they_need() {
+        let pats: Vec<String> = [r"^[0-9]+[-/][0-9]+$", r"(?i)^k\w+ \d$"]
+            .map(String::from)
+            .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let plain = RegexSet::new(&pats).unwrap();
+        // Neither a digit nor a dash: the first cannot match.
+        assert_eq!(set.candidates("no numbers here").iter().count(), 0);
+        let c: Vec<usize> = set.candidates("12-05").iter().collect();
+        assert_eq!(c, [0]);
+        // `(?i)k` also matches the Kelvin sign: no byte it needs is known.
+        for text in ["12-05", "12 05", "\u{212A}elvin 5", "kelvin 5", "k 5", ""] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
             assert_eq!(set.matches(text), want, "{text:?}");
         }

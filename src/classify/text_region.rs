@@ -29,7 +29,8 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     }
     // A paragraph seen before is a teaser or a panel shown twice: it adds
     // nothing to the region around its second copy.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(page.blocks.len(), Default::default());
     let repeat: Vec<bool> = page
         .blocks
         .iter()

@@ -2,6 +2,7 @@
 //! serves both because both produce the same `Block`s.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What kind of element a block came from. Text input only yields `Line`
 /// (or `Heading` when a line reads as one).
@@ -81,7 +82,8 @@ pub struct Block {
     pub text: String,
     pub kind: BlockKind,
     /// Tag of the element that holds the block (`line` for text input).
-    pub tag: String,
+    /// Borrowed for the tags unboil knows: no allocation per block.
+    pub tag: Cow<'static, str>,
     /// Innermost element holding the block, index into `Page::elements`.
     pub element: Option<usize>,
     pub features: Features,

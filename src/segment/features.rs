@@ -26,44 +26,96 @@ struct TextStats {
     punctuation: u32,
 }
 
+/// `ASCII_CLASS` bits: sentence punctuation, word character.
+const PUNCT: u8 = 1;
+const WORD: u8 = 2;
+
+/// Per ASCII byte: `PUNCT` for . , ; : ! ?, `WORD` for letters, digits and
+/// the apostrophe.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            t[b] = PUNCT;
+        } else if c.is_ascii_alphanumeric() || c == b'\'' {
+            t[b] = WORD;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
     let bytes = text.as_bytes();
     let mut st = TextStats::default();
     let mut start: Option<usize> = None;
+    // Whether the word being read is ASCII so far.
+    let mut ascii = true;
+    let max_key = stopwords::max_len().min(stopwords::KEY_LEN);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (in_word, len) = if b < 0x80 {
-            if matches!(b, b'.' | b',' | b';' | b':' | b'!' | b'?') {
-                st.punctuation += 1;
+        if b < 0x80 {
+            // The usual case, by table: one lookup instead of two tests.
+            let class = ASCII_CLASS[b as usize];
+            st.chars += 1;
+            st.punctuation += (class & PUNCT) as u32;
+            if class & WORD != 0 {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                add_word(&text[s..i], ascii, max_key, &mut st.words);
+                ascii = true;
             }
-            (b.is_ascii_alphanumeric() || b == b'\'', 1)
-        } else {
+            i += 1;
+            continue;
+        }
+        let (in_word, len) = {
             // `i` is on a character boundary: it only moves by whole ones.
             let c = text[i..].chars().next().unwrap_or(' ');
             if matches!(c, '。' | '，' | '、') {
                 st.punctuation += 1;
             }
-            (c.is_alphanumeric(), c.len_utf8())
+            let w = c.is_alphanumeric();
+            if w {
+                ascii = false;
+            }
+            (w, c.len_utf8())
         };
         st.chars += 1;
         if in_word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            add_word(&text[s..i], &mut st.words);
+            add_word(&text[s..i], ascii, max_key, &mut st.words);
+            ascii = true;
         }
         i += len;
     }
     if let Some(s) = start {
-        add_word(&text[s..], &mut st.words);
+        add_word(&text[s..], ascii, max_key, &mut st.words);
     }
     st
 }
 
-/// Count one word into `st`.
-fn add_word(word: &str, st: &mut WordStats) {
+/// The ASCII word `w` (at most 8 bytes) lower-cased and packed as
+/// `stopwords::key` packs it.
+fn ascii_key(w: &[u8]) -> u64 {
+    let mut k = [0u8; stopwords::KEY_LEN];
+    k[..w.len()].copy_from_slice(w);
+    let x = u64::from_le_bytes(k);
+    // Per byte (all below 0x80, so no carry crosses bytes): the high bit of
+    // b + 0x3F is set from 'A' up, that of b + 0x25 from '[' up.
+    let upper = (x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525))
+        & 0x8080_8080_8080_8080;
+    x | (upper >> 2)
+}
+
+/// Count one word into `st`. `ascii`: the word is ASCII; `max_key`: the
+/// longest function word, in bytes, that a packed key holds.
+fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut WordStats) {
     // Byte-wise: an ASCII apostrophe is never part of a longer character,
     // so this cuts on character boundaries, as `trim_matches('\'')` does.
     let b = word.as_bytes();
@@ -73,7 +125,6 @@ fn add_word(word: &str, st: &mut WordStats) {
     if word.is_empty() {
         return;
     }
-    let ascii = word.is_ascii();
     if !ascii {
         // CJK scripts do not separate words with spaces: count characters.
         let cjk = word.chars().filter(|&c| is_cjk(c)).count() as u32;
@@ -95,16 +146,12 @@ fn add_word(word: &str, st: &mut WordStats) {
         return;
     }
     let m = if ascii {
-        if word.len() > stopwords::max_len().min(stopwords::KEY_LEN) {
+        if word.len() > max_key {
             // Lower-casing ASCII keeps the length: no listed word this long.
             return;
         }
         // Lower-cased straight into the packed key (`stopwords::key`).
-        let mut k = [0u8; stopwords::KEY_LEN];
-        for (d, &b) in k.iter_mut().zip(word.as_bytes()) {
-            *d = b.to_ascii_lowercase();
-        }
-        stopwords::lookup_key(u64::from_le_bytes(k))
+        stopwords::lookup_key(ascii_key(word.as_bytes()))
     } else {
         // Lower-cased on the stack: 12 bytes grow to 18 at most.
         let mut buf = [0u8; 64];
@@ -217,6 +264,18 @@ mod tests {
             .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '，' | '、'))
             .count() as u32;
         (words, caps, first, per_lang, chars, punct)
+    }
+
+    #[test]
+    fn packed_keys_are_lower_case() {
+        for w in ["", "a", "The", "ABOUT", "@[`{", "AbCdEfGh", "09Zz'"] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                Some(ascii_key(w.as_bytes())),
+                stopwords::key(lower.as_bytes()),
+                "{w:?}"
+            );
+        }
     }
 
     #[test]

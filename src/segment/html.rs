@@ -7,6 +7,8 @@
 //! against (`segment_with_marks`); both paths cut blocks the same way.
 //! Neither recurses: deep documents must not blow the stack.
 
+use std::borrow::Cow;
+
 use ego_tree::iter::Edge;
 use scraper::{Html, Node, Selector};
 
@@ -286,7 +288,12 @@ impl<'h> Builder<'h> {
         // The buffer stays for the next block: one exact copy per block.
         let text = trimmed.to_string();
         self.text.clear();
-        let tag = self.top().map_or("body", |(t, _)| t).to_string();
+        // A pending element's tag is static already: no copy for it.
+        let tag = match self.stack.last() {
+            Some(Slot::Pending(p)) => Cow::Borrowed(p.tag),
+            Some(_) => Cow::Owned(self.top().map_or("body", |(t, _)| t).to_string()),
+            None => Cow::Borrowed("body"),
+        };
         let owner = self.materialize();
         self.link_chars.push(link);
         let index = self.page.blocks.len();

@@ -2,6 +2,7 @@
 
 use super::block::{Block, BlockKind, Features, Page};
 use super::features;
+use std::borrow::Cow;
 
 /// `t` with every run of whitespace made one space (`t` is trimmed).
 fn squeeze(t: &str) -> String {
@@ -50,7 +51,7 @@ pub fn segment(text: &str) -> Page {
             index,
             text: squeeze(t),
             kind,
-            tag: "line".to_string(),
+            tag: Cow::Borrowed("line"),
             element: None,
             features: Features::default(),
         });
