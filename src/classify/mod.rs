@@ -6,6 +6,7 @@ pub mod evidence;
 pub mod heuristics;
 pub mod patset;
 pub mod region;
+pub mod repeats;
 pub mod rules;
 pub mod sections;
 pub mod site;
@@ -100,6 +101,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         })
         .collect();
     heuristics::smooth(page, &mut out);
+    repeats::drop_repeats(page, &mut out);
     if let Some(h) = site {
         h.apply(&mut out);
     }
