@@ -13,6 +13,7 @@ pub mod site;
 pub mod text_region;
 pub mod text_thread;
 pub mod text_title;
+pub mod thread;
 
 pub use category::Category;
 pub use rules::{RuleError, RuleSet, RuleSetBuilder};
@@ -57,6 +58,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     if let Some(h) = site {
         h.mask(&mut evidence);
     }
+    thread::keep_lone_thread(page, set, &region, &mut evidence);
     let listing = region.link_share(page) > LISTING_LINK_SHARE;
     let between = heuristics::in_text_flow(page, &region.in_main);
     let claims = sections::claims(page, set, &evidence, &region);
