@@ -52,3 +52,56 @@ fn a_line_repeated_in_every_item_of_a_list_is_kept() {
         "{text}"
     );
 }
+
+/// A reply of a thread: a byline and the post's text in a container that
+/// themes class as a comment.
+fn reply(who: &str, text: &str) -> String {
+    format!(
+        "<li class=\"comments_subtree\"><div class=\"byline\">{who} 2 days ago</div>\
+         <div class=\"comment_text\"><p>{text}</p></div></li>"
+    )
+}
+
+#[test]
+fn a_thread_marked_as_comments_with_no_article_is_the_body() {
+    // A link aggregator's story page: a linked title, then the discussion,
+    // every post classed as a comment. The posts are the page.
+    let posts = [
+        "I have been waiting for this change for years, since cloning handles in every closure made the code noisy and hard to follow.",
+        "The proposal keeps the explicit form for people who want it, which answers most of the worries raised in the earlier thread.",
+        "We tried the nightly build on a large service last week and the compile times did not move at all, which surprised the team.",
+        "Good summary. The section on build scripts running in a sandbox is the part I would most like to see land this year.",
+        "Does anyone know whether the new trait solver is still blocking the async closures work, or has that been untangled by now?",
+    ];
+    let mut thread = String::new();
+    for (i, p) in posts.iter().enumerate() {
+        thread.push_str(&reply(&format!("user{i}"), p));
+    }
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/recent>Recent</a></nav>\
+         <div id=\"inside\"><div class=\"story\"><a href=\"https://example.org/goals\">Project goals for the year</a></div>\
+         <ol id=\"story_comments\" class=\"comments\">{thread}</ol></div></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    for p in posts {
+        assert!(text.contains(&p[..40]), "missing {p:?} in {text}");
+    }
+}
+
+#[test]
+fn comments_under_an_article_are_still_removed() {
+    // The same comment markup under a real article stays comments.
+    let para = "The council approved the new cycle lanes on Tuesday after a long debate about parking, deliveries and the cost of the works to local shops.";
+    let body = format!("<p>{para}</p>").repeat(4);
+    let html = format!(
+        "<html><body><article class=\"post\"><h1>Cycle lanes approved</h1><div class=\"entry-content\">{body}</div></article>\
+         <ol class=\"comments\">{}</ol></body></html>",
+        reply(
+            "reader",
+            "Finally, though I wish they had gone further and closed the whole street to cars on weekends as well."
+        )
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("cycle lanes on Tuesday"), "{text}");
+    assert!(!text.contains("closed the whole street"), "{text}");
+}
