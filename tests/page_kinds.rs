@@ -105,3 +105,67 @@ fn comments_under_an_article_are_still_removed() {
     assert!(text.contains("cycle lanes on Tuesday"), "{text}");
     assert!(!text.contains("closed the whole street"), "{text}");
 }
+
+const POLICY: &str = "We collect the personal information you give us when you place an order, create an account or contact support, and we use it to process payments, deliver goods and answer your questions.";
+
+#[test]
+fn a_policy_in_a_modal_is_not_the_products_content() {
+    // A shop page ships its privacy policy in a hidden-until-clicked modal
+    // with more prose than the product itself: the overlay is not the page.
+    let policy = format!("<p>{POLICY}</p>").repeat(2);
+    let links: String = [
+        "Men",
+        "Women",
+        "Kids",
+        "Sale",
+        "New arrivals",
+        "Runners",
+        "Loungers",
+        "Trail shoes",
+        "Socks",
+        "Gift cards",
+        "Our story",
+        "Materials",
+        "Sustainability",
+        "Stores",
+        "Careers",
+        "Press",
+        "Help centre",
+        "Returns",
+        "Shipping",
+        "Order status",
+        "Contact us",
+        "Affiliates",
+        "Reviews",
+        "Size guide",
+        "Care guide",
+        "Student discount",
+        "Refer a friend",
+        "Accessibility",
+    ]
+    .iter()
+    .map(|l| format!("<li><a href=\"/x\">{l}</a></li>"))
+    .collect();
+    let html = format!(
+        "<html><body><main><div class=\"product-info\"><h1>Wool runner</h1><div class=\"price\">$98.00</div>\
+         <div class=\"description\"><p>{DESC}</p><p>Light, soft and breathable, the runner is made with merino from farms we visit every year.</p></div></div></main>\
+         <footer><ul class=\"links\">{links}</ul><div id=\"modal-privacy-policy\" class=\"modal\"><div class=\"prose\"><h2>Privacy policy</h2>{policy}</div></div></footer>\
+         </body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("knitted in a small mill"), "{text}");
+    assert!(!text.contains("process payments"), "{text}");
+}
+
+#[test]
+fn a_modal_holding_most_of_the_page_is_its_content() {
+    // A page whose text a script shows in a viewer: the overlay is all
+    // there is, so it is the content.
+    let body = format!("<p>{DESC}</p>").repeat(3);
+    let html = format!(
+        "<html><body><div class=\"menu\"><a href=/>Home</a></div>\
+         <div class=\"lightbox-viewer\"><h1>Care guide</h1>{body}</div></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("knitted in a small mill"), "{text}");
+}
