@@ -6,6 +6,7 @@ pub mod evidence;
 pub mod heuristics;
 pub mod patset;
 pub mod region;
+pub mod repeats;
 pub mod rules;
 pub mod sections;
 pub mod site;
@@ -13,6 +14,7 @@ pub mod text_items;
 pub mod text_region;
 pub mod text_thread;
 pub mod text_title;
+pub mod thread;
 
 pub use category::Category;
 pub use rules::{RuleError, RuleSet, RuleSetBuilder};
@@ -62,6 +64,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     if let Some(h) = site {
         h.mask(&mut evidence);
     }
+    thread::keep_lone_thread(page, set, &region, &mut evidence);
     let listing = region.link_share(page) > LISTING_LINK_SHARE;
     let between = heuristics::in_text_flow(page, &region.in_main);
     let claims = sections::claims(page, set, &evidence, &region);
@@ -106,6 +109,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         })
         .collect();
     heuristics::smooth(page, &mut out);
+    repeats::drop_repeats(page, &mut out);
     if let Some(h) = site {
         h.apply(&mut out);
     }

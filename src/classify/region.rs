@@ -123,15 +123,21 @@ const SPREAD_SHARE: f32 = 0.5;
 fn html_region(page: &Page, junk: &[bool]) -> Region {
     let sw = has_stopwords(page);
     let n = page.elements.len();
+    let overlay = overlays(page);
+    let in_overlay: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| page.is_within(b.element, &overlay))
+        .collect();
     let mut good = vec![0f32; n];
     let mut bad = vec![0f32; n];
     // Prose in footer landmarks: no anchor, but part of the page's text
     // when judging whether the content is spread over the page.
     let mut footer_good = 0.0;
-    for (b, &j) in page.blocks.iter().zip(junk) {
+    for ((b, &j), &o) in page.blocks.iter().zip(junk).zip(&in_overlay) {
         // Text in a footer landmark (policies, footnotes, legal small print)
         // can outweigh a short page's content, but never is it.
-        let (g, bd) = if j {
+        let (g, bd) = if j || o {
             (0.0, b.features.words as f32)
         } else if page.ancestors(b).any(|e| e.tag == "footer") {
             footer_good += masses(b, sw).0;
@@ -235,7 +241,8 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     let in_main = page
         .blocks
         .iter()
-        .map(|b| wide || best.is_none() || page.is_within(b.element, &members))
+        .zip(&in_overlay)
+        .map(|(b, &o)| !o && (wide || best.is_none() || page.is_within(b.element, &members)))
         .collect();
     Region {
         in_main,
@@ -254,6 +261,42 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             None => vec![false; page.blocks.len()],
         },
     }
+}
+
+/// Class/id parts of the overlays a page opens over itself.
+const OVERLAY: &[&str] = &["modal", "lightbox", "popover", "popup"];
+/// Most of the page's words an overlay may hold: past this share the
+/// overlay is the page (content a script shows in a viewer).
+const OVERLAY_MAX_SHARE: f32 = 0.5;
+
+/// Elements that are overlays over the page (modals, lightboxes, popups,
+/// dialogs): a privacy policy, a size chart or a sign-up form shown on
+/// demand, not the page's content. An overlay holding most of the page's
+/// words is its content after all.
+fn overlays(page: &Page) -> Vec<bool> {
+    let n = page.elements.len();
+    let mut words = vec![0f32; n];
+    let mut total = 0.0;
+    for b in &page.blocks {
+        let w = b.features.words as f32;
+        total += w;
+        let mut e = b.element;
+        while let Some(i) = e {
+            words[i] += w;
+            e = page.elements[i].parent;
+        }
+    }
+    page.elements
+        .iter()
+        .enumerate()
+        .map(|(i, el)| {
+            let marked = el.tokens.iter().any(|t| has_part(t, OVERLAY))
+                || matches!(el.role.as_deref(), Some("dialog" | "alertdialog"));
+            // `body.modal-open` and wrappers named for a page's modals
+            // hold the whole page.
+            marked && el.tag != "body" && el.tag != "html" && words[i] <= OVERLAY_MAX_SHARE * total
+        })
+        .collect()
 }
 
 /// Fewest words in a page's repeated items for it to read as a listing.

@@ -1,0 +1,171 @@
+//! Non-article pages (shops, listings, threads): behaviours decided from a
+//! page's own structure, on small pages made here.
+
+use unboil::Cleaner;
+
+const DESC: &str = "This merino wool jumper is knitted in a small mill, washes cold without shrinking and keeps you warm on windy walks.";
+
+#[test]
+fn text_shown_again_for_another_screen_size_is_kept_once() {
+    // Responsive themes print the same description for desktop and for
+    // phones, in differently shaped containers: the body needs it once.
+    let html = format!(
+        "<html><body><main><h1>Merino jumper</h1>\
+         <div class=\"desktop\"><p>{DESC}</p></div>\
+         <div class=\"mobile\"><div class=\"copy\"><p>{DESC}</p></div></div>\
+         <p>Hand wash or machine wash on a wool cycle, then dry it flat in the shade away from any radiator.</p>\
+         </main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert_eq!(text.matches("knitted in a small mill").count(), 1, "{text}");
+    assert!(text.contains("dry it flat in the shade"), "{text}");
+}
+
+#[test]
+fn a_line_repeated_in_every_item_of_a_list_is_kept() {
+    // Coupons, steps or product tiles of one shape may each carry the
+    // same line: it belongs to every item.
+    let mut items = String::new();
+    for (i, what) in [
+        "boiler service",
+        "drain cleaning",
+        "leak repair",
+        "fuse box check",
+    ]
+    .iter()
+    .enumerate()
+    {
+        items.push_str(&format!(
+            "<li class=\"coupon\"><h3>${}0 off any {what}</h3>\
+             <div class=\"terms\"><p>Must be shown before the work starts on the day.</p></div></li>",
+            i + 2
+        ));
+    }
+    let html = format!(
+        "<html><body><main><h1>Coupons</h1><p>Save on your next visit from our licensed team with these offers, valid all year round.</p>\
+         <ul class=\"coupons\">{items}</ul></main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert_eq!(
+        text.matches("Must be shown before the work starts").count(),
+        4,
+        "{text}"
+    );
+}
+
+/// A reply of a thread: a byline and the post's text in a container that
+/// themes class as a comment.
+fn reply(who: &str, text: &str) -> String {
+    format!(
+        "<li class=\"comments_subtree\"><div class=\"byline\">{who} 2 days ago</div>\
+         <div class=\"comment_text\"><p>{text}</p></div></li>"
+    )
+}
+
+#[test]
+fn a_thread_marked_as_comments_with_no_article_is_the_body() {
+    // A link aggregator's story page: a linked title, then the discussion,
+    // every post classed as a comment. The posts are the page.
+    let posts = [
+        "I have been waiting for this change for years, since cloning handles in every closure made the code noisy and hard to follow.",
+        "The proposal keeps the explicit form for people who want it, which answers most of the worries raised in the earlier thread.",
+        "We tried the nightly build on a large service last week and the compile times did not move at all, which surprised the team.",
+        "Good summary. The section on build scripts running in a sandbox is the part I would most like to see land this year.",
+        "Does anyone know whether the new trait solver is still blocking the async closures work, or has that been untangled by now?",
+    ];
+    let mut thread = String::new();
+    for (i, p) in posts.iter().enumerate() {
+        thread.push_str(&reply(&format!("user{i}"), p));
+    }
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/recent>Recent</a></nav>\
+         <div id=\"inside\"><div class=\"story\"><a href=\"https://example.org/goals\">Project goals for the year</a></div>\
+         <ol id=\"story_comments\" class=\"comments\">{thread}</ol></div></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    for p in posts {
+        assert!(text.contains(&p[..40]), "missing {p:?} in {text}");
+    }
+}
+
+#[test]
+fn comments_under_an_article_are_still_removed() {
+    // The same comment markup under a real article stays comments.
+    let para = "The council approved the new cycle lanes on Tuesday after a long debate about parking, deliveries and the cost of the works to local shops.";
+    let body = format!("<p>{para}</p>").repeat(4);
+    let html = format!(
+        "<html><body><article class=\"post\"><h1>Cycle lanes approved</h1><div class=\"entry-content\">{body}</div></article>\
+         <ol class=\"comments\">{}</ol></body></html>",
+        reply(
+            "reader",
+            "Finally, though I wish they had gone further and closed the whole street to cars on weekends as well."
+        )
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("cycle lanes on Tuesday"), "{text}");
+    assert!(!text.contains("closed the whole street"), "{text}");
+}
+
+const POLICY: &str = "We collect the personal information you give us when you place an order, create an account or contact support, and we use it to process payments, deliver goods and answer your questions.";
+
+#[test]
+fn a_policy_in_a_modal_is_not_the_products_content() {
+    // A shop page ships its privacy policy in a hidden-until-clicked modal
+    // with more prose than the product itself: the overlay is not the page.
+    let policy = format!("<p>{POLICY}</p>").repeat(2);
+    let links: String = [
+        "Men",
+        "Women",
+        "Kids",
+        "Sale",
+        "New arrivals",
+        "Runners",
+        "Loungers",
+        "Trail shoes",
+        "Socks",
+        "Gift cards",
+        "Our story",
+        "Materials",
+        "Sustainability",
+        "Stores",
+        "Careers",
+        "Press",
+        "Help centre",
+        "Returns",
+        "Shipping",
+        "Order status",
+        "Contact us",
+        "Affiliates",
+        "Reviews",
+        "Size guide",
+        "Care guide",
+        "Student discount",
+        "Refer a friend",
+        "Accessibility",
+    ]
+    .iter()
+    .map(|l| format!("<li><a href=\"/x\">{l}</a></li>"))
+    .collect();
+    let html = format!(
+        "<html><body><main><div class=\"product-info\"><h1>Wool runner</h1><div class=\"price\">$98.00</div>\
+         <div class=\"description\"><p>{DESC}</p><p>Light, soft and breathable, the runner is made with merino from farms we visit every year.</p></div></div></main>\
+         <footer><ul class=\"links\">{links}</ul><div id=\"modal-privacy-policy\" class=\"modal\"><div class=\"prose\"><h2>Privacy policy</h2>{policy}</div></div></footer>\
+         </body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("knitted in a small mill"), "{text}");
+    assert!(!text.contains("process payments"), "{text}");
+}
+
+#[test]
+fn a_modal_holding_most_of_the_page_is_its_content() {
+    // A page whose text a script shows in a viewer: the overlay is all
+    // there is, so it is the content.
+    let body = format!("<p>{DESC}</p>").repeat(3);
+    let html = format!(
+        "<html><body><div class=\"menu\"><a href=/>Home</a></div>\
+         <div class=\"lightbox-viewer\"><h1>Care guide</h1>{body}</div></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("knitted in a small mill"), "{text}");
+}
