@@ -512,15 +512,7 @@ impl Table {
 /// starts with, in any ASCII casing (`longest_prefix`); `None` if it cannot
 /// be built.
 fn prefixes(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
-    dfa::Builder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        // As good as searching an ASCII lower-cased copy: the literals are
-        // lower case.
-        .ascii_case_insensitive(true)
-        .prefilter(false)
-        .build(lits)
-        .ok()
+    literal_dfa(lits, MatchKind::LeftmostLongest, StartKind::Anchored)
 }
 
 /// The index of the longest literal of `d` (a `prefixes` DFA) that `hay`
@@ -547,16 +539,19 @@ fn longest_prefix(d: &dfa::DFA, hay: &[u8]) -> Option<usize> {
 }
 
 /// A DFA reporting every occurrence of `lits` (ASCII lower case) in any
-/// ASCII casing, run
-/// byte by byte by `scan`; `None` if it cannot be built. With many
-/// literals the crate has no SIMD prefilter, and its general search loop
-/// costs several times this one's table lookup per byte.
+/// ASCII casing, run byte by byte by `scan`; `None` if it cannot be built.
+/// With many literals the crate has no SIMD prefilter, and its general
+/// search loop costs several times this one's table lookup per byte.
 fn scanner(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
+    literal_dfa(lits, MatchKind::Standard, StartKind::Unanchored)
+}
+
+/// A DFA over lower-case literals that folds the text's ASCII case as it
+/// goes: as good as searching a lower-cased copy, without the copy.
+fn literal_dfa(lits: &[Vec<u8>], kind: MatchKind, start: StartKind) -> Option<dfa::DFA> {
     dfa::Builder::new()
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        // Folding the text's ASCII case as it goes, instead of a lower-cased
-        // copy; it finds the same occurrences or more, never fewer.
+        .match_kind(kind)
+        .start_kind(start)
         .ascii_case_insensitive(true)
         .prefilter(false)
         .build(lits)
