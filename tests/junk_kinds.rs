@@ -441,3 +441,19 @@ fn related_pointers_and_longer_related_headings() {
     let a = page("<h2>Related articles of the harbour bylaws</h2><p>The bylaws were written in 1890 and still govern where the ferry may moor at night.</p>");
     assert_eq!(fate(&a, "Related articles of the harbour bylaws").0, None);
 }
+
+#[test]
+fn a_long_author_note_after_the_article() {
+    let bio = "Mara Quill, PhD, is a senior travel writer for The Harbour Weekly, covering ferries, ports and island life. \
+Before joining the paper she spent ten years as a deckhand and a harbour pilot on the northern routes, and she has written two books \
+about the history of the island crossings. She lives on the smaller island with her two children and an elderly sheepdog.";
+    let a = page(&format!("<p>{bio}</p>"));
+    assert_eq!(
+        fate(&a, bio),
+        (Some(Category::AuthorBio), "bio.staff-line".into())
+    );
+    // A sentence of the story about someone's job stays.
+    let text = "Harbour officials said the pilot, who has worked the crossing for twenty years, checked the channel markers before dawn.";
+    let a = page(&format!("<p>{text}</p>"));
+    assert_eq!(fate(&a, text).0, None);
+}
