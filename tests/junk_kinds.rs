@@ -457,3 +457,33 @@ about the history of the island crossings. She lives on the smaller island with 
     let a = page(&format!("<p>{text}</p>"));
     assert_eq!(fate(&a, text).0, None);
 }
+
+#[test]
+fn wire_credits_reading_times_and_purchase_notes() {
+    let v = [
+        p("Reporting by Ann Ferrier; Editing by Tom Gale"),
+        p("(Reporting by Ann Ferrier, with additional reporting by Tom Gale)"),
+        p("Tom Gale contributed reporting from the northern island."),
+    ];
+    removed("meta.reporting-credit", Category::LowContent, &cases(&v));
+    removed(
+        "meta.dateline",
+        Category::LowContent,
+        &cases(&[p("Reading time: 4 minutes"), p("Tempo de leitura: 1 minuto")]),
+    );
+    removed(
+        "ads.affiliate-disclosure",
+        Category::Advertising,
+        &cases(&[p(
+            "If you buy something through this post, the paper may get a share of the sale.",
+        )]),
+    );
+    for text in [
+        "Reporting by The Harbour Weekly found that the crossing had been late on most winter mornings.",
+        "Fishermen and shopkeepers contributed to the repair fund after the storm.",
+        "If you buy a ticket at the harbour office, the crew will stamp it before boarding.",
+    ] {
+        let a = page(&format!("<p>{text}</p>"));
+        assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
+    }
+}
