@@ -487,3 +487,27 @@ fn wire_credits_reading_times_and_purchase_notes() {
         assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
     }
 }
+
+#[test]
+fn template_filler_embed_fallbacks_and_price_labels() {
+    let v = [
+        p("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore."),
+        p("Lorem ipsum 2"),
+        p("View this post on Instagram"),
+        p("View post on imgur.com"),
+    ];
+    removed("meta.placeholder", Category::LowContent, &cases(&v));
+    removed(
+        "ads.label",
+        Category::Advertising,
+        &cases(&[p("Best Prices Today:")]),
+    );
+    // Text about filler text, and a sentence that starts like a price label, stay.
+    for text in [
+        "Lorem ipsum is the dummy text printers have used since the 1500s, and the harbour printer still keeps a tray of it.",
+        "Best prices today were found at the fish market, where the morning catch sold out by nine.",
+    ] {
+        let a = page(&format!("<p>{text}</p>"));
+        assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
+    }
+}
