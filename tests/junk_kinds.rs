@@ -438,7 +438,9 @@ fn related_pointers_and_longer_related_headings() {
         assert!(!a.text().contains("New timetable"), "{heading}");
     }
     // A heading that only starts like one stays, and so does its text.
-    let a = page("<h2>Related articles of the harbour bylaws</h2><p>The bylaws were written in 1890 and still govern where the ferry may moor at night.</p>");
+    let a = page(
+        "<h2>Related articles of the harbour bylaws</h2><p>The bylaws were written in 1890 and still govern where the ferry may moor at night.</p>",
+    );
     assert_eq!(fate(&a, "Related articles of the harbour bylaws").0, None);
 }
 
@@ -469,7 +471,10 @@ fn wire_credits_reading_times_and_purchase_notes() {
     removed(
         "meta.dateline",
         Category::LowContent,
-        &cases(&[p("Reading time: 4 minutes"), p("Tempo de leitura: 1 minuto")]),
+        &cases(&[
+            p("Reading time: 4 minutes"),
+            p("Tempo de leitura: 1 minuto"),
+        ]),
     );
     removed(
         "ads.affiliate-disclosure",
@@ -491,7 +496,9 @@ fn wire_credits_reading_times_and_purchase_notes() {
 #[test]
 fn template_filler_embed_fallbacks_and_price_labels() {
     let v = [
-        p("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore."),
+        p(
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
+        ),
         p("Lorem ipsum 2"),
         p("View this post on Instagram"),
         p("View post on imgur.com"),
@@ -510,4 +517,18 @@ fn template_filler_embed_fallbacks_and_price_labels() {
         let a = page(&format!("<p>{text}</p>"));
         assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
     }
+}
+
+#[test]
+fn about_the_authors_opens_an_author_box() {
+    let bio = "Ann Ferrier and Tom Gale have covered the islands for the paper since the old ferry was launched.";
+    let a = page(&format!("<h2>About the Authors</h2><p>{bio}</p>"));
+    assert_eq!(
+        fate(&a, "About the Authors"),
+        (Some(Category::AuthorBio), "bio.heading".into())
+    );
+    assert!(!a.text().contains("have covered the islands"));
+    // A heading about the harbour's history is not an author box.
+    let a = page("<h2>About the harbour</h2>");
+    assert_eq!(fate(&a, "About the harbour").0, None);
 }
