@@ -363,3 +363,172 @@ fn a_disclaimer_box_in_the_article() {
         (Some(Category::Advertising), "ads.disclaimer-class".into())
     );
 }
+
+#[test]
+fn form_builder_notes_and_trial_lines() {
+    let v = [
+        p("This field is for validation purposes and should be left unchanged."),
+        p("This field is hidden when viewing the form"),
+        p("Oops! Something went wrong while submitting the form."),
+        p("Thank you! Your submission has been received!"),
+        p("* Indicates a required field"),
+    ];
+    removed("meta.form-notice", Category::LowContent, &cases(&v));
+    let v = [
+        p("No credit card required."),
+        p("Free 14-day trial. No credit card required"),
+        p("30 day free trial, no credit card required"),
+    ];
+    removed("ads.promo-cta", Category::Advertising, &cases(&v));
+    // Real sentences about forms and cards stay.
+    for text in [
+        "The booking form was hidden when the harbour office closed, so travellers had to call instead.",
+        "Something went wrong while the crew was loading the ferry, and the departure slipped an hour.",
+        "No credit card was required to board; the crew took cash and wrote receipts by hand.",
+    ] {
+        let a = page(&format!("<p>{text}</p>"));
+        assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
+    }
+}
+
+#[test]
+fn paywall_prompts_and_ad_slot_labels() {
+    let v = [
+        p("To read the rest of this story, please subscribe or sign in."),
+        p("Unlock this article and every back issue with a membership."),
+        p("Read more of this content when you subscribe today."),
+        p("Become a paid subscriber to The Harbour Weekly to unlock this piece."),
+    ];
+    removed("ads.paywall", Category::Advertising, &cases(&v));
+    let v = [
+        p("Advertisement - Page continues below"),
+        p("Article continues after this advertisement"),
+        p("Story continues below advertisement"),
+    ];
+    removed("ads.label", Category::Advertising, &cases(&v));
+    for text in [
+        "To read the rest of the old logbook, the historians had to visit the harbour archive in person.",
+        "Subscribers to the ferry pass can unlock the gate at the harbour office with their card.",
+        "The advertisement for the new ferry ran in the paper for three weeks before the first sailing.",
+    ] {
+        let a = page(&format!("<p>{text}</p>"));
+        assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
+    }
+}
+
+#[test]
+fn related_pointers_and_longer_related_headings() {
+    let v = [
+        p("[Read more: How the winter timetable is planned]"),
+        p("Related reading: Storm closes harbour for three days"),
+    ];
+    removed("related.read-more-link", Category::RelatedList, &cases(&v));
+    let list = "<ul><li><a href=/a>Storm closes harbour for three days</a></li><li><a href=/b>New timetable for the winter</a></li></ul>";
+    for heading in [
+        "Related articles that may interest you",
+        "Related articles and links:",
+        "You may also be interested in the following reports:",
+        "You May Also Check:",
+    ] {
+        let a = page(&format!("<h2>{heading}</h2>{list}"));
+        assert_eq!(
+            fate(&a, heading),
+            (Some(Category::RelatedList), "related.heading".into())
+        );
+        assert!(!a.text().contains("New timetable"), "{heading}");
+    }
+    // A heading that only starts like one stays, and so does its text.
+    let a = page(
+        "<h2>Related articles of the harbour bylaws</h2><p>The bylaws were written in 1890 and still govern where the ferry may moor at night.</p>",
+    );
+    assert_eq!(fate(&a, "Related articles of the harbour bylaws").0, None);
+}
+
+#[test]
+fn a_long_author_note_after_the_article() {
+    let bio = "Mara Quill, PhD, is a senior travel writer for The Harbour Weekly, covering ferries, ports and island life. \
+Before joining the paper she spent ten years as a deckhand and a harbour pilot on the northern routes, and she has written two books \
+about the history of the island crossings. She lives on the smaller island with her two children and an elderly sheepdog.";
+    let a = page(&format!("<p>{bio}</p>"));
+    assert_eq!(
+        fate(&a, bio),
+        (Some(Category::AuthorBio), "bio.staff-line".into())
+    );
+    // A sentence of the story about someone's job stays.
+    let text = "Harbour officials said the pilot, who has worked the crossing for twenty years, checked the channel markers before dawn.";
+    let a = page(&format!("<p>{text}</p>"));
+    assert_eq!(fate(&a, text).0, None);
+}
+
+#[test]
+fn wire_credits_reading_times_and_purchase_notes() {
+    let v = [
+        p("Reporting by Ann Ferrier; Editing by Tom Gale"),
+        p("(Reporting by Ann Ferrier, with additional reporting by Tom Gale)"),
+        p("Tom Gale contributed reporting from the northern island."),
+    ];
+    removed("meta.reporting-credit", Category::LowContent, &cases(&v));
+    removed(
+        "meta.dateline",
+        Category::LowContent,
+        &cases(&[
+            p("Reading time: 4 minutes"),
+            p("Tempo de leitura: 1 minuto"),
+        ]),
+    );
+    removed(
+        "ads.affiliate-disclosure",
+        Category::Advertising,
+        &cases(&[p(
+            "If you buy something through this post, the paper may get a share of the sale.",
+        )]),
+    );
+    for text in [
+        "Reporting by The Harbour Weekly found that the crossing had been late on most winter mornings.",
+        "Fishermen and shopkeepers contributed to the repair fund after the storm.",
+        "If you buy a ticket at the harbour office, the crew will stamp it before boarding.",
+    ] {
+        let a = page(&format!("<p>{text}</p>"));
+        assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
+    }
+}
+
+#[test]
+fn template_filler_embed_fallbacks_and_price_labels() {
+    let v = [
+        p(
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.",
+        ),
+        p("Lorem ipsum 2"),
+        p("View this post on Instagram"),
+        p("View post on imgur.com"),
+    ];
+    removed("meta.placeholder", Category::LowContent, &cases(&v));
+    removed(
+        "ads.label",
+        Category::Advertising,
+        &cases(&[p("Best Prices Today:")]),
+    );
+    // Text about filler text, and a sentence that starts like a price label, stay.
+    for text in [
+        "Lorem ipsum is the dummy text printers have used since the 1500s, and the harbour printer still keeps a tray of it.",
+        "Best prices today were found at the fish market, where the morning catch sold out by nine.",
+    ] {
+        let a = page(&format!("<p>{text}</p>"));
+        assert_eq!(fate(&a, text).0, None, "{text:?} was removed");
+    }
+}
+
+#[test]
+fn about_the_authors_opens_an_author_box() {
+    let bio = "Ann Ferrier and Tom Gale have covered the islands for the paper since the old ferry was launched.";
+    let a = page(&format!("<h2>About the Authors</h2><p>{bio}</p>"));
+    assert_eq!(
+        fate(&a, "About the Authors"),
+        (Some(Category::AuthorBio), "bio.heading".into())
+    );
+    assert!(!a.text().contains("have covered the islands"));
+    // A heading about the harbour's history is not an author box.
+    let a = page("<h2>About the harbour</h2>");
+    assert_eq!(fate(&a, "About the harbour").0, None);
+}
