@@ -95,6 +95,37 @@ fn a_linked_list_among_the_articles_paragraphs_is_kept() {
     assert!(!text.contains("Ten habits of happy cats"), "{text}");
 }
 
+#[test]
+fn a_bare_web_address_under_a_paragraph_is_kept() {
+    // A gift list: each pick named in a line, with the shop address the
+    // writer pasted under it. The addresses are part of the text; a worded
+    // link in the same place is still a call to action.
+    let mut picks = String::new();
+    for (i, name) in ["Folding kayak", "Camp stove", "Head torch", "Dry bag"]
+        .iter()
+        .enumerate()
+    {
+        picks.push_str(&format!(
+            "<p>{}) {name} for the long weekend</p><p><a href=\"https://shop.example/p{i}\">https://shop.example/p{i}</a></p>",
+            i + 1
+        ));
+    }
+    // Enough text elsewhere on the page that the article's paragraphs are
+    // not read as a listing's items.
+    let aside = format!(
+        "<aside class=\"sidebar\"><p>{P1} {P2}</p><p>{P2} {P1}</p><p>{P1} {P1}</p></aside>"
+    );
+    let html = format!(
+        "<html><body><article><h1>Gifts for paddlers</h1><p>{P1}</p>{picks}\
+         <p><a href=\"/deals\">See all our gift deals</a></p><p>{P2}</p></article>{aside}</body></html>"
+    );
+    let a = Cleaner::default().clean_html(&html);
+    let text = a.text();
+    assert!(text.contains("https://shop.example/p0"), "{text}");
+    assert!(text.contains("https://shop.example/p3"), "{text}");
+    assert!(!text.contains("See all our gift deals"), "{text}");
+}
+
 fn teaser_row(items: &[(&str, &str)]) -> String {
     items
         .iter()

@@ -64,15 +64,15 @@ pub fn in_text_flow(page: &Page, in_main: &[bool]) -> Vec<bool> {
         e.and_then(|i| page.elements.get(i))
             .and_then(|el| el.parent)
     };
-    // The element a block's text flows in: a list item's list's parent.
-    // Only list items: a paragraph that is all link is a call to action
-    // or a teaser line, even between paragraphs.
-    let flow = |b: &Block| {
-        if matches!(b.kind, BlockKind::ListItem) {
-            parent(parent(b.element))
-        } else {
-            None
-        }
+    // The element a block's text flows in: a list item's list's parent,
+    // or a paragraph's parent when the paragraph is a bare web address (a
+    // source or shop link the writer pasted under the line it belongs to).
+    // Other paragraphs that are all link are calls to action or teaser
+    // lines, even between paragraphs.
+    let flow = |b: &Block| match b.kind {
+        BlockKind::ListItem => parent(parent(b.element)),
+        BlockKind::Paragraph if is_bare_url(&b.text) => parent(b.element),
+        _ => None,
     };
     let sw = super::region::has_stopwords(page);
     let mut holders = std::collections::HashSet::new();
@@ -93,6 +93,17 @@ pub fn in_text_flow(page: &Page, in_main: &[bool]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// A text that is one web address and nothing else.
+fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    let rest = ["https://", "http://", "www."].iter().find_map(|p| {
+        t.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| &t[p.len()..])
+    });
+    rest.is_some_and(|r| r.len() > 3 && r.contains('.') && !r.contains(char::is_whitespace))
 }
 
 /// A kept line that repeats one kept earlier is a caption shown twice, a
