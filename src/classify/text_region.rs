@@ -182,8 +182,9 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         core.and_then(|c| super::text_thread::start(page, &prose, c + 1, best_range))
     {
         best_range.1 = t;
-    }
-    if best > 0.0 && article_core {
+    } else if best > 0.0 && article_core {
+        // Posts of a thread repeat one shape too: only an article's
+        // region is trimmed.
         best_range.1 = teaser_tail(page, &prose, best_range);
     }
     let in_main = if best <= 0.0 {
@@ -232,7 +233,18 @@ fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
         let f = &b.features;
         match f.words {
             0..=3 => Some(0),
-            4..=12 => Some(1),
+            // A line of several numbers is a date or a byline, not a
+            // headline.
+            4..=12
+                if b.text
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                    .count()
+                    < 2 =>
+            {
+                Some(1)
+            }
+            4..=12 => Some(3),
             13..=40 => Some(2),
             _ => None,
         }
