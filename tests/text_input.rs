@@ -382,3 +382,25 @@ fn short_lines_said_once_between_reviews_do_not_split_a_roundup() {
         "{out}"
     );
 }
+
+/// Story teasers with no heading over them: a headline, a one-line teaser
+/// and a relative date, again and again.
+const TEASERS: &str = "Harbour repairs to start in March\nWork on the old quay will close the north car park for six weeks while the new wall is built.\n2H ago\nNew bus line for the east side\nThe transport committee wants a night service on the east side by next summer if money allows.\n5H ago\nLibrary opens on Sundays again\nVolunteers will staff the reading room on Sunday afternoons from next month until the winter.\n1D ago\nSchool roof work runs late\nThe contractor blamed the wet weather for the delay and promised to finish before the autumn term.\n2D ago\nMarket hall to get a new roof\nTraders will move to the square for a month while the old slates are replaced with lighter panels.\n3D ago\nCycle lane plan goes to a vote\nThe council will decide in the spring whether the path along the river can be widened for bikes.\n4D ago";
+
+#[test]
+fn a_run_of_teasers_after_an_article_is_left_out_without_a_heading() {
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{TEASERS}"
+    );
+    let out = clean(&text).text();
+    assert!(out.ends_with(PARA6), "{out}");
+    assert!(!out.contains("night service"), "{out}");
+}
+
+#[test]
+fn a_page_of_teasers_alone_keeps_them() {
+    // No article before them: the teasers are what the page is for.
+    let text = format!("Latest stories\n{MENU}\n{TEASERS}\n{FOOTER}");
+    let out = clean(&text).text();
+    assert!(out.contains("night service"), "{out}");
+}

@@ -182,6 +182,10 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         core.and_then(|c| super::text_thread::start(page, &prose, c + 1, best_range))
     {
         best_range.1 = t;
+    } else if best > 0.0 && article_core {
+        // Posts of a thread repeat one shape too: only an article's
+        // region is trimmed.
+        best_range.1 = teaser_tail(page, &prose, best_range);
     }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
@@ -215,6 +219,89 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
         }
     }
     (best, best_range)
+}
+
+/// Where a run of story teasers at the end of the region starts (or the
+/// region's end when there is none): groups of lines with one shape
+/// repeated at least three times, each led by a title-case headline and
+/// holding no paragraph (headline, one-line teaser, date; again and
+/// again). An article does not repeat its own layout like that; only
+/// pages with an article are trimmed.
+fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
+    // 0: a label (a date, a category), 1: a headline, 2: a teaser line.
+    let shape = |b: &crate::segment::Block| -> Option<u8> {
+        let f = &b.features;
+        match f.words {
+            0..=3 => Some(0),
+            // A line of several numbers is a date or a byline, not a
+            // headline.
+            4..=12
+                if b.text
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                    .count()
+                    < 2 =>
+            {
+                Some(1)
+            }
+            4..=12 => Some(3),
+            13..=40 => Some(2),
+            _ => None,
+        }
+    };
+    let shapes: Vec<Option<u8>> = page.blocks[a..z].iter().map(shape).collect();
+    let n = shapes.len();
+    let mut cut = z;
+    for g in 2..=4usize {
+        // The region may end inside a group: try each phase.
+        for tail in 0..g {
+            if n < 3 * g + tail + 3 {
+                continue;
+            }
+            let e = n - tail;
+            let group = &shapes[e - g..e];
+            if group.iter().any(|s| s.is_none())
+                || !group.contains(&Some(0))
+                || !group.contains(&Some(1))
+                || shapes[e..] != group[..tail]
+            {
+                continue;
+            }
+            let (mut start, mut groups) = (e - g, 1);
+            loop {
+                // Section labels ("More in ...") may sit between groups.
+                let mut s = start;
+                while s > start.saturating_sub(3) && shapes[s - 1] == Some(0) {
+                    s -= 1;
+                }
+                if s >= g && shapes[s - g..s] == *group {
+                    start = s - g;
+                    groups += 1;
+                } else if start >= g && shapes[start - g..start] == *group {
+                    start -= g;
+                    groups += 1;
+                } else {
+                    break;
+                }
+            }
+            // The run starts at a headline, not at the label of the
+            // article's last paragraph.
+            while start < e && shapes[start] != Some(1) {
+                start += 1;
+            }
+            // Three groups or more, and something of the article left.
+            // On a listing the groups are the content: an article's own
+            // paragraphs must come before them.
+            let words: u32 = (a..a + start)
+                .filter(|&i| prose[i])
+                .map(|i| page.blocks[i].features.words)
+                .sum();
+            if groups >= 3 && words >= 120 {
+                cut = cut.min(a + start);
+            }
+        }
+    }
+    cut
 }
 
 /// Where the cost of a menu-like line said once on the page stops growing.
