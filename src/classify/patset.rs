@@ -23,7 +23,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind, StartKind, dfa};
+use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
@@ -62,7 +62,7 @@ struct Prefilter {
     /// long paragraph is searched for a handful of factors, not all.
     tiers: Vec<OnceLock<Tier>>,
     /// The prefixes of patterns anchored at the start, searched there only.
-    anchored: Option<dfa::DFA>,
+    anchored: Option<nfa::contiguous::NFA>,
     anchored_owners: Vec<Vec<u32>>,
     /// Longest prefix literal, in bytes: the anchored search reads no
     /// further.
@@ -508,17 +508,23 @@ impl Table {
     }
 }
 
-/// A DFA finding the longest of `lits` (ASCII lower case) that the text
-/// starts with, in any ASCII casing (`longest_prefix`); `None` if it cannot
-/// be built.
-fn prefixes(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
-    literal_dfa(lits, MatchKind::LeftmostLongest, StartKind::Anchored)
+/// An automaton finding the longest of `lits` (ASCII lower case) that the
+/// text starts with, in any ASCII casing (`longest_prefix`); `None` if it
+/// cannot be built. A contiguous NFA, not a DFA: with well over a thousand
+/// prefixes the DFA took 6 MB, and an anchored walk over a line's first
+/// bytes never follows a failure link, so the NFA walks as directly.
+fn prefixes(lits: &[Vec<u8>]) -> Option<nfa::contiguous::NFA> {
+    nfa::contiguous::Builder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(lits)
+        .ok()
 }
 
-/// The index of the longest literal of `d` (a `prefixes` DFA) that `hay`
+/// The index of the longest literal of `d` (a `prefixes` automaton) that `hay`
 /// starts with. Walked by hand: the crate's search costs more in setting
 /// up than a short line takes to walk.
-fn longest_prefix(d: &dfa::DFA, hay: &[u8]) -> Option<usize> {
+fn longest_prefix(d: &impl Automaton, hay: &[u8]) -> Option<usize> {
     let mut sid = d.start_state(Anchored::Yes).ok()?;
     let mut found = None;
     if d.is_match(sid) {
@@ -543,15 +549,11 @@ fn longest_prefix(d: &dfa::DFA, hay: &[u8]) -> Option<usize> {
 /// With many literals the crate has no SIMD prefilter, and its general
 /// search loop costs several times this one's table lookup per byte.
 fn scanner(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
-    literal_dfa(lits, MatchKind::Standard, StartKind::Unanchored)
-}
-
-/// A DFA over lower-case literals that folds the text's ASCII case as it
-/// goes: as good as searching a lower-cased copy, without the copy.
-fn literal_dfa(lits: &[Vec<u8>], kind: MatchKind, start: StartKind) -> Option<dfa::DFA> {
     dfa::Builder::new()
-        .match_kind(kind)
-        .start_kind(start)
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        // Folding the text's ASCII case as it goes: as good as searching a
+        // lower-cased copy, without the copy (the literals are lower case).
         .ascii_case_insensitive(true)
         .prefilter(false)
         .build(lits)
