@@ -113,42 +113,7 @@ pub fn lowercase(text: &str) -> String {
     out
 }
 
-/// Runs of whitespace made one space, ends trimmed (case kept).
-pub fn collapse_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    let mut rest = text;
-    while !rest.is_empty() {
-        // The longest run without whitespace, ASCII checked byte by byte.
-        let mut end = 0;
-        let mut space_len = 0;
-        for (i, c) in rest.char_indices() {
-            let ws = if c.is_ascii() {
-                c.is_ascii_whitespace() || c == '\x0b'
-            } else {
-                c.is_whitespace()
-            };
-            if ws {
-                end = i;
-                space_len = c.len_utf8();
-                break;
-            }
-            end = i + c.len_utf8();
-        }
-        if end > 0 {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&rest[..end]);
-            pending_space = false;
-        }
-        if space_len > 0 {
-            pending_space = true;
-        }
-        rest = &rest[end + space_len..];
-    }
-    out
-}
+pub use crate::segment::text::collapse_whitespace;
 
 /// Lower-cased text with every run of whitespace made one space and the ends
 /// trimmed: the form snippets are matched in.

@@ -4,11 +4,15 @@ use super::block::{Block, BlockKind, Features, Page};
 use super::features;
 use std::borrow::Cow;
 
-/// `t` with every run of whitespace made one space (`t` is trimmed).
-fn squeeze(t: &str) -> String {
-    // Usually there is nothing to squeeze: plain spaces, one at a time.
+/// Runs of whitespace made one space, ends trimmed (case kept): what
+/// `split_whitespace` joined with spaces gives, without the allocations
+/// when there is nothing to do.
+pub fn collapse_whitespace(t: &str) -> String {
+    // Usually there is nothing to collapse: plain spaces, one at a time.
     let b = t.as_bytes();
     let plain = t.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
         && !b
             .iter()
             .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
@@ -49,7 +53,7 @@ pub fn segment(text: &str) -> Page {
         let index = page.blocks.len();
         page.blocks.push(Block {
             index,
-            text: squeeze(t),
+            text: collapse_whitespace(t),
             kind,
             tag: Cow::Borrowed("line"),
             element: None,
@@ -66,7 +70,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn squeeze_is_one_space_per_run_of_whitespace() {
+    fn collapse_whitespace_is_one_space_per_run_of_whitespace() {
         for t in [
             "plain words here",
             "two  spaces",
@@ -76,9 +80,11 @@ mod tests {
             "vertical\x0btab",
             "café au lait",
             "x",
+            " leading and trailing ",
+            "",
         ] {
             let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(squeeze(t), want, "{t:?}");
+            assert_eq!(collapse_whitespace(t), want, "{t:?}");
         }
     }
 }
