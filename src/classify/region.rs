@@ -274,18 +274,8 @@ const OVERLAY_MAX_SHARE: f32 = 0.5;
 /// demand, not the page's content. An overlay holding most of the page's
 /// words is its content after all.
 fn overlays(page: &Page) -> Vec<bool> {
-    let n = page.elements.len();
-    let mut words = vec![0f32; n];
-    let mut total = 0.0;
-    for b in &page.blocks {
-        let w = b.features.words as f32;
-        total += w;
-        let mut e = b.element;
-        while let Some(i) = e {
-            words[i] += w;
-            e = page.elements[i].parent;
-        }
-    }
+    let words = subtree_words(page, |_| false);
+    let total: f32 = page.blocks.iter().map(|b| b.features.words as f32).sum();
     page.elements
         .iter()
         .enumerate()
@@ -297,6 +287,24 @@ fn overlays(page: &Page) -> Vec<bool> {
             marked && el.tag != "body" && el.tag != "html" && words[i] <= OVERLAY_MAX_SHARE * total
         })
         .collect()
+}
+
+/// Words of the blocks inside each element, skipping the blocks `skip`
+/// names.
+fn subtree_words(page: &Page, skip: impl Fn(usize) -> bool) -> Vec<f32> {
+    let mut words = vec![0f32; page.elements.len()];
+    for (i, b) in page.blocks.iter().enumerate() {
+        if skip(i) {
+            continue;
+        }
+        let w = b.features.words as f32;
+        let mut e = b.element;
+        while let Some(x) = e {
+            words[x] += w;
+            e = page.elements[x].parent;
+        }
+    }
+    words
 }
 
 /// Fewest words in a page's repeated items for it to read as a listing.
@@ -332,18 +340,7 @@ fn page_words(page: &Page, junk: &[bool]) -> f32 {
 /// the words in its items.
 fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
     let n = page.elements.len();
-    let mut words = vec![0f32; n];
-    for (b, &j) in page.blocks.iter().zip(junk) {
-        if j {
-            continue;
-        }
-        let w = b.features.words as f32;
-        let mut e = b.element;
-        while let Some(i) = e {
-            words[i] += w;
-            e = page.elements[i].parent;
-        }
-    }
+    let words = subtree_words(page, |i| junk[i]);
     // (parent, tag, first class) -> (items, words)
     let mut kinds: FxHashMap<(usize, &str, &str), (usize, f32)> = FxHashMap::default();
     for (i, el) in page.elements.iter().enumerate() {
