@@ -166,7 +166,8 @@ pub fn extend(
         // few): from one template line to the next.
         let mut end = z;
         let mut items = 0;
-        let after: Vec<usize> = occ.iter().copied().filter(|&o| o > a).collect();
+        // `occ` ascends (lines were visited in order): slices, not copies.
+        let after = &occ[occ.partition_point(|&o| o <= a)..];
         for (k, &o) in after.iter().enumerate() {
             let next = after.get(k + 1).copied().unwrap_or(n).min(o + MAX_ITEM);
             if o > end + MAX_ITEM || o >= limit {
@@ -184,11 +185,7 @@ pub fn extend(
         }
         // Items before the region, the same way backwards.
         let mut start = a;
-        let before: Vec<usize> = occ
-            .iter()
-            .copied()
-            .filter(|&o| o + HEADER_REACH < a)
-            .collect();
+        let before = &occ[..occ.partition_point(|&o| o + HEADER_REACH < a)];
         for w in before.iter().rev() {
             if *w + MAX_ITEM < start || *w < floor {
                 break;
