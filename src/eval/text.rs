@@ -230,21 +230,6 @@ mod tests {
     }
 
     #[test]
-    fn collapse_whitespace_matches_split_whitespace() {
-        for text in [
-            "",
-            "   ",
-            "a",
-            " a  b\t\tc\n\r\nd \u{a0}e\u{2003}f\u{b}g\u{c}h ",
-            "no-space",
-            "ünï  cödé\u{3000}東京 ",
-        ] {
-            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            assert_eq!(collapse_whitespace(text), expected, "{text:?}");
-        }
-    }
-
-    #[test]
     fn snippet_normalisation_lowercases_and_collapses_whitespace() {
         assert_eq!(
             normalize_for_snippets("  Hello\n\n  WORLD\t again\u{a0}x "),

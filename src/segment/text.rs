@@ -82,6 +82,9 @@ mod tests {
             "x",
             " leading and trailing ",
             "",
+            "   ",
+            " a  b\t\tc\n\r\nd \u{a0}e\u{2003}f\u{b}g\u{c}h ",
+            "ünï  cödé\u{3000}東京 ",
         ] {
             let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(t), want, "{t:?}");
