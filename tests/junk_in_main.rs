@@ -173,3 +173,46 @@ fn more_headings_that_open_a_list_of_posts() {
         "Keep reading the tide tables before you sail",
     );
 }
+
+#[test]
+fn button_rows_cta_questions_and_partner_labels() {
+    removed(
+        "nav.button-row",
+        Category::Navigation,
+        "<div><a href=\"/s\">Get started</a><a href=\"/c\">Contact sales</a></div>",
+        "Get startedContact sales",
+    );
+    for line in [
+        "Ready to plan your crossing?",
+        "Not sure which ticket is right for you?",
+    ] {
+        removed(
+            "ads.cta-question",
+            Category::Advertising,
+            &format!("<h2>{line}</h2>"),
+            line,
+        );
+    }
+    removed(
+        "ads.partner-line",
+        Category::Advertising,
+        "<p>In partnership with</p>",
+        "In partnership with",
+    );
+    // A question in the story, and a sentence about partners, stay.
+    kept(
+        "<p>Were the crews ready to sail before the divers had finished their checks?</p>",
+        "Were the crews ready to sail before the divers had finished their checks?",
+    );
+    kept(
+        "<p>The council worked in partnership with the ferry company.</p>",
+        "The council worked in partnership with the ferry company.",
+    );
+    // Three links in a row separated by dashes are a link bar too.
+    removed(
+        "nav.link-bar",
+        Category::Navigation,
+        "<p><a href=\"/h\">Help</a> -- <a href=\"/r\">Report a bad link</a> -- <a href=\"/n\">Suggest a listing</a></p>",
+        "Help -- Report a bad link -- Suggest a listing",
+    );
+}
