@@ -216,3 +216,40 @@ fn button_rows_cta_questions_and_partner_labels() {
         "Help -- Report a bad link -- Suggest a listing",
     );
 }
+
+#[test]
+fn pitches_support_appeals_and_feedback_prompts() {
+    let line = "If you need help planning a group crossing, do not hesitate to contact us.";
+    removed(
+        "ads.contact-pitch",
+        Category::Advertising,
+        &format!("<p>{line}</p>"),
+        line,
+    );
+    let line = "This story is funded by readers like you";
+    removed(
+        "social.support-appeal",
+        Category::SocialCta,
+        &format!("<h2>{line}</h2>"),
+        line,
+    );
+    for line in [
+        "How useful was this guide to the harbour?",
+        "Tried the fish soup recipe? Please leave a star rating below.",
+    ] {
+        removed(
+            "meta.feedback-prompt",
+            Category::LowContent,
+            &format!("<p>{line}</p>"),
+            line,
+        );
+    }
+    // The story's own lines about contact, funding and help stay.
+    for line in [
+        "Officials said travellers should contact the harbour office about refunds.",
+        "The new pier was funded by a grant from the regional council.",
+        "The divers' report was helpful to the harbour officials, who read it overnight.",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
