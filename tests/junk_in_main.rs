@@ -253,3 +253,25 @@ fn pitches_support_appeals_and_feedback_prompts() {
         kept(&format!("<p>{line}</p>"), line);
     }
 }
+
+#[test]
+fn money_offers_standing_alone() {
+    for line in [
+        "Save $40 on your first season ticket!",
+        "New customers get a free crossing with any pass.",
+    ] {
+        removed(
+            "ads.money-offer",
+            Category::Advertising,
+            &format!("<p>{line}</p>"),
+            line,
+        );
+    }
+    // Short lines of the story that name a sum stay.
+    for line in [
+        "Save for the pier, repairs cost $40,000.",
+        "The new customers paid $25 for the island pass.",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
