@@ -47,12 +47,18 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// No word is being read (`text_stats`'s `start`).
+const NO_WORD: usize = usize::MAX;
+
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
     let bytes = text.as_bytes();
     let mut st = TextStats::default();
-    let mut start: Option<usize> = None;
+    // Bytes past the first of each multi-byte character: the characters
+    // are the bytes less these.
+    let mut continuation = 0;
+    let mut start = NO_WORD;
     // Whether the word being read is ASCII so far.
     let mut ascii = true;
     let max_key = stopwords::max_len().min(stopwords::KEY_LEN);
@@ -62,42 +68,95 @@ fn text_stats(text: &str) -> TextStats {
         if b < 0x80 {
             // The usual case, by table: one lookup instead of two tests.
             let class = ASCII_CLASS[b as usize];
-            st.chars += 1;
             st.punctuation += (class & PUNCT) as u32;
             if class & WORD != 0 {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                add_word(&text[s..i], ascii, max_key, &mut st.words);
+                if start == NO_WORD {
+                    start = i;
+                }
+            } else if start != NO_WORD {
+                end_word(text, start, i, ascii, max_key, &mut st.words);
+                start = NO_WORD;
                 ascii = true;
             }
             i += 1;
             continue;
         }
-        let (in_word, len) = {
-            // `i` is on a character boundary: it only moves by whole ones.
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if matches!(c, '。' | '，' | '、') {
-                st.punctuation += 1;
+        // `i` is on a character boundary: it only moves by whole ones.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if matches!(c, '。' | '，' | '、') {
+            st.punctuation += 1;
+        }
+        if c.is_alphanumeric() {
+            ascii = false;
+            if start == NO_WORD {
+                start = i;
             }
-            let w = c.is_alphanumeric();
-            if w {
-                ascii = false;
-            }
-            (w, c.len_utf8())
-        };
-        st.chars += 1;
-        if in_word {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            add_word(&text[s..i], ascii, max_key, &mut st.words);
+        } else if start != NO_WORD {
+            end_word(text, start, i, ascii, max_key, &mut st.words);
+            start = NO_WORD;
             ascii = true;
         }
-        i += len;
+        continuation += c.len_utf8() - 1;
+        i += c.len_utf8();
     }
-    if let Some(s) = start {
-        add_word(&text[s..], ascii, max_key, &mut st.words);
+    if start != NO_WORD {
+        end_word(text, start, bytes.len(), ascii, max_key, &mut st.words);
     }
+    st.chars = (bytes.len() - continuation) as u32;
     st
+}
+
+/// Count the word `text[s..e]` into `st`: ASCII words here, without a
+/// copy or a call; others by `add_word`.
+#[inline]
+fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mut WordStats) {
+    if !ascii {
+        add_word(&text[s..e], false, max_key, st);
+        return;
+    }
+    let b = text.as_bytes();
+    let (mut s, mut e) = (s, e);
+    while s < e && b[s] == b'\'' {
+        s += 1;
+    }
+    while e > s && b[e - 1] == b'\'' {
+        e -= 1;
+    }
+    if s == e {
+        return;
+    }
+    st.words += 1;
+    st.capitalised += b[s].is_ascii_uppercase() as u32;
+    let len = e - s;
+    // Lower-casing ASCII keeps the length: no listed word is longer.
+    if len > max_key {
+        return;
+    }
+    let key = match b.get(s..s + stopwords::KEY_LEN) {
+        // Eight bytes from the word's start, the ones past it masked off:
+        // one load instead of a copy into a padded buffer.
+        Some(w) => {
+            let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
+            let keep = if len >= stopwords::KEY_LEN {
+                u64::MAX
+            } else {
+                (1u64 << (8 * len)) - 1
+            };
+            lower_key(x & keep)
+        }
+        None => ascii_key(&b[s..e]),
+    };
+    count_function_word(stopwords::lookup_key(key), st);
+}
+
+/// A packed key of ASCII bytes (`stopwords::key`) lower-cased.
+#[inline]
+fn lower_key(x: u64) -> u64 {
+    // Per byte (all below 0x80, so no carry crosses bytes): the high bit of
+    // b + 0x3F is set from 'A' up, that of b + 0x25 from '[' up.
+    let upper = (x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525))
+        & 0x8080_8080_8080_8080;
+    x | (upper >> 2)
 }
 
 /// The ASCII word `w` (at most 8 bytes) lower-cased and packed as
@@ -105,12 +164,21 @@ fn text_stats(text: &str) -> TextStats {
 fn ascii_key(w: &[u8]) -> u64 {
     let mut k = [0u8; stopwords::KEY_LEN];
     k[..w.len()].copy_from_slice(w);
-    let x = u64::from_le_bytes(k);
-    // Per byte (all below 0x80, so no carry crosses bytes): the high bit of
-    // b + 0x3F is set from 'A' up, that of b + 0x25 from '[' up.
-    let upper = (x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525))
-        & 0x8080_8080_8080_8080;
-    x | (upper >> 2)
+    lower_key(u64::from_le_bytes(k))
+}
+
+/// Count a word's `stopwords::lookup` answer `m` into `st`.
+#[inline]
+fn count_function_word(m: u8, st: &mut WordStats) {
+    if m == 0 {
+        return;
+    }
+    for (i, slot) in st.per_lang.iter_mut().enumerate() {
+        *slot = slot.wrapping_add(((m >> i) & 1) as u16);
+    }
+    if m & stopwords::FIRST_PERSON_BIT != 0 {
+        st.first_person += 1;
+    }
 }
 
 /// Count one word into `st`. `ascii`: the word is ASCII; `max_key`: the
@@ -164,17 +232,7 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut WordStats) {
         }
         stopwords::lookup(&buf[..n])
     };
-    if m == 0 {
-        return;
-    }
-    for (i, slot) in st.per_lang.iter_mut().enumerate() {
-        if m & (1 << i) != 0 {
-            *slot = slot.wrapping_add(1);
-        }
-    }
-    if m & stopwords::FIRST_PERSON_BIT != 0 {
-        st.first_person += 1;
-    }
+    count_function_word(m, st);
 }
 
 pub fn is_sentence_end(text: &str) -> bool {
@@ -292,6 +350,11 @@ mod tests {
             "  spaces\tand\u{a0}nbsp; semicolons; colons: done?! ",
             "a-b_c d/e f.g 12,5 3.14 x'y",
             "supercalifragilistic THE The tHe",
+            // Words of every length up to and past a packed key, at the
+            // end of the text too (where eight bytes cannot be loaded).
+            "x ab abc abcd about abcdef because ABOUT'S themselves ourselves",
+            "Before BECAUSE between's 'about' where''",
+            "también él",
         ] {
             let st = text_stats(text);
             let w = st.words;
