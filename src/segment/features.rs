@@ -26,14 +26,15 @@ struct TextStats {
     punctuation: u32,
 }
 
-/// `ASCII_CLASS` bits: sentence punctuation, word character.
+/// `CLASS` bits: sentence punctuation, word character.
 const PUNCT: u8 = 1;
 const WORD: u8 = 2;
 
-/// Per ASCII byte: `PUNCT` for . , ; : ! ?, `WORD` for letters, digits and
-/// the apostrophe.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Per byte: `PUNCT` for . , ; : ! ?, `WORD` for ASCII letters, digits and
+/// the apostrophe; nothing for the bytes of other characters (looked at
+/// whole).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -50,11 +51,65 @@ static ASCII_CLASS: [u8; 128] = {
 /// No word is being read (`text_stats`'s `start`).
 const NO_WORD: usize = usize::MAX;
 
+/// `WordStats` while a text is read: the function-word hits per language
+/// as 32-bit lanes of two integers, so that a word's hits are two adds.
+#[derive(Default)]
+struct Counter {
+    words: u32,
+    capitalised: u32,
+    first_person: u32,
+    lanes: [u128; 2],
+}
+
+/// Per language bit mask (`stopwords::lookup` less `FIRST_PERSON_BIT`):
+/// a one in the 32-bit lane of each language set, languages 0-3 in the
+/// first integer, 4-6 in the second.
+static LANES: [[u128; 2]; 128] = {
+    let mut t = [[0u128; 2]; 128];
+    let mut m = 0;
+    while m < 128 {
+        let mut i = 0;
+        while i < 7 {
+            if m & (1 << i) != 0 {
+                t[m][i / 4] |= 1u128 << (32 * (i % 4));
+            }
+            i += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+impl Counter {
+    fn finish(&self) -> WordStats {
+        let mut per_lang = [0u16; 7];
+        for (i, slot) in per_lang.iter_mut().enumerate() {
+            // Truncated: the per-language counts wrap as u16 sums do.
+            *slot = (self.lanes[i / 4] >> (32 * (i % 4))) as u16;
+        }
+        WordStats {
+            words: self.words,
+            capitalised: self.capitalised,
+            first_person: self.first_person,
+            per_lang,
+        }
+    }
+}
+
+/// Whether the non-ASCII `c` is part of a word. General punctuation
+/// (curly quotes, dashes, ellipses: most of the non-ASCII in Latin-script
+/// text) answered without the Unicode tables.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+}
+
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
     let bytes = text.as_bytes();
     let mut st = TextStats::default();
+    let mut words = Counter::default();
     // Bytes past the first of each multi-byte character: the characters
     // are the bytes less these.
     let mut continuation = 0;
@@ -66,15 +121,22 @@ fn text_stats(text: &str) -> TextStats {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            // The usual case, by table: one lookup instead of two tests.
-            let class = ASCII_CLASS[b as usize];
-            st.punctuation += (class & PUNCT) as u32;
+            let class = CLASS[b as usize];
             if class & WORD != 0 {
                 if start == NO_WORD {
                     start = i;
                 }
-            } else if start != NO_WORD {
-                end_word(text, start, i, ascii, max_key, &mut st.words);
+                // The rest of the run of ASCII word bytes at once: none of
+                // them is punctuation or ends the word.
+                i += 1;
+                while i < bytes.len() && CLASS[bytes[i] as usize] & WORD != 0 {
+                    i += 1;
+                }
+                continue;
+            }
+            st.punctuation += (class & PUNCT) as u32;
+            if start != NO_WORD {
+                end_word(text, start, i, ascii, max_key, &mut words);
                 start = NO_WORD;
                 ascii = true;
             }
@@ -86,13 +148,13 @@ fn text_stats(text: &str) -> TextStats {
         if matches!(c, '。' | '，' | '、') {
             st.punctuation += 1;
         }
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             ascii = false;
             if start == NO_WORD {
                 start = i;
             }
         } else if start != NO_WORD {
-            end_word(text, start, i, ascii, max_key, &mut st.words);
+            end_word(text, start, i, ascii, max_key, &mut words);
             start = NO_WORD;
             ascii = true;
         }
@@ -100,16 +162,17 @@ fn text_stats(text: &str) -> TextStats {
         i += c.len_utf8();
     }
     if start != NO_WORD {
-        end_word(text, start, bytes.len(), ascii, max_key, &mut st.words);
+        end_word(text, start, bytes.len(), ascii, max_key, &mut words);
     }
     st.chars = (bytes.len() - continuation) as u32;
+    st.words = words.finish();
     st
 }
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
 /// copy or a call; others by `add_word`.
 #[inline]
-fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mut WordStats) {
+fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mut Counter) {
     if !ascii {
         add_word(&text[s..e], false, max_key, st);
         return;
@@ -169,21 +232,16 @@ fn ascii_key(w: &[u8]) -> u64 {
 
 /// Count a word's `stopwords::lookup` answer `m` into `st`.
 #[inline]
-fn count_function_word(m: u8, st: &mut WordStats) {
-    if m == 0 {
-        return;
-    }
-    for (i, slot) in st.per_lang.iter_mut().enumerate() {
-        *slot = slot.wrapping_add(((m >> i) & 1) as u16);
-    }
-    if m & stopwords::FIRST_PERSON_BIT != 0 {
-        st.first_person += 1;
-    }
+fn count_function_word(m: u8, st: &mut Counter) {
+    let lanes = &LANES[(m & !stopwords::FIRST_PERSON_BIT) as usize];
+    st.lanes[0] = st.lanes[0].wrapping_add(lanes[0]);
+    st.lanes[1] = st.lanes[1].wrapping_add(lanes[1]);
+    st.first_person += (m & stopwords::FIRST_PERSON_BIT != 0) as u32;
 }
 
 /// Count one word into `st`. `ascii`: the word is ASCII; `max_key`: the
 /// longest function word, in bytes, that a packed key holds.
-fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut WordStats) {
+fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
     // Byte-wise: an ASCII apostrophe is never part of a longer character,
     // so this cuts on character boundaries, as `trim_matches('\'')` does.
     let b = word.as_bytes();
@@ -325,6 +383,15 @@ mod tests {
     }
 
     #[test]
+    fn general_punctuation_holds_no_word_characters() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(is_word_char('\u{2071}'));
+        assert!(is_word_char('é'));
+    }
+
+    #[test]
     fn packed_keys_are_lower_case() {
         for w in ["", "a", "The", "ABOUT", "@[`{", "AbCdEfGh", "09Zz'"] {
             let lower = w.to_ascii_lowercase();
@@ -355,6 +422,7 @@ mod tests {
             "x ab abc abcd about abcdef because ABOUT'S themselves ourselves",
             "Before BECAUSE between's 'about' where''",
             "también él",
+            "It’s “quoted” — and… ‘so’ are these‼ ⁂ x\u{2070}\u{2071}y",
         ] {
             let st = text_stats(text);
             let w = st.words;
