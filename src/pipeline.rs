@@ -85,6 +85,13 @@ impl Cleaner {
                     segment::depth::segment_with_marks(&decoded.text, self.max_depth, selectors);
             }
             Kind::Text => {
+                if let Some(text) = decode::text_as_is(&doc.bytes) {
+                    // What `decode::text` gives, without copying it.
+                    if text.trim().is_empty() {
+                        return Err("empty document".into());
+                    }
+                    return Ok((segment::text::segment(text), "UTF-8", marks));
+                }
                 decoded = decode::text(&doc.bytes);
                 page = segment::text::segment(&decoded.text);
             }

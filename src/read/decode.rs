@@ -139,6 +139,16 @@ pub fn text(bytes: &[u8]) -> Decoded {
     drop_nuls(text_raw(bytes))
 }
 
+/// The text of `bytes` as `text` decodes it, borrowed, when decoding
+/// changes nothing (UTF-8 without a BOM or NULs, the usual case): no copy
+/// of the document. `None` otherwise.
+pub fn text_as_is(bytes: &[u8]) -> Option<&str> {
+    if Encoding::for_bom(bytes).is_some() || memchr::memchr(0, bytes).is_some() {
+        return None;
+    }
+    std::str::from_utf8(bytes).ok()
+}
+
 fn text_raw(bytes: &[u8]) -> Decoded {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return decode_with(bytes, enc, "byte order mark");
@@ -168,6 +178,31 @@ fn text_raw(bytes: &[u8]) -> Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_borrowed_only_when_decoding_changes_nothing() {
+        for bytes in [
+            &b"plain text\nline two"[..],
+            "caf\u{e9} \u{2014} \u{6771}\u{4eac}".as_bytes(),
+            b"",
+            b"\xEF\xBB\xBFwith a BOM",
+            b"with a \0 NUL",
+            b"bad \xFF byte",
+            b"\xFF\xFEu\0t\0f\0",
+        ] {
+            let d = text(bytes);
+            match text_as_is(bytes) {
+                Some(t) => {
+                    assert_eq!(t, d.text);
+                    assert_eq!(d.encoding, "UTF-8");
+                    assert!(d.warning.is_none());
+                }
+                None => assert!(d.text.as_bytes() != bytes || d.warning.is_some()),
+            }
+        }
+        assert!(text_as_is(b"plain").is_some());
+        assert!(text_as_is(b"a\0b").is_none());
+    }
 
     #[test]
     fn meta_charset_decides_latin1() {

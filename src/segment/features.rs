@@ -26,14 +26,15 @@ struct TextStats {
     punctuation: u32,
 }
 
-/// `ASCII_CLASS` bits: sentence punctuation, word character.
+/// `CLASS` bits: sentence punctuation, word character.
 const PUNCT: u8 = 1;
 const WORD: u8 = 2;
 
-/// Per ASCII byte: `PUNCT` for . , ; : ! ?, `WORD` for letters, digits and
-/// the apostrophe.
-static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Per byte: `PUNCT` for . , ; : ! ?, `WORD` for ASCII letters, digits and
+/// the apostrophe; nothing for the bytes of other characters (looked at
+/// whole).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -47,12 +48,72 @@ static ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// No word is being read (`text_stats`'s `start`).
+const NO_WORD: usize = usize::MAX;
+
+/// `WordStats` while a text is read: the function-word hits per language
+/// as 32-bit lanes of two integers, so that a word's hits are two adds.
+#[derive(Default)]
+struct Counter {
+    words: u32,
+    capitalised: u32,
+    first_person: u32,
+    lanes: [u128; 2],
+}
+
+/// Per language bit mask (`stopwords::lookup` less `FIRST_PERSON_BIT`):
+/// a one in the 32-bit lane of each language set, languages 0-3 in the
+/// first integer, 4-6 in the second.
+static LANES: [[u128; 2]; 128] = {
+    let mut t = [[0u128; 2]; 128];
+    let mut m = 0;
+    while m < 128 {
+        let mut i = 0;
+        while i < 7 {
+            if m & (1 << i) != 0 {
+                t[m][i / 4] |= 1u128 << (32 * (i % 4));
+            }
+            i += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+impl Counter {
+    fn finish(&self) -> WordStats {
+        let mut per_lang = [0u16; 7];
+        for (i, slot) in per_lang.iter_mut().enumerate() {
+            // Truncated: the per-language counts wrap as u16 sums do.
+            *slot = (self.lanes[i / 4] >> (32 * (i % 4))) as u16;
+        }
+        WordStats {
+            words: self.words,
+            capitalised: self.capitalised,
+            first_person: self.first_person,
+            per_lang,
+        }
+    }
+}
+
+/// Whether the non-ASCII `c` is part of a word. General punctuation
+/// (curly quotes, dashes, ellipses: most of the non-ASCII in Latin-script
+/// text) answered without the Unicode tables.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+}
+
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
     let bytes = text.as_bytes();
     let mut st = TextStats::default();
-    let mut start: Option<usize> = None;
+    let mut words = Counter::default();
+    // Bytes past the first of each multi-byte character: the characters
+    // are the bytes less these.
+    let mut continuation = 0;
+    let mut start = NO_WORD;
     // Whether the word being read is ASCII so far.
     let mut ascii = true;
     let max_key = stopwords::max_len().min(stopwords::KEY_LEN);
@@ -60,52 +121,100 @@ fn text_stats(text: &str) -> TextStats {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            // The usual case, by table: one lookup instead of two tests.
-            let class = ASCII_CLASS[b as usize];
-            st.chars += 1;
-            st.punctuation += (class & PUNCT) as u32;
+            let class = CLASS[b as usize];
             if class & WORD != 0 {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                add_word(&text[s..i], ascii, max_key, &mut st.words);
+                if start == NO_WORD {
+                    start = i;
+                }
+                // The rest of the run of ASCII word bytes at once: none of
+                // them is punctuation or ends the word.
+                i += 1;
+                while i < bytes.len() && CLASS[bytes[i] as usize] & WORD != 0 {
+                    i += 1;
+                }
+                continue;
+            }
+            st.punctuation += (class & PUNCT) as u32;
+            if start != NO_WORD {
+                end_word(text, start, i, ascii, max_key, &mut words);
+                start = NO_WORD;
                 ascii = true;
             }
             i += 1;
             continue;
         }
-        let (in_word, len) = {
-            // `i` is on a character boundary: it only moves by whole ones.
-            let c = text[i..].chars().next().unwrap_or(' ');
-            if matches!(c, '。' | '，' | '、') {
-                st.punctuation += 1;
+        // `i` is on a character boundary: it only moves by whole ones.
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if matches!(c, '。' | '，' | '、') {
+            st.punctuation += 1;
+        }
+        if is_word_char(c) {
+            ascii = false;
+            if start == NO_WORD {
+                start = i;
             }
-            let w = c.is_alphanumeric();
-            if w {
-                ascii = false;
-            }
-            (w, c.len_utf8())
-        };
-        st.chars += 1;
-        if in_word {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            add_word(&text[s..i], ascii, max_key, &mut st.words);
+        } else if start != NO_WORD {
+            end_word(text, start, i, ascii, max_key, &mut words);
+            start = NO_WORD;
             ascii = true;
         }
-        i += len;
+        continuation += c.len_utf8() - 1;
+        i += c.len_utf8();
     }
-    if let Some(s) = start {
-        add_word(&text[s..], ascii, max_key, &mut st.words);
+    if start != NO_WORD {
+        end_word(text, start, bytes.len(), ascii, max_key, &mut words);
     }
+    st.chars = (bytes.len() - continuation) as u32;
+    st.words = words.finish();
     st
 }
 
-/// The ASCII word `w` (at most 8 bytes) lower-cased and packed as
-/// `stopwords::key` packs it.
-fn ascii_key(w: &[u8]) -> u64 {
-    let mut k = [0u8; stopwords::KEY_LEN];
-    k[..w.len()].copy_from_slice(w);
-    let x = u64::from_le_bytes(k);
+/// Count the word `text[s..e]` into `st`: ASCII words here, without a
+/// copy or a call; others by `add_word`.
+#[inline]
+fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mut Counter) {
+    if !ascii {
+        add_word(&text[s..e], false, max_key, st);
+        return;
+    }
+    let b = text.as_bytes();
+    let (mut s, mut e) = (s, e);
+    while s < e && b[s] == b'\'' {
+        s += 1;
+    }
+    while e > s && b[e - 1] == b'\'' {
+        e -= 1;
+    }
+    if s == e {
+        return;
+    }
+    st.words += 1;
+    st.capitalised += b[s].is_ascii_uppercase() as u32;
+    let len = e - s;
+    // Lower-casing ASCII keeps the length: no listed word is longer.
+    if len > max_key {
+        return;
+    }
+    let key = match b.get(s..s + stopwords::KEY_LEN) {
+        // Eight bytes from the word's start, the ones past it masked off:
+        // one load instead of a copy into a padded buffer.
+        Some(w) => {
+            let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
+            let keep = if len >= stopwords::KEY_LEN {
+                u64::MAX
+            } else {
+                (1u64 << (8 * len)) - 1
+            };
+            lower_key(x & keep)
+        }
+        None => ascii_key(&b[s..e]),
+    };
+    count_function_word(stopwords::lookup_key(key), st);
+}
+
+/// A packed key of ASCII bytes (`stopwords::key`) lower-cased.
+#[inline]
+fn lower_key(x: u64) -> u64 {
     // Per byte (all below 0x80, so no carry crosses bytes): the high bit of
     // b + 0x3F is set from 'A' up, that of b + 0x25 from '[' up.
     let upper = (x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525))
@@ -113,9 +222,26 @@ fn ascii_key(w: &[u8]) -> u64 {
     x | (upper >> 2)
 }
 
+/// The ASCII word `w` (at most 8 bytes) lower-cased and packed as
+/// `stopwords::key` packs it.
+fn ascii_key(w: &[u8]) -> u64 {
+    let mut k = [0u8; stopwords::KEY_LEN];
+    k[..w.len()].copy_from_slice(w);
+    lower_key(u64::from_le_bytes(k))
+}
+
+/// Count a word's `stopwords::lookup` answer `m` into `st`.
+#[inline]
+fn count_function_word(m: u8, st: &mut Counter) {
+    let lanes = &LANES[(m & !stopwords::FIRST_PERSON_BIT) as usize];
+    st.lanes[0] = st.lanes[0].wrapping_add(lanes[0]);
+    st.lanes[1] = st.lanes[1].wrapping_add(lanes[1]);
+    st.first_person += (m & stopwords::FIRST_PERSON_BIT != 0) as u32;
+}
+
 /// Count one word into `st`. `ascii`: the word is ASCII; `max_key`: the
 /// longest function word, in bytes, that a packed key holds.
-fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut WordStats) {
+fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
     // Byte-wise: an ASCII apostrophe is never part of a longer character,
     // so this cuts on character boundaries, as `trim_matches('\'')` does.
     let b = word.as_bytes();
@@ -164,17 +290,7 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut WordStats) {
         }
         stopwords::lookup(&buf[..n])
     };
-    if m == 0 {
-        return;
-    }
-    for (i, slot) in st.per_lang.iter_mut().enumerate() {
-        if m & (1 << i) != 0 {
-            *slot = slot.wrapping_add(1);
-        }
-    }
-    if m & stopwords::FIRST_PERSON_BIT != 0 {
-        st.first_person += 1;
-    }
+    count_function_word(m, st);
 }
 
 pub fn is_sentence_end(text: &str) -> bool {
@@ -267,6 +383,15 @@ mod tests {
     }
 
     #[test]
+    fn general_punctuation_holds_no_word_characters() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(is_word_char('\u{2071}'));
+        assert!(is_word_char('é'));
+    }
+
+    #[test]
     fn packed_keys_are_lower_case() {
         for w in ["", "a", "The", "ABOUT", "@[`{", "AbCdEfGh", "09Zz'"] {
             let lower = w.to_ascii_lowercase();
@@ -292,6 +417,12 @@ mod tests {
             "  spaces\tand\u{a0}nbsp; semicolons; colons: done?! ",
             "a-b_c d/e f.g 12,5 3.14 x'y",
             "supercalifragilistic THE The tHe",
+            // Words of every length up to and past a packed key, at the
+            // end of the text too (where eight bytes cannot be loaded).
+            "x ab abc abcd about abcdef because ABOUT'S themselves ourselves",
+            "Before BECAUSE between's 'about' where''",
+            "también él",
+            "It’s “quoted” — and… ‘so’ are these‼ ⁂ x\u{2070}\u{2071}y",
         ] {
             let st = text_stats(text);
             let w = st.words;

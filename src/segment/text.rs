@@ -4,20 +4,68 @@ use super::block::{Block, BlockKind, Features, Page};
 use super::features;
 use std::borrow::Cow;
 
+/// `SPACING` per byte: 1 for a space, 2 for the other ASCII whitespace
+/// (tab, line feed, vertical tab, form feed, carriage return), 3 for the
+/// first byte of a multi-byte character that may be whitespace (U+0085,
+/// U+00A0, U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
+/// all start with one of C2, E1, E2, E3).
+static SPACING: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    t[b'\t' as usize] = 2;
+    t[b'\n' as usize] = 2;
+    t[0x0b] = 2;
+    t[0x0c] = 2;
+    t[b'\r' as usize] = 2;
+    t[0xc2] = 3;
+    t[0xe1] = 3;
+    t[0xe2] = 3;
+    t[0xe3] = 3;
+    t
+};
+
+/// Whether `t` is already what `collapse_whitespace` makes of it: no
+/// whitespace but single spaces between other characters. One pass over
+/// the bytes, non-ASCII text included (the characters that start like a
+/// Unicode space are looked at whole).
+fn is_collapsed(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        match SPACING[b[i] as usize] {
+            0 => prev_space = false,
+            1 => {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            }
+            2 => return false,
+            _ => {
+                // `i` is on a character boundary: ASCII bytes and
+                // continuation bytes are stepped over one at a time, and
+                // neither is a lead byte.
+                if t[i..].chars().next().is_some_and(char::is_whitespace) {
+                    return false;
+                }
+                prev_space = false;
+            }
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Runs of whitespace made one space, ends trimmed (case kept): what
 /// `split_whitespace` joined with spaces gives, without the allocations
 /// when there is nothing to do.
 pub fn collapse_whitespace(t: &str) -> String {
     // Usually there is nothing to collapse: plain spaces, one at a time.
-    let b = t.as_bytes();
-    let plain = t.is_ascii()
-        && b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
-        && memchr::memmem::find(b, b"  ").is_none();
-    if plain {
+    if is_collapsed(t) {
         return t.to_string();
     }
     let mut out = String::with_capacity(t.len());
@@ -32,6 +80,9 @@ pub fn collapse_whitespace(t: &str) -> String {
 
 pub fn segment(text: &str) -> Page {
     let mut page = Page::default();
+    // At most one block per line: no regrowing (and copying) of the blocks.
+    page.blocks
+        .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     for line in text.lines() {
         let t = line.trim();
         let has_word = t.bytes().any(|b| b.is_ascii_alphanumeric())
@@ -85,6 +136,12 @@ mod tests {
             "   ",
             " a  b\t\tc\n\r\nd \u{a0}e\u{2003}f\u{b}g\u{c}h ",
             "ünï  cödé\u{3000}東京 ",
+            // Characters that start like Unicode spaces but are none.
+            "it’s “quoted” — fine…",
+            "a\u{2028}b\u{205f}c\u{1680}d\u{85}e\u{202f}f\u{200a}g",
+            "ends\u{a0}",
+            "\u{3000}starts",
+            "two\u{a0} mixed",
         ] {
             let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(t), want, "{t:?}");
