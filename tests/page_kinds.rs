@@ -229,3 +229,41 @@ fn a_caption_classed_card_part_with_a_price_is_kept_and_a_picture_caption_is_not
     assert!(!text.contains("Boats return to the inner basin"), "{text}");
     assert!(text.contains("last section was finished"), "{text}");
 }
+
+#[test]
+fn customer_reviews_under_a_product_are_removed_and_a_reviews_section_of_text_is_not() {
+    // A product page: the product's description, then shoppers' reviews
+    // under a "Customer reviews" heading. The body is the product.
+    let html = "<html><body><main><h1>Trail runner 3</h1>\
+        <p>A light trail shoe with a grippy lugged sole, a rock plate under the forefoot and a roomy toe box for long days out.</p>\
+        <p>The upper is a tough recycled mesh that drains fast after river crossings and dries overnight by the tent.</p>\
+        <h2>Customer reviews (2)</h2>\
+        <div class=\"r\"><h3>Great grip</h3><p>Reviewed in the United States on March 4, 2025</p>\
+        <p>I wore these on a muddy fell race last weekend and never slipped once, even on the wet rocks near the top.</p></div>\
+        <div class=\"r\"><h3>Runs small</h3><p>Reviewed in Canada on May 1, 2025</p>\
+        <p>Order half a size up if you like thick socks, mine pinched a little at the toes for the first week.</p></div>\
+        <p>Was this review helpful?</p>\
+        </main></body></html>";
+    let text = Cleaner::default().clean_html(html).text();
+    assert!(text.contains("grippy lugged sole"), "{text}");
+    assert!(text.contains("dries overnight by the tent"), "{text}");
+    for gone in [
+        "muddy fell race",
+        "Reviewed in",
+        "Order half a size up",
+        "review helpful",
+    ] {
+        assert!(!text.contains(gone), "{gone}: {text}");
+    }
+
+    // A film article's section titled "Reviews" is its own text.
+    let article = "<html><body><article><h1>The long winter</h1>\
+        <p>The film follows a lighthouse keeper through one snowbound season on a rock off the northern coast, alone with his radio.</p>\
+        <h2>Reviews</h2>\
+        <p>Critics praised the slow pace and the sound design, and several called it the director's most personal work so far.</p>\
+        <p>Some found the final act too quiet, though most agreed that the lead performance carried the film through it.</p>\
+        </article></body></html>";
+    let text = Cleaner::default().clean_html(article).text();
+    assert!(text.contains("Critics praised the slow pace"), "{text}");
+    assert!(text.contains("lead performance carried"), "{text}");
+}
