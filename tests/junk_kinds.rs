@@ -532,3 +532,25 @@ fn about_the_authors_opens_an_author_box() {
     let a = page("<h2>About the harbour</h2>");
     assert_eq!(fate(&a, "About the harbour").0, None);
 }
+
+#[test]
+fn a_comments_section_under_a_real_heading_runs_past_its_commenters_names() {
+    // Themes head each comment with the commenter's name as a smaller
+    // heading: the comments go on under it until a heading of the
+    // section's own rank.
+    let html = "<html><body><article><h1>Pruning plums</h1>\
+        <p>Prune plum trees in early summer, never in winter, so the cuts heal before the wet weather brings silver leaf disease.</p>\
+        <p>Take out dead and crossing branches first, then thin the crown so light and air reach the middle of the tree.</p>\
+        <p>Seal nothing: the tree closes its own wounds quickly in warm weather, and paint only traps moisture under it.</p>\
+        <h2>3 Comments</h2>\
+        <h4>Margaret</h4><p>I pruned mine in March for years and wondered why it kept getting that silvery look on the leaves.</p>\
+        <h4>Dev</h4><p>Does the same timing apply to damsons and gages, or do they want something different altogether?</p>\
+        <h2>Planting a new tree</h2>\
+        <p>Plant bare-root trees between November and March, staked on the windward side and watered well through the first summer.</p>\
+        </article></body></html>";
+    let text = Cleaner::default().clean_html(html).text();
+    assert!(!text.contains("wondered why it kept"), "{text}");
+    assert!(!text.contains("damsons and gages"), "{text}");
+    assert!(text.contains("Plant bare-root trees"), "{text}");
+    assert!(text.contains("Seal nothing"), "{text}");
+}

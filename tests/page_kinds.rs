@@ -169,3 +169,101 @@ fn a_modal_holding_most_of_the_page_is_its_content() {
     let text = Cleaner::default().clean_html(&html).text();
     assert!(text.contains("knitted in a small mill"), "{text}");
 }
+
+#[test]
+fn a_caption_classed_card_part_with_a_price_is_kept_and_a_picture_caption_is_not() {
+    // Card themes call a card's text part its caption (`card__caption`):
+    // on a shop's category page that is each product's blurb and price,
+    // the page's content. Caption markup never holds a price.
+    let mut cards = String::new();
+    for (name, blurb, price) in [
+        (
+            "Canvas tote",
+            "A heavy cotton bag with a flat base, sized for the weekly shop.",
+            "$24.00",
+        ),
+        (
+            "Field notebook",
+            "Ninety-six dotted pages, bound by hand in a waxed paper cover.",
+            "$12.50",
+        ),
+        (
+            "Enamel mug",
+            "A camp mug that survives the fire, the pack and the dishwasher.",
+            "$18.00",
+        ),
+        (
+            "Wool socks",
+            "Thick knitted socks, made for boots on long winter walks.",
+            "$21.00",
+        ),
+    ] {
+        cards.push_str(&format!(
+            "<li class=\"card\"><img src=\"x.jpg\" alt=\"\"><div class=\"card__caption\">\
+             <h3><a href=\"/p\">{name}</a></h3><p>{blurb}</p><span class=\"price\">Sale price {price}</span></div></li>"
+        ));
+    }
+    let html = format!(
+        "<html><body><main><h1>Gifts</h1><ul class=\"grid\">{cards}</ul></main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    for part in [
+        "heavy cotton bag",
+        "dotted pages",
+        "survives the fire",
+        "knitted socks",
+        "Sale price $21.00",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+
+    // A picture's caption in an article, classed just so, is still not
+    // its text.
+    let article = "<html><body><article><h1>Harbour reopens</h1>\
+        <p>The harbour reopened to fishing boats on Monday after three weeks of repairs to the storm-damaged sea wall, the council said.</p>\
+        <div class=\"photo\"><img src=\"h.jpg\" alt=\"\"><div class=\"caption\">Boats return to the inner basin at dawn, watched by a crowd on the quay.</div></div>\
+        <p>Crews worked through the nights to replace the broken stones before the spring tides, and the last section was finished on Friday.</p>\
+        <p>Traders on the quay said the closure had cost them most of a month of sales, and asked the council for help with their rents.</p>\
+        </article></body></html>";
+    let text = Cleaner::default().clean_html(article).text();
+    assert!(!text.contains("Boats return to the inner basin"), "{text}");
+    assert!(text.contains("last section was finished"), "{text}");
+}
+
+#[test]
+fn customer_reviews_under_a_product_are_removed_and_a_reviews_section_of_text_is_not() {
+    // A product page: the product's description, then shoppers' reviews
+    // under a "Customer reviews" heading. The body is the product.
+    let html = "<html><body><main><h1>Trail runner 3</h1>\
+        <p>A light trail shoe with a grippy lugged sole, a rock plate under the forefoot and a roomy toe box for long days out.</p>\
+        <p>The upper is a tough recycled mesh that drains fast after river crossings and dries overnight by the tent.</p>\
+        <h2>Customer reviews (2)</h2>\
+        <div class=\"r\"><h3>Great grip</h3><p>Reviewed in the United States on March 4, 2025</p>\
+        <p>I wore these on a muddy fell race last weekend and never slipped once, even on the wet rocks near the top.</p></div>\
+        <div class=\"r\"><h3>Runs small</h3><p>Reviewed in Canada on May 1, 2025</p>\
+        <p>Order half a size up if you like thick socks, mine pinched a little at the toes for the first week.</p></div>\
+        <p>Was this review helpful?</p>\
+        </main></body></html>";
+    let text = Cleaner::default().clean_html(html).text();
+    assert!(text.contains("grippy lugged sole"), "{text}");
+    assert!(text.contains("dries overnight by the tent"), "{text}");
+    for gone in [
+        "muddy fell race",
+        "Reviewed in",
+        "Order half a size up",
+        "review helpful",
+    ] {
+        assert!(!text.contains(gone), "{gone}: {text}");
+    }
+
+    // A film article's section titled "Reviews" is its own text.
+    let article = "<html><body><article><h1>The long winter</h1>\
+        <p>The film follows a lighthouse keeper through one snowbound season on a rock off the northern coast, alone with his radio.</p>\
+        <h2>Reviews</h2>\
+        <p>Critics praised the slow pace and the sound design, and several called it the director's most personal work so far.</p>\
+        <p>Some found the final act too quiet, though most agreed that the lead performance carried the film through it.</p>\
+        </article></body></html>";
+    let text = Cleaner::default().clean_html(article).text();
+    assert!(text.contains("Critics praised the slow pace"), "{text}");
+    assert!(text.contains("lead performance carried"), "{text}");
+}

@@ -98,6 +98,7 @@ pub fn collect(
     text_hits: Vec<Vec<usize>>,
 ) -> Vec<Evidence> {
     let hits = element_hits(page, set);
+    let priced = priced_elements(page);
     page.blocks
         .iter()
         .zip(text_hits)
@@ -117,6 +118,12 @@ pub fn collect(
                     break;
                 }
                 for &r in &hits[i] {
+                    // Caption, credit and byline markup never holds a
+                    // price: an element that does is a product card's
+                    // text part (`card__caption`), the page's goods.
+                    if priced[i] && set.rules[r].category == super::Category::LowContent {
+                        continue;
+                    }
                     if !ev.rules.contains(&r) && set.rules[r].within_bounds(f.words, f.link_density)
                     {
                         ev.rules.push(r);
@@ -127,4 +134,24 @@ pub fn collect(
             ev
         })
         .collect()
+}
+
+/// Elements holding a price line (see `region::is_price`), and their
+/// ancestors.
+fn priced_elements(page: &Page) -> Vec<bool> {
+    let mut out = vec![false; page.elements.len()];
+    for b in &page.blocks {
+        if !super::region::is_price(&b.text) {
+            continue;
+        }
+        let mut e = b.element;
+        while let Some(x) = e {
+            if out[x] {
+                break;
+            }
+            out[x] = true;
+            e = page.elements[x].parent;
+        }
+    }
+    out
 }

@@ -563,3 +563,68 @@ fn article_core_start(page: &Page, prose: &[bool]) -> Option<usize> {
     }
     None
 }
+
+/// Most words a price line holds (`Sale price $12.95 Regular price $19.95`).
+const PRICE_MAX_WORDS: usize = 8;
+
+/// A short line that is mostly a price: a figure with a currency sign or
+/// code in at least a quarter of its words (`$12.95`, `12,95 €`, `EUR 12`).
+pub fn is_price(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > PRICE_MAX_WORDS {
+        return false;
+    }
+    let figure = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+    let priced = (0..words.len())
+        .filter(|&i| {
+            let w = words[i];
+            let next = words.get(i + 1).copied().unwrap_or("");
+            let prev = if i > 0 { words[i - 1] } else { "" };
+            (figure(w) && has_currency(w))
+                || (figure(w) && (is_currency_code(next) || is_currency_code(prev)))
+                // A sign standing alone before its figure: `$ 12`.
+                || (has_currency(w) && w.chars().count() == 1 && figure(next))
+        })
+        .count();
+    priced > 0 && priced * 4 >= words.len()
+}
+
+fn has_currency(w: &str) -> bool {
+    w.contains(['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₴', '₪', '฿'])
+}
+
+fn is_currency_code(w: &str) -> bool {
+    matches!(
+        w.trim_matches(|c: char| !c.is_ascii_alphabetic()),
+        "USD" | "EUR" | "GBP" | "CAD" | "AUD" | "CHF" | "JPY" | "INR" | "SEK" | "NOK" | "DKK"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_price;
+
+    #[test]
+    fn price_lines() {
+        for t in [
+            "$12.95",
+            "Sale price €49,95 Regular price €57,95",
+            "12.95 USD",
+            "From £8",
+            "$ 12",
+            "VIP Price $111.55",
+        ] {
+            assert!(is_price(t), "{t}");
+        }
+        // A sentence naming a sum, a year, a bare figure.
+        for t in [
+            "Free shipping on all orders over $50 this week",
+            "Founded in 1998",
+            "12 items",
+            "$",
+            "",
+        ] {
+            assert!(!is_price(t), "{t}");
+        }
+    }
+}

@@ -162,7 +162,10 @@ fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
         // Bios and comments are prose; a new heading ends them, and a bio
         // that had no heading ends where the first person stops.
         if page.is_html {
-            return b.kind.is_heading();
+            // Under a real heading, smaller headings are the section's
+            // own (a review's title, a commenter's name); the heading
+            // check above ends it at one of the same rank.
+            return b.kind.is_heading() && sec.level.is_none();
         }
         if sec.level.is_none() && page.blocks[sec.opener].features.words >= 10 {
             return b.features.first_person_ratio < 0.02 && b.features.words >= 10;
