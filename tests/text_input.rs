@@ -484,3 +484,19 @@ fn a_list_of_lines_alike_is_not_a_grid_of_items() {
     assert!(!out.contains("Plumber in Merton"), "{out}");
     assert!(!out.contains("Plumber near area"), "{out}");
 }
+
+#[test]
+fn a_description_just_before_a_grid_keeps_it_out_under_a_long_menu() {
+    // A sentence above a long menu stretches the page's prose bounds; the
+    // two paragraphs right before the grid still make it an item's page.
+    let menu: String = (1..=40).map(|i| format!("Aisle {i}\n")).collect();
+    let desc = "This board is cut from one piece of oak and oiled by hand, so it will not split or warp when it is washed and dried after use.\nIt is thick enough to carve a loaf on, and the groove around the edge keeps the crumbs and juices off the table while you work.";
+    let text = format!(
+        "Oak Carving Board | The Shop\nDelivery is free on every order this week, and returns are free for a month.\n{menu}Oak Carving Board\n$58.00\nAdd to cart\n{desc}\nMore for the kitchen\n{TILES}\n{TILES2}\n{SHOP_FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("groove around the edge"), "{out}");
+    for gone in ["Linen Tea Towel Set", "Glass Storage Jar", "Careers"] {
+        assert!(!out.contains(gone), "{gone}: {out}");
+    }
+}

@@ -178,17 +178,27 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
                     .sum()
             };
             let near = g.0 <= best_range.1 + GRID_REACH && best_range.0 <= g.1 + GRID_REACH;
-            // A description before the grid (paragraphs, not one intro
-            // line) is an item's own page, the grid its related items.
+            // A description just before the grid (paragraphs, not one
+            // intro line) is an item's own page, the grid its related
+            // items.
+            let desc: Vec<usize> = (g.0.saturating_sub(DESCRIPTION_REACH)..g.0)
+                .filter(|&i| prose[i] && !junk[i])
+                .collect();
+            let local = desc.len() >= 2
+                && desc
+                    .iter()
+                    .map(|&i| page.blocks[i].features.words)
+                    .sum::<u32>()
+                    >= DESCRIPTION_WORDS;
+            // Or the region before it is paragraphs, mostly prose (not
+            // bounds stretched over a menu), with other lines after them.
             let paragraphs = (best_range.0..best_range.1)
                 .filter(|&i| prose[i] && !junk[i])
                 .count();
-            let described = best > 0.0
-                && best_range.1 <= g.0
-                && paragraphs >= 2
+            let whole = paragraphs >= 2
                 && words(best_range, false) >= DESCRIPTION_WORDS
-                // ... and mostly prose: not bounds stretched over a menu.
                 && 2 * words(best_range, false) >= words(best_range, true);
+            let described = best > 0.0 && best_range.1 <= g.0 && (local || whole);
             if best <= 0.0 || !described && words(g, true) >= words(best_range, false) {
                 best_range = if near && best > 0.0 {
                     (g.0.min(best_range.0), g.1.max(best_range.1))
@@ -347,6 +357,8 @@ const MENU_ROW: f32 = 8.0;
 const GRID_REACH: usize = 3;
 /// Prose words before a grid that make it an item's description.
 const DESCRIPTION_WORDS: u32 = 40;
+/// Lines before a grid searched for an item's description.
+const DESCRIPTION_REACH: usize = 12;
 
 /// Lines after a headline within which prose must start for it to anchor.
 const HEADLINE_REACH: usize = 8;
