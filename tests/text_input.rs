@@ -404,3 +404,99 @@ fn a_page_of_teasers_alone_keeps_them() {
     let out = clean(&text).text();
     assert!(out.contains("night service"), "{out}");
 }
+
+/// A shop's product tiles, as text: a name said once, then lines of one
+/// template (a price, a button) for each item.
+const TILES: &str = "Oak Bread Board\n$34.00\nQuick view\nLinen Tea Towel Set\n$18.50\nQuick view\nEnamel Milk Pan\n$42.00\nQuick view\nCopper Measuring Cups\n$27.95\nQuick view\nStoneware Pie Dish\n$31.00\nQuick view\nWalnut Salad Servers\n$24.00\nQuick view";
+
+const TILES2: &str = "Glass Storage Jar\n$12.00\nQuick view\nCast Iron Skillet\n$49.00\nQuick view\nBeech Rolling Pin\n$15.50\nQuick view\nCeramic Butter Dish\n$22.00\nQuick view\nSteel Cooling Rack\n$19.95\nQuick view\nOlive Wood Spoon\n$9.50\nQuick view";
+
+const SHOP_FOOTER: &str =
+    "Customer Service\nShipping\nReturns\nGift Cards\nAbout Us\nStores\nCareers";
+
+const SHOP_DISCLAIMER: &str = "Prices shown on this site are in US dollars and may change without notice, and colours on your screen may differ slightly from the product you receive at home.";
+
+#[test]
+fn a_grid_of_items_is_the_content_of_a_page_without_an_article() {
+    let text = format!(
+        "Kitchen | The Shop\n{MENU}\nKitchen\n6 products\nSort by\n{TILES}\n{SHOP_FOOTER}\n{SHOP_DISCLAIMER}\n© 2024 The Shop"
+    );
+    let out = clean(&text).text();
+    for kept in [
+        "Oak Bread Board",
+        "$34.00",
+        "Copper Measuring Cups",
+        "Walnut Salad Servers",
+        "$24.00",
+    ] {
+        assert!(out.lines().any(|l| l == kept), "{kept}: {out}");
+    }
+    for gone in ["Weather", "Careers", "Prices shown on this site"] {
+        assert!(!out.contains(gone), "{gone}: {out}");
+    }
+}
+
+#[test]
+fn a_grid_after_an_items_own_description_is_left_out() {
+    let desc = "This board is cut from one piece of oak and oiled by hand, so it will not split or warp when it is washed and dried after use.\nIt is thick enough to carve a loaf on, and the groove around the edge keeps the crumbs and juices off the table while you work.";
+    let text = format!(
+        "Oak Carving Board | The Shop\n{MENU}\nOak Carving Board\n$58.00\nAdd to cart\n{desc}\nMore for the kitchen\n{TILES}\n{TILES2}\n{SHOP_FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("groove around the edge"), "{out}");
+    for gone in ["Linen Tea Towel Set", "Glass Storage Jar", "Careers"] {
+        assert!(!out.contains(gone), "{gone}: {out}");
+    }
+}
+
+#[test]
+fn a_list_of_lines_alike_is_not_a_grid_of_items() {
+    // Place names under one pattern: a link list, not items with a
+    // template of their own; the article stays the content.
+    let places: String = [
+        "Ashford",
+        "Bexley",
+        "Camden",
+        "Dover",
+        "Ealing",
+        "Fulham",
+        "Greenwich",
+        "Hackney",
+        "Ilford",
+        "Kingston",
+        "Lewisham",
+        "Merton",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, p)| {
+        format!(
+            "Plumber in {p}, call us today\nPlumber near area {}, call us today\n",
+            i + 1
+        )
+    })
+    .collect();
+    let text = format!(
+        "Fixing a dripping tap | Home Help\n{MENU}\nFixing a dripping tap\n{PARA}\n{places}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA), "{out}");
+    assert!(!out.contains("Plumber in Merton"), "{out}");
+    assert!(!out.contains("Plumber near area"), "{out}");
+}
+
+#[test]
+fn a_description_just_before_a_grid_keeps_it_out_under_a_long_menu() {
+    // A sentence above a long menu stretches the page's prose bounds; the
+    // two paragraphs right before the grid still make it an item's page.
+    let menu: String = (1..=40).map(|i| format!("Aisle {i}\n")).collect();
+    let desc = "This board is cut from one piece of oak and oiled by hand, so it will not split or warp when it is washed and dried after use.\nIt is thick enough to carve a loaf on, and the groove around the edge keeps the crumbs and juices off the table while you work.";
+    let text = format!(
+        "Oak Carving Board | The Shop\nDelivery is free on every order this week, and returns are free for a month.\n{menu}Oak Carving Board\n$58.00\nAdd to cart\n{desc}\nMore for the kitchen\n{TILES}\n{TILES2}\n{SHOP_FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("groove around the edge"), "{out}");
+    for gone in ["Linen Tea Towel Set", "Glass Storage Jar", "Careers"] {
+        assert!(!out.contains(gone), "{gone}: {out}");
+    }
+}

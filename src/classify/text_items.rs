@@ -48,7 +48,7 @@ const MIN_ITEMS: usize = 2;
 
 /// A template line's shape, written into `out`: lower case, digits alike
 /// ("#5", "#12"; "410 posts", "8,185 posts").
-fn shape_into(text: &str, out: &mut Vec<u8>) {
+pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
     out.clear();
     let mut zero = false;
     // A digit run, with the separators inside it, becomes one 0.

@@ -166,6 +166,50 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         ) {
             best_range = (a, z + 1);
         }
+        // A grid of items (a shop's tiles, a chart) is content no prose
+        // line marks: it joins the prose next to it, or outweighs prose
+        // far from it (a footer disclaimer, a sign-up line).
+        if let Some(grid) = super::text_grid::find(page, junk) {
+            let g = grid.lines;
+            let words = |(a, z): (usize, usize), all: bool| -> u32 {
+                (a..z)
+                    .filter(|&i| !junk[i] && (all || prose[i]))
+                    .map(|i| page.blocks[i].features.words)
+                    .sum()
+            };
+            let near = g.0 <= best_range.1 + GRID_REACH && best_range.0 <= g.1 + GRID_REACH;
+            // A description just before the grid (paragraphs, not one
+            // intro line) is an item's own page, the grid its related
+            // items.
+            let desc: Vec<usize> = (g.0.saturating_sub(DESCRIPTION_REACH)..g.0)
+                .filter(|&i| prose[i] && !junk[i])
+                .collect();
+            let local = desc.len() >= 2
+                && desc
+                    .iter()
+                    .map(|&i| page.blocks[i].features.words)
+                    .sum::<u32>()
+                    >= DESCRIPTION_WORDS;
+            // Or the region before it is paragraphs, mostly prose (not
+            // bounds stretched over a menu), with other lines after them.
+            let paragraphs = (best_range.0..best_range.1)
+                .filter(|&i| prose[i] && !junk[i])
+                .count();
+            let whole = paragraphs >= 2
+                && words(best_range, false) >= DESCRIPTION_WORDS
+                && 2 * words(best_range, false) >= words(best_range, true);
+            let described = best > 0.0 && best_range.1 <= g.0 && (local || whole);
+            if best <= 0.0 || !described && words(g, true) >= words(best_range, false) {
+                best_range = if near && best > 0.0 {
+                    (g.0.min(best_range.0), g.1.max(best_range.1))
+                } else {
+                    g
+                };
+                best = best.max(1.0);
+            } else if near && !described {
+                best_range = (g.0.min(best_range.0), g.1.max(best_range.1));
+            }
+        }
     }
     // A comment thread after the article is not part of it.
     // Posts that share the region's own header template are more of the
@@ -308,6 +352,13 @@ fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
 const ONCE_RUN: f32 = 5.0;
 /// Menu-like lines in a row that make a menu whether or not said twice.
 const MENU_ROW: f32 = 8.0;
+
+/// Lines at most between an item grid and prose that joins it.
+const GRID_REACH: usize = 3;
+/// Prose words before a grid that make it an item's description.
+const DESCRIPTION_WORDS: u32 = 40;
+/// Lines before a grid searched for an item's description.
+const DESCRIPTION_REACH: usize = 12;
 
 /// Lines after a headline within which prose must start for it to anchor.
 const HEADLINE_REACH: usize = 8;

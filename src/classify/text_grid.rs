@@ -1,0 +1,148 @@
+//! Text input: a grid of items (a shop's product tiles, a chart's entries,
+//! a directory's listings). Each item is a few short lines: its own name,
+//! then lines of one template ("$34.00", "4.5 (120 reviews)", "Add to
+//! cart", "#12") that recur at a steady period. None of it reads like
+//! prose, so the prose region misses it; on a page with no article the
+//! grid is the content.
+
+use super::text_items::shape_into;
+use crate::segment::Page;
+
+/// An item grid found on a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grid {
+    /// Its lines, from the first to one past the last.
+    pub lines: (usize, usize),
+    /// Items in its longest run of one template line.
+    pub items: usize,
+}
+
+/// Words at most in a template line.
+const TEMPLATE_WORDS: u32 = 8;
+/// Template lines needed to call it a grid.
+const MIN_ITEMS: usize = 4;
+/// Words of a sentence too long for an item's line.
+const PARAGRAPH_WORDS: u32 = 20;
+/// Lines at most from one item's template line to the next.
+const MAX_PERIOD: usize = 12;
+
+/// The lines of the largest item grid on the page, or `None`. A grid is a
+/// short-line shape that recurs at least `MIN_ITEMS` times, one to
+/// `MAX_PERIOD` lines apart with other lines between (the item's own),
+/// at a steady period: a menu that repeats a "View all" line after
+/// sections of different sizes is not one. Each item also needs a line
+/// of its own, said once on the page: the name that tells it apart.
+pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
+    let n = page.blocks.len();
+    if n < 2 * MIN_ITEMS {
+        return None;
+    }
+    let mut shapes: Vec<Option<Vec<u8>>> = Vec::with_capacity(n);
+    let mut buf = Vec::new();
+    for b in &page.blocks {
+        if b.features.words <= TEMPLATE_WORDS && b.features.words > 0 {
+            shape_into(&b.text, &mut buf);
+            shapes.push(Some(buf.clone()));
+        } else {
+            shapes.push(None);
+        }
+    }
+    // How often each exact line is said: an item's name is said once.
+    let mut said: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    for b in &page.blocks {
+        *said.entry(b.text.as_str()).or_default() += 1;
+    }
+    let own = |i: usize| !junk[i] && said.get(page.blocks[i].text.as_str()) == Some(&1);
+    // A list of similar lines ("Gym in Camden", "Gym in Burlington") is
+    // not a grid: an item's own line differs from its template line from
+    // the first word on.
+    let first_word = |i: usize| {
+        page.blocks[i]
+            .text
+            .split_whitespace()
+            .next()
+            .map(str::to_lowercase)
+    };
+    let alike = |t: usize, i: usize| first_word(t) == first_word(i);
+    // Items are short lines: a paragraph between two template lines is
+    // a description, the end of the grid or the start of one.
+    let paragraph = |i: usize| {
+        let f = &page.blocks[i].features;
+        f.words >= PARAGRAPH_WORDS && f.ends_sentence
+    };
+    // Occurrences of each shape, in order.
+    let mut at: rustc_hash::FxHashMap<&[u8], Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, s) in shapes.iter().enumerate() {
+        if let Some(s) = s {
+            at.entry(s.as_slice()).or_default().push(i);
+        }
+    }
+    // Every grid found: (items, start, end).
+    let mut grids: Vec<(usize, usize, usize)> = Vec::new();
+    for occ in at.values().filter(|o| o.len() >= MIN_ITEMS) {
+        // Chains of occurrences, each one item apart, with a line of the
+        // item's own between.
+        let mut k = 0;
+        while k < occ.len() {
+            let mut e = k;
+            while e + 1 < occ.len() {
+                let (p, q) = (occ[e], occ[e + 1]);
+                if q - p < 2
+                    || q - p > MAX_PERIOD
+                    || !(p + 1..q).any(|i| own(i) && !alike(p, i))
+                    || (p + 1..q).any(paragraph)
+                {
+                    break;
+                }
+                e += 1;
+            }
+            let items = e - k + 1;
+            if items >= MIN_ITEMS && steady(&occ[k..=e]) {
+                let (first, last) = (occ[k], occ[e]);
+                let period = (last - first) / (items - 1);
+                // The first item's lines before its template line, and the
+                // last item's after it: at most a period less one, its own.
+                let mut start = first;
+                while start > 0 && first - start < period - 1 && own(start - 1) {
+                    start -= 1;
+                }
+                let mut end = last + 1;
+                while end < n && end - last < period && !junk[end] && shapes[end] != shapes[last] {
+                    end += 1;
+                }
+                grids.push((items, start, end));
+            }
+            k = e + 1;
+        }
+    }
+    // The grid with the most items, grown over the others that overlap it
+    // (its prices, buttons and ratings each make one).
+    let &(items, mut s, mut z) = grids
+        .iter()
+        .max_by_key(|&&(items, s, z)| (items, z - s, usize::MAX - s))?;
+    grids.sort_unstable_by_key(|g| g.1);
+    loop {
+        let (s0, z0) = (s, z);
+        for &(_, a, b) in &grids {
+            if a < z && b > s {
+                (s, z) = (s.min(a), z.max(b));
+            }
+        }
+        if (s, z) == (s0, z0) {
+            return Some(Grid {
+                lines: (s, z),
+                items,
+            });
+        }
+    }
+}
+
+/// Whether the gaps between occurrences are steady: most of them within
+/// a line of the middle one.
+fn steady(occ: &[usize]) -> bool {
+    let mut gaps: Vec<usize> = occ.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let mid = gaps[gaps.len() / 2];
+    let near = gaps.iter().filter(|&&g| g.abs_diff(mid) <= 1).count();
+    3 * near >= 2 * gaps.len()
+}
