@@ -29,22 +29,28 @@ use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
 #[derive(Debug, Clone)]
 pub struct PatternSet {
+    /// The patterns as given.
+    patterns: Vec<String>,
+    /// Builds one exact regex (`None`: it refuses the pattern).
+    build_one: fn(&str) -> Option<Regex>,
     /// Word boundaries removed: may match more, never less. Run as a whole
-    /// only on text the factors cannot judge (see `Factors::bail`).
-    loose: RegexSet,
-    /// Per pattern: its exact regex, when the loose form differs.
-    exact: Vec<Option<Regex>>,
+    /// only on text the factors cannot judge (see `Factors::bail`), so
+    /// built when first needed (`None` inside: no set would compile).
+    loose: OnceLock<Option<RegexSet>>,
+    /// Per pattern: its exact regex, built when first needed (`None`
+    /// inside: it would not compile).
+    exact: Vec<OnceLock<Option<Regex>>>,
     /// Per pattern: the loose form as a regex of its own, built when first
-    /// needed (`None` inside: it would not compile alone).
+    /// needed (`None` inside: the pattern has no loose form, or it would
+    /// not compile alone).
     single: Vec<OnceLock<Option<Regex>>>,
-    /// Per pattern: the loose form's source.
-    loose_src: Vec<String>,
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
     /// The loose forms of the patterns with no factor, as one set: one
-    /// pass instead of one per pattern. `None`: they are all candidates.
-    always_set: Option<RegexSet>,
+    /// pass instead of one per pattern. Built when first needed; `None`
+    /// inside: they are all candidates.
+    always_set: OnceLock<Option<RegexSet>>,
 }
 
 /// Aho-Corasick over every pattern's factors (ASCII case folded).
@@ -741,70 +747,93 @@ impl Candidates {
 
 impl PatternSet {
     /// `size_limit`/`dfa_size_limit` apply to the set as to a RegexSet;
-    /// `single` builds one exact regex (a pattern it refuses stays as it
-    /// is in the set).
+    /// `single` builds one exact regex (a pattern it refuses is built
+    /// under the set's limits instead). Only the factor search is built
+    /// here: every regex is compiled when a text first needs it, so a run
+    /// over a few small documents does not pay for hundreds of patterns.
     pub fn new(
         patterns: &[String],
         size_limit: usize,
         dfa_size_limit: usize,
-        single: impl Fn(&str) -> Option<Regex>,
-    ) -> Result<PatternSet, regex::Error> {
-        let build = |pats: &[String]| {
-            RegexSetBuilder::new(pats)
-                .size_limit(size_limit)
-                .dfa_size_limit(dfa_size_limit)
-                .build()
-        };
-        let mut loose = Vec::with_capacity(patterns.len());
-        let mut exact = Vec::with_capacity(patterns.len());
-        for p in patterns {
-            match loosen(p).and_then(|l| Some((l, single(p)?))) {
-                Some((l, re)) => {
-                    loose.push(l);
-                    exact.push(Some(re));
-                }
-                None => {
-                    loose.push(p.clone());
-                    exact.push(None);
-                }
-            }
-        }
-        let (set, loose_src, exact) = match build(&loose) {
-            Ok(set) => (set, loose, exact),
-            // The loose forms can be larger; then the plain set it is.
-            Err(_) => (
-                build(patterns)?,
-                patterns.to_vec(),
-                vec![None; patterns.len()],
-            ),
-        };
-        let prefilter = Prefilter::new(patterns);
-        let always_set = build(
-            &prefilter
-                .always
-                .iter()
-                .map(|&i| loose_src[i as usize].clone())
-                .collect::<Vec<_>>(),
-        )
-        .ok();
-        Ok(PatternSet {
-            loose: set,
-            exact,
+        single: fn(&str) -> Option<Regex>,
+    ) -> PatternSet {
+        PatternSet {
+            patterns: patterns.to_vec(),
+            build_one: single,
+            loose: OnceLock::new(),
+            exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             single: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
-            loose_src,
             size_limit,
             dfa_size_limit,
-            prefilter,
-            always_set,
-        })
+            prefilter: Prefilter::new(patterns),
+            always_set: OnceLock::new(),
+        }
+    }
+
+    fn build_set(&self, pats: &[String]) -> Result<RegexSet, regex::Error> {
+        RegexSetBuilder::new(pats)
+            .size_limit(self.size_limit)
+            .dfa_size_limit(self.dfa_size_limit)
+            .build()
+    }
+
+    /// Pattern `i`'s loose form, or the pattern when it has none.
+    fn loose_src(&self, i: usize) -> String {
+        let p = &self.patterns[i];
+        loosen(p).unwrap_or_else(|| p.clone())
+    }
+
+    /// The loose forms of all patterns as one set, built on first use. The
+    /// loose forms can be larger; then the plain set it is. An error:
+    /// neither compiles.
+    fn loose_set(&self) -> Result<&RegexSet, regex::Error> {
+        let built = self.loose.get_or_init(|| {
+            let loose: Vec<String> = (0..self.len()).map(|i| self.loose_src(i)).collect();
+            self.build_set(&loose)
+                .or_else(|_| self.build_set(&self.patterns))
+                .ok()
+        });
+        match built {
+            Some(set) => Ok(set),
+            // Only to report why: rebuilding the plain set gives the error.
+            None => Err(self
+                .build_set(&self.patterns)
+                .err()
+                .unwrap_or(regex::Error::CompiledTooBig(self.size_limit))),
+        }
+    }
+
+    /// Build now what is otherwise built when first needed, to refuse a
+    /// set too large to compile as a whole when it is loaded rather than
+    /// meet it on some text.
+    pub fn check(&self) -> Result<(), regex::Error> {
+        self.loose_set().map(|_| ())
+    }
+
+    /// Pattern `i` compiled exactly: by `single`, or else under the set's
+    /// limits. `None`: neither compiles it (a rule file with such a
+    /// pattern is refused when loaded, so this does not happen).
+    fn exact(&self, i: usize) -> Option<&Regex> {
+        self.exact[i]
+            .get_or_init(|| {
+                let p = &self.patterns[i];
+                (self.build_one)(p).or_else(|| {
+                    RegexBuilder::new(p)
+                        .size_limit(self.size_limit)
+                        .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
+                        .build()
+                        .ok()
+                })
+            })
+            .as_ref()
     }
 
     pub fn len(&self) -> usize {
-        self.exact.len()
+        self.patterns.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty()
+        self.patterns.is_empty()
     }
 
     /// Indexes of the patterns that may match `text`, ascending: every
@@ -831,7 +860,15 @@ impl PatternSet {
             }
         });
         if live {
-            match &self.always_set {
+            let set = self.always_set.get_or_init(|| {
+                let pats: Vec<String> = pf
+                    .always
+                    .iter()
+                    .map(|&i| self.loose_src(i as usize))
+                    .collect();
+                self.build_set(&pats).ok()
+            });
+            match set {
                 Some(set) => {
                     for k in set.matches(text).iter() {
                         c.insert(pf.always[k] as usize);
@@ -872,8 +909,11 @@ impl PatternSet {
         if bail {
             // A character the factors do not account for: the whole loose
             // set decides which patterns to check.
+            let Ok(set) = self.loose_set() else {
+                return self.all();
+            };
             let mut c = Candidates::new(n);
-            for i in self.loose.matches(text).iter() {
+            for i in set.matches(text).iter() {
                 c.insert(i);
             }
             return c;
@@ -901,25 +941,23 @@ impl PatternSet {
     /// Whether pattern `i` matches `text`.
     pub fn is_match(&self, i: usize, text: &str) -> bool {
         // The loose form is there for the DFA's sake on non-ASCII text; on
-        // ASCII the exact regex runs its DFA too, and answers alone (it
-        // matches only where the loose form does).
-        if let Some(re) = &self.exact[i]
-            && text.is_ascii()
-        {
-            return re.is_match(text);
+        // ASCII the exact regex runs its DFA too, and answers alone.
+        if !text.is_ascii() {
+            let single = self.single[i].get_or_init(|| {
+                let loose = loosen(&self.patterns[i])?;
+                RegexBuilder::new(&loose)
+                    .size_limit(self.size_limit)
+                    .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
+                    .build()
+                    .ok()
+            });
+            // It matches wherever the pattern does: where it does not,
+            // neither does the pattern.
+            if single.as_ref().is_some_and(|re| !re.is_match(text)) {
+                return false;
+            }
         }
-        let single = self.single[i].get_or_init(|| {
-            RegexBuilder::new(&self.loose_src[i])
-                .size_limit(self.size_limit)
-                .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
-                .build()
-                .ok()
-        });
-        let loose = match single {
-            Some(re) => re.is_match(text),
-            None => self.loose.matches(text).matched(i),
-        };
-        loose && self.exact[i].as_ref().is_none_or(|re| re.is_match(text))
+        self.exact(i).is_some_and(|re| re.is_match(text))
     }
 
     /// Indexes of the patterns that match `text`, ascending.
@@ -954,7 +992,7 @@ mod tests {
     #[test]
     fn same_answers_as_a_regex_set() {
         let pats = pats();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
         let plain = RegexSet::new(&pats).unwrap();
         for text in [
             "Follow us on the web",
@@ -990,7 +1028,7 @@ mod tests {
         let pats: Vec<String> = [r"^[0-9]+[-/][0-9]+$", r"(?i)^k\w+ \d$"]
             .map(String::from)
             .to_vec();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
         let plain = RegexSet::new(&pats).unwrap();
         // Neither a digit nor a dash: the first cannot match.
         assert_eq!(set.candidates("no numbers here").iter().count(), 0);
@@ -1021,7 +1059,7 @@ mod tests {
         let pats: Vec<String> = [r"(?i)\bcookies\b", r"(?i)\bnewsletter\b", r"(?i)^home$"]
             .map(String::from)
             .to_vec();
-        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
         set.set_max_words(vec![Some(10), None, Some(2)]);
         let text = "We use cookies; read our newsletter";
         let all: Vec<usize> = set.candidates_within(text, Some(3)).iter().collect();
@@ -1042,7 +1080,7 @@ mod tests {
         let pats: Vec<String> = [r"(?i)\bmore\b.{0,9}x", r"(?i)\bmore from\b"]
             .map(String::from)
             .to_vec();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
         let plain = RegexSet::new(&pats).unwrap();
         for text in ["MORE FROM x", "more from", "more x", "nothing"] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
@@ -1053,7 +1091,7 @@ mod tests {
     #[test]
     fn candidates_skip_patterns_whose_factor_is_absent() {
         let pats = pats();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
         let c: Vec<usize> = set.candidates("nothing to see").iter().collect();
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
