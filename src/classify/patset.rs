@@ -25,7 +25,9 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
@@ -34,23 +36,21 @@ use regex_syntax::hir::{
 pub struct PatternSet {
     /// The patterns as given.
     patterns: Vec<String>,
-    /// Builds one exact regex (`None`: it refuses the pattern).
-    build_one: fn(&str) -> Option<Regex>,
     /// Word boundaries removed: may match more, never less. Run as a whole
     /// only on text the factors cannot judge (see `Factors::bail`), so
     /// built when first needed (`None` inside: no set would compile).
     loose: OnceLock<Option<RegexSet>>,
     /// Per pattern: its exact regex, built when first needed (`None`
     /// inside: it would not compile).
-    exact: Vec<OnceLock<Option<Regex>>>,
+    exact: Vec<OnceLock<Option<meta::Regex>>>,
     /// Per pattern: its ASCII form (`ascii_form`), which answers as the
     /// pattern on ASCII text, built when first needed (`None` inside: it
     /// would not compile).
-    ascii: Vec<OnceLock<Option<Regex>>>,
+    ascii: Vec<OnceLock<Option<meta::Regex>>>,
     /// Per pattern: the loose form as a regex of its own, built when first
     /// needed (`None` inside: the pattern has no loose form, or it would
     /// not compile alone).
-    single: Vec<OnceLock<Option<Regex>>>,
+    single: Vec<OnceLock<Option<meta::Regex>>>,
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
@@ -903,20 +903,13 @@ impl Candidates {
 }
 
 impl PatternSet {
-    /// `size_limit`/`dfa_size_limit` apply to the set as to a RegexSet;
-    /// `single` builds one exact regex (a pattern it refuses is built
-    /// under the set's limits instead). Only the factor search is built
+    /// `size_limit`/`dfa_size_limit` apply to the set as to a RegexSet,
+    /// and to each pattern compiled alone. Only the factor search is built
     /// here: every regex is compiled when a text first needs it, so a run
     /// over a few small documents does not pay for hundreds of patterns.
-    pub fn new(
-        patterns: &[String],
-        size_limit: usize,
-        dfa_size_limit: usize,
-        single: fn(&str) -> Option<Regex>,
-    ) -> PatternSet {
+    pub fn new(patterns: &[String], size_limit: usize, dfa_size_limit: usize) -> PatternSet {
         PatternSet {
             patterns: patterns.to_vec(),
-            build_one: single,
             loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             ascii: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
@@ -971,19 +964,25 @@ impl PatternSet {
     /// Pattern `i` compiled exactly: by `single`, or else under the set's
     /// limits. `None`: neither compiles it (a rule file with such a
     /// pattern is refused when loaded, so this does not happen).
-    fn exact(&self, i: usize) -> Option<&Regex> {
+    fn exact(&self, i: usize) -> Option<&meta::Regex> {
         self.exact[i]
-            .get_or_init(|| {
-                let p = &self.patterns[i];
-                (self.build_one)(p).or_else(|| {
-                    RegexBuilder::new(p)
-                        .size_limit(self.size_limit)
-                        .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
-                        .build()
-                        .ok()
-                })
-            })
+            .get_or_init(|| self.tester(&self.patterns[i]))
             .as_ref()
+    }
+
+    /// `pattern` compiled for `is_match` alone: no captures, no prefilter
+    /// (a factor of the pattern is known to be in the text), none of the
+    /// engines that only help find where a match is. `None`: it does not
+    /// compile under the set's limits.
+    fn tester(&self, pattern: &str) -> Option<meta::Regex> {
+        let config = meta::Config::new()
+            .which_captures(WhichCaptures::None)
+            .auto_prefilter(false)
+            .onepass(false)
+            .backtrack(false)
+            .nfa_size_limit(Some(self.size_limit))
+            .hybrid_cache_capacity(self.dfa_size_limit.min(SINGLE_DFA_LIMIT));
+        meta::Builder::new().configure(config).build(pattern).ok()
     }
 
     pub fn len(&self) -> usize {
@@ -1081,18 +1080,12 @@ impl PatternSet {
     /// its own, built on first use into `cell`.
     fn form<'a>(
         &'a self,
-        cell: &'a OnceLock<Option<Regex>>,
+        cell: &'a OnceLock<Option<meta::Regex>>,
         i: usize,
         src: fn(&str) -> Option<String>,
-    ) -> Option<&'a Regex> {
-        cell.get_or_init(|| {
-            RegexBuilder::new(&src(&self.patterns[i])?)
-                .size_limit(self.size_limit)
-                .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
-                .build()
-                .ok()
-        })
-        .as_ref()
+    ) -> Option<&'a meta::Regex> {
+        cell.get_or_init(|| self.tester(&src(&self.patterns[i])?))
+            .as_ref()
     }
 
     /// Whether pattern `i` matches `text`.
@@ -1100,7 +1093,8 @@ impl PatternSet {
         if text.is_ascii() {
             // On ASCII the ASCII form answers alone, with a smaller DFA
             // than the exact regex (which is there if it does not compile).
-            if let Some(re) = self.form(&self.ascii[i], i, ascii_form) {
+            let ascii = self.form(&self.ascii[i], i, ascii_form);
+            if let Some(re) = ascii {
                 return re.is_match(text);
             }
         } else if self
@@ -1127,6 +1121,7 @@ impl PatternSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn pats() -> Vec<String> {
         [
@@ -1147,7 +1142,7 @@ mod tests {
     #[test]
     fn same_answers_as_a_regex_set() {
         let pats = pats();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let plain = RegexSet::new(&pats).unwrap();
         for text in [
             "Follow us on the web",
@@ -1183,7 +1178,7 @@ mod tests {
         let pats: Vec<String> = [r"^[0-9]+[-/][0-9]+$", r"(?i)^k\w+ \d$"]
             .map(String::from)
             .to_vec();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let plain = RegexSet::new(&pats).unwrap();
         // Neither a digit nor a dash: the first cannot match.
         assert_eq!(set.candidates("no numbers here").iter().count(), 0);
@@ -1214,7 +1209,7 @@ mod tests {
         let pats: Vec<String> = [r"(?i)\bcookies\b", r"(?i)\bnewsletter\b", r"(?i)^home$"]
             .map(String::from)
             .to_vec();
-        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         set.set_max_words(vec![Some(10), None, Some(2)]);
         let text = "We use cookies; read our newsletter";
         let all: Vec<usize> = set.candidates_within(text, Some(3)).iter().collect();
@@ -1235,7 +1230,7 @@ mod tests {
         let pats: Vec<String> = [r"(?i)\bmore\b.{0,9}x", r"(?i)\bmore from\b"]
             .map(String::from)
             .to_vec();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let plain = RegexSet::new(&pats).unwrap();
         for text in ["MORE FROM x", "more from", "more x", "nothing"] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
@@ -1246,7 +1241,7 @@ mod tests {
     #[test]
     fn candidates_skip_patterns_whose_factor_is_absent() {
         let pats = pats();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok());
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let c: Vec<usize> = set.candidates("nothing to see").iter().collect();
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();

@@ -488,9 +488,7 @@ impl RuleSetBuilder {
         let set = |pats: &[String]| {
             // A roomy lazy-DFA cache: the set has many case-insensitive
             // Unicode patterns, and a small cache is cleared over and over.
-            let set = PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 32, |p| {
-                build_regex(p).ok()
-            });
+            let set = PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 32);
             // The built-in sets compile (tests build them); a user's may not.
             if user {
                 set.check().map_err(|e| RuleError::Parse {
