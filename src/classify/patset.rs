@@ -11,9 +11,12 @@
 //! once spends its time building states. So each pattern also gets a set
 //! of literal factors, one of which every match must contain (`follow us`
 //! for `(?i)\bfollow us\b.{0,60}facebook`), or, anchored at the start, of
-//! prefixes; one Aho-Corasick pass over the block (ASCII lower-cased, as
-//! the factors are) finds the factors present, and only the patterns they
-//! name (the candidates) are run, loose form first, then exact. Patterns
+//! prefixes; one pass over the block (hashed 4-byte windows, `Grams`; in
+//! any ASCII casing, as the factors are folded) finds the factors present,
+//! a lookup of its first bytes the prefixes (`Heads`), and only the
+//! patterns they name (the candidates) are run: on ASCII text an ASCII
+//! form of the pattern (`ascii_form`, same answers there, a smaller DFA),
+//! on other text the loose form first, then exact. Patterns
 //! with no usable factor run as one small set of their own. Told how many
 //! words a pattern's rule allows (`set_max_words`), a long block is only
 //! searched for the factors of the patterns that can apply to it. The
@@ -22,29 +25,39 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{Anchored, MatchKind, StartKind, dfa, nfa};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
-use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
+use regex::{RegexSet, RegexSetBuilder};
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_syntax::hir::{
+    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
+};
 
 #[derive(Debug, Clone)]
 pub struct PatternSet {
+    /// The patterns as given.
+    patterns: Vec<String>,
     /// Word boundaries removed: may match more, never less. Run as a whole
-    /// only on text the factors cannot judge (see `Factors::bail`).
-    loose: RegexSet,
-    /// Per pattern: its exact regex, when the loose form differs.
-    exact: Vec<Option<Regex>>,
+    /// only on text the factors cannot judge (see `Factors::bail`), so
+    /// built when first needed (`None` inside: no set would compile).
+    loose: OnceLock<Option<RegexSet>>,
+    /// Per pattern: its exact regex, built when first needed (`None`
+    /// inside: it would not compile).
+    exact: Vec<OnceLock<Option<meta::Regex>>>,
+    /// Per pattern: its ASCII form (`ascii_form`), which answers as the
+    /// pattern on ASCII text, built when first needed (`None` inside: it
+    /// would not compile).
+    ascii: Vec<OnceLock<Option<meta::Regex>>>,
     /// Per pattern: the loose form as a regex of its own, built when first
-    /// needed (`None` inside: it would not compile alone).
-    single: Vec<OnceLock<Option<Regex>>>,
-    /// Per pattern: the loose form's source.
-    loose_src: Vec<String>,
+    /// needed (`None` inside: the pattern has no loose form, or it would
+    /// not compile alone).
+    single: Vec<OnceLock<Option<meta::Regex>>>,
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
     /// The loose forms of the patterns with no factor, as one set: one
-    /// pass instead of one per pattern. `None`: they are all candidates.
-    always_set: Option<RegexSet>,
+    /// pass instead of one per pattern. Built when first needed; `None`
+    /// inside: they are all candidates.
+    always_set: OnceLock<Option<RegexSet>>,
 }
 
 /// Aho-Corasick over every pattern's factors (ASCII case folded).
@@ -62,11 +75,7 @@ struct Prefilter {
     /// long paragraph is searched for a handful of factors, not all.
     tiers: Vec<OnceLock<Tier>>,
     /// The prefixes of patterns anchored at the start, searched there only.
-    anchored: Option<nfa::contiguous::NFA>,
-    anchored_owners: Vec<Vec<u32>>,
-    /// Longest prefix literal, in bytes: the anchored search reads no
-    /// further.
-    anchored_len: usize,
+    anchored: Heads,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
@@ -88,12 +97,10 @@ fn tier(words: u32) -> usize {
 
 #[derive(Debug, Clone)]
 struct Tier {
-    /// `None` with `failed`: no search, every pattern is a candidate.
-    ac: Option<dfa::DFA>,
-    /// Per `ac` pattern: the set patterns it is a factor of, or `None` for
-    /// a bail character.
-    owners: Vec<Option<Vec<u32>>>,
-    failed: bool,
+    /// The factors of the patterns that apply to the tier's blocks.
+    grams: Grams,
+    /// Per literal of `grams`: the set patterns it is a factor of.
+    owners: Vec<Vec<u32>>,
 }
 
 /// The pattern with every word-boundary assertion (any look-around other
@@ -130,6 +137,49 @@ fn loosen(pattern: &str) -> Option<String> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     let loose = strip(&hir);
     (loose != hir).then(|| loose.to_string())
+}
+
+/// The pattern as it acts on ASCII text only: classes cut down to their
+/// ASCII members, literals holding other characters unmatchable, Unicode
+/// word boundaries made ASCII ones (the same on ASCII text: there the word
+/// characters are `[0-9A-Za-z_]` either way). On an ASCII haystack it
+/// matches exactly where the pattern does, and it compiles to a fraction of
+/// the automaton (`(?i)k` is `[Kk]`, not `[Kk\u{212A}]`; `.` one byte).
+fn ascii_form(pattern: &str) -> Option<String> {
+    fn cut(h: &Hir) -> Hir {
+        match h.kind() {
+            HirKind::Empty => h.clone(),
+            HirKind::Literal(l) if l.0.is_ascii() => h.clone(),
+            HirKind::Literal(_) => Hir::fail(),
+            HirKind::Class(Class::Unicode(c)) => {
+                let mut c = c.clone();
+                c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+                Hir::class(Class::Unicode(c))
+            }
+            HirKind::Class(Class::Bytes(_)) => h.clone(),
+            HirKind::Look(l) => Hir::look(match l {
+                Look::WordUnicode => Look::WordAscii,
+                Look::WordUnicodeNegate => Look::WordAsciiNegate,
+                Look::WordStartUnicode => Look::WordStartAscii,
+                Look::WordEndUnicode => Look::WordEndAscii,
+                Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+                Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+                other => *other,
+            }),
+            HirKind::Repetition(r) => Hir::repetition(Repetition {
+                sub: Box::new(cut(&r.sub)),
+                ..r.clone()
+            }),
+            HirKind::Capture(c) => Hir::capture(Capture {
+                sub: Box::new(cut(&c.sub)),
+                ..c.clone()
+            }),
+            HirKind::Concat(v) => Hir::concat(v.iter().map(cut).collect()),
+            HirKind::Alternation(v) => Hir::alternation(v.iter().map(cut).collect()),
+        }
+    }
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    Some(cut(&hir).to_string())
 }
 
 /// Literal alternatives, ASCII letters lower-cased (the Aho-Corasick
@@ -484,9 +534,22 @@ fn needs(h: &Hir) -> Vec<Bytes> {
 
 /// The ASCII bytes `text` holds.
 fn bytes_in(text: &str) -> Bytes {
-    text.bytes()
-        .filter(u8::is_ascii)
-        .fold(0, |set, b| set | (1u128 << b))
+    // A flag per byte value, then the set: stores that do not wait on each
+    // other, where a running set would carry a dependency byte to byte.
+    let mut seen = [0u8; 256];
+    for &b in text.as_bytes() {
+        seen[b as usize] = 1;
+    }
+    // Eight flags (0 or 1, one per byte) to eight bits at once: the
+    // multiply moves byte j's low bit to bit 56 + j, without carries.
+    let mut set: Bytes = 0;
+    for (k, c) in seen[..128].chunks_exact(8).enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let bits = u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        set |= (bits as Bytes) << (8 * k);
+    }
+    set
 }
 
 /// Literals to search, each with the set patterns it stands for.
@@ -508,100 +571,224 @@ impl Table {
     }
 }
 
-/// An automaton finding the longest of `lits` (ASCII lower case) that the
-/// text starts with, in any ASCII casing (`longest_prefix`); `None` if it
-/// cannot be built. A contiguous NFA, not a DFA: with well over a thousand
-/// prefixes the DFA took 6 MB, and an anchored walk over a line's first
-/// bytes never follows a failure link, so the NFA walks as directly.
-fn prefixes(lits: &[Vec<u8>]) -> Option<nfa::contiguous::NFA> {
-    nfa::contiguous::Builder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .build(lits)
-        .ok()
+/// The literals (ASCII lower case) that a text starts with, in any ASCII
+/// casing: a hash lookup of the text's first 1, 2, 3 and 4 bytes, then the
+/// rest of the longer literals compared. Cheaper than walking an automaton
+/// over a thousand prefixes, byte by byte, for every short line.
+#[derive(Debug, Clone, Default)]
+struct Heads {
+    lits: Vec<Vec<u8>>,
+    /// Per literal: the set patterns it is a prefix of.
+    owners: Vec<Vec<u32>>,
+    /// (length up to 4, first bytes) -> the literals starting so.
+    first: rustc_hash::FxHashMap<u64, Vec<u32>>,
+    /// Bit k - 1: some literal is k bytes long (k <= 4; 4: 4 or more).
+    lens: u8,
 }
 
-/// The index of the longest literal of `d` (a `prefixes` automaton) that `hay`
-/// starts with. Walked by hand: the crate's search costs more in setting
-/// up than a short line takes to walk.
-fn longest_prefix(d: &impl Automaton, hay: &[u8]) -> Option<usize> {
-    let mut sid = d.start_state(Anchored::Yes).ok()?;
-    let mut found = None;
-    if d.is_match(sid) {
-        found = Some(d.match_pattern(sid, 0).as_usize());
+/// The lookup key of `b`'s first `k` (<= 4) bytes, ASCII lower-cased.
+fn head_key(b: &[u8], k: usize) -> u64 {
+    let mut w = [0u8; 4];
+    for (d, s) in w.iter_mut().zip(&b[..k]) {
+        *d = s.to_ascii_lowercase();
     }
-    for &b in hay {
-        sid = d.next_state(Anchored::Yes, sid, b);
-        if d.is_special(sid) {
-            if d.is_dead(sid) {
-                break;
+    ((k as u64) << 32) | u32::from_le_bytes(w) as u64
+}
+
+impl Heads {
+    fn new(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
+        let mut h = Heads {
+            lits,
+            owners,
+            ..Heads::default()
+        };
+        for (i, l) in h.lits.iter().enumerate() {
+            let k = l.len().min(4);
+            if k == 0 {
+                continue;
             }
-            if d.is_match(sid) {
-                found = Some(d.match_pattern(sid, 0).as_usize());
-            }
+            h.lens |= 1 << (k - 1);
+            h.first.entry(head_key(l, k)).or_default().push(i as u32);
         }
+        h
     }
-    found
-}
 
-/// A DFA reporting every occurrence of `lits` (ASCII lower case) in any
-/// ASCII casing, run byte by byte by `scan`; `None` if it cannot be built.
-/// With many literals the crate has no SIMD prefilter, and its general
-/// search loop costs several times this one's table lookup per byte.
-fn scanner(lits: &[Vec<u8>]) -> Option<dfa::DFA> {
-    dfa::Builder::new()
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        // Folding the text's ASCII case as it goes: as good as searching a
-        // lower-cased copy, without the copy (the literals are lower case).
-        .ascii_case_insensitive(true)
-        .prefilter(false)
-        .build(lits)
-        .ok()
-}
-
-/// Call `hit` with the literal index of every occurrence in `hay` of the
-/// literals `d` was built for, until it returns `false`. `false` if the
-/// scan could not start (never for a `scanner` DFA).
-fn scan(d: &dfa::DFA, hay: &[u8], mut hit: impl FnMut(usize) -> bool) -> bool {
-    let Ok(mut sid) = d.start_state(Anchored::No) else {
-        return false;
-    };
-    for &b in hay {
-        sid = d.next_state(Anchored::No, sid, b);
-        if d.is_special(sid) {
-            if d.is_dead(sid) {
-                break;
+    /// Call `hit` with the patterns of every literal `text` starts with.
+    fn find(&self, text: &[u8], mut hit: impl FnMut(u32)) {
+        for k in 1..=text.len().min(4) {
+            if self.lens & (1 << (k - 1)) == 0 {
+                continue;
             }
-            if d.is_match(sid) {
-                for k in 0..d.match_len(sid) {
-                    if !hit(d.match_pattern(sid, k).as_usize()) {
-                        return true;
-                    }
+            let Some(v) = self.first.get(&head_key(text, k)) else {
+                continue;
+            };
+            for &i in v {
+                let l = &self.lits[i as usize];
+                if l.len() <= 4
+                    || text
+                        .get(4..l.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(&l[4..]))
+                {
+                    self.owners[i as usize].iter().for_each(|&p| hit(p));
                 }
             }
         }
     }
-    true
 }
 
-/// The search reports, at each start, the longest literal only: it stands
-/// for the literals that are prefixes of it as well. `None` where one of
-/// them is a bail character.
-fn closure(lits: &[Vec<u8>], owners: &[Option<Vec<u32>>]) -> Vec<Option<Vec<u32>>> {
-    (0..lits.len())
-        .map(|a| {
-            let mut v: Vec<u32> = Vec::new();
-            for (b, o) in owners.iter().enumerate() {
-                if lits[a].starts_with(&lits[b]) {
-                    v.extend(o.as_ref()?);
+/// Finds every occurrence of some literals (ASCII lower case) in any ASCII
+/// casing, as an Aho-Corasick automaton would. Each literal of 4 bytes or
+/// more is known by one 4-byte window of it (its rarest, by English letter
+/// frequencies), each 3-byte one by itself: the search hashes the text's
+/// window at every position into a 4 KB bit table, and checks the literals
+/// behind a set bit. An automaton over a few hundred case-folded literals
+/// takes a megabyte, out of cache, and each byte's step waits for the last
+/// one; these lookups stay in L1 and do not wait on each other.
+#[derive(Debug, Clone, Default)]
+struct Grams {
+    lits: Vec<Vec<u8>>,
+    /// Hashed 4-byte windows of the literals (the text's ASCII case bit
+    /// set), and 3-byte ones in `bits3`.
+    bits4: Vec<u64>,
+    bits3: Vec<u64>,
+    /// Window (case bit set) -> the literals it stands for, each with the
+    /// window's offset in it.
+    at: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
+    /// Literals under 3 bytes, searched plainly (factors are longer).
+    short: Vec<u32>,
+}
+
+const GRAM_BITS: u32 = 15;
+/// The ASCII case bit of each byte of a window: a byte equal to a literal's
+/// byte in some ASCII casing has the same bits once it is set.
+const CASE: u32 = 0x2020_2020;
+
+/// The first three bytes of a window: a 3-byte literal's.
+const THREE: u32 = 0x00FF_FFFF;
+
+fn gram_hash(w: u32) -> usize {
+    (w.wrapping_mul(0x9E37_79B1) >> (32 - GRAM_BITS)) as usize
+}
+
+fn gram(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w[..b.len()].copy_from_slice(b);
+    u32::from_le_bytes(w) | CASE
+}
+
+/// How common a byte is in text, roughly (per mille; letters by English
+/// frequency): the window with the smallest product is the rarest.
+fn commonness(b: u8) -> f64 {
+    const LETTERS: [f64; 26] = [
+        82., 15., 28., 43., 127., 22., 20., 61., 70., 2., 8., 40., 24., 67., 75., 19., 1., 60.,
+        63., 91., 28., 10., 24., 2., 20., 1.,
+    ];
+    match b {
+        b'a'..=b'z' => LETTERS[(b - b'a') as usize],
+        b' ' => 180.,
+        _ => 5.,
+    }
+}
+
+impl Grams {
+    fn new(lits: &[Vec<u8>]) -> Grams {
+        let words = (1usize << GRAM_BITS) / 64;
+        let mut g = Grams {
+            lits: lits.to_vec(),
+            bits4: vec![0; words],
+            bits3: Vec::new(),
+            ..Grams::default()
+        };
+        for (k, l) in lits.iter().enumerate() {
+            let (off, w) = match l.len() {
+                0..=2 => {
+                    g.short.push(k as u32);
+                    continue;
+                }
+                3 => (0, gram(l) & THREE),
+                n => {
+                    let score = |o: usize| l[o..o + 4].iter().map(|&b| commonness(b)).product();
+                    let off = (0..=n - 4)
+                        .min_by(|&a, &b| f64::total_cmp(&score(a), &score(b)))
+                        .unwrap_or(0);
+                    (off, gram(&l[off..off + 4]))
+                }
+            };
+            let h = gram_hash(w);
+            let bits = if l.len() == 3 {
+                if g.bits3.is_empty() {
+                    g.bits3 = vec![0; words];
+                }
+                &mut g.bits3
+            } else {
+                &mut g.bits4
+            };
+            bits[h / 64] |= 1 << (h % 64);
+            g.at.entry(w).or_default().push((k as u32, off as u32));
+        }
+        g
+    }
+
+    /// Call `hit` with the index of every literal at `hay[i..]` whose window
+    /// is `w`, found at `i + offset`.
+    #[inline]
+    fn check(&self, hay: &[u8], i: usize, w: u32, hit: &mut impl FnMut(usize)) {
+        if let Some(v) = self.at.get(&w) {
+            for &(k, off) in v {
+                let l = &self.lits[k as usize];
+                let Some(s) = i.checked_sub(off as usize) else {
+                    continue;
+                };
+                if hay
+                    .get(s..s + l.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(l))
+                {
+                    hit(k as usize);
                 }
             }
-            v.sort_unstable();
-            v.dedup();
-            Some(v)
-        })
-        .collect()
+        }
+    }
+
+    /// Call `hit` with the literal index of every occurrence in `hay`.
+    fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
+        let test = |bits: &[u64], w: u32| {
+            let h = gram_hash(w);
+            bits[h / 64] & (1 << (h % 64)) != 0
+        };
+        let three = !self.bits3.is_empty();
+        let n = hay.len();
+        // Every position a whole window fits, then the last three (padded
+        // with NULs, whose case bit makes them spaces: `check` verifies).
+        let full = n.saturating_sub(3);
+        for i in 0..full {
+            let w = u32::from_le_bytes([hay[i], hay[i + 1], hay[i + 2], hay[i + 3]]) | CASE;
+            if test(&self.bits4, w) {
+                self.check(hay, i, w, &mut hit);
+            }
+            if three {
+                let w3 = w & THREE;
+                if test(&self.bits3, w3) {
+                    self.check(hay, i, w3, &mut hit);
+                }
+            }
+        }
+        if three && n >= 3 {
+            // The last 3-byte window, which no 4-byte one starts at.
+            let i = n - 3;
+            let w3 = gram(&hay[i..]) & THREE;
+            if test(&self.bits3, w3) {
+                self.check(hay, i, w3, &mut hit);
+            }
+        }
+        for &k in &self.short {
+            let l = &self.lits[k as usize];
+            for t in hay.windows(l.len()) {
+                if t.eq_ignore_ascii_case(l) {
+                    hit(k as usize);
+                }
+            }
+        }
+    }
 }
 
 impl Prefilter {
@@ -622,15 +809,6 @@ impl Prefilter {
         }
         bail.sort_unstable();
         bail.dedup();
-        let anchored = if start.lits.is_empty() {
-            None
-        } else {
-            prefixes(&start.lits)
-        };
-        if anchored.is_none() && !start.lits.is_empty() {
-            // No search: every pattern is a candidate.
-            always = (0..patterns.len() as u32).collect();
-        }
         let always_needs = always
             .iter()
             .map(|&i| {
@@ -646,15 +824,7 @@ impl Prefilter {
             bail,
             max_words: vec![None; patterns.len()],
             tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
-            anchored,
-            anchored_len: start.lits.iter().map(Vec::len).max().unwrap_or(0),
-            anchored_owners: closure(
-                &start.lits,
-                &start.owners.into_iter().map(Some).collect::<Vec<_>>(),
-            )
-            .into_iter()
-            .map(Option::unwrap_or_default)
-            .collect(),
+            anchored: Heads::new(start.lits, start.owners),
             always,
         }
     }
@@ -670,20 +840,13 @@ impl Prefilter {
                 let o: Vec<u32> = o.iter().copied().filter(applies).collect();
                 if !o.is_empty() {
                     lits.push(l.clone());
-                    owners.push(Some(o));
+                    owners.push(o);
                 }
             }
-            for ch in &self.bail {
-                lits.push(ch.to_string().into_bytes());
-                owners.push(None);
+            Tier {
+                grams: Grams::new(&lits),
+                owners,
             }
-            let ac = if lits.is_empty() {
-                None
-            } else {
-                scanner(&lits)
-            };
-            let failed = ac.is_none() && !lits.is_empty();
-            Tier { ac, owners, failed }
         })
     }
 }
@@ -740,71 +903,94 @@ impl Candidates {
 }
 
 impl PatternSet {
-    /// `size_limit`/`dfa_size_limit` apply to the set as to a RegexSet;
-    /// `single` builds one exact regex (a pattern it refuses stays as it
-    /// is in the set).
-    pub fn new(
-        patterns: &[String],
-        size_limit: usize,
-        dfa_size_limit: usize,
-        single: impl Fn(&str) -> Option<Regex>,
-    ) -> Result<PatternSet, regex::Error> {
-        let build = |pats: &[String]| {
-            RegexSetBuilder::new(pats)
-                .size_limit(size_limit)
-                .dfa_size_limit(dfa_size_limit)
-                .build()
-        };
-        let mut loose = Vec::with_capacity(patterns.len());
-        let mut exact = Vec::with_capacity(patterns.len());
-        for p in patterns {
-            match loosen(p).and_then(|l| Some((l, single(p)?))) {
-                Some((l, re)) => {
-                    loose.push(l);
-                    exact.push(Some(re));
-                }
-                None => {
-                    loose.push(p.clone());
-                    exact.push(None);
-                }
-            }
-        }
-        let (set, loose_src, exact) = match build(&loose) {
-            Ok(set) => (set, loose, exact),
-            // The loose forms can be larger; then the plain set it is.
-            Err(_) => (
-                build(patterns)?,
-                patterns.to_vec(),
-                vec![None; patterns.len()],
-            ),
-        };
-        let prefilter = Prefilter::new(patterns);
-        let always_set = build(
-            &prefilter
-                .always
-                .iter()
-                .map(|&i| loose_src[i as usize].clone())
-                .collect::<Vec<_>>(),
-        )
-        .ok();
-        Ok(PatternSet {
-            loose: set,
-            exact,
+    /// `size_limit`/`dfa_size_limit` apply to the set as to a RegexSet,
+    /// and to each pattern compiled alone. Only the factor search is built
+    /// here: every regex is compiled when a text first needs it, so a run
+    /// over a few small documents does not pay for hundreds of patterns.
+    pub fn new(patterns: &[String], size_limit: usize, dfa_size_limit: usize) -> PatternSet {
+        PatternSet {
+            patterns: patterns.to_vec(),
+            loose: OnceLock::new(),
+            exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
+            ascii: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             single: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
-            loose_src,
             size_limit,
             dfa_size_limit,
-            prefilter,
-            always_set,
-        })
+            prefilter: Prefilter::new(patterns),
+            always_set: OnceLock::new(),
+        }
+    }
+
+    fn build_set(&self, pats: &[String]) -> Result<RegexSet, regex::Error> {
+        RegexSetBuilder::new(pats)
+            .size_limit(self.size_limit)
+            .dfa_size_limit(self.dfa_size_limit)
+            .build()
+    }
+
+    /// Pattern `i`'s loose form, or the pattern when it has none.
+    fn loose_src(&self, i: usize) -> String {
+        let p = &self.patterns[i];
+        loosen(p).unwrap_or_else(|| p.clone())
+    }
+
+    /// The loose forms of all patterns as one set, built on first use. The
+    /// loose forms can be larger; then the plain set it is. An error:
+    /// neither compiles.
+    fn loose_set(&self) -> Result<&RegexSet, regex::Error> {
+        let built = self.loose.get_or_init(|| {
+            let loose: Vec<String> = (0..self.len()).map(|i| self.loose_src(i)).collect();
+            self.build_set(&loose)
+                .or_else(|_| self.build_set(&self.patterns))
+                .ok()
+        });
+        match built {
+            Some(set) => Ok(set),
+            // Only to report why: rebuilding the plain set gives the error.
+            None => Err(self
+                .build_set(&self.patterns)
+                .err()
+                .unwrap_or(regex::Error::CompiledTooBig(self.size_limit))),
+        }
+    }
+
+    /// Build now what is otherwise built when first needed, to refuse a
+    /// set too large to compile as a whole when it is loaded rather than
+    /// meet it on some text.
+    pub fn check(&self) -> Result<(), regex::Error> {
+        self.loose_set().map(|_| ())
+    }
+
+    /// Pattern `i` compiled exactly: by `single`, or else under the set's
+    /// limits. `None`: neither compiles it (a rule file with such a
+    /// pattern is refused when loaded, so this does not happen).
+    fn exact(&self, i: usize) -> Option<&meta::Regex> {
+        self.exact[i]
+            .get_or_init(|| self.tester(&self.patterns[i]))
+            .as_ref()
+    }
+
+    /// `pattern` compiled for `is_match` alone: no captures, no prefilter
+    /// (a factor of the pattern is known to be in the text), none of the
+    /// engines that only help find where a match is. `None`: it does not
+    /// compile under the set's limits.
+    fn tester(&self, pattern: &str) -> Option<meta::Regex> {
+        let config = meta::Config::new()
+            .which_captures(WhichCaptures::None)
+            .auto_prefilter(false)
+            .onepass(false)
+            .backtrack(false)
+            .nfa_size_limit(Some(self.size_limit))
+            .hybrid_cache_capacity(self.dfa_size_limit.min(SINGLE_DFA_LIMIT));
+        meta::Builder::new().configure(config).build(pattern).ok()
     }
 
     pub fn len(&self) -> usize {
-        self.exact.len()
+        self.patterns.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.exact.is_empty()
+        self.patterns.is_empty()
     }
 
     /// Indexes of the patterns that may match `text`, ascending: every
@@ -831,7 +1017,15 @@ impl PatternSet {
             }
         });
         if live {
-            match &self.always_set {
+            let set = self.always_set.get_or_init(|| {
+                let pats: Vec<String> = pf
+                    .always
+                    .iter()
+                    .map(|&i| self.loose_src(i as usize))
+                    .collect();
+                self.build_set(&pats).ok()
+            });
+            match set {
                 Some(set) => {
                     for k in set.matches(text).iter() {
                         c.insert(pf.always[k] as usize);
@@ -840,43 +1034,27 @@ impl PatternSet {
                 None => pf.always.iter().for_each(|&i| c.insert(i as usize)),
             }
         }
-        let t = pf.tier(words.map_or(0, tier));
-        if t.failed {
-            return self.all();
-        }
-        if let Some(d) = &pf.anchored {
-            let head = &text.as_bytes()[..text.len().min(pf.anchored_len)];
-            if let Some(m) = longest_prefix(d, head) {
-                for &i in &pf.anchored_owners[m] {
-                    c.insert(i as usize);
-                }
-            }
-        }
-        // Every occurrence of every factor, in one pass over the text.
-        let mut bail = false;
-        let started = t.ac.as_ref().is_none_or(|ac| {
-            scan(ac, text.as_bytes(), |p| match &t.owners[p] {
-                Some(v) => {
-                    for &i in v {
-                        c.insert(i as usize);
-                    }
-                    true
-                }
-                None => {
-                    bail = true;
-                    false
-                }
-            })
-        });
-        let bail = bail || !started;
-        if bail {
-            // A character the factors do not account for: the whole loose
-            // set decides which patterns to check.
+        // A character the factors do not account for: the whole loose set
+        // decides which patterns to check.
+        if !pf.bail.is_empty() && !text.is_ascii() && pf.bail.iter().any(|&ch| text.contains(ch)) {
+            let Ok(set) = self.loose_set() else {
+                return self.all();
+            };
             let mut c = Candidates::new(n);
-            for i in self.loose.matches(text).iter() {
+            for i in set.matches(text).iter() {
                 c.insert(i);
             }
             return c;
+        }
+        let t = pf.tier(words.map_or(0, tier));
+        pf.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
+        // Every occurrence of every factor, in one pass over the text.
+        if !t.owners.is_empty() {
+            t.grams.scan(text.as_bytes(), |p| {
+                for &i in &t.owners[p] {
+                    c.insert(i as usize);
+                }
+            });
         }
         c
     }
@@ -898,28 +1076,37 @@ impl PatternSet {
         c
     }
 
+    /// Pattern `i` rewritten by `src` (`None`: no rewrite) as a regex of
+    /// its own, built on first use into `cell`.
+    fn form<'a>(
+        &'a self,
+        cell: &'a OnceLock<Option<meta::Regex>>,
+        i: usize,
+        src: fn(&str) -> Option<String>,
+    ) -> Option<&'a meta::Regex> {
+        cell.get_or_init(|| self.tester(&src(&self.patterns[i])?))
+            .as_ref()
+    }
+
     /// Whether pattern `i` matches `text`.
     pub fn is_match(&self, i: usize, text: &str) -> bool {
-        // The loose form is there for the DFA's sake on non-ASCII text; on
-        // ASCII the exact regex runs its DFA too, and answers alone (it
-        // matches only where the loose form does).
-        if let Some(re) = &self.exact[i]
-            && text.is_ascii()
+        if text.is_ascii() {
+            // On ASCII the ASCII form answers alone, with a smaller DFA
+            // than the exact regex (which is there if it does not compile).
+            let ascii = self.form(&self.ascii[i], i, ascii_form);
+            if let Some(re) = ascii {
+                return re.is_match(text);
+            }
+        } else if self
+            .form(&self.single[i], i, loosen)
+            .is_some_and(|re| !re.is_match(text))
         {
-            return re.is_match(text);
+            // The loose form is there for the DFA's sake on non-ASCII text:
+            // it matches wherever the pattern does, so where it does not,
+            // neither does the pattern.
+            return false;
         }
-        let single = self.single[i].get_or_init(|| {
-            RegexBuilder::new(&self.loose_src[i])
-                .size_limit(self.size_limit)
-                .dfa_size_limit(self.dfa_size_limit.min(SINGLE_DFA_LIMIT))
-                .build()
-                .ok()
-        });
-        let loose = match single {
-            Some(re) => re.is_match(text),
-            None => self.loose.matches(text).matched(i),
-        };
-        loose && self.exact[i].as_ref().is_none_or(|re| re.is_match(text))
+        self.exact(i).is_some_and(|re| re.is_match(text))
     }
 
     /// Indexes of the patterns that match `text`, ascending.
@@ -934,6 +1121,7 @@ impl PatternSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn pats() -> Vec<String> {
         [
@@ -954,7 +1142,7 @@ mod tests {
     #[test]
     fn same_answers_as_a_regex_set() {
         let pats = pats();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let plain = RegexSet::new(&pats).unwrap();
         for text in [
             "Follow us on the web",
@@ -990,7 +1178,7 @@ mod tests {
         let pats: Vec<String> = [r"^[0-9]+[-/][0-9]+$", r"(?i)^k\w+ \d$"]
             .map(String::from)
             .to_vec();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let plain = RegexSet::new(&pats).unwrap();
         // Neither a digit nor a dash: the first cannot match.
         assert_eq!(set.candidates("no numbers here").iter().count(), 0);
@@ -1021,7 +1209,7 @@ mod tests {
         let pats: Vec<String> = [r"(?i)\bcookies\b", r"(?i)\bnewsletter\b", r"(?i)^home$"]
             .map(String::from)
             .to_vec();
-        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         set.set_max_words(vec![Some(10), None, Some(2)]);
         let text = "We use cookies; read our newsletter";
         let all: Vec<usize> = set.candidates_within(text, Some(3)).iter().collect();
@@ -1042,7 +1230,7 @@ mod tests {
         let pats: Vec<String> = [r"(?i)\bmore\b.{0,9}x", r"(?i)\bmore from\b"]
             .map(String::from)
             .to_vec();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let plain = RegexSet::new(&pats).unwrap();
         for text in ["MORE FROM x", "more from", "more x", "nothing"] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
@@ -1053,42 +1241,129 @@ mod tests {
     #[test]
     fn candidates_skip_patterns_whose_factor_is_absent() {
         let pats = pats();
-        let set = PatternSet::new(&pats, 1 << 22, 1 << 22, |p| Regex::new(p).ok()).unwrap();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let c: Vec<usize> = set.candidates("nothing to see").iter().collect();
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
         assert!(c.contains(&0) && c.contains(&5), "{c:?}");
     }
 
+    /// How many times each literal occurs in `hay` (overlaps too): as
+    /// `Grams` reports them, and as a plain case-folding count.
+    fn occurrences(lits: &[&str], hay: &str) -> [Vec<usize>; 2] {
+        let lits: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+        let mut got = vec![0; lits.len()];
+        Grams::new(&lits).scan(hay.as_bytes(), |k| got[k] += 1);
+        let want = lits
+            .iter()
+            .map(|l| {
+                hay.as_bytes()
+                    .windows(l.len())
+                    .filter(|t| t.eq_ignore_ascii_case(l))
+                    .count()
+            })
+            .collect();
+        [got, want]
+    }
+
     #[test]
-    fn scan_reports_every_occurrence_overlapping_ones_too() {
+    fn ascii_forms_answer_as_the_pattern_on_ascii_text() {
+        let pats = [
+            r"(?i)\bfollow us\b.{0,10}\b(facebook|x)",
+            r"(?i)^\p{L}\w+ \d+\s*$",
+            r"(?i)\bpré\b|cookies",
+            r"(?i)ki[sſ]s",
+            r"\Bcat\b",
+            r"^[^a-z]{2,}$",
+            r"(?i)\b(ſ|k)\b",
+        ];
+        let texts = [
+            "Follow us on Facebook",
+            "follow us, x",
+            "Kelvin 12  ",
+            "pre pr cookies",
+            "KISS kiss",
+            "a cat, concat",
+            "12 34",
+            "k",
+            "s",
+            "",
+        ];
+        for p in pats {
+            let re = Regex::new(p).unwrap();
+            let ascii = Regex::new(&ascii_form(p).unwrap()).unwrap();
+            for t in texts {
+                assert_eq!(ascii.is_match(t), re.is_match(t), "{p} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_in_holds_each_ascii_byte_of_the_text() {
+        for text in ["", "a", "Hello, wörld! 0123 ~\x7f\x00", "zzzz"] {
+            let want = text
+                .bytes()
+                .filter(u8::is_ascii)
+                .fold(0u128, |s, b| s | (1 << b));
+            assert_eq!(bytes_in(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn grams_report_every_occurrence_overlapping_ones_too() {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["he", "she", "hers", "s"])
+            .unwrap();
+        let mut seen: Vec<usize> = Vec::new();
         let lits: Vec<Vec<u8>> = ["he", "she", "hers", "s"]
             .iter()
             .map(|l| l.as_bytes().to_vec())
             .collect();
-        let d = scanner(&lits).unwrap();
-        let mut seen = Vec::new();
-        assert!(scan(&d, b"ushers", |p| {
-            seen.push(p);
-            true
-        }));
+        Grams::new(&lits).scan(b"uSHErs", |k| seen.push(k));
         seen.sort_unstable();
+        let mut want: Vec<usize> = ac
+            .find_overlapping_iter("uSHErs")
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        want.sort_unstable();
         // "s" twice, "she", "he" and "hers" once each.
         assert_eq!(seen, vec![0, 1, 2, 3, 3]);
-        // In any ASCII casing, as over the lower-cased text.
-        let mut upper = Vec::new();
-        scan(&d, b"uSHErs", |p| {
-            upper.push(p);
-            true
-        });
-        upper.sort_unstable();
-        assert_eq!(upper, seen);
-        // The callback stops the scan.
-        let mut n = 0;
-        scan(&d, b"ushers", |_| {
-            n += 1;
-            false
-        });
-        assert_eq!(n, 1);
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn grams_find_what_a_case_folding_search_finds() {
+        let lits = [
+            "afp",
+            " cookies",
+            "cookie",
+            "kie",
+            "pré",
+            "été ",
+            "ago",
+            " min read",
+            "xyz1",
+            "aaaa",
+            "(photo:",
+        ];
+        for hay in [
+            "",
+            "af",
+            "AFP",
+            "by AFP",
+            "We use COOKIES and cookies.",
+            "cookie",
+            "le PRé, l'été à Paris",
+            "2 days ago",
+            "5 MIN READ",
+            "aaaaaa",
+            "xyz1 xyz",
+            "(Photo: AFP)",
+            "\u{212A}ie KIE kie",
+        ] {
+            let [found, want] = occurrences(&lits, hay);
+            assert_eq!(found, want, "{hay:?}");
+        }
     }
 }
