@@ -140,6 +140,10 @@ pub fn collect(
 /// ancestors.
 fn priced_elements(page: &Page) -> Vec<bool> {
     let mut out = vec![false; page.elements.len()];
+    if out.is_empty() {
+        // Text pages have no elements to mark.
+        return out;
+    }
     for b in &page.blocks {
         if !super::region::is_price(&b.text) {
             continue;

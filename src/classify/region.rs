@@ -570,8 +570,15 @@ const PRICE_MAX_WORDS: usize = 8;
 /// A short line that is mostly a price: a figure with a currency sign or
 /// code in at least a quarter of its words (`$12.95`, `12,95 €`, `EUR 12`).
 pub fn is_price(text: &str) -> bool {
+    // Cheap rejections first: every block of every page comes through here,
+    // and almost none is a short line with a figure.
+    if !text.bytes().any(|b| b.is_ascii_digit())
+        || text.split_whitespace().nth(PRICE_MAX_WORDS).is_some()
+    {
+        return false;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() || words.len() > PRICE_MAX_WORDS {
+    if words.is_empty() {
         return false;
     }
     let figure = |w: &str| w.chars().any(|c| c.is_ascii_digit());
