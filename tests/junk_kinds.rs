@@ -2,8 +2,9 @@
 //! container: calls to action, newsletter and paywall prompts, share and
 //! follow lines, related-list headings, page furniture of docs, forums and
 //! shops, and page chrome left inside the content element (poster chrome,
-//! link bars, notice bars, app prompts, offers). Each case sits in a small article written here; lines of real
-//! text that look a little like junk must stay.
+//! link bars, notice bars, app prompts, offers). Each case sits in a small
+//! article written here; lines of real text that look a little like junk
+//! must stay.
 
 use std::sync::LazyLock;
 use unboil::classify::Category;
