@@ -107,35 +107,18 @@ struct Tier {
 /// than line and text anchors) replaced by the empty match, and `{n,m}`
 /// (m > 1) replaced by `{n,}`.
 fn loosen(pattern: &str) -> Option<String> {
-    fn strip(h: &Hir) -> Hir {
-        match h.kind() {
-            HirKind::Look(
-                Look::Start
-                | Look::End
-                | Look::StartLF
-                | Look::EndLF
-                | Look::StartCRLF
-                | Look::EndCRLF,
-            ) => h.clone(),
-            HirKind::Look(_) => Hir::empty(),
-            HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => h.clone(),
-            // `x{0,60}` becomes `x*`: counted repetitions multiply DFA
-            // states, an open one does not.
-            HirKind::Repetition(r) => Hir::repetition(Repetition {
-                sub: Box::new(strip(&r.sub)),
-                max: r.max.filter(|&m| m <= 1),
-                ..r.clone()
-            }),
-            HirKind::Capture(c) => Hir::capture(Capture {
-                sub: Box::new(strip(&c.sub)),
-                ..c.clone()
-            }),
-            HirKind::Concat(v) => Hir::concat(v.iter().map(strip).collect()),
-            HirKind::Alternation(v) => Hir::alternation(v.iter().map(strip).collect()),
-        }
-    }
+    let leaf = |h: &Hir| match h.kind() {
+        HirKind::Look(
+            Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF,
+        ) => h.clone(),
+        HirKind::Look(_) => Hir::empty(),
+        _ => h.clone(),
+    };
+    // `x{0,60}` becomes `x*`: counted repetitions multiply DFA states, an
+    // open one does not.
+    let max = |m: Option<u32>| m.filter(|&m| m <= 1);
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let loose = strip(&hir);
+    let loose = rewrite(&hir, &leaf, &max);
     (loose != hir).then(|| loose.to_string())
 }
 
@@ -146,40 +129,47 @@ fn loosen(pattern: &str) -> Option<String> {
 /// matches exactly where the pattern does, and it compiles to a fraction of
 /// the automaton (`(?i)k` is `[Kk]`, not `[Kk\u{212A}]`; `.` one byte).
 fn ascii_form(pattern: &str) -> Option<String> {
-    fn cut(h: &Hir) -> Hir {
-        match h.kind() {
-            HirKind::Empty => h.clone(),
-            HirKind::Literal(l) if l.0.is_ascii() => h.clone(),
-            HirKind::Literal(_) => Hir::fail(),
-            HirKind::Class(Class::Unicode(c)) => {
-                let mut c = c.clone();
-                c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
-                Hir::class(Class::Unicode(c))
-            }
-            HirKind::Class(Class::Bytes(_)) => h.clone(),
-            HirKind::Look(l) => Hir::look(match l {
-                Look::WordUnicode => Look::WordAscii,
-                Look::WordUnicodeNegate => Look::WordAsciiNegate,
-                Look::WordStartUnicode => Look::WordStartAscii,
-                Look::WordEndUnicode => Look::WordEndAscii,
-                Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-                Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-                other => *other,
-            }),
-            HirKind::Repetition(r) => Hir::repetition(Repetition {
-                sub: Box::new(cut(&r.sub)),
-                ..r.clone()
-            }),
-            HirKind::Capture(c) => Hir::capture(Capture {
-                sub: Box::new(cut(&c.sub)),
-                ..c.clone()
-            }),
-            HirKind::Concat(v) => Hir::concat(v.iter().map(cut).collect()),
-            HirKind::Alternation(v) => Hir::alternation(v.iter().map(cut).collect()),
+    let leaf = |h: &Hir| match h.kind() {
+        HirKind::Literal(l) if !l.0.is_ascii() => Hir::fail(),
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut c = c.clone();
+            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+            Hir::class(Class::Unicode(c))
         }
-    }
+        HirKind::Look(l) => Hir::look(match l {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        _ => h.clone(),
+    };
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    Some(cut(&hir).to_string())
+    Some(rewrite(&hir, &leaf, &|m| m).to_string())
+}
+
+/// `h` rebuilt bottom-up: `leaf` maps each node without children (literal,
+/// class, look-around, empty), `max` each repetition's upper bound.
+fn rewrite(h: &Hir, leaf: &dyn Fn(&Hir) -> Hir, max: &dyn Fn(Option<u32>) -> Option<u32>) -> Hir {
+    match h.kind() {
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(rewrite(&r.sub, leaf, max)),
+            max: max(r.max),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(rewrite(&c.sub, leaf, max)),
+            ..c.clone()
+        }),
+        HirKind::Concat(v) => Hir::concat(v.iter().map(|x| rewrite(x, leaf, max)).collect()),
+        HirKind::Alternation(v) => {
+            Hir::alternation(v.iter().map(|x| rewrite(x, leaf, max)).collect())
+        }
+        _ => leaf(h),
+    }
 }
 
 /// Literal alternatives, ASCII letters lower-cased (the Aho-Corasick
