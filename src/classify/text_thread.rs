@@ -6,6 +6,7 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::text_items::shape_into;
 use crate::segment::Page;
 
 /// A line that is only a date or a time, as comment headers carry them.
@@ -50,16 +51,10 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date line's shape: its date with numbers and time units made alike,
 /// so that "2 days ago" and "5 hours ago" compare equal.
-fn shape(text: &str) -> String {
+fn shape(text: &str) -> Vec<u8> {
     let date = DATE_LINE.find(text).map_or(text, |m| m.as_str());
-    let t = UNIT.replace_all(date, "unit").to_lowercase();
-    let mut out = String::with_capacity(t.len());
-    for c in t.chars() {
-        let c = if c.is_ascii_digit() { '0' } else { c };
-        if !(c == '0' && out.ends_with('0')) {
-            out.push(c);
-        }
-    }
+    let mut out = Vec::new();
+    shape_into(&UNIT.replace_all(date, "unit"), &mut out);
     out
 }
 
@@ -92,7 +87,7 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
     })?[0];
     // A forum dates its first post like the replies: the whole thread is
     // the content there.
-    let shapes: Vec<String> = dates.iter().map(|&d| shape(&page.blocks[d].text)).collect();
+    let shapes: Vec<Vec<u8>> = dates.iter().map(|&d| shape(&page.blocks[d].text)).collect();
     let opening = range.0.saturating_sub(OPENING_REACH)..from.min(first);
     if opening
         .filter(|&i| is_date_line(page, i))
