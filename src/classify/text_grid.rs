@@ -37,16 +37,20 @@ pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
     if n < 2 * MIN_ITEMS {
         return None;
     }
-    let mut shapes: Vec<Option<Vec<u8>>> = Vec::with_capacity(n);
+    // Every short line's shape, end to end in one buffer: no Vec per line.
+    let mut all = Vec::new();
+    let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(n);
     let mut buf = Vec::new();
     for b in &page.blocks {
         if b.features.words <= TEMPLATE_WORDS && b.features.words > 0 {
             shape_into(&b.text, &mut buf);
-            shapes.push(Some(buf.clone()));
+            spans.push(Some((all.len(), all.len() + buf.len())));
+            all.extend_from_slice(&buf);
         } else {
-            shapes.push(None);
+            spans.push(None);
         }
     }
+    let shapes: Vec<Option<&[u8]>> = spans.iter().map(|s| s.map(|(a, z)| &all[a..z])).collect();
     // How often each exact line is said: an item's name is said once.
     let mut said: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     for b in &page.blocks {
@@ -56,14 +60,15 @@ pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
     // A list of similar lines ("Gym in Camden", "Gym in Burlington") is
     // not a grid: an item's own line differs from its template line from
     // the first word on.
-    let first_word = |i: usize| {
-        page.blocks[i]
-            .text
-            .split_whitespace()
-            .next()
-            .map(str::to_lowercase)
+    let first_word = |i: usize| page.blocks[i].text.split_whitespace().next();
+    // Compared case-blind char by char: no lower-cased copy per check.
+    let alike = |t: usize, i: usize| match (first_word(t), first_word(i)) {
+        (Some(a), Some(b)) => a
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase)),
+        (a, b) => a.is_none() && b.is_none(),
     };
-    let alike = |t: usize, i: usize| first_word(t) == first_word(i);
     // Items are short lines: a paragraph between two template lines is
     // a description, the end of the grid or the start of one.
     let paragraph = |i: usize| {
@@ -74,7 +79,7 @@ pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
     let mut at: rustc_hash::FxHashMap<&[u8], Vec<usize>> = rustc_hash::FxHashMap::default();
     for (i, s) in shapes.iter().enumerate() {
         if let Some(s) = s {
-            at.entry(s.as_slice()).or_default().push(i);
+            at.entry(s).or_default().push(i);
         }
     }
     // Every grid found: (items, start, end).
