@@ -1,0 +1,242 @@
+//! Finding many short literals in a block at once, in any ASCII casing:
+//! the prefixes a block starts with (`Heads`) and every factor it holds
+//! (`Grams`). The pattern set's prefilter is built on these.
+
+/// Literals to search, each with the set patterns it stands for.
+#[derive(Default)]
+pub(super) struct Table {
+    pub(super) lits: Vec<Vec<u8>>,
+    pub(super) owners: Vec<Vec<u32>>,
+    index: std::collections::HashMap<Vec<u8>, usize>,
+}
+
+impl Table {
+    pub(super) fn add(&mut self, lit: Vec<u8>, pattern: u32) {
+        let k = *self.index.entry(lit.clone()).or_insert_with(|| {
+            self.lits.push(lit);
+            self.owners.push(Vec::new());
+            self.owners.len() - 1
+        });
+        self.owners[k].push(pattern);
+    }
+}
+
+/// The literals (ASCII lower case) that a text starts with, in any ASCII
+/// casing: a hash lookup of the text's first 1, 2, 3 and 4 bytes, then the
+/// rest of the longer literals compared. Cheaper than walking an automaton
+/// over a thousand prefixes, byte by byte, for every short line.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Heads {
+    lits: Vec<Vec<u8>>,
+    /// Per literal: the set patterns it is a prefix of.
+    owners: Vec<Vec<u32>>,
+    /// (length up to 4, first bytes) -> the literals starting so.
+    first: rustc_hash::FxHashMap<u64, Vec<u32>>,
+    /// Bit k - 1: some literal is k bytes long (k <= 4; 4: 4 or more).
+    lens: u8,
+}
+
+/// The lookup key of `b`'s first `k` (<= 4) bytes, ASCII lower-cased.
+fn head_key(b: &[u8], k: usize) -> u64 {
+    let mut w = [0u8; 4];
+    for (d, s) in w.iter_mut().zip(&b[..k]) {
+        *d = s.to_ascii_lowercase();
+    }
+    ((k as u64) << 32) | u32::from_le_bytes(w) as u64
+}
+
+impl Heads {
+    pub(super) fn new(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
+        let mut h = Heads {
+            lits,
+            owners,
+            ..Heads::default()
+        };
+        for (i, l) in h.lits.iter().enumerate() {
+            let k = l.len().min(4);
+            if k == 0 {
+                continue;
+            }
+            h.lens |= 1 << (k - 1);
+            h.first.entry(head_key(l, k)).or_default().push(i as u32);
+        }
+        h
+    }
+
+    /// Call `hit` with the patterns of every literal `text` starts with.
+    pub(super) fn find(&self, text: &[u8], mut hit: impl FnMut(u32)) {
+        for k in 1..=text.len().min(4) {
+            if self.lens & (1 << (k - 1)) == 0 {
+                continue;
+            }
+            let Some(v) = self.first.get(&head_key(text, k)) else {
+                continue;
+            };
+            for &i in v {
+                let l = &self.lits[i as usize];
+                if l.len() <= 4
+                    || text
+                        .get(4..l.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(&l[4..]))
+                {
+                    self.owners[i as usize].iter().for_each(|&p| hit(p));
+                }
+            }
+        }
+    }
+}
+
+/// Finds every occurrence of some literals (ASCII lower case) in any ASCII
+/// casing, as an Aho-Corasick automaton would. Each literal of 4 bytes or
+/// more is known by one 4-byte window of it (its rarest, by English letter
+/// frequencies), each 3-byte one by itself: the search hashes the text's
+/// window at every position into a 4 KB bit table, and checks the literals
+/// behind a set bit. An automaton over a few hundred case-folded literals
+/// takes a megabyte, out of cache, and each byte's step waits for the last
+/// one; these lookups stay in L1 and do not wait on each other.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Grams {
+    lits: Vec<Vec<u8>>,
+    /// Hashed 4-byte windows of the literals (the text's ASCII case bit
+    /// set), and 3-byte ones in `bits3`.
+    bits4: Vec<u64>,
+    bits3: Vec<u64>,
+    /// Window (case bit set) -> the literals it stands for, each with the
+    /// window's offset in it.
+    at: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
+    /// Literals under 3 bytes, searched plainly (factors are longer).
+    short: Vec<u32>,
+}
+
+const GRAM_BITS: u32 = 15;
+/// The ASCII case bit of each byte of a window: a byte equal to a literal's
+/// byte in some ASCII casing has the same bits once it is set.
+const CASE: u32 = 0x2020_2020;
+
+/// The first three bytes of a window: a 3-byte literal's.
+const THREE: u32 = 0x00FF_FFFF;
+
+fn gram_hash(w: u32) -> usize {
+    (w.wrapping_mul(0x9E37_79B1) >> (32 - GRAM_BITS)) as usize
+}
+
+fn gram(b: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w[..b.len()].copy_from_slice(b);
+    u32::from_le_bytes(w) | CASE
+}
+
+/// How common a byte is in text, roughly (per mille; letters by English
+/// frequency): the window with the smallest product is the rarest.
+fn commonness(b: u8) -> f64 {
+    const LETTERS: [f64; 26] = [
+        82., 15., 28., 43., 127., 22., 20., 61., 70., 2., 8., 40., 24., 67., 75., 19., 1., 60.,
+        63., 91., 28., 10., 24., 2., 20., 1.,
+    ];
+    match b {
+        b'a'..=b'z' => LETTERS[(b - b'a') as usize],
+        b' ' => 180.,
+        _ => 5.,
+    }
+}
+
+impl Grams {
+    pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
+        let words = (1usize << GRAM_BITS) / 64;
+        let mut g = Grams {
+            lits: lits.to_vec(),
+            bits4: vec![0; words],
+            bits3: Vec::new(),
+            ..Grams::default()
+        };
+        for (k, l) in lits.iter().enumerate() {
+            let (off, w) = match l.len() {
+                0..=2 => {
+                    g.short.push(k as u32);
+                    continue;
+                }
+                3 => (0, gram(l) & THREE),
+                n => {
+                    let score = |o: usize| l[o..o + 4].iter().map(|&b| commonness(b)).product();
+                    let off = (0..=n - 4)
+                        .min_by(|&a, &b| f64::total_cmp(&score(a), &score(b)))
+                        .unwrap_or(0);
+                    (off, gram(&l[off..off + 4]))
+                }
+            };
+            let h = gram_hash(w);
+            let bits = if l.len() == 3 {
+                if g.bits3.is_empty() {
+                    g.bits3 = vec![0; words];
+                }
+                &mut g.bits3
+            } else {
+                &mut g.bits4
+            };
+            bits[h / 64] |= 1 << (h % 64);
+            g.at.entry(w).or_default().push((k as u32, off as u32));
+        }
+        g
+    }
+
+    /// Call `hit` with the index of every literal at `hay[i..]` whose window
+    /// is `w`, found at `i + offset`.
+    #[inline]
+    fn check(&self, hay: &[u8], i: usize, w: u32, hit: &mut impl FnMut(usize)) {
+        if let Some(v) = self.at.get(&w) {
+            for &(k, off) in v {
+                let l = &self.lits[k as usize];
+                let Some(s) = i.checked_sub(off as usize) else {
+                    continue;
+                };
+                if hay
+                    .get(s..s + l.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(l))
+                {
+                    hit(k as usize);
+                }
+            }
+        }
+    }
+
+    /// Call `hit` with the literal index of every occurrence in `hay`.
+    pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
+        let test = |bits: &[u64], w: u32| {
+            let h = gram_hash(w);
+            bits[h / 64] & (1 << (h % 64)) != 0
+        };
+        let three = !self.bits3.is_empty();
+        let n = hay.len();
+        // Every position a whole window fits, then the last three (padded
+        // with NULs, whose case bit makes them spaces: `check` verifies).
+        let full = n.saturating_sub(3);
+        for i in 0..full {
+            let w = u32::from_le_bytes([hay[i], hay[i + 1], hay[i + 2], hay[i + 3]]) | CASE;
+            if test(&self.bits4, w) {
+                self.check(hay, i, w, &mut hit);
+            }
+            if three {
+                let w3 = w & THREE;
+                if test(&self.bits3, w3) {
+                    self.check(hay, i, w3, &mut hit);
+                }
+            }
+        }
+        if three && n >= 3 {
+            // The last 3-byte window, which no 4-byte one starts at.
+            let i = n - 3;
+            let w3 = gram(&hay[i..]) & THREE;
+            if test(&self.bits3, w3) {
+                self.check(hay, i, w3, &mut hit);
+            }
+        }
+        for &k in &self.short {
+            let l = &self.lits[k as usize];
+            for t in hay.windows(l.len()) {
+                if t.eq_ignore_ascii_case(l) {
+                    hit(k as usize);
+                }
+            }
+        }
+    }
+}
