@@ -341,22 +341,11 @@ fn page_words(page: &Page, junk: &[bool]) -> f32 {
 fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
     let n = page.elements.len();
     let words = subtree_words(page, |i| junk[i]);
-    // (parent, tag, first class) -> (items, words)
-    let mut kinds: FxHashMap<(usize, &str, &str), (usize, f32)> = FxHashMap::default();
-    for (i, el) in page.elements.iter().enumerate() {
-        let Some(p) = el.parent else { continue };
-        if words[i] == 0.0 {
-            continue;
-        }
-        let class = el.classes.first().map(String::as_str).unwrap_or("");
-        let k = kinds.entry((p, el.tag.as_str(), class)).or_default();
-        k.0 += 1;
-        k.1 += words[i];
-    }
     // Kinds of items under one element add up to one list.
     let mut lists: FxHashMap<usize, f32> = FxHashMap::default();
-    for ((p, _, _), (count, w)) in kinds {
-        if count >= ITEMS_MIN_COUNT && w / count as f32 >= ITEM_MIN_WORDS {
+    for ((p, _, _), items) in like_children(page, |i| words[i] != 0.0) {
+        let w = items.iter().fold(0.0, |a, &i| a + words[i]);
+        if items.len() >= ITEMS_MIN_COUNT && w / items.len() as f32 >= ITEM_MIN_WORDS {
             *lists.entry(p).or_default() += w;
         }
     }
@@ -373,6 +362,28 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
         kept.push((p, w));
     }
     kept
+}
+
+/// The elements `keep` names, grouped by (parent, tag, first class): the
+/// children of one element that look alike, as a list's items do. Each
+/// group in element order.
+fn like_children<'p>(
+    page: &'p Page,
+    keep: impl Fn(usize) -> bool,
+) -> FxHashMap<(usize, &'p str, &'p str), Vec<usize>> {
+    let mut kinds: FxHashMap<(usize, &str, &str), Vec<usize>> = FxHashMap::default();
+    for (i, el) in page.elements.iter().enumerate() {
+        let Some(p) = el.parent else { continue };
+        if !keep(i) {
+            continue;
+        }
+        let class = el.classes.first().map(String::as_str).unwrap_or("");
+        kinds
+            .entry((p, el.tag.as_str(), class))
+            .or_default()
+            .push(i);
+    }
+    kinds
 }
 
 /// For each block, whether it sits in an item of a list in `lists` before
@@ -467,18 +478,7 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
             e = page.elements[x].parent;
         }
     }
-    let mut kinds: FxHashMap<(usize, &str, &str), Vec<usize>> = FxHashMap::default();
-    for (i, el) in page.elements.iter().enumerate() {
-        let Some(p) = el.parent else { continue };
-        if first[i] == usize::MAX {
-            continue;
-        }
-        let class = el.classes.first().map(String::as_str).unwrap_or("");
-        kinds
-            .entry((p, el.tag.as_str(), class))
-            .or_default()
-            .push(i);
-    }
+    let kinds = like_children(page, |i| first[i] != usize::MAX);
     let core_el = page.blocks.get(core).and_then(|b| b.element);
     let mut is_text = vec![false; n];
     if let Some(t) = text {
