@@ -367,10 +367,10 @@ fn item_lists(page: &Page, junk: &[bool]) -> Vec<(usize, f32)> {
 /// The elements `keep` names, grouped by (parent, tag, first class): the
 /// children of one element that look alike, as a list's items do. Each
 /// group in element order.
-fn like_children<'p>(
-    page: &'p Page,
+fn like_children(
+    page: &Page,
     keep: impl Fn(usize) -> bool,
-) -> FxHashMap<(usize, &'p str, &'p str), Vec<usize>> {
+) -> FxHashMap<(usize, &str, &str), Vec<usize>> {
     let mut kinds: FxHashMap<(usize, &str, &str), Vec<usize>> = FxHashMap::default();
     for (i, el) in page.elements.iter().enumerate() {
         let Some(p) = el.parent else { continue };
