@@ -794,3 +794,56 @@ fn money_offers_standing_alone() {
         kept(&format!("<p>{line}</p>"), line);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Kinds of junk still left inside the main content (issue 3, `without`
+// snippets): comment threads wrapped in plain lists, and more. Each case
+// has a look-alike that must stay.
+
+/// Replies, each a byline and a paragraph, in a plain list (no class of
+/// its own) inside the thread's wrappers.
+fn replies(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<li id=\"c{i}\"><div class=\"reply-block\"><div class=\"reply-header\"><a href=\"/u/{i}\">sailor{i}</a> said</div>\
+                 <p class=\"reply-text\">I took the morning ferry for years and the crossing was never this calm after a storm, so thanks to every crew member who worked on it, reply {i}.</p>\
+                 <p class=\"reply-text\">Does anyone know whether the winter timetable keeps the early sailing on Sundays this year, or only on weekdays?</p></div></li>"
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn comments_in_a_plain_list_under_an_article_go_with_their_section() {
+    // The thread outweighs the article; its list has no class, so only the
+    // section around it says "comments".
+    let html = format!(
+        "<html><body><div class=\"post-outer\"><div class=\"post\"><h1>Ferry service resumes</h1>{BODY}\
+         <p>The island council thanked the crews who worked through the night to reopen the harbour, and promised a review of the storm plan before next winter.</p>\
+         <p>Travellers who missed connections can claim a refund at the harbour office until the end of the month, the ferry company said in a statement on Wednesday.</p>\
+         <p>The company added that a second boat would run on Saturday to carry the freight that had piled up on the quay while the harbour was closed.</p></div>\
+         <div id=\"comments\"><h4>14 comments:</h4><div class=\"comments-content\"><ol id=\"top-list\">{}</ol></div></div></div></body></html>",
+        replies(14)
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("Harbour officials said"), "{text}");
+    assert!(!text.contains("winter timetable keeps"), "{text}");
+}
+
+#[test]
+fn a_forum_thread_in_a_comments_section_after_a_short_post_stays() {
+    // A forum's opening post is a short question, not a run of paragraphs:
+    // the replies after it are the page's content, whatever the section
+    // holding them is called.
+    let html = format!(
+        "<html><body><main><article class=\"card\"><h1>Is the early ferry running on Sundays?</h1>\
+         <div id=\"main-post\"><p>The harbour reopened this week after the storm, and I want to take the early ferry on Sunday with my bike and two kids. The website still shows the old timetable, and the phone line is busy all day. Has anyone sailed on a Sunday since the crossing resumed, and was the early boat on time?</p>\
+         <p>Last summer the Sunday boat left at seven sharp and filled up with cyclists long before the cars were loaded, so we would like to know how early to queue, whether bikes still go on the lower deck, and if there is any shelter on the quay for the kids if it rains while we wait.</p></div>\
+         <section id=\"comments\"><ul class=\"board-list\">{}</ul></section></article></main></body></html>",
+        replies(14)
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("early ferry on Sunday"), "{text}");
+    assert!(text.contains("winter timetable keeps"), "{text}");
+}

@@ -181,17 +181,36 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     }
     // Elements holding most of the main content's prose are never
     // boilerplate, whatever their class says (`content-with-sidebar`).
+    let prose = prose_flags(page, junk, sw);
     let mut holds_main = vec![false; n];
     if let Some(root) = best {
         let floor = 0.5 * good[root];
-        for (i, h) in holds_main.iter_mut().enumerate() {
+        let cores = core_blocks(page, &prose);
+        // Elements disowned with all they hold (see below).
+        let mut disowns = vec![false; n];
+        for i in 0..n {
             // Unless its own class says it is not content and an article
             // stands beside it: a comment thread can outweigh the article
             // it sits under (a thread with no article is the content).
             let el = &page.elements[i];
-            let disowned =
-                class_factor(&el.tag, &el.tokens) < 0.75 && good[root] - good[i] >= BESIDE_ARTICLE;
-            *h = (good[i] >= floor && good[i] > 0.0 && !disowned) || members[i];
+            let inherited = el.parent.is_some_and(|p| disowns[p]);
+            let disowned = inherited
+                || (class_factor(&el.tag, &el.tokens) < 0.75
+                    && good[root] - good[i] >= BESIDE_ARTICLE);
+            // When that article is a run of paragraphs, what lies inside
+            // such an element goes with it: the thread's plain list of
+            // replies is no more the article than its wrapper. Beside a
+            // short opening post (a forum's) the replies may be the
+            // content, and an element inside that holds most of the prose
+            // still holds the main content.
+            disowns[i] = inherited
+                || (disowned
+                    && cores.iter().any(|&c| {
+                        page.blocks[c]
+                            .element
+                            .is_some_and(|e| !descends(page, e, i) && descends(page, e, root))
+                    }));
+            holds_main[i] = (good[i] >= floor && good[i] > 0.0 && !disowned) || members[i];
         }
         let mut e = Some(root);
         while let Some(i) = e {
@@ -205,7 +224,6 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
     for (h, el) in holds_main.iter_mut().zip(&page.elements) {
         *h |= el.parent.is_none() || el.tag == "body";
     }
-    let prose = prose_flags(page, junk, sw);
     let total_good: f32 = page
         .elements
         .iter()
@@ -545,6 +563,26 @@ pub(super) fn prose_flags(page: &Page, junk: &[bool], sw: bool) -> Vec<bool> {
 /// listing pages are made of separate short texts).
 pub(super) fn has_article_core(page: &Page, prose: &[bool]) -> bool {
     article_core_start(page, prose).is_some()
+}
+
+/// For each run of paragraphs on the page (as `article_core_start` finds
+/// them), the block where it becomes one.
+fn core_blocks(page: &Page, prose: &[bool]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let (mut lines, mut words, mut found) = (0, 0, false);
+    for (i, (b, &p)) in page.blocks.iter().zip(prose).enumerate() {
+        if p {
+            lines += 1;
+            words += b.features.words;
+            if lines >= 3 && words >= 120 && !found {
+                found = true;
+                out.push(i);
+            }
+        } else {
+            (lines, words, found) = (0, 0, false);
+        }
+    }
+    out
 }
 
 /// The first block of the page's first run of paragraphs, if it has one.
