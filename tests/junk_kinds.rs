@@ -847,3 +847,34 @@ fn a_forum_thread_in_a_comments_section_after_a_short_post_stays() {
     assert!(text.contains("early ferry on Sunday"), "{text}");
     assert!(text.contains("winter timetable keeps"), "{text}");
 }
+
+#[test]
+fn a_mega_menu_with_feature_captions_never_holds_the_content() {
+    // A navigation landmark whose drop-downs carry captioned features has
+    // more prose than a short post; its menu links are still navigation.
+    let menu: String = ["Visit", "Research", "Study", "Engage", "Give"]
+        .iter()
+        .map(|m| {
+            format!(
+                "<li><a href=\"/{m}\">{m}</a><ul class=\"cols\"><li><a href=\"/{m}/a\">{m} at a glance</a></li>\
+                 <li><a href=\"/{m}/b\">Plan your {m} day</a></li><li><a href=\"/{m}/c\">Contact the {m} office</a></li></ul>\
+                 <div class=\"feature\"><figure><figcaption>With three harbour stations and a fleet of research boats, the institute studies the coast and its winter storms.</figcaption></figure></div></li>"
+            )
+        })
+        .collect();
+    let links: String = (0..100)
+        .map(|i| format!("<li><a href=\"/p/{i}\">Page {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div id=\"wrapper\"><div class=\"primary-bar\"><nav id=\"links\"><ul>{menu}</ul></nav></div>\
+         <main><div class=\"content\"><h1>Free storm courses online</h1><blockquote>\
+         <p>The harbour school has published its catalogue of free courses on storms and coasts, with more than a hundred lessons from the island's own crews and scientists.</p>\
+         <p>Every course is free to follow at your own pace, and teachers can use the lessons in class, with worksheets and short films about the ferry crossing.</p>\
+         <p>New lessons on reading the sky before a crossing will be added in the spring, the school said.</p>\
+         <p>The first lessons cover tides, wind and the signs of a coming storm, and each ends with a short quiz for the class.</p></blockquote></div></main>\
+         <footer><ul>{links}</ul></footer></div></body></html>"
+    );
+    let text = CLEANER.clean_html(&html).text();
+    assert!(text.contains("free to follow at your own pace"), "{text}");
+    assert!(!text.contains("Plan your Study day"), "{text}");
+}

@@ -87,6 +87,15 @@ const NEGATIVE: &[&str] = &[
     "share", "social", "header", "promo", "sponsor", "teaser", "aside",
 ];
 
+/// A navigation, sidebar or footer landmark, by its tag or role.
+fn landmark(el: &crate::segment::Element) -> bool {
+    matches!(el.tag.as_str(), "nav" | "aside" | "footer")
+        || matches!(
+            el.role.as_deref(),
+            Some("navigation" | "complementary" | "contentinfo")
+        )
+}
+
 /// `commentlist`, `commentwrap`, `comment_123`: comment markup whose name
 /// glues the word to another (a `commentary` column is an article).
 fn comment_compound(token: &str) -> bool {
@@ -203,14 +212,22 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             // short opening post (a forum's) the replies may be the
             // content, and an element inside that holds most of the prose
             // still holds the main content.
+            // A navigation, sidebar or footer landmark apart from the main
+            // content never holds it, nor does anything inside it: a mega
+            // menu's captioned features can outweigh a short post. (Class
+            // names are weaker evidence: a category's `header` block holds
+            // its introduction.)
+            let outside = landmark(el) && !descends(page, i, root) && !descends(page, root, i);
             disowns[i] = inherited
+                || outside
                 || (disowned
                     && cores.iter().any(|&c| {
                         page.blocks[c]
                             .element
                             .is_some_and(|e| !descends(page, e, i) && descends(page, e, root))
                     }));
-            holds_main[i] = (good[i] >= floor && good[i] > 0.0 && !disowned) || members[i];
+            holds_main[i] =
+                (good[i] >= floor && good[i] > 0.0 && !disowned && !outside) || members[i];
         }
         let mut e = Some(root);
         while let Some(i) = e {
