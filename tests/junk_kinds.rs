@@ -878,3 +878,85 @@ fn a_mega_menu_with_feature_captions_never_holds_the_content() {
     assert!(text.contains("free to follow at your own pace"), "{text}");
     assert!(!text.contains("Plan your Study day"), "{text}");
 }
+
+#[test]
+fn promo_flags_and_social_proof_headings() {
+    for line in [
+        "Deal of the Day",
+        "Limited time offer!",
+        "You're $12 away from free shipping!",
+    ] {
+        removed_one(
+            "ads.promo-flag",
+            Category::Advertising,
+            &format!("<p>{line}</p>"),
+            line,
+        );
+    }
+    for line in [
+        "What our customers are saying",
+        "Happy Customers? We've Got 'Em!",
+        "Trusted by crews at leading ferry companies",
+        "Join the many companies that have chartered boats with us",
+        "40,000 5-Star Reviews",
+    ] {
+        removed_one(
+            "ads.social-proof",
+            Category::Advertising,
+            &format!("<h2>{line}</h2>"),
+            line,
+        );
+    }
+    // The story's own lines about deals, customers and trust stay.
+    for line in [
+        "The deal of the day was struck at the harbour office before noon.",
+        "Customers said the new timetable was easier to read.",
+        "Trusted by the island for decades, the ferry crews worked through the night.",
+        "What the crews are saying about the storm plan",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
+
+#[test]
+fn shop_widget_labels_subscribe_prompts_and_source_prompts() {
+    for line in [
+        "Remove all 0 items from your cart",
+        "Type to search products",
+        "Unable to fetch price",
+        "Notify Me",
+    ] {
+        removed_one(
+            "nav.shop-widget",
+            Category::Navigation,
+            &format!("<p>{line}</p>"),
+            line,
+        );
+    }
+    for line in [
+        "Subscribe to Harbour Weekly",
+        "Want to keep up with the latest ferry news and timetable changes? Our free weekly letter has it all. Subscribe here.",
+    ] {
+        removed_one(
+            "newsletter.short-prompt",
+            Category::Newsletter,
+            &format!("<p>{line}</p>"),
+            line,
+        );
+    }
+    let line = "Add The Island Times as a preferred source on Google to see more of our coverage.";
+    removed_one(
+        "social.preferred-source",
+        Category::SocialCta,
+        &format!("<p>{line}</p>"),
+        line,
+    );
+    // Sentences of the story that start alike stay.
+    for line in [
+        "Subscribe to the view of the harbour master, and the storm plan makes sense.",
+        "Want to keep up with the tides? The harbour master checks them every hour.",
+        "Type to search was the only option on the old ticket machines, a clerk said.",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
