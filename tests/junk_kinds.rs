@@ -960,3 +960,65 @@ fn shop_widget_labels_subscribe_prompts_and_source_prompts() {
         kept(&format!("<p>{line}</p>"), line);
     }
 }
+
+#[test]
+fn offers_share_calls_join_prompts_counts_and_trust_headings() {
+    for line in [
+        "Faster crossings with a new app – Get a Free Consultation",
+        "Free quotes from local boat builders near you.",
+        "Try the harbour planner for 30 days - No Cost, No Obligation",
+        "Plan your trip. Talk To Our Travel Experts",
+        "Buy a Pass, Get a Free Coffee",
+        "Save 10% on Gift Certificates over $50",
+        "Create your skipper profile today",
+        "Start sailing with $300 in free credits and two free crossings",
+    ] {
+        removed_one(
+            "ads.offer-cta",
+            Category::Advertising,
+            &format!("<p>{line}</p>"),
+            line,
+        );
+    }
+    removed_one(
+        "social.share-your",
+        Category::SocialCta,
+        "<p>Share Your Local Tips!</p>",
+        "Share Your Local Tips!",
+    );
+    removed_one(
+        "nav.join-to-see",
+        Category::Navigation,
+        "<p>Join to see EXIF info for this image (if available)</p>",
+        "Join to see EXIF info for this image (if available)",
+    );
+    removed_one(
+        "nav.result-count",
+        Category::Navigation,
+        "<div>Displaying 1 - 18 (scroll right to see all products)</div>",
+        "Displaying 1 - 18 (scroll right to see all products)",
+    );
+    removed_one(
+        "meta.trust-heading",
+        Category::LowContent,
+        "<h3>Why Trust Us?</h3>",
+        "Why Trust Us?",
+    );
+    removed_one(
+        "ads.promo-flag",
+        Category::Advertising,
+        "<div>Promotion Has Expired</div>",
+        "Promotion Has Expired",
+    );
+    // The story's own lines that start alike stay: a product's own
+    // discount, a quote, a count in a sentence, a question of trust.
+    for line in [
+        "Save 5% on this item",
+        "The crews talk to one another by radio all night.",
+        "Showing 12 boats in the harbour, the photos were taken at dawn by a local pilot who flies every week.",
+        "Why trust a storm forecast that changes every hour? The harbour master explains.",
+        "Share your photos was the council's slogan for the harbour festival last summer, and hundreds did.",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
