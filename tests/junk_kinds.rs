@@ -1022,3 +1022,48 @@ fn offers_share_calls_join_prompts_counts_and_trust_headings() {
         kept(&format!("<p>{line}</p>"), line);
     }
 }
+
+#[test]
+fn sponsor_codes_image_credits_docs_and_checkout_notes() {
+    let line = "Note from Harbour Meals: we cook with fish landed on the island every morning. Get $10 off your first order with code: FERRY10. Get started with one of our plans today.";
+    removed_one(
+        "ads.promo-code",
+        Category::Advertising,
+        &format!("<p>{line}</p>"),
+        line,
+    );
+    let line = "Feature image by the harbour office, all other images via the ferry company and the crews who sent us their photos of the storm, used with their kind permission.";
+    removed_one(
+        "meta.feature-image-credit",
+        Category::LowContent,
+        &format!("<p>{line}</p>"),
+        line,
+    );
+    let line = "Last modified November 18, 2025 at 11:47 AM PST: Add the winter timetable and the notes on the early Sunday sailing to the crossing guide (4f2a9c1)";
+    removed_one(
+        "meta.docs-furniture",
+        Category::LowContent,
+        &format!("<div>{line}</div>"),
+        line,
+    );
+    for line in [
+        "Your payment information is processed securely. We do not store card details.",
+        "Select Up To 3",
+    ] {
+        removed_one(
+            "nav.checkout-notes",
+            Category::Navigation,
+            &format!("<div>{line}</div>"),
+            line,
+        );
+    }
+    // The story's own lines that look alike stay.
+    for line in [
+        "New customers got $10 off their first crossing during the storm week, the company said.",
+        "Feature films about the harbour were shown at the town hall after the storm.",
+        "The timetable was last modified in November, before the storm closed the harbour.",
+        "Select up to three crossings a week with the island pass, which costs less than single tickets.",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
