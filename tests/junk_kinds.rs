@@ -1067,3 +1067,59 @@ fn sponsor_codes_image_credits_docs_and_checkout_notes() {
         kept(&format!("<p>{line}</p>"), line);
     }
 }
+
+#[test]
+fn promo_bars_site_notices_metadata_calendars_and_affiliate_buttons() {
+    removed_one(
+        "ads.promo-bar",
+        Category::Advertising,
+        "<div class=\"announcement-bar__wrapper\"><p>Free crossings for kids all summer! See the terms on our pass page</p></div>",
+        "Free crossings for kids all summer! See the terms on our pass page",
+    );
+    removed_one(
+        "nav.site-notice",
+        Category::Navigation,
+        "<div id=\"siteNotice\"><p>Want to edit, but don't see an edit button when logged in? Click here.</p></div>",
+        "Want to edit, but don't see an edit button when logged in? Click here.",
+    );
+    removed_one(
+        "meta.template-metadata",
+        Category::LowContent,
+        "<div class=\"section-metadata\"><div><div>harbour_lp_hero</div></div></div>",
+        "harbour_lp_hero",
+    );
+    removed_one(
+        "nav.calendar-widget",
+        Category::Navigation,
+        "<div class=\"calendar_wrap\"><table id=\"wp-calendar\"><caption>December 2025</caption></table></div>",
+        "December 2025",
+    );
+    removed_one(
+        "ads.affiliate-button",
+        Category::Advertising,
+        "<div><a href=\"/go\">See Packages</a> Links to HarbourShop</div>",
+        "See Packages Links to HarbourShop",
+    );
+    let line = "The harbour guide is costly to write. If you've enjoyed this article, please support us by donating a small amount.";
+    removed_one(
+        "social.support-appeal-more",
+        Category::SocialCta,
+        &format!("<p>{line}</p>"),
+        line,
+    );
+    // Look-alikes: a story's text in an element named for a bar, a shop's
+    // own "Shop all" category link, an aside about enjoying something.
+    for (html, line) in [
+        (
+            "<div class=\"harbour-bar\"><p>The council's summer promotion gave free crossings to children.</p></div>",
+            "The council's summer promotion gave free crossings to children.",
+        ),
+        ("<p>Shop all winter gear</p>", "Shop all winter gear"),
+        (
+            "<p>If you've enjoyed the ferry, the crews said, thank the divers.</p>",
+            "If you've enjoyed the ferry, the crews said, thank the divers.",
+        ),
+    ] {
+        kept(html, line);
+    }
+}
