@@ -1123,3 +1123,34 @@ fn promo_bars_site_notices_metadata_calendars_and_affiliate_buttons() {
         kept(html, line);
     }
 }
+
+#[test]
+fn prompts_about_the_page_and_percent_offers() {
+    for line in [
+        "Fill this form to download every timetable from the harbour office.",
+        "Want to use code from this post? Check out the license.",
+        "The Harbour Guide is built by users like you. Add your favourite moorings",
+    ] {
+        removed_one(
+            "meta.page-prompts",
+            Category::LowContent,
+            &format!("<p>{line}</p>"),
+            line,
+        );
+    }
+    let line = "Learn to sail this winter! Unlock up to 55% OFF your first course";
+    removed_one(
+        "ads.offer-cta",
+        Category::Advertising,
+        &format!("<p>{line}</p>"),
+        line,
+    );
+    // The story's own lines that look alike stay.
+    for line in [
+        "Travellers had to fill in a form at the harbour office to claim refunds.",
+        "The new pier was built by crews like the ones who reopened the harbour.",
+        "Fares went up to 15% off-peak after the storm, the company said.",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
