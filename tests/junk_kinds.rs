@@ -1154,3 +1154,34 @@ fn prompts_about_the_page_and_percent_offers() {
         kept(&format!("<p>{line}</p>"), line);
     }
 }
+
+#[test]
+fn more_sales_calls_and_content_prompts() {
+    for line in [
+        "Take the next step",
+        "Get your hands on Harbour Pass",
+        "Video Chat with a Sailing Expert",
+        "Buy now from one of our trusted retail partners",
+    ] {
+        removed_one(
+            "ads.offer-cta",
+            Category::Advertising,
+            &format!("<h3>{line}</h3>"),
+            line,
+        );
+    }
+    removed_one(
+        "newsletter.short-prompt",
+        Category::Newsletter,
+        "<p>Get more travel content</p>",
+        "Get more travel content",
+    );
+    // The story's own lines that look alike stay.
+    for line in [
+        "The council will take the next step in the storm plan in March.",
+        "Crews chatted with a weather expert before every crossing, the captain said.",
+        "Get more sleep before a night crossing, the crews advise.",
+    ] {
+        kept(&format!("<p>{line}</p>"), line);
+    }
+}
