@@ -1185,3 +1185,25 @@ fn more_sales_calls_and_content_prompts() {
         kept(&format!("<p>{line}</p>"), line);
     }
 }
+
+#[test]
+fn donation_boxes_and_follow_lines() {
+    removed_one(
+        "social.donate-box",
+        Category::SocialCta,
+        "<div class=\"post-donate\"><p>Support Harbour Guide</p></div>",
+        "Support Harbour Guide",
+    );
+    removed_one(
+        "social.follow-name",
+        Category::SocialCta,
+        "<p>Follow Harbour News</p>",
+        "Follow Harbour News",
+    );
+    // A phrase, not a name, stays; so does a story's line about donations.
+    kept("<h2>Follow the money</h2>", "Follow the money");
+    kept(
+        "<p>Islanders donated boats and fuel to the crews during the storm.</p>",
+        "Islanders donated boats and fuel to the crews during the storm.",
+    );
+}
