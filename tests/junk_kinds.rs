@@ -1161,6 +1161,7 @@ fn more_sales_calls_and_content_prompts() {
         "Take the next step",
         "Get your hands on Harbour Pass",
         "Video Chat with a Sailing Expert",
+        "Video Chat with a Sailing Expert - Live",
         "Buy now from one of our trusted retail partners",
     ] {
         removed_one(
