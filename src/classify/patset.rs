@@ -16,12 +16,12 @@
 //! a lookup of its first bytes the prefixes (`Heads`), and only the
 //! patterns they name (the candidates) are run: on ASCII text an ASCII
 //! form of the pattern (`ascii_form`, same answers there, a smaller DFA),
-//! on other text the loose form first, then exact. Patterns
-//! with no usable factor run as one small set of their own. Told the word
-//! and link-density bounds of each pattern's rule (`set_bounds`), a block is only
-//! searched for the factors of the patterns that can apply to it. The
-//! answer is exactly the original set's: a factor is a necessary condition,
-//! never a sufficient one.
+//! on other text the loose form first, then exact. Patterns with no
+//! usable factor are candidates unless the text lacks a byte they need.
+//! Told the word and link-density bounds of each pattern's rule
+//! (`set_bounds`), a block is only searched for the factors of the
+//! patterns that can apply to it. The answer is exactly the original
+//! set's: a factor is a necessary condition, never a sufficient one.
 
 use std::sync::OnceLock;
 
@@ -60,10 +60,6 @@ pub struct PatternSet {
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
-    /// The loose forms of the patterns with no factor, as one set: one
-    /// pass instead of one per pattern. Built when first needed; `None`
-    /// inside: they are all candidates.
-    always_set: OnceLock<Option<RegexSet>>,
 }
 
 /// Aho-Corasick over every pattern's factors (ASCII case folded).
@@ -688,7 +684,6 @@ impl PatternSet {
             size_limit,
             dfa_size_limit,
             prefilter: Prefilter::new(patterns),
-            always_set: OnceLock::new(),
         }
     }
 
@@ -777,29 +772,16 @@ impl PatternSet {
         let mut c = Candidates::new(n);
         let pf = &self.prefilter;
         let t = pf.tier(block);
-        // Skipped when no pattern that applies can match: each needs a
-        // byte the text lacks.
-        let mut held: Option<Bytes> = None;
-        let live = t.always.iter().any(|&j| {
-            let held = *held.get_or_insert_with(|| bytes_in(text));
-            pf.always_needs[j].iter().all(|&n| n & held != 0)
-        });
-        if live {
-            let set = self.always_set.get_or_init(|| {
-                let pats: Vec<String> = pf
-                    .always
-                    .iter()
-                    .map(|&i| self.loose_src(i as usize))
-                    .collect();
-                self.build_set(&pats).ok()
-            });
-            match set {
-                Some(set) => {
-                    for k in set.matches(text).iter() {
-                        c.insert(pf.always[k] as usize);
-                    }
+        // The patterns with no factor that apply are candidates, less
+        // those that need a byte the text lacks. Each is then run alone
+        // (they are few, and mostly anchored: their DFAs stop within a few
+        // bytes, where a set's search costs more to set up than that).
+        if !t.always.is_empty() {
+            let held = bytes_in(text);
+            for &j in &t.always {
+                if pf.always_needs[j].iter().all(|&n| n & held != 0) {
+                    c.insert(pf.always[j] as usize);
                 }
-                None => pf.always.iter().for_each(|&i| c.insert(i as usize)),
             }
         }
         // A character the factors do not account for: the whole loose set
