@@ -25,7 +25,7 @@ impl Table {
 /// casing: a hash lookup of the text's first 1, 2, 3 and 4 bytes, then the
 /// rest of the longer literals compared. Cheaper than walking an automaton
 /// over a thousand prefixes, byte by byte, for every short line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Heads {
     lits: Vec<Vec<u8>>,
     /// Per literal: the set patterns it is a prefix of.
@@ -34,6 +34,27 @@ pub(super) struct Heads {
     first: rustc_hash::FxHashMap<u64, Vec<u32>>,
     /// Bit k - 1: some literal is k bytes long (k <= 4; 4: 4 or more).
     lens: u8,
+    /// A bit per pair of first two bytes (ASCII lower-cased) that some
+    /// literal of two or more bytes starts with: most lines start with a
+    /// pair none does, and skip the hash lookups.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Default for Heads {
+    fn default() -> Heads {
+        Heads {
+            lits: Vec::new(),
+            owners: Vec::new(),
+            first: Default::default(),
+            lens: 0,
+            pairs: Box::new([0; 1024]),
+        }
+    }
+}
+
+/// The index of `b`'s first two bytes in `Heads::pairs`.
+fn pair(b: &[u8]) -> usize {
+    usize::from(b[0].to_ascii_lowercase()) << 8 | usize::from(b[1].to_ascii_lowercase())
 }
 
 /// The lookup key of `b`'s first `k` (<= 4) bytes, ASCII lower-cased.
@@ -59,13 +80,24 @@ impl Heads {
             }
             h.lens |= 1 << (k - 1);
             h.first.entry(head_key(l, k)).or_default().push(i as u32);
+            if k >= 2 {
+                let p = pair(l);
+                h.pairs[p / 64] |= 1 << (p % 64);
+            }
         }
         h
     }
 
     /// Call `hit` with the patterns of every literal `text` starts with.
     pub(super) fn find(&self, text: &[u8], mut hit: impl FnMut(u32)) {
-        for k in 1..=text.len().min(4) {
+        let mut most = text.len().min(4);
+        if most >= 2 {
+            let p = pair(text);
+            if self.pairs[p / 64] & (1 << (p % 64)) == 0 {
+                most = 1;
+            }
+        }
+        for k in 1..=most {
             if self.lens & (1 << (k - 1)) == 0 {
                 continue;
             }
