@@ -79,9 +79,12 @@ struct Prefilter {
     /// built when first needed. A long paragraph is searched for a handful
     /// of factors, not all.
     tiers: Vec<OnceLock<Tier>>,
-    /// The prefixes of patterns anchored at the start (searched there
-    /// only), each with the patterns it is a prefix of.
-    anchored: Vec<(Vec<u8>, Vec<u32>)>,
+    /// The prefixes of patterns anchored at the start, searched there
+    /// only. One for all blocks, not one per class: a thousand literals
+    /// and their table in a copy per class crowd the cache out, and a
+    /// short line starts with few of them anyway (`within` checks the
+    /// bounds of what it finds).
+    anchored: Heads,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
@@ -100,8 +103,6 @@ struct Tier {
     grams: Grams,
     /// Per literal of `grams`: the set patterns it is a factor of.
     owners: Vec<Vec<u32>>,
-    /// The prefixes of the anchored patterns that apply.
-    anchored: Heads,
     /// Indexes into `Prefilter::always` of the patterns that apply.
     always: Vec<usize>,
 }
@@ -579,7 +580,7 @@ impl Prefilter {
             bounds: vec![Bounds::default(); patterns.len()],
             classes: Classes::default(),
             tiers: vec![OnceLock::new(); Classes::default().len() + 1],
-            anchored: start.lits.into_iter().zip(start.owners).collect(),
+            anchored: Heads::new(start.lits, start.owners),
             always,
         }
     }
@@ -605,11 +606,9 @@ impl Prefilter {
                 (lits, owners)
             };
             let (lits, owners) = pick(&self.any);
-            let (heads, head_owners) = pick(&self.anchored);
             Tier {
                 grams: Grams::new(&lits),
                 owners,
-                anchored: Heads::new(heads, head_owners),
                 always: (0..self.always.len())
                     .filter(|&j| applies(&self.always[j]))
                     .collect(),
@@ -796,7 +795,7 @@ impl PatternSet {
             }
             return c;
         }
-        t.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
+        pf.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
         // Every occurrence of every factor, in one pass over the text.
         if !t.owners.is_empty() {
             t.grams.scan(text.as_bytes(), |p| {
