@@ -500,3 +500,42 @@ fn a_description_just_before_a_grid_keeps_it_out_under_a_long_menu() {
         assert!(!out.contains(gone), "{gone}: {out}");
     }
 }
+
+#[test]
+fn a_long_line_with_no_punctuation_is_a_list_not_the_article() {
+    // A filter's options flattened into one line: hundreds of words, a
+    // comma or two. Longer than the article, it must not take its place.
+    let options: Vec<String> = (0..150)
+        .map(|i| {
+            format!(
+                "Centre of the {i}{} and the research group",
+                if i % 30 == 0 { "," } else { "" }
+            )
+        })
+        .collect();
+    let options = format!("Filter by - Any - {}", options.join(" "));
+    let text = format!(
+        "Council budget\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{FOOTER}\n{options}\n© 2024 The Paper"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains(PARA) && out.contains(PARA3), "{out}");
+    assert!(!out.contains("Centre of the 121 and"), "{out}");
+}
+
+#[test]
+fn a_long_code_line_between_paragraphs_stays_in_the_article() {
+    // Code flattened into one line has few marks too, but it sits inside
+    // the article and stays.
+    let code: Vec<String> = (0..40)
+        .map(|i| format!("git add file{i} git commit"))
+        .collect();
+    let code = code.join(" ");
+    let text =
+        format!("Council budget\n{MENU}\n{PARA}\n{PARA2}\n{code}\n{PARA3}\n{PARA4}\n{FOOTER}");
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains("git add file39 git commit"), "{out}");
+    assert!(out.contains(PARA4) && out.contains(PARA), "{out}");
+    assert!(!out.contains("Cricket"), "{out}");
+}

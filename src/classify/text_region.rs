@@ -13,7 +13,18 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
 /// (see `text_items::ends_posts`).
 pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool) -> Region {
     let sw = has_stopwords(page);
-    let loose = prose_flags(page, junk, sw);
+    let mut loose = prose_flags(page, junk, sw);
+    // Run-on lines read as prose to `prose_flags` but are none (see
+    // `run_on`): not even loose prose, and neutral in the scores below.
+    let run_ons: Vec<bool> = loose
+        .iter_mut()
+        .zip(&page.blocks)
+        .map(|(l, b)| {
+            let r = *l && run_on(&b.features);
+            *l &= !r;
+            r
+        })
+        .collect();
     let mut prose = loose.clone();
     // A headline in title case reads as a short sentence but is not prose,
     // even when it ends with a period ("It Broke. Here Is Why.").
@@ -79,6 +90,11 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
                 consec = was;
                 run += 1.0;
                 return -0.5 * w - 2.0;
+            }
+            if run_ons[i] {
+                // Code or a list inside an article must not break it, nor
+                // pull the region towards it.
+                return 0.0;
             }
             if prose[i] {
                 run = 0.0;
@@ -247,6 +263,13 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     }
 }
 
+/// A long line with hardly a punctuation mark is a list run together (a
+/// menu's or a filter's options, a tag cloud, code), not a paragraph:
+/// prose has a mark every few words.
+fn run_on(f: &crate::segment::Features) -> bool {
+    f.words >= RUN_ON_MIN && f.punctuation * RUN_ON_WORDS < f.words
+}
+
 /// The run of lines with the largest sum of scores, and that sum.
 fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
     let (mut best, mut best_range) = (f32::MIN, (0, 0));
@@ -347,6 +370,11 @@ fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     }
     cut
 }
+
+/// Words of a line from which it needs a punctuation mark per
+/// `RUN_ON_WORDS` words to be prose (one long sentence may have none).
+const RUN_ON_MIN: u32 = 100;
+const RUN_ON_WORDS: u32 = 40;
 
 /// Where the cost of a menu-like line said once on the page stops growing.
 const ONCE_RUN: f32 = 5.0;
