@@ -539,3 +539,19 @@ fn a_long_code_line_between_paragraphs_stays_in_the_article() {
     assert!(out.contains(PARA4) && out.contains(PARA), "{out}");
     assert!(!out.contains("Cricket"), "{out}");
 }
+
+#[test]
+fn a_comment_count_by_the_byline_does_not_swallow_the_article() {
+    // "12 Comments" under the lede links to the thread; the article goes
+    // on after it. The bio after the article, under its heading, goes.
+    let bio = "About the author\nSam Lee has covered the town council for the paper since 2015, and before that wrote about schools and the harbour for a weekly in the north.\nShe grew up in the old town, studied history at the university and still sings in the choir of the church by the market square on Sundays.\nHer reporting on the harbour storms won a regional prize, and she is writing a book about the fishing families who have lived on the quay for generations.\nShe lives with her husband, two children and a very old dog in a house near the river, where she keeps bees and grows far too many tomatoes.";
+    let text = format!(
+        "Budget approved\n{MENU}\nBy Sam Lee\n{PARA}\n12 Comments\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{bio}\n{FOOTER}"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    for p in [PARA, PARA2, PARA3, PARA4, PARA5, PARA6] {
+        assert!(out.contains(p), "{out}");
+    }
+    assert!(!out.contains("keeps bees"), "{out}");
+}

@@ -98,7 +98,12 @@ pub fn claims(
         let Some(sec) = &open else { continue };
         // A heading seen in a menu above the article must not swallow it.
         let enters_main = region.in_main[i] && !region.in_main[sec.opener];
-        if enters_main || ends(page, i, sec, sw) {
+        // In text, a comment count or heading above the article ("12
+        // Comments" by the byline) links to the thread; it does not open
+        // it. Nothing ends such a section in text, so it would take the
+        // whole article.
+        let before_article = !page.is_html && sec.category.claims_prose() && !sec.after_article;
+        if enters_main || before_article || ends(page, i, sec, sw) {
             open = None;
             continue;
         }
