@@ -555,3 +555,26 @@ fn a_comment_count_by_the_byline_does_not_swallow_the_article() {
     }
     assert!(!out.contains("keeps bees"), "{out}");
 }
+
+const POLICY_PANEL: &str = "Refund policy\nAll items bought between the first of November and the end of December can be returned until the middle of January, as long as they are unworn and in their box.\nFinal sale items cannot be returned or exchanged, and this includes gift cards, socks and any item marked as final sale on our website at the time of purchase.\nCustomers pay for return shipping themselves, and the shipping fees paid with the order are not refunded, except when the item arrived damaged or was the wrong one.\nWe may refuse a return that does not meet these terms, and we may cancel an order when a price on the website was shown wrongly because of an error in our systems.\nRefunds go back to the card used for the purchase within ten working days of the return reaching our warehouse, and we send an email when the money is on its way.";
+
+#[test]
+fn a_policy_panel_after_the_page_is_not_its_content() {
+    let text = format!(
+        "Wool Runner shoes\n{MENU}\nWool Runner\n$110\nAdd to cart\nA light shoe knitted from soft merino wool, made for walking all day in the city.\nThe sole is made from sugar cane and the laces from recycled bottles.\nMachine washable.\n{FOOTER}\n{POLICY_PANEL}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("soft merino wool"), "{out}");
+    assert!(
+        !out.contains("Final sale items cannot be returned"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_policy_page_keeps_its_policy() {
+    let text = format!("Refund policy | The Shoe Shop\n{MENU}\n{POLICY_PANEL}\n{FOOTER}");
+    let out = clean(&text).text();
+    assert!(out.contains("Final sale items cannot be returned"), "{out}");
+    assert!(out.contains("Refunds go back to the card"), "{out}");
+}
