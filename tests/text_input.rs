@@ -578,3 +578,34 @@ fn a_policy_page_keeps_its_policy() {
     assert!(out.contains("Final sale items cannot be returned"), "{out}");
     assert!(out.contains("Refunds go back to the card"), "{out}");
 }
+
+const CARDS: &str = "Cloud backup\nWe copy your files every night to two data centres in different countries, so that nothing is lost when a laptop is stolen or a disk fails.\nRelated posts\nManaged updates\nWe install the updates for every computer in the office after testing them on our own machines first, and we do it outside working hours.\nRelated posts\nHelp desk\nYou can call or write to our help desk on any working day, and a real person who knows your office will answer within the hour.\nRelated posts\nNetwork security\nWe set up and watch the firewall and the wireless network, and we tell you at once when something strange happens on them.\nRelated posts";
+
+#[test]
+fn a_section_heading_under_every_card_is_a_button_not_a_section() {
+    let text = format!(
+        "Our services | Acme IT\n{MENU}\nOur services\nWe look after the computers of small offices, so that the people who work there can get on with their jobs without worrying about backups or updates.\n{CARDS}\n{FOOTER}"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    for card in [
+        "Managed updates",
+        "Help desk",
+        "Network security",
+        "real person",
+    ] {
+        assert!(out.contains(card), "{out}");
+    }
+    assert!(!out.contains("Related posts"), "{out}");
+}
+
+#[test]
+fn a_section_heading_said_once_still_opens_its_section() {
+    let related = "Related posts\nCity opens new library branch in the north\nHarbour festival draws record crowds this summer\nSchool roofs to be fixed before winter, council says";
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{related}\n{FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA6), "{out}");
+    assert!(!out.contains("Harbour festival draws"), "{out}");
+}

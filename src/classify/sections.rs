@@ -40,6 +40,19 @@ pub fn claims(
     let mut open: Option<Open> = None;
     // Words of main-content prose seen so far.
     let mut prose_before = 0;
+    // In text, a section heading said again and again ("Read more" under
+    // every teaser, "Related" on every card) is a button of each item, not
+    // a section's start: counted among the lines that read as section
+    // headings. A comment heading said each time ("Replies" over each
+    // reply) does open the thread, and stays one.
+    let mut said: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    if !page.is_html {
+        for (b, ev) in page.blocks.iter().zip(evidence) {
+            if ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0) {
+                *said.entry(b.text.as_str()).or_default() += 1;
+            }
+        }
+    }
     for (i, b) in page.blocks.iter().enumerate() {
         let ev = &evidence[i];
         if !page.is_html && region.in_main[i] && is_prose(b, sw) {
@@ -52,6 +65,20 @@ pub fn claims(
             .max_by(|&&a, &&b| set.rules[a].weight.total_cmp(&set.rules[b].weight))
         {
             let rule = &set.rules[r];
+            let button = rule.category != Category::Comments
+                && said
+                    .get(b.text.as_str())
+                    .is_some_and(|&n| n >= BUTTON_TIMES);
+            if rule.weight >= 1.0 && button {
+                // The button itself goes; the section open before it (if
+                // any) goes on, and none opens.
+                out[i] = Some(Claim {
+                    rule: r,
+                    category: rule.category,
+                    opener: i,
+                });
+                continue;
+            }
             if rule.weight >= 1.0 {
                 let level = match b.kind {
                     BlockKind::Heading(l) => Some(l),
@@ -146,6 +173,9 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
         }
     }
 }
+
+/// Times a section heading is said in text to be a post's button.
+const BUTTON_TIMES: u32 = 3;
 
 /// Prose words before a section that make it follow an article.
 const ARTICLE_WORDS: u32 = 150;
