@@ -609,3 +609,37 @@ fn a_section_heading_said_once_still_opens_its_section() {
     assert!(out.contains(PARA6), "{out}");
     assert!(!out.contains("Harbour festival draws"), "{out}");
 }
+
+/// One forum post: its header template lines, then its text.
+fn member_post(author: &str, n: u32, text: &str) -> String {
+    format!(
+        "Share\nPost #{n}\n{author}\nJoined\nMar 3, 2020\nPosts\n{}\nLikes\n{}\n{text}",
+        100 + n,
+        7 * n
+    )
+}
+
+#[test]
+fn a_short_reply_does_not_end_a_forum_thread() {
+    let posts = [
+        member_post("anna", 1, "Has anyone tried the new closed headphones from the small German maker? I am looking for something with a wide stage for films at night."),
+        member_post("ben", 2, &format!("I have had them for a month and the stage is really wide for a closed design, but they need a good amplifier to sound their best.\n{PARA}\n{PARA2}\n{PARA3}")),
+        member_post("anna", 3, "Thanks!"),
+        member_post("carl", 4, "Another option is the older model from the same maker, which is lighter and easier to drive, though the bass is a little softer."),
+        member_post("dana", 5, "I returned mine because the pads got too warm in summer, so try them for a long evening before the return window closes."),
+    ]
+    .join("\n");
+    let text = format!("Best closed headphones | Forum\n{MENU}\n{posts}\n{FOOTER}");
+    let a = clean(&text);
+    let out = a.text();
+    for t in [
+        "wide stage for films",
+        "a good amplifier",
+        "lighter and easier to drive",
+        "pads got too warm",
+    ] {
+        assert!(out.contains(t), "{out}");
+    }
+    // Member chrome goes.
+    assert!(!out.contains("Joined"), "{out}");
+}
