@@ -23,6 +23,8 @@ struct Open {
     level: Option<u8>,
     /// HTML: the element holding the heading; the section ends with it.
     container: Option<usize>,
+    /// Text: words of main-content prose before the opener.
+    prose_at: u32,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
 }
@@ -38,8 +40,18 @@ pub fn claims(
     let sw = super::region::has_stopwords(page);
     let mut out = vec![None; page.blocks.len()];
     let mut open: Option<Open> = None;
-    // Words of main-content prose seen so far.
+    // Words of main-content prose seen so far, and in all (text only).
     let mut prose_before = 0;
+    let main_prose: u32 = if page.is_html {
+        0
+    } else {
+        page.blocks
+            .iter()
+            .enumerate()
+            .filter(|&(i, b)| region.in_main[i] && is_prose(b, sw))
+            .map(|(_, b)| b.features.words)
+            .sum()
+    };
     // In text, a section heading said again and again ("Read more" under
     // every teaser, "Related" on every card) is a button of each item, not
     // a section's start: counted among the lines that read as section
@@ -94,6 +106,7 @@ pub fn claims(
                     opener: i,
                     level,
                     container,
+                    prose_at: prose_before,
                     after_article: prose_before >= ARTICLE_WORDS,
                 });
                 out[i] = Some(Claim {
@@ -118,6 +131,7 @@ pub fn claims(
                 opener: i,
                 level: None,
                 container: None,
+                prose_at: prose_before,
                 after_article: prose_before >= ARTICLE_WORDS,
             });
             continue;
@@ -126,10 +140,13 @@ pub fn claims(
         // A heading seen in a menu above the article must not swallow it.
         let enters_main = region.in_main[i] && !region.in_main[sec.opener];
         // In text, a comment count or heading above the article ("12
-        // Comments" by the byline) links to the thread; it does not open
-        // it. Nothing ends such a section in text, so it would take the
-        // whole article.
-        let before_article = !page.is_html && sec.category.claims_prose() && !sec.after_article;
+        // Comments" by the byline, most of the article's prose still to
+        // come) links to the thread; it does not open it. Nothing ends
+        // such a section in text, so it would take the whole article.
+        let before_article = !page.is_html
+            && sec.category.claims_prose()
+            && !sec.after_article
+            && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at);
         if enters_main || before_article || ends(page, i, sec, sw) {
             open = None;
             continue;
