@@ -267,3 +267,56 @@ fn customer_reviews_under_a_product_are_removed_and_a_reviews_section_of_text_is
     assert!(text.contains("Critics praised the slow pace"), "{text}");
     assert!(text.contains("lead performance carried"), "{text}");
 }
+
+const MORE: &str = "The yarn comes from one farm in the hills, where the sheep graze outdoors all year and are shorn by hand each spring before the summer heat sets in.";
+const FIT: &str = "It is cut long in the body and the sleeves, with a ribbed hem and cuffs that hold their shape, so it layers over a shirt or under a coat without bunching up.";
+const CARE: &str = "Each jumper is finished by hand, checked for loose ends and folded into a recycled paper bag, so it reaches you ready to wear and without any plastic at all.";
+
+/// A product page: a description and a spec list, then shoppers' reviews in
+/// a review widget's container.
+fn product_with_reviews(reviews_class: &str) -> String {
+    let reviews = [
+        "Bought this for my daughter and she wears it every single day now, even when the weather turns cold and wet.",
+        "The stitching came loose after a month, but the shop replaced it quickly and the new one has held up well since.",
+        "Runs a little small in the shoulders, so order one size up if you like a looser fit over a shirt in winter.",
+        "Lovely colour and soft on the skin, nothing like the itchy wool jumpers I remember wearing as a child at school.",
+    ];
+    let mut items = String::new();
+    for (i, r) in reviews.iter().enumerate() {
+        items.push_str(&format!(
+            "<div class=\"review-item\"><div class=\"review-author\">Shopper {i}</div>\
+             <div class=\"review-text\"><p>{r}</p></div></div>"
+        ));
+    }
+    format!(
+        "<html><body><main><div class=\"product\"><h1>Merino jumper</h1>\
+         <div class=\"description\"><p>{DESC}</p><p>{MORE}</p><p>{CARE}</p><p>{FIT}</p>\
+         <ul><li>Fabric: 100% merino wool</li><li>Fit: regular</li><li>Care: hand wash cold</li></ul></div>\
+         <section class=\"{reviews_class}\"><h2>What shoppers say</h2>{items}</section>\
+         </div></main></body></html>"
+    )
+}
+
+#[test]
+fn customer_reviews_under_a_product_are_removed() {
+    // Customers' reviews are the shop's comments: the product's body is
+    // its description and specs.
+    let text = Cleaner::default()
+        .clean_html(&product_with_reviews("customer-reviews"))
+        .text();
+    assert!(text.contains("knitted in a small mill"), "{text}");
+    assert!(text.contains("Fabric: 100% merino wool"), "{text}");
+    assert!(!text.contains("order one size up"), "{text}");
+    assert!(!text.contains("stitching came loose"), "{text}");
+}
+
+#[test]
+fn a_section_not_marked_as_reviews_stays() {
+    // The same texts in a section of the page's own (quotes the shop picked
+    // for its story) are no widget's: nothing marks them as comments.
+    let text = Cleaner::default()
+        .clean_html(&product_with_reviews("our-story"))
+        .text();
+    assert!(text.contains("knitted in a small mill"), "{text}");
+    assert!(text.contains("order one size up"), "{text}");
+}

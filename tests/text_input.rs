@@ -500,3 +500,146 @@ fn a_description_just_before_a_grid_keeps_it_out_under_a_long_menu() {
         assert!(!out.contains(gone), "{gone}: {out}");
     }
 }
+
+#[test]
+fn a_long_line_with_no_punctuation_is_a_list_not_the_article() {
+    // A filter's options flattened into one line: hundreds of words, a
+    // comma or two. Longer than the article, it must not take its place.
+    let options: Vec<String> = (0..150)
+        .map(|i| {
+            format!(
+                "Centre of the {i}{} and the research group",
+                if i % 30 == 0 { "," } else { "" }
+            )
+        })
+        .collect();
+    let options = format!("Filter by - Any - {}", options.join(" "));
+    let text = format!(
+        "Council budget\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{FOOTER}\n{options}\n© 2024 The Paper"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains(PARA) && out.contains(PARA3), "{out}");
+    assert!(!out.contains("Centre of the 121 and"), "{out}");
+}
+
+#[test]
+fn a_long_code_line_between_paragraphs_stays_in_the_article() {
+    // Code flattened into one line has few marks too, but it sits inside
+    // the article and stays.
+    let code: Vec<String> = (0..40)
+        .map(|i| format!("git add file{i} git commit"))
+        .collect();
+    let code = code.join(" ");
+    let text =
+        format!("Council budget\n{MENU}\n{PARA}\n{PARA2}\n{code}\n{PARA3}\n{PARA4}\n{FOOTER}");
+    let a = clean(&text);
+    let out = a.text();
+    assert!(out.contains("git add file39 git commit"), "{out}");
+    assert!(out.contains(PARA4) && out.contains(PARA), "{out}");
+    assert!(!out.contains("Cricket"), "{out}");
+}
+
+#[test]
+fn a_comment_count_by_the_byline_does_not_swallow_the_article() {
+    // "12 Comments" under the lede links to the thread; the article goes
+    // on after it. The bio after the article, under its heading, goes.
+    let bio = "About the author\nSam Lee has covered the town council for the paper since 2015, and before that wrote about schools and the harbour for a weekly in the north.\nShe grew up in the old town, studied history at the university and still sings in the choir of the church by the market square on Sundays.\nHer reporting on the harbour storms won a regional prize, and she is writing a book about the fishing families who have lived on the quay for generations.\nShe lives with her husband, two children and a very old dog in a house near the river, where she keeps bees and grows far too many tomatoes.";
+    let text = format!(
+        "Budget approved\n{MENU}\nBy Sam Lee\n{PARA}\n12 Comments\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{bio}\n{FOOTER}"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    for p in [PARA, PARA2, PARA3, PARA4, PARA5, PARA6] {
+        assert!(out.contains(p), "{out}");
+    }
+    assert!(!out.contains("keeps bees"), "{out}");
+}
+
+const POLICY_PANEL: &str = "Refund policy\nAll items bought between the first of November and the end of December can be returned until the middle of January, as long as they are unworn and in their box.\nFinal sale items cannot be returned or exchanged, and this includes gift cards, socks and any item marked as final sale on our website at the time of purchase.\nCustomers pay for return shipping themselves, and the shipping fees paid with the order are not refunded, except when the item arrived damaged or was the wrong one.\nWe may refuse a return that does not meet these terms, and we may cancel an order when a price on the website was shown wrongly because of an error in our systems.\nRefunds go back to the card used for the purchase within ten working days of the return reaching our warehouse, and we send an email when the money is on its way.";
+
+#[test]
+fn a_policy_panel_after_the_page_is_not_its_content() {
+    let text = format!(
+        "Wool Runner shoes\n{MENU}\nWool Runner\n$110\nAdd to cart\nA light shoe knitted from soft merino wool, made for walking all day in the city.\nThe sole is made from sugar cane and the laces from recycled bottles.\nMachine washable.\n{FOOTER}\n{POLICY_PANEL}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("soft merino wool"), "{out}");
+    assert!(
+        !out.contains("Final sale items cannot be returned"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_policy_page_keeps_its_policy() {
+    let text = format!("Refund policy | The Shoe Shop\n{MENU}\n{POLICY_PANEL}\n{FOOTER}");
+    let out = clean(&text).text();
+    assert!(out.contains("Final sale items cannot be returned"), "{out}");
+    assert!(out.contains("Refunds go back to the card"), "{out}");
+}
+
+const CARDS: &str = "Cloud backup\nWe copy your files every night to two data centres in different countries, so that nothing is lost when a laptop is stolen or a disk fails.\nRelated posts\nManaged updates\nWe install the updates for every computer in the office after testing them on our own machines first, and we do it outside working hours.\nRelated posts\nHelp desk\nYou can call or write to our help desk on any working day, and a real person who knows your office will answer within the hour.\nRelated posts\nNetwork security\nWe set up and watch the firewall and the wireless network, and we tell you at once when something strange happens on them.\nRelated posts";
+
+#[test]
+fn a_section_heading_under_every_card_is_a_button_not_a_section() {
+    let text = format!(
+        "Our services | Acme IT\n{MENU}\nOur services\nWe look after the computers of small offices, so that the people who work there can get on with their jobs without worrying about backups or updates.\n{CARDS}\n{FOOTER}"
+    );
+    let a = clean(&text);
+    let out = a.text();
+    for card in [
+        "Managed updates",
+        "Help desk",
+        "Network security",
+        "real person",
+    ] {
+        assert!(out.contains(card), "{out}");
+    }
+    assert!(!out.contains("Related posts"), "{out}");
+}
+
+#[test]
+fn a_section_heading_said_once_still_opens_its_section() {
+    let related = "Related posts\nCity opens new library branch in the north\nHarbour festival draws record crowds this summer\nSchool roofs to be fixed before winter, council says";
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n{related}\n{FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA6), "{out}");
+    assert!(!out.contains("Harbour festival draws"), "{out}");
+}
+
+/// One forum post: its header template lines, then its text.
+fn member_post(author: &str, n: u32, text: &str) -> String {
+    format!(
+        "Share\nPost #{n}\n{author}\nJoined\nMar 3, 2020\nPosts\n{}\nLikes\n{}\n{text}",
+        100 + n,
+        7 * n
+    )
+}
+
+#[test]
+fn a_short_reply_does_not_end_a_forum_thread() {
+    let posts = [
+        member_post("anna", 1, "Has anyone tried the new closed headphones from the small German maker? I am looking for something with a wide stage for films at night."),
+        member_post("ben", 2, &format!("I have had them for a month and the stage is really wide for a closed design, but they need a good amplifier to sound their best.\n{PARA}\n{PARA2}\n{PARA3}")),
+        member_post("anna", 3, "Thanks!"),
+        member_post("carl", 4, "Another option is the older model from the same maker, which is lighter and easier to drive, though the bass is a little softer."),
+        member_post("dana", 5, "I returned mine because the pads got too warm in summer, so try them for a long evening before the return window closes."),
+    ]
+    .join("\n");
+    let text = format!("Best closed headphones | Forum\n{MENU}\n{posts}\n{FOOTER}");
+    let a = clean(&text);
+    let out = a.text();
+    for t in [
+        "wide stage for films",
+        "a good amplifier",
+        "lighter and easier to drive",
+        "pads got too warm",
+    ] {
+        assert!(out.contains(t), "{out}");
+    }
+    // Member chrome goes.
+    assert!(!out.contains("Joined"), "{out}");
+}

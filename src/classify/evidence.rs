@@ -41,7 +41,7 @@ pub fn is_heading_like(b: &Block) -> bool {
 }
 
 /// Structural rules that each element matches by itself (cached).
-fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
+pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
     // Rules whose class patterns the element's tokens match, as a bit set
     // reused from element to element.
     let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
@@ -96,8 +96,8 @@ pub fn collect(
     set: &RuleSet,
     region: &Region,
     text_hits: Vec<Vec<usize>>,
+    hits: &[Vec<usize>],
 ) -> Vec<Evidence> {
-    let hits = element_hits(page, set);
     let priced = priced_elements(page);
     page.blocks
         .iter()

@@ -55,13 +55,14 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
 pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> Vec<Decision> {
     let text_hits = evidence::text_hits(page, set);
     let junk = evidence::removed_by_text(set, &text_hits);
+    let hits = evidence::element_hits(page, set);
     let region = if page.is_html && !page.elements.is_empty() {
-        region::find(page, &junk)
+        region::find(page, &junk, &region::comment_marked(set, &hits))
     } else {
         let ends = |i: usize| text_items::ends_posts(page, set, &text_hits, i);
         text_region::find_with(page, &junk, &ends)
     };
-    let mut evidence = evidence::collect(page, set, &region, text_hits);
+    let mut evidence = evidence::collect(page, set, &region, text_hits, &hits);
     if let Some(h) = site {
         h.mask(&mut evidence);
     }

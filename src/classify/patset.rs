@@ -16,17 +16,20 @@
 //! a lookup of its first bytes the prefixes (`Heads`), and only the
 //! patterns they name (the candidates) are run: on ASCII text an ASCII
 //! form of the pattern (`ascii_form`, same answers there, a smaller DFA),
-//! on other text the loose form first, then exact. Patterns
-//! with no usable factor run as one small set of their own. Told how many
-//! words a pattern's rule allows (`set_max_words`), a long block is only
-//! searched for the factors of the patterns that can apply to it. The
-//! answer is exactly the original set's: a factor is a necessary condition,
-//! never a sufficient one.
+//! on other text the loose form first, then exact. Patterns with no
+//! usable factor are candidates unless the text lacks a byte they need.
+//! Told the word and link-density bounds of each pattern's rule
+//! (`set_bounds`), a block is only searched for the factors of the
+//! patterns that can apply to it. The answer is exactly the original
+//! set's: a factor is a necessary condition, never a sufficient one.
 
 use std::sync::OnceLock;
 
+mod bounds;
 mod literals;
 
+pub use bounds::Bounds;
+use bounds::Classes;
 use literals::{Grams, Heads, Table};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_automata::meta;
@@ -57,10 +60,6 @@ pub struct PatternSet {
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
-    /// The loose forms of the patterns with no factor, as one set: one
-    /// pass instead of one per pattern. Built when first needed; `None`
-    /// inside: they are all candidates.
-    always_set: OnceLock<Option<RegexSet>>,
 }
 
 /// Aho-Corasick over every pattern's factors (ASCII case folded).
@@ -71,13 +70,20 @@ struct Prefilter {
     any: Vec<(Vec<u8>, Vec<u32>)>,
     /// Characters the factors do not account for (see `Factors`).
     bail: Vec<char>,
-    /// Per pattern: the most words a block it applies to may have.
-    max_words: Vec<Option<u32>>,
-    /// Per tier of block length (`TIERS`): the search over the factors of
-    /// the patterns that apply to such blocks, built when first needed. A
-    /// long paragraph is searched for a handful of factors, not all.
+    /// Per pattern: the blocks it applies to.
+    bounds: Vec<Bounds>,
+    /// The classes of blocks the same patterns apply to.
+    classes: Classes,
+    /// Per class of blocks (`classes`), then one for a text with no block
+    /// known: the search over the factors of the patterns that apply,
+    /// built when first needed. A long paragraph is searched for a handful
+    /// of factors, not all.
     tiers: Vec<OnceLock<Tier>>,
-    /// The prefixes of patterns anchored at the start, searched there only.
+    /// The prefixes of patterns anchored at the start, searched there
+    /// only. One for all blocks, not one per class: a thousand literals
+    /// and their table in a copy per class crowd the cache out, and a
+    /// short line starts with few of them anyway (`within` checks the
+    /// bounds of what it finds).
     anchored: Heads,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
@@ -90,20 +96,15 @@ struct Prefilter {
 /// a hundred patterns at once; this bounds memory over many single ones.
 const SINGLE_DFA_LIMIT: usize = 2 << 20;
 
-/// Tier k holds the blocks of more than `TIERS[k]` words (and at most
-/// `TIERS[k + 1]`).
-const TIERS: [u32; 5] = [0, 12, 25, 50, 100];
-
-fn tier(words: u32) -> usize {
-    TIERS.iter().rposition(|&t| words > t).unwrap_or(0)
-}
-
+/// The prefilter for one class of blocks: only the patterns that apply.
 #[derive(Debug, Clone)]
 struct Tier {
     /// The factors of the patterns that apply to the tier's blocks.
     grams: Grams,
     /// Per literal of `grams`: the set patterns it is a factor of.
     owners: Vec<Vec<u32>>,
+    /// Indexes into `Prefilter::always` of the patterns that apply.
+    always: Vec<usize>,
 }
 
 /// The pattern with every word-boundary assertion (any look-around other
@@ -576,30 +577,41 @@ impl Prefilter {
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail,
-            max_words: vec![None; patterns.len()],
-            tiers: TIERS.iter().map(|_| OnceLock::new()).collect(),
+            bounds: vec![Bounds::default(); patterns.len()],
+            classes: Classes::default(),
+            tiers: vec![OnceLock::new(); Classes::default().len() + 1],
             anchored: Heads::new(start.lits, start.owners),
             always,
         }
     }
 
-    /// The search for blocks of tier `k`.
-    fn tier(&self, k: usize) -> &Tier {
+    /// The search for a block of `words` words and this link density
+    /// (`None`: for any text).
+    fn tier(&self, block: Option<(u32, f32)>) -> &Tier {
+        let k = block.map_or(self.classes.len(), |(w, d)| self.classes.of(w, d));
         self.tiers[k].get_or_init(|| {
+            let sample = (k < self.classes.len()).then(|| self.classes.sample(k));
             let applies =
-                |i: &u32| k == 0 || self.max_words[*i as usize].is_none_or(|m| m > TIERS[k]);
-            let mut lits = Vec::new();
-            let mut owners = Vec::new();
-            for (l, o) in &self.any {
-                let o: Vec<u32> = o.iter().copied().filter(applies).collect();
-                if !o.is_empty() {
-                    lits.push(l.clone());
-                    owners.push(o);
+                |i: &u32| sample.is_none_or(|(w, d)| self.bounds[*i as usize].holds(w, d));
+            let pick = |table: &[(Vec<u8>, Vec<u32>)]| {
+                let mut lits = Vec::new();
+                let mut owners = Vec::new();
+                for (l, o) in table {
+                    let o: Vec<u32> = o.iter().copied().filter(applies).collect();
+                    if !o.is_empty() {
+                        lits.push(l.clone());
+                        owners.push(o);
+                    }
                 }
-            }
+                (lits, owners)
+            };
+            let (lits, owners) = pick(&self.any);
             Tier {
                 grams: Grams::new(&lits),
                 owners,
+                always: (0..self.always.len())
+                    .filter(|&j| applies(&self.always[j]))
+                    .collect(),
             }
         })
     }
@@ -671,7 +683,6 @@ impl PatternSet {
             size_limit,
             dfa_size_limit,
             prefilter: Prefilter::new(patterns),
-            always_set: OnceLock::new(),
         }
     }
 
@@ -753,39 +764,23 @@ impl PatternSet {
         self.candidates_within(text, None)
     }
 
-    /// `candidates` for a block of `words` words: may leave out patterns
-    /// whose most words (`set_max_words`) are fewer.
-    pub fn candidates_within(&self, text: &str, words: Option<u32>) -> Candidates {
+    /// `candidates` for a block of (words, link density): may leave out
+    /// patterns whose bounds (`set_bounds`) do not hold for it.
+    pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
         let n = self.len();
         let mut c = Candidates::new(n);
         let pf = &self.prefilter;
-        let applies =
-            |i: &u32| words.is_none_or(|w| pf.max_words[*i as usize].is_none_or(|m| w <= m));
-        // Skipped when no pattern that applies can match: each needs a
-        // byte the text lacks.
-        let mut held: Option<Bytes> = None;
-        let live = pf.always.iter().zip(&pf.always_needs).any(|(i, needs)| {
-            applies(i) && {
-                let held = *held.get_or_insert_with(|| bytes_in(text));
-                needs.iter().all(|&n| n & held != 0)
-            }
-        });
-        if live {
-            let set = self.always_set.get_or_init(|| {
-                let pats: Vec<String> = pf
-                    .always
-                    .iter()
-                    .map(|&i| self.loose_src(i as usize))
-                    .collect();
-                self.build_set(&pats).ok()
-            });
-            match set {
-                Some(set) => {
-                    for k in set.matches(text).iter() {
-                        c.insert(pf.always[k] as usize);
-                    }
+        let t = pf.tier(block);
+        // The patterns with no factor that apply are candidates, less
+        // those that need a byte the text lacks. Each is then run alone
+        // (they are few, and mostly anchored: their DFAs stop within a few
+        // bytes, where a set's search costs more to set up than that).
+        if !t.always.is_empty() {
+            let held = bytes_in(text);
+            for &j in &t.always {
+                if pf.always_needs[j].iter().all(|&n| n & held != 0) {
+                    c.insert(pf.always[j] as usize);
                 }
-                None => pf.always.iter().for_each(|&i| c.insert(i as usize)),
             }
         }
         // A character the factors do not account for: the whole loose set
@@ -800,7 +795,6 @@ impl PatternSet {
             }
             return c;
         }
-        let t = pf.tier(words.map_or(0, tier));
         pf.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
         // Every occurrence of every factor, in one pass over the text.
         if !t.owners.is_empty() {
@@ -813,12 +807,14 @@ impl PatternSet {
         c
     }
 
-    /// Tell the set, per pattern, the most words of a block it applies to
-    /// (`None`: any), for `candidates_within`.
-    pub fn set_max_words(&mut self, max_words: Vec<Option<u32>>) {
-        if max_words.len() == self.len() {
-            self.prefilter.max_words = max_words;
-            self.prefilter.tiers = TIERS.iter().map(|_| OnceLock::new()).collect();
+    /// Tell the set, per pattern, the blocks it applies to, for
+    /// `candidates_within`.
+    pub fn set_bounds(&mut self, bounds: Vec<Bounds>) {
+        if bounds.len() == self.len() {
+            let pf = &mut self.prefilter;
+            pf.classes = Classes::new(&bounds);
+            pf.bounds = bounds;
+            pf.tiers = vec![OnceLock::new(); pf.classes.len() + 1];
         }
     }
 
@@ -964,15 +960,33 @@ mod tests {
             .map(String::from)
             .to_vec();
         let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
-        set.set_max_words(vec![Some(10), None, Some(2)]);
+        let most = |m| Bounds {
+            max_words: m,
+            ..Bounds::default()
+        };
+        set.set_bounds(vec![most(Some(10)), most(None), most(Some(2))]);
         let text = "We use cookies; read our newsletter";
-        let all: Vec<usize> = set.candidates_within(text, Some(3)).iter().collect();
+        let all: Vec<usize> = set.candidates_within(text, Some((3, 0.0))).iter().collect();
         assert_eq!(all, [0, 1]);
         // 200 words: the 10-word pattern is not even searched for.
-        let long: Vec<usize> = set.candidates_within(text, Some(200)).iter().collect();
+        let long: Vec<usize> = set
+            .candidates_within(text, Some((200, 0.0)))
+            .iter()
+            .collect();
         assert_eq!(long, [1]);
-        let c: Vec<usize> = set.candidates_within("Home", Some(1)).iter().collect();
+        let c: Vec<usize> = set
+            .candidates_within("Home", Some((1, 0.0)))
+            .iter()
+            .collect();
         assert_eq!(c, [2]);
+        // A pattern for link-heavy blocks is not searched for in plain text.
+        let mut linky = most(None);
+        linky.min_link_density = Some(0.6);
+        set.set_bounds(vec![most(Some(10)), linky, most(Some(2))]);
+        let c: Vec<usize> = set.candidates_within(text, Some((3, 0.0))).iter().collect();
+        assert_eq!(c, [0]);
+        let c: Vec<usize> = set.candidates_within(text, Some((3, 0.7))).iter().collect();
+        assert_eq!(c, [0, 1]);
         // Without a word count every pattern is in play.
         assert_eq!(set.matches(text), [0, 1]);
     }

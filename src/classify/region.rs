@@ -2,7 +2,8 @@
 //! most prose and the least link text (Readability's idea, with class/id
 //! weights); for text the run of lines with the most prose in it.
 
-use super::rules::has_part;
+use super::category::Category;
+use super::rules::{RuleSet, has_part};
 use crate::segment::{Block, Page};
 use rustc_hash::FxHashMap;
 
@@ -102,20 +103,36 @@ fn comment_compound(token: &str) -> bool {
     token.starts_with("comment") && !token.starts_with("commentar")
 }
 
-fn class_factor(tag: &str, tokens: &[String]) -> f32 {
+/// `comments`: the element is marked as comments by a structural rule
+/// (customer reviews under a product, a comment widget): readers' posts
+/// that can outweigh the text they sit under.
+fn class_factor(tag: &str, tokens: &[String], comments: bool) -> f32 {
     let pos = matches!(tag, "article" | "main") as i32
         + tokens.iter().any(|t| has_part(t, POSITIVE)) as i32;
     let neg = matches!(tag, "nav" | "aside" | "footer" | "header") as i32
-        + tokens
-            .iter()
-            .any(|t| has_part(t, NEGATIVE) || comment_compound(t)) as i32;
+        + (comments
+            || tokens
+                .iter()
+                .any(|t| has_part(t, NEGATIVE) || comment_compound(t))) as i32;
     (1.0 + 0.25 * pos as f32 - 0.5 * neg as f32).max(0.1)
 }
 
+/// Which elements a structural rule of the comments category matches, from
+/// `evidence::element_hits`.
+pub fn comment_marked(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
+    hits.iter()
+        .map(|h| {
+            h.iter()
+                .any(|&r| set.rules[r].category == Category::Comments)
+        })
+        .collect()
+}
+
 /// `junk[i]`: block i is removed by the text rules whatever happens.
-pub fn find(page: &Page, junk: &[bool]) -> Region {
+/// `comments[e]`: element e is marked as comments (see `comment_marked`).
+pub fn find(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
     if page.is_html && !page.elements.is_empty() {
-        html_region(page, junk)
+        html_region(page, junk, comments)
     } else {
         super::text_region::find(page, junk)
     }
@@ -129,7 +146,7 @@ const BESIDE_ARTICLE: f32 = 100.0;
 /// article is read as a whole.
 const SPREAD_SHARE: f32 = 0.5;
 
-fn html_region(page: &Page, junk: &[bool]) -> Region {
+fn html_region(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
     let sw = has_stopwords(page);
     let n = page.elements.len();
     let overlay = overlays(page);
@@ -161,9 +178,10 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             e = page.elements[i].parent;
         }
     }
+    let marked = |i: usize| comments.get(i).copied().unwrap_or(false);
     let score = |i: usize| {
         let el = &page.elements[i];
-        (good[i] - 0.6 * bad[i]) * class_factor(&el.tag, &el.tokens)
+        (good[i] - 0.6 * bad[i]) * class_factor(&el.tag, &el.tokens, marked(i))
     };
     let mut best = None;
     let mut best_score = 0.0;
@@ -204,7 +222,7 @@ fn html_region(page: &Page, junk: &[bool]) -> Region {
             let el = &page.elements[i];
             let inherited = el.parent.is_some_and(|p| disowns[p]);
             let disowned = inherited
-                || (class_factor(&el.tag, &el.tokens) < 0.75
+                || (class_factor(&el.tag, &el.tokens, marked(i)) < 0.75
                     && good[root] - good[i] >= BESIDE_ARTICLE);
             // When that article is a run of paragraphs, what lies inside
             // such an element goes with it: the thread's plain list of

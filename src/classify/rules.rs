@@ -21,7 +21,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::category::Category;
-use super::patset::PatternSet;
+use super::patset::{Bounds, PatternSet};
 use super::site::{SiteRule, SiteRules};
 
 /// The built-in rule set, compiled into the binary.
@@ -160,10 +160,17 @@ pub struct Rule {
 
 impl Rule {
     pub fn within_bounds(&self, words: u32, link_density: f32) -> bool {
-        self.max_words.is_none_or(|m| words <= m)
-            && self.min_words.is_none_or(|m| words >= m)
-            && self.min_link_density.is_none_or(|m| link_density >= m)
-            && self.max_link_density.is_none_or(|m| link_density <= m)
+        self.bounds().holds(words, link_density)
+    }
+
+    /// The blocks the rule applies to.
+    pub fn bounds(&self) -> Bounds {
+        Bounds {
+            min_words: self.min_words,
+            max_words: self.max_words,
+            min_link_density: self.min_link_density,
+            max_link_density: self.max_link_density,
+        }
     }
 
     /// Whether the rule matches block text (as opposed to structure).
@@ -509,8 +516,8 @@ impl RuleSetBuilder {
             .collect();
         let mut text_set = set(&text_pats)?;
         let mut heading_set = set(&heading_pats)?;
-        text_set.set_max_words(text_owner.iter().map(|&r| rules[r].max_words).collect());
-        heading_set.set_max_words(heading_owner.iter().map(|&r| rules[r].max_words).collect());
+        text_set.set_bounds(text_owner.iter().map(|&r| rules[r].bounds()).collect());
+        heading_set.set_bounds(heading_owner.iter().map(|&r| rules[r].bounds()).collect());
         let mut class_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, r) in rules.iter().enumerate() {
             for c in &r.class {
@@ -671,7 +678,10 @@ impl RuleSet {
         link_density: f32,
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
-        for i in set.candidates_within(text, Some(words)).iter() {
+        for i in set
+            .candidates_within(text, Some((words, link_density)))
+            .iter()
+        {
             let r = owner[i];
             // One match per rule is enough (its patterns are adjacent).
             if out.last() == Some(&r) || !self.rules[r].within_bounds(words, link_density) {

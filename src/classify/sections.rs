@@ -23,6 +23,8 @@ struct Open {
     level: Option<u8>,
     /// HTML: the element holding the heading; the section ends with it.
     container: Option<usize>,
+    /// Text: words of main-content prose before the opener.
+    prose_at: u32,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
 }
@@ -38,8 +40,31 @@ pub fn claims(
     let sw = super::region::has_stopwords(page);
     let mut out = vec![None; page.blocks.len()];
     let mut open: Option<Open> = None;
-    // Words of main-content prose seen so far.
+    // Words of main-content prose seen so far, and in all (text only).
     let mut prose_before = 0;
+    let main_prose: u32 = if page.is_html {
+        0
+    } else {
+        page.blocks
+            .iter()
+            .enumerate()
+            .filter(|&(i, b)| region.in_main[i] && is_prose(b, sw))
+            .map(|(_, b)| b.features.words)
+            .sum()
+    };
+    // In text, a section heading said again and again ("Read more" under
+    // every teaser, "Related" on every card) is a button of each item, not
+    // a section's start: counted among the lines that read as section
+    // headings. A comment heading said each time ("Replies" over each
+    // reply) does open the thread, and stays one.
+    let mut said: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    if !page.is_html {
+        for (b, ev) in page.blocks.iter().zip(evidence) {
+            if ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0) {
+                *said.entry(b.text.as_str()).or_default() += 1;
+            }
+        }
+    }
     for (i, b) in page.blocks.iter().enumerate() {
         let ev = &evidence[i];
         if !page.is_html && region.in_main[i] && is_prose(b, sw) {
@@ -52,6 +77,20 @@ pub fn claims(
             .max_by(|&&a, &&b| set.rules[a].weight.total_cmp(&set.rules[b].weight))
         {
             let rule = &set.rules[r];
+            let button = rule.category != Category::Comments
+                && said
+                    .get(b.text.as_str())
+                    .is_some_and(|&n| n >= BUTTON_TIMES);
+            if rule.weight >= 1.0 && button {
+                // The button itself goes; the section open before it (if
+                // any) goes on, and none opens.
+                out[i] = Some(Claim {
+                    rule: r,
+                    category: rule.category,
+                    opener: i,
+                });
+                continue;
+            }
             if rule.weight >= 1.0 {
                 let level = match b.kind {
                     BlockKind::Heading(l) => Some(l),
@@ -67,6 +106,7 @@ pub fn claims(
                     opener: i,
                     level,
                     container,
+                    prose_at: prose_before,
                     after_article: prose_before >= ARTICLE_WORDS,
                 });
                 out[i] = Some(Claim {
@@ -91,6 +131,7 @@ pub fn claims(
                 opener: i,
                 level: None,
                 container: None,
+                prose_at: prose_before,
                 after_article: prose_before >= ARTICLE_WORDS,
             });
             continue;
@@ -98,7 +139,15 @@ pub fn claims(
         let Some(sec) = &open else { continue };
         // A heading seen in a menu above the article must not swallow it.
         let enters_main = region.in_main[i] && !region.in_main[sec.opener];
-        if enters_main || ends(page, i, sec, sw) {
+        // In text, a comment count or heading above the article ("12
+        // Comments" by the byline, most of the article's prose still to
+        // come) links to the thread; it does not open it. Nothing ends
+        // such a section in text, so it would take the whole article.
+        let before_article = !page.is_html
+            && sec.category.claims_prose()
+            && !sec.after_article
+            && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at);
+        if enters_main || before_article || ends(page, i, sec, sw) {
             open = None;
             continue;
         }
@@ -141,6 +190,9 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
         }
     }
 }
+
+/// Times a section heading is said in text to be a post's button.
+const BUTTON_TIMES: u32 = 3;
 
 /// Prose words before a section that make it follow an article.
 const ARTICLE_WORDS: u32 = 150;

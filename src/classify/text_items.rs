@@ -166,6 +166,7 @@ pub fn extend(
         // few): from one template line to the next.
         let mut end = z;
         let mut items = 0;
+        let mut misses = 0;
         // `occ` ascends (lines were visited in order): slices, not copies.
         let after = &occ[occ.partition_point(|&o| o <= a)..];
         for (k, &o) in after.iter().enumerate() {
@@ -174,9 +175,16 @@ pub fn extend(
                 break;
             }
             let next = next.min(limit);
+            // A reply too short to read as text ("Thanks!") is still a
+            // post: the thread goes on past one of them, not two.
             let Some(last) = (o..next).rev().find(|&i| is_text(page, junk, loose, i)) else {
-                break;
+                misses += 1;
+                if misses > 1 {
+                    break;
+                }
+                continue;
             };
+            misses = 0;
             items += 1;
             end = end.max(last + 1);
         }

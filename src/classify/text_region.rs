@@ -13,7 +13,18 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
 /// (see `text_items::ends_posts`).
 pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool) -> Region {
     let sw = has_stopwords(page);
-    let loose = prose_flags(page, junk, sw);
+    let mut loose = prose_flags(page, junk, sw);
+    // Run-on lines read as prose to `prose_flags` but are none (see
+    // `run_on`): not even loose prose, and neutral in the scores below.
+    let run_ons: Vec<bool> = loose
+        .iter_mut()
+        .zip(&page.blocks)
+        .map(|(l, b)| {
+            let r = *l && run_on(&b.features);
+            *l &= !r;
+            r
+        })
+        .collect();
     let mut prose = loose.clone();
     // A headline in title case reads as a short sentence but is not prose,
     // even when it ends with a period ("It Broke. Here Is Why.").
@@ -80,6 +91,11 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
                 run += 1.0;
                 return -0.5 * w - 2.0;
             }
+            if run_ons[i] {
+                // Code or a list inside an article must not break it, nor
+                // pull the region towards it.
+                return 0.0;
+            }
             if prose[i] {
                 run = 0.0;
                 // Paragraphs of one text are at most a short line apart.
@@ -122,6 +138,27 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         })
         .collect();
     let (mut best, mut best_range) = max_run(&scores);
+    // A policy or consent panel (refund policy, privacy notice, cookie
+    // settings) printed after the page is long prose under its short
+    // heading: when the run found is one, it goes and the next best run
+    // is the content. Not on a page about such a policy (its title says).
+    let about_policy = page
+        .blocks
+        .first()
+        .is_some_and(|b| POLICY.is_match(&b.text));
+    if !about_policy {
+        let mut scores = std::borrow::Cow::Borrowed(&scores);
+        for _ in 0..POLICY_TRIES {
+            if best <= 0.0 || !policy_panel(page, &prose, best_range) {
+                break;
+            }
+            let s = scores.to_mut();
+            for v in &mut s[best_range.0..best_range.1] {
+                *v = -v.abs() - 1.0;
+            }
+            (best, best_range) = max_run(s);
+        }
+    }
     // The headline repeating the title, with prose soon after it, marks the
     // article. When the run found lies away from every such headline (a
     // cookie policy or a footer disclaimer outweighed a short article),
@@ -247,6 +284,51 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     }
 }
 
+/// A long line with hardly a punctuation mark is a list run together (a
+/// menu's or a filter's options, a tag cloud, code), not a paragraph:
+/// prose has a mark every few words.
+fn run_on(f: &crate::segment::Features) -> bool {
+    f.words >= RUN_ON_MIN && f.punctuation * RUN_ON_WORDS < f.words
+}
+
+/// Words of a policy or consent panel's heading and text.
+static POLICY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|datenschutz|confidentialit[ée]|privacidad|privacidade)\b",
+    )
+    .expect("policy pattern compiles")
+});
+
+/// Runs looked at again when a policy panel was found.
+const POLICY_TRIES: usize = 2;
+/// Lines before a run searched for its heading.
+const POLICY_REACH: usize = 2;
+
+/// Whether the run `(a, z)` is a policy or consent panel: a short line
+/// naming a policy just before it, and its first paragraph about one too.
+fn policy_panel(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> bool {
+    let heading = (a.saturating_sub(POLICY_REACH)..a).any(|i| {
+        let b = &page.blocks[i];
+        // A tag with a count ("privacy (62)") is a link, not a heading.
+        b.features.words <= 6
+            && !b.text.bytes().any(|c| c.is_ascii_digit())
+            && POLICY.is_match(&b.text)
+    });
+    heading
+        && (a..z)
+            .filter(|&i| prose[i])
+            .take(2)
+            .any(|i| POLICY_WORDS.is_match(&page.blocks[i].text))
+}
+
+/// What the paragraphs of such a panel are about.
+static POLICY_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|returns?|personal (data|information)|partners|purchases?d?|datos|donn[ée]es|daten)\b",
+    )
+    .expect("policy words pattern compiles")
+});
+
 /// The run of lines with the largest sum of scores, and that sum.
 fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
     let (mut best, mut best_range) = (f32::MIN, (0, 0));
@@ -347,6 +429,11 @@ fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     }
     cut
 }
+
+/// Words of a line from which it needs a punctuation mark per
+/// `RUN_ON_WORDS` words to be prose (one long sentence may have none).
+const RUN_ON_MIN: u32 = 100;
+const RUN_ON_WORDS: u32 = 40;
 
 /// Where the cost of a menu-like line said once on the page stops growing.
 const ONCE_RUN: f32 = 5.0;

@@ -233,8 +233,9 @@ fn test(
         let decisions = classify::classify_with(&page, set, hits.as_ref());
         let text_hits = evidence::text_hits(&page, set);
         let junk = evidence::removed_by_text(set, &text_hits);
-        let reg = region::find(&page, &junk);
-        let mut ev = evidence::collect(&page, set, &reg, text_hits);
+        let el_hits = evidence::element_hits(&page, set);
+        let reg = region::find(&page, &junk, &region::comment_marked(set, &el_hits));
+        let mut ev = evidence::collect(&page, set, &reg, text_hits, &el_hits);
         if let Some(h) = &hits {
             h.mask(&mut ev);
         }

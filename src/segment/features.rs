@@ -171,7 +171,7 @@ fn text_stats(text: &str) -> TextStats {
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
 /// copy or a call; others by `add_word`.
-#[inline]
+#[inline(always)]
 fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mut Counter) {
     if !ascii {
         add_word(&text[s..e], false, max_key, st);

@@ -25,7 +25,7 @@ impl Table {
 /// casing: a hash lookup of the text's first 1, 2, 3 and 4 bytes, then the
 /// rest of the longer literals compared. Cheaper than walking an automaton
 /// over a thousand prefixes, byte by byte, for every short line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Heads {
     lits: Vec<Vec<u8>>,
     /// Per literal: the set patterns it is a prefix of.
@@ -34,6 +34,27 @@ pub(super) struct Heads {
     first: rustc_hash::FxHashMap<u64, Vec<u32>>,
     /// Bit k - 1: some literal is k bytes long (k <= 4; 4: 4 or more).
     lens: u8,
+    /// A bit per pair of first two bytes (ASCII lower-cased) that some
+    /// literal of two or more bytes starts with: most lines start with a
+    /// pair none does, and skip the hash lookups.
+    pairs: Box<[u64; 1024]>,
+}
+
+impl Default for Heads {
+    fn default() -> Heads {
+        Heads {
+            lits: Vec::new(),
+            owners: Vec::new(),
+            first: Default::default(),
+            lens: 0,
+            pairs: Box::new([0; 1024]),
+        }
+    }
+}
+
+/// The index of `b`'s first two bytes in `Heads::pairs`.
+fn pair(b: &[u8]) -> usize {
+    usize::from(b[0].to_ascii_lowercase()) << 8 | usize::from(b[1].to_ascii_lowercase())
 }
 
 /// The lookup key of `b`'s first `k` (<= 4) bytes, ASCII lower-cased.
@@ -59,13 +80,24 @@ impl Heads {
             }
             h.lens |= 1 << (k - 1);
             h.first.entry(head_key(l, k)).or_default().push(i as u32);
+            if k >= 2 {
+                let p = pair(l);
+                h.pairs[p / 64] |= 1 << (p % 64);
+            }
         }
         h
     }
 
     /// Call `hit` with the patterns of every literal `text` starts with.
     pub(super) fn find(&self, text: &[u8], mut hit: impl FnMut(u32)) {
-        for k in 1..=text.len().min(4) {
+        let mut most = text.len().min(4);
+        if most >= 2 {
+            let p = pair(text);
+            if self.pairs[p / 64] & (1 << (p % 64)) == 0 {
+                most = 1;
+            }
+        }
+        for k in 1..=most {
             if self.lens & (1 << (k - 1)) == 0 {
                 continue;
             }
@@ -94,13 +126,14 @@ impl Heads {
 /// behind a set bit. An automaton over a few hundred case-folded literals
 /// takes a megabyte, out of cache, and each byte's step waits for the last
 /// one; these lookups stay in L1 and do not wait on each other.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Grams {
     lits: Vec<Vec<u8>>,
     /// Hashed 4-byte windows of the literals (the text's ASCII case bit
-    /// set), and 3-byte ones in `bits3`.
-    bits4: Vec<u64>,
-    bits3: Vec<u64>,
+    /// set), and 3-byte ones in `bits3` (`None`: there are none). Arrays of
+    /// the hash's size: indexing them needs no bounds check.
+    bits4: Box<Bits>,
+    bits3: Option<Box<Bits>>,
     /// Window (case bit set) -> the literals it stands for, each with the
     /// window's offset in it.
     at: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
@@ -109,6 +142,21 @@ pub(super) struct Grams {
 }
 
 const GRAM_BITS: u32 = 15;
+/// A bit per hash value.
+type Bits = [u64; BITS_WORDS];
+const BITS_WORDS: usize = (1 << GRAM_BITS) / 64;
+
+impl Default for Grams {
+    fn default() -> Grams {
+        Grams {
+            lits: Vec::new(),
+            bits4: Box::new([0; BITS_WORDS]),
+            bits3: None,
+            at: Default::default(),
+            short: Vec::new(),
+        }
+    }
+}
 /// The ASCII case bit of each byte of a window: a byte equal to a literal's
 /// byte in some ASCII casing has the same bits once it is set.
 const CASE: u32 = 0x2020_2020;
@@ -142,11 +190,8 @@ fn commonness(b: u8) -> f64 {
 
 impl Grams {
     pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
-        let words = (1usize << GRAM_BITS) / 64;
         let mut g = Grams {
             lits: lits.to_vec(),
-            bits4: vec![0; words],
-            bits3: Vec::new(),
             ..Grams::default()
         };
         for (k, l) in lits.iter().enumerate() {
@@ -166,10 +211,7 @@ impl Grams {
             };
             let h = gram_hash(w);
             let bits = if l.len() == 3 {
-                if g.bits3.is_empty() {
-                    g.bits3 = vec![0; words];
-                }
-                &mut g.bits3
+                g.bits3.get_or_insert_with(|| Box::new([0; BITS_WORDS]))
             } else {
                 &mut g.bits4
             };
@@ -201,33 +243,41 @@ impl Grams {
 
     /// Call `hit` with the literal index of every occurrence in `hay`.
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
-        let test = |bits: &[u64], w: u32| {
+        let test = |bits: &Bits, w: u32| {
             let h = gram_hash(w);
             bits[h / 64] & (1 << (h % 64)) != 0
         };
-        let three = !self.bits3.is_empty();
         let n = hay.len();
-        // Every position a whole window fits, then the last three (padded
-        // with NULs, whose case bit makes them spaces: `check` verifies).
-        let full = n.saturating_sub(3);
-        for i in 0..full {
-            let w = u32::from_le_bytes([hay[i], hay[i + 1], hay[i + 2], hay[i + 3]]) | CASE;
-            if test(&self.bits4, w) {
-                self.check(hay, i, w, &mut hit);
-            }
-            if three {
-                let w3 = w & THREE;
-                if test(&self.bits3, w3) {
-                    self.check(hay, i, w3, &mut hit);
+        // Every position a whole window fits (`windows` and the arrays:
+        // no bounds checks in the loop).
+        match &self.bits3 {
+            None => {
+                for (i, win) in hay.windows(4).enumerate() {
+                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                    if test(&self.bits4, w) {
+                        self.check(hay, i, w, &mut hit);
+                    }
                 }
             }
-        }
-        if three && n >= 3 {
-            // The last 3-byte window, which no 4-byte one starts at.
-            let i = n - 3;
-            let w3 = gram(&hay[i..]) & THREE;
-            if test(&self.bits3, w3) {
-                self.check(hay, i, w3, &mut hit);
+            Some(bits3) => {
+                for (i, win) in hay.windows(4).enumerate() {
+                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                    if test(&self.bits4, w) {
+                        self.check(hay, i, w, &mut hit);
+                    }
+                    let w3 = w & THREE;
+                    if test(bits3, w3) {
+                        self.check(hay, i, w3, &mut hit);
+                    }
+                }
+                if n >= 3 {
+                    // The last 3-byte window, which no 4-byte one starts at.
+                    let i = n - 3;
+                    let w3 = gram(&hay[i..]) & THREE;
+                    if test(bits3, w3) {
+                        self.check(hay, i, w3, &mut hit);
+                    }
+                }
             }
         }
         for &k in &self.short {
