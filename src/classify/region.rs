@@ -212,7 +212,7 @@ fn html_region(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
     let mut holds_main = vec![false; n];
     if let Some(root) = best {
         let floor = 0.5 * good[root];
-        let cores = core_blocks(page, &prose);
+        let cores: Vec<usize> = core_starts(page, &prose).collect();
         // Elements disowned with all they hold (see below).
         let mut disowns = vec![false; n];
         for i in 0..n {
@@ -600,41 +600,33 @@ pub(super) fn has_article_core(page: &Page, prose: &[bool]) -> bool {
     article_core_start(page, prose).is_some()
 }
 
-/// For each run of paragraphs on the page (as `article_core_start` finds
-/// them), the block where it becomes one.
-fn core_blocks(page: &Page, prose: &[bool]) -> Vec<usize> {
-    let mut out = Vec::new();
+/// For each run of paragraphs on the page, the block where it becomes one
+/// (three prose lines and 120 words in a row), lazily: the first is often
+/// all a caller needs.
+fn core_starts<'a>(page: &'a Page, prose: &'a [bool]) -> impl Iterator<Item = usize> + 'a {
     let (mut lines, mut words, mut found) = (0, 0, false);
-    for (i, (b, &p)) in page.blocks.iter().zip(prose).enumerate() {
-        if p {
+    page.blocks
+        .iter()
+        .zip(prose)
+        .enumerate()
+        .filter_map(move |(i, (b, &p))| {
+            if !p {
+                (lines, words, found) = (0, 0, false);
+                return None;
+            }
             lines += 1;
             words += b.features.words;
             if lines >= 3 && words >= 120 && !found {
                 found = true;
-                out.push(i);
+                return Some(i);
             }
-        } else {
-            (lines, words, found) = (0, 0, false);
-        }
-    }
-    out
+            None
+        })
 }
 
 /// The first block of the page's first run of paragraphs, if it has one.
 fn article_core_start(page: &Page, prose: &[bool]) -> Option<usize> {
-    let (mut lines, mut words) = (0, 0);
-    for (i, (b, &p)) in page.blocks.iter().zip(prose).enumerate() {
-        if p {
-            lines += 1;
-            words += b.features.words;
-            if lines >= 3 && words >= 120 {
-                return Some(i);
-            }
-        } else {
-            (lines, words) = (0, 0);
-        }
-    }
-    None
+    core_starts(page, prose).next()
 }
 
 /// Most words a price line holds (`Sale price $12.95 Regular price $19.95`).
