@@ -105,11 +105,12 @@ impl Cleaner {
     }
 
     pub fn clean(&self, doc: &Document) -> Result<Cleaned, String> {
-        if doc.gzip_limit.is_some() {
-            // Compressed bytes (see `Document::gzip_limit`); the engine
-            // inflates before it gets here, a library caller may not.
+        if doc.gzip_limit.is_some() || doc.unread.is_some() {
+            // A file still to read or compressed bytes (see
+            // `Document::load`); the engine loads before it gets here, a
+            // library caller may not.
             let mut doc = doc.clone();
-            doc.inflate()?;
+            doc.load()?;
             return self.clean(&doc);
         }
         let url = doc.url.as_deref().or(self.default_url.as_deref());

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 use crate::pipeline::{Cleaned, Cleaner};
-use crate::read::Item;
+use crate::read::{Document, Item};
 use crate::write::record::{Meta, meta_of_error};
 
 /// One input document's outcome.
@@ -68,9 +68,10 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
             panicked: false,
         },
         Ok(mut doc) => {
-            // A gzipped file arrives compressed: inflated here, on a worker.
+            // A file arrives unread, a gzipped one compressed: read and
+            // inflated here, on a worker.
             let run = AssertUnwindSafe(|| {
-                doc.inflate()?;
+                doc.load()?;
                 cleaner.clean(&doc)
             });
             let (outcome, panicked) = match catch_unwind(run) {
@@ -81,7 +82,7 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
                 ),
             };
             // Bytes read, once inflated; none for what could not be.
-            let bytes = if doc.gzip_limit.is_none() {
+            let bytes = if doc.gzip_limit.is_none() && doc.unread.is_none() {
                 doc.bytes.len()
             } else {
                 0
@@ -156,10 +157,31 @@ impl Drop for CancelOnDrop<'_> {
 /// Run every item through the cleaner and hand the results to `sink` in
 /// input order. Returns the first error `sink` gives (e.g. a closed pipe);
 /// reading stops then.
-pub fn run<I, F, E>(items: I, cleaner: &Cleaner, opts: &EngineOptions, mut sink: F) -> Result<(), E>
+pub fn run<I, F, E>(items: I, cleaner: &Cleaner, opts: &EngineOptions, sink: F) -> Result<(), E>
 where
     I: Iterator<Item = Item> + Send,
     F: FnMut(Processed) -> Result<(), E>,
+{
+    run_prepared(items, cleaner, opts, |p| p, sink)
+}
+
+/// `run`, with `prepare` applied to each result on the worker that cleaned
+/// it: whatever it turns a result into (ready output bytes, say) is what
+/// `sink` gets, in input order. The sink runs on the calling thread, one
+/// thread for the whole run, so the less it has left to do per document
+/// (and the less it has to free), the better the run scales with threads.
+pub fn run_prepared<I, T, P, F, E>(
+    items: I,
+    cleaner: &Cleaner,
+    opts: &EngineOptions,
+    prepare: P,
+    mut sink: F,
+) -> Result<(), E>
+where
+    I: Iterator<Item = Item> + Send,
+    T: Send,
+    P: Fn(Processed) -> T + Sync,
+    F: FnMut(T) -> Result<(), E>,
 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
@@ -173,7 +195,8 @@ where
         max_bytes: opts.window_bytes.max(1),
         cancelled: AtomicBool::new(false),
     };
-    let (tx, rx) = mpsc::channel::<(u64, Processed, usize)>();
+    let prepare = &prepare;
+    let (tx, rx) = mpsc::channel::<(u64, T, usize)>();
     let mut result = Ok(());
     // The scope runs here, on the calling thread (the sink need not be
     // Send), and waits for every spawned job before it returns.
@@ -182,14 +205,14 @@ where
             let window = &window;
             threads.spawn(move || {
                 for (seq, item) in (0u64..).zip(items) {
-                    let bytes = item.as_ref().map_or(0, |d| d.bytes.len());
+                    let bytes = item.as_ref().map_or(0, Document::input_len);
                     if !window.enter(bytes) {
                         break;
                     }
                     let tx = tx.clone();
                     scope.spawn_fifo(move |_| {
                         // The receiver is gone only when the sink failed.
-                        let _ = tx.send((seq, process(cleaner, item), bytes));
+                        let _ = tx.send((seq, prepare(process(cleaner, item)), bytes));
                     });
                 }
                 // `tx` drops here: once the jobs' clones drop too, the
@@ -199,7 +222,7 @@ where
             // forever (the scope joins it while unwinding).
             let _unblock = CancelOnDrop(window);
             let mut next = 0u64;
-            let mut waiting: HashMap<u64, (Processed, usize)> = HashMap::new();
+            let mut waiting: HashMap<u64, (T, usize)> = HashMap::new();
             'recv: for (seq, p, bytes) in rx.iter() {
                 waiting.insert(seq, (p, bytes));
                 while let Some((p, bytes)) = waiting.remove(&next) {

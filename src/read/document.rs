@@ -2,6 +2,13 @@
 //! not be read.
 
 use serde_json::{Map, Value};
+use std::fs::File;
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use super::open::ReadCounters;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -29,6 +36,50 @@ pub struct Document {
     /// reader thread and inflated by the worker that cleans it, which
     /// keeps the reader from being the bottleneck.
     pub gzip_limit: Option<usize>,
+    /// `Some`: `bytes` are not read yet. The file is read (and inflated,
+    /// when gzipped) by the worker that cleans it, so the one thread that
+    /// walks the inputs does no per-document reading; see [`Document::load`].
+    pub unread: Option<Unread>,
+}
+
+/// A file a document is still to be read from.
+#[derive(Debug, Clone)]
+pub struct Unread {
+    pub path: PathBuf,
+    /// Its size when it was found, for the engine's window (the file is
+    /// read only up to `limit` + 1 bytes, whatever it has grown to).
+    pub size: u64,
+    /// Largest document, after decompression (`--max-doc-bytes`).
+    pub limit: usize,
+    /// Where the bytes read are counted (the progress bar's figure).
+    pub counters: Option<Arc<ReadCounters>>,
+}
+
+impl Unread {
+    /// The file's bytes as the reader would have read them, with its error
+    /// messages; `Ok((bytes, gzipped))`.
+    fn read(&self) -> Result<(Vec<u8>, bool), String> {
+        let file = File::open(&self.path).map_err(|e| format!("cannot open: {e}"))?;
+        let mut bytes = Vec::with_capacity(self.size.min(self.limit as u64 + 1) as usize);
+        let read = file
+            .take(self.limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {e}"));
+        if let Some(c) = &self.counters {
+            c.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        }
+        read?;
+        let gzipped = bytes.starts_with(&[0x1f, 0x8b]);
+        if bytes.len() > self.limit {
+            // Compressed data over the cap cannot inflate to less.
+            let how = if gzipped { " once decompressed" } else { "" };
+            return Err(format!(
+                "document larger than the {} byte limit{how} (--max-doc-bytes)",
+                self.limit
+            ));
+        }
+        Ok((bytes, gzipped))
+    }
 }
 
 impl Document {
@@ -51,14 +102,37 @@ impl Document {
             source: String::new(),
             line: None,
             gzip_limit: None,
+            unread: None,
         }
+    }
+
+    /// Input bytes this document holds once read (compressed, if it is),
+    /// as far as is known before it is read.
+    pub fn input_len(&self) -> usize {
+        match &self.unread {
+            Some(u) => u.size.min(u.limit as u64 + 1) as usize,
+            None => self.bytes.len(),
+        }
+    }
+
+    /// Read the file (see `unread`) and inflate (see `gzip_limit`) when
+    /// that is still to do, so that `bytes` are the document's; the errors
+    /// are those reading the file in the reader would give.
+    pub fn load(&mut self) -> Result<(), String> {
+        if let Some(u) = self.unread.take() {
+            let (bytes, gzipped) = u.read()?;
+            self.bytes = bytes;
+            if gzipped {
+                self.gzip_limit = Some(u.limit);
+            }
+        }
+        self.inflate()
     }
 
     /// Inflate `bytes` in place when they are still compressed (see
     /// `gzip_limit`); the errors are those a compressed file gives when it
     /// is read.
     pub fn inflate(&mut self) -> Result<(), String> {
-        use std::io::Read;
         let Some(limit) = self.gzip_limit else {
             return Ok(());
         };

@@ -92,6 +92,7 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
         source: source.to_string(),
         line: Some(lineno),
         gzip_limit: None,
+        unread: None,
     })
 }
 
