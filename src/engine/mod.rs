@@ -289,6 +289,69 @@ mod tests {
         assert!(most_ahead <= 9, "{most_ahead} documents in flight");
     }
 
+    fn unread(path: std::path::PathBuf, limit: usize) -> Item {
+        let name = path.display().to_string();
+        Ok(Document {
+            id: Some(name.clone()),
+            source: name,
+            unread: Some(crate::read::Unread {
+                path,
+                size: 0,
+                limit,
+                counters: None,
+            }),
+            ..Document::html(Vec::new())
+        })
+    }
+
+    #[test]
+    fn workers_read_files_in_order_and_a_missing_one_is_its_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut items = Vec::new();
+        for i in 0..40 {
+            let p = dir.path().join(format!("{i}.html"));
+            // Every fifth file is never written: it cannot be opened.
+            if i % 5 != 2 {
+                let html = format!("<p>Page number {i} has a paragraph of text in it.</p>");
+                std::fs::write(&p, html).unwrap();
+            }
+            items.push(unread(p, 1 << 20));
+        }
+        let opts = EngineOptions {
+            threads: 2,
+            window_docs: 4,
+            window_bytes: 1 << 20,
+        };
+        let mut seen = Vec::new();
+        run_prepared(
+            items.into_iter(),
+            &Cleaner::default(),
+            &opts,
+            // Prepared on the worker; only the text comes back.
+            |p| (p.meta.source, p.outcome.map(|c| c.article.text()), p.bytes),
+            |r| -> Result<(), ()> {
+                seen.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen.len(), 40);
+        for (i, (source, outcome, bytes)) in seen.iter().enumerate() {
+            assert!(source.ends_with(&format!("/{i}.html")), "{source}");
+            match outcome {
+                Ok(text) => {
+                    assert!(text.contains(&format!("Page number {i} ")), "{text}");
+                    assert!(*bytes > 0);
+                }
+                Err(e) => {
+                    assert_eq!(i % 5, 2, "{source}: {e}");
+                    assert!(e.starts_with("cannot open: "), "{e}");
+                    assert_eq!(*bytes, 0, "nothing was read");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_sink_error_stops_the_run() {
         let cleaner = Cleaner::default();

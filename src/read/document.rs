@@ -206,6 +206,42 @@ mod tests {
         assert_eq!(plain.bytes, b"x");
     }
 
+    fn unread(path: std::path::PathBuf, limit: usize) -> Document {
+        Document {
+            unread: Some(Unread {
+                path,
+                size: 0,
+                limit,
+                counters: Some(Arc::default()),
+            }),
+            ..Document::html(Vec::new())
+        }
+    }
+
+    #[test]
+    fn an_unread_file_loads_plain_or_gzipped_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("a.html");
+        let zipped = dir.path().join("b.html.gz");
+        std::fs::write(&plain, "<p>hello</p>").unwrap();
+        std::fs::write(&zipped, gz(b"<p>hello</p>")).unwrap();
+        for p in [&plain, &zipped] {
+            let mut d = unread(p.clone(), 100);
+            d.load().unwrap();
+            assert_eq!(d.bytes, b"<p>hello</p>", "{}", p.display());
+            assert!(d.unread.is_none() && d.gzip_limit.is_none());
+        }
+        // A library caller may clean it unread: `clean` loads it.
+        let c = crate::Cleaner::default().clean(&unread(plain.clone(), 100));
+        assert_eq!(c.unwrap().article.text(), "hello");
+        let err = unread(plain, 5).load().unwrap_err();
+        assert!(err.contains("5 byte limit (--max-doc-bytes)"), "{err}");
+        let err = unread(zipped, 5).load().unwrap_err();
+        assert!(err.contains("5 byte limit once decompressed"), "{err}");
+        let err = unread(dir.path().join("gone.html"), 5).load().unwrap_err();
+        assert!(err.starts_with("cannot open: "), "{err}");
+    }
+
     #[test]
     fn inflating_past_the_limit_or_from_bad_data_is_an_error() {
         let mut big = compressed(gz(&vec![b'a'; 1000]), 999);

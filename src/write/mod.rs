@@ -280,3 +280,83 @@ pub fn describe(m: &Meta) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Cleaner;
+    use crate::engine::process;
+    use crate::read::{Document, RecordError};
+
+    fn items() -> Vec<crate::read::Item> {
+        let mut page = Document::html(
+            "<html><head><title>Harbour</title></head><body><article><h1>Storm</h1>\
+             <p>The harbour closed on Monday as the storm reached the coast, officials said.</p>\
+             </article><div class='cookie-notice'><p>We use cookies to improve your experience \
+             on our site.</p></div></body></html>",
+        );
+        page.id = Some("p1".into());
+        page.extra.insert("lang".into(), "en".into());
+        let mut empty = Document::text("   ");
+        empty.source = "empty.txt".into();
+        let unreadable = RecordError {
+            id: None,
+            url: None,
+            source: "feed.jsonl".into(),
+            line: Some(3),
+            message: "invalid JSON".into(),
+        };
+        vec![Ok(page), Ok(empty), Err(unreadable)]
+    }
+
+    /// Output, audit and summary written from results prepared on the
+    /// workers are those `emit` writes from the results themselves.
+    #[test]
+    fn prepared_results_write_what_emit_writes() {
+        let cleaner = Cleaner::default();
+        for format in [OutputFormat::Jsonl, OutputFormat::Text, OutputFormat::Json] {
+            let opts = WriteOptions {
+                format,
+                title: true,
+                headers: true,
+                out_dir: None,
+            };
+            let mut outs = Vec::new();
+            for prepared in [false, true] {
+                let (mut out, mut audit, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+                let summary = {
+                    let mut e = Emitter::new(
+                        opts.clone(),
+                        Box::new(&mut out),
+                        Some(Box::new(&mut audit)),
+                        Box::new(&mut errors),
+                    )
+                    .unwrap();
+                    let render = e.render(false);
+                    for item in items() {
+                        let p = process(&cleaner, item);
+                        if prepared {
+                            e.emit_prepared(render.prepare(p)).unwrap();
+                        } else {
+                            e.emit(p).unwrap();
+                        }
+                    }
+                    e.finish().unwrap();
+                    e.summary.to_json()
+                };
+                outs.push((out, audit, errors, summary));
+            }
+            assert_eq!(outs[0], outs[1], "{format:?}");
+            let (out, audit, errors, summary) = &outs[0];
+            let out = String::from_utf8_lossy(out);
+            assert!(out.contains("officials said"), "{out}");
+            assert!(!out.contains("cookies"), "{out}");
+            assert_eq!(String::from_utf8_lossy(audit).lines().count(), 3);
+            assert_eq!(summary["documents"], 3);
+            assert_eq!(summary["errors"], 2);
+            if format == OutputFormat::Text {
+                assert!(String::from_utf8_lossy(errors).contains("feed.jsonl:3"));
+            }
+        }
+    }
+}
