@@ -107,11 +107,19 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
 
 /// Documents and input bytes in flight, and the wait for room.
 struct Window {
-    state: Mutex<(usize, usize)>,
+    state: Mutex<InFlight>,
     room: Condvar,
     max_docs: usize,
     max_bytes: usize,
     cancelled: AtomicBool,
+}
+
+#[derive(Default)]
+struct InFlight {
+    docs: usize,
+    bytes: usize,
+    /// The reader waits for room for a document of this many bytes.
+    waiting: Option<usize>,
 }
 
 impl Window {
@@ -123,20 +131,31 @@ impl Window {
             if self.cancelled.load(Ordering::Acquire) {
                 return false;
             }
-            let (docs, used) = *s;
-            if docs == 0 || (docs < self.max_docs && used + bytes <= self.max_bytes) {
-                *s = (docs + 1, used + bytes);
+            if s.docs == 0 || (s.docs < self.max_docs && s.bytes + bytes <= self.max_bytes) {
+                s.docs += 1;
+                s.bytes += bytes;
+                s.waiting = None;
                 return true;
             }
+            s.waiting = Some(bytes);
             s = self.room.wait(s).unwrap_or_else(|e| e.into_inner());
         }
     }
 
     fn leave(&self, bytes: usize) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        s.0 -= 1;
-        s.1 -= bytes;
-        self.room.notify_all();
+        s.docs -= 1;
+        s.bytes -= bytes;
+        // The reader is woken once a few documents' worth of room is free,
+        // not for each one: it then fills the room in one go, and the
+        // writer does not pay a wake-up (a system call) per document.
+        let slack = self.max_docs / 8;
+        if let Some(want) = s.waiting
+            && (s.docs == 0 || (s.docs + slack < self.max_docs && s.bytes + want <= self.max_bytes))
+        {
+            s.waiting = None;
+            self.room.notify_all();
+        }
     }
 
     fn cancel(&self) {
@@ -189,7 +208,7 @@ where
         .build()
         .expect("thread pool");
     let window = Window {
-        state: Mutex::new((0, 0)),
+        state: Mutex::new(InFlight::default()),
         room: Condvar::new(),
         max_docs: opts.window_docs.max(1),
         max_bytes: opts.window_bytes.max(1),
