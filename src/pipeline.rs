@@ -69,6 +69,12 @@ impl Cleaner {
         doc: &Document,
         selectors: &[scraper::Selector],
     ) -> Result<(Page, &'static str, Vec<Vec<usize>>), String> {
+        if doc.gzip_limit.is_some() || doc.unread.is_some() {
+            // Not read or not inflated yet (see `Document::load`).
+            let mut doc = doc.clone();
+            doc.load()?;
+            return self.segment_marked(&doc, selectors);
+        }
         let mut marks = Vec::new();
         if doc.bytes.iter().all(u8::is_ascii_whitespace) {
             return Err("empty document".into());

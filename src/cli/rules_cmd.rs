@@ -222,7 +222,10 @@ fn test(
     }
     let mut docs = 0;
     for item in Inputs::new(std::slice::from_ref(&page_name), ReadOptions::default()) {
-        let doc: Document = item.map_err(|e| anyhow::anyhow!("{e}"))?;
+        let mut doc: Document = item.map_err(|e| anyhow::anyhow!("{e}"))?;
+        // A file is read, and a gzipped one inflated, here (as a worker would).
+        doc.load()
+            .map_err(|e| anyhow::anyhow!("{}: {e}", doc.source))?;
         docs += 1;
         let doc_url = doc.url.clone().or(url.clone());
         let site = set.sites.for_url(doc_url.as_deref());
