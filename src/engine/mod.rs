@@ -313,12 +313,12 @@ mod tests {
         Ok(Document {
             id: Some(name.clone()),
             source: name,
-            unread: Some(crate::read::Unread {
+            unread: Some(crate::read::Unread::File(crate::read::UnreadFile {
                 path,
                 size: 0,
                 limit,
                 counters: None,
-            }),
+            })),
             ..Document::html(Vec::new())
         })
     }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use super::jsonl::{FieldMap, parse_line};
 use super::open::ReadCounters;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +43,20 @@ pub struct Document {
     pub unread: Option<Unread>,
 }
 
+/// What is still to do before a document's `bytes` are its own; done by
+/// the worker that cleans it (see [`Document::load`]).
+#[derive(Debug, Clone)]
+pub enum Unread {
+    /// The file is still to read (and inflate, when gzipped).
+    File(UnreadFile),
+    /// `bytes` hold a JSONL line still to parse; `limit` is the largest
+    /// document (`--max-doc-bytes`).
+    Line { fields: Arc<FieldMap>, limit: usize },
+}
+
 /// A file a document is still to be read from.
 #[derive(Debug, Clone)]
-pub struct Unread {
+pub struct UnreadFile {
     pub path: PathBuf,
     /// Its size when it was found, for the engine's window (the file is
     /// read only up to `limit` + 1 bytes, whatever it has grown to).
@@ -55,7 +67,7 @@ pub struct Unread {
     pub counters: Option<Arc<ReadCounters>>,
 }
 
-impl Unread {
+impl UnreadFile {
     /// The file's bytes as the reader would have read them, with its error
     /// messages; `Ok((bytes, gzipped))`.
     fn read(&self) -> Result<(Vec<u8>, bool), String> {
@@ -110,8 +122,8 @@ impl Document {
     /// as far as is known before it is read.
     pub fn input_len(&self) -> usize {
         match &self.unread {
-            Some(u) => u.size.min(u.limit as u64 + 1) as usize,
-            None => self.bytes.len(),
+            Some(Unread::File(f)) => f.size.min(f.limit as u64 + 1) as usize,
+            Some(Unread::Line { .. }) | None => self.bytes.len(),
         }
     }
 
@@ -119,14 +131,61 @@ impl Document {
     /// that is still to do, so that `bytes` are the document's; the errors
     /// are those reading the file in the reader would give.
     pub fn load(&mut self) -> Result<(), String> {
-        if let Some(u) = self.unread.take() {
-            let (bytes, gzipped) = u.read()?;
-            self.bytes = bytes;
-            if gzipped {
-                self.gzip_limit = Some(u.limit);
+        match self.unread.take() {
+            Some(Unread::File(f)) => {
+                let (bytes, gzipped) = f.read()?;
+                self.bytes = bytes;
+                if gzipped {
+                    self.gzip_limit = Some(f.limit);
+                }
             }
+            Some(Unread::Line { fields, limit }) => self.parse_line(&fields, limit)?,
+            None => {}
         }
         self.inflate()
+    }
+
+    /// Become the document the JSONL line in `bytes` holds; an error keeps
+    /// the id and URL the line gave, as the reader's error record would.
+    fn parse_line(&mut self, fields: &FieldMap, limit: usize) -> Result<(), String> {
+        let raw = std::mem::take(&mut self.bytes);
+        // Valid UTF-8 (the usual case) is borrowed; a broken line is read
+        // with replacements, as the reader does.
+        let line = String::from_utf8_lossy(&raw);
+        let lineno = self.line.unwrap_or(0);
+        match parse_line(line.trim(), lineno, &self.source, fields) {
+            Ok(d) if d.bytes.len() > limit => {
+                self.id = d.id;
+                self.url = d.url;
+                Err(format!(
+                    "document larger than the {limit} byte limit (--max-doc-bytes)"
+                ))
+            }
+            Ok(d) => {
+                *self = d;
+                Ok(())
+            }
+            Err(e) => {
+                self.id = e.id;
+                self.url = e.url;
+                Err(e.message)
+            }
+        }
+    }
+
+    /// `load`, with a failure as the error record the reader would have
+    /// given; for callers that pick documents by id before cleaning them.
+    pub fn loaded(mut self) -> Item {
+        match self.load() {
+            Ok(()) => Ok(self),
+            Err(message) => Err(RecordError {
+                id: self.id,
+                url: self.url,
+                source: self.source,
+                line: self.line,
+                message,
+            }),
+        }
     }
 
     /// Inflate `bytes` in place when they are still compressed (see
@@ -208,12 +267,12 @@ mod tests {
 
     fn unread(path: std::path::PathBuf, limit: usize) -> Document {
         Document {
-            unread: Some(Unread {
+            unread: Some(Unread::File(UnreadFile {
                 path,
                 size: 0,
                 limit,
                 counters: Some(Arc::default()),
-            }),
+            })),
             ..Document::html(Vec::new())
         }
     }

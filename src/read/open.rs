@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::document::{Document, Item, Kind, RecordError, Unread};
+use super::document::{Document, Item, Kind, RecordError, Unread, UnreadFile};
 use super::jsonl::{FieldMap, JsonlReader};
 use super::sniff;
 use super::warc_docs::WarcDocs;
@@ -187,12 +187,12 @@ impl Inputs {
             source: name,
             line: None,
             gzip_limit: None,
-            unread: Some(Unread {
+            unread: Some(Unread::File(UnreadFile {
                 path: path.to_path_buf(),
                 size,
                 limit: self.opts.max_doc_bytes,
                 counters: Some(Arc::clone(&self.counters)),
-            }),
+            })),
         })
     }
 
@@ -282,6 +282,7 @@ impl Inputs {
                         self.opts.fields.clone(),
                         self.opts.max_line_bytes,
                     )
+                    .parse_on_workers(max)
                     .map(move |item| cap_doc_size(item, max)),
                 )
             }
@@ -425,7 +426,8 @@ impl<R: Read> Read for CountingReader<R> {
 /// becomes an error record, as a file would.
 fn cap_doc_size(item: Item, max: usize) -> Item {
     match item {
-        Ok(d) if d.bytes.len() > max => Err(RecordError {
+        // A line still to parse is capped when it is parsed.
+        Ok(d) if d.unread.is_none() && d.bytes.len() > max => Err(RecordError {
             id: d.id,
             url: d.url,
             source: d.source,
