@@ -33,13 +33,14 @@ pub struct Document {
     /// 1-based line for JSONL, record number for WARC.
     pub line: Option<u64>,
     /// `Some(limit)`: `bytes` are still gzip-compressed, and inflate to at
-    /// most `limit` bytes. A gzipped file is read as it is on the one
-    /// reader thread and inflated by the worker that cleans it, which
-    /// keeps the reader from being the bottleneck.
+    /// most `limit` bytes (a gzipped single document from stdin, or a
+    /// gzipped file once read): inflated by the worker that cleans it, which
+    /// keeps the one reader thread from being the bottleneck.
     pub gzip_limit: Option<usize>,
-    /// `Some`: `bytes` are not read yet. The file is read (and inflated,
-    /// when gzipped) by the worker that cleans it, so the one thread that
-    /// walks the inputs does no per-document reading; see [`Document::load`].
+    /// `Some`: `bytes` are not the document's yet: a file still to read, or
+    /// a JSONL line still to parse. The worker that cleans the document
+    /// does it, so the one thread that walks the inputs does no
+    /// per-document work; see [`Document::load`].
     pub unread: Option<Unread>,
 }
 
