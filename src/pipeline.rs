@@ -69,6 +69,12 @@ impl Cleaner {
         doc: &Document,
         selectors: &[scraper::Selector],
     ) -> Result<(Page, &'static str, Vec<Vec<usize>>), String> {
+        if doc.gzip_limit.is_some() || doc.unread.is_some() {
+            // Not read or not inflated yet (see `Document::load`).
+            let mut doc = doc.clone();
+            doc.load()?;
+            return self.segment_marked(&doc, selectors);
+        }
         let mut marks = Vec::new();
         if doc.bytes.iter().all(u8::is_ascii_whitespace) {
             return Err("empty document".into());
@@ -105,11 +111,12 @@ impl Cleaner {
     }
 
     pub fn clean(&self, doc: &Document) -> Result<Cleaned, String> {
-        if doc.gzip_limit.is_some() {
-            // Compressed bytes (see `Document::gzip_limit`); the engine
-            // inflates before it gets here, a library caller may not.
+        if doc.gzip_limit.is_some() || doc.unread.is_some() {
+            // A file still to read or compressed bytes (see
+            // `Document::load`); the engine loads before it gets here, a
+            // library caller may not.
             let mut doc = doc.clone();
-            doc.inflate()?;
+            doc.load()?;
             return self.clean(&doc);
         }
         let url = doc.url.as_deref().or(self.default_url.as_deref());

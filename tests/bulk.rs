@@ -595,3 +595,112 @@ fn closed_output_still_finishes_the_report_and_stats() {
         serde_json::from_str(&fs::read_to_string(&stats).expect("stats written")).unwrap();
     assert!(stats["documents"].as_u64().unwrap() >= 1, "{stats}");
 }
+
+/// A directory of files, each read by the worker that cleans it: at two
+/// threads and at one, one record per file in file-name order, and each
+/// file that cannot be read or inflated gets an error record naming it.
+#[test]
+fn files_read_by_workers_keep_order_and_name_their_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("crawl");
+    fs::create_dir(&root).unwrap();
+    let mut want: Vec<(String, Option<&str>)> = Vec::new();
+    for i in 0..60 {
+        let name = root.join(format!("p{i:02}.html"));
+        let bad = match i % 12 {
+            // Empty: nothing to clean.
+            3 => {
+                fs::write(&name, "").unwrap();
+                Some("empty document")
+            }
+            // Cut off half-way through the gzip stream.
+            5 => {
+                let z = gz(page(&format!("m{i}")).as_bytes());
+                fs::write(&name, &z[..z.len() / 2]).unwrap();
+                Some("cannot decompress")
+            }
+            // Larger than --max-doc-bytes once inflated.
+            7 => {
+                let big = page(&format!("m{i}")).replace(
+                    "</article>",
+                    &"<p>Another line about the plan.</p>".repeat(200),
+                );
+                fs::write(&name, gz(big.as_bytes())).unwrap();
+                Some("byte limit once decompressed")
+            }
+            // Larger than --max-doc-bytes as it is.
+            9 => {
+                fs::write(&name, "<p>word</p>".repeat(1000)).unwrap();
+                Some("byte limit (--max-doc-bytes)")
+            }
+            k => {
+                let body = page(&format!("m{i}"));
+                if k % 2 == 0 {
+                    fs::write(&name, gz(body.as_bytes())).unwrap();
+                } else {
+                    fs::write(&name, body).unwrap();
+                }
+                None
+            }
+        };
+        want.push((s(&name), bad));
+    }
+    let run = |threads: &str| {
+        let (recs, _) = ok(
+            &[
+                "--format",
+                "jsonl",
+                "-q",
+                "-j",
+                threads,
+                "--max-doc-bytes",
+                "5000",
+                &s(&root),
+            ],
+            None,
+        );
+        recs
+    };
+    let two = run("2");
+    assert_eq!(two.len(), want.len(), "exactly one record per file");
+    for (r, (path, bad)) in two.iter().zip(&want) {
+        assert_eq!(r["id"], json!(path), "{r}");
+        match bad {
+            Some(msg) => {
+                assert_eq!(r["source"], json!(path), "{r}");
+                let err = r["error"].as_str().unwrap_or_else(|| panic!("{r}"));
+                assert!(err.contains(msg), "{path}: {err}");
+            }
+            None => {
+                let marker = path.rsplit('/').next().unwrap();
+                let marker = marker.trim_start_matches('p').trim_end_matches(".html");
+                let i: usize = marker.parse().unwrap();
+                assert!(
+                    text_of(r).contains(&format!("discuss the m{i} plan")),
+                    "{r}"
+                );
+            }
+        }
+    }
+    assert_eq!(run("1"), two, "the thread count does not change the output");
+}
+
+/// A file found in a directory that cannot be opened (a link to nowhere)
+/// is an error record for that file, in its place, not a failed run.
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_opened_is_an_error_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("crawl");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("a.html"), page("alpha")).unwrap();
+    // A link to nowhere: found by the walk, cannot be opened.
+    std::os::unix::fs::symlink(dir.path().join("gone.html"), root.join("b.html")).unwrap();
+    fs::write(root.join("c.html"), page("charlie")).unwrap();
+    let (recs, _) = ok(&["--format", "jsonl", "-q", "-j", "2", &s(&root)], None);
+    assert_eq!(recs.len(), 3, "{recs:?}");
+    assert!(text_of(&recs[0]).contains("alpha plan"));
+    assert_eq!(recs[1]["source"], json!(s(&root.join("b.html"))));
+    assert!(recs[1]["error"].is_string(), "{}", recs[1]);
+    assert!(text_of(&recs[2]).contains("charlie plan"));
+}

@@ -219,3 +219,36 @@ fn url_flag_and_jsonl_urls_select_site_rules() {
     assert!(!text_of("a").contains("Subscribers read"));
     assert!(text_of("b").contains("Subscribers read"));
 }
+
+/// `rules test` reads a gzipped page as a cleaning run does: same blocks,
+/// same hits as the plain page.
+#[test]
+fn test_reads_a_gzipped_page_like_the_plain_one() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let html = std::fs::read(examples().join("pages/gazette.html")).unwrap();
+    let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(&html).unwrap();
+    let gz = dir.path().join("gazette.html.gz");
+    std::fs::write(&gz, z.finish().unwrap()).unwrap();
+    let run = |page: &str| {
+        let o = unboil(&[
+            "rules",
+            "test",
+            &ex("site.toml"),
+            page,
+            "--url",
+            "https://www.harbour-gazette.example/ferry",
+        ]);
+        assert!(o.status.success(), "{page}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let plain = run(&ex("pages/gazette.html"));
+    let zipped = run(&gz.display().to_string());
+    assert!(plain.contains("gazette.plus-offer (site, advertising): 1 block"));
+    // Only the page's name differs.
+    assert_eq!(
+        zipped.replace(&gz.display().to_string(), "PAGE"),
+        plain.replace(&ex("pages/gazette.html"), "PAGE")
+    );
+}

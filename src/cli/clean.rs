@@ -113,14 +113,27 @@ pub fn run(args: CleanArgs) -> Result<()> {
         threads: args.threads,
         ..EngineOptions::default()
     };
-    let result = engine::run(inputs, &cleaner, &engine, |p| {
-        progress.tick();
-        if let Some(r) = &mut report {
-            r.add(&p)?;
-        }
-        emitter.emit(p)
-    });
+    // Each result becomes output bytes on the worker that cleaned it; this
+    // thread only writes them, in input order.
+    let render = emitter.render(report.is_some());
+    let result = engine::run_prepared(
+        inputs,
+        &cleaner,
+        &engine,
+        |p| render.prepare(p),
+        |mut p| {
+            progress.tick();
+            if let (Some(r), Some(whole)) = (&mut report, p.processed.take()) {
+                r.add(&whole)?;
+            }
+            emitter.emit_prepared(p)
+        },
+    );
     progress.finish();
+    // The compiled rules (and their per-thread regex caches) are many
+    // small allocations: freeing them one by one at exit is work on the
+    // one thread nothing else runs on any more; the OS takes them at once.
+    std::mem::forget(cleaner);
     // A closed output (`| head`) ends the run quietly, but the report and
     // the stats still get what was cleaned until then.
     let stopped_early = match result.and_then(|_| emitter.finish()) {

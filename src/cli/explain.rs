@@ -189,7 +189,9 @@ pub fn run(args: ExplainArgs) -> Result<()> {
         .filter_map(|c| Category::parse(c))
         .collect();
     let cleaner = Cleaner::new(load_rules(&args.rules)?);
-    let mut items = Inputs::new(std::slice::from_ref(&args.file), read_options(&args.input)?);
+    // Read and parsed here, so that ids are known when one is picked.
+    let mut items = Inputs::new(std::slice::from_ref(&args.file), read_options(&args.input)?)
+        .map(|i| i.and_then(unboil::read::Document::loaded));
     let item = match &args.id {
         Some(id) => items
             .find(|i| match i {

@@ -222,7 +222,11 @@ fn test(
     }
     let mut docs = 0;
     for item in Inputs::new(std::slice::from_ref(&page_name), ReadOptions::default()) {
-        let doc: Document = item.map_err(|e| anyhow::anyhow!("{e}"))?;
+        // A file is read (a gzipped one inflated, a JSONL line parsed)
+        // here, as a worker would.
+        let doc: Document = item
+            .and_then(Document::loaded)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         docs += 1;
         let doc_url = doc.url.clone().or(url.clone());
         let site = set.sites.for_url(doc_url.as_deref());

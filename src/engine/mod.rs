@@ -5,7 +5,10 @@
 //! and hands each to the rayon pool as soon as the window has room; the
 //! pool cleans them, oldest first; the calling thread puts the results back
 //! in input order and gives each to the sink as soon as everything before
-//! it has been given. A document leaves the window once the sink has it, so
+//! it has been given. The reader and the calling thread are one each for
+//! the run, however many workers there are: per-document work belongs on
+//! the workers (reading a file, parsing a JSONL line: `Document::load`;
+//! rendering the output: `run_prepared`), or it caps the speed-up. A document leaves the window once the sink has it, so
 //! read-but-unwritten documents (their input and their result) never exceed
 //! the window, however large the corpus, and one slow page holds up the
 //! output, not the workers.
@@ -16,7 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 use crate::pipeline::{Cleaned, Cleaner};
-use crate::read::Item;
+use crate::read::{Document, Item};
 use crate::write::record::{Meta, meta_of_error};
 
 /// One input document's outcome.
@@ -68,9 +71,10 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
             panicked: false,
         },
         Ok(mut doc) => {
-            // A gzipped file arrives compressed: inflated here, on a worker.
+            // A file arrives unread, a gzipped one compressed: read and
+            // inflated here, on a worker.
             let run = AssertUnwindSafe(|| {
-                doc.inflate()?;
+                doc.load()?;
                 cleaner.clean(&doc)
             });
             let (outcome, panicked) = match catch_unwind(run) {
@@ -81,7 +85,7 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
                 ),
             };
             // Bytes read, once inflated; none for what could not be.
-            let bytes = if doc.gzip_limit.is_none() {
+            let bytes = if doc.gzip_limit.is_none() && doc.unread.is_none() {
                 doc.bytes.len()
             } else {
                 0
@@ -106,11 +110,19 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
 
 /// Documents and input bytes in flight, and the wait for room.
 struct Window {
-    state: Mutex<(usize, usize)>,
+    state: Mutex<InFlight>,
     room: Condvar,
     max_docs: usize,
     max_bytes: usize,
     cancelled: AtomicBool,
+}
+
+#[derive(Default)]
+struct InFlight {
+    docs: usize,
+    bytes: usize,
+    /// The reader waits for room for a document of this many bytes.
+    waiting: Option<usize>,
 }
 
 impl Window {
@@ -122,20 +134,31 @@ impl Window {
             if self.cancelled.load(Ordering::Acquire) {
                 return false;
             }
-            let (docs, used) = *s;
-            if docs == 0 || (docs < self.max_docs && used + bytes <= self.max_bytes) {
-                *s = (docs + 1, used + bytes);
+            if s.docs == 0 || (s.docs < self.max_docs && s.bytes + bytes <= self.max_bytes) {
+                s.docs += 1;
+                s.bytes += bytes;
+                s.waiting = None;
                 return true;
             }
+            s.waiting = Some(bytes);
             s = self.room.wait(s).unwrap_or_else(|e| e.into_inner());
         }
     }
 
     fn leave(&self, bytes: usize) {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        s.0 -= 1;
-        s.1 -= bytes;
-        self.room.notify_all();
+        s.docs -= 1;
+        s.bytes -= bytes;
+        // The reader is woken once a few documents' worth of room is free,
+        // not for each one: it then fills the room in one go, and the
+        // writer does not pay a wake-up (a system call) per document.
+        let slack = self.max_docs / 8;
+        if let Some(want) = s.waiting
+            && (s.docs == 0 || (s.docs + slack < self.max_docs && s.bytes + want <= self.max_bytes))
+        {
+            s.waiting = None;
+            self.room.notify_all();
+        }
     }
 
     fn cancel(&self) {
@@ -156,10 +179,31 @@ impl Drop for CancelOnDrop<'_> {
 /// Run every item through the cleaner and hand the results to `sink` in
 /// input order. Returns the first error `sink` gives (e.g. a closed pipe);
 /// reading stops then.
-pub fn run<I, F, E>(items: I, cleaner: &Cleaner, opts: &EngineOptions, mut sink: F) -> Result<(), E>
+pub fn run<I, F, E>(items: I, cleaner: &Cleaner, opts: &EngineOptions, sink: F) -> Result<(), E>
 where
     I: Iterator<Item = Item> + Send,
     F: FnMut(Processed) -> Result<(), E>,
+{
+    run_prepared(items, cleaner, opts, |p| p, sink)
+}
+
+/// `run`, with `prepare` applied to each result on the worker that cleaned
+/// it: whatever it turns a result into (ready output bytes, say) is what
+/// `sink` gets, in input order. The sink runs on the calling thread, one
+/// thread for the whole run, so the less it has left to do per document
+/// (and the less it has to free), the better the run scales with threads.
+pub fn run_prepared<I, T, P, F, E>(
+    items: I,
+    cleaner: &Cleaner,
+    opts: &EngineOptions,
+    prepare: P,
+    mut sink: F,
+) -> Result<(), E>
+where
+    I: Iterator<Item = Item> + Send,
+    T: Send,
+    P: Fn(Processed) -> T + Sync,
+    F: FnMut(T) -> Result<(), E>,
 {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
@@ -167,13 +211,14 @@ where
         .build()
         .expect("thread pool");
     let window = Window {
-        state: Mutex::new((0, 0)),
+        state: Mutex::new(InFlight::default()),
         room: Condvar::new(),
         max_docs: opts.window_docs.max(1),
         max_bytes: opts.window_bytes.max(1),
         cancelled: AtomicBool::new(false),
     };
-    let (tx, rx) = mpsc::channel::<(u64, Processed, usize)>();
+    let prepare = &prepare;
+    let (tx, rx) = mpsc::channel::<(u64, T, usize)>();
     let mut result = Ok(());
     // The scope runs here, on the calling thread (the sink need not be
     // Send), and waits for every spawned job before it returns.
@@ -182,14 +227,14 @@ where
             let window = &window;
             threads.spawn(move || {
                 for (seq, item) in (0u64..).zip(items) {
-                    let bytes = item.as_ref().map_or(0, |d| d.bytes.len());
+                    let bytes = item.as_ref().map_or(0, Document::input_len);
                     if !window.enter(bytes) {
                         break;
                     }
                     let tx = tx.clone();
                     scope.spawn_fifo(move |_| {
                         // The receiver is gone only when the sink failed.
-                        let _ = tx.send((seq, process(cleaner, item), bytes));
+                        let _ = tx.send((seq, prepare(process(cleaner, item)), bytes));
                     });
                 }
                 // `tx` drops here: once the jobs' clones drop too, the
@@ -199,7 +244,7 @@ where
             // forever (the scope joins it while unwinding).
             let _unblock = CancelOnDrop(window);
             let mut next = 0u64;
-            let mut waiting: HashMap<u64, (Processed, usize)> = HashMap::new();
+            let mut waiting: HashMap<u64, (T, usize)> = HashMap::new();
             'recv: for (seq, p, bytes) in rx.iter() {
                 waiting.insert(seq, (p, bytes));
                 while let Some((p, bytes)) = waiting.remove(&next) {
@@ -264,6 +309,69 @@ mod tests {
         let want: Vec<String> = (0..500).map(|i| i.to_string()).collect();
         assert_eq!(seen, want);
         assert!(most_ahead <= 9, "{most_ahead} documents in flight");
+    }
+
+    fn unread(path: std::path::PathBuf, limit: usize) -> Item {
+        let name = path.display().to_string();
+        Ok(Document {
+            id: Some(name.clone()),
+            source: name,
+            unread: Some(crate::read::Unread::File(crate::read::UnreadFile {
+                path,
+                size: 0,
+                limit,
+                counters: None,
+            })),
+            ..Document::html(Vec::new())
+        })
+    }
+
+    #[test]
+    fn workers_read_files_in_order_and_a_missing_one_is_its_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut items = Vec::new();
+        for i in 0..40 {
+            let p = dir.path().join(format!("{i}.html"));
+            // Every fifth file is never written: it cannot be opened.
+            if i % 5 != 2 {
+                let html = format!("<p>Page number {i} has a paragraph of text in it.</p>");
+                std::fs::write(&p, html).unwrap();
+            }
+            items.push(unread(p, 1 << 20));
+        }
+        let opts = EngineOptions {
+            threads: 2,
+            window_docs: 4,
+            window_bytes: 1 << 20,
+        };
+        let mut seen = Vec::new();
+        run_prepared(
+            items.into_iter(),
+            &Cleaner::default(),
+            &opts,
+            // Prepared on the worker; only the text comes back.
+            |p| (p.meta.source, p.outcome.map(|c| c.article.text()), p.bytes),
+            |r| -> Result<(), ()> {
+                seen.push(r);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(seen.len(), 40);
+        for (i, (source, outcome, bytes)) in seen.iter().enumerate() {
+            assert!(source.ends_with(&format!("/{i}.html")), "{source}");
+            match outcome {
+                Ok(text) => {
+                    assert!(text.contains(&format!("Page number {i} ")), "{text}");
+                    assert!(*bytes > 0);
+                }
+                Err(e) => {
+                    assert_eq!(i % 5, 2, "{source}: {e}");
+                    assert!(e.starts_with("cannot open: "), "{e}");
+                    assert_eq!(*bytes, 0, "nothing was read");
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,14 @@
 //! not be read.
 
 use serde_json::{Map, Value};
+use std::fs::File;
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use super::jsonl::{FieldMap, parse_line};
+use super::open::ReadCounters;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -25,10 +33,66 @@ pub struct Document {
     /// 1-based line for JSONL, record number for WARC.
     pub line: Option<u64>,
     /// `Some(limit)`: `bytes` are still gzip-compressed, and inflate to at
-    /// most `limit` bytes. A gzipped file is read as it is on the one
-    /// reader thread and inflated by the worker that cleans it, which
-    /// keeps the reader from being the bottleneck.
+    /// most `limit` bytes (a gzipped single document from stdin, or a
+    /// gzipped file once read): inflated by the worker that cleans it, which
+    /// keeps the one reader thread from being the bottleneck.
     pub gzip_limit: Option<usize>,
+    /// `Some`: `bytes` are not the document's yet: a file still to read, or
+    /// a JSONL line still to parse. The worker that cleans the document
+    /// does it, so the one thread that walks the inputs does no
+    /// per-document work; see [`Document::load`].
+    pub unread: Option<Unread>,
+}
+
+/// What is still to do before a document's `bytes` are its own; done by
+/// the worker that cleans it (see [`Document::load`]).
+#[derive(Debug, Clone)]
+pub enum Unread {
+    /// The file is still to read (and inflate, when gzipped).
+    File(UnreadFile),
+    /// `bytes` hold a JSONL line still to parse; `limit` is the largest
+    /// document (`--max-doc-bytes`).
+    Line { fields: Arc<FieldMap>, limit: usize },
+}
+
+/// A file a document is still to be read from.
+#[derive(Debug, Clone)]
+pub struct UnreadFile {
+    pub path: PathBuf,
+    /// Its size when it was found, for the engine's window (the file is
+    /// read only up to `limit` + 1 bytes, whatever it has grown to).
+    pub size: u64,
+    /// Largest document, after decompression (`--max-doc-bytes`).
+    pub limit: usize,
+    /// Where the bytes read are counted (the progress bar's figure).
+    pub counters: Option<Arc<ReadCounters>>,
+}
+
+impl UnreadFile {
+    /// The file's bytes as the reader would have read them, with its error
+    /// messages; `Ok((bytes, gzipped))`.
+    fn read(&self) -> Result<(Vec<u8>, bool), String> {
+        let file = File::open(&self.path).map_err(|e| format!("cannot open: {e}"))?;
+        let mut bytes = Vec::with_capacity(self.size.min(self.limit as u64 + 1) as usize);
+        let read = file
+            .take(self.limit as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {e}"));
+        if let Some(c) = &self.counters {
+            c.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        }
+        read?;
+        let gzipped = bytes.starts_with(&[0x1f, 0x8b]);
+        if bytes.len() > self.limit {
+            // Compressed data over the cap cannot inflate to less.
+            let how = if gzipped { " once decompressed" } else { "" };
+            return Err(format!(
+                "document larger than the {} byte limit{how} (--max-doc-bytes)",
+                self.limit
+            ));
+        }
+        Ok((bytes, gzipped))
+    }
 }
 
 impl Document {
@@ -51,6 +115,77 @@ impl Document {
             source: String::new(),
             line: None,
             gzip_limit: None,
+            unread: None,
+        }
+    }
+
+    /// Input bytes this document holds once read (compressed, if it is),
+    /// as far as is known before it is read.
+    pub fn input_len(&self) -> usize {
+        match &self.unread {
+            Some(Unread::File(f)) => f.size.min(f.limit as u64 + 1) as usize,
+            Some(Unread::Line { .. }) | None => self.bytes.len(),
+        }
+    }
+
+    /// Read the file (see `unread`) and inflate (see `gzip_limit`) when
+    /// that is still to do, so that `bytes` are the document's; the errors
+    /// are those reading the file in the reader would give.
+    pub fn load(&mut self) -> Result<(), String> {
+        match self.unread.take() {
+            Some(Unread::File(f)) => {
+                let (bytes, gzipped) = f.read()?;
+                self.bytes = bytes;
+                if gzipped {
+                    self.gzip_limit = Some(f.limit);
+                }
+            }
+            Some(Unread::Line { fields, limit }) => self.parse_line(&fields, limit)?,
+            None => {}
+        }
+        self.inflate()
+    }
+
+    /// Become the document the JSONL line in `bytes` holds; an error keeps
+    /// the id and URL the line gave, as the reader's error record would.
+    fn parse_line(&mut self, fields: &FieldMap, limit: usize) -> Result<(), String> {
+        let raw = std::mem::take(&mut self.bytes);
+        // Valid UTF-8 (the usual case) is borrowed; a broken line is read
+        // with replacements, as the reader does.
+        let line = String::from_utf8_lossy(&raw);
+        let lineno = self.line.unwrap_or(0);
+        match parse_line(line.trim(), lineno, &self.source, fields) {
+            Ok(d) if d.bytes.len() > limit => {
+                self.id = d.id;
+                self.url = d.url;
+                Err(format!(
+                    "document larger than the {limit} byte limit (--max-doc-bytes)"
+                ))
+            }
+            Ok(d) => {
+                *self = d;
+                Ok(())
+            }
+            Err(e) => {
+                self.id = e.id;
+                self.url = e.url;
+                Err(e.message)
+            }
+        }
+    }
+
+    /// `load`, with a failure as the error record the reader would have
+    /// given; for callers that pick documents by id before cleaning them.
+    pub fn loaded(mut self) -> Item {
+        match self.load() {
+            Ok(()) => Ok(self),
+            Err(message) => Err(RecordError {
+                id: self.id,
+                url: self.url,
+                source: self.source,
+                line: self.line,
+                message,
+            }),
         }
     }
 
@@ -58,7 +193,6 @@ impl Document {
     /// `gzip_limit`); the errors are those a compressed file gives when it
     /// is read.
     pub fn inflate(&mut self) -> Result<(), String> {
-        use std::io::Read;
         let Some(limit) = self.gzip_limit else {
             return Ok(());
         };
@@ -130,6 +264,42 @@ mod tests {
         let mut plain = Document::html("x");
         plain.inflate().unwrap();
         assert_eq!(plain.bytes, b"x");
+    }
+
+    fn unread(path: std::path::PathBuf, limit: usize) -> Document {
+        Document {
+            unread: Some(Unread::File(UnreadFile {
+                path,
+                size: 0,
+                limit,
+                counters: Some(Arc::default()),
+            })),
+            ..Document::html(Vec::new())
+        }
+    }
+
+    #[test]
+    fn an_unread_file_loads_plain_or_gzipped_within_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("a.html");
+        let zipped = dir.path().join("b.html.gz");
+        std::fs::write(&plain, "<p>hello</p>").unwrap();
+        std::fs::write(&zipped, gz(b"<p>hello</p>")).unwrap();
+        for p in [&plain, &zipped] {
+            let mut d = unread(p.clone(), 100);
+            d.load().unwrap();
+            assert_eq!(d.bytes, b"<p>hello</p>", "{}", p.display());
+            assert!(d.unread.is_none() && d.gzip_limit.is_none());
+        }
+        // A library caller may clean it unread: `clean` loads it.
+        let c = crate::Cleaner::default().clean(&unread(plain.clone(), 100));
+        assert_eq!(c.unwrap().article.text(), "hello");
+        let err = unread(plain, 5).load().unwrap_err();
+        assert!(err.contains("5 byte limit (--max-doc-bytes)"), "{err}");
+        let err = unread(zipped, 5).load().unwrap_err();
+        assert!(err.contains("5 byte limit once decompressed"), "{err}");
+        let err = unread(dir.path().join("gone.html"), 5).load().unwrap_err();
+        assert!(err.starts_with("cannot open: "), "{err}");
     }
 
     #[test]

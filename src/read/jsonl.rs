@@ -5,8 +5,9 @@
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::io::BufRead;
+use std::sync::Arc;
 
-use super::document::{Document, Item, Kind, RecordError};
+use super::document::{Document, Item, Kind, RecordError, Unread};
 
 /// Which input fields hold what.
 #[derive(Debug, Clone)]
@@ -92,6 +93,7 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
         source: source.to_string(),
         line: Some(lineno),
         gzip_limit: None,
+        unread: None,
     })
 }
 
@@ -104,6 +106,9 @@ pub struct JsonlReader<R> {
     buf: Vec<u8>,
     max_line: usize,
     done: bool,
+    /// Lines that look like objects go out unparsed, to be parsed by the
+    /// worker that cleans them (see `parse_on_workers`).
+    defer: Option<(Arc<FieldMap>, usize)>,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -116,7 +121,18 @@ impl<R: BufRead> JsonlReader<R> {
             buf: Vec::new(),
             max_line,
             done: false,
+            defer: None,
         }
+    }
+
+    /// Hand on each line that starts like an object unparsed, as a
+    /// document whose `bytes` are the line (`Unread::Line`): the worker
+    /// that cleans it parses it, so the one reading thread only splits
+    /// lines. `max_doc`: the largest document, checked once parsed. Blank
+    /// and other lines are dealt with here, as before.
+    pub fn parse_on_workers(mut self, max_doc: usize) -> Self {
+        self.defer = Some((Arc::new(self.fields.clone()), max_doc));
+        self
     }
 
     fn error(&self, message: String) -> RecordError {
@@ -187,6 +203,28 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     self.max_line
                 ))));
             }
+            if let Some((fields, limit)) = &self.defer {
+                // The characters `str::trim` takes off that are ASCII.
+                let blank = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+                match self.buf.iter().find(|b| !blank(b)) {
+                    None => continue,
+                    Some(b'{') => {
+                        return Some(Ok(Document {
+                            bytes: self.buf.clone(),
+                            source: self.source.clone(),
+                            line: Some(self.lineno),
+                            unread: Some(Unread::Line {
+                                fields: Arc::clone(fields),
+                                limit: *limit,
+                            }),
+                            ..Document::html(Vec::new())
+                        }));
+                    }
+                    // Not an object (an error record), or leading Unicode
+                    // white space: parsed here.
+                    Some(_) => {}
+                }
+            }
             // Valid UTF-8 (the usual case) is checked by the fast validator
             // and borrowed; only a broken line is copied with replacements.
             let line = match std::str::from_utf8(&self.buf) {
@@ -235,6 +273,69 @@ mod tests {
         assert_eq!(e.line, Some(4));
         assert!(e.message.contains("no `html` or `text` field"));
         assert_eq!(items[3].as_ref().unwrap().kind, Kind::Text);
+    }
+
+    /// A line left to a worker becomes, once loaded, the document or the
+    /// error the reader would have made of it, with the same id, URL, line
+    /// and extra fields; blank lines are skipped either way.
+    #[test]
+    fn lines_parsed_on_workers_load_into_what_the_reader_makes() {
+        let input = "{\"id\":\"a\",\"url\":\"u\",\"html\":\"<p>x</p>\",\"lang\":\"en\"}\n\
+            \x20 {\"id\":7,\"url\":\"v\"}\n\
+            \t\x0b\n\
+            {\"id\":\"big\",\"text\":\"0123456789\"}\n\
+            not json\n\
+            {\"text\":\"ok\", broken\n\
+            {\"text\":\"t\"}\n";
+        let reader = |defer: bool| {
+            let r = JsonlReader::new(
+                input.as_bytes(),
+                "in.jsonl".into(),
+                FieldMap::default(),
+                1000,
+            );
+            if defer { r.parse_on_workers(5) } else { r }
+        };
+        let now: Vec<Item> = reader(false).collect();
+        let later: Vec<Item> = reader(true).collect();
+        assert_eq!(now.len(), 6);
+        assert_eq!(later.len(), 6);
+        // Left unparsed: every line that starts like an object.
+        let unparsed = later
+            .iter()
+            .filter(|i| i.as_ref().is_ok_and(|d| d.unread.is_some()))
+            .count();
+        assert_eq!(unparsed, 5);
+        for (a, b) in now.into_iter().zip(later) {
+            // As the reader's size cap (`cap_doc_size`) would.
+            let a = a.and_then(|d| {
+                if d.bytes.len() > 5 {
+                    Err(RecordError {
+                        id: d.id,
+                        url: d.url,
+                        source: d.source,
+                        line: d.line,
+                        message: "document larger than the 5 byte limit (--max-doc-bytes)".into(),
+                    })
+                } else {
+                    Ok(d)
+                }
+            });
+            let b = b.and_then(Document::loaded);
+            match (a, b) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!((&a.id, &a.url, &a.line), (&b.id, &b.url, &b.line));
+                    assert_eq!((a.kind, &a.bytes, &a.extra), (b.kind, &b.bytes, &b.extra));
+                    assert_eq!(a.source, b.source);
+                    assert!(b.unread.is_none());
+                }
+                (Err(a), Err(b)) => {
+                    assert_eq!((&a.id, &a.url, &a.line), (&b.id, &b.url, &b.line));
+                    assert_eq!((&a.message, &a.source), (&b.message, &b.source));
+                }
+                (a, b) => panic!("{a:?} != {b:?}"),
+            }
+        }
     }
 
     #[test]

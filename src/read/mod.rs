@@ -9,6 +9,6 @@ pub mod sniff;
 pub mod warc;
 pub mod warc_docs;
 
-pub use document::{Document, Item, Kind, RecordError};
+pub use document::{Document, Item, Kind, RecordError, Unread, UnreadFile};
 pub use jsonl::FieldMap;
 pub use open::{InputFormat, Inputs, ReadOptions};

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::document::{Document, Item, Kind, RecordError};
+use super::document::{Document, Item, Kind, RecordError, Unread, UnreadFile};
 use super::jsonl::{FieldMap, JsonlReader};
 use super::sniff;
 use super::warc_docs::WarcDocs;
@@ -168,6 +168,34 @@ impl Inputs {
         }
     }
 
+    /// A document to be read from `path` by a worker (see `Document::load`).
+    fn unread(&self, path: &Path, name: String, format: InputFormat) -> Item {
+        // The size only sizes the engine's window: a file that cannot be
+        // looked at gets its error when the worker opens it.
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        Ok(Document {
+            id: Some(name.clone()),
+            url: None,
+            kind: if format == InputFormat::Html {
+                Kind::Html
+            } else {
+                Kind::Text
+            },
+            bytes: Vec::new(),
+            charset: None,
+            extra: serde_json::Map::new(),
+            source: name,
+            line: None,
+            gzip_limit: None,
+            unread: Some(Unread::File(UnreadFile {
+                path: path.to_path_buf(),
+                size,
+                limit: self.opts.max_doc_bytes,
+                counters: Some(Arc::clone(&self.counters)),
+            })),
+        })
+    }
+
     /// Open one source as a stream of items.
     fn open(&self, source: Source) -> Box<dyn Iterator<Item = Item> + Send> {
         let (name, path) = match &source {
@@ -183,6 +211,18 @@ impl Inputs {
                 message,
             })))
         };
+        // A file that holds one document of a kind known by its name (or
+        // by `--input-format`) is left to the worker that cleans it to
+        // read and inflate: this thread then only walks the inputs.
+        if let Source::File(p) = &source {
+            let known = match self.opts.format {
+                InputFormat::Auto => format_by_extension(p),
+                f => Some(f),
+            };
+            if let Some(f @ (InputFormat::Html | InputFormat::Text)) = known {
+                return Box::new(std::iter::once(self.unread(p, name, f)));
+            }
+        }
         let raw: Box<dyn Read + Send> = match &source {
             Source::Stdin => Box::new(io::stdin()),
             Source::File(p) => match File::open(p) {
@@ -242,6 +282,7 @@ impl Inputs {
                         self.opts.fields.clone(),
                         self.opts.max_line_bytes,
                     )
+                    .parse_on_workers(max)
                     .map(move |item| cap_doc_size(item, max)),
                 )
             }
@@ -364,6 +405,7 @@ fn read_compressed(
         source: name.to_string(),
         line: None,
         gzip_limit: Some(limit),
+        unread: None,
     })
 }
 
@@ -384,7 +426,8 @@ impl<R: Read> Read for CountingReader<R> {
 /// becomes an error record, as a file would.
 fn cap_doc_size(item: Item, max: usize) -> Item {
     match item {
-        Ok(d) if d.bytes.len() > max => Err(RecordError {
+        // A line still to parse is capped when it is parsed.
+        Ok(d) if d.unread.is_none() && d.bytes.len() > max => Err(RecordError {
             id: d.id,
             url: d.url,
             source: d.source,
@@ -447,5 +490,6 @@ fn read_single(
         source: name.to_string(),
         line: None,
         gzip_limit: None,
+        unread: None,
     })
 }

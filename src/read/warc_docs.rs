@@ -96,6 +96,7 @@ impl<R: BufRead> WarcDocs<R> {
             source: self.source.clone(),
             line,
             gzip_limit: None,
+            unread: None,
         }))
     }
 }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use crate::engine::Processed;
 use record::Meta;
-pub use summary::Summary;
+pub use summary::{Summary, Tally};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -77,12 +77,126 @@ impl<'a> Emitter<'a> {
         })
     }
 
+    /// What turns a result into ready bytes for this emitter; the engine
+    /// runs it on the workers (see `engine::run_prepared`). `keep`: the
+    /// prepared document also keeps the whole result, for the few sinks
+    /// that need more than the bytes (the HTML report).
+    pub fn render(&self, keep: bool) -> Render {
+        Render {
+            opts: self.opts.clone(),
+            pretty: self.opts.format == OutputFormat::Json && self.outdir.is_some(),
+            audit: self.audit.is_some(),
+            keep,
+        }
+    }
+
+    pub fn emit(&mut self, p: Processed) -> io::Result<()> {
+        let prepared = self.render(false).prepare(p);
+        self.emit_prepared(prepared)
+    }
+
+    /// Write a document made ready by `render(..).prepare`, in input order.
+    pub fn emit_prepared(&mut self, p: Prepared) -> io::Result<()> {
+        self.summary.add_tally(&p.tally);
+        match &p.outcome {
+            Ok(bytes) => {
+                for w in &p.warnings {
+                    writeln!(self.errors, "unboil: warning: {}: {w}", describe(&p.meta))?;
+                }
+                if let Some(dir) = &mut self.outdir {
+                    dir.write(&p.meta, bytes)?;
+                } else {
+                    if self.opts.headers
+                        && matches!(
+                            self.opts.format,
+                            OutputFormat::Text | OutputFormat::Markdown
+                        )
+                    {
+                        if !self.first {
+                            self.out.write_all(b"\n")?;
+                        }
+                        writeln!(self.out, "==> {} <==", describe(&p.meta))?;
+                    }
+                    self.out.write_all(bytes)?;
+                }
+            }
+            Err((msg, rec)) => {
+                match self.opts.format {
+                    OutputFormat::Json | OutputFormat::Jsonl if self.outdir.is_none() => {
+                        self.out.write_all(rec)?;
+                    }
+                    _ => writeln!(self.errors, "unboil: {}: {msg}", describe(&p.meta))?,
+                }
+                if let Some(dir) = &mut self.outdir {
+                    dir.record_error_line(rec)?;
+                }
+            }
+        }
+        if let Some(a) = &mut self.audit {
+            match (&p.audit, &p.outcome) {
+                (Some(line), _) => a.write_all(line)?,
+                (None, Err((_, rec))) => a.write_all(rec)?,
+                // Prepared without an audit for an emitter that has one:
+                // nothing to write (only a caller mixing emitters gets here).
+                (None, Ok(_)) => {}
+            }
+        }
+        self.first = false;
+        Ok(())
+    }
+
+    pub fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()?;
+        if let Some(a) = &mut self.audit {
+            a.flush()?;
+        }
+        if let Some(dir) = &mut self.outdir {
+            dir.finish()?;
+        }
+        Ok(())
+    }
+}
+
+/// A JSON value as one line, as the output and audit files hold them.
+fn json_line(v: &Value) -> Vec<u8> {
+    let mut s = serde_json::to_vec(v).unwrap_or_default();
+    s.push(b'\n');
+    s
+}
+
+/// One document's output as bytes, made on the worker that cleaned it.
+pub struct Prepared {
+    /// Where it came from (without the input's extra fields: those are in
+    /// the output bytes already).
+    pub meta: Meta,
+    pub tally: Tally,
+    pub warnings: Vec<String>,
+    /// The rendered document, or the error message and the error record
+    /// as a line.
+    pub outcome: Result<Vec<u8>, (String, Vec<u8>)>,
+    /// The audit line, when the emitter writes an audit.
+    pub audit: Option<Vec<u8>>,
+    /// The whole result, when asked for (`Emitter::render(true)`).
+    pub processed: Option<Processed>,
+}
+
+/// Renders results the way one emitter writes them; shared by the workers.
+#[derive(Debug, Clone)]
+pub struct Render {
+    opts: WriteOptions,
+    /// Pretty JSON (one file per document).
+    pretty: bool,
+    audit: bool,
+    keep: bool,
+}
+
+impl Render {
     fn rendered(&self, meta: &Meta, p: &crate::pipeline::Cleaned) -> Vec<u8> {
         let md = self.opts.format == OutputFormat::Markdown;
         match self.opts.format {
             OutputFormat::Json | OutputFormat::Jsonl => {
                 let v = record::output(meta, p, md);
-                let mut s = if self.opts.format == OutputFormat::Json && self.outdir.is_some() {
+                let mut s = if self.pretty {
                     serde_json::to_vec_pretty(&v)
                 } else {
                     serde_json::to_vec(&v)
@@ -113,69 +227,44 @@ impl<'a> Emitter<'a> {
         }
     }
 
-    pub fn emit(&mut self, p: Processed) -> io::Result<()> {
-        self.summary.add(&p);
-        match &p.outcome {
+    /// Turn a result into what the emitter writes. The article, its page
+    /// and element tree are dropped here, on the calling thread (a worker),
+    /// unless `keep` asked for them.
+    pub fn prepare(&self, mut p: Processed) -> Prepared {
+        let tally = Tally::of(&p);
+        let mut warnings = Vec::new();
+        let mut audit = None;
+        let outcome = match &mut p.outcome {
             Ok(c) => {
-                for w in &c.warnings {
-                    writeln!(self.errors, "unboil: warning: {}: {w}", describe(&p.meta))?;
-                }
-                let bytes = self.rendered(&p.meta, c);
-                if let Some(dir) = &mut self.outdir {
-                    dir.write(&p.meta, &bytes)?;
+                warnings = if self.keep {
+                    c.warnings.clone()
                 } else {
-                    if self.opts.headers
-                        && matches!(
-                            self.opts.format,
-                            OutputFormat::Text | OutputFormat::Markdown
-                        )
-                    {
-                        if !self.first {
-                            self.out.write_all(b"\n")?;
-                        }
-                        writeln!(self.out, "==> {} <==", describe(&p.meta))?;
-                    }
-                    self.out.write_all(&bytes)?;
+                    std::mem::take(&mut c.warnings)
+                };
+                if self.audit {
+                    audit = Some(json_line(&record::audit(&p.meta, c)));
                 }
-                if let Some(a) = &mut self.audit {
-                    write_line(a, &record::audit(&p.meta, c))?;
-                }
+                Ok(self.rendered(&p.meta, c))
             }
-            Err(msg) => {
-                let rec = record::error(&p.meta, msg);
-                match self.opts.format {
-                    OutputFormat::Json | OutputFormat::Jsonl if self.outdir.is_none() => {
-                        write_line(&mut self.out, &rec)?;
-                    }
-                    _ => writeln!(self.errors, "unboil: {}: {msg}", describe(&p.meta))?,
-                }
-                if let Some(dir) = &mut self.outdir {
-                    dir.record_error(&rec)?;
-                }
-                if let Some(a) = &mut self.audit {
-                    write_line(a, &rec)?;
-                }
-            }
+            Err(msg) => Err((msg.clone(), json_line(&record::error(&p.meta, msg)))),
+        };
+        let (meta, processed) = if self.keep {
+            (p.meta.clone(), Some(p))
+        } else {
+            (p.meta, None)
+        };
+        Prepared {
+            meta: Meta {
+                extra: serde_json::Map::new(),
+                ..meta
+            },
+            tally,
+            warnings,
+            outcome,
+            audit,
+            processed,
         }
-        self.first = false;
-        Ok(())
     }
-
-    pub fn finish(&mut self) -> io::Result<()> {
-        self.out.flush()?;
-        if let Some(a) = &mut self.audit {
-            a.flush()?;
-        }
-        if let Some(dir) = &mut self.outdir {
-            dir.finish()?;
-        }
-        Ok(())
-    }
-}
-
-fn write_line(w: &mut dyn Write, v: &Value) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, v)?;
-    w.write_all(b"\n")
 }
 
 /// How a document is named in messages: its source, line and id.
@@ -190,4 +279,84 @@ pub fn describe(m: &Meta) -> String {
         s.push_str(&format!(" (id {id})"));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Cleaner;
+    use crate::engine::process;
+    use crate::read::{Document, RecordError};
+
+    fn items() -> Vec<crate::read::Item> {
+        let mut page = Document::html(
+            "<html><head><title>Harbour</title></head><body><article><h1>Storm</h1>\
+             <p>The harbour closed on Monday as the storm reached the coast, officials said.</p>\
+             </article><div class='cookie-notice'><p>We use cookies to improve your experience \
+             on our site.</p></div></body></html>",
+        );
+        page.id = Some("p1".into());
+        page.extra.insert("lang".into(), "en".into());
+        let mut empty = Document::text("   ");
+        empty.source = "empty.txt".into();
+        let unreadable = RecordError {
+            id: None,
+            url: None,
+            source: "feed.jsonl".into(),
+            line: Some(3),
+            message: "invalid JSON".into(),
+        };
+        vec![Ok(page), Ok(empty), Err(unreadable)]
+    }
+
+    /// Output, audit and summary written from results prepared on the
+    /// workers are those `emit` writes from the results themselves.
+    #[test]
+    fn prepared_results_write_what_emit_writes() {
+        let cleaner = Cleaner::default();
+        for format in [OutputFormat::Jsonl, OutputFormat::Text, OutputFormat::Json] {
+            let opts = WriteOptions {
+                format,
+                title: true,
+                headers: true,
+                out_dir: None,
+            };
+            let mut outs = Vec::new();
+            for prepared in [false, true] {
+                let (mut out, mut audit, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+                let summary = {
+                    let mut e = Emitter::new(
+                        opts.clone(),
+                        Box::new(&mut out),
+                        Some(Box::new(&mut audit)),
+                        Box::new(&mut errors),
+                    )
+                    .unwrap();
+                    let render = e.render(false);
+                    for item in items() {
+                        let p = process(&cleaner, item);
+                        if prepared {
+                            e.emit_prepared(render.prepare(p)).unwrap();
+                        } else {
+                            e.emit(p).unwrap();
+                        }
+                    }
+                    e.finish().unwrap();
+                    e.summary.to_json()
+                };
+                outs.push((out, audit, errors, summary));
+            }
+            assert_eq!(outs[0], outs[1], "{format:?}");
+            let (out, audit, errors, summary) = &outs[0];
+            let out = String::from_utf8_lossy(out);
+            assert!(out.contains("officials said"), "{out}");
+            assert!(!out.contains("cookies"), "{out}");
+            assert_eq!(String::from_utf8_lossy(audit).lines().count(), 3);
+            assert_eq!(summary["documents"], 3);
+            assert_eq!(summary["errors"], 2);
+            if format == OutputFormat::Text {
+                assert!(String::from_utf8_lossy(errors).contains("feed.jsonl:3"));
+            }
+        }
+    }
 }

@@ -104,12 +104,18 @@ impl OutDir {
 
     /// Error records go to `errors.jsonl` in the directory.
     pub fn record_error(&mut self, rec: &Value) -> io::Result<()> {
+        let mut line = serde_json::to_vec(rec)?;
+        line.push(b'\n');
+        self.record_error_line(&line)
+    }
+
+    /// `record_error` for a record already serialized, newline included.
+    pub fn record_error_line(&mut self, line: &[u8]) -> io::Result<()> {
         if self.errors.is_none() {
             self.errors = Some(BufWriter::new(File::create(self.dir.join("errors.jsonl"))?));
         }
         if let Some(w) = &mut self.errors {
-            serde_json::to_writer(&mut *w, rec)?;
-            w.write_all(b"\n")?;
+            w.write_all(line)?;
         }
         Ok(())
     }

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use std::io::{self, Write};
 
 use super::record::CategoryTotals;
+use crate::classify::Category;
 use crate::engine::Processed;
 
 #[derive(Debug, Default, Clone)]
@@ -19,26 +20,68 @@ pub struct Summary {
     pub seconds: f64,
 }
 
+/// One document's share of the summary. Counted where the document was
+/// cleaned (on a worker), so the thread that sums the run need not look
+/// at the document's blocks; a fixed array, so counting allocates nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub bytes: u64,
+    pub error: bool,
+    pub panicked: bool,
+    pub kept_chars: u64,
+    /// Blocks and characters removed, by category in `Category::ALL` order.
+    pub removed: [(u64, u64); Category::ALL.len()],
+}
+
+impl Tally {
+    pub fn of(p: &Processed) -> Tally {
+        let mut t = Tally {
+            bytes: p.bytes as u64,
+            error: p.outcome.is_err(),
+            panicked: p.panicked,
+            ..Tally::default()
+        };
+        if let Ok(c) = &p.outcome {
+            let a = &c.article;
+            for (b, d) in a.page.blocks.iter().zip(&a.decisions) {
+                let chars = b.features.chars as u64;
+                match d.removed {
+                    // Every category is in `ALL`; the fallback cannot happen.
+                    Some(cat) => {
+                        if let Some(i) = Category::ALL.iter().position(|&x| x == cat) {
+                            t.removed[i].0 += 1;
+                            t.removed[i].1 += chars;
+                        }
+                    }
+                    None => t.kept_chars += chars,
+                }
+            }
+        }
+        t
+    }
+}
+
 impl Summary {
     pub fn add(&mut self, p: &Processed) {
+        self.add_tally(&Tally::of(p));
+    }
+
+    pub fn add_tally(&mut self, t: &Tally) {
         self.documents += 1;
-        self.bytes += p.bytes as u64;
-        match &p.outcome {
-            Ok(c) => {
-                self.removed.add(c);
-                let a = &c.article;
-                self.kept_chars += a
-                    .page
-                    .blocks
-                    .iter()
-                    .zip(&a.decisions)
-                    .filter(|(_, d)| d.is_kept())
-                    .map(|(b, _)| b.features.chars as u64)
-                    .sum::<u64>();
+        self.bytes += t.bytes;
+        if t.error {
+            self.errors += 1;
+        } else {
+            self.kept_chars += t.kept_chars;
+            for (&cat, &(blocks, chars)) in Category::ALL.iter().zip(&t.removed) {
+                // Only categories with removed blocks appear, as before.
+                if blocks > 0 {
+                    *self.removed.blocks.entry(cat).or_default() += blocks;
+                    *self.removed.chars.entry(cat).or_default() += chars;
+                }
             }
-            Err(_) => self.errors += 1,
         }
-        if p.panicked {
+        if t.panicked {
             self.panics += 1;
         }
     }
