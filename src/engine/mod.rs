@@ -8,10 +8,11 @@
 //! it has been given. The reader and the calling thread are one each for
 //! the run, however many workers there are: per-document work belongs on
 //! the workers (reading a file, parsing a JSONL line: `Document::load`;
-//! rendering the output: `run_prepared`), or it caps the speed-up. A document leaves the window once the sink has it, so
-//! read-but-unwritten documents (their input and their result) never exceed
-//! the window, however large the corpus, and one slow page holds up the
-//! output, not the workers.
+//! rendering the output: `run_prepared`), or it caps the speed-up. A
+//! document leaves the window once the sink has it, so read-but-unwritten
+//! documents (their input and their result) never exceed the window,
+//! however large the corpus, and one slow page holds up the output, not
+//! the workers.
 
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
