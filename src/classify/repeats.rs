@@ -15,20 +15,28 @@ pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
     if !page.is_html {
         return;
     }
-    // Text -> the shape of the place holding its first copy.
+    // Text -> the element holding its first copy, and that place's shape
+    // once a second copy asks for it: most texts are said once, and a
+    // shape walks up to the root.
     let mut seen = rustc_hash::FxHashMap::default();
     for (b, d) in page.blocks.iter().zip(out.iter_mut()) {
         if !d.is_kept() || b.features.words < MIN_WORDS {
             continue;
         }
-        let here = shape(page, b.element);
-        let first = *seen.entry(b.text.trim()).or_insert(here);
+        let (first_el, first_shape) = match seen.entry(b.text.trim()) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert((b.element, None));
+                continue;
+            }
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+        };
+        let first = *first_shape.get_or_insert_with(|| shape(page, *first_el));
         // A copy in a place of the same shape is the text's own: each
         // item of a list, each coupon, each step may carry the same line.
         // A copy in a place of another shape (`div.tablet` beside
         // `div.desktop`, a quote inside a reply) is the same content shown
         // again.
-        if first != here {
+        if first != shape(page, b.element) {
             *d = Decision {
                 removed: Some(Category::LowContent),
                 rule: "heuristic.repeated".into(),
