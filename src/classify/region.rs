@@ -347,17 +347,41 @@ fn overlays(page: &Page) -> Vec<bool> {
 fn subtree_words(page: &Page, skip: impl Fn(usize) -> bool) -> Vec<f32> {
     let mut words = vec![0f32; page.elements.len()];
     for (i, b) in page.blocks.iter().enumerate() {
-        if skip(i) {
-            continue;
-        }
-        let w = b.features.words as f32;
-        let mut e = b.element;
-        while let Some(x) = e {
-            words[x] += w;
-            e = page.elements[x].parent;
+        if let Some(e) = b.element.filter(|_| !skip(i)) {
+            words[e] += b.features.words as f32;
         }
     }
+    fold_up(page, &mut words, |p, c| *p += c);
     words
+}
+
+/// Folds each element's value into all its ancestors' with `add`, so an
+/// element's value covers its whole subtree. The segmenter pushes a parent
+/// before its children, so one backward pass does it; elements in another
+/// order (a page built by hand) walk their ancestors instead.
+fn fold_up<T: Copy>(page: &Page, vals: &mut [T], add: impl Fn(&mut T, T)) {
+    let els = &page.elements;
+    let ordered = els
+        .iter()
+        .enumerate()
+        .all(|(i, e)| e.parent.is_none_or(|p| p < i));
+    if ordered {
+        for x in (0..els.len()).rev() {
+            if let Some(p) = els[x].parent {
+                let v = vals[x];
+                add(&mut vals[p], v);
+            }
+        }
+    } else {
+        let own = vals.to_vec();
+        for (x, &v) in own.iter().enumerate() {
+            let mut e = els[x].parent;
+            while let Some(p) = e {
+                add(&mut vals[p], v);
+                e = els[p].parent;
+            }
+        }
+    }
 }
 
 /// Fewest words in a page's repeated items for it to read as a listing.
@@ -519,18 +543,13 @@ fn teasers(page: &Page, junk: &[bool], core: usize, text: Option<usize>) -> Vec<
     let mut first = vec![usize::MAX; n];
     let mut words = vec![0u32; n];
     for (i, b) in page.blocks.iter().enumerate() {
-        if junk[i] {
-            continue;
-        }
-        let mut e = b.element;
-        while let Some(x) = e {
-            if first[x] == usize::MAX {
-                first[x] = i;
-            }
+        if let Some(x) = b.element.filter(|_| !junk[i]) {
+            first[x] = first[x].min(i);
             words[x] = words[x].saturating_add(b.features.words);
-            e = page.elements[x].parent;
         }
     }
+    fold_up(page, &mut first, |p, c| *p = (*p).min(c));
+    fold_up(page, &mut words, |p, c| *p = p.saturating_add(c));
     let kinds = like_children(page, |i| first[i] != usize::MAX);
     let core_el = page.blocks.get(core).and_then(|b| b.element);
     let mut is_text = vec![false; n];
