@@ -1015,6 +1015,7 @@ fn offers_share_calls_join_prompts_counts_and_trust_headings() {
     for line in [
         "Save 5% on this item",
         "The crews talk to one another by radio all night.",
+        "If you are unsure, talk to a financial advisor.",
         "Showing 12 boats in the harbour, the photos were taken at dawn by a local pilot who flies every week.",
         "Why trust a storm forecast that changes every hour? The harbour master explains.",
         "Share your photos was the council's slogan for the harbour festival last summer, and hundreds did.",
