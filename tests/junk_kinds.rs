@@ -913,6 +913,7 @@ fn promo_flags_and_social_proof_headings() {
         "Customers said the new timetable was easier to read.",
         "Trusted by the island for decades, the ferry crews worked through the night.",
         "What the crews are saying about the storm plan",
+        "Join thousands of other teams at the regatta in May.",
     ] {
         kept(&format!("<p>{line}</p>"), line);
     }
