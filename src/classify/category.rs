@@ -71,3 +71,17 @@ impl fmt::Display for Category {
         f.write_str(self.as_str())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Per-category counts (the run summary's `Tally`) index arrays by
+    /// `category as usize`: `ALL` must list every category in that order.
+    #[test]
+    fn all_lists_every_category_in_declaration_order() {
+        for (i, &c) in Category::ALL.iter().enumerate() {
+            assert_eq!(c as usize, i, "{}", c.as_str());
+        }
+    }
+}

@@ -203,18 +203,6 @@ pub struct CategoryTotals {
     pub chars: BTreeMap<Category, u64>,
 }
 
-impl CategoryTotals {
-    pub fn add(&mut self, c: &Cleaned) {
-        let a = &c.article;
-        for (b, d) in a.page.blocks.iter().zip(&a.decisions) {
-            if let Some(cat) = d.removed {
-                *self.blocks.entry(cat).or_default() += 1;
-                *self.chars.entry(cat).or_default() += b.features.chars as u64;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,12 +46,10 @@ impl Tally {
             for (b, d) in a.page.blocks.iter().zip(&a.decisions) {
                 let chars = b.features.chars as u64;
                 match d.removed {
-                    // Every category is in `ALL`; the fallback cannot happen.
+                    // `ALL` lists the categories in declaration order.
                     Some(cat) => {
-                        if let Some(i) = Category::ALL.iter().position(|&x| x == cat) {
-                            t.removed[i].0 += 1;
-                            t.removed[i].1 += chars;
-                        }
+                        t.removed[cat as usize].0 += 1;
+                        t.removed[cat as usize].1 += chars;
                     }
                     None => t.kept_chars += chars,
                 }
