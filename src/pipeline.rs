@@ -69,7 +69,7 @@ impl Cleaner {
         doc: &Document,
         selectors: &[scraper::Selector],
     ) -> Result<(Page, &'static str, Vec<Vec<usize>>), String> {
-        if doc.gzip_limit.is_some() || doc.unread.is_some() {
+        if doc.needs_load() {
             // Not read or not inflated yet (see `Document::load`).
             let mut doc = doc.clone();
             doc.load()?;
@@ -111,7 +111,7 @@ impl Cleaner {
     }
 
     pub fn clean(&self, doc: &Document) -> Result<Cleaned, String> {
-        if doc.gzip_limit.is_some() || doc.unread.is_some() {
+        if doc.needs_load() {
             // A file still to read or compressed bytes (see
             // `Document::load`); the engine loads before it gets here, a
             // library caller may not.

@@ -86,7 +86,7 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
                 ),
             };
             // Bytes read, once inflated; none for what could not be.
-            let bytes = if doc.gzip_limit.is_none() && doc.unread.is_none() {
+            let bytes = if !doc.needs_load() {
                 doc.bytes.len()
             } else {
                 0

@@ -128,6 +128,12 @@ impl Document {
         }
     }
 
+    /// Whether `bytes` are not the document's yet: a file or JSONL line
+    /// still to read (`unread`), or compressed bytes (`gzip_limit`).
+    pub fn needs_load(&self) -> bool {
+        self.unread.is_some() || self.gzip_limit.is_some()
+    }
+
     /// Read the file (see `unread`) and inflate (see `gzip_limit`) when
     /// that is still to do, so that `bytes` are the document's; the errors
     /// are those reading the file in the reader would give.
