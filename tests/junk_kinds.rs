@@ -898,6 +898,7 @@ fn promo_flags_and_social_proof_headings() {
         "Happy Customers? We've Got 'Em!",
         "Trusted by crews at leading ferry companies",
         "Join the many companies that have chartered boats with us",
+        "Join 5,000+ teams sailing with us",
         "40,000 5-Star Reviews",
     ] {
         removed_one(
