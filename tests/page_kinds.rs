@@ -320,3 +320,59 @@ fn a_section_not_marked_as_reviews_stays() {
     assert!(text.contains("knitted in a small mill"), "{text}");
     assert!(text.contains("order one size up"), "{text}");
 }
+
+const CONSENT: &str = "We and our partners store and read information on your device, such as cookies and unique identifiers, to measure how the site is used and to show you advertising that fits your interests.";
+
+/// A listing page of linked recipe cards, with `extra` at the end of the body.
+fn card_listing(extra: &str) -> String {
+    let cards: String = [
+        "Ten quick soups for cold evenings",
+        "Sheet pan dinners for busy weeknights",
+        "Slow cooker stews we make every winter",
+        "Easy pasta bakes for a crowd",
+        "Weeknight curries ready in thirty minutes",
+        "Salads hearty enough for dinner",
+    ]
+    .iter()
+    .map(|t| {
+        format!(
+            "<div class=\"card\"><a href=\"/r\"><span class=\"card-title\">{t}</span></a>\
+             <div class=\"card-meta\">By the test kitchen</div></div>"
+        )
+    })
+    .collect();
+    format!(
+        "<html><body><main><h1>Dinner recipes</h1><p>Our most loved dinners.</p>\
+         <div class=\"card-list\">{cards}</div></main>{extra}</body></html>"
+    )
+}
+
+#[test]
+fn a_consent_panel_is_not_the_content_of_a_listing() {
+    // A consent tool's settings panel carries paragraphs of policy prose,
+    // more than the page's linked cards: it is never the content.
+    let panel = format!(
+        "<div id=\"cookie-consent-sdk\"><div class=\"settings\"><h2>Your privacy</h2>{}</div></div>",
+        format!("<p>{CONSENT}</p>").repeat(5)
+    );
+    let text = Cleaner::default().clean_html(&card_listing(&panel)).text();
+    assert!(
+        text.contains("Sheet pan dinners for busy weeknights"),
+        "{text}"
+    );
+    assert!(text.contains("Salads hearty enough for dinner"), "{text}");
+    assert!(!text.contains("unique identifiers"), "{text}");
+}
+
+#[test]
+fn a_cookie_policy_page_in_a_cookie_classed_wrapper_is_kept() {
+    // A site's cookie policy page: its text sits in a wrapper named for
+    // cookies, but holds the page's heading, so it is the content.
+    let html = format!(
+        "<html><body><nav><a href=/>Home</a> <a href=/about>About</a></nav>\
+         <div class=\"cookie-policy\"><h1>Cookie policy</h1>{}</div></body></html>",
+        format!("<p>{CONSENT}</p>").repeat(3)
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("unique identifiers"), "{text}");
+}

@@ -57,7 +57,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     let junk = evidence::removed_by_text(set, &text_hits);
     let hits = evidence::element_hits(page, set);
     let region = if page.is_html && !page.elements.is_empty() {
-        region::find(page, &junk, &region::comment_marked(set, &hits))
+        region::find(page, &junk, &region::element_marks(set, &hits))
     } else {
         let ends = |i: usize| text_items::ends_posts(page, set, &text_hits, i);
         text_region::find_with(page, &junk, &ends)

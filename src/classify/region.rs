@@ -117,22 +117,32 @@ fn class_factor(tag: &str, tokens: &[String], comments: bool) -> f32 {
     (1.0 + 0.25 * pos as f32 - 0.5 * neg as f32).max(0.1)
 }
 
-/// Which elements a structural rule of the comments category matches, from
-/// `evidence::element_hits`.
-pub fn comment_marked(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
+/// Element marks from structural rules (`element_marks`): comments.
+pub const MARK_COMMENTS: u8 = 1;
+/// Element marks: a consent tool's banner or settings panel.
+pub const MARK_CONSENT: u8 = 2;
+
+/// What the structural rules of the comments and cookie-notice categories
+/// say of each element, from `evidence::element_hits`: `MARK_*` bits.
+pub fn element_marks(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<u8> {
     hits.iter()
         .map(|h| {
-            h.iter()
-                .any(|&r| set.rules[r].category == Category::Comments)
+            h.iter().fold(0, |m, &r| {
+                m | match set.rules[r].category {
+                    Category::Comments => MARK_COMMENTS,
+                    Category::CookieNotice => MARK_CONSENT,
+                    _ => 0,
+                }
+            })
         })
         .collect()
 }
 
 /// `junk[i]`: block i is removed by the text rules whatever happens.
-/// `comments[e]`: element e is marked as comments (see `comment_marked`).
-pub fn find(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
+/// `marks[e]`: what structural rules say of element e (see `element_marks`).
+pub fn find(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
     if page.is_html && !page.elements.is_empty() {
-        html_region(page, junk, comments)
+        html_region(page, junk, marks)
     } else {
         super::text_region::find(page, junk)
     }
@@ -146,10 +156,10 @@ const BESIDE_ARTICLE: f32 = 100.0;
 /// article is read as a whole.
 const SPREAD_SHARE: f32 = 0.5;
 
-fn html_region(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
+fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
     let sw = has_stopwords(page);
     let n = page.elements.len();
-    let overlay = overlays(page);
+    let overlay = overlays(page, marks);
     let in_overlay: Vec<bool> = page
         .blocks
         .iter()
@@ -178,7 +188,7 @@ fn html_region(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
             e = page.elements[i].parent;
         }
     }
-    let marked = |i: usize| comments.get(i).copied().unwrap_or(false);
+    let marked = |i: usize| marks.get(i).is_some_and(|m| m & MARK_COMMENTS != 0);
     let score = |i: usize| {
         let el = &page.elements[i];
         (good[i] - 0.6 * bad[i]) * class_factor(&el.tag, &el.tokens, marked(i))
@@ -208,7 +218,13 @@ fn html_region(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
     }
     // Elements holding most of the main content's prose are never
     // boilerplate, whatever their class says (`content-with-sidebar`).
-    let prose = prose_flags(page, junk, sw);
+    // Prose in an overlay (a consent panel's, a modal policy's) is no
+    // article's run of paragraphs.
+    let prose: Vec<bool> = prose_flags(page, junk, sw)
+        .into_iter()
+        .zip(&in_overlay)
+        .map(|(p, &o)| p && !o)
+        .collect();
     let mut holds_main = vec![false; n];
     if let Some(root) = best {
         let floor = 0.5 * good[root];
@@ -325,10 +341,22 @@ const OVERLAY_MAX_SHARE: f32 = 0.5;
 /// Elements that are overlays over the page (modals, lightboxes, popups,
 /// dialogs): a privacy policy, a size chart or a sign-up form shown on
 /// demand, not the page's content. An overlay holding most of the page's
-/// words is its content after all.
-fn overlays(page: &Page) -> Vec<bool> {
+/// words is its content after all. A consent tool's panel (`marks`) is one
+/// too, however long its policy prose (it can outweigh a page of short
+/// items), unless it holds a page's own heading or main landmark: then it
+/// is a cookie policy page whose wrapper a theme named for cookies.
+fn overlays(page: &Page, marks: &[u8]) -> Vec<bool> {
     let words = subtree_words(page, |_| false);
     let total: f32 = page.blocks.iter().map(|b| b.features.words as f32).sum();
+    let consent = |i: usize| marks.get(i).is_some_and(|m| m & MARK_CONSENT != 0);
+    let mut titled: Vec<bool> = page
+        .elements
+        .iter()
+        .map(|el| matches!(el.tag.as_str(), "h1" | "main" | "article"))
+        .collect();
+    if (0..page.elements.len()).any(consent) {
+        fold_up(page, &mut titled, |p, c| *p |= c);
+    }
     page.elements
         .iter()
         .enumerate()
@@ -337,7 +365,9 @@ fn overlays(page: &Page) -> Vec<bool> {
                 || matches!(el.role.as_deref(), Some("dialog" | "alertdialog"));
             // `body.modal-open` and wrappers named for a page's modals
             // hold the whole page.
-            marked && el.tag != "body" && el.tag != "html" && words[i] <= OVERLAY_MAX_SHARE * total
+            let page_wide = el.tag == "body" || el.tag == "html";
+            (marked && !page_wide && words[i] <= OVERLAY_MAX_SHARE * total)
+                || (consent(i) && !page_wide && !titled[i])
         })
         .collect()
 }

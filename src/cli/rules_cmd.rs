@@ -238,7 +238,7 @@ fn test(
         let text_hits = evidence::text_hits(&page, set);
         let junk = evidence::removed_by_text(set, &text_hits);
         let el_hits = evidence::element_hits(&page, set);
-        let reg = region::find(&page, &junk, &region::comment_marked(set, &el_hits));
+        let reg = region::find(&page, &junk, &region::element_marks(set, &el_hits));
         let mut ev = evidence::collect(&page, set, &reg, text_hits, &el_hits);
         if let Some(h) = &hits {
             h.mask(&mut ev);
