@@ -48,7 +48,7 @@ fn kind_of(tag: &str) -> BlockKind {
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+    if el.attr("hidden").is_some() || el.attr("class").is_some_and(class_hides) {
         return true;
     }
     if el
@@ -609,9 +609,30 @@ fn style_hides(style: &str) -> bool {
 
 fn hidden_seen(s: &Seen<'_>) -> bool {
     s.hidden
+        || s.class.is_some_and(class_hides)
         || s.aria_hidden
             .is_some_and(|v| tokenize::decode(v, true).eq_ignore_ascii_case("true"))
         || s.style.is_some_and(style_hides)
+}
+
+/// Utility classes that hide an element (`hide`, `hidden`, `d-none`) as
+/// the page loads, as `display:none` does, unless another class shows it
+/// again at some screen size (`hidden md:block`, `d-none d-lg-flex`,
+/// `hide show@medium`). Class parts (`hide-mobile`, `overflow-hidden`,
+/// `visually-hidden`) do not hide.
+fn class_hides(class: &str) -> bool {
+    let mut hides = false;
+    for t in class.split_ascii_whitespace() {
+        if ["hide", "hidden", "d-none", "is-hidden"]
+            .iter()
+            .any(|h| t.eq_ignore_ascii_case(h))
+        {
+            hides = true;
+        } else if t.contains([':', '@']) || t.starts_with("d-") || t.starts_with("visible") {
+            return false;
+        }
+    }
+    hides
 }
 
 /// Whether a `<noscript>` whose start tag ends at `at` holds the page (see
