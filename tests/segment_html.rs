@@ -99,12 +99,13 @@ fn noscript_is_read_only_when_it_holds_the_page() {
 #[test]
 fn elements_a_utility_class_hides_are_skipped_unless_shown_at_some_size() {
     // `hidden`, `hide`, `d-none` hide an element as the page loads (a
-    // product's raw variant data, a closed panel); a class that shows it
-    // again at some screen size keeps it, and class parts never hide.
+    // product's raw variant data, a closed panel), `sr-only` keeps it off
+    // the screen; a class that shows it again at some screen size keeps
+    // it, and class parts never hide.
     let shown = words(160, "shown");
     let page = segment(&format!(
         "<p>{shown}</p><dl class=\"hide\"><dt>h1</dt></dl><div class=\"swatch Hidden\">h2</div>\
-         <div class=\"d-none\">h3</div>\
+         <div class=\"d-none\">h3</div><span class=\"sr-only\">h4</span><h2 class=\"visually-hidden\">h5</h2>\
          <div class=\"hidden md:block\">desktop</div><div class=\"d-none d-lg-flex\">wide</div>\
          <div class=\"hide show@medium\">medium</div>\
          <div class=\"overflow-hidden\">clipped</div><div class=\"hide-mobile\">big</div>"

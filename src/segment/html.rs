@@ -616,16 +616,25 @@ fn hidden_seen(s: &Seen<'_>) -> bool {
 }
 
 /// Utility classes that hide an element (`hide`, `hidden`, `d-none`) as
-/// the page loads, as `display:none` does, unless another class shows it
-/// again at some screen size (`hidden md:block`, `d-none d-lg-flex`,
-/// `hide show@medium`). Class parts (`hide-mobile`, `overflow-hidden`,
-/// `visually-hidden`) do not hide.
+/// the page loads, as `display:none` does, or keep it off the screen for
+/// screen readers only (`sr-only`: a product card's name said again, a
+/// form's label), unless another class shows it again at some screen size
+/// (`hidden md:block`, `d-none d-lg-flex`, `hide show@medium`). Class
+/// parts (`hide-mobile`, `overflow-hidden`) do not hide.
 fn class_hides(class: &str) -> bool {
     let mut hides = false;
     for t in class.split_ascii_whitespace() {
-        if ["hide", "hidden", "d-none", "is-hidden"]
-            .iter()
-            .any(|h| t.eq_ignore_ascii_case(h))
+        if [
+            "hide",
+            "hidden",
+            "d-none",
+            "is-hidden",
+            "sr-only",
+            "visually-hidden",
+            "screen-reader-text",
+        ]
+        .iter()
+        .any(|h| t.eq_ignore_ascii_case(h))
         {
             hides = true;
         } else if t.contains([':', '@']) || t.starts_with("d-") || t.starts_with("visible") {
