@@ -376,3 +376,36 @@ fn a_cookie_policy_page_in_a_cookie_classed_wrapper_is_kept() {
     let text = Cleaner::default().clean_html(&html).text();
     assert!(text.contains("unique identifiers"), "{text}");
 }
+
+#[test]
+fn headlines_in_the_headers_of_a_river_of_articles_are_kept() {
+    // A news index: each teaser is an <article> whose headline sits in its
+    // own <header>, which is no page banner; the page's header still is.
+    let teasers: String = [
+        ("Harbour ferry returns after a winter of repairs", "The old boat is back on the water with a new engine and a fresh coat of paint for the summer crossings."),
+        ("Library opens its doors on Sunday afternoons", "From next month readers can borrow books and use the reading room on Sundays from noon until five."),
+        ("Market square gets new benches and trees", "Twelve oak trees and twenty benches were put in this week after a vote by the people who live nearby."),
+        ("School choir wins the regional contest again", "The choir sang three songs in four languages and took home the cup for the second year in a row."),
+    ]
+    .iter()
+    .map(|(h, s)| {
+        format!(
+            "<article class=\"river-item\"><header><h2><a href=\"/n\">{h}</a></h2></header><p>{s}</p></article>"
+        )
+    })
+    .collect();
+    let html = format!(
+        "<html><body><header><div class=\"brand\">The Town Crier</div><a href=\"/login\">Sign in to your account</a></header>\
+         <main><h1>Latest news</h1><section class=\"river\">{teasers}</section></main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(
+        text.contains("Library opens its doors on Sunday afternoons"),
+        "{text}"
+    );
+    assert!(
+        text.contains("School choir wins the regional contest again"),
+        "{text}"
+    );
+    assert!(!text.contains("Sign in to your account"), "{text}");
+}

@@ -40,14 +40,52 @@ pub fn is_heading_like(b: &Block) -> bool {
     b.kind.is_heading() || (f.words <= 10 && f.chars <= 80 && !f.ends_sentence)
 }
 
+/// `header` elements inside an `article` that stands in a river of them
+/// (a blog or news index, a tag page): each teaser's own headline and
+/// byline, not the page's banner (HTML gives a header the banner role only
+/// outside articles and sections). A lone article's header keeps the
+/// landmark rule: its dateline and byline are furniture.
+fn article_headers(page: &Page) -> Vec<bool> {
+    let els = &page.elements;
+    let mut out = vec![false; els.len()];
+    // Articles per parent: a river holds several side by side.
+    let mut per_parent: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for el in els {
+        if let (Some(p), true) = (el.parent, el.tag == "article") {
+            *per_parent.entry(p).or_default() += 1;
+        }
+    }
+    for (i, el) in els.iter().enumerate() {
+        if el.tag != "header" {
+            continue;
+        }
+        let mut e = el.parent;
+        while let Some(p) = e {
+            if els[p].tag == "article" {
+                out[i] = els[p]
+                    .parent
+                    .is_some_and(|q| per_parent.get(&q).copied().unwrap_or(0) >= RIVER_MIN);
+                break;
+            }
+            e = els[p].parent;
+        }
+    }
+    out
+}
+
+/// Fewest articles side by side that make a river of teasers.
+const RIVER_MIN: usize = 3;
+
 /// Structural rules that each element matches by itself (cached).
 pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
     // Rules whose class patterns the element's tokens match, as a bit set
     // reused from element to element.
     let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
+    let own_header = article_headers(page);
     page.elements
         .iter()
-        .map(|el| {
+        .enumerate()
+        .map(|(i, el)| {
             let mut any = false;
             for tok in &el.tokens {
                 set.class_rules(tok, |r| {
@@ -60,7 +98,7 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
                 .iter()
                 .copied()
                 .filter(|&r| {
-                    set.rules[r].tag.contains(&el.tag)
+                    (set.rules[r].tag.contains(&el.tag) && !own_header[i])
                         || (any && class_hit[r / 64] & (1 << (r % 64)) != 0)
                 })
                 .collect();
