@@ -409,3 +409,22 @@ fn headlines_in_the_headers_of_a_river_of_articles_are_kept() {
     );
     assert!(!text.contains("Sign in to your account"), "{text}");
 }
+
+#[test]
+fn a_section_or_card_header_class_is_not_the_site_header() {
+    // `section-header`, `card-header`: a part of the page names its own
+    // heading block; only the site's header (`site-header`) is chrome.
+    let html = format!(
+        "<html><body><div class=\"site-header\"><a href=/>Home</a> <a href=/shop>Shop all our products</a></div>\
+         <main><h1>Merino jumper</h1><p>{DESC}</p>\
+         <div class=\"section-header\"><h2>Made to last</h2><p>Every jumper is checked by hand before it leaves the mill.</p></div>\
+         <p>Hand wash or machine wash on a wool cycle, then dry it flat in the shade away from any radiator.</p>\
+         <div class=\"card\"><div class=\"card-header\">Free repairs for life</div>\
+         <p>Send it back with a note and we darn any hole for free, however old the jumper is.</p></div>\
+         </main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("Every jumper is checked by hand"), "{text}");
+    assert!(text.contains("Free repairs for life"), "{text}");
+    assert!(!text.contains("Shop all our products"), "{text}");
+}

@@ -2,7 +2,7 @@
 //! its text, class/id and tag matchers over the elements around it.
 
 use super::region::Region;
-use super::rules::RuleSet;
+use super::rules::{RuleSet, has_part};
 use crate::segment::{Block, Page};
 
 /// The rules one block matched.
@@ -73,6 +73,20 @@ fn article_headers(page: &Page) -> Vec<bool> {
     out
 }
 
+/// What a `*-header` class may head besides the site: a card, a table, a
+/// section of the text. (An `entry-header` or `post-header` is left to the
+/// rules: it holds a post's dateline and byline.)
+const HEADED: &[&str] = &[
+    "card", "section", "table", "sticky", "block", "content", "product",
+];
+
+/// `card-header`, `section-header`, `sticky-header`: the header of some part
+/// of the page, named as such, is that part's own heading and not the
+/// site's header, so no class rule reads it as chrome.
+fn own_header_class(token: &str) -> bool {
+    has_part(token, &["header"]) && has_part(token, HEADED)
+}
+
 /// Fewest articles side by side that make a river of teasers.
 const RIVER_MIN: usize = 3;
 
@@ -87,7 +101,7 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
         .enumerate()
         .map(|(i, el)| {
             let mut any = false;
-            for tok in &el.tokens {
+            for tok in el.tokens.iter().filter(|t| !own_header_class(t)) {
                 set.class_rules(tok, |r| {
                     class_hit[r / 64] |= 1 << (r % 64);
                     any = true;
