@@ -333,7 +333,8 @@ fn a_long_policy_in_the_footer_does_not_become_the_content() {
 #[test]
 fn hidden_labels_form_labels_and_byline_elements() {
     let a = page(
-        "<h2 class=\"visually-hidden\">Product link</h2>\
+        "<h2 class=\"visuallyhidden\">Product link</h2>\
+         <span class=\"visually-hidden\">Opens in a new window</span>\
          <form><label for=\"q\">Search the timetable</label></form>\
          <div class=\"post-byline\">Harbour desk, island edition</div>",
     );
@@ -349,6 +350,8 @@ fn hidden_labels_form_labels_and_byline_elements() {
         fate(&a, "Harbour desk, island edition"),
         (Some(Category::LowContent), "meta.byline-class".into())
     );
+    // A screen-reader-only utility class hides the text as it is read.
+    assert!(!a.text().contains("Opens in a new window"));
     assert!(a.text().contains("Harbour officials said"));
 }
 
