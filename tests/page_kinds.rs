@@ -320,3 +320,32 @@ fn a_section_not_marked_as_reviews_stays() {
     assert!(text.contains("knitted in a small mill"), "{text}");
     assert!(text.contains("order one size up"), "{text}");
 }
+
+#[test]
+fn a_consent_managers_dialog_is_not_the_page_even_when_it_outweighs_it() {
+    // A short thread under a consent manager's preference dialog, whose
+    // purpose descriptions hold more prose than the posts: the dialog is
+    // never the content, however much of the page it holds.
+    let purpose = "These cookies let us and our partners build a profile of your interests and show you relevant adverts on other sites you visit, and if you do not allow them you will see less targeted advertising.";
+    let dialog: String = (0..6)
+        .map(|i| {
+            format!(
+                "<section class=\"ot-cat-grp\"><h3>Purpose {i}</h3><p class=\"ot-desc\">{purpose}</p></section>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div id=\"content\"><table>\
+         <tr><td class=\"msg\"><p>Does the new case take a 360 mm radiator on top, or only on the front panel?</p></td></tr>\
+         <tr><td class=\"msg\"><p>It fits on top, but only with slim fans; the front takes thick ones without trouble.</p></td></tr>\
+         </table></div>\
+         <div id=\"onetrust-consent-sdk\"><div id=\"onetrust-pc-sdk\"><h2>About your privacy</h2>{dialog}</div></div>\
+         </body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("only with slim fans"), "{text}");
+    assert!(
+        !text.contains("build a profile of your interests"),
+        "{text}"
+    );
+}

@@ -317,15 +317,30 @@ fn html_region(page: &Page, junk: &[bool], comments: &[bool]) -> Region {
 }
 
 /// Class/id parts of the overlays a page opens over itself.
-const OVERLAY: &[&str] = &["modal", "lightbox", "popover", "popup"];
+const OVERLAY: &[&str] = &[
+    "modal", "lightbox", "popover", "popup", "consent", "cookie", "cookies", "gdpr",
+];
+/// Class/id parts of the consent managers most sites embed: their banner
+/// and preference dialog (purposes, vendors, toggles) are never the page's
+/// content, however much of the page's text they hold (a short forum thread
+/// can weigh less than the dialog's purpose descriptions).
+const CONSENT_TOOL: &[&str] = &[
+    "onetrust",
+    "cmplz",
+    "cky",
+    "didomi",
+    "usercentrics",
+    "truste",
+];
 /// Most of the page's words an overlay may hold: past this share the
 /// overlay is the page (content a script shows in a viewer).
 const OVERLAY_MAX_SHARE: f32 = 0.5;
 
 /// Elements that are overlays over the page (modals, lightboxes, popups,
-/// dialogs): a privacy policy, a size chart or a sign-up form shown on
-/// demand, not the page's content. An overlay holding most of the page's
-/// words is its content after all.
+/// dialogs, consent banners): a privacy policy, a size chart or a sign-up
+/// form shown on demand, not the page's content. An overlay holding most of
+/// the page's words is its content after all, unless a consent manager
+/// made it.
 fn overlays(page: &Page) -> Vec<bool> {
     let words = subtree_words(page, |_| false);
     let total: f32 = page.blocks.iter().map(|b| b.features.words as f32).sum();
@@ -337,7 +352,10 @@ fn overlays(page: &Page) -> Vec<bool> {
                 || matches!(el.role.as_deref(), Some("dialog" | "alertdialog"));
             // `body.modal-open` and wrappers named for a page's modals
             // hold the whole page.
-            marked && el.tag != "body" && el.tag != "html" && words[i] <= OVERLAY_MAX_SHARE * total
+            let tool = el.tokens.iter().any(|t| has_part(t, CONSENT_TOOL));
+            el.tag != "body"
+                && el.tag != "html"
+                && (tool || (marked && words[i] <= OVERLAY_MAX_SHARE * total))
         })
         .collect()
 }
