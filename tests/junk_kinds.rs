@@ -587,6 +587,20 @@ fn forum_poster_chrome() {
         "<div class=\"post-signature\"><p>Ferries are life, the rest is waiting on the quay</p></div>",
         "Ferries are life, the rest is waiting on the quay",
     );
+    // The signature blocks of two common forum engines, named in one word
+    // or glued to the post's own class.
+    removed_one(
+        "meta.forum-user",
+        Category::LowContent,
+        "<div class=\"signaturecontainer\">Island hopper since the old wooden ferry days</div>",
+        "Island hopper since the old wooden ferry days",
+    );
+    removed_one(
+        "meta.forum-user",
+        Category::LowContent,
+        "<div class=\"ipsEntry__signature\"><p>Crossing every week, rain or shine, with a flask of tea</p></div>",
+        "Crossing every week, rain or shine, with a flask of tea",
+    );
     // A signature dish in a recipe is no signature block.
     kept(
         "<div class=\"signature-dish\"><p>The harbour cafe serves its famous fish soup to every traveller who waited out the storm.</p></div>",
