@@ -71,6 +71,9 @@ fn newsletter_prompts_in_several_shapes() {
         p("Receive special offers and the latest news from the ferry company."),
         p("Join 12,000+ readers getting the weekly round-up."),
         p("Abonnez-vous à notre newsletter"),
+        p(
+            "Subscribe to Island Notes, a free weekly newsletter that brings the best of the harbour to your door.",
+        ),
     ];
     removed("newsletter.signup", Category::Newsletter, &cases(&v));
 }
