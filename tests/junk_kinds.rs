@@ -71,6 +71,9 @@ fn newsletter_prompts_in_several_shapes() {
         p("Receive special offers and the latest news from the ferry company."),
         p("Join 12,000+ readers getting the weekly round-up."),
         p("Abonnez-vous à notre newsletter"),
+        p(
+            "Subscribe to Island Notes, a free weekly newsletter that brings the best of the harbour to your door.",
+        ),
     ];
     removed("newsletter.signup", Category::Newsletter, &cases(&v));
 }
@@ -589,6 +592,20 @@ fn forum_poster_chrome() {
         Category::LowContent,
         "<div class=\"post-signature\"><p>Ferries are life, the rest is waiting on the quay</p></div>",
         "Ferries are life, the rest is waiting on the quay",
+    );
+    // The signature blocks of two common forum engines, named in one word
+    // or glued to the post's own class.
+    removed_one(
+        "meta.forum-user",
+        Category::LowContent,
+        "<div class=\"signaturecontainer\">Island hopper since the old wooden ferry days</div>",
+        "Island hopper since the old wooden ferry days",
+    );
+    removed_one(
+        "meta.forum-user",
+        Category::LowContent,
+        "<div class=\"ipsEntry__signature\"><p>Crossing every week, rain or shine, with a flask of tea</p></div>",
+        "Crossing every week, rain or shine, with a flask of tea",
     );
     // A signature dish in a recipe is no signature block.
     kept(

@@ -106,6 +106,46 @@ fn comments_under_an_article_are_still_removed() {
     assert!(!text.contains("closed the whole street"), "{text}");
 }
 
+#[test]
+fn replies_under_an_opening_post_shaped_like_them_are_the_thread() {
+    // A forum theme prints the question and the replies in the same post
+    // markup, only the replies in a container classed as comments: a long
+    // question is the thread's first post, not an article over comments.
+    let post = |id: &str, text: &str| {
+        format!(
+            "<div id=\"{id}\" class=\"post\"><div class=\"item-body\"><div class=\"message\"><p>{text}</p></div></div></div>"
+        )
+    };
+    let question = [
+        "I moved our team's wiki to the new host last month and since then every page with an embedded diagram loads twice as slowly as before.",
+        "The diagrams are plain images, nothing clever, and the old host served them from the same folder without any trouble at all.",
+        "I have cleared the caches, checked the image sizes and turned off the theme's lazy loading, but none of that changed the timings.",
+        "The pages without diagrams are as fast as they always were, so the database and the wiki software itself seem fine to me.",
+        "Has anyone seen this after a move, and is there a setting on the new host that controls how static files are served?",
+    ];
+    let opening: String = question
+        .iter()
+        .enumerate()
+        .map(|(i, q)| post(&format!("q{i}"), q))
+        .collect();
+    let replies = [
+        post("c1", "Check whether the new host compresses images again on every request; ours did until we turned it off."),
+        post("c2", "Same here. It was the image proxy, which is on by default for new sites and resizes every picture it serves."),
+        post("c3", "Also look at the cache headers on the image folder: the old host sent long expiry times and the new one may send none at all."),
+        post("c4", "Thanks, all of you. The proxy was on, and turning it off brought the pages back to their old speed within the hour."),
+        post("c5", "Good to hear. Worth writing that down on the wiki itself, so the next person who moves a site finds it straight away."),
+    ]
+    .concat();
+    let html = format!(
+        "<html><body><main><h1>Slow pages after moving the wiki</h1>{opening}\
+         <div class=\"comments\">{replies}</div></main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("embedded diagram"), "{text}");
+    assert!(text.contains("compresses images again"), "{text}");
+    assert!(text.contains("image proxy"), "{text}");
+}
+
 const POLICY: &str = "We collect the personal information you give us when you place an order, create an account or contact support, and we use it to process payments, deliver goods and answer your questions.";
 
 #[test]
@@ -427,4 +467,33 @@ fn a_section_or_card_header_class_is_not_the_site_header() {
     assert!(text.contains("Every jumper is checked by hand"), "{text}");
     assert!(text.contains("Free repairs for life"), "{text}");
     assert!(!text.contains("Shop all our products"), "{text}");
+}
+
+#[test]
+fn a_consent_managers_dialog_is_not_the_page_even_when_it_outweighs_it() {
+    // A short thread under a consent manager's preference dialog, whose
+    // purpose descriptions hold more prose than the posts: the dialog is
+    // never the content, however much of the page it holds.
+    let purpose = "These cookies let us and our partners build a profile of your interests and show you relevant adverts on other sites you visit, and if you do not allow them you will see less targeted advertising.";
+    let dialog: String = (0..6)
+        .map(|i| {
+            format!(
+                "<section class=\"ot-cat-grp\"><h3>Purpose {i}</h3><p class=\"ot-desc\">{purpose}</p></section>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div id=\"content\"><table>\
+         <tr><td class=\"msg\"><p>Does the new case take a 360 mm radiator on top, or only on the front panel?</p></td></tr>\
+         <tr><td class=\"msg\"><p>It fits on top, but only with slim fans; the front takes thick ones without trouble.</p></td></tr>\
+         </table></div>\
+         <div id=\"onetrust-consent-sdk\"><div id=\"onetrust-pc-sdk\"><h2>About your privacy</h2>{dialog}</div></div>\
+         </body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("only with slim fans"), "{text}");
+    assert!(
+        !text.contains("build a profile of your interests"),
+        "{text}"
+    );
 }

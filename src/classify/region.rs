@@ -333,7 +333,9 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
 }
 
 /// Class/id parts of the overlays a page opens over itself.
-const OVERLAY: &[&str] = &["modal", "lightbox", "popover", "popup"];
+const OVERLAY: &[&str] = &[
+    "modal", "lightbox", "popover", "popup", "consent", "cookie", "cookies", "gdpr",
+];
 /// Most of the page's words an overlay may hold: past this share the
 /// overlay is the page (content a script shows in a viewer).
 const OVERLAY_MAX_SHARE: f32 = 0.5;

@@ -30,6 +30,12 @@ pub fn keep_lone_thread(page: &Page, set: &RuleSet, region: &Region, evidence: &
     }
     let sw = has_stopwords(page);
     let (mut thread, mut other) = (0u32, 0u32);
+    // Prose outside the comments in places shaped like the posts' own
+    // (`div.item-body > div.message > p` under the question and under each
+    // reply) is the thread's opening post, themed as a post: no article
+    // the comments sit under.
+    let mut post_shapes = rustc_hash::FxHashSet::default();
+    let mut outside = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
         if !region.in_main[i] || !is_prose(b, sw) {
             continue;
@@ -38,14 +44,40 @@ pub fn keep_lone_thread(page: &Page, set: &RuleSet, region: &Region, evidence: &
         let w = b.features.words;
         if ev.rules.iter().any(|&r| structural_comment(set, r)) {
             thread += w;
+            post_shapes.insert(post_shape(page, b.element));
         } else if ev.score(set).0 < 1.0 {
-            other += w;
+            outside.push((post_shape(page, b.element), w));
         }
     }
+    other += outside
+        .iter()
+        .filter(|(shape, _)| !post_shapes.contains(shape))
+        .map(|&(_, w)| w)
+        .sum::<u32>();
     if thread < THREAD_WORDS || other >= ARTICLE_WORDS {
         return;
     }
     for ev in evidence.iter_mut() {
         ev.rules.retain(|&r| !structural_comment(set, r));
     }
+}
+
+/// Levels of a post's text that make its shape: the text element, its
+/// wrapper and the post body.
+const POST_SHAPE_DEPTH: usize = 3;
+
+/// The tags and first classes of a block's element and its nearest
+/// ancestors, hashed: a thread's posts share it, whatever their ids.
+fn post_shape(page: &Page, mut e: Option<usize>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for _ in 0..POST_SHAPE_DEPTH {
+        let Some(el) = e.and_then(|i| page.elements.get(i)) else {
+            break;
+        };
+        el.tag.hash(&mut h);
+        el.classes.first().hash(&mut h);
+        e = el.parent;
+    }
+    h.finish()
 }
