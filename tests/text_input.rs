@@ -720,3 +720,21 @@ fn comments_after_an_article_with_a_footer_under_each_are_left_out() {
     assert!(out.contains(PARA6), "{out}");
     assert!(!out.contains("rents in the old town"), "{out}");
 }
+
+#[test]
+fn a_response_example_in_api_docs_is_not_a_comment_section() {
+    // "Response" alone heads an API call's example output; comment
+    // sections say "Responses" or count them ("3 Responses").
+    let text = format!(
+        "Create a refund | Payments API\n{MENU}\nCreate a refund\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\nRequest\ncurl https://api.example.com/v1/refunds -d charge=ch_123\nResponse\n{{\n\"id\": \"re_123\",\n\"object\": \"refund\",\n\"amount\": 1099,\n\"status\": \"succeeded\"\n}}\nThe refund is returned with its status, which is pending until the bank has confirmed that the money went back to the card.\n{FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("\"object\": \"refund\""), "{out}");
+    assert!(out.contains("pending until the bank"), "{out}");
+
+    let comments = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n3 Responses\nriverside_anna\nFinally some money for the harbour, it has needed repairs for as long as I can remember.\n{FOOTER}"
+    );
+    let out = clean(&comments).text();
+    assert!(!out.contains("Finally some money"), "{out}");
+}
