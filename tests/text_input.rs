@@ -645,3 +645,96 @@ fn a_short_reply_does_not_end_a_forum_thread() {
     // Member chrome goes.
     assert!(!out.contains("Joined"), "{out}");
 }
+
+/// One answer of a Q&A page: its score, its text, then its footer (the
+/// template lines under every post) and its comments.
+fn answer(score: u32, text: &str, user: &str, comments: &str) -> String {
+    format!(
+        "{score}\n{text}\nShare\nImprove this answer\nFollow\nanswered Mar {score}, 2021 at 10:15\n{user}\n{} 2 2 gold badges 14 14 silver badges\n{} Comments\nAdd a comment\n{comments}",
+        score * 31,
+        score % 5 + 2
+    )
+}
+
+fn qa_page() -> String {
+    let question = "How do I keep a sourdough starter alive while travelling?\nMy starter has been going for two years, but I will be away for three weeks this summer and nobody can feed it. I have read that it can be dried or frozen, but I am not sure which one keeps it alive better.\nShare\nImprove this question\nFollow\nasked Mar 2, 2021 at 9:40\nbreadfan\n120 2 2 gold badges 5 5 silver badges\nAdd a comment";
+    let answers = [
+        answer(41, "Drying works best in my experience. Spread a thin layer on baking paper, let it dry completely at room temperature, then break it into flakes and keep them in a jar.\nWhen you are back, soak a spoonful of flakes in water for an hour and feed it as usual for three or four days until it doubles again.", "oven_mitt", "kneadmore\nkneadmore Over a year ago\nI have revived a dried starter after eight months this way, it works.\nReply"),
+        answer(17, "A starter kept in the fridge survives three weeks without any food at all. Feed it well the day before you leave, put a lid on it and leave it at the back of the fridge.\nIt will smell sour and have grey liquid on top when you come back, which is normal; pour it off and feed it twice before baking.", "crumbcoat", "breadfan\nbreadfan Over a year ago\nThanks, I did not know it could go that long.\nReply"),
+        answer(9, "Freezing also works, but it takes longer to wake up afterwards. Mix the starter with a little extra flour so that it is stiff, wrap it tightly and freeze it in a small bag.\nThaw it slowly in the fridge overnight and give it a week of regular feeding before you rely on it for a loaf.", "iceloaf", "kneadmore\nkneadmore Over a year ago\nFreezing killed mine, drying is safer.\nReply"),
+    ]
+    .join("\n");
+    format!(
+        "baking - How do I keep a sourdough starter alive while travelling? - Kitchen Q&A\n{MENU}\nAsk Question\n{question}\n3 Answers\nSorted by: Highest score\n{answers}\nYour Answer\nHot Network Questions\n{FOOTER}"
+    )
+}
+
+#[test]
+fn a_qa_page_keeps_the_question_and_every_answer() {
+    // Each answer ends in the same footer lines and an "Add a comment"
+    // button; neither cuts the thread after the first answer.
+    let out = clean(&qa_page()).text();
+    for t in [
+        "nobody can feed it",
+        "Drying works best",
+        "soak a spoonful",
+        "survives three weeks",
+        "Freezing also works",
+        "give it a week",
+    ] {
+        assert!(out.contains(t), "{t}: {out}");
+    }
+    // The page's menus and footer stay out.
+    assert!(!out.contains("Sections"), "{out}");
+    assert!(!out.contains("Culture"), "{out}");
+}
+
+#[test]
+fn a_comment_button_under_every_post_is_no_comment_section() {
+    let a = clean(&qa_page());
+    // The buttons go by themselves; the answers after them stay.
+    assert_eq!(
+        category_of(&a, "Add a comment"),
+        Some(Category::Comments),
+        "{}",
+        a.text()
+    );
+    assert_eq!(category_of(&a, "Freezing also works"), None, "{}", a.text());
+}
+
+#[test]
+fn comments_after_an_article_with_a_footer_under_each_are_left_out() {
+    // Comments end in the same lines each ("Reply", "Report") like a Q&A
+    // page's answers, but the thread opens with its own heading.
+    let comment = |who: &str, text: &str| format!("{who}\n{text}\nReply\nReport\nLike");
+    let thread = [
+        comment("riverside_anna", "Finally some money for the harbour, it has needed repairs for as long as I can remember."),
+        comment("mark_t", "I would rather they spent it on housing, rents in the old town have doubled in five years."),
+        comment("councilwatcher", "The report on the buses will come too late for the winter timetable, as it always does."),
+    ]
+    .join("\n");
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\nLoad earlier comments\n{thread}\n{FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA6), "{out}");
+    assert!(!out.contains("rents in the old town"), "{out}");
+}
+
+#[test]
+fn a_response_example_in_api_docs_is_not_a_comment_section() {
+    // "Response" alone heads an API call's example output; comment
+    // sections say "Responses" or count them ("3 Responses").
+    let text = format!(
+        "Create a refund | Payments API\n{MENU}\nCreate a refund\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\nRequest\ncurl https://api.example.com/v1/refunds -d charge=ch_123\nResponse\n{{\n\"id\": \"re_123\",\n\"object\": \"refund\",\n\"amount\": 1099,\n\"status\": \"succeeded\"\n}}\nThe refund is returned with its status, which is pending until the bank has confirmed that the money went back to the card.\n{FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains("\"object\": \"refund\""), "{out}");
+    assert!(out.contains("pending until the bank"), "{out}");
+
+    let comments = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n3 Responses\nriverside_anna\nFinally some money for the harbour, it has needed repairs for as long as I can remember.\n{FOOTER}"
+    );
+    let out = clean(&comments).text();
+    assert!(!out.contains("Finally some money"), "{out}");
+}

@@ -24,6 +24,10 @@ pub struct Region {
     /// (HTML) Blocks in a row of teasers beside an article: repeated items
     /// that each lead with a linked headline, outside the article's text.
     pub teaser: Vec<bool>,
+    /// (Text) The region was grown over posts that share one template: the
+    /// page is a thread (a forum, a Q&A page), and a comment heading under
+    /// each post is a button of the post, not a comment section.
+    pub thread: bool,
 }
 
 impl Region {
@@ -329,6 +333,7 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
             Some(core) => teasers(page, junk, core, text_element(page, &good, best)),
             None => vec![false; page.blocks.len()],
         },
+        thread: false,
     }
 }
 

@@ -57,11 +57,17 @@ pub fn claims(
     // a section's start: counted among the lines that read as section
     // headings. A comment heading said each time ("Replies" over each
     // reply) does open the thread, and stays one.
-    let mut said: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    // Counted digits alike: "3 Comments" under one answer and "5
+    // Comments" under the next are one button.
+    let mut said: rustc_hash::FxHashMap<Vec<u8>, u32> = rustc_hash::FxHashMap::default();
+    let mut key = Vec::new();
+    // Prose words before each heading's first saying.
+    let mut first_said: rustc_hash::FxHashMap<Vec<u8>, u32> = rustc_hash::FxHashMap::default();
     if !page.is_html {
         for (b, ev) in page.blocks.iter().zip(evidence) {
             if ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0) {
-                *said.entry(b.text.as_str()).or_default() += 1;
+                super::text_items::shape_into(&b.text, &mut key);
+                *said.entry(key.clone()).or_default() += 1;
             }
         }
     }
@@ -77,10 +83,19 @@ pub fn claims(
             .max_by(|&&a, &&b| set.rules[a].weight.total_cmp(&set.rules[b].weight))
         {
             let rule = &set.rules[r];
-            let button = rule.category != Category::Comments
-                && said
-                    .get(b.text.as_str())
-                    .is_some_and(|&n| n >= BUTTON_TIMES);
+            // A comment heading under every post of a thread or every
+            // item of a list is a post's button (a Q&A page's answers each
+            // have "Add a comment"); first said after an article, it opens
+            // the article's thread each time ("Replies" over each reply to
+            // a blog post).
+            let button = !page.is_html && {
+                super::text_items::shape_into(&b.text, &mut key);
+                let first = *first_said.entry(key.clone()).or_insert(prose_before);
+                said.get(&key).is_some_and(|&n| n >= BUTTON_TIMES)
+                    && (rule.category != Category::Comments
+                        || region.thread
+                        || first < ARTICLE_WORDS)
+            };
             if rule.weight >= 1.0 && button {
                 // The button itself goes; the section open before it (if
                 // any) goes on, and none opens.

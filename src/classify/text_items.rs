@@ -30,7 +30,37 @@ pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize
             && set
                 .heading_matches_within(&b.text, b.features.words, b.features.link_density)
                 .iter()
-                .any(|&r| set.rules[r].weight >= 1.0))
+                .any(|&r| set.rules[r].weight >= 1.0)
+            && !recurs(page, i))
+}
+
+/// Whether line `i` recurs on the page, digits alike, as often as a post's
+/// template line: a heading said under every post ("Add a comment", "3
+/// Comments" under each answer of a Q&A page) belongs to each post and
+/// does not close the thread.
+fn recurs(page: &Page, i: usize) -> bool {
+    let (mut own, mut buf) = (Vec::new(), Vec::new());
+    // "1 Comment" and "4 Comments" are one line.
+    let singular = |s: &mut Vec<u8>| {
+        if s.last() == Some(&b's') {
+            s.pop();
+        }
+    };
+    shape_into(&page.blocks[i].text, &mut own);
+    singular(&mut own);
+    let words = page.blocks[i].features.words;
+    page.blocks
+        .iter()
+        .filter(|b| {
+            b.features.words == words && {
+                shape_into(&b.text, &mut buf);
+                singular(&mut buf);
+                buf == own
+            }
+        })
+        .take(MIN_REPEATS)
+        .count()
+        >= MIN_REPEATS
 }
 
 /// Words at most in a template line.
@@ -209,4 +239,174 @@ pub fn extend(
         }
     }
     if keys >= MIN_KEYS { best } else { range }
+}
+
+/// Lines after the region searched for its own item's footer.
+const FOOTER_REACH: usize = 15;
+/// Lines at most between a post's text and its first footer line.
+const FOOTER_SLACK: usize = 1;
+
+/// `range` grown over the items around it whose template lines come
+/// after their text, as a Q&A page's do ("Share", "Follow", "Add a
+/// comment" under each answer): the region's own item ends in template
+/// lines just after it, and at least `MIN_ITEMS` items after it end in
+/// the same lines (`MIN_KEYS` of them) with some text of their own. The
+/// items before the region are taken back to the thread's headline (a
+/// line the page title holds), which a question or first post sits
+/// under. `None` when the page is not made of such items.
+pub fn extend_footers(
+    page: &Page,
+    junk: &[bool],
+    ends: &dyn Fn(usize) -> bool,
+    loose: &[bool],
+    range: (usize, usize),
+) -> Option<(usize, usize)> {
+    let n = page.blocks.len();
+    let (a, z) = range;
+    if a >= z || z > n {
+        return None;
+    }
+    let short = |i: usize| page.blocks[i].features.words <= TEMPLATE_WORDS && !loose[i];
+    let mut buf = Vec::new();
+    let mut title = Vec::new();
+    if let Some(t) = page.blocks.first() {
+        shape_into(&t.text, &mut title);
+    }
+    let mut keys: Vec<Vec<u8>> = Vec::new();
+    let text = |i: usize| is_text(page, junk, loose, i);
+    // The footer: the lines between the region's text and the next text.
+    let footer: Vec<usize> = (z..(z + FOOTER_REACH).min(n))
+        .take_while(|&i| !text(i))
+        .collect();
+    for &i in footer.iter().filter(|&&i| short(i)) {
+        shape_into(&page.blocks[i].text, &mut buf);
+        if buf != title && !keys.contains(&buf) {
+            keys.push(buf.clone());
+        }
+    }
+    if keys.len() < MIN_KEYS {
+        return None;
+    }
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for i in 0..n {
+        if short(i) {
+            shape_into(&page.blocks[i].text, &mut buf);
+            if let Some(k) = keys.iter().position(|h| *h == buf) {
+                at[k].push(i);
+            }
+        }
+    }
+    // A comment thread after an article opens with its own heading or
+    // count ("Load earlier comments", "12 Comments") before any post's
+    // template line; a post's own footer starts with its template.
+    let mut repeated = |i: usize| {
+        shape_into(&page.blocks[i].text, &mut buf);
+        keys.iter()
+            .position(|h| *h == buf)
+            .is_some_and(|k| at[k].len() >= MIN_REPEATS)
+    };
+    let opening: Vec<usize> = footer
+        .iter()
+        .copied()
+        .take_while(|&i| !repeated(i))
+        .collect();
+    // The next post's header after a signature line is a header template,
+    // which `extend` follows; a footer starts right under the text.
+    if opening.len() > FOOTER_SLACK
+        || opening.iter().any(|&i| {
+            let b = &page.blocks[i];
+            b.features.words <= super::text_thread::HEADING_WORDS
+                && super::text_thread::COMMENTS.is_match(&b.text)
+        })
+    {
+        return None;
+    }
+    // The region's own footer is its post's (a "1 Comment" there opens
+    // the post's comments, not a section after the thread).
+    let after_footer = footer.last().map_or(z, |&i| i + 1);
+    let limit = (after_footer..n).find(|&i| ends(i)).unwrap_or(n);
+    let floor = (0..a).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+    let (mut start, mut end, mut found) = (a, z, 0);
+    for occ in at.iter().filter(|o| o.len() >= MIN_REPEATS) {
+        // The region's own footer line, then the items after it, each
+        // from one footer line to the next.
+        let after = &occ[occ.partition_point(|&o| o < z)..];
+        let Some(&own) = after.first() else { continue };
+        if own >= z + FOOTER_REACH {
+            continue;
+        }
+        let (mut prev, mut last_end, mut items, mut misses) = (own, z, 0, 0);
+        for &o in &after[1..] {
+            if o - prev > MAX_ITEM || o >= limit {
+                break;
+            }
+            match (prev + 1..o).rev().find(|&i| text(i)) {
+                Some(l) => {
+                    items += 1;
+                    misses = 0;
+                    last_end = last_end.max(l + 1);
+                }
+                None => {
+                    // A footer line said twice in one item (a button at
+                    // the top and bottom) is no new item; two in a row
+                    // without text end the thread.
+                    misses += 1;
+                    if misses > 1 {
+                        break;
+                    }
+                }
+            }
+            prev = o;
+        }
+        if items < MIN_ITEMS {
+            continue;
+        }
+        found += 1;
+        end = end.max(last_end);
+        // Items before the region: from the footer before each one.
+        let before = &occ[..occ.partition_point(|&o| o < a)];
+        let mut first = a;
+        for (k, &o) in before.iter().enumerate().rev() {
+            if o + MAX_ITEM < first || o < floor {
+                break;
+            }
+            let from = if k > 0 { before[k - 1] + 1 } else { floor };
+            match (from.max(floor)..o).find(|&i| text(i)) {
+                Some(f) if k > 0 => first = f,
+                _ => {
+                    // The first item has no footer before it: it starts
+                    // under the thread's headline.
+                    if let Some(h) = (floor..o).rev().take(MAX_ITEM).find(|&i| in_title(page, i)) {
+                        first = h + 1;
+                    }
+                    break;
+                }
+            }
+        }
+        start = start.min(first);
+    }
+    (found >= MIN_KEYS).then_some((start, end))
+}
+
+/// Whether line `i` is the thread's headline: three words or more, half
+/// the title's, found in a row in the title (which may add the site's
+/// name or a tag around them).
+fn in_title(page: &Page, i: usize) -> bool {
+    let Some(first) = page.blocks.first() else {
+        return false;
+    };
+    let b = &page.blocks[i];
+    if i == 0 || b.features.words < 3 || b.features.words > first.features.words {
+        return false;
+    }
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (title, line) = (words(&first.text), words(&b.text));
+    line.len() >= 3
+        && 2 * line.len() >= title.len()
+        && title.windows(line.len()).any(|w| w == line.as_slice())
 }

@@ -252,12 +252,24 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     // Posts that share the region's own header template are more of the
     // same thread (a forum): the whole thread is the content. Otherwise a
     // comment thread after an article is not part of it.
+    // Posts whose template lines lead them (a forum's author headers) or
+    // close them (a Q&A page's "Share", "Follow" under each answer); a
+    // page may read as both, and the posts are then all that either finds.
+    let mut thread = false;
     let items = if best > 0.0 {
-        super::text_items::extend(page, junk, ends_posts, &loose, best_range)
+        let items = super::text_items::extend(page, junk, ends_posts, &loose, best_range);
+        thread = items != best_range;
+        match super::text_items::extend_footers(page, junk, ends_posts, &loose, best_range) {
+            Some(posts) => {
+                thread = true;
+                (items.0.min(posts.0), items.1.max(posts.1))
+            }
+            None => items,
+        }
     } else {
         best_range
     };
-    if items != best_range {
+    if thread {
         best_range = items;
     } else if let Some(t) =
         core.and_then(|c| super::text_thread::start(page, &prose, c + 1, best_range))
@@ -281,6 +293,7 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         holds_main: vec![false; page.elements.len()],
         item_lead: vec![false; page.blocks.len()],
         teaser: vec![false; page.blocks.len()],
+        thread,
     }
 }
 

@@ -25,7 +25,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A comment section's heading, count or link, in a few languages (not
 /// "reply": every comment carries that button).
-static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(comments?|replies|responses|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties)\b",
     )
@@ -33,7 +33,7 @@ static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words at most in the thread's heading or count line.
-const HEADING_WORDS: u32 = 6;
+pub(crate) const HEADING_WORDS: u32 = 6;
 /// Words at most in a comment header line carrying the date.
 const HEADER_WORDS: u32 = 12;
 /// Dated lines needed to call it a thread.
