@@ -138,6 +138,13 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         })
         .collect();
     let (mut best, mut best_range) = max_run(&scores);
+    let dbg = std::env::var_os("WTP_DEBUG").is_some();
+    if dbg {
+        for (i, b) in page.blocks.iter().enumerate() {
+            eprintln!("{i:4} p{} l{} j{} r{} s{:7.1} w{} {}", prose[i] as u8, loose[i] as u8, junk[i] as u8, repeat[i] as u8, scores[i], b.features.words, b.text.chars().take(80).collect::<String>());
+        }
+        eprintln!("core {core:?} best {best} {best_range:?}");
+    }
     // A policy or consent panel (refund policy, privacy notice, cookie
     // settings) printed after the page is long prose under its short
     // heading: when the run found is one, it goes and the next best run
@@ -179,6 +186,9 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
             best_range.0 += p;
         }
     }
+    if article_core && best > 0.0 && std::env::var_os("WTP_NOBRIDGE").is_none() {
+        best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
+    }
     if !article_core {
         // No article: the content is the separate texts of a product,
         // listing or forum page, from the first to the last.
@@ -197,7 +207,27 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         } else {
             &prose
         };
-        if let (Some(a), Some(z)) = (
+        if let Some(k) = std::env::var("WTP_SOFT").ok().and_then(|v| v.parse::<f32>().ok()) {
+            let lw: f32 = std::env::var("WTP_LW").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.5);
+            let soft: Vec<f32> = scores
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| {
+                    if loose[i] && !prose[i] && !junk[i] && !repeat[i] {
+                        lw * page.blocks[i].features.words as f32
+                    } else if v < 0.0 {
+                        v * k
+                    } else {
+                        v
+                    }
+                })
+                .collect();
+            let (b2, r2) = max_run(&soft);
+            if b2 > 0.0 {
+                best_range = r2;
+            }
+        } else if std::env::var_os("WTP_NOSPAN").is_some() {
+        } else if let (Some(a), Some(z)) = (
             bounds.iter().position(|&p| p),
             bounds.iter().rposition(|&p| p),
         ) {
@@ -267,6 +297,9 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         // Posts of a thread repeat one shape too: only an article's
         // region is trimmed.
         best_range.1 = teaser_tail(page, &prose, best_range);
+    }
+    if dbg {
+        eprintln!("final best {best} {best_range:?}");
     }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
