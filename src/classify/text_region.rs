@@ -62,6 +62,23 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
     }
+    let menuish_v: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| {
+            let f = &b.features;
+            f.words <= 6 && f.punctuation == 0 && (f.title_case_ratio >= 0.5 || f.stopword_ratio < 0.1)
+        })
+        .collect();
+    let flank = std::env::var_os("WTP_FLANK").is_some();
+    let twice: Vec<bool> = (0..page.blocks.len())
+        .map(|i| {
+            twice[i]
+                && (!flank
+                    || (i > 0 && (menuish_v[i - 1] || junk[i - 1]))
+                    || (i + 1 < page.blocks.len() && (menuish_v[i + 1] || junk[i + 1])))
+        })
+        .collect();
     let core = core_end(page, &prose);
     let article_core = core.is_some();
     // A lone short line between paragraphs is a subheading; a run of menu
