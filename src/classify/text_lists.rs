@@ -17,10 +17,10 @@ const MAX_HEADLINES: usize = 3;
 /// going on (not a footer's one-line blurb).
 const MIN_AFTER: u32 = 20;
 
-/// The region `(a, z)` of an article, run on over lists between its
-/// paragraphs after it: while the next prose
-/// line comes within `MAX_GAP` lines, and the lines between are a list
-/// (see `is_list`), the region takes them and the paragraphs beyond them.
+/// The region `(a, z)` of an article, run on over lists after it: while
+/// the next prose line comes within `MAX_GAP` lines, and the lines between
+/// are a list (see `is_list`), the region takes them and the paragraphs
+/// beyond them.
 pub fn bridge(
     page: &Page,
     prose: &[bool],
@@ -30,7 +30,7 @@ pub fn bridge(
 ) -> (usize, usize) {
     let n = page.blocks.len().min(prose.len()).min(junk.len());
     let gap = |g: (usize, usize)| is_list(page, junk, ends, g);
-    // Forward: the paragraphs after the list, with a short line (a
+    // The paragraphs after the list, with a short line (a
     // subheading) at most between two of them.
     while z < n {
         let Some(next) = (z..n.min(z + MAX_GAP + 1)).find(|&i| prose[i]) else {
@@ -64,7 +64,12 @@ pub fn bridge(
 /// with few headlines in title case: those are teasers of other pages (a
 /// "you might also like" list under a heading no rule knows); an
 /// article's list items are phrases or sentences.
-fn is_list(page: &Page, junk: &[bool], ends: &dyn Fn(usize) -> bool, (a, z): (usize, usize)) -> bool {
+fn is_list(
+    page: &Page,
+    junk: &[bool],
+    ends: &dyn Fn(usize) -> bool,
+    (a, z): (usize, usize),
+) -> bool {
     let short = (a..z).all(|i| !junk[i] && page.blocks[i].features.words <= ITEM_WORDS);
     let headlines = (a..z)
         .filter(|&i| {

@@ -62,23 +62,6 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
     }
-    let menuish_v: Vec<bool> = page
-        .blocks
-        .iter()
-        .map(|b| {
-            let f = &b.features;
-            f.words <= 6 && f.punctuation == 0 && (f.title_case_ratio >= 0.5 || f.stopword_ratio < 0.1)
-        })
-        .collect();
-    let flank = std::env::var_os("WTP_FLANK").is_some();
-    let twice: Vec<bool> = (0..page.blocks.len())
-        .map(|i| {
-            twice[i]
-                && (!flank
-                    || (i > 0 && (menuish_v[i - 1] || junk[i - 1]))
-                    || (i + 1 < page.blocks.len() && (menuish_v[i + 1] || junk[i + 1])))
-        })
-        .collect();
     let core = core_end(page, &prose);
     let article_core = core.is_some();
     // A lone short line between paragraphs is a subheading; a run of menu
@@ -155,13 +138,6 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         })
         .collect();
     let (mut best, mut best_range) = max_run(&scores);
-    let dbg = std::env::var_os("WTP_DEBUG").is_some();
-    if dbg {
-        for (i, b) in page.blocks.iter().enumerate() {
-            eprintln!("{i:4} p{} l{} j{} r{} s{:7.1} w{} {}", prose[i] as u8, loose[i] as u8, junk[i] as u8, repeat[i] as u8, scores[i], b.features.words, b.text.chars().take(80).collect::<String>());
-        }
-        eprintln!("core {core:?} best {best} {best_range:?}");
-    }
     // A policy or consent panel (refund policy, privacy notice, cookie
     // settings) printed after the page is long prose under its short
     // heading: when the run found is one, it goes and the next best run
@@ -203,7 +179,8 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
             best_range.0 += p;
         }
     }
-    if article_core && best > 0.0 && std::env::var_os("WTP_NOBRIDGE").is_none() {
+    // Lists between an article's paragraphs cut its run short.
+    if article_core && best > 0.0 {
         best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
     }
     if !article_core {
@@ -224,27 +201,7 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         } else {
             &prose
         };
-        if let Some(k) = std::env::var("WTP_SOFT").ok().and_then(|v| v.parse::<f32>().ok()) {
-            let lw: f32 = std::env::var("WTP_LW").ok().and_then(|v| v.parse::<f32>().ok()).unwrap_or(0.5);
-            let soft: Vec<f32> = scores
-                .iter()
-                .enumerate()
-                .map(|(i, &v)| {
-                    if loose[i] && !prose[i] && !junk[i] && !repeat[i] {
-                        lw * page.blocks[i].features.words as f32
-                    } else if v < 0.0 {
-                        v * k
-                    } else {
-                        v
-                    }
-                })
-                .collect();
-            let (b2, r2) = max_run(&soft);
-            if b2 > 0.0 {
-                best_range = r2;
-            }
-        } else if std::env::var_os("WTP_NOSPAN").is_some() {
-        } else if let (Some(a), Some(z)) = (
+        if let (Some(a), Some(z)) = (
             bounds.iter().position(|&p| p),
             bounds.iter().rposition(|&p| p),
         ) {
@@ -314,9 +271,6 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         // Posts of a thread repeat one shape too: only an article's
         // region is trimmed.
         best_range.1 = teaser_tail(page, &prose, best_range);
-    }
-    if dbg {
-        eprintln!("final best {best} {best_range:?}");
     }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
