@@ -89,6 +89,13 @@ fn share_and_follow_lines() {
     ];
     removed("share.label", Category::ShareButtons, &cases(&v));
     let v = [
+        p("Click to share on Mastodon (Opens in new window) Mastodon"),
+        p("Click to email a link to a friend (Opens in new window) Email"),
+        p("Share on X (Opens in new window) X"),
+        p("Click to print (Opens in new window) Print"),
+    ];
+    removed("share.new-window-label", Category::ShareButtons, &cases(&v));
+    let v = [
         p("Stay connected with us!"),
         p("Join our Facebook group"),
         p("Follow us"),

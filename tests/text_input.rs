@@ -738,3 +738,103 @@ fn a_response_example_in_api_docs_is_not_a_comment_section() {
     let out = clean(&comments).text();
     assert!(!out.contains("Finally some money"), "{out}");
 }
+
+/// A review's sections: a short paragraph, then pros and cons under
+/// labels said again in every section ("Pros", "Cons", "Best for").
+fn review_sections() -> String {
+    let picks = [
+        ("Trail Kettle", PARA4),
+        ("Camp Stove", PARA5),
+        ("Lantern", PARA6),
+    ];
+    let list = |name: &str, items: &[&str]| -> String {
+        items
+            .iter()
+            .map(|i| format!("the {name} {i}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    picks
+        .iter()
+        .map(|(name, para)| {
+            let features = list(
+                name,
+                &[
+                    "weighs less than a bottle of water",
+                    "comes with a bag and a spare seal",
+                    "runs on the usual gas cans",
+                    "has a wide base for uneven ground",
+                    "fits in the side pocket of a pack",
+                ],
+            );
+            let pros = list(
+                name,
+                &[
+                    "boils water for two in minutes",
+                    "folds flat into its own pot",
+                    "works well in the cold",
+                    "lasts a week on one gas can",
+                ],
+            );
+            let cons = list(
+                name,
+                &[
+                    "lid gets hot to the touch",
+                    "is hard to clean after a long trip",
+                    "costs more than most of its rivals",
+                    "needs a lighter to start",
+                ],
+            );
+            format!(
+                "{name}\nFeatures\n{features}\nPros\n{pros}\nCons\n{cons}\nBest for\n{para} The {name} did well here."
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_review_goes_on_after_its_lists_of_pros_and_cons() {
+    let text = format!(
+        "Camping gear we liked | The Paper\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\nWe took each of these on three trips in the hills this autumn, cooked with it for a week and carried it for the whole walk, in rain, in wind and on one very cold night at the top of the pass, where the wind never stopped.\n{}\n{FOOTER}",
+        review_sections()
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA), "{out}");
+    // The lists and the paragraphs after them are the article's.
+    assert!(
+        out.contains("the Lantern folds flat into its own pot"),
+        "{out}"
+    );
+    assert!(out.contains("The Lantern did well here."), "{out}");
+    assert!(!out.contains("Advertise"), "{out}");
+}
+
+#[test]
+fn a_list_of_other_stories_after_an_article_ends_it() {
+    // Headlines in title case are links to other pages, even with no
+    // heading a rule knows over them; the blurb after them is not the
+    // article going on.
+    let blurb = "Our newsroom has covered the town and its people for more than a hundred years, and it depends on readers like you to keep going.";
+    let text = format!(
+        "Budget approved\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\nIf you read this, try these:\n{}\n{blurb}\n{FOOTER}",
+        [
+            "Harbour Repairs Start In March Next Year",
+            "New Night Bus Line For The East Side",
+            "Library Opens On Sundays Again From May",
+            "Cycle Lane Plan Goes To A Council Vote",
+            "Market Hall Gets A New Roof Soon",
+            "School Roof Work Runs Late Again",
+            "Ferry Timetable Changes For The Winter",
+            "Old Mill Opens Its Doors To Visitors",
+            "Town Choir Wins The County Prize",
+            "Fishing Boats Return With A Record Catch",
+            "Sports Ground Gets New Lights This Year",
+            "Bakery On The Square Closes After Fifty Years",
+        ]
+        .join("\n")
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA6), "{out}");
+    assert!(!out.contains("depends on readers"), "{out}");
+}

@@ -12,6 +12,7 @@ pub mod sections;
 pub mod site;
 pub mod text_grid;
 pub mod text_items;
+pub mod text_lists;
 pub mod text_region;
 pub mod text_thread;
 pub mod text_title;

@@ -179,6 +179,10 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
             best_range.0 += p;
         }
     }
+    // Lists between an article's paragraphs cut its run short.
+    if article_core && best > 0.0 {
+        best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
+    }
     if !article_core {
         // No article: the content is the separate texts of a product,
         // listing or forum page, from the first to the last.
