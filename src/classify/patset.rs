@@ -42,9 +42,9 @@ use regex_syntax::hir::{
 pub struct PatternSet {
     /// The patterns as given.
     patterns: Vec<String>,
-    /// Word boundaries removed: may match more, never less. Run as a whole
-    /// only on text the factors cannot judge (see `Factors::bail`), so
-    /// built when first needed (`None` inside: no set would compile).
+    /// Word boundaries removed: may match more, never less. Only built to
+    /// check that a user's rule set compiles (`check`), so built when
+    /// first needed (`None` inside: no set would compile).
     loose: OnceLock<Option<RegexSet>>,
     /// Per pattern: its exact regex, built when first needed (`None`
     /// inside: it would not compile).
@@ -68,8 +68,9 @@ struct Prefilter {
     /// Factors searched anywhere in the text, each with the set patterns it
     /// is a factor of.
     any: Vec<(Vec<u8>, Vec<u32>)>,
-    /// Characters the factors do not account for (see `Factors`).
-    bail: Vec<char>,
+    /// Characters the factors do not account for (see `Factors`), each
+    /// with the ASCII letter it is a case variant of.
+    bail: Vec<(char, u8)>,
     /// Per pattern: the blocks it applies to.
     bounds: Vec<Bounds>,
     /// The classes of blocks the same patterns apply to.
@@ -190,9 +191,10 @@ const MIN_FACTOR: usize = 3;
 
 /// Factor extraction for one pattern. `bail` collects the characters that
 /// a class matches besides its ASCII letter (`(?i)k` also matches the
-/// Kelvin sign): a text holding one is judged by the whole loose set.
+/// Kelvin sign), with that letter: a text holding one is searched with
+/// the letter in its place.
 struct Factors<'a> {
-    bail: &'a mut Vec<char>,
+    bail: &'a mut Vec<(char, u8)>,
 }
 
 fn fold(b: u8) -> u8 {
@@ -319,7 +321,8 @@ impl Factors<'_> {
             // other letters in the class (`[ií]`) are spelled out.
             let (variants, rest): (Vec<char>, Vec<char>) =
                 other.into_iter().partition(|&ch| is_variant(ch, letter));
-            self.bail.extend(variants);
+            self.bail
+                .extend(variants.into_iter().map(|ch| (ch, letter)));
             other = rest;
         }
         let mut out: Lits = ascii.into_iter().map(|b| vec![b]).collect();
@@ -387,7 +390,7 @@ impl Factors<'_> {
 
 /// For a pattern anchored at the start of the text (`^...`): the strings
 /// one of which every match starts with.
-fn prefix(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
+fn prefix(pattern: &str, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     let HirKind::Concat(v) = hir.kind() else {
         return None;
@@ -459,7 +462,7 @@ fn is_variant(ch: char, b: u8) -> bool {
 }
 
 /// The factor set of `pattern`, if it has a usable one.
-fn factor(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
+fn factor(pattern: &str, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     let mut local = Vec::new();
     let f = Factors { bail: &mut local }.required(&hir)?;
@@ -767,9 +770,28 @@ impl PatternSet {
     /// `candidates` for a block of (words, link density): may leave out
     /// patterns whose bounds (`set_bounds`) do not hold for it.
     pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
+        let pf = &self.prefilter;
+        // A character the factors do not account for, a case variant of an
+        // ASCII letter (the Kelvin sign, the long s): the factors are
+        // searched for in a copy with the letter in its place. Where the
+        // pattern matched the variant, the copy holds the letter, so every
+        // factor of a match is still found; the patterns then run on the
+        // text itself.
+        if !pf.bail.is_empty()
+            && !text.is_ascii()
+            && pf.bail.iter().any(|&(ch, _)| text.contains(ch))
+        {
+            let folded: String = text
+                .chars()
+                .map(|c| match pf.bail.iter().find(|&&(v, _)| v == c) {
+                    Some(&(_, letter)) => letter as char,
+                    None => c,
+                })
+                .collect();
+            return self.candidates_within(&folded, block);
+        }
         let n = self.len();
         let mut c = Candidates::new(n);
-        let pf = &self.prefilter;
         let t = pf.tier(block);
         // The patterns with no factor that apply are candidates, less
         // those that need a byte the text lacks. Each is then run alone
@@ -782,18 +804,6 @@ impl PatternSet {
                     c.insert(pf.always[j] as usize);
                 }
             }
-        }
-        // A character the factors do not account for: the whole loose set
-        // decides which patterns to check.
-        if !pf.bail.is_empty() && !text.is_ascii() && pf.bail.iter().any(|&ch| text.contains(ch)) {
-            let Ok(set) = self.loose_set() else {
-                return self.all();
-            };
-            let mut c = Candidates::new(n);
-            for i in set.matches(text).iter() {
-                c.insert(i);
-            }
-            return c;
         }
         pf.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
         // Every occurrence of every factor, in one pass over the text.
@@ -816,14 +826,6 @@ impl PatternSet {
             pf.bounds = bounds;
             pf.tiers = vec![OnceLock::new(); pf.classes.len() + 1];
         }
-    }
-
-    fn all(&self) -> Candidates {
-        let mut c = Candidates::new(self.len());
-        for i in 0..self.len() {
-            c.insert(i);
-        }
-        c
     }
 
     /// Pattern `i` rewritten by `src` (`None`: no rewrite) as a regex of
@@ -947,7 +949,7 @@ mod tests {
         let f = factor(r"(?i)\bfollow us\b.{0,60}\b(facebook|twitter)", &mut bail).unwrap();
         assert!(f.iter().all(|l| l.len() >= 8), "{f:?}");
         // `(?i)s` also matches the long s: a text holding it bails out.
-        assert!(bail.contains(&'\u{17F}'));
+        assert!(bail.contains(&('\u{17F}', b's')));
         // Nothing to require: every text is a candidate.
         assert!(factor(r"^\p{Lu}\w+ is", &mut bail).is_some());
         assert!(factor(r"^[0-9]+$", &mut bail).is_none());
