@@ -42,6 +42,9 @@ use regex_syntax::hir::{
 pub struct PatternSet {
     /// The patterns as given.
     patterns: Vec<String>,
+    /// The patterns parsed, once for all their forms (`None`: it does not
+    /// parse).
+    hirs: Vec<Option<Hir>>,
     /// Word boundaries removed: may match more, never less. Only built to
     /// check that a user's rule set compiles (`check`), so built when
     /// first needed (`None` inside: no set would compile).
@@ -112,6 +115,12 @@ struct Tier {
 /// than line and text anchors) replaced by the empty match, and `{n,m}`
 /// (m > 1) replaced by `{n,}`.
 fn loosen(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    loosen_hir(&hir).map(|h| h.to_string())
+}
+
+/// `loosen` on a parsed pattern (`None`: it is its own loose form).
+fn loosen_hir(hir: &Hir) -> Option<Hir> {
     let leaf = |h: &Hir| match h.kind() {
         HirKind::Look(
             Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF,
@@ -122,9 +131,8 @@ fn loosen(pattern: &str) -> Option<String> {
     // `x{0,60}` becomes `x*`: counted repetitions multiply DFA states, an
     // open one does not.
     let max = |m: Option<u32>| m.filter(|&m| m <= 1);
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let loose = rewrite(&hir, &leaf, &max);
-    (loose != hir).then(|| loose.to_string())
+    let loose = rewrite(hir, &leaf, &max);
+    (loose != *hir).then_some(loose)
 }
 
 /// The pattern as it acts on ASCII text only: classes cut down to their
@@ -133,7 +141,14 @@ fn loosen(pattern: &str) -> Option<String> {
 /// characters are `[0-9A-Za-z_]` either way). On an ASCII haystack it
 /// matches exactly where the pattern does, and it compiles to a fraction of
 /// the automaton (`(?i)k` is `[Kk]`, not `[Kk\u{212A}]`; `.` one byte).
+#[cfg(test)]
 fn ascii_form(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    Some(ascii_form_hir(&hir).to_string())
+}
+
+/// `ascii_form` on a parsed pattern.
+fn ascii_form_hir(hir: &Hir) -> Hir {
     let leaf = |h: &Hir| match h.kind() {
         HirKind::Literal(l) if !l.0.is_ascii() => Hir::fail(),
         HirKind::Class(Class::Unicode(c)) => {
@@ -152,8 +167,7 @@ fn ascii_form(pattern: &str) -> Option<String> {
         }),
         _ => h.clone(),
     };
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    Some(rewrite(&hir, &leaf, &|m| m).to_string())
+    rewrite(hir, &leaf, &|m| m)
 }
 
 /// `h` rebuilt bottom-up: `leaf` maps each node without children (literal,
@@ -390,8 +404,7 @@ impl Factors<'_> {
 
 /// For a pattern anchored at the start of the text (`^...`): the strings
 /// one of which every match starts with.
-fn prefix(pattern: &str, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+fn prefix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
     let HirKind::Concat(v) = hir.kind() else {
         return None;
     };
@@ -462,10 +475,9 @@ fn is_variant(ch: char, b: u8) -> bool {
 }
 
 /// The factor set of `pattern`, if it has a usable one.
-fn factor(pattern: &str, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+fn factor(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
     let mut local = Vec::new();
-    let f = Factors { bail: &mut local }.required(&hir)?;
+    let f = Factors { bail: &mut local }.required(hir)?;
     if f.iter().map(Vec::len).min()? < MIN_FACTOR {
         return None;
     }
@@ -550,16 +562,18 @@ fn bytes_in(text: &str) -> Bytes {
 }
 
 impl Prefilter {
-    fn new(patterns: &[String]) -> Prefilter {
+    /// The prefilter of patterns parsed as `hirs` (`None`: it does not
+    /// parse, and is always a candidate).
+    fn new(hirs: &[Option<Hir>]) -> Prefilter {
         let mut any = Table::default();
         let mut start = Table::default();
         let mut bail = Vec::new();
         let mut always = Vec::new();
-        for (i, p) in patterns.iter().enumerate() {
+        for (i, h) in hirs.iter().enumerate() {
             let i = i as u32;
-            if let Some(f) = prefix(p, &mut bail) {
+            if let Some(f) = h.as_ref().and_then(|h| prefix(h, &mut bail)) {
                 f.into_iter().for_each(|l| start.add(l, i));
-            } else if let Some(f) = factor(p, &mut bail) {
+            } else if let Some(f) = h.as_ref().and_then(|h| factor(h, &mut bail)) {
                 f.into_iter().for_each(|l| any.add(l, i));
             } else {
                 always.push(i);
@@ -569,18 +583,13 @@ impl Prefilter {
         bail.dedup();
         let always_needs = always
             .iter()
-            .map(|&i| {
-                regex_syntax::Parser::new()
-                    .parse(&patterns[i as usize])
-                    .map(|h| needs(&h))
-                    .unwrap_or_default()
-            })
+            .map(|&i| hirs[i as usize].as_ref().map(needs).unwrap_or_default())
             .collect();
         Prefilter {
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail,
-            bounds: vec![Bounds::default(); patterns.len()],
+            bounds: vec![Bounds::default(); hirs.len()],
             classes: Classes::default(),
             tiers: vec![OnceLock::new(); Classes::default().len() + 1],
             anchored: Heads::new(start.lits, start.owners),
@@ -620,9 +629,14 @@ impl Prefilter {
     }
 }
 
+/// Patterns a `Candidates` holds without an allocation (64 per word): a
+/// set of a thousand, as the built-in text rules are some hundreds, and
+/// an allocation per block and rule set costs more than clearing these.
+const INLINE_WORDS: usize = 16;
+
 /// A set of pattern indexes, inline for the usual small sets.
 pub struct Candidates {
-    inline: [u64; 4],
+    inline: [u64; INLINE_WORDS],
     heap: Vec<u64>,
 }
 
@@ -630,8 +644,8 @@ impl Candidates {
     fn new(n: usize) -> Candidates {
         let words = n.div_ceil(64);
         Candidates {
-            inline: [0; 4],
-            heap: if words > 4 {
+            inline: [0; INLINE_WORDS],
+            heap: if words > INLINE_WORDS {
                 vec![0; words]
             } else {
                 Vec::new()
@@ -677,7 +691,13 @@ impl PatternSet {
     /// here: every regex is compiled when a text first needs it, so a run
     /// over a few small documents does not pay for hundreds of patterns.
     pub fn new(patterns: &[String], size_limit: usize, dfa_size_limit: usize) -> PatternSet {
+        let hirs: Vec<Option<Hir>> = patterns
+            .iter()
+            .map(|p| regex_syntax::Parser::new().parse(p).ok())
+            .collect();
         PatternSet {
+            prefilter: Prefilter::new(&hirs),
+            hirs,
             patterns: patterns.to_vec(),
             loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
@@ -685,7 +705,6 @@ impl PatternSet {
             single: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             size_limit,
             dfa_size_limit,
-            prefilter: Prefilter::new(patterns),
         }
     }
 
@@ -734,7 +753,7 @@ impl PatternSet {
     /// pattern is refused when loaded, so this does not happen).
     fn exact(&self, i: usize) -> Option<&meta::Regex> {
         self.exact[i]
-            .get_or_init(|| self.tester(&self.patterns[i]))
+            .get_or_init(|| self.tester(self.hirs[i].as_ref()?))
             .as_ref()
     }
 
@@ -742,7 +761,7 @@ impl PatternSet {
     /// (a factor of the pattern is known to be in the text), none of the
     /// engines that only help find where a match is. `None`: it does not
     /// compile under the set's limits.
-    fn tester(&self, pattern: &str) -> Option<meta::Regex> {
+    fn tester(&self, pattern: &Hir) -> Option<meta::Regex> {
         let config = meta::Config::new()
             .which_captures(WhichCaptures::None)
             .auto_prefilter(false)
@@ -750,7 +769,12 @@ impl PatternSet {
             .backtrack(false)
             .nfa_size_limit(Some(self.size_limit))
             .hybrid_cache_capacity(self.dfa_size_limit.min(SINGLE_DFA_LIMIT));
-        meta::Builder::new().configure(config).build(pattern).ok()
+        // From the parsed pattern: parsing (Unicode case folding above
+        // all) costs more than compiling.
+        meta::Builder::new()
+            .configure(config)
+            .build_from_hir(pattern)
+            .ok()
     }
 
     pub fn len(&self) -> usize {
@@ -834,9 +858,9 @@ impl PatternSet {
         &'a self,
         cell: &'a OnceLock<Option<meta::Regex>>,
         i: usize,
-        src: fn(&str) -> Option<String>,
+        src: fn(&Hir) -> Option<Hir>,
     ) -> Option<&'a meta::Regex> {
-        cell.get_or_init(|| self.tester(&src(&self.patterns[i])?))
+        cell.get_or_init(|| self.tester(&src(self.hirs[i].as_ref()?)?))
             .as_ref()
     }
 
@@ -845,12 +869,12 @@ impl PatternSet {
         if text.is_ascii() {
             // On ASCII the ASCII form answers alone, with a smaller DFA
             // than the exact regex (which is there if it does not compile).
-            let ascii = self.form(&self.ascii[i], i, ascii_form);
+            let ascii = self.form(&self.ascii[i], i, |h| Some(ascii_form_hir(h)));
             if let Some(re) = ascii {
                 return re.is_match(text);
             }
         } else if self
-            .form(&self.single[i], i, loosen)
+            .form(&self.single[i], i, loosen_hir)
             .is_some_and(|re| !re.is_match(text))
         {
             // The loose form is there for the DFA's sake on non-ASCII text:
@@ -943,17 +967,21 @@ mod tests {
         }
     }
 
+    fn factor_of(p: &str, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
+        factor(&regex_syntax::Parser::new().parse(p).unwrap(), bail)
+    }
+
     #[test]
     fn factors_are_required_literals() {
         let mut bail = Vec::new();
-        let f = factor(r"(?i)\bfollow us\b.{0,60}\b(facebook|twitter)", &mut bail).unwrap();
+        let f = factor_of(r"(?i)\bfollow us\b.{0,60}\b(facebook|twitter)", &mut bail).unwrap();
         assert!(f.iter().all(|l| l.len() >= 8), "{f:?}");
         // `(?i)s` also matches the long s: a text holding it bails out.
         assert!(bail.contains(&('\u{17F}', b's')));
         // Nothing to require: every text is a candidate.
-        assert!(factor(r"^\p{Lu}\w+ is", &mut bail).is_some());
-        assert!(factor(r"^[0-9]+$", &mut bail).is_none());
-        assert!(factor(r"(?i)(ab)?c", &mut bail).is_none());
+        assert!(factor_of(r"^\p{Lu}\w+ is", &mut bail).is_some());
+        assert!(factor_of(r"^[0-9]+$", &mut bail).is_none());
+        assert!(factor_of(r"(?i)(ab)?c", &mut bail).is_none());
     }
 
     #[test]
