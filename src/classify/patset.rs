@@ -42,9 +42,6 @@ use regex_syntax::hir::{
 pub struct PatternSet {
     /// The patterns as given.
     patterns: Vec<String>,
-    /// The patterns parsed, once for all their forms (`None`: it does not
-    /// parse).
-    hirs: Vec<Option<Hir>>,
     /// Word boundaries removed: may match more, never less. Only built to
     /// check that a user's rule set compiles (`check`), so built when
     /// first needed (`None` inside: no set would compile).
@@ -562,34 +559,35 @@ fn bytes_in(text: &str) -> Bytes {
 }
 
 impl Prefilter {
-    /// The prefilter of patterns parsed as `hirs` (`None`: it does not
-    /// parse, and is always a candidate).
-    fn new(hirs: &[Option<Hir>]) -> Prefilter {
+    /// The prefilter of `patterns`, each parsed once and dropped before
+    /// the next (the parses of some hundreds of Unicode patterns held at
+    /// once take megabytes). One that does not parse is always a
+    /// candidate.
+    fn new(patterns: &[String]) -> Prefilter {
         let mut any = Table::default();
         let mut start = Table::default();
         let mut bail = Vec::new();
         let mut always = Vec::new();
-        for (i, h) in hirs.iter().enumerate() {
+        let mut always_needs = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
             let i = i as u32;
+            let h = regex_syntax::Parser::new().parse(p).ok();
             if let Some(f) = h.as_ref().and_then(|h| prefix(h, &mut bail)) {
                 f.into_iter().for_each(|l| start.add(l, i));
             } else if let Some(f) = h.as_ref().and_then(|h| factor(h, &mut bail)) {
                 f.into_iter().for_each(|l| any.add(l, i));
             } else {
                 always.push(i);
+                always_needs.push(h.as_ref().map(needs).unwrap_or_default());
             }
         }
         bail.sort_unstable();
         bail.dedup();
-        let always_needs = always
-            .iter()
-            .map(|&i| hirs[i as usize].as_ref().map(needs).unwrap_or_default())
-            .collect();
         Prefilter {
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail,
-            bounds: vec![Bounds::default(); hirs.len()],
+            bounds: vec![Bounds::default(); patterns.len()],
             classes: Classes::default(),
             tiers: vec![OnceLock::new(); Classes::default().len() + 1],
             anchored: Heads::new(start.lits, start.owners),
@@ -691,13 +689,8 @@ impl PatternSet {
     /// here: every regex is compiled when a text first needs it, so a run
     /// over a few small documents does not pay for hundreds of patterns.
     pub fn new(patterns: &[String], size_limit: usize, dfa_size_limit: usize) -> PatternSet {
-        let hirs: Vec<Option<Hir>> = patterns
-            .iter()
-            .map(|p| regex_syntax::Parser::new().parse(p).ok())
-            .collect();
         PatternSet {
-            prefilter: Prefilter::new(&hirs),
-            hirs,
+            prefilter: Prefilter::new(patterns),
             patterns: patterns.to_vec(),
             loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
@@ -753,7 +746,7 @@ impl PatternSet {
     /// pattern is refused when loaded, so this does not happen).
     fn exact(&self, i: usize) -> Option<&meta::Regex> {
         self.exact[i]
-            .get_or_init(|| self.tester(self.hirs[i].as_ref()?))
+            .get_or_init(|| self.tester(&self.hir(i)?))
             .as_ref()
     }
 
@@ -775,6 +768,13 @@ impl PatternSet {
             .configure(config)
             .build_from_hir(pattern)
             .ok()
+    }
+
+    /// Pattern `i` parsed (`None`: it does not parse), to build one of its
+    /// regexes from: each is built from the parse, not printed and parsed
+    /// again.
+    fn hir(&self, i: usize) -> Option<Hir> {
+        regex_syntax::Parser::new().parse(&self.patterns[i]).ok()
     }
 
     pub fn len(&self) -> usize {
@@ -860,7 +860,7 @@ impl PatternSet {
         i: usize,
         src: fn(&Hir) -> Option<Hir>,
     ) -> Option<&'a meta::Regex> {
-        cell.get_or_init(|| self.tester(&src(self.hirs[i].as_ref()?)?))
+        cell.get_or_init(|| self.tester(&src(&self.hir(i)?)?))
             .as_ref()
     }
 
