@@ -42,9 +42,9 @@ use regex_syntax::hir::{
 pub struct PatternSet {
     /// The patterns as given.
     patterns: Vec<String>,
-    /// Word boundaries removed: may match more, never less. Run as a whole
-    /// only on text the factors cannot judge (see `Factors::bail`), so
-    /// built when first needed (`None` inside: no set would compile).
+    /// Word boundaries removed: may match more, never less. Only built to
+    /// check that a user's rule set compiles (`check`), so built when
+    /// first needed (`None` inside: no set would compile).
     loose: OnceLock<Option<RegexSet>>,
     /// Per pattern: its exact regex, built when first needed (`None`
     /// inside: it would not compile).
@@ -68,8 +68,9 @@ struct Prefilter {
     /// Factors searched anywhere in the text, each with the set patterns it
     /// is a factor of.
     any: Vec<(Vec<u8>, Vec<u32>)>,
-    /// Characters the factors do not account for (see `Factors`).
-    bail: Vec<char>,
+    /// Characters the factors do not account for (see `Factors`), each
+    /// with the ASCII letter it is a case variant of.
+    bail: Vec<(char, u8)>,
     /// Per pattern: the blocks it applies to.
     bounds: Vec<Bounds>,
     /// The classes of blocks the same patterns apply to.
@@ -111,6 +112,12 @@ struct Tier {
 /// than line and text anchors) replaced by the empty match, and `{n,m}`
 /// (m > 1) replaced by `{n,}`.
 fn loosen(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    loosen_hir(&hir).map(|h| h.to_string())
+}
+
+/// `loosen` on a parsed pattern (`None`: it is its own loose form).
+fn loosen_hir(hir: &Hir) -> Option<Hir> {
     let leaf = |h: &Hir| match h.kind() {
         HirKind::Look(
             Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF,
@@ -121,9 +128,8 @@ fn loosen(pattern: &str) -> Option<String> {
     // `x{0,60}` becomes `x*`: counted repetitions multiply DFA states, an
     // open one does not.
     let max = |m: Option<u32>| m.filter(|&m| m <= 1);
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let loose = rewrite(&hir, &leaf, &max);
-    (loose != hir).then(|| loose.to_string())
+    let loose = rewrite(hir, &leaf, &max);
+    (loose != *hir).then_some(loose)
 }
 
 /// The pattern as it acts on ASCII text only: classes cut down to their
@@ -132,7 +138,14 @@ fn loosen(pattern: &str) -> Option<String> {
 /// characters are `[0-9A-Za-z_]` either way). On an ASCII haystack it
 /// matches exactly where the pattern does, and it compiles to a fraction of
 /// the automaton (`(?i)k` is `[Kk]`, not `[Kk\u{212A}]`; `.` one byte).
+#[cfg(test)]
 fn ascii_form(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    Some(ascii_form_hir(&hir).to_string())
+}
+
+/// `ascii_form` on a parsed pattern.
+fn ascii_form_hir(hir: &Hir) -> Hir {
     let leaf = |h: &Hir| match h.kind() {
         HirKind::Literal(l) if !l.0.is_ascii() => Hir::fail(),
         HirKind::Class(Class::Unicode(c)) => {
@@ -151,8 +164,7 @@ fn ascii_form(pattern: &str) -> Option<String> {
         }),
         _ => h.clone(),
     };
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    Some(rewrite(&hir, &leaf, &|m| m).to_string())
+    rewrite(hir, &leaf, &|m| m)
 }
 
 /// `h` rebuilt bottom-up: `leaf` maps each node without children (literal,
@@ -190,9 +202,10 @@ const MIN_FACTOR: usize = 3;
 
 /// Factor extraction for one pattern. `bail` collects the characters that
 /// a class matches besides its ASCII letter (`(?i)k` also matches the
-/// Kelvin sign): a text holding one is judged by the whole loose set.
+/// Kelvin sign), with that letter: a text holding one is searched with
+/// the letter in its place.
 struct Factors<'a> {
-    bail: &'a mut Vec<char>,
+    bail: &'a mut Vec<(char, u8)>,
 }
 
 fn fold(b: u8) -> u8 {
@@ -319,7 +332,8 @@ impl Factors<'_> {
             // other letters in the class (`[ií]`) are spelled out.
             let (variants, rest): (Vec<char>, Vec<char>) =
                 other.into_iter().partition(|&ch| is_variant(ch, letter));
-            self.bail.extend(variants);
+            self.bail
+                .extend(variants.into_iter().map(|ch| (ch, letter)));
             other = rest;
         }
         let mut out: Lits = ascii.into_iter().map(|b| vec![b]).collect();
@@ -387,8 +401,7 @@ impl Factors<'_> {
 
 /// For a pattern anchored at the start of the text (`^...`): the strings
 /// one of which every match starts with.
-fn prefix(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+fn prefix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
     let HirKind::Concat(v) = hir.kind() else {
         return None;
     };
@@ -459,10 +472,9 @@ fn is_variant(ch: char, b: u8) -> bool {
 }
 
 /// The factor set of `pattern`, if it has a usable one.
-fn factor(pattern: &str, bail: &mut Vec<char>) -> Option<Lits> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+fn factor(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
     let mut local = Vec::new();
-    let f = Factors { bail: &mut local }.required(&hir)?;
+    let f = Factors { bail: &mut local }.required(hir)?;
     if f.iter().map(Vec::len).min()? < MIN_FACTOR {
         return None;
     }
@@ -547,32 +559,30 @@ fn bytes_in(text: &str) -> Bytes {
 }
 
 impl Prefilter {
+    /// The prefilter of `patterns`, each parsed once and dropped before
+    /// the next (the parses of some hundreds of Unicode patterns held at
+    /// once take megabytes). One that does not parse is always a
+    /// candidate.
     fn new(patterns: &[String]) -> Prefilter {
         let mut any = Table::default();
         let mut start = Table::default();
         let mut bail = Vec::new();
         let mut always = Vec::new();
+        let mut always_needs = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let i = i as u32;
-            if let Some(f) = prefix(p, &mut bail) {
+            let h = regex_syntax::Parser::new().parse(p).ok();
+            if let Some(f) = h.as_ref().and_then(|h| prefix(h, &mut bail)) {
                 f.into_iter().for_each(|l| start.add(l, i));
-            } else if let Some(f) = factor(p, &mut bail) {
+            } else if let Some(f) = h.as_ref().and_then(|h| factor(h, &mut bail)) {
                 f.into_iter().for_each(|l| any.add(l, i));
             } else {
                 always.push(i);
+                always_needs.push(h.as_ref().map(needs).unwrap_or_default());
             }
         }
         bail.sort_unstable();
         bail.dedup();
-        let always_needs = always
-            .iter()
-            .map(|&i| {
-                regex_syntax::Parser::new()
-                    .parse(&patterns[i as usize])
-                    .map(|h| needs(&h))
-                    .unwrap_or_default()
-            })
-            .collect();
         Prefilter {
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
@@ -617,9 +627,14 @@ impl Prefilter {
     }
 }
 
+/// Patterns a `Candidates` holds without an allocation (64 per word): a
+/// set of a thousand, as the built-in text rules are some hundreds, and
+/// an allocation per block and rule set costs more than clearing these.
+const INLINE_WORDS: usize = 16;
+
 /// A set of pattern indexes, inline for the usual small sets.
 pub struct Candidates {
-    inline: [u64; 4],
+    inline: [u64; INLINE_WORDS],
     heap: Vec<u64>,
 }
 
@@ -627,8 +642,8 @@ impl Candidates {
     fn new(n: usize) -> Candidates {
         let words = n.div_ceil(64);
         Candidates {
-            inline: [0; 4],
-            heap: if words > 4 {
+            inline: [0; INLINE_WORDS],
+            heap: if words > INLINE_WORDS {
                 vec![0; words]
             } else {
                 Vec::new()
@@ -675,6 +690,7 @@ impl PatternSet {
     /// over a few small documents does not pay for hundreds of patterns.
     pub fn new(patterns: &[String], size_limit: usize, dfa_size_limit: usize) -> PatternSet {
         PatternSet {
+            prefilter: Prefilter::new(patterns),
             patterns: patterns.to_vec(),
             loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
@@ -682,7 +698,6 @@ impl PatternSet {
             single: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             size_limit,
             dfa_size_limit,
-            prefilter: Prefilter::new(patterns),
         }
     }
 
@@ -731,7 +746,7 @@ impl PatternSet {
     /// pattern is refused when loaded, so this does not happen).
     fn exact(&self, i: usize) -> Option<&meta::Regex> {
         self.exact[i]
-            .get_or_init(|| self.tester(&self.patterns[i]))
+            .get_or_init(|| self.tester(&self.hir(i)?))
             .as_ref()
     }
 
@@ -739,7 +754,7 @@ impl PatternSet {
     /// (a factor of the pattern is known to be in the text), none of the
     /// engines that only help find where a match is. `None`: it does not
     /// compile under the set's limits.
-    fn tester(&self, pattern: &str) -> Option<meta::Regex> {
+    fn tester(&self, pattern: &Hir) -> Option<meta::Regex> {
         let config = meta::Config::new()
             .which_captures(WhichCaptures::None)
             .auto_prefilter(false)
@@ -747,7 +762,19 @@ impl PatternSet {
             .backtrack(false)
             .nfa_size_limit(Some(self.size_limit))
             .hybrid_cache_capacity(self.dfa_size_limit.min(SINGLE_DFA_LIMIT));
-        meta::Builder::new().configure(config).build(pattern).ok()
+        // From the parsed pattern: parsing (Unicode case folding above
+        // all) costs more than compiling.
+        meta::Builder::new()
+            .configure(config)
+            .build_from_hir(pattern)
+            .ok()
+    }
+
+    /// Pattern `i` parsed (`None`: it does not parse), to build one of its
+    /// regexes from: each is built from the parse, not printed and parsed
+    /// again.
+    fn hir(&self, i: usize) -> Option<Hir> {
+        regex_syntax::Parser::new().parse(&self.patterns[i]).ok()
     }
 
     pub fn len(&self) -> usize {
@@ -767,9 +794,28 @@ impl PatternSet {
     /// `candidates` for a block of (words, link density): may leave out
     /// patterns whose bounds (`set_bounds`) do not hold for it.
     pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
+        let pf = &self.prefilter;
+        // A character the factors do not account for, a case variant of an
+        // ASCII letter (the Kelvin sign, the long s): the factors are
+        // searched for in a copy with the letter in its place. Where the
+        // pattern matched the variant, the copy holds the letter, so every
+        // factor of a match is still found; the patterns then run on the
+        // text itself.
+        if !pf.bail.is_empty()
+            && !text.is_ascii()
+            && pf.bail.iter().any(|&(ch, _)| text.contains(ch))
+        {
+            let folded: String = text
+                .chars()
+                .map(|c| match pf.bail.iter().find(|&&(v, _)| v == c) {
+                    Some(&(_, letter)) => letter as char,
+                    None => c,
+                })
+                .collect();
+            return self.candidates_within(&folded, block);
+        }
         let n = self.len();
         let mut c = Candidates::new(n);
-        let pf = &self.prefilter;
         let t = pf.tier(block);
         // The patterns with no factor that apply are candidates, less
         // those that need a byte the text lacks. Each is then run alone
@@ -782,18 +828,6 @@ impl PatternSet {
                     c.insert(pf.always[j] as usize);
                 }
             }
-        }
-        // A character the factors do not account for: the whole loose set
-        // decides which patterns to check.
-        if !pf.bail.is_empty() && !text.is_ascii() && pf.bail.iter().any(|&ch| text.contains(ch)) {
-            let Ok(set) = self.loose_set() else {
-                return self.all();
-            };
-            let mut c = Candidates::new(n);
-            for i in set.matches(text).iter() {
-                c.insert(i);
-            }
-            return c;
         }
         pf.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
         // Every occurrence of every factor, in one pass over the text.
@@ -818,23 +852,15 @@ impl PatternSet {
         }
     }
 
-    fn all(&self) -> Candidates {
-        let mut c = Candidates::new(self.len());
-        for i in 0..self.len() {
-            c.insert(i);
-        }
-        c
-    }
-
     /// Pattern `i` rewritten by `src` (`None`: no rewrite) as a regex of
     /// its own, built on first use into `cell`.
     fn form<'a>(
         &'a self,
         cell: &'a OnceLock<Option<meta::Regex>>,
         i: usize,
-        src: fn(&str) -> Option<String>,
+        src: fn(&Hir) -> Option<Hir>,
     ) -> Option<&'a meta::Regex> {
-        cell.get_or_init(|| self.tester(&src(&self.patterns[i])?))
+        cell.get_or_init(|| self.tester(&src(&self.hir(i)?)?))
             .as_ref()
     }
 
@@ -843,12 +869,12 @@ impl PatternSet {
         if text.is_ascii() {
             // On ASCII the ASCII form answers alone, with a smaller DFA
             // than the exact regex (which is there if it does not compile).
-            let ascii = self.form(&self.ascii[i], i, ascii_form);
+            let ascii = self.form(&self.ascii[i], i, |h| Some(ascii_form_hir(h)));
             if let Some(re) = ascii {
                 return re.is_match(text);
             }
         } else if self
-            .form(&self.single[i], i, loosen)
+            .form(&self.single[i], i, loosen_hir)
             .is_some_and(|re| !re.is_match(text))
         {
             // The loose form is there for the DFA's sake on non-ASCII text:
@@ -941,17 +967,21 @@ mod tests {
         }
     }
 
+    fn factor_of(p: &str, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
+        factor(&regex_syntax::Parser::new().parse(p).unwrap(), bail)
+    }
+
     #[test]
     fn factors_are_required_literals() {
         let mut bail = Vec::new();
-        let f = factor(r"(?i)\bfollow us\b.{0,60}\b(facebook|twitter)", &mut bail).unwrap();
+        let f = factor_of(r"(?i)\bfollow us\b.{0,60}\b(facebook|twitter)", &mut bail).unwrap();
         assert!(f.iter().all(|l| l.len() >= 8), "{f:?}");
         // `(?i)s` also matches the long s: a text holding it bails out.
-        assert!(bail.contains(&'\u{17F}'));
+        assert!(bail.contains(&('\u{17F}', b's')));
         // Nothing to require: every text is a candidate.
-        assert!(factor(r"^\p{Lu}\w+ is", &mut bail).is_some());
-        assert!(factor(r"^[0-9]+$", &mut bail).is_none());
-        assert!(factor(r"(?i)(ab)?c", &mut bail).is_none());
+        assert!(factor_of(r"^\p{Lu}\w+ is", &mut bail).is_some());
+        assert!(factor_of(r"^[0-9]+$", &mut bail).is_none());
+        assert!(factor_of(r"(?i)(ab)?c", &mut bail).is_none());
     }
 
     #[test]
