@@ -221,6 +221,46 @@ fn a_thread_of_posts_that_share_a_header_is_kept_whole() {
     assert!(!out.contains("Advertise"), "{out}");
 }
 
+/// A post under header lines that start with capitals whose lower case
+/// starts with another byte in UTF-8 (Cyrillic 'С', 'Р', 'Ц').
+fn cyrillic_post(author: &str, n: u32, text: &str) -> String {
+    format!("{author}\nСообщений: {n}04\nРегистрация: 2012\nЦитировать\n{text}")
+}
+
+#[test]
+fn a_thread_whose_header_lines_are_not_in_ascii_is_kept_whole() {
+    let first = cyrillic_post(
+        "old_harbour",
+        1,
+        &[PARA, PARA2, PARA3, PARA4, PARA5, PARA6].join("\n"),
+    );
+    let replies = [
+        cyrillic_post(
+            "mark_t",
+            2,
+            "I would rather they spent it on housing, rents here have doubled.",
+        ),
+        cyrillic_post(
+            "anna_r",
+            3,
+            "Good news for the harbour. The quay has needed it for years.",
+        ),
+        cyrillic_post(
+            "councilwatcher",
+            4,
+            "The buses will wait again, as they always do.",
+        ),
+    ]
+    .join("\n");
+    let text = format!(
+        "Which budget items matter most? - Town Forum\n{MENU}\nWhich budget items matter most?\n{first}\n{replies}\n{FOOTER}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA) && out.contains(PARA6), "{out}");
+    assert!(out.contains("rents here have doubled"), "{out}");
+    assert!(out.contains("as they always do"), "{out}");
+}
+
 #[test]
 fn a_related_list_after_a_section_heading_is_not_taken_for_posts() {
     // The article's header has a date and a section label, and so does each

@@ -140,46 +140,15 @@ pub fn extend(
     }
     let short = |i: usize| page.blocks[i].features.words <= TEMPLATE_WORDS && !loose[i];
     // Candidate template lines: the short lines of the region's own
-    // header, less the page title (repeated as a headline, not a template).
-    let mut buf = Vec::new();
-    let mut title = Vec::new();
-    if let Some(t) = page.blocks.first() {
-        shape_into(&t.text, &mut title);
-    }
-    let mut heads: Vec<Vec<u8>> = Vec::new();
-    for i in a.saturating_sub(HEADER_REACH).max(1)..=a {
-        if short(i) {
-            shape_into(&page.blocks[i].text, &mut buf);
-            if buf != title && !heads.contains(&buf) {
-                heads.push(buf.clone());
-            }
-        }
-    }
+    // header.
+    let heads = template_keys(
+        page,
+        (a.saturating_sub(HEADER_REACH).max(1)..=a).filter(|&i| short(i)),
+    );
     if heads.len() < MIN_KEYS {
         return range;
     }
-    // Where each of them recurs.
-    let mut at: Vec<Vec<usize>> = vec![Vec::new(); heads.len()];
-    // A shape starts as its line does: most lines are told apart by their
-    // first byte alone.
-    let first = |t: &[u8]| {
-        t.first().map(|&b| {
-            if b.is_ascii_digit() {
-                b'0'
-            } else {
-                b.to_ascii_lowercase()
-            }
-        })
-    };
-    let starts: Vec<Option<u8>> = heads.iter().map(|h| first(h)).collect();
-    for i in 0..n {
-        if short(i) && starts.contains(&first(page.blocks[i].text.as_bytes())) {
-            shape_into(&page.blocks[i].text, &mut buf);
-            if let Some(k) = heads.iter().position(|h| *h == buf) {
-                at[k].push(i);
-            }
-        }
-    }
+    let at = recurrences(page, &heads, &short);
     if at.iter().filter(|o| o.len() >= MIN_REPEATS).count() < MIN_KEYS {
         return range;
     }
@@ -241,6 +210,54 @@ pub fn extend(
     if keys >= MIN_KEYS { best } else { range }
 }
 
+/// The distinct shapes of `lines`, less the page title's (a title said
+/// again is a headline, not a template line).
+fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Vec<Vec<u8>> {
+    let (mut buf, mut title) = (Vec::new(), Vec::new());
+    if let Some(t) = page.blocks.first() {
+        shape_into(&t.text, &mut title);
+    }
+    let mut keys: Vec<Vec<u8>> = Vec::new();
+    for i in lines {
+        shape_into(&page.blocks[i].text, &mut buf);
+        if buf != title && !keys.contains(&buf) {
+            keys.push(buf.clone());
+        }
+    }
+    keys
+}
+
+/// Where on the page each of `keys` recurs among the `short` lines, in
+/// ascending order.
+fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> Vec<Vec<usize>> {
+    let mut at: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    // A shape starts as its line does: most lines are told apart by their
+    // first byte alone. A line that starts outside ASCII is always shaped:
+    // its lower case may start with another byte ('Р' and 'р', the Kelvin
+    // sign and 'k').
+    let first = |t: &[u8]| {
+        t.first().map(|&b| {
+            if b.is_ascii_digit() {
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            }
+        })
+    };
+    let starts: Vec<Option<u8>> = keys.iter().map(|h| first(h)).collect();
+    let mut buf = Vec::new();
+    for (i, b) in page.blocks.iter().enumerate() {
+        let lead = first(b.text.as_bytes());
+        if short(i) && (lead.is_some_and(|c| !c.is_ascii()) || starts.contains(&lead)) {
+            shape_into(&b.text, &mut buf);
+            if let Some(k) = keys.iter().position(|h| *h == buf) {
+                at[k].push(i);
+            }
+        }
+    }
+    at
+}
+
 /// Lines after the region searched for its own item's footer.
 const FOOTER_REACH: usize = 15;
 /// Lines at most between a post's text and its first footer line.
@@ -267,35 +284,17 @@ pub fn extend_footers(
         return None;
     }
     let short = |i: usize| page.blocks[i].features.words <= TEMPLATE_WORDS && !loose[i];
-    let mut buf = Vec::new();
-    let mut title = Vec::new();
-    if let Some(t) = page.blocks.first() {
-        shape_into(&t.text, &mut title);
-    }
-    let mut keys: Vec<Vec<u8>> = Vec::new();
     let text = |i: usize| is_text(page, junk, loose, i);
     // The footer: the lines between the region's text and the next text.
     let footer: Vec<usize> = (z..(z + FOOTER_REACH).min(n))
         .take_while(|&i| !text(i))
         .collect();
-    for &i in footer.iter().filter(|&&i| short(i)) {
-        shape_into(&page.blocks[i].text, &mut buf);
-        if buf != title && !keys.contains(&buf) {
-            keys.push(buf.clone());
-        }
-    }
+    let keys = template_keys(page, footer.iter().copied().filter(|&i| short(i)));
     if keys.len() < MIN_KEYS {
         return None;
     }
-    let mut at: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    for i in 0..n {
-        if short(i) {
-            shape_into(&page.blocks[i].text, &mut buf);
-            if let Some(k) = keys.iter().position(|h| *h == buf) {
-                at[k].push(i);
-            }
-        }
-    }
+    let at = recurrences(page, &keys, &short);
+    let mut buf = Vec::new();
     // A comment thread after an article opens with its own heading or
     // count ("Load earlier comments", "12 Comments") before any post's
     // template line; a post's own footer starts with its template.
