@@ -1238,3 +1238,37 @@ fn donation_boxes_and_follow_lines() {
         "Islanders donated boats and fuel to the crews during the storm.",
     );
 }
+
+#[test]
+fn store_sign_in_and_app_prompts() {
+    let v = [
+        p("Sign in to add this item to your wishlist, follow it, or mark it as ignored"),
+        p("You're not signed in!"),
+        p("Open in Desktop App"),
+        p("Open this page in the Harbour App to save trips and see your tickets."),
+    ];
+    removed("nav.account-app-prompt", Category::Navigation, &cases(&v));
+    // Story lines about signing in and apps stay.
+    kept(
+        "<p>Travellers can sign in to the harbour website to check the timetable.</p>",
+        "Travellers can sign in to the harbour website to check the timetable.",
+    );
+    kept(
+        "<p>Open seating returns on the ferry, and the app shows free places.</p>",
+        "Open seating returns on the ferry, and the app shows free places.",
+    );
+}
+
+#[test]
+fn api_item_source_links() {
+    let v = [
+        p("1.0.0 (const: 1.48.0) · Source"),
+        p("1.70.0 (const: unstable) · Source"),
+        p("Source"),
+    ];
+    removed("meta.docs-furniture", Category::LowContent, &cases(&v));
+    kept(
+        "<p>Source code for the timetable app is published by the council.</p>",
+        "Source code for the timetable app is published by the council.",
+    );
+}
