@@ -1272,3 +1272,46 @@ fn api_item_source_links() {
         "Source code for the timetable app is published by the council.",
     );
 }
+
+#[test]
+fn a_short_name_shown_again_elsewhere_is_dropped_once() {
+    // A two-word name repeated in a sticky bar (a place of another shape)
+    // is the same content shown again; its first copy stays.
+    let a = page(
+        "<h2>Night Crossing</h2><p>The late boat leaves at ten and reaches the island by midnight, weather allowing.</p>\
+         <div class=\"sticky-bar\"><span>Night Crossing</span></div>",
+    );
+    let hits: Vec<_> = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .filter(|(b, _)| b.text == "Night Crossing")
+        .map(|(_, d)| (d.removed, d.rule.to_string()))
+        .collect();
+    assert_eq!(
+        hits,
+        vec![
+            (None, "keep.main-content".to_string()),
+            (Some(Category::LowContent), "heuristic.repeated".to_string())
+        ]
+    );
+    // Cells of one shape repeating down a table are the table's own.
+    let a = page(
+        "<table><tr><td>Island ferry</td><td>Daily sailing</td></tr>\
+         <tr><td>Harbour launch</td><td>Daily sailing</td></tr></table>",
+    );
+    let kept_cells = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .filter(|(b, d)| b.text.contains("Daily sailing") && d.is_kept())
+        .count();
+    assert!(kept_cells >= 1, "the table's cells were dropped");
+    assert!(
+        a.text().matches("Daily sailing").count() >= 2,
+        "{}",
+        a.text()
+    );
+}
