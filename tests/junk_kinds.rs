@@ -1238,3 +1238,80 @@ fn donation_boxes_and_follow_lines() {
         "Islanders donated boats and fuel to the crews during the storm.",
     );
 }
+
+#[test]
+fn store_sign_in_and_app_prompts() {
+    let v = [
+        p("Sign in to add this item to your wishlist, follow it, or mark it as ignored"),
+        p("You're not signed in!"),
+        p("Open in Desktop App"),
+        p("Open this page in the Harbour App to save trips and see your tickets."),
+    ];
+    removed("nav.account-app-prompt", Category::Navigation, &cases(&v));
+    // Story lines about signing in and apps stay.
+    kept(
+        "<p>Travellers can sign in to the harbour website to check the timetable.</p>",
+        "Travellers can sign in to the harbour website to check the timetable.",
+    );
+    kept(
+        "<p>Open seating returns on the ferry, and the app shows free places.</p>",
+        "Open seating returns on the ferry, and the app shows free places.",
+    );
+}
+
+#[test]
+fn api_item_source_links() {
+    let v = [
+        p("1.0.0 (const: 1.48.0) · Source"),
+        p("1.70.0 (const: unstable) · Source"),
+        p("Source"),
+    ];
+    removed("meta.docs-furniture", Category::LowContent, &cases(&v));
+    kept(
+        "<p>Source code for the timetable app is published by the council.</p>",
+        "Source code for the timetable app is published by the council.",
+    );
+}
+
+#[test]
+fn a_short_name_shown_again_elsewhere_is_dropped_once() {
+    // A two-word name repeated in a sticky bar (a place of another shape)
+    // is the same content shown again; its first copy stays.
+    let a = page(
+        "<h2>Night Crossing</h2><p>The late boat leaves at ten and reaches the island by midnight, weather allowing.</p>\
+         <div class=\"sticky-bar\"><span>Night Crossing</span></div>",
+    );
+    let hits: Vec<_> = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .filter(|(b, _)| b.text == "Night Crossing")
+        .map(|(_, d)| (d.removed, d.rule.to_string()))
+        .collect();
+    assert_eq!(
+        hits,
+        vec![
+            (None, "keep.main-content".to_string()),
+            (Some(Category::LowContent), "heuristic.repeated".to_string())
+        ]
+    );
+    // Cells of one shape repeating down a table are the table's own.
+    let a = page(
+        "<table><tr><td>Island ferry</td><td>Daily sailing</td></tr>\
+         <tr><td>Harbour launch</td><td>Daily sailing</td></tr></table>",
+    );
+    let kept_cells = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .filter(|(b, d)| b.text.contains("Daily sailing") && d.is_kept())
+        .count();
+    assert!(kept_cells >= 1, "the table's cells were dropped");
+    assert!(
+        a.text().matches("Daily sailing").count() >= 2,
+        "{}",
+        a.text()
+    );
+}

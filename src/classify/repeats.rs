@@ -7,9 +7,12 @@ use super::Decision;
 use super::category::Category;
 use crate::segment::Page;
 
-/// Fewest words for a repeat to count: short labels ("Add to cart",
-/// "5 stars") legitimately repeat inside content such as tables.
-const MIN_WORDS: u32 = 4;
+/// Fewest words for a repeat to count: a one-word label ("Yes", "Buy")
+/// legitimately repeats inside content such as tables. Two-word texts
+/// count: a product name or a service's heading shown again in a sticky
+/// bar or a carousel clone is as much a copy as a sentence is, and the
+/// shape test below keeps a table's repeated cells.
+const MIN_WORDS: u32 = 2;
 
 pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
     if !page.is_html {
