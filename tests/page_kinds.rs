@@ -470,6 +470,25 @@ fn a_section_or_card_header_class_is_not_the_site_header() {
 }
 
 #[test]
+fn a_components_own_header_is_not_the_site_header() {
+    // A BEM `listing__header` or an `accordion-header` heads one component
+    // of the page; a `site__header` is still the site's chrome.
+    let html = format!(
+        "<html><body><div class=\"site__header\"><a href=/>Home</a> <a href=/jobs>Browse every open position</a></div>\
+         <main><h1>Harbour pilot</h1><p>{DESC}</p>\
+         <div class=\"listing\"><div class=\"listing__header\"><h3>Night shift pilot wanted</h3></div>\
+         <p>Guide cargo ships into the harbour between ten at night and six in the morning.</p></div>\
+         <div class=\"accordion\"><div class=\"accordion-header\">What licence do I need?</div>\
+         <p>A pilot licence for the harbour, which the port trains you for in the first six months.</p></div>\
+         </main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("Night shift pilot wanted"), "{text}");
+    assert!(text.contains("What licence do I need?"), "{text}");
+    assert!(!text.contains("Browse every open position"), "{text}");
+}
+
+#[test]
 fn a_consent_managers_dialog_is_not_the_page_even_when_it_outweighs_it() {
     // A short thread under a consent manager's preference dialog, whose
     // purpose descriptions hold more prose than the posts: the dialog is

@@ -77,14 +77,39 @@ fn article_headers(page: &Page) -> Vec<bool> {
 /// section of the text. (An `entry-header` or `post-header` is left to the
 /// rules: it holds a post's dateline and byline.)
 const HEADED: &[&str] = &[
-    "card", "section", "table", "sticky", "block", "content", "product",
+    "card",
+    "section",
+    "table",
+    "sticky",
+    "block",
+    "content",
+    "product",
+    "module",
+    "accordion",
+    "panel",
+    "item",
 ];
+
+/// The blocks a BEM `block__header` may belong to and still be the site's
+/// header (`site__header`, `page__header`).
+const SITE_BLOCKS: &[&str] = &["site", "page", "global", "app", "main", "top", "header"];
+
+/// A BEM element `block__header`: the header of a named component (a card,
+/// a listing, a panel), unless that component is the site or page itself.
+fn component_header(token: &str) -> bool {
+    let Some(at) = token.find("__header") else {
+        return false;
+    };
+    let block = &token[..at];
+    let last = block.rsplit(['-', '_']).next().unwrap_or("");
+    !block.is_empty() && !SITE_BLOCKS.contains(&last)
+}
 
 /// `card-header`, `section-header`, `sticky-header`: the header of some part
 /// of the page, named as such, is that part's own heading and not the
 /// site's header, so no class rule reads it as chrome.
 fn own_header_class(token: &str) -> bool {
-    has_part(token, &["header"]) && has_part(token, HEADED)
+    has_part(token, &["header"]) && has_part(token, HEADED) || component_header(token)
 }
 
 /// Fewest articles side by side that make a river of teasers.
