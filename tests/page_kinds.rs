@@ -489,6 +489,28 @@ fn a_components_own_header_is_not_the_site_header() {
 }
 
 #[test]
+fn a_header_introducing_a_section_is_content_but_a_row_title_is_not() {
+    // A `header` inside `main` or a `section` with the h1 and a lede heads
+    // the content; one holding only a row's title and a "see all" link,
+    // or the site's menu, stays chrome.
+    let html = format!(
+        "<html><body><header><a href=/>Home</a> <a href=/pricing>Compare our pricing plans</a></header>\
+         <main><section><header><h1>Record a video in one click</h1>\
+         <p>Share a short screen recording with your team instead of booking yet another meeting.</p></header>\
+         <p>{DESC}</p><p>Recordings upload while you talk, so the link is ready the moment you stop.</p></section>\
+         <section><header><h2>Popular this week</h2><a href=/all>See every popular recording</a></header></section>\
+         </main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(
+        text.contains("instead of booking yet another meeting"),
+        "{text}"
+    );
+    assert!(!text.contains("Compare our pricing plans"), "{text}");
+    assert!(!text.contains("See every popular recording"), "{text}");
+}
+
+#[test]
 fn a_consent_managers_dialog_is_not_the_page_even_when_it_outweighs_it() {
     // A short thread under a consent manager's preference dialog, whose
     // purpose descriptions hold more prose than the posts: the dialog is
