@@ -470,6 +470,47 @@ fn a_section_or_card_header_class_is_not_the_site_header() {
 }
 
 #[test]
+fn a_components_own_header_is_not_the_site_header() {
+    // A BEM `listing__header` or an `accordion-header` heads one component
+    // of the page; a `site__header` is still the site's chrome.
+    let html = format!(
+        "<html><body><div class=\"site__header\"><a href=/>Home</a> <a href=/jobs>Browse every open position</a></div>\
+         <main><h1>Harbour pilot</h1><p>{DESC}</p>\
+         <div class=\"listing\"><div class=\"listing__header\"><h3>Night shift pilot wanted</h3></div>\
+         <p>Guide cargo ships into the harbour between ten at night and six in the morning.</p></div>\
+         <div class=\"accordion\"><div class=\"accordion-header\">What licence do I need?</div>\
+         <p>A pilot licence for the harbour, which the port trains you for in the first six months.</p></div>\
+         </main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("Night shift pilot wanted"), "{text}");
+    assert!(text.contains("What licence do I need?"), "{text}");
+    assert!(!text.contains("Browse every open position"), "{text}");
+}
+
+#[test]
+fn a_header_introducing_a_section_is_content_but_a_row_title_is_not() {
+    // A `header` inside `main` or a `section` with the h1 and a lede heads
+    // the content; one holding only a row's title and a "see all" link,
+    // or the site's menu, stays chrome.
+    let html = format!(
+        "<html><body><header><a href=/>Home</a> <a href=/pricing>Compare our pricing plans</a></header>\
+         <main><section><header><h1>Record a video in one click</h1>\
+         <p>Share a short screen recording with your team instead of booking yet another meeting.</p></header>\
+         <p>{DESC}</p><p>Recordings upload while you talk, so the link is ready the moment you stop.</p></section>\
+         <section><header><h2>Popular this week</h2><a href=/all>See every popular recording</a></header></section>\
+         </main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(
+        text.contains("instead of booking yet another meeting"),
+        "{text}"
+    );
+    assert!(!text.contains("Compare our pricing plans"), "{text}");
+    assert!(!text.contains("See every popular recording"), "{text}");
+}
+
+#[test]
 fn a_consent_managers_dialog_is_not_the_page_even_when_it_outweighs_it() {
     // A short thread under a consent manager's preference dialog, whose
     // purpose descriptions hold more prose than the posts: the dialog is

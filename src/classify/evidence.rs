@@ -44,7 +44,8 @@ pub fn is_heading_like(b: &Block) -> bool {
 /// (a blog or news index, a tag page): each teaser's own headline and
 /// byline, not the page's banner (HTML gives a header the banner role only
 /// outside articles and sections). A lone article's header keeps the
-/// landmark rule: its dateline and byline are furniture.
+/// landmark rule: its dateline and byline are furniture. So are `header`s
+/// in a `section` or `main` that introduce it with its h1 or a paragraph.
 fn article_headers(page: &Page) -> Vec<bool> {
     let els = &page.elements;
     let mut out = vec![false; els.len()];
@@ -55,12 +56,38 @@ fn article_headers(page: &Page) -> Vec<bool> {
             *per_parent.entry(p).or_default() += 1;
         }
     }
+    // Elements holding an element of these tags somewhere below them.
+    let holds = |tags: &[&str]| {
+        let mut out = vec![false; els.len()];
+        for el in els.iter().filter(|e| tags.contains(&e.tag.as_str())) {
+            let mut e = el.parent;
+            while let Some(p) = e {
+                if out[p] {
+                    break;
+                }
+                out[p] = true;
+                e = els[p].parent;
+            }
+        }
+        out
+    };
+    let holds_text = holds(&["h1", "p"]);
+    let holds_links = holds(&["nav", "ul"]);
     for (i, el) in els.iter().enumerate() {
         if el.tag != "header" {
             continue;
         }
         let mut e = el.parent;
         while let Some(p) = e {
+            // In a section or the main element a header heads that part
+            // (HTML gives it no banner role there). One holding the page's
+            // h1 or a paragraph introduces the content; one with only a
+            // heading (a "Trending" row's title, a "See all" link) or a
+            // menu is left to the landmark rule.
+            if matches!(els[p].tag.as_str(), "section" | "main") {
+                out[i] = holds_text[i] && !holds_links[i];
+                break;
+            }
             if els[p].tag == "article" {
                 out[i] = els[p]
                     .parent
@@ -77,14 +104,39 @@ fn article_headers(page: &Page) -> Vec<bool> {
 /// section of the text. (An `entry-header` or `post-header` is left to the
 /// rules: it holds a post's dateline and byline.)
 const HEADED: &[&str] = &[
-    "card", "section", "table", "sticky", "block", "content", "product",
+    "card",
+    "section",
+    "table",
+    "sticky",
+    "block",
+    "content",
+    "product",
+    "module",
+    "accordion",
+    "panel",
+    "item",
 ];
+
+/// The blocks a BEM `block__header` may belong to and still be the site's
+/// header (`site__header`, `page__header`).
+const SITE_BLOCKS: &[&str] = &["site", "page", "global", "app", "main", "top", "header"];
+
+/// A BEM element `block__header`: the header of a named component (a card,
+/// a listing, a panel), unless that component is the site or page itself.
+fn component_header(token: &str) -> bool {
+    let Some(at) = token.find("__header") else {
+        return false;
+    };
+    let block = &token[..at];
+    let last = block.rsplit(['-', '_']).next().unwrap_or("");
+    !block.is_empty() && !SITE_BLOCKS.contains(&last)
+}
 
 /// `card-header`, `section-header`, `sticky-header`: the header of some part
 /// of the page, named as such, is that part's own heading and not the
 /// site's header, so no class rule reads it as chrome.
 fn own_header_class(token: &str) -> bool {
-    has_part(token, &["header"]) && has_part(token, HEADED)
+    has_part(token, &["header"]) && has_part(token, HEADED) || component_header(token)
 }
 
 /// Fewest articles side by side that make a river of teasers.
