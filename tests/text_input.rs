@@ -184,10 +184,9 @@ fn post(author: &str, n: u32, text: &str) -> String {
     )
 }
 
-#[test]
-fn a_thread_of_posts_that_share_a_header_is_kept_whole() {
-    // The first post is the long one the region finds; the replies carry
-    // the same header lines and some text each.
+/// A forum thread page: a long first post and three short replies, each
+/// written by `post`, between a menu and a footer.
+fn thread_page(post: fn(&str, u32, &str) -> String) -> String {
     let first = post(
         "old_harbour",
         1,
@@ -211,10 +210,16 @@ fn a_thread_of_posts_that_share_a_header_is_kept_whole() {
         ),
     ]
     .join("\n");
-    let text = format!(
+    format!(
         "Which budget items matter most? - Town Forum\n{MENU}\nWhich budget items matter most?\n{first}\n{replies}\n{FOOTER}"
-    );
-    let out = clean(&text).text();
+    )
+}
+
+#[test]
+fn a_thread_of_posts_that_share_a_header_is_kept_whole() {
+    // The first post is the long one the region finds; the replies carry
+    // the same header lines and some text each.
+    let out = clean(&thread_page(post)).text();
     assert!(out.contains(PARA) && out.contains(PARA6), "{out}");
     assert!(out.contains("rents here have doubled"), "{out}");
     assert!(out.contains("as they always do"), "{out}");
@@ -229,33 +234,7 @@ fn cyrillic_post(author: &str, n: u32, text: &str) -> String {
 
 #[test]
 fn a_thread_whose_header_lines_are_not_in_ascii_is_kept_whole() {
-    let first = cyrillic_post(
-        "old_harbour",
-        1,
-        &[PARA, PARA2, PARA3, PARA4, PARA5, PARA6].join("\n"),
-    );
-    let replies = [
-        cyrillic_post(
-            "mark_t",
-            2,
-            "I would rather they spent it on housing, rents here have doubled.",
-        ),
-        cyrillic_post(
-            "anna_r",
-            3,
-            "Good news for the harbour. The quay has needed it for years.",
-        ),
-        cyrillic_post(
-            "councilwatcher",
-            4,
-            "The buses will wait again, as they always do.",
-        ),
-    ]
-    .join("\n");
-    let text = format!(
-        "Which budget items matter most? - Town Forum\n{MENU}\nWhich budget items matter most?\n{first}\n{replies}\n{FOOTER}"
-    );
-    let out = clean(&text).text();
+    let out = clean(&thread_page(cyrillic_post)).text();
     assert!(out.contains(PARA) && out.contains(PARA6), "{out}");
     assert!(out.contains("rents here have doubled"), "{out}");
     assert!(out.contains("as they always do"), "{out}");
