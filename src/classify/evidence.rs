@@ -49,6 +49,10 @@ pub fn is_heading_like(b: &Block) -> bool {
 fn article_headers(page: &Page) -> Vec<bool> {
     let els = &page.elements;
     let mut out = vec![false; els.len()];
+    // Most pages' headers are few or none: no ancestor tables for them.
+    if !els.iter().any(|el| el.tag == "header") {
+        return out;
+    }
     // Articles per parent: a river holds several side by side.
     let mut per_parent: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for el in els {
@@ -136,7 +140,10 @@ fn component_header(token: &str) -> bool {
 /// of the page, named as such, is that part's own heading and not the
 /// site's header, so no class rule reads it as chrome.
 fn own_header_class(token: &str) -> bool {
-    has_part(token, &["header"]) && has_part(token, HEADED) || component_header(token)
+    // Called for every class token of every element: one substring search
+    // clears the tokens that name no header.
+    token.contains("header")
+        && (has_part(token, &["header"]) && has_part(token, HEADED) || component_header(token))
 }
 
 /// Fewest articles side by side that make a river of teasers.
