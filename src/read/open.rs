@@ -174,25 +174,13 @@ impl Inputs {
         // looked at gets its error when the worker opens it.
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
         Ok(Document {
-            id: Some(name.clone()),
-            url: None,
-            kind: if format == InputFormat::Html {
-                Kind::Html
-            } else {
-                Kind::Text
-            },
-            bytes: Vec::new(),
-            charset: None,
-            extra: serde_json::Map::new(),
-            source: name,
-            line: None,
-            gzip_limit: None,
             unread: Some(Unread::File(UnreadFile {
                 path: path.to_path_buf(),
                 size,
                 limit: self.opts.max_doc_bytes,
                 counters: Some(Arc::clone(&self.counters)),
             })),
+            ..file_document(format, Some(name.clone()), name, Vec::new())
         })
     }
 
@@ -392,21 +380,25 @@ fn read_compressed(
         });
     }
     Ok(Document {
-        id,
-        url: None,
-        kind: if format == InputFormat::Html {
-            Kind::Html
-        } else {
-            Kind::Text
-        },
-        bytes,
-        charset: None,
-        extra: serde_json::Map::new(),
-        source: name.to_string(),
-        line: None,
         gzip_limit: Some(limit),
-        unread: None,
+        ..file_document(format, id, name.to_string(), bytes)
     })
+}
+
+/// A document read from a file (or about to be) in `format`: HTML, or
+/// text for every other format a file is read whole in.
+fn file_document(
+    format: InputFormat,
+    id: Option<String>,
+    source: String,
+    bytes: Vec<u8>,
+) -> Document {
+    let doc = if format == InputFormat::Html {
+        Document::html(bytes)
+    } else {
+        Document::text(bytes)
+    };
+    Document { id, source, ..doc }
 }
 
 struct CountingReader<R> {
