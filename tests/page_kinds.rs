@@ -538,3 +538,63 @@ fn a_consent_managers_dialog_is_not_the_page_even_when_it_outweighs_it() {
         "{text}"
     );
 }
+
+#[test]
+fn reviews_outweighing_a_products_description_do_not_take_the_page() {
+    // A shop page: a buy box with the product's description, a site menu,
+    // and far below a long list of shoppers' reviews in a review widget.
+    // The reviews hold more prose, but are no product text.
+    let reviews = [
+        "I have to say I was very pleasantly surprised by this one, it arrived well packed and sounded great straight out of the box.",
+        "The frets were smooth on the edges and the neck felt fast, though I had to adjust the truss rod a little after a week.",
+        "Bought it as a gift for my son and he has not put it down since, which is the best review I could possibly give it.",
+        "Solid build for the price and the finish is lovely in daylight, but the bag that came with it is quite thin and flimsy.",
+        "After a month of daily playing it still stays in tune well and the switch feels sturdy, so I am happy with my choice.",
+        "My second one from this series and again no issues at all, the setup from the factory was good enough to gig with.",
+        "Sounds bright and clear through my small practice amp, and the middle pickup position is perfect for funk rhythm parts.",
+    ];
+    let mut items = String::new();
+    for round in 0..4 {
+        for (i, r) in reviews.iter().enumerate() {
+            items.push_str(&format!(
+                "<div class=\"customer-review\" id=\"r{round}-{i}\"><div class=\"review-text\"><p>{r}</p></div></div>"
+            ));
+        }
+    }
+    let menu: String = (0..80)
+        .map(|i| format!("<li><a href=\"/c/{i}\">Department {i} deals</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"menu\"><ul>{menu}</ul></div>\
+         <div class=\"top\"><div class=\"buy-box\">\
+         <h1>Stage 2 electric guitar</h1><div class=\"about\">\
+         <p>The Stage 2 is a light alder-bodied guitar with a fast maple neck, made for players who move between clean and crunchy tones all night.</p>\
+         <p>Three single coils and a five-way switch cover everything from glassy cleans to a biting bridge tone, and the tremolo returns to pitch.</p>\
+         <p>It ships set up in our workshop with fresh strings, so it plays well from the moment you take it out of the case at home.</p>\
+         <p>The neck has a comfortable modern profile with rolled edges, and the satin finish on its back stays smooth when your hand warms up.</p>\
+         </div></div></div>\
+         <div class=\"bottom\"><div class=\"ratings\"><h2>28 ratings</h2><div class=\"list\">{items}</div></div></div>\
+         </body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("fast maple neck"), "{text}");
+    assert!(text.contains("returns to pitch"), "{text}");
+    assert!(!text.contains("pleasantly surprised"), "{text}");
+    assert!(!text.contains("stays in tune"), "{text}");
+}
+
+#[test]
+fn a_review_post_tagged_with_a_reviews_category_is_kept() {
+    // Blog themes put the post's categories on its `article` as classes
+    // (`category-product-reviews`): a review written by the site is its
+    // article, not shoppers' reviews.
+    let html = "<html><body><div class=\"nav\"><a href=/>Home</a> <a href=/reviews>Reviews</a></div>\
+        <article class=\"post category-product-reviews\"><h1>Seven sewing machines for beginners</h1>\
+        <p>I have sewn on a lot of machines over the years, and these are the seven I would hand to a friend who is just starting out.</p>\
+        <p>Each one threads easily, has a clear manual and a few useful stitches, and none of them costs more than a weekend away.</p>\
+        <p>My favourite is still the small mechanical one I learned on, because it never jams and it is easy to take to a class.</p>\
+        </article></body></html>";
+    let text = Cleaner::default().clean_html(html).text();
+    assert!(text.contains("hand to a friend"), "{text}");
+    assert!(text.contains("never jams"), "{text}");
+}

@@ -125,6 +125,10 @@ fn class_factor(tag: &str, tokens: &[String], comments: bool) -> f32 {
 pub const MARK_COMMENTS: u8 = 1;
 /// Element marks: a consent tool's banner or settings panel.
 pub const MARK_CONSENT: u8 = 2;
+/// Element marks: customers' reviews of a product (`REVIEWS_RULE`).
+pub const MARK_REVIEWS: u8 = 4;
+/// The structural rule for the review widgets of shops.
+const REVIEWS_RULE: &str = "comments.customer-reviews";
 
 /// What the structural rules of the comments and cookie-notice categories
 /// say of each element, from `evidence::element_hits`: `MARK_*` bits.
@@ -133,6 +137,9 @@ pub fn element_marks(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<u8> {
         .map(|h| {
             h.iter().fold(0, |m, &r| {
                 m | match set.rules[r].category {
+                    Category::Comments if set.rules[r].id == REVIEWS_RULE => {
+                        MARK_COMMENTS | MARK_REVIEWS
+                    }
                     Category::Comments => MARK_COMMENTS,
                     Category::CookieNotice => MARK_CONSENT,
                     _ => 0,
@@ -174,6 +181,19 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
     // Prose in footer landmarks: no anchor, but part of the page's text
     // when judging whether the content is spread over the page.
     let mut footer_good = 0.0;
+    // Customers' reviews of a product: shoppers' posts, however much prose
+    // they hold, are never the product's text (a thread's posts, marked as
+    // comments, can be the content; reviews are not). An `article` holding
+    // them is a review post that a CMS tagged with its category.
+    let reviews: Vec<bool> = page
+        .elements
+        .iter()
+        .zip(marks.iter().chain(std::iter::repeat(&0)))
+        .map(|(el, &m)| {
+            m & MARK_REVIEWS != 0 && !matches!(el.tag.as_str(), "article" | "main" | "body")
+        })
+        .collect();
+    let any_reviews = reviews.iter().any(|&r| r);
     for ((b, &j), &o) in page.blocks.iter().zip(junk).zip(&in_overlay) {
         // Text in a footer landmark (policies, footnotes, legal small print)
         // can outweigh a short page's content, but never is it.
@@ -182,6 +202,8 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
         } else if page.ancestors(b).any(|e| e.tag == "footer") {
             footer_good += masses(b, sw).0;
             (0.0, b.features.words as f32)
+        } else if any_reviews && page.is_within(b.element, &reviews) {
+            (0.0, masses(b, sw).1)
         } else {
             masses(b, sw)
         };
