@@ -1315,3 +1315,19 @@ fn a_short_name_shown_again_elsewhere_is_dropped_once() {
         a.text()
     );
 }
+
+#[test]
+fn carousel_controls_read_out_as_text() {
+    let v = [
+        p("Previous page of related products"),
+        p("Next slide"),
+        p("Go to slide 3"),
+        p("Slide 2 of 5"),
+    ];
+    removed("nav.carousel-control", Category::Navigation, &cases(&v));
+    // Lines of the story that begin the same way stay.
+    kept(
+        "<p>Next page of the timetable lists the winter crossings.</p>",
+        "Next page of the timetable lists the winter crossings.",
+    );
+}
