@@ -200,6 +200,9 @@ fn forum_and_comment_furniture() {
         p("Sent from my phone using the forum app"),
         p("Top Posters In This Topic"),
         p("Display posts from previous:"),
+        p("This thread has been closed after 60 days without replies."),
+        p("Not open for further replies."),
+        p("12 points by harbourfan 3 hours ago | hide | past | discuss"),
     ];
     removed("meta.forum-furniture", Category::Navigation, &cases(&v));
     let v = [
