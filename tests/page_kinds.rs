@@ -598,3 +598,42 @@ fn a_review_post_tagged_with_a_reviews_category_is_kept() {
     assert!(text.contains("hand to a friend"), "{text}");
     assert!(text.contains("never jams"), "{text}");
 }
+
+#[test]
+fn a_header_class_heading_a_part_of_the_main_content_is_kept() {
+    // Service pages head each section of their pitch with a
+    // `feature-header` (or a CSS-module `intro_header__x1`) holding the
+    // section's heading and lead paragraph: inside the main element that
+    // heads the section, it is not the site's header.
+    let section = |h: &str, lead: &str, more: &str| {
+        format!(
+            "<section class=\"features\"><div class=\"feature-header\"><h2>{h}</h2><p>{lead}</p></div><p>{more}</p></section>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"header\"><div class=\"logo\">Harbour Tools</div>\
+         <ul><li><a href=\"/p\">Pricing</a></li><li><a href=\"/d\">Docs</a></li></ul></div><main>{}{}</main>\
+         <footer class=\"site-footer\"><p>Harbour Tools, all rights reserved</p></footer></body></html>",
+        section(
+            "Plan every crossing in one place",
+            "Harbour Tools keeps the timetable, the crew list and the weather notes for each crossing on one page your whole team can open.",
+            "Skippers add their changes from the quay and everyone sees them at once, so nobody sails on an old plan."
+        ),
+        section(
+            "Share timetables with passengers",
+            "Publish the day's crossings to your own site and update them the moment the harbour master changes the tide window.",
+            "Passengers get a short message when their crossing moves, without anyone on the crew having to call them."
+        ),
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("Plan every crossing in one place"), "{text}");
+    assert!(
+        text.contains("the crew list and the weather notes"),
+        "{text}"
+    );
+    assert!(text.contains("Share timetables with passengers"), "{text}");
+    assert!(text.contains("nobody sails on an old plan"), "{text}");
+    // The site's own header and footer still go.
+    assert!(!text.contains("Pricing"), "{text}");
+    assert!(!text.contains("all rights reserved"), "{text}");
+}
