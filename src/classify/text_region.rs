@@ -182,6 +182,8 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     // Lists between an article's paragraphs cut its run short.
     if article_core && best > 0.0 {
         best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
+        // Product boxes, tables and widgets between chunks of the article.
+        best_range = super::text_runs::join(page, &prose, junk, &twice, ends_posts, best_range);
     }
     if !article_core {
         // No article: the content is the separate texts of a product,
