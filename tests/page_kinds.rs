@@ -607,3 +607,36 @@ fn a_class_that_styles_a_header_does_not_make_its_element_a_header() {
     );
     assert!(text.contains("Visitors can buy the weekly pass"), "{text}");
 }
+
+#[test]
+fn a_listicle_entry_header_is_kept() {
+    // A list article heads each entry with a `listicle-header`: that is the
+    // entry's own heading, not the site's header.
+    let entry = |n: u32, name: &str, text: &str| {
+        format!(
+            "<div class=\"listicle-item\"><div class=\"listicle-header\"><h2>{n}. {name}</h2></div><p>{text}</p></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"header\"><a href=\"/\">Harbour Notes</a></div><article><h1>Three quiet harbours</h1>\
+         <p>Not every harbour on the coast fills with tour boats in August, and these three stay calm all summer long.</p>{}{}{}</article></body></html>",
+        entry(
+            1,
+            "Saltmere Quay",
+            "A short stone quay with two cafés, where the fishing boats still land their catch every morning before eight."
+        ),
+        entry(
+            2,
+            "Gull Point",
+            "The smallest of the three, reached by a single lane, with a slipway that locals use for rowing boats at high tide."
+        ),
+        entry(
+            3,
+            "Old Brine Harbour",
+            "Once a busy salt port, now a quiet basin where a few yachts wait out the weather behind the long breakwater."
+        ),
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("1. Saltmere Quay"), "{text}");
+    assert!(text.contains("3. Old Brine Harbour"), "{text}");
+}

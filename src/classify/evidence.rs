@@ -119,6 +119,7 @@ const HEADED: &[&str] = &[
     "accordion",
     "panel",
     "item",
+    "listicle",
 ];
 
 /// The blocks a BEM `block__header` may belong to and still be the site's
