@@ -119,6 +119,7 @@ const HEADED: &[&str] = &[
     "accordion",
     "panel",
     "item",
+    "listicle",
 ];
 
 /// The blocks a BEM `block__header` may belong to and still be the site's
@@ -143,7 +144,16 @@ fn own_header_class(token: &str) -> bool {
     // Called for every class token of every element: one substring search
     // clears the tokens that name no header.
     token.contains("header")
-        && (has_part(token, &["header"]) && has_part(token, HEADED) || component_header(token))
+        && (has_part(token, &["header"]) && has_part(token, HEADED)
+            || component_header(token)
+            || header_setting(token))
+}
+
+/// A class that sets how some header looks (`pane-header-alignment-left`,
+/// `header-align-center`) names a style of the element, not a header: an
+/// accordion or a card carries it on the wrapper of all its content.
+fn header_setting(token: &str) -> bool {
+    has_part(token, &["header"]) && has_part(token, &["alignment", "align"])
 }
 
 /// Elements inside a `section` or the `main` element and in no `article`:
