@@ -50,7 +50,9 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     // Short lines said more than once on the page (menus shown twice);
     // only short lines can be menu items.
     let short = |b: &crate::segment::Block| b.features.words <= 6;
-    let mut count: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    // Sized once: growing it rehashes every line counted so far.
+    let mut count: rustc_hash::FxHashMap<&str, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(page.blocks.len(), Default::default());
     for b in page.blocks.iter().filter(|b| short(b)) {
         *count.entry(b.text.as_str()).or_default() += 1;
     }
