@@ -22,98 +22,148 @@ impl Table {
 }
 
 /// The literals (ASCII lower case) that a text starts with, in any ASCII
-/// casing: a hash lookup of the text's first 1, 2, 3 and 4 bytes, then the
-/// rest of the longer literals compared. Cheaper than walking an automaton
-/// over a thousand prefixes, byte by byte, for every short line.
+/// casing: a walk down a trie of the literals along the text's first
+/// bytes, ended by the first byte no literal continues with. Prefixes come
+/// in families (`share this article`, `share this post`, ...): comparing
+/// each member with the text, as a table keyed by the first bytes did,
+/// costs a hundred compares on a line starting with `This`; the walk
+/// passes their common part once.
 #[derive(Debug, Clone)]
 pub(super) struct Heads {
-    lits: Vec<Vec<u8>>,
-    /// Per literal: the set patterns it is a prefix of.
-    owners: Vec<Vec<u32>>,
-    /// (length up to 4, first bytes) -> the literals starting so.
-    first: rustc_hash::FxHashMap<u64, Vec<u32>>,
-    /// Bit k - 1: some literal is k bytes long (k <= 4; 4: 4 or more).
-    lens: u8,
-    /// A bit per pair of first two bytes (ASCII lower-cased) that some
-    /// literal of two or more bytes starts with: most lines start with a
-    /// pair none does, and skip the hash lookups.
-    pairs: Box<[u64; 1024]>,
+    /// Trie nodes; node 0 is the root (the empty prefix).
+    nodes: Vec<Node>,
+    /// The edges of all nodes, each node's together, by byte: the byte,
+    /// and the node it leads to.
+    edge_bytes: Vec<u8>,
+    edge_to: Vec<u32>,
+    /// The root's edges by byte (0: none; no edge leads to the root).
+    root: Box<[u32; 256]>,
+    /// Per node, a range of: the set patterns a literal ending there is a
+    /// prefix of.
+    owners: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// First edge (in `edge_bytes`) and end.
+    edges: (u32, u32),
+    /// Range in `owners`.
+    owners: (u32, u32),
 }
 
 impl Default for Heads {
     fn default() -> Heads {
-        Heads {
-            lits: Vec::new(),
-            owners: Vec::new(),
-            first: Default::default(),
-            lens: 0,
-            pairs: Box::new([0; 1024]),
-        }
+        Heads::new(Vec::new(), Vec::new())
     }
-}
-
-/// The index of `b`'s first two bytes in `Heads::pairs`.
-fn pair(b: &[u8]) -> usize {
-    usize::from(b[0].to_ascii_lowercase()) << 8 | usize::from(b[1].to_ascii_lowercase())
-}
-
-/// The lookup key of `b`'s first `k` (<= 4) bytes, ASCII lower-cased.
-fn head_key(b: &[u8], k: usize) -> u64 {
-    let mut w = [0u8; 4];
-    for (d, s) in w.iter_mut().zip(&b[..k]) {
-        *d = s.to_ascii_lowercase();
-    }
-    ((k as u64) << 32) | u32::from_le_bytes(w) as u64
 }
 
 impl Heads {
     pub(super) fn new(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
+        // Built as a tree of maps, then laid out flat, breadth first: a
+        // node's edges are adjacent and sorted.
+        #[derive(Default)]
+        struct Tmp {
+            next: std::collections::BTreeMap<u8, usize>,
+            owners: Vec<u32>,
+        }
+        let mut tmp = vec![Tmp::default()];
+        for (l, o) in lits.iter().zip(owners) {
+            let mut at = 0;
+            for &b in l {
+                let b = b.to_ascii_lowercase();
+                at = match tmp[at].next.get(&b) {
+                    Some(&n) => n,
+                    None => {
+                        tmp.push(Tmp::default());
+                        let n = tmp.len() - 1;
+                        tmp[at].next.insert(b, n);
+                        n
+                    }
+                };
+            }
+            tmp[at].owners.extend(o);
+        }
+        // Breadth-first order: `order[k]` is the tmp node laid out k-th.
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            order.extend(tmp[order[k]].next.values().copied());
+            k += 1;
+        }
+        let mut place = vec![0u32; tmp.len()];
+        for (k, &t) in order.iter().enumerate() {
+            place[t] = k as u32;
+        }
         let mut h = Heads {
-            lits,
-            owners,
-            ..Heads::default()
+            nodes: Vec::with_capacity(order.len()),
+            edge_bytes: Vec::new(),
+            edge_to: Vec::new(),
+            root: Box::new([0; 256]),
+            owners: Vec::new(),
         };
-        for (i, l) in h.lits.iter().enumerate() {
-            let k = l.len().min(4);
-            if k == 0 {
-                continue;
+        for &t in &order {
+            let t = &mut tmp[t];
+            t.owners.sort_unstable();
+            t.owners.dedup();
+            let o0 = h.owners.len() as u32;
+            h.owners.extend(&t.owners);
+            let e0 = h.edge_bytes.len() as u32;
+            for (&b, &n) in &t.next {
+                h.edge_bytes.push(b);
+                h.edge_to.push(place[n]);
             }
-            h.lens |= 1 << (k - 1);
-            h.first.entry(head_key(l, k)).or_default().push(i as u32);
-            if k >= 2 {
-                let p = pair(l);
-                h.pairs[p / 64] |= 1 << (p % 64);
-            }
+            h.nodes.push(Node {
+                edges: (e0, h.edge_bytes.len() as u32),
+                owners: (o0, h.owners.len() as u32),
+            });
+        }
+        let (e0, e1) = h.nodes[0].edges;
+        for e in e0 as usize..e1 as usize {
+            let b = h.edge_bytes[e];
+            h.root[usize::from(b)] = h.edge_to[e];
+            // The walk folds the text's case: an upper-case byte leads
+            // where its lower case does.
+            h.root[usize::from(b.to_ascii_uppercase())] = h.edge_to[e];
         }
         h
     }
 
     /// Call `hit` with the patterns of every literal `text` starts with.
-    pub(super) fn find(&self, text: &[u8], mut hit: impl FnMut(u32)) {
-        let mut most = text.len().min(4);
-        if most >= 2 {
-            let p = pair(text);
-            if self.pairs[p / 64] & (1 << (p % 64)) == 0 {
-                most = 1;
-            }
-        }
-        for k in 1..=most {
-            if self.lens & (1 << (k - 1)) == 0 {
-                continue;
-            }
-            let Some(v) = self.first.get(&head_key(text, k)) else {
-                continue;
+    pub(super) fn find(&self, text: &[u8], hit: impl FnMut(u32)) {
+        self.walk(text.iter(), hit)
+    }
+
+    /// Call `hit` with the patterns of every literal that, written
+    /// backwards, `text` ends with (a `Heads` of reversed literals finds
+    /// the suffixes of a text).
+    pub(super) fn find_back(&self, text: &[u8], hit: impl FnMut(u32)) {
+        self.walk(text.iter().rev(), hit)
+    }
+
+    fn walk<'a>(&self, mut bytes: impl Iterator<Item = &'a u8>, mut hit: impl FnMut(u32)) {
+        let Some(&first) = bytes.next() else {
+            return;
+        };
+        let mut node = self.root[usize::from(first)] as usize;
+        while node != 0 {
+            let Some(n) = self.nodes.get(node) else {
+                return;
             };
-            for &i in v {
-                let l = &self.lits[i as usize];
-                if l.len() <= 4
-                    || text
-                        .get(4..l.len())
-                        .is_some_and(|t| t.eq_ignore_ascii_case(&l[4..]))
-                {
-                    self.owners[i as usize].iter().for_each(|&p| hit(p));
-                }
+            if let Some(o) = self.owners.get(n.owners.0 as usize..n.owners.1 as usize) {
+                o.iter().for_each(|&p| hit(p));
             }
+            let Some(&b) = bytes.next() else {
+                return;
+            };
+            let b = b.to_ascii_lowercase();
+            let (e0, e1) = (n.edges.0 as usize, n.edges.1 as usize);
+            node = match self.edge_bytes.get(e0..e1) {
+                Some(e) => e
+                    .iter()
+                    .position(|&x| x == b)
+                    .map_or(0, |k| self.edge_to[e0 + k] as usize),
+                None => 0,
+            };
         }
     }
 }
