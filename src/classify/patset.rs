@@ -598,6 +598,18 @@ fn needs(h: &Hir) -> Vec<Bytes> {
 
 /// The ASCII bytes `text` holds.
 fn bytes_in(text: &str) -> Bytes {
+    if text.len() < 32 {
+        // A short text: a bit per byte is fewer steps than the table.
+        let (mut lo, mut hi) = (0u64, 0u64);
+        for &b in text.as_bytes() {
+            match b {
+                0..64 => lo |= 1 << b,
+                64..128 => hi |= 1 << (b - 64),
+                _ => {}
+            }
+        }
+        return Bytes::from(lo) | Bytes::from(hi) << 64;
+    }
     // A flag per byte value, then the set: stores that do not wait on each
     // other, where a running set would carry a dependency byte to byte.
     let mut seen = [0u8; 256];
@@ -705,12 +717,15 @@ const INLINE_WORDS: usize = 16;
 pub struct Candidates {
     inline: [u64; INLINE_WORDS],
     heap: Vec<u64>,
+    /// Words in use (64 patterns each).
+    used: usize,
 }
 
 impl Candidates {
     fn new(n: usize) -> Candidates {
         let words = n.div_ceil(64);
         Candidates {
+            used: words,
             inline: [0; INLINE_WORDS],
             heap: if words > INLINE_WORDS {
                 vec![0; words]
@@ -722,7 +737,7 @@ impl Candidates {
 
     fn words(&mut self) -> &mut [u64] {
         if self.heap.is_empty() {
-            &mut self.inline
+            &mut self.inline[..self.used]
         } else {
             &mut self.heap
         }
@@ -735,7 +750,7 @@ impl Candidates {
     /// The indexes, ascending.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let w: &[u64] = if self.heap.is_empty() {
-            &self.inline
+            &self.inline[..self.used]
         } else {
             &self.heap
         };
@@ -1279,7 +1294,8 @@ mod tests {
 
     #[test]
     fn bytes_in_holds_each_ascii_byte_of_the_text() {
-        for text in ["", "a", "Hello, wörld! 0123 ~\x7f\x00", "zzzz"] {
+        let long = "Hello, wörld! 0123 ~\x7f\x00 and some more text past 32 bytes";
+        for text in ["", "a", "Hello, wörld! 0123 ~\x7f\x00", "zzzz", long] {
             let want = text
                 .bytes()
                 .filter(u8::is_ascii)
@@ -1309,6 +1325,33 @@ mod tests {
         // "s" twice, "she", "he" and "hers" once each.
         assert_eq!(seen, vec![0, 1, 2, 3, 3]);
         assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn grams_of_long_literals_look_at_every_few_windows_and_find_all() {
+        // The shortest literal has 7 bytes: every fourth window is looked
+        // at, and each occurrence is still reported once.
+        let lits = ["cookies", "newsletter", "privacy policy", "aaaaaaa"];
+        let grams = Grams::new(&lits.map(|l| l.as_bytes().to_vec()));
+        assert_eq!(grams.step, 4);
+        for hay in [
+            "",
+            "cookie",
+            "COOKIES",
+            "xcookies",
+            "xxcookies",
+            "xxxcookies and our Newsletter",
+            "read our privacy policy. cookies: yes",
+            "aaaaaaaaaaa",
+            "baaaaaaab aaaaaaa",
+            "the newslette",
+        ] {
+            for pad in 0..4 {
+                let hay = format!("{}{hay}", " ".repeat(pad));
+                let [found, want] = occurrences(&lits, &hay);
+                assert_eq!(found, want, "{hay:?}");
+            }
+        }
     }
 
     #[test]

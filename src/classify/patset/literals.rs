@@ -189,7 +189,17 @@ pub(super) struct Grams {
     at: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
     /// Literals under 3 bytes, searched plainly (factors are longer).
     short: Vec<u32>,
+    /// Positions apart that the scan looks at windows: every literal is
+    /// known by this many windows in a row, one of which starts at a
+    /// multiple of it wherever the literal is. The factors searched in a
+    /// long paragraph are long (the short ones are for short lines), and
+    /// looking at a quarter of its windows costs a quarter.
+    pub(super) step: usize,
 }
+
+/// Most positions apart the scan looks (more windows per literal fill the
+/// bit table).
+const MAX_STEP: usize = 4;
 
 const GRAM_BITS: u32 = 15;
 /// A bit per hash value.
@@ -204,6 +214,7 @@ impl Default for Grams {
             bits3: None,
             at: Default::default(),
             short: Vec::new(),
+            step: 1,
         }
     }
 }
@@ -240,33 +251,55 @@ fn commonness(b: u8) -> f64 {
 
 impl Grams {
     pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
+        let shortest = lits.iter().map(Vec::len).min().unwrap_or(4);
+        let step = if shortest >= 4 {
+            (shortest - 3).min(MAX_STEP)
+        } else {
+            1
+        };
         let mut g = Grams {
             lits: lits.to_vec(),
+            step,
             ..Grams::default()
         };
         for (k, l) in lits.iter().enumerate() {
-            let (off, w) = match l.len() {
+            let (off, n) = match l.len() {
                 0..=2 => {
                     g.short.push(k as u32);
                     continue;
                 }
-                3 => (0, gram(l) & THREE),
+                3 => (0, 1),
                 n => {
-                    let score = |o: usize| l[o..o + 4].iter().map(|&b| commonness(b)).product();
-                    let off = (0..=n - 4)
+                    // The rarest run of `step` windows.
+                    let score = |o: usize| -> f64 {
+                        (o..o + step)
+                            .map(|o| l[o..o + 4].iter().map(|&b| commonness(b)).product::<f64>())
+                            .sum()
+                    };
+                    let off = (0..=n - 3 - step)
                         .min_by(|&a, &b| f64::total_cmp(&score(a), &score(b)))
                         .unwrap_or(0);
-                    (off, gram(&l[off..off + 4]))
+                    (off, step)
                 }
             };
-            let h = gram_hash(w);
-            let bits = if l.len() == 3 {
-                g.bits3.get_or_insert_with(|| Box::new([0; BITS_WORDS]))
-            } else {
-                &mut g.bits4
-            };
-            bits[h / 64] |= 1 << (h % 64);
-            g.at.entry(w).or_default().push((k as u32, off as u32));
+            for off in off..off + n {
+                let w = if l.len() == 3 {
+                    gram(l) & THREE
+                } else {
+                    gram(&l[off..off + 4])
+                };
+                let h = gram_hash(w);
+                let bits = if l.len() == 3 {
+                    g.bits3.get_or_insert_with(|| Box::new([0; BITS_WORDS]))
+                } else {
+                    &mut g.bits4
+                };
+                bits[h / 64] |= 1 << (h % 64);
+                let at = g.at.entry(w).or_default();
+                if !at.contains(&(k as u32, off as u32)) {
+                    at.push((k as u32, off as u32));
+                }
+            }
         }
         g
     }
@@ -301,6 +334,16 @@ impl Grams {
         // Every position a whole window fits (`windows` and the arrays:
         // no bounds checks in the loop).
         match &self.bits3 {
+            None if self.step > 1 => {
+                // Every `step`-th window: each literal has one there.
+                for i in (0..n.saturating_sub(3)).step_by(self.step) {
+                    let win = &hay[i..i + 4];
+                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                    if test(&self.bits4, w) {
+                        self.check(hay, i, w, &mut hit);
+                    }
+                }
+            }
             None => {
                 for (i, win) in hay.windows(4).enumerate() {
                     let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
