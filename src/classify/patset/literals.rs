@@ -59,63 +59,51 @@ impl Default for Heads {
 
 impl Heads {
     pub(super) fn new(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
-        // Built as a tree of maps, then laid out flat, breadth first: a
-        // node's edges are adjacent and sorted.
-        #[derive(Default)]
-        struct Tmp {
-            next: std::collections::BTreeMap<u8, usize>,
-            owners: Vec<u32>,
-        }
-        let mut tmp = vec![Tmp::default()];
+        // Nodes numbered as they are made (the root 0); edges gathered as
+        // (from, byte, to) and sorted, so each node's are adjacent. No
+        // tree of maps on the way: a map per node for twenty thousand
+        // nodes would take megabytes at start-up.
+        let mut child: rustc_hash::FxHashMap<(u32, u8), u32> = Default::default();
+        let mut edges: Vec<(u32, u8, u32)> = Vec::new();
+        let mut ends: Vec<(u32, u32)> = Vec::new();
+        let mut count = 1u32;
         for (l, o) in lits.iter().zip(owners) {
-            let mut at = 0;
+            let mut at = 0u32;
             for &b in l {
                 let b = b.to_ascii_lowercase();
-                at = match tmp[at].next.get(&b) {
-                    Some(&n) => n,
-                    None => {
-                        tmp.push(Tmp::default());
-                        let n = tmp.len() - 1;
-                        tmp[at].next.insert(b, n);
-                        n
-                    }
-                };
+                at = *child.entry((at, b)).or_insert_with(|| {
+                    edges.push((at, b, count));
+                    count += 1;
+                    count - 1
+                });
             }
-            tmp[at].owners.extend(o);
+            ends.extend(o.into_iter().map(|p| (at, p)));
         }
-        // Breadth-first order: `order[k]` is the tmp node laid out k-th.
-        let mut order = vec![0usize];
-        let mut k = 0;
-        while k < order.len() {
-            order.extend(tmp[order[k]].next.values().copied());
-            k += 1;
-        }
-        let mut place = vec![0u32; tmp.len()];
-        for (k, &t) in order.iter().enumerate() {
-            place[t] = k as u32;
-        }
+        drop(child);
+        edges.sort_unstable();
+        ends.sort_unstable();
+        ends.dedup();
         let mut h = Heads {
-            nodes: Vec::with_capacity(order.len()),
-            edge_bytes: Vec::new(),
-            edge_to: Vec::new(),
+            nodes: vec![Node::default(); count as usize],
+            edge_bytes: edges.iter().map(|e| e.1).collect(),
+            edge_to: edges.iter().map(|e| e.2).collect(),
             root: Box::new([0; 256]),
-            owners: Vec::new(),
+            owners: ends.iter().map(|e| e.1).collect(),
         };
-        for &t in &order {
-            let t = &mut tmp[t];
-            t.owners.sort_unstable();
-            t.owners.dedup();
-            let o0 = h.owners.len() as u32;
-            h.owners.extend(&t.owners);
-            let e0 = h.edge_bytes.len() as u32;
-            for (&b, &n) in &t.next {
-                h.edge_bytes.push(b);
-                h.edge_to.push(place[n]);
+        // Each node's range in the sorted lists (empty where it has none).
+        for (k, e) in edges.iter().enumerate() {
+            let n = &mut h.nodes[e.0 as usize];
+            if n.edges.1 == 0 {
+                n.edges.0 = k as u32;
             }
-            h.nodes.push(Node {
-                edges: (e0, h.edge_bytes.len() as u32),
-                owners: (o0, h.owners.len() as u32),
-            });
+            n.edges.1 = k as u32 + 1;
+        }
+        for (k, e) in ends.iter().enumerate() {
+            let n = &mut h.nodes[e.0 as usize];
+            if n.owners.1 == 0 {
+                n.owners.0 = k as u32;
+            }
+            n.owners.1 = k as u32 + 1;
         }
         let (e0, e1) = h.nodes[0].edges;
         for e in e0 as usize..e1 as usize {
