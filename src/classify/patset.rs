@@ -13,8 +13,10 @@
 //! for `(?i)\bfollow us\b.{0,60}facebook`), or, anchored at the start, of
 //! prefixes; one pass over the block (hashed 4-byte windows, `Grams`; in
 //! any ASCII casing, as the factors are folded) finds the factors present,
-//! a lookup of its first bytes the prefixes (`Heads`), and only the
-//! patterns they name (the candidates) are run: on ASCII text an ASCII
+//! a walk down a trie of the prefixes from its first byte those it starts
+//! with (`Heads`), and only the patterns they name (the candidates) are
+//! run (a pattern anchored at the end, `...$`, also needs the text to end
+//! with one of its suffixes, found by a walk from the last byte): on ASCII text an ASCII
 //! form of the pattern (`ascii_form`, same answers there, a smaller DFA),
 //! on other text the loose form first, then exact. Patterns with no
 //! usable factor are candidates unless the text lacks a byte they need.
@@ -86,6 +88,12 @@ struct Prefilter {
     /// short line starts with few of them anyway (`within` checks the
     /// bounds of what it finds).
     anchored: Heads,
+    /// The suffixes of patterns anchored at the end, reversed, searched
+    /// back from the end: a pattern that has them is a candidate only if
+    /// the text ends with one, whatever else made it one.
+    tails: Heads,
+    /// A bit per pattern that has suffixes in `tails`.
+    tailed: Vec<u64>,
     /// Patterns with no factor: candidates for every text.
     always: Vec<u32>,
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
@@ -415,7 +423,57 @@ fn prefix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
     Some(acc)
 }
 
+/// For a pattern anchored at the end of the text (`...$`): the strings one
+/// of which every match ends with.
+fn suffix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
+    let HirKind::Concat(v) = hir.kind() else {
+        return None;
+    };
+    let (last, rest) = v.split_last()?;
+    if !matches!(last.kind(), HirKind::Look(Look::End)) {
+        return None;
+    }
+    let mut local = Vec::new();
+    let acc = Factors { bail: &mut local }.ends(rest)?;
+    quality(&acc)?;
+    bail.extend(local);
+    Some(acc)
+}
+
 impl Factors<'_> {
+    /// Strings one of which every match of the concatenation `v` ends
+    /// with: `starts` from the other end.
+    fn ends(&mut self, v: &[Hir]) -> Option<Lits> {
+        let mut acc: Lits = vec![Vec::new()];
+        for c in v.iter().rev() {
+            if let Some(e) = self.exact(c) {
+                match product(&e, &acc) {
+                    Some(next) => acc = next,
+                    None => break,
+                }
+                continue;
+            }
+            if let Some(p) = self.end(c)
+                && let Some(next) = product(&p, &acc)
+            {
+                acc = next;
+            }
+            break;
+        }
+        Some(acc)
+    }
+
+    /// Strings one of which every match of `h` ends with.
+    fn end(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Capture(c) => self.end(&c.sub),
+            HirKind::Concat(v) => self.ends(v),
+            HirKind::Repetition(r) if r.min > 0 => self.end(&r.sub),
+            HirKind::Alternation(v) => self.alternatives(v, Self::end),
+            _ => self.exact(h),
+        }
+    }
+
     /// Strings one of which every match of the concatenation `v` starts
     /// with (a prefix of a prefix is a prefix too: they stop where the
     /// strings are no longer known).
@@ -540,6 +598,18 @@ fn needs(h: &Hir) -> Vec<Bytes> {
 
 /// The ASCII bytes `text` holds.
 fn bytes_in(text: &str) -> Bytes {
+    if text.len() < 32 {
+        // A short text: a bit per byte is fewer steps than the table.
+        let (mut lo, mut hi) = (0u64, 0u64);
+        for &b in text.as_bytes() {
+            match b {
+                0..64 => lo |= 1 << b,
+                64..128 => hi |= 1 << (b - 64),
+                _ => {}
+            }
+        }
+        return Bytes::from(lo) | Bytes::from(hi) << 64;
+    }
     // A flag per byte value, then the set: stores that do not wait on each
     // other, where a running set would carry a dependency byte to byte.
     let mut seen = [0u8; 256];
@@ -569,9 +639,18 @@ impl Prefilter {
         let mut bail = Vec::new();
         let mut always = Vec::new();
         let mut always_needs = Vec::new();
+        let mut end = Table::default();
+        let mut tailed = vec![0u64; patterns.len().div_ceil(64)];
         for (i, p) in patterns.iter().enumerate() {
             let i = i as u32;
             let h = regex_syntax::Parser::new().parse(p).ok();
+            if let Some(f) = h.as_ref().and_then(|h| suffix(h, &mut bail)) {
+                f.into_iter().for_each(|mut l| {
+                    l.reverse();
+                    end.add(l, i)
+                });
+                tailed[i as usize / 64] |= 1 << (i % 64);
+            }
             if let Some(f) = h.as_ref().and_then(|h| prefix(h, &mut bail)) {
                 f.into_iter().for_each(|l| start.add(l, i));
             } else if let Some(f) = h.as_ref().and_then(|h| factor(h, &mut bail)) {
@@ -591,6 +670,8 @@ impl Prefilter {
             classes: Classes::default(),
             tiers: vec![OnceLock::new(); Classes::default().len() + 1],
             anchored: Heads::new(start.lits, start.owners),
+            tails: Heads::new(end.lits, end.owners),
+            tailed,
             always,
         }
     }
@@ -636,12 +717,15 @@ const INLINE_WORDS: usize = 16;
 pub struct Candidates {
     inline: [u64; INLINE_WORDS],
     heap: Vec<u64>,
+    /// Words in use (64 patterns each).
+    used: usize,
 }
 
 impl Candidates {
     fn new(n: usize) -> Candidates {
         let words = n.div_ceil(64);
         Candidates {
+            used: words,
             inline: [0; INLINE_WORDS],
             heap: if words > INLINE_WORDS {
                 vec![0; words]
@@ -653,7 +737,7 @@ impl Candidates {
 
     fn words(&mut self) -> &mut [u64] {
         if self.heap.is_empty() {
-            &mut self.inline
+            &mut self.inline[..self.used]
         } else {
             &mut self.heap
         }
@@ -666,7 +750,7 @@ impl Candidates {
     /// The indexes, ascending.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let w: &[u64] = if self.heap.is_empty() {
-            &self.inline
+            &self.inline[..self.used]
         } else {
             &self.heap
         };
@@ -837,6 +921,24 @@ impl PatternSet {
                     c.insert(i as usize);
                 }
             });
+        }
+        // Candidates anchored at the end must also end as they can.
+        let words = c.words();
+        if words.iter().zip(&pf.tailed).any(|(&w, &t)| w & t != 0) {
+            let mut ends = [0u64; INLINE_WORDS];
+            let mut heap = Vec::new();
+            let ends: &mut [u64] = if words.len() > INLINE_WORDS {
+                heap.resize(words.len(), 0);
+                &mut heap
+            } else {
+                &mut ends
+            };
+            pf.tails.find_back(text.as_bytes(), |i| {
+                ends[i as usize / 64] |= 1 << (i % 64);
+            });
+            for ((w, &t), &e) in words.iter_mut().zip(&pf.tailed).zip(ends.iter()) {
+                *w &= e | !t;
+            }
         }
         c
     }
@@ -1037,6 +1139,100 @@ mod tests {
     }
 
     #[test]
+    fn heads_find_every_literal_a_text_starts_or_ends_with() {
+        let lits: Vec<Vec<u8>> = ["share", "share this", "sh", "x", "é", "éte", "this"]
+            .iter()
+            .map(|l| l.as_bytes().to_vec())
+            .collect();
+        let owners: Vec<Vec<u32>> = (0..lits.len() as u32).map(|k| vec![k, 100 + k]).collect();
+        let heads = Heads::new(lits.clone(), owners.clone());
+        let back: Vec<Vec<u8>> = lits
+            .iter()
+            .map(|l| l.iter().rev().copied().collect())
+            .collect();
+        let tails = Heads::new(back, owners);
+        for text in [
+            "",
+            "s",
+            "Share",
+            "SHARE THIS post",
+            "share thi",
+            "x",
+            "X marks",
+            "été",
+            "Éte",
+            "post: share",
+            "read this",
+            "sh",
+            "box",
+        ] {
+            let t = text.as_bytes();
+            let mut got: Vec<u32> = Vec::new();
+            heads.find(t, |p| got.push(p));
+            got.sort_unstable();
+            let want: Vec<u32> = (0..lits.len())
+                .filter(|&k| {
+                    t.len() >= lits[k].len() && t[..lits[k].len()].eq_ignore_ascii_case(&lits[k])
+                })
+                .flat_map(|k| [k as u32, 100 + k as u32])
+                .collect::<std::collections::BTreeSet<u32>>()
+                .into_iter()
+                .collect();
+            assert_eq!(got, want, "starts {text:?}");
+            let mut got: Vec<u32> = Vec::new();
+            tails.find_back(t, |p| got.push(p));
+            got.sort_unstable();
+            let want: Vec<u32> = (0..lits.len())
+                .filter(|&k| {
+                    t.len() >= lits[k].len()
+                        && t[t.len() - lits[k].len()..].eq_ignore_ascii_case(&lits[k])
+                })
+                .flat_map(|k| [k as u32, 100 + k as u32])
+                .collect::<std::collections::BTreeSet<u32>>()
+                .into_iter()
+                .collect();
+            assert_eq!(got, want, "ends {text:?}");
+        }
+    }
+
+    #[test]
+    fn patterns_anchored_at_the_end_need_a_text_ending_as_they_do() {
+        let pats: Vec<String> = [
+            r"(?i)^(op|banned|[0-9]+\+? years? member)$",
+            r"(?i)\bfollow us\b.{0,20}(facebook|x)[!.]?$",
+            r"^(share|tweet)( on \w+)?[:!.]?$",
+        ]
+        .map(String::from)
+        .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let plain = RegexSet::new(&pats).unwrap();
+        // Nothing ends as any of them: not even a candidate.
+        for text in ["5 years ago", "follow us on Facebook today", "opera"] {
+            assert_eq!(set.candidates(text).iter().count(), 0, "{text:?}");
+        }
+        for text in [
+            "OP",
+            "op",
+            "Banned",
+            "12+ Years Member",
+            "1 year member",
+            "opinion",
+            "follow us on facebook!",
+            "Follow us: X",
+            "follow us on X .",
+            "follow us on x.",
+            "share",
+            "tweet on mastodon!",
+            "share on",
+            "share this",
+            "",
+        ] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn candidates_skip_patterns_whose_factor_is_absent() {
         let pats = pats();
         let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
@@ -1098,7 +1294,8 @@ mod tests {
 
     #[test]
     fn bytes_in_holds_each_ascii_byte_of_the_text() {
-        for text in ["", "a", "Hello, wörld! 0123 ~\x7f\x00", "zzzz"] {
+        let long = "Hello, wörld! 0123 ~\x7f\x00 and some more text past 32 bytes";
+        for text in ["", "a", "Hello, wörld! 0123 ~\x7f\x00", "zzzz", long] {
             let want = text
                 .bytes()
                 .filter(u8::is_ascii)
@@ -1128,6 +1325,33 @@ mod tests {
         // "s" twice, "she", "he" and "hers" once each.
         assert_eq!(seen, vec![0, 1, 2, 3, 3]);
         assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn grams_of_long_literals_look_at_every_few_windows_and_find_all() {
+        // The shortest literal has 7 bytes: every fourth window is looked
+        // at, and each occurrence is still reported once.
+        let lits = ["cookies", "newsletter", "privacy policy", "aaaaaaa"];
+        let grams = Grams::new(&lits.map(|l| l.as_bytes().to_vec()));
+        assert_eq!(grams.step, 4);
+        for hay in [
+            "",
+            "cookie",
+            "COOKIES",
+            "xcookies",
+            "xxcookies",
+            "xxxcookies and our Newsletter",
+            "read our privacy policy. cookies: yes",
+            "aaaaaaaaaaa",
+            "baaaaaaab aaaaaaa",
+            "the newslette",
+        ] {
+            for pad in 0..4 {
+                let hay = format!("{}{hay}", " ".repeat(pad));
+                let [found, want] = occurrences(&lits, &hay);
+                assert_eq!(found, want, "{hay:?}");
+            }
+        }
     }
 
     #[test]

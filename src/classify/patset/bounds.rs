@@ -35,7 +35,13 @@ pub(super) struct Classes {
     /// class: twice the number of values below it, plus one if it equals
     /// the next; NaN (which no bound holds) has the last class.
     densities: Vec<f32>,
+    /// The word class of each count under its length, looked up: the
+    /// usual block is short, and a search per block adds up.
+    by_words: Vec<u8>,
 }
+
+/// Word counts whose class `Classes::by_words` holds.
+const LOOKED_UP: u32 = 256;
 
 impl Classes {
     pub(super) fn new(bounds: &[Bounds]) -> Classes {
@@ -52,9 +58,17 @@ impl Classes {
         word_cuts.dedup();
         densities.sort_by(f32::total_cmp);
         densities.dedup();
+        let by_words = if word_cuts.len() < usize::from(u8::MAX) {
+            (0..LOOKED_UP)
+                .map(|w| word_cuts.partition_point(|&c| c <= w) as u8)
+                .collect()
+        } else {
+            Vec::new()
+        };
         Classes {
             word_cuts,
             densities,
+            by_words,
         }
     }
 
@@ -69,7 +83,10 @@ impl Classes {
 
     /// The class of a block of `words` words and this link density.
     pub(super) fn of(&self, words: u32, link_density: f32) -> usize {
-        let w = self.word_cuts.partition_point(|&c| c <= words);
+        let w = match self.by_words.get(words as usize) {
+            Some(&w) => usize::from(w),
+            None => self.word_cuts.partition_point(|&c| c <= words),
+        };
         let d = if link_density.is_nan() {
             self.density_classes() - 1
         } else {

@@ -22,98 +22,136 @@ impl Table {
 }
 
 /// The literals (ASCII lower case) that a text starts with, in any ASCII
-/// casing: a hash lookup of the text's first 1, 2, 3 and 4 bytes, then the
-/// rest of the longer literals compared. Cheaper than walking an automaton
-/// over a thousand prefixes, byte by byte, for every short line.
+/// casing: a walk down a trie of the literals along the text's first
+/// bytes, ended by the first byte no literal continues with. Prefixes come
+/// in families (`share this article`, `share this post`, ...): comparing
+/// each member with the text, as a table keyed by the first bytes did,
+/// costs a hundred compares on a line starting with `This`; the walk
+/// passes their common part once.
 #[derive(Debug, Clone)]
 pub(super) struct Heads {
-    lits: Vec<Vec<u8>>,
-    /// Per literal: the set patterns it is a prefix of.
-    owners: Vec<Vec<u32>>,
-    /// (length up to 4, first bytes) -> the literals starting so.
-    first: rustc_hash::FxHashMap<u64, Vec<u32>>,
-    /// Bit k - 1: some literal is k bytes long (k <= 4; 4: 4 or more).
-    lens: u8,
-    /// A bit per pair of first two bytes (ASCII lower-cased) that some
-    /// literal of two or more bytes starts with: most lines start with a
-    /// pair none does, and skip the hash lookups.
-    pairs: Box<[u64; 1024]>,
+    /// Trie nodes; node 0 is the root (the empty prefix).
+    nodes: Vec<Node>,
+    /// The edges of all nodes, each node's together, by byte: the byte,
+    /// and the node it leads to.
+    edge_bytes: Vec<u8>,
+    edge_to: Vec<u32>,
+    /// The root's edges by byte (0: none; no edge leads to the root).
+    root: Box<[u32; 256]>,
+    /// Per node, a range of: the set patterns a literal ending there is a
+    /// prefix of.
+    owners: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    /// First edge (in `edge_bytes`) and end.
+    edges: (u32, u32),
+    /// Range in `owners`.
+    owners: (u32, u32),
 }
 
 impl Default for Heads {
     fn default() -> Heads {
-        Heads {
-            lits: Vec::new(),
-            owners: Vec::new(),
-            first: Default::default(),
-            lens: 0,
-            pairs: Box::new([0; 1024]),
-        }
+        Heads::new(Vec::new(), Vec::new())
     }
-}
-
-/// The index of `b`'s first two bytes in `Heads::pairs`.
-fn pair(b: &[u8]) -> usize {
-    usize::from(b[0].to_ascii_lowercase()) << 8 | usize::from(b[1].to_ascii_lowercase())
-}
-
-/// The lookup key of `b`'s first `k` (<= 4) bytes, ASCII lower-cased.
-fn head_key(b: &[u8], k: usize) -> u64 {
-    let mut w = [0u8; 4];
-    for (d, s) in w.iter_mut().zip(&b[..k]) {
-        *d = s.to_ascii_lowercase();
-    }
-    ((k as u64) << 32) | u32::from_le_bytes(w) as u64
 }
 
 impl Heads {
     pub(super) fn new(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
+        // Nodes numbered as they are made (the root 0); edges gathered as
+        // (from, byte, to) and sorted, so each node's are adjacent. No
+        // tree of maps on the way: a map per node for twenty thousand
+        // nodes would take megabytes at start-up.
+        let mut child: rustc_hash::FxHashMap<(u32, u8), u32> = Default::default();
+        let mut edges: Vec<(u32, u8, u32)> = Vec::new();
+        let mut ends: Vec<(u32, u32)> = Vec::new();
+        let mut count = 1u32;
+        for (l, o) in lits.iter().zip(owners) {
+            let mut at = 0u32;
+            for &b in l {
+                let b = b.to_ascii_lowercase();
+                at = *child.entry((at, b)).or_insert_with(|| {
+                    edges.push((at, b, count));
+                    count += 1;
+                    count - 1
+                });
+            }
+            ends.extend(o.into_iter().map(|p| (at, p)));
+        }
+        drop(child);
+        edges.sort_unstable();
+        ends.sort_unstable();
+        ends.dedup();
         let mut h = Heads {
-            lits,
-            owners,
-            ..Heads::default()
+            nodes: vec![Node::default(); count as usize],
+            edge_bytes: edges.iter().map(|e| e.1).collect(),
+            edge_to: edges.iter().map(|e| e.2).collect(),
+            root: Box::new([0; 256]),
+            owners: ends.iter().map(|e| e.1).collect(),
         };
-        for (i, l) in h.lits.iter().enumerate() {
-            let k = l.len().min(4);
-            if k == 0 {
-                continue;
+        // Each node's range in the sorted lists (empty where it has none).
+        for (k, e) in edges.iter().enumerate() {
+            let n = &mut h.nodes[e.0 as usize];
+            if n.edges.1 == 0 {
+                n.edges.0 = k as u32;
             }
-            h.lens |= 1 << (k - 1);
-            h.first.entry(head_key(l, k)).or_default().push(i as u32);
-            if k >= 2 {
-                let p = pair(l);
-                h.pairs[p / 64] |= 1 << (p % 64);
+            n.edges.1 = k as u32 + 1;
+        }
+        for (k, e) in ends.iter().enumerate() {
+            let n = &mut h.nodes[e.0 as usize];
+            if n.owners.1 == 0 {
+                n.owners.0 = k as u32;
             }
+            n.owners.1 = k as u32 + 1;
+        }
+        let (e0, e1) = h.nodes[0].edges;
+        for e in e0 as usize..e1 as usize {
+            let b = h.edge_bytes[e];
+            h.root[usize::from(b)] = h.edge_to[e];
+            // The walk folds the text's case: an upper-case byte leads
+            // where its lower case does.
+            h.root[usize::from(b.to_ascii_uppercase())] = h.edge_to[e];
         }
         h
     }
 
     /// Call `hit` with the patterns of every literal `text` starts with.
-    pub(super) fn find(&self, text: &[u8], mut hit: impl FnMut(u32)) {
-        let mut most = text.len().min(4);
-        if most >= 2 {
-            let p = pair(text);
-            if self.pairs[p / 64] & (1 << (p % 64)) == 0 {
-                most = 1;
-            }
-        }
-        for k in 1..=most {
-            if self.lens & (1 << (k - 1)) == 0 {
-                continue;
-            }
-            let Some(v) = self.first.get(&head_key(text, k)) else {
-                continue;
+    pub(super) fn find(&self, text: &[u8], hit: impl FnMut(u32)) {
+        self.walk(text.iter(), hit)
+    }
+
+    /// Call `hit` with the patterns of every literal that, written
+    /// backwards, `text` ends with (a `Heads` of reversed literals finds
+    /// the suffixes of a text).
+    pub(super) fn find_back(&self, text: &[u8], hit: impl FnMut(u32)) {
+        self.walk(text.iter().rev(), hit)
+    }
+
+    fn walk<'a>(&self, mut bytes: impl Iterator<Item = &'a u8>, mut hit: impl FnMut(u32)) {
+        let Some(&first) = bytes.next() else {
+            return;
+        };
+        let mut node = self.root[usize::from(first)] as usize;
+        while node != 0 {
+            let Some(n) = self.nodes.get(node) else {
+                return;
             };
-            for &i in v {
-                let l = &self.lits[i as usize];
-                if l.len() <= 4
-                    || text
-                        .get(4..l.len())
-                        .is_some_and(|t| t.eq_ignore_ascii_case(&l[4..]))
-                {
-                    self.owners[i as usize].iter().for_each(|&p| hit(p));
-                }
+            if let Some(o) = self.owners.get(n.owners.0 as usize..n.owners.1 as usize) {
+                o.iter().for_each(|&p| hit(p));
             }
+            let Some(&b) = bytes.next() else {
+                return;
+            };
+            let b = b.to_ascii_lowercase();
+            let (e0, e1) = (n.edges.0 as usize, n.edges.1 as usize);
+            node = match self.edge_bytes.get(e0..e1) {
+                Some(e) => e
+                    .iter()
+                    .position(|&x| x == b)
+                    .map_or(0, |k| self.edge_to[e0 + k] as usize),
+                None => 0,
+            };
         }
     }
 }
@@ -139,7 +177,17 @@ pub(super) struct Grams {
     at: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
     /// Literals under 3 bytes, searched plainly (factors are longer).
     short: Vec<u32>,
+    /// Positions apart that the scan looks at windows: every literal is
+    /// known by this many windows in a row, one of which starts at a
+    /// multiple of it wherever the literal is. The factors searched in a
+    /// long paragraph are long (the short ones are for short lines), and
+    /// looking at a quarter of its windows costs a quarter.
+    pub(super) step: usize,
 }
+
+/// Most positions apart the scan looks (more windows per literal fill the
+/// bit table).
+const MAX_STEP: usize = 4;
 
 const GRAM_BITS: u32 = 15;
 /// A bit per hash value.
@@ -154,6 +202,7 @@ impl Default for Grams {
             bits3: None,
             at: Default::default(),
             short: Vec::new(),
+            step: 1,
         }
     }
 }
@@ -190,33 +239,55 @@ fn commonness(b: u8) -> f64 {
 
 impl Grams {
     pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
+        let shortest = lits.iter().map(Vec::len).min().unwrap_or(4);
+        let step = if shortest >= 4 {
+            (shortest - 3).min(MAX_STEP)
+        } else {
+            1
+        };
         let mut g = Grams {
             lits: lits.to_vec(),
+            step,
             ..Grams::default()
         };
         for (k, l) in lits.iter().enumerate() {
-            let (off, w) = match l.len() {
+            let (off, n) = match l.len() {
                 0..=2 => {
                     g.short.push(k as u32);
                     continue;
                 }
-                3 => (0, gram(l) & THREE),
+                3 => (0, 1),
                 n => {
-                    let score = |o: usize| l[o..o + 4].iter().map(|&b| commonness(b)).product();
-                    let off = (0..=n - 4)
+                    // The rarest run of `step` windows.
+                    let score = |o: usize| -> f64 {
+                        (o..o + step)
+                            .map(|o| l[o..o + 4].iter().map(|&b| commonness(b)).product::<f64>())
+                            .sum()
+                    };
+                    let off = (0..=n - 3 - step)
                         .min_by(|&a, &b| f64::total_cmp(&score(a), &score(b)))
                         .unwrap_or(0);
-                    (off, gram(&l[off..off + 4]))
+                    (off, step)
                 }
             };
-            let h = gram_hash(w);
-            let bits = if l.len() == 3 {
-                g.bits3.get_or_insert_with(|| Box::new([0; BITS_WORDS]))
-            } else {
-                &mut g.bits4
-            };
-            bits[h / 64] |= 1 << (h % 64);
-            g.at.entry(w).or_default().push((k as u32, off as u32));
+            for off in off..off + n {
+                let w = if l.len() == 3 {
+                    gram(l) & THREE
+                } else {
+                    gram(&l[off..off + 4])
+                };
+                let h = gram_hash(w);
+                let bits = if l.len() == 3 {
+                    g.bits3.get_or_insert_with(|| Box::new([0; BITS_WORDS]))
+                } else {
+                    &mut g.bits4
+                };
+                bits[h / 64] |= 1 << (h % 64);
+                let at = g.at.entry(w).or_default();
+                if !at.contains(&(k as u32, off as u32)) {
+                    at.push((k as u32, off as u32));
+                }
+            }
         }
         g
     }
@@ -251,6 +322,16 @@ impl Grams {
         // Every position a whole window fits (`windows` and the arrays:
         // no bounds checks in the loop).
         match &self.bits3 {
+            None if self.step > 1 => {
+                // Every `step`-th window: each literal has one there.
+                for i in (0..n.saturating_sub(3)).step_by(self.step) {
+                    let win = &hay[i..i + 4];
+                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                    if test(&self.bits4, w) {
+                        self.check(hay, i, w, &mut hit);
+                    }
+                }
+            }
             None => {
                 for (i, win) in hay.windows(4).enumerate() {
                     let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
