@@ -1,0 +1,111 @@
+//! Text whose HTML is gone, on shop and service pages: the product's own
+//! description and specs stay, the shop's furniture around them goes.
+//! Small pages written here.
+
+use unboil::Cleaner;
+
+fn clean(text: &str) -> String {
+    Cleaner::default().clean_text(text).text()
+}
+
+const MENU: &str = "Home\nShop\nBackpacks\nTents\nSleeping Bags\nClothing\nSale\nHelp\nCart";
+const FOOTER: &str = "About Us\nCareers\nStores\nGift Cards\nShipping Policy\nReturns\nContact Us\n© 2025 Trailhead Outfitters";
+
+const DESCRIPTION: &str = "The Ridgeline 30 is a light day pack for long hikes, with a padded back panel that keeps air moving and a hip belt that takes the weight off your shoulders on steep climbs.\nIts main compartment opens wide at the top, so a jacket, a lunch box and a first aid kit all fit in and come out again without unpacking everything else on the trail.\nTwo side pockets hold water bottles within reach, and a stretch pocket on the front takes a wet rain shell or a map you want to keep close while you walk.\nThe fabric is a recycled ripstop nylon with a water repellent finish that keeps light rain out, and the base is made of a heavier weave that stands up to rocks.";
+
+/// One customer review, as a review widget lays it out: the reviewer,
+/// where they live, a rating line, the review, the widget's buttons.
+fn review(name: &str, title: &str, body: &str) -> String {
+    format!(
+        "{name}\nLocation: Leeds\nRated 5 out of 5 stars\n{title}\n{body}\nWas this helpful? Yes No"
+    )
+}
+
+#[test]
+fn a_product_s_customer_reviews_go_even_when_they_outweigh_its_description() {
+    let reviews = [
+        review(
+            "Jordan",
+            "Great pack for day hikes",
+            "I took this pack on a ten mile loop last weekend and it carried my lunch, two litres of water and a spare layer without any trouble, and my back stayed dry the whole time.",
+        ),
+        review(
+            "Priya",
+            "Comfortable and roomy",
+            "I was worried that the hip belt would rub on long days but it never did, and after three trips in the hills I can say that it is the most comfortable pack I have owned so far.",
+        ),
+        review(
+            "Sam",
+            "Good but the pockets are small",
+            "The side pockets are a little tight for the big bottles I usually carry, so I had to switch to smaller ones, but apart from that the pack has been great on every walk I have done.",
+        ),
+        review(
+            "Alex",
+            "Worth the price",
+            "I bought this one after my old pack tore on a fence and I am glad that I did, because it is lighter, it holds more, and it still looks new after a whole summer of use in the mountains.",
+        ),
+        review(
+            "Morgan",
+            "Fits a small frame well",
+            "I am quite short and most packs sit too low on my hips, but the straps on this one adjust far enough that it sits where it should, and I could walk all day with it on.",
+        ),
+        review(
+            "Chris",
+            "Survived a week of rain",
+            "We had rain for most of a week in the lakes and the things inside stayed dry every single day, although I did use a liner bag for my sleeping clothes just to be safe at night.",
+        ),
+        review(
+            "Robin",
+            "My new favourite",
+            "This has become the pack that I grab for every outing, from short dog walks to long days on the ridges, and I have already told two of my friends that they should buy one too.",
+        ),
+    ]
+    .join("\n");
+    let text = format!(
+        "Ridgeline 30 Day Pack | Trailhead Outfitters\n{MENU}\nRidgeline 30 Day Pack\n$129.00\n{DESCRIPTION}\nReviews\n4.8 out of 5 stars\nWrite a Review\nSort by\n{reviews}\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("padded back panel"), "{out}");
+    assert!(
+        out.contains("heavier weave that stands up to rocks"),
+        "{out}"
+    );
+    assert!(!out.contains("ten mile loop"), "{out}");
+    assert!(!out.contains("most comfortable pack I have owned"), "{out}");
+    assert!(!out.contains("Rated 5 out of 5 stars"), "{out}");
+}
+
+#[test]
+fn posts_under_a_heading_that_opens_the_page_are_its_content() {
+    // A discussion page: the heading stands over the first post, with no
+    // description before it. Its posts share a template too, and are the
+    // content.
+    let post = |name: &str, body: &str| {
+        format!("{name}\nJoined\nMar 2019\nMessages\n1,204\n{body}\nReply\nLike")
+    };
+    let posts = [
+        post(
+            "hillwalker",
+            "Has anyone here tried carrying a thirty litre pack on a two day hut trip, or is that too small once you add a sleeping bag liner and food for both days?",
+        ),
+        post(
+            "mapreader",
+            "I did that last spring with a twenty eight litre pack and it was fine, but only because the huts had blankets and I did not need to bring a stove or any pots.",
+        ),
+        post(
+            "ridgeline",
+            "It depends a lot on the season, because in autumn you need a warm layer and a proper shell, and those two alone fill half of a small pack before anything else goes in.",
+        ),
+        post(
+            "hillwalker",
+            "Thanks, that helps a lot, I think I will try it with the smaller pack first and leave the stove at home since the huts on my route all serve dinner in the evening.",
+        ),
+    ]
+    .join("\n");
+    let text =
+        format!("Pack size for hut trips | Trail Forum\n{MENU}\nDiscussion\n{posts}\n{FOOTER}");
+    let out = clean(&text);
+    assert!(out.contains("thirty litre pack"), "{out}");
+    assert!(out.contains("twenty eight litre pack"), "{out}");
+    assert!(out.contains("leave the stove at home"), "{out}");
+}
