@@ -109,3 +109,28 @@ fn posts_under_a_heading_that_opens_the_page_are_its_content() {
     assert!(out.contains("twenty eight litre pack"), "{out}");
     assert!(out.contains("leave the stove at home"), "{out}");
 }
+
+const ARTICLE: &str = "The council approved the new budget on Tuesday after a long debate, and the mayor said the money would go to schools, roads and the harbour.\nOpposition members argued that the plan leaves too little for housing, but they agreed to revisit the figures in the spring session of the council.\nResidents who spoke at the meeting asked for more buses in the evening, and the transport committee promised a report before the end of the year.\nThe largest share of the new money goes to the schools, where roofs will be repaired and two new classrooms built before the autumn term starts.";
+
+#[test]
+fn a_consent_panel_printed_after_the_content_goes_with_its_explanations() {
+    let panel = "Your Privacy\nWe process your data to deliver content and to measure how the site is used, and you can change your choices at any time from the link at the foot of each page.\nAccept All\nReject All\nPerformance Cookies\nThese cookies allow us to count visits and traffic sources so that we can measure and improve how well the site works for the people who read it.\nTargeting Cookies\nThese cookies may be set through our site by our partners to build a profile of your interests and show you relevant adverts on other sites you visit.\nStrictly Necessary Cookies\nAlways Active\nThese cookies are needed for the website to work and cannot be switched off in our systems, as without them the pages would not load at all.\nConfirm My Choices";
+    let text = format!(
+        "Budget approved | The Paper\n{MENU}\nBudget approved\n{ARTICLE}\n{panel}\n{FOOTER}"
+    );
+    let a = Cleaner::default().clean_text(&text);
+    let out = a.text();
+    assert!(out.contains("two new classrooms"), "{out}");
+    assert!(!out.contains("count visits and traffic sources"), "{out}");
+    assert!(!out.contains("profile of your interests"), "{out}");
+    assert!(!out.contains("cannot be switched off"), "{out}");
+    // The audit says what the panel was.
+    let (_, d) = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .find(|(b, _)| b.text.contains("count visits"))
+        .expect("the panel's line is a block");
+    assert_eq!(d.removed, Some(unboil::Category::CookieNotice));
+}
