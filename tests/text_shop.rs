@@ -1,6 +1,6 @@
-//! Text whose HTML is gone, on shop and service pages: the product's own
-//! description and specs stay, the shop's furniture around them goes.
-//! Small pages written here.
+//! Text whose HTML is gone, on shop, service and forum pages: the page's
+//! own text stays, the furniture around it (reviews, consent panels, each
+//! post's buttons) goes. Small pages written here.
 
 use unboil::Cleaner;
 
@@ -133,4 +133,37 @@ fn a_consent_panel_printed_after_the_content_goes_with_its_explanations() {
         .find(|(b, _)| b.text.contains("count visits"))
         .expect("the panel's line is a block");
     assert_eq!(d.removed, Some(unboil::Category::CookieNotice));
+}
+
+#[test]
+fn a_q_and_a_page_loses_each_post_s_badges_and_dates_but_keeps_the_answers() {
+    let answer = |body: &str, who: &str| {
+        format!(
+            "{body}\nShare\nImprove this answer\nFollow\nanswered Mar 4, 2021 at 9:15\n{who}\n12.4k 3 3 gold badges 41 41 silver badges 77 77 bronze badges\nAdd a comment |"
+        )
+    };
+    let answers = [
+        answer(
+            "Run the backup from a live system only if you can stop the services that write to the disk, because otherwise the copy can catch files halfway through a change.",
+            "diskwise",
+        ),
+        answer(
+            "A simpler way is to copy the home folder and the list of installed packages, since everything else can be installed again from the package manager in a few minutes.",
+            "pkglover",
+        ),
+        answer(
+            "Whatever tool you use, test the restore on a spare machine once, because a backup that has never been restored is only a hope and not a plan for the bad day.",
+            "oldadmin",
+        ),
+    ]
+    .join("\n");
+    let text = format!(
+        "How do I back up my whole system? - Ask Admins\n{MENU}\nHow do I back up my whole system?\nAsked 3 years ago\nI want to keep a full copy of my laptop on an external drive so that I can get everything back if the disk fails, but I am not sure which files I need.\nShare\nImprove this question\nFollow\nedited Mar 2, 2021 at 18:40\n3 Answers\n{answers}\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("list of installed packages"), "{out}");
+    assert!(out.contains("test the restore on a spare machine"), "{out}");
+    assert!(!out.contains("gold badges"), "{out}");
+    assert!(!out.contains("answered Mar 4, 2021"), "{out}");
+    assert!(!out.contains("Improve this answer"), "{out}");
 }
