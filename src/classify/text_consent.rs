@@ -23,27 +23,72 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| {
           |unclassified|personali[sz]ation)
          (\ cookies|\ tracking\ technologies|\ technologies)?(\ (on|off|always\ active))?$
         | ^(strictly\ necessary|functional|performance|targeting|marketing|analytics|advertising
-           |social\ media|essential)\ cookies\b
+           |social\ media|essential)\ cookies(?-u:\b)
         | ^always\ active$
         | ^(consent|legitimate\ interest)$
         # Vendor purposes, as consent frameworks list them.
-        | \bpartners\ can\ use\ this\ (purpose|feature)\b
-        | \bwe\ and\ our\ (\d+\ )?(partners|vendors)\b
-        | \bstore\ and/or\ access\ information\ on\ a\ device\b
+        | (?-u:\b)partners\ can\ use\ this\ (purpose|feature)(?-u:\b)
+        | (?-u:\b)we\ and\ our\ (\d+\ )?(partners|vendors)(?-u:\b)
+        | (?-u:\b)store\ and/or\ access\ information\ on\ a\ device(?-u:\b)
         # The panel's buttons and links.
         | ^(accept|reject|allow|deny|decline|refuse)(\ all)?(\ cookies)?\s*[!.]?$
-        | ^(accept\ all|reject\ all|allow\ all|deny\ all)\b.{0,40}$
+        | ^(accept\ all|reject\ all|allow\ all|deny\ all)(?-u:\b).{0,40}$
         | ^(confirm\ my\ choices|save\ (my\ )?(preferences|settings|choices)
            |manage\ (consent|preferences|cookies|options)|cookie\ (settings|preferences)
            |privacy\ preference\ center|consent\ preferences|(list\ of\ )?iab\ vendors
-           |vendors?\ list|show\ purposes|view\ illustrations)\b
+           |vendors?\ list|show\ purposes|view\ illustrations)(?-u:\b)
         # What a category's cookies do, and a cookie table.
-        | ^(these|this|the)\ (cookies?|technologies)\ (are|is|allow|may|help|enable|do|collect|used)\b
-        | \b(this|the)\ cookie\ is\ (set|used)\b
+        | ^(these|this|the)\ (cookies?|technologies)\ (are|is|allow|may|help|enable|do|collect|used)(?-u:\b)
+        | (?-u:\b)(this|the)\ cookie\ is\ (set|used)(?-u:\b)
         | ^(cookie|duration|description|type)(\ (duration|description|type)){1,3}$
         ",
     )
     .expect("consent pattern compiles")
+});
+
+/// Words every line `MARK` matches holds one of: most lines hold none, and
+/// this search is cheaper than the pattern.
+static KEYWORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "necessary",
+            "functional",
+            "performance",
+            "targeting",
+            "marketing",
+            "analytic",
+            "advertising",
+            "statistic",
+            "preference",
+            "social media",
+            "essential",
+            "unclassified",
+            "personali",
+            "always active",
+            "consent",
+            "legitimate interest",
+            "partner",
+            "vendor",
+            "store and/or",
+            "accept",
+            "reject",
+            "allow",
+            "deny",
+            "decline",
+            "refuse",
+            "confirm my choices",
+            "save ",
+            "manage ",
+            "cookie",
+            "iab",
+            "purpose",
+            "illustration",
+            "technolog",
+            "duration",
+            "description",
+        ])
+        .expect("consent keywords build")
 });
 
 /// Words at most in a line that marks the panel.
@@ -64,7 +109,9 @@ pub fn drop_panels(page: &Page, out: &mut [Decision]) {
         .blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.features.words <= MARK_WORDS && MARK.is_match(&b.text))
+        .filter(|(_, b)| {
+            b.features.words <= MARK_WORDS && KEYWORDS.is_match(&b.text) && MARK.is_match(&b.text)
+        })
         .map(|(i, _)| i)
         .collect();
     let mut k = 0;
