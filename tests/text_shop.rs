@@ -167,3 +167,14 @@ fn a_q_and_a_page_loses_each_post_s_badges_and_dates_but_keeps_the_answers() {
     assert!(!out.contains("answered Mar 4, 2021"), "{out}");
     assert!(!out.contains("Improve this answer"), "{out}");
 }
+
+#[test]
+fn short_items_under_a_line_ending_in_a_colon_are_a_list_not_a_menu() {
+    let text = format!(
+        "Ridgeline 30 Day Pack | Trailhead Outfitters\n{MENU}\nRidgeline 30 Day Pack\n{DESCRIPTION}\nEvery pack comes with these extras:\nDetachable Rain Cover\nHydration Sleeve\nSternum Strap Whistle\nTrekking Pole Loops\nReflective Trim\nAll of the extras can be removed when you want to save weight on a short walk, and they clip back on in a few seconds before the next trip.\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("Detachable Rain Cover"), "{out}");
+    assert!(out.contains("Trekking Pole Loops"), "{out}");
+    assert!(!out.contains("Sleeping Bags"), "{out}");
+}
