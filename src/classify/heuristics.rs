@@ -131,8 +131,17 @@ fn menu_like(b: &Block) -> bool {
     f.words <= 5 && !f.ends_sentence && f.punctuation == 0 && f.title_case_ratio >= 0.5
 }
 
+/// Whether the kept line just before `start` introduces a list (ends with
+/// a colon): the short lines under "Key features:" are its items, not a
+/// menu.
+fn introduced(page: &Page, out: &[Decision], start: usize) -> bool {
+    start
+        .checked_sub(1)
+        .is_some_and(|p| out[p].is_kept() && page.blocks[p].text.trim_end().ends_with(':'))
+}
+
 /// Text input: a run of short title-case lines is a menu, even inside the
-/// main run of prose.
+/// main run of prose, unless a line ending in a colon introduces it.
 pub fn smooth(page: &Page, out: &mut [Decision]) {
     if page.is_html {
         return;
@@ -148,7 +157,7 @@ pub fn smooth(page: &Page, out: &mut [Decision]) {
         while i < page.blocks.len() && out[i].is_kept() && menu_like(&page.blocks[i]) {
             i += 1;
         }
-        if i - start >= 4 {
+        if i - start >= 4 && !introduced(page, out, start) {
             for d in &mut out[start..i] {
                 *d = decision(
                     Some(Category::Navigation),

@@ -10,6 +10,7 @@ pub mod repeats;
 pub mod rules;
 pub mod sections;
 pub mod site;
+pub mod text_consent;
 pub mod text_grid;
 pub mod text_items;
 pub mod text_lists;
@@ -113,6 +114,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         })
         .collect();
     heuristics::smooth(page, &mut out);
+    text_consent::drop_panels(page, &mut out);
     repeats::drop_repeats(page, &mut out);
     if let Some(h) = site {
         h.apply(&mut out);

@@ -27,6 +27,9 @@ struct Open {
     prose_at: u32,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
+    /// Text: posts cut from one template follow the heading (a product's
+    /// reviews): the section is theirs however much prose they hold.
+    posts: bool,
 }
 
 /// For each block, the section that claims it, if any. Openers claim
@@ -40,6 +43,8 @@ pub fn claims(
     let sw = super::region::has_stopwords(page);
     let mut out = vec![None; page.blocks.len()];
     let mut open: Option<Open> = None;
+    // Openers of sections of posts.
+    let mut threads: Vec<usize> = Vec::new();
     // Words of main-content prose seen so far, and in all (text only).
     let mut prose_before = 0;
     let main_prose: u32 = if page.is_html {
@@ -123,7 +128,12 @@ pub fn claims(
                     container,
                     prose_at: prose_before,
                     after_article: prose_before >= ARTICLE_WORDS,
+                    posts: prose_before >= POSTS_AFTER
+                        && posts_section(page, region, rule.category, i),
                 });
+                if open.as_ref().is_some_and(|o| o.posts) {
+                    threads.push(i);
+                }
                 out[i] = Some(Claim {
                     rule: r,
                     category: rule.category,
@@ -148,6 +158,7 @@ pub fn claims(
                 container: None,
                 prose_at: prose_before,
                 after_article: prose_before >= ARTICLE_WORDS,
+                posts: false,
             });
             continue;
         }
@@ -161,6 +172,7 @@ pub fn claims(
         let before_article = !page.is_html
             && sec.category.claims_prose()
             && !sec.after_article
+            && !sec.posts
             && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at);
         if enters_main || before_article || ends(page, i, sec, sw) {
             open = None;
@@ -172,14 +184,32 @@ pub fn claims(
             opener: sec.opener,
         });
     }
-    drop_greedy_sections(page, region, sw, &mut out);
+    drop_greedy_sections(page, region, sw, &threads, &mut out);
     out
+}
+
+/// Text: whether the comment section opened at `i` holds posts cut from one
+/// template (see `text_items::posts_follow`). Not on a thread page, whose
+/// posts are the content.
+fn posts_section(page: &Page, region: &Region, category: Category, i: usize) -> bool {
+    !page.is_html
+        && !region.thread
+        && category == Category::Comments
+        && super::text_items::posts_follow(page, i)
 }
 
 /// A section that would claim most of the main content's prose was opened
 /// by a false heading (a menu item, a headline that reads like one): keep
 /// only its opener.
-fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Option<Claim>]) {
+/// Sections of posts (`threads`, their openers) are exempt: a product's
+/// reviews often outweigh its description.
+fn drop_greedy_sections(
+    page: &Page,
+    region: &Region,
+    sw: bool,
+    threads: &[usize],
+    out: &mut [Option<Claim>],
+) {
     let prose_words = |i: usize| {
         let b = &page.blocks[i];
         if region.in_main[i] && is_prose(b, sw) {
@@ -197,9 +227,9 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
         }
     }
     for (i, c) in out.iter_mut().enumerate() {
-        let greedy = c
-            .as_ref()
-            .is_some_and(|cl| cl.opener != i && claimed[cl.opener] * 2 > total);
+        let greedy = c.as_ref().is_some_and(|cl| {
+            cl.opener != i && claimed[cl.opener] * 2 > total && !threads.contains(&cl.opener)
+        });
         if greedy {
             *c = None;
         }
@@ -208,6 +238,11 @@ fn drop_greedy_sections(page: &Page, region: &Region, sw: bool, out: &mut [Optio
 
 /// Times a section heading is said in text to be a post's button.
 const BUTTON_TIMES: u32 = 3;
+
+/// Prose words of main content before a section of posts: posts under a
+/// heading that opens the main content (a forum's "Discussion" over its
+/// first post) are the content.
+const POSTS_AFTER: u32 = 100;
 
 /// Prose words before a section that make it follow an article.
 const ARTICLE_WORDS: u32 = 150;

@@ -443,6 +443,74 @@ fn in_title(page: &Page, i: usize) -> bool {
         && title.windows(line.len()).any(|w| w == line.as_slice())
 }
 
+/// Lines after a section heading searched for its posts.
+const POSTS_REACH: usize = 400;
+/// Lines at most from the heading to the first post's template line (a
+/// reviews widget puts its summary, histogram and sort menu first).
+const POSTS_FIRST: usize = 40;
+/// Words of prose (lines of `PROSE_LINE_WORDS` or more) allowed between the
+/// heading and the first post's template line.
+const POSTS_PROSE_BEFORE: u32 = 80;
+const PROSE_LINE_WORDS: u32 = 15;
+
+/// Whether the lines after line `at` (a comment or review heading) are
+/// posts cut from one template: at least `MIN_KEYS` short lines ("Helpful?
+/// 3 1 Report", "Rated 4.0 out of 5 stars", "Verified buyer") recur
+/// `MIN_REPEATS` times each, spaced as items are, the first of them just
+/// under the heading. Such a section is a thread of posts however much
+/// prose its posts hold, where a lone heading or count line near an
+/// article's byline is followed by the article's own prose.
+pub fn posts_follow(page: &Page, at: usize) -> bool {
+    let n = page.blocks.len();
+    let end = n.min(at + 1 + POSTS_REACH);
+    if at + 1 >= end {
+        return false;
+    }
+    let mut title = Vec::new();
+    if let Some(t) = page.blocks.first() {
+        shape_into(&t.text, &mut title);
+    }
+    // Prose words seen before each line: the first post must come before
+    // much prose does.
+    let mut prose = 0u32;
+    let mut seen: rustc_hash::FxHashMap<Vec<u8>, (usize, usize, usize, bool)> =
+        rustc_hash::FxHashMap::default();
+    let mut buf = Vec::new();
+    for i in at + 1..end {
+        let f = &page.blocks[i].features;
+        if f.words > TEMPLATE_WORDS {
+            if f.words >= PROSE_LINE_WORDS {
+                prose += f.words;
+            }
+            continue;
+        }
+        shape_into(&page.blocks[i].text, &mut buf);
+        if buf.is_empty() || buf == title {
+            continue;
+        }
+        // (first line, last line, count, spaced as items)
+        match seen.get_mut(&buf) {
+            Some(e) => {
+                // Items hold text of their own between their template
+                // lines; a line said in a run (a histogram's "4 stars")
+                // or far away is no item's.
+                let gap = i - e.1;
+                e.3 &= gap > 2 && gap <= MAX_ITEM;
+                e.1 = i;
+                e.2 += 1;
+            }
+            None => {
+                let early = i - at <= POSTS_FIRST && prose <= POSTS_PROSE_BEFORE;
+                seen.insert(buf.clone(), (i, i, 1, early));
+            }
+        }
+    }
+    seen.values()
+        .filter(|&&(_, _, count, ok)| ok && count >= MIN_REPEATS)
+        .count()
+        >= MIN_KEYS
+}
+
 #[cfg(test)]
 mod shape_tests {
     use super::*;

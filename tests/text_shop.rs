@@ -1,0 +1,180 @@
+//! Text whose HTML is gone, on shop, service and forum pages: the page's
+//! own text stays, the furniture around it (reviews, consent panels, each
+//! post's buttons) goes. Small pages written here.
+
+use unboil::Cleaner;
+
+fn clean(text: &str) -> String {
+    Cleaner::default().clean_text(text).text()
+}
+
+const MENU: &str = "Home\nShop\nBackpacks\nTents\nSleeping Bags\nClothing\nSale\nHelp\nCart";
+const FOOTER: &str = "About Us\nCareers\nStores\nGift Cards\nShipping Policy\nReturns\nContact Us\n© 2025 Trailhead Outfitters";
+
+const DESCRIPTION: &str = "The Ridgeline 30 is a light day pack for long hikes, with a padded back panel that keeps air moving and a hip belt that takes the weight off your shoulders on steep climbs.\nIts main compartment opens wide at the top, so a jacket, a lunch box and a first aid kit all fit in and come out again without unpacking everything else on the trail.\nTwo side pockets hold water bottles within reach, and a stretch pocket on the front takes a wet rain shell or a map you want to keep close while you walk.\nThe fabric is a recycled ripstop nylon with a water repellent finish that keeps light rain out, and the base is made of a heavier weave that stands up to rocks.";
+
+/// One customer review, as a review widget lays it out: the reviewer,
+/// where they live, a rating line, the review, the widget's buttons.
+fn review(name: &str, title: &str, body: &str) -> String {
+    format!(
+        "{name}\nLocation: Leeds\nRated 5 out of 5 stars\n{title}\n{body}\nWas this helpful? Yes No"
+    )
+}
+
+#[test]
+fn a_product_s_customer_reviews_go_even_when_they_outweigh_its_description() {
+    let reviews = [
+        review(
+            "Jordan",
+            "Great pack for day hikes",
+            "I took this pack on a ten mile loop last weekend and it carried my lunch, two litres of water and a spare layer without any trouble, and my back stayed dry the whole time.",
+        ),
+        review(
+            "Priya",
+            "Comfortable and roomy",
+            "I was worried that the hip belt would rub on long days but it never did, and after three trips in the hills I can say that it is the most comfortable pack I have owned so far.",
+        ),
+        review(
+            "Sam",
+            "Good but the pockets are small",
+            "The side pockets are a little tight for the big bottles I usually carry, so I had to switch to smaller ones, but apart from that the pack has been great on every walk I have done.",
+        ),
+        review(
+            "Alex",
+            "Worth the price",
+            "I bought this one after my old pack tore on a fence and I am glad that I did, because it is lighter, it holds more, and it still looks new after a whole summer of use in the mountains.",
+        ),
+        review(
+            "Morgan",
+            "Fits a small frame well",
+            "I am quite short and most packs sit too low on my hips, but the straps on this one adjust far enough that it sits where it should, and I could walk all day with it on.",
+        ),
+        review(
+            "Chris",
+            "Survived a week of rain",
+            "We had rain for most of a week in the lakes and the things inside stayed dry every single day, although I did use a liner bag for my sleeping clothes just to be safe at night.",
+        ),
+        review(
+            "Robin",
+            "My new favourite",
+            "This has become the pack that I grab for every outing, from short dog walks to long days on the ridges, and I have already told two of my friends that they should buy one too.",
+        ),
+    ]
+    .join("\n");
+    let text = format!(
+        "Ridgeline 30 Day Pack | Trailhead Outfitters\n{MENU}\nRidgeline 30 Day Pack\n$129.00\n{DESCRIPTION}\nReviews\n4.8 out of 5 stars\nWrite a Review\nSort by\n{reviews}\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("padded back panel"), "{out}");
+    assert!(
+        out.contains("heavier weave that stands up to rocks"),
+        "{out}"
+    );
+    assert!(!out.contains("ten mile loop"), "{out}");
+    assert!(!out.contains("most comfortable pack I have owned"), "{out}");
+    assert!(!out.contains("Rated 5 out of 5 stars"), "{out}");
+}
+
+#[test]
+fn posts_under_a_heading_that_opens_the_page_are_its_content() {
+    // A discussion page: the heading stands over the first post, with no
+    // description before it. Its posts share a template too, and are the
+    // content.
+    let post = |name: &str, body: &str| {
+        format!("{name}\nJoined\nMar 2019\nMessages\n1,204\n{body}\nReply\nLike")
+    };
+    let posts = [
+        post(
+            "hillwalker",
+            "Has anyone here tried carrying a thirty litre pack on a two day hut trip, or is that too small once you add a sleeping bag liner and food for both days?",
+        ),
+        post(
+            "mapreader",
+            "I did that last spring with a twenty eight litre pack and it was fine, but only because the huts had blankets and I did not need to bring a stove or any pots.",
+        ),
+        post(
+            "ridgeline",
+            "It depends a lot on the season, because in autumn you need a warm layer and a proper shell, and those two alone fill half of a small pack before anything else goes in.",
+        ),
+        post(
+            "hillwalker",
+            "Thanks, that helps a lot, I think I will try it with the smaller pack first and leave the stove at home since the huts on my route all serve dinner in the evening.",
+        ),
+    ]
+    .join("\n");
+    let text =
+        format!("Pack size for hut trips | Trail Forum\n{MENU}\nDiscussion\n{posts}\n{FOOTER}");
+    let out = clean(&text);
+    assert!(out.contains("thirty litre pack"), "{out}");
+    assert!(out.contains("twenty eight litre pack"), "{out}");
+    assert!(out.contains("leave the stove at home"), "{out}");
+}
+
+const ARTICLE: &str = "The council approved the new budget on Tuesday after a long debate, and the mayor said the money would go to schools, roads and the harbour.\nOpposition members argued that the plan leaves too little for housing, but they agreed to revisit the figures in the spring session of the council.\nResidents who spoke at the meeting asked for more buses in the evening, and the transport committee promised a report before the end of the year.\nThe largest share of the new money goes to the schools, where roofs will be repaired and two new classrooms built before the autumn term starts.";
+
+#[test]
+fn a_consent_panel_printed_after_the_content_goes_with_its_explanations() {
+    let panel = "Your Privacy\nWe process your data to deliver content and to measure how the site is used, and you can change your choices at any time from the link at the foot of each page.\nAccept All\nReject All\nPerformance Cookies\nThese cookies allow us to count visits and traffic sources so that we can measure and improve how well the site works for the people who read it.\nTargeting Cookies\nThese cookies may be set through our site by our partners to build a profile of your interests and show you relevant adverts on other sites you visit.\nStrictly Necessary Cookies\nAlways Active\nThese cookies are needed for the website to work and cannot be switched off in our systems, as without them the pages would not load at all.\nConfirm My Choices";
+    let text = format!(
+        "Budget approved | The Paper\n{MENU}\nBudget approved\n{ARTICLE}\n{panel}\n{FOOTER}"
+    );
+    let a = Cleaner::default().clean_text(&text);
+    let out = a.text();
+    assert!(out.contains("two new classrooms"), "{out}");
+    assert!(!out.contains("count visits and traffic sources"), "{out}");
+    assert!(!out.contains("profile of your interests"), "{out}");
+    assert!(!out.contains("cannot be switched off"), "{out}");
+    // The audit says what the panel was.
+    let (_, d) = a
+        .page
+        .blocks
+        .iter()
+        .zip(&a.decisions)
+        .find(|(b, _)| b.text.contains("count visits"))
+        .expect("the panel's line is a block");
+    assert_eq!(d.removed, Some(unboil::Category::CookieNotice));
+}
+
+#[test]
+fn a_q_and_a_page_loses_each_post_s_badges_and_dates_but_keeps_the_answers() {
+    let answer = |body: &str, who: &str| {
+        format!(
+            "{body}\nShare\nImprove this answer\nFollow\nanswered Mar 4, 2021 at 9:15\n{who}\n12.4k 3 3 gold badges 41 41 silver badges 77 77 bronze badges\nAdd a comment |"
+        )
+    };
+    let answers = [
+        answer(
+            "Run the backup from a live system only if you can stop the services that write to the disk, because otherwise the copy can catch files halfway through a change.",
+            "diskwise",
+        ),
+        answer(
+            "A simpler way is to copy the home folder and the list of installed packages, since everything else can be installed again from the package manager in a few minutes.",
+            "pkglover",
+        ),
+        answer(
+            "Whatever tool you use, test the restore on a spare machine once, because a backup that has never been restored is only a hope and not a plan for the bad day.",
+            "oldadmin",
+        ),
+    ]
+    .join("\n");
+    let text = format!(
+        "How do I back up my whole system? - Ask Admins\n{MENU}\nHow do I back up my whole system?\nAsked 3 years ago\nI want to keep a full copy of my laptop on an external drive so that I can get everything back if the disk fails, but I am not sure which files I need.\nShare\nImprove this question\nFollow\nedited Mar 2, 2021 at 18:40\n3 Answers\n{answers}\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("list of installed packages"), "{out}");
+    assert!(out.contains("test the restore on a spare machine"), "{out}");
+    assert!(!out.contains("gold badges"), "{out}");
+    assert!(!out.contains("answered Mar 4, 2021"), "{out}");
+    assert!(!out.contains("Improve this answer"), "{out}");
+}
+
+#[test]
+fn short_items_under_a_line_ending_in_a_colon_are_a_list_not_a_menu() {
+    let text = format!(
+        "Ridgeline 30 Day Pack | Trailhead Outfitters\n{MENU}\nRidgeline 30 Day Pack\n{DESCRIPTION}\nEvery pack comes with these extras:\nDetachable Rain Cover\nHydration Sleeve\nSternum Strap Whistle\nTrekking Pole Loops\nReflective Trim\nAll of the extras can be removed when you want to save weight on a short walk, and they clip back on in a few seconds before the next trip.\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("Detachable Rain Cover"), "{out}");
+    assert!(out.contains("Trekking Pole Loops"), "{out}");
+    assert!(!out.contains("Sleeping Bags"), "{out}");
+}
