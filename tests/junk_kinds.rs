@@ -200,6 +200,9 @@ fn forum_and_comment_furniture() {
         p("Sent from my phone using the forum app"),
         p("Top Posters In This Topic"),
         p("Display posts from previous:"),
+        p("This thread has been closed after 60 days without replies."),
+        p("Not open for further replies."),
+        p("12 points by harbourfan 3 hours ago | hide | past | discuss"),
     ];
     removed("meta.forum-furniture", Category::Navigation, &cases(&v));
     let v = [
@@ -209,6 +212,22 @@ fn forum_and_comment_furniture() {
         p("Ferrygirl likes this."),
     ];
     removed("meta.post-stats", Category::LowContent, &cases(&v));
+    let v = [
+        p("Joined: Wed Feb 04, 2015 6:38 pm"),
+        p("Registered: 2019-03-11"),
+        p("Joined: 4. Jul 2012, 16:09"),
+        p("1,316 posts · Joined 2013"),
+        p("Last edited: 13 Sep 2024"),
+        p("Last edited by harbourfan on Sun Feb 22, 2026 2:08 am, edited 3 times in total."),
+        p("Edited April 19, 2024 by ferrygirl"),
+        p("Edited January 29 by ferrygirl (see edit history)"),
+    ];
+    removed("meta.poster-profile", Category::LowContent, &cases(&v));
+    // A sentence about joining or editing is text, not a profile line.
+    kept(
+        "<p>Registered in 2019, the ferry company joined the island council's transport plan last spring.</p>",
+        "Registered in 2019, the ferry company joined the island council's transport plan last spring.",
+    );
     let v = [
         p("Be the first to comment"),
         p("20 replies to this topic"),

@@ -642,3 +642,105 @@ fn a_products_spec_list_stays_when_its_only_run_of_paragraphs_is_reviews() {
     assert!(text.contains("Fingerboard made of dark rosewood"), "{text}");
     assert!(text.contains("Vintage style tremolo bridge"), "{text}");
 }
+
+#[test]
+fn a_header_class_heading_a_part_of_the_main_content_is_kept() {
+    // Service pages head each section of their pitch with a
+    // `feature-header` (or a CSS-module `intro_header__x1`) holding the
+    // section's heading and lead paragraph: inside the main element that
+    // heads the section, it is not the site's header.
+    let section = |h: &str, lead: &str, more: &str| {
+        format!(
+            "<section class=\"features\"><div class=\"feature-header\"><h2>{h}</h2><p>{lead}</p></div><p>{more}</p></section>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"header\"><div class=\"logo\">Harbour Tools</div>\
+         <ul><li><a href=\"/p\">Pricing</a></li><li><a href=\"/d\">Docs</a></li></ul></div><main>{}{}</main>\
+         <footer class=\"site-footer\"><p>Harbour Tools, all rights reserved</p></footer></body></html>",
+        section(
+            "Plan every crossing in one place",
+            "Harbour Tools keeps the timetable, the crew list and the weather notes for each crossing on one page your whole team can open.",
+            "Skippers add their changes from the quay and everyone sees them at once, so nobody sails on an old plan."
+        ),
+        section(
+            "Share timetables with passengers",
+            "Publish the day's crossings to your own site and update them the moment the harbour master changes the tide window.",
+            "Passengers get a short message when their crossing moves, without anyone on the crew having to call them."
+        ),
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("Plan every crossing in one place"), "{text}");
+    assert!(
+        text.contains("the crew list and the weather notes"),
+        "{text}"
+    );
+    assert!(text.contains("Share timetables with passengers"), "{text}");
+    assert!(text.contains("nobody sails on an old plan"), "{text}");
+    // The site's own header and footer still go.
+    assert!(!text.contains("Pricing"), "{text}");
+    assert!(!text.contains("all rights reserved"), "{text}");
+}
+
+#[test]
+fn a_class_that_styles_a_header_does_not_make_its_element_a_header() {
+    // Accordion widgets carry their header's alignment as a class on the
+    // wrapper of every pane (`pane-header-alignment-left`): the answers
+    // inside are the article's text.
+    let intro = [
+        "Island residents can choose between three passes, and the right one depends mostly on how often you cross in winter.",
+        "The ferry office keeps a list of passes sold each season, and the council reviews the prices every spring.",
+        "Prices rose a little this year, after two winters in which the early boats ran half empty on most weekdays.",
+        "Students and pensioners pay half price on every pass, and children under five travel free with an adult.",
+        "Passes are sold at the harbour office and online, and an online pass can be shown on a phone at the gangway.",
+    ]
+    .map(|p| format!("<p>{p}</p>"))
+    .concat();
+    let html = format!(
+        "<html><body><div class=\"site-header\"><a href=\"/\">Harbour Notes</a></div><article><h1>Choosing a ferry pass</h1>\
+         {intro}<div class=\"accordion-wrap pane-header-alignment-left\"><div class=\"pane\"><h3>Which pass suits a daily commuter?</h3>\
+         <div class=\"pane-inner\"><p>The monthly pass pays for itself after eleven return crossings and includes a reserved car space on the early boats.</p></div></div>\
+         <div class=\"pane\"><h3>Can visitors buy a pass?</h3>\
+         <div class=\"pane-inner\"><p>Visitors can buy the weekly pass at the harbour office, but only residents may buy the monthly or yearly pass.</p></div></div></div>\
+         <p>Whichever pass you choose, keep it with you on board, since the crew checks passes on every crossing.</p></article></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(
+        text.contains("pays for itself after eleven return crossings"),
+        "{text}"
+    );
+    assert!(text.contains("Visitors can buy the weekly pass"), "{text}");
+}
+
+#[test]
+fn a_listicle_entry_header_is_kept() {
+    // A list article heads each entry with a `listicle-header`: that is the
+    // entry's own heading, not the site's header.
+    let entry = |n: u32, name: &str, text: &str| {
+        format!(
+            "<div class=\"listicle-item\"><div class=\"listicle-header\"><h2>{n}. {name}</h2></div><p>{text}</p></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=\"header\"><a href=\"/\">Harbour Notes</a></div><article><h1>Three quiet harbours</h1>\
+         <p>Not every harbour on the coast fills with tour boats in August, and these three stay calm all summer long.</p>{}{}{}</article></body></html>",
+        entry(
+            1,
+            "Saltmere Quay",
+            "A short stone quay with two cafés, where the fishing boats still land their catch every morning before eight."
+        ),
+        entry(
+            2,
+            "Gull Point",
+            "The smallest of the three, reached by a single lane, with a slipway that locals use for rowing boats at high tide."
+        ),
+        entry(
+            3,
+            "Old Brine Harbour",
+            "Once a busy salt port, now a quiet basin where a few yachts wait out the weather behind the long breakwater."
+        ),
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("1. Saltmere Quay"), "{text}");
+    assert!(text.contains("3. Old Brine Harbour"), "{text}");
+}

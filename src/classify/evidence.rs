@@ -119,6 +119,7 @@ const HEADED: &[&str] = &[
     "accordion",
     "panel",
     "item",
+    "listicle",
 ];
 
 /// The blocks a BEM `block__header` may belong to and still be the site's
@@ -143,7 +144,67 @@ fn own_header_class(token: &str) -> bool {
     // Called for every class token of every element: one substring search
     // clears the tokens that name no header.
     token.contains("header")
-        && (has_part(token, &["header"]) && has_part(token, HEADED) || component_header(token))
+        && (has_part(token, &["header"]) && has_part(token, HEADED)
+            || component_header(token)
+            || header_setting(token))
+}
+
+/// A class that sets how some header looks (`pane-header-alignment-left`,
+/// `header-align-center`) names a style of the element, not a header: an
+/// accordion or a card carries it on the wrapper of all its content.
+fn header_setting(token: &str) -> bool {
+    has_part(token, &["header"]) && has_part(token, &["alignment", "align"])
+}
+
+/// Elements inside a `section` or the `main` element and in no `article`:
+/// a header there heads that part of the page (as HTML gives a `header`
+/// element the banner role only outside sections and main), while an
+/// article's header holds its dateline and byline.
+fn in_page_part(page: &Page) -> Vec<bool> {
+    let els = &page.elements;
+    let mut out = vec![false; els.len()];
+    // Parents come before their children: one pass down the tree.
+    let mut article = vec![false; els.len()];
+    for (i, el) in els.iter().enumerate() {
+        if let Some(p) = el.parent.filter(|&p| p < i) {
+            let ptag = els[p].tag.as_str();
+            article[i] = article[p] || ptag == "article";
+            out[i] = !article[i] && (out[p] || matches!(ptag, "section" | "main"));
+        }
+    }
+    // Only a header holding a part's heading heads that part; one holding
+    // the page's h1 is the title's banner (title, dek, dateline), left to
+    // the rules.
+    let mut heading = vec![false; els.len()];
+    let mut h1 = vec![false; els.len()];
+    for (i, el) in els.iter().enumerate() {
+        let marks = match el.tag.as_str() {
+            "h1" => &mut h1,
+            "h2" | "h3" | "h4" | "h5" | "h6" => &mut heading,
+            _ => continue,
+        };
+        let mut e = Some(i);
+        while let Some(p) = e {
+            marks[p] = true;
+            e = els[p].parent;
+        }
+    }
+    for i in 0..els.len() {
+        out[i] = out[i] && heading[i] && !h1[i];
+    }
+    out
+}
+
+/// A class token naming a header that is not the site's own
+/// (`hero-header`, `intro_header__x1`, bare `header`): inside a part of
+/// the page it heads that part.
+fn part_header_class(token: &str) -> bool {
+    token.contains("header")
+        && has_part(token, &["header"])
+        && !has_part(
+            token,
+            &["site", "global", "masthead", "top", "nav", "navbar", "menu"],
+        )
 }
 
 /// Fewest articles side by side that make a river of teasers.
@@ -155,16 +216,26 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
     // reused from element to element.
     let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
     let own_header = article_headers(page);
+    let in_part = in_page_part(page);
     page.elements
         .iter()
         .enumerate()
         .map(|(i, el)| {
             let mut any = false;
             for tok in el.tokens.iter().filter(|t| !own_header_class(t)) {
-                set.class_rules(tok, |r| {
+                let mut mark = |r: usize| {
                     class_hit[r / 64] |= 1 << (r % 64);
                     any = true;
-                });
+                };
+                if in_part[i] && part_header_class(tok) {
+                    // The token's other parts still say what the part is
+                    // (`reviews-header` heads reviews).
+                    let rest: Vec<&str> =
+                        tok.split(['-', '_']).filter(|p| *p != "header").collect();
+                    set.class_rules(&rest.join("-"), &mut mark);
+                } else {
+                    set.class_rules(tok, &mut mark);
+                }
             }
             let hits: Vec<usize> = set
                 .structural()

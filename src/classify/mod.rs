@@ -14,6 +14,7 @@ pub mod text_grid;
 pub mod text_items;
 pub mod text_lists;
 pub mod text_region;
+pub mod text_runs;
 pub mod text_thread;
 pub mod text_title;
 pub mod thread;

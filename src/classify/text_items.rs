@@ -114,6 +114,30 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
     }
 }
 
+/// Whether the shape `shape_into` gives the ASCII `text` is `key`, found
+/// byte by byte up to the first difference.
+fn ascii_shape_is(text: &[u8], key: &[u8]) -> bool {
+    let mut j = 0;
+    let mut zero = false;
+    for &b in text {
+        let c = if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        };
+        // As `shape_into` pushes: a digit run is one 0.
+        if zero && (c == b'0' || c == b',' || c == b'.') {
+            continue;
+        }
+        if key.get(j) != Some(&c) {
+            return false;
+        }
+        j += 1;
+        zero = c == b'0';
+    }
+    j == key.len()
+}
+
 /// Whether line i is an item's own text: a paragraph, or a short
 /// sentence (replies are often one line).
 fn is_text(page: &Page, junk: &[bool], loose: &[bool], i: usize) -> bool {
@@ -249,8 +273,17 @@ fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> 
     for (i, b) in page.blocks.iter().enumerate() {
         let lead = first(b.text.as_bytes());
         if short(i) && (lead.is_some_and(|c| !c.is_ascii()) || starts.contains(&lead)) {
-            shape_into(&b.text, &mut buf);
-            if let Some(k) = keys.iter().position(|h| *h == buf) {
+            // ASCII lines (most) are compared with each key as they are
+            // shaped, up to the first difference, without writing the
+            // shape out.
+            let k = if b.text.is_ascii() {
+                keys.iter()
+                    .position(|h| ascii_shape_is(b.text.as_bytes(), h))
+            } else {
+                shape_into(&b.text, &mut buf);
+                keys.iter().position(|h| *h == buf)
+            };
+            if let Some(k) = k {
                 at[k].push(i);
             }
         }
@@ -408,4 +441,45 @@ fn in_title(page: &Page, i: usize) -> bool {
     line.len() >= 3
         && 2 * line.len() >= title.len()
         && title.windows(line.len()).any(|w| w == line.as_slice())
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::*;
+
+    #[test]
+    fn shape_compared_in_place_is_the_shape_written_out() {
+        let lines = [
+            "",
+            "Quote",
+            "QUOTE",
+            "Reply With Quote",
+            "#5",
+            "#12",
+            "410 posts",
+            "8,185 posts",
+            "1.2.3",
+            "0,",
+            "a0.0b",
+            "v2.0 (3)",
+            "Posts: 1,234",
+            "x9",
+            "9x",
+            "..0",
+            "Join Date",
+        ];
+        let mut key = Vec::new();
+        for a in lines {
+            shape_into(a, &mut key);
+            for b in lines {
+                let mut other = Vec::new();
+                shape_into(b, &mut other);
+                assert_eq!(
+                    ascii_shape_is(b.as_bytes(), &key),
+                    other == key,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 }

@@ -50,7 +50,9 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     // Short lines said more than once on the page (menus shown twice);
     // only short lines can be menu items.
     let short = |b: &crate::segment::Block| b.features.words <= 6;
-    let mut count: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    // Sized once: growing it rehashes every line counted so far.
+    let mut count: rustc_hash::FxHashMap<&str, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(page.blocks.len(), Default::default());
     for b in page.blocks.iter().filter(|b| short(b)) {
         *count.entry(b.text.as_str()).or_default() += 1;
     }
@@ -182,6 +184,8 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     // Lists between an article's paragraphs cut its run short.
     if article_core && best > 0.0 {
         best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
+        // Product boxes, tables and widgets between chunks of the article.
+        best_range = super::text_runs::join(page, &prose, junk, &twice, ends_posts, best_range);
     }
     if !article_core {
         // No article: the content is the separate texts of a product,

@@ -104,6 +104,44 @@ fn is_word_char(c: char) -> bool {
     !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 
+/// Where the run of ASCII word bytes (`CLASS` `WORD`) from `i` ends: the
+/// first byte that is not one, or the end. Eight bytes at a time, without
+/// a branch per byte (word lengths vary: a byte loop's exit is
+/// mispredicted once a word).
+#[inline]
+fn word_run_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Per byte below 0x80 (no carry crosses bytes): the high bit of
+    // x + (0x80 - lo) is set from `lo` up, that of x + (0x7F - hi) above
+    // `hi`.
+    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * (0x80 - lo) as u64);
+    let above = |x: u64, hi: u8| x.wrapping_add(ONES * (0x7F - hi) as u64);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let low = x & !HIGH;
+        let digit = at_least(low, b'0') & !above(low, b'9');
+        // Letters of either case: the case bit set maps 'A'..'Z' onto
+        // 'a'..'z', and no other byte into them.
+        let folded = low | (ONES * 0x20);
+        let letter = at_least(folded, b'a') & !above(folded, b'z');
+        // A zero byte of `low ^ '\''`, exactly: x + 0x7F stays below
+        // 0x100 and has the high bit unless x is 0.
+        let apostrophe = !above(low ^ (ONES * b'\'' as u64), 0);
+        // Bytes from 0x80 up are not ASCII word bytes.
+        let word = (digit | letter | apostrophe) & !x & HIGH;
+        let other = !word & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && CLASS[b[i] as usize] & WORD != 0 {
+        i += 1;
+    }
+    i
+}
+
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
@@ -116,21 +154,26 @@ fn text_stats(text: &str) -> TextStats {
     let mut start = NO_WORD;
     // Whether the word being read is ASCII so far.
     let mut ascii = true;
-    let max_key = stopwords::max_len().min(stopwords::KEY_LEN);
+    let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
             let class = CLASS[b as usize];
             if class & WORD != 0 {
-                if start == NO_WORD {
-                    start = i;
-                }
+                let run = i;
                 // The rest of the run of ASCII word bytes at once: none of
                 // them is punctuation or ends the word.
-                i += 1;
-                while i < bytes.len() && CLASS[bytes[i] as usize] & WORD != 0 {
-                    i += 1;
+                i = word_run_end(bytes, i + 1);
+                if start == NO_WORD {
+                    // A word wholly of this run (it ends at an ASCII byte
+                    // or the end: no other character can join it), as most
+                    // are: counted here.
+                    if bytes.get(i).is_none_or(|&c| c < 0x80) {
+                        end_word(text, run, i, true, max_key, &mut words);
+                        continue;
+                    }
+                    start = run;
                 }
                 continue;
             }
@@ -179,14 +222,17 @@ fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mu
     }
     let b = text.as_bytes();
     let (mut s, mut e) = (s, e);
-    while s < e && b[s] == b'\'' {
-        s += 1;
-    }
-    while e > s && b[e - 1] == b'\'' {
-        e -= 1;
-    }
-    if s == e {
-        return;
+    // Apostrophes at a word's ends are rare: one test for both.
+    if b[s] == b'\'' || b[e - 1] == b'\'' {
+        while s < e && b[s] == b'\'' {
+            s += 1;
+        }
+        while e > s && b[e - 1] == b'\'' {
+            e -= 1;
+        }
+        if s == e {
+            return;
+        }
     }
     st.words += 1;
     st.capitalised += b[s].is_ascii_uppercase() as u32;
@@ -389,6 +435,24 @@ mod tests {
         }
         assert!(is_word_char('\u{2071}'));
         assert!(is_word_char('é'));
+    }
+
+    #[test]
+    fn word_runs_end_where_a_byte_loop_ends_them() {
+        let mut text = Vec::new();
+        // Every byte value, and runs of word bytes of every length.
+        text.extend(0u8..=255);
+        for n in 0..20 {
+            text.extend(std::iter::repeat_n(b"aZ9'"[n % 4], n));
+            text.push([b' ', b'.', 0x80, b'@', b'[', b'`', b'{', b'/', b':'][n % 9]);
+        }
+        for i in 0..text.len() {
+            let mut want = i;
+            while want < text.len() && CLASS[text[want] as usize] & WORD != 0 {
+                want += 1;
+            }
+            assert_eq!(word_run_end(&text, i), want, "from {i}");
+        }
     }
 
     #[test]

@@ -1,9 +1,6 @@
 //! Function-word lists. Prose is dense in them, menus and link lists are
 //! not (jusText's main signal), whatever the language.
 
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
-
 pub const LANGS: [&str; 7] = ["en", "es", "fr", "de", "pt", "it", "nl"];
 
 const EN: &str = "a about above after again against all am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours also been said says its";
@@ -31,73 +28,116 @@ pub fn key(word: &[u8]) -> Option<u64> {
     Some(u64::from_le_bytes(b))
 }
 
+/// Slots in the table: a power of two, at most a quarter full (a test
+/// checks), so that probes stay short.
+const SLOTS: usize = 2048;
+const SHIFT: u32 = 64 - SLOTS.trailing_zeros();
+
 /// Open addressing over packed keys: a key is never 0 (its first byte is
-/// not), so 0 marks an empty slot.
+/// not), so 0 marks an empty slot. Built at compile time: a look-up is
+/// inlined into the caller's loop, with no check that a lazy table was
+/// made.
 struct Table {
-    keys: Vec<u64>,
-    values: Vec<u8>,
-    shift: u32,
+    keys: [u64; SLOTS],
+    values: [u8; SLOTS],
     /// Longest word, in bytes.
     max_len: usize,
+    /// Distinct words.
+    len: usize,
+}
+
+#[inline(always)]
+const fn slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> SHIFT) as usize
 }
 
 impl Table {
-    fn slot(&self, k: u64) -> usize {
-        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
+    #[inline(always)]
     fn get(&self, k: u64) -> u8 {
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(k);
+        let mut i = slot(k);
+        // An empty slot's value is 0: found or not, the answer is the
+        // slot's value, without a branch on which (a word is a function
+        // word about half the time: such a branch is often mispredicted).
+        // Most look-ups end at the first slot.
         loop {
             let key = self.keys[i];
-            if key == k {
+            if key == k || key == 0 {
                 return self.values[i];
             }
-            if key == 0 {
-                return 0;
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+
+    /// Add `bit` to the word `w[s..e]`'s value (const: `key` is not).
+    const fn add(&mut self, w: &[u8], s: usize, e: usize, bit: u8) {
+        assert!(e - s <= KEY_LEN, "a listed word fits a key");
+        let mut k = 0u64;
+        let mut j = e;
+        while j > s {
+            j -= 1;
+            k = (k << 8) | w[j] as u64;
+        }
+        let mut i = slot(k);
+        while self.keys[i] != 0 && self.keys[i] != k {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        if self.keys[i] == 0 {
+            self.keys[i] = k;
+            self.len += 1;
+            if e - s > self.max_len {
+                self.max_len = e - s;
             }
-            i = (i + 1) & mask;
+        }
+        self.values[i] |= bit;
+    }
+
+    /// Add `bit` to every word of the space-separated `list`.
+    const fn add_list(&mut self, list: &str, bit: u8) {
+        let b = list.as_bytes();
+        let mut s = 0;
+        while s < b.len() {
+            let mut e = s;
+            while e < b.len() && b[e] != b' ' {
+                e += 1;
+            }
+            if e > s {
+                self.add(b, s, e, bit);
+            }
+            s = e + 1;
         }
     }
 }
 
 /// Word (lower case) -> bit mask of the languages whose list holds it,
 /// plus `FIRST_PERSON_BIT`.
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut m: FxHashMap<u64, u8> = FxHashMap::default();
-    let mut max_len = 0;
-    let lists = [EN, ES, FR, DE, PT, IT, NL];
-    let words = lists
-        .iter()
-        .enumerate()
-        .flat_map(|(i, list)| list.split_whitespace().map(move |w| (w, 1u8 << i)))
-        .chain(FIRST_PERSON.iter().map(|&w| (w, FIRST_PERSON_BIT)));
-    for (w, bit) in words {
-        // Every listed word fits (a test checks each is found).
-        if let Some(k) = key(w.as_bytes()) {
-            *m.entry(k).or_default() |= bit;
-            max_len = max_len.max(w.len());
-        }
-    }
-    // At most a quarter full: probes stay short.
-    let size = (m.len() * 4).next_power_of_two();
+static TABLE: Table = BUILT;
+
+/// Longest listed word in bytes: a longer ASCII word needs no look-up.
+pub const MAX_LEN: usize = BUILT.max_len;
+
+/// `TABLE`, made at compile time (a const, so that `MAX_LEN` can read it).
+const BUILT: Table = {
     let mut t = Table {
-        keys: vec![0; size],
-        values: vec![0; size],
-        shift: 64 - size.trailing_zeros(),
-        max_len,
+        keys: [0; SLOTS],
+        values: [0; SLOTS],
+        max_len: 0,
+        len: 0,
     };
-    for (k, v) in m {
-        let mut i = t.slot(k);
-        while t.keys[i] != 0 {
-            i = (i + 1) & (size - 1);
-        }
-        t.keys[i] = k;
-        t.values[i] = v;
+    let lists = [EN, ES, FR, DE, PT, IT, NL];
+    let mut i = 0;
+    while i < lists.len() {
+        t.add_list(lists[i], 1 << i);
+        i += 1;
     }
+    let mut i = 0;
+    while i < FIRST_PERSON.len() {
+        let w = FIRST_PERSON[i].as_bytes();
+        t.add(w, 0, w.len(), FIRST_PERSON_BIT);
+        i += 1;
+    }
+    assert!(t.len * 4 <= SLOTS, "the table is at most a quarter full");
     t
-});
+};
 
 /// Language bits and `FIRST_PERSON_BIT` of a lower-case word, in one
 /// look-up.
@@ -105,12 +145,8 @@ pub fn lookup(lower: &[u8]) -> u8 {
     key(lower).map_or(0, lookup_key)
 }
 
-/// Longest listed word in bytes: a longer ASCII word needs no look-up.
-pub fn max_len() -> usize {
-    TABLE.max_len
-}
-
 /// `lookup` of a word already packed by `key`.
+#[inline]
 pub fn lookup_key(k: u64) -> u8 {
     TABLE.get(k)
 }
@@ -120,7 +156,7 @@ pub fn mask(lower: &str) -> u8 {
     lookup(lower.as_bytes()) & !FIRST_PERSON_BIT
 }
 
-static FIRST_PERSON: &[&str] = &[
+const FIRST_PERSON: &[&str] = &[
     "i", "me", "my", "myself", "mine", "yo", "mi", "mis", "je", "moi", "mon", "ma", "mes", "ich",
     "mich", "mir", "mein", "meine", "eu", "meu", "minha", "io", "mio", "mia",
 ];
@@ -148,7 +184,7 @@ mod tests {
         assert_ne!(lookup(b"mi") & !FIRST_PERSON_BIT, 0);
         assert_eq!(lookup(b"a-very-long-word-indeed"), 0);
         assert_eq!(lookup(b""), 0);
-        assert_eq!(max_len(), "también".len());
+        assert_eq!(MAX_LEN, "también".len());
         // Every listed word is found, in its languages.
         for (i, list) in [EN, ES, FR, DE, PT, IT, NL].iter().enumerate() {
             for w in list.split_whitespace() {

@@ -41,6 +41,132 @@ pub fn output(meta: &Meta, c: &Cleaned, markdown: bool) -> Value {
     Value::Object(m)
 }
 
+/// `output` as one line of compact JSON, as `serde_json::to_vec` writes
+/// it (keys in order, the same escapes), appended to `out`; without the
+/// copy of the text and the map `output` makes, and escaping the text a
+/// word at a time.
+pub fn output_json(meta: &Meta, c: &Cleaned, markdown: bool, out: &mut Vec<u8>) {
+    enum Field<'a> {
+        Str(Option<&'a str>),
+        Text,
+        Extra(&'a Value),
+    }
+    let mut fields: BTreeMap<&str, Field> = BTreeMap::new();
+    fields.insert("id", Field::Str(meta.id.as_deref()));
+    fields.insert("url", Field::Str(meta.url.as_deref()));
+    fields.insert("title", Field::Str(c.article.title.as_deref()));
+    fields.insert("text", Field::Text);
+    for (k, v) in &meta.extra {
+        fields.entry(k.as_str()).or_insert(Field::Extra(v));
+    }
+    out.push(b'{');
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        json_str(out, k);
+        out.push(b':');
+        match v {
+            Field::Str(None) => out.extend_from_slice(b"null"),
+            Field::Str(Some(s)) => json_str(out, s),
+            Field::Extra(v) => {
+                // Writing to a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *out, v);
+            }
+            Field::Text if markdown => json_str(out, &c.article.markdown()),
+            Field::Text => {
+                // `Article::text`, escaped as it is joined.
+                out.push(b'"');
+                for (i, b) in c.article.body_blocks().enumerate() {
+                    if i > 0 {
+                        out.extend_from_slice(b"\\n\\n");
+                    }
+                    escape_into(out, &b.text);
+                }
+                out.push(b'"');
+            }
+        }
+    }
+    out.push(b'}');
+}
+
+/// `s` as a JSON string, quoted.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escape_into(out, s);
+    out.push(b'"');
+}
+
+/// `s` escaped as serde_json escapes a string: `"` and `\\`, the short
+/// forms of backspace, tab, line feed, form feed and carriage return, and
+/// `\\u00xx` for the other control bytes; nothing else. The runs between
+/// such bytes (most of a text) are found eight bytes at a time and copied
+/// whole.
+pub fn escape_into(out: &mut Vec<u8>, s: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let b = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    loop {
+        // The next byte to escape from `i` on, if any.
+        let mut next = None;
+        while let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // High bit set in each byte below 0x20 (bytes from 0x80 up
+            // masked off), and in each byte equal to '"' or '\\' (a zero
+            // byte of x ^ c, exactly: see `zero`).
+            let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+            let zero = |y: u64| !((y & !HIGH).wrapping_add(!HIGH) | y) & HIGH;
+            let quote = zero(x ^ (ONES * b'"' as u64));
+            let slash = zero(x ^ (ONES * b'\\' as u64));
+            let m = control | quote | slash;
+            if m != 0 {
+                next = Some(i + (m.trailing_zeros() / 8) as usize);
+                break;
+            }
+            i += 8;
+        }
+        if next.is_none() {
+            next = b[i..]
+                .iter()
+                .position(|&c| c < 0x20 || c == b'"' || c == b'\\')
+                .map(|p| i + p);
+        }
+        let Some(at) = next else {
+            out.extend_from_slice(&b[run..]);
+            return;
+        };
+        out.extend_from_slice(&b[run..at]);
+        let c = b[at];
+        let short = match c {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            b'\t' => b't',
+            b'\n' => b'n',
+            0x0c => b'f',
+            b'\r' => b'r',
+            _ => 0,
+        };
+        if short != 0 {
+            out.extend_from_slice(&[b'\\', short]);
+        } else {
+            out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(c >> 4) as usize],
+                HEX[(c & 0xf) as usize],
+            ]);
+        }
+        run = at + 1;
+        i = at + 1;
+    }
+}
+
 /// `{"id","line","error"}` (plus url and source when known).
 pub fn error(meta: &Meta, message: &str) -> Value {
     let mut m = Map::new();
@@ -293,6 +419,65 @@ mod tests {
             v["kept_blocks"].as_u64().unwrap() + blocks,
             v["blocks"].as_u64().unwrap()
         );
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_escapes_them() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("é ’ 東京 \u{7f}\u{85}\u{2028} \"quoted\" back\\slash");
+        let mut cases = vec![all.clone(), String::new(), "plain words".into()];
+        // Every byte to escape at every offset of an eight-byte step.
+        for c in (0u8..0x20).chain([b'"', b'\\']) {
+            for n in 0..17 {
+                let mut t = "x".repeat(n);
+                t.push(char::from(c));
+                t.push_str("tail end");
+                cases.push(t);
+            }
+        }
+        for t in cases {
+            let mut got = vec![b'"'];
+            escape_into(&mut got, &t);
+            got.push(b'"');
+            assert_eq!(got, serde_json::to_vec(&t).unwrap(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn output_line_is_the_output_record_as_serde_json_writes_it() {
+        let c = Cleaner::default()
+            .clean(&Document::text(
+                "Storm closes the harbour\n\
+                 The harbour closed on Monday as the storm reached the coast, officials said.\n\
+                 The ferry \"service\" was cancelled until further notice, and boats stayed.",
+            ))
+            .unwrap();
+        let mut extra = Map::new();
+        // Keys before, between and after the record's own; one of them
+        // (`title`) is the record's and is not overwritten.
+        for k in ["a", "lang", "tz", "title", "ürl", "i"] {
+            extra.insert(k.into(), json!({"k": [1, 2.5, null, k]}));
+        }
+        for (id, url) in [
+            (None, None),
+            (Some("d\"1".to_string()), Some("u".to_string())),
+        ] {
+            let meta = Meta {
+                id,
+                url,
+                extra: extra.clone(),
+                ..Meta::default()
+            };
+            for md in [false, true] {
+                let mut got = Vec::new();
+                output_json(&meta, &c, md, &mut got);
+                let want = serde_json::to_vec(&output(&meta, &c, md)).unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&got),
+                    String::from_utf8_lossy(&want)
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,195 @@
+//! Text input: an article cut into several runs of prose. A roundup or a
+//! review puts a product box (name, score, pros and cons, specs, a "get a
+//! quote" button) between its paragraphs; a guide puts a table, a list or
+//! a widget there. The run of prose found first is one of these chunks;
+//! the region grows over the boxes to the chunks before and after it,
+//! while what lies between reads as the article's own furniture and not
+//! as the end of it (a "Related" or "Comments" heading, a copyright line,
+//! the site's menu, a list of other pages' headlines, a form).
+
+use crate::segment::{Features, Page};
+
+/// Lines at most between two chunks of one article.
+const REACH: usize = 60;
+/// Prose words a chunk needs to be the article going on, not a blurb.
+const MIN_WORDS: u32 = 40;
+/// Prose words a chunk needs per line between it and the region: a long
+/// box or table is crossed only for much prose beyond it.
+const WORDS_PER_LINE: u32 = 1;
+/// Words in the lines between, per prose word of the chunk, at most: a
+/// form, a run-together menu or a data table outweighs a paragraph.
+const GAP_WORDS_PER_WORD: u32 = 5;
+/// Longest line in words a box's item may be; longer lines that are not
+/// prose are run-together menus, tag clouds or table rows.
+const ITEM_WORDS: u32 = 25;
+/// Shares of the lines between that may be removed by a rule (a button,
+/// a photo credit), long non-prose lines, or headlines in title case,
+/// each with one line of slack.
+const JUNK_SHARE: f32 = 0.2;
+const LONG_SHARE: f32 = 0.2;
+const HEADLINE_SHARE: f32 = 0.2;
+/// Menu-like lines in a row that are the site's menu when some of them
+/// (`MENU_REPEATS`) are said again elsewhere on the page.
+const MENU_ROW: usize = 8;
+const MENU_REPEATS: f32 = 0.25;
+
+/// The region `(a, z)` of an article grown over further chunks of its
+/// prose before and after it (see the module's comment). `prose` marks
+/// paragraphs, `junk` lines a rule removed, `twice` short lines said more
+/// than once on the page, `ends(i)` lines that end a page's content.
+pub fn join(
+    page: &Page,
+    prose: &[bool],
+    junk: &[bool],
+    twice: &[bool],
+    ends: &dyn Fn(usize) -> bool,
+    (mut a, mut z): (usize, usize),
+) -> (usize, usize) {
+    let n = page
+        .blocks
+        .len()
+        .min(prose.len())
+        .min(junk.len())
+        .min(twice.len());
+    if a >= z || z > n {
+        return (a, z);
+    }
+    let gap = |g: (usize, usize), words: u32| gap_ok(page, junk, twice, ends, g, words);
+    // After the region: the first chunk within reach that is long enough
+    // for the lines before it; shorter chunks are part of the gap.
+    'after: while z < n {
+        let mut i = z;
+        while i < n.min(z + REACH + 1) {
+            if !prose[i] {
+                i += 1;
+                continue;
+            }
+            let (end, words) = chunk_after(page, prose, junk, i, n);
+            if enough(words, i - z) {
+                if !gap((z, i), words) {
+                    break 'after;
+                }
+                z = end;
+                continue 'after;
+            }
+            i = end.max(i + 1);
+        }
+        break;
+    }
+    // Before it, the same the other way.
+    'before: while a > 0 {
+        let mut i = a;
+        while i > a.saturating_sub(REACH + 1) {
+            let p = i - 1;
+            if !prose[p] {
+                i -= 1;
+                continue;
+            }
+            let (start, words) = chunk_before(page, prose, junk, p);
+            if enough(words, a - i) {
+                if !gap((i, a), words) {
+                    break 'before;
+                }
+                a = start;
+                continue 'before;
+            }
+            i = start.min(p);
+        }
+        break;
+    }
+    (a, z)
+}
+
+/// Whether a chunk of `words` prose words is worth crossing `lines` lines.
+fn enough(words: u32, lines: usize) -> bool {
+    words >= MIN_WORDS && words as usize >= WORDS_PER_LINE as usize * lines
+}
+
+/// A chunk of prose from prose line `p` on: prose lines with at most one
+/// short line (a subheading, a caption) between two of them. Returns the
+/// line after it and its prose words.
+fn chunk_after(page: &Page, prose: &[bool], junk: &[bool], p: usize, n: usize) -> (usize, u32) {
+    let (mut end, mut words) = (p, 0);
+    while end < n {
+        if prose[end] {
+            words += page.blocks[end].features.words;
+            end += 1;
+        } else if end + 1 < n && prose[end + 1] && short(page, junk, end) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (end, words)
+}
+
+/// `chunk_after` the other way: the chunk that ends with prose line `p`,
+/// as its first line and its prose words.
+fn chunk_before(page: &Page, prose: &[bool], junk: &[bool], p: usize) -> (usize, u32) {
+    let (mut start, mut words) = (p + 1, 0);
+    while start > 0 {
+        let i = start - 1;
+        if prose[i] {
+            words += page.blocks[i].features.words;
+            start = i;
+        } else if i > 0 && prose[i - 1] && short(page, junk, i) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    (start, words)
+}
+
+/// A short line no rule removed: a subheading or a caption.
+fn short(page: &Page, junk: &[bool], i: usize) -> bool {
+    !junk[i] && page.blocks[i].features.words <= 12
+}
+
+/// Whether lines `(a, z)` between the region and a chunk of `words` prose
+/// words can be the article's own: no line that ends a page's content, no
+/// menu of the site's, not many more words than the chunk, and few lines
+/// a rule removed, long lines that are not prose, or headlines.
+fn gap_ok(
+    page: &Page,
+    junk: &[bool],
+    twice: &[bool],
+    ends: &dyn Fn(usize) -> bool,
+    (a, z): (usize, usize),
+    words: u32,
+) -> bool {
+    let gap_words: u32 = (a..z).map(|i| page.blocks[i].features.words).sum();
+    if gap_words > GAP_WORDS_PER_WORD * words {
+        return false;
+    }
+    let (mut junks, mut long, mut headlines) = (0, 0, 0);
+    let (mut row, mut repeats) = (0, 0);
+    for i in a..z {
+        if ends(i) {
+            return false;
+        }
+        let f = &page.blocks[i].features;
+        // Menu items in a row, some said again elsewhere on the page (a
+        // menu shown twice, a footer repeating it): the site's menu. A
+        // list of the article's own is said once.
+        if menuish(f) {
+            row += 1;
+            repeats += usize::from(twice[i]);
+            if row >= MENU_ROW && repeats as f32 >= MENU_REPEATS * row as f32 {
+                return false;
+            }
+        } else if !junk[i] {
+            (row, repeats) = (0, 0);
+        }
+        junks += usize::from(junk[i]);
+        long += usize::from(f.words > ITEM_WORDS);
+        headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6);
+    }
+    let few = |count: usize, share: f32| count as f32 <= share * (z - a) as f32 + 1.0;
+    few(junks, JUNK_SHARE) && few(long, LONG_SHARE) && few(headlines, HEADLINE_SHARE)
+}
+
+/// A menu item or a headline: short, unpunctuated, capitalised.
+fn menuish(f: &Features) -> bool {
+    f.words <= 6 && f.punctuation == 0 && (f.title_case_ratio >= 0.5 || f.stopword_ratio < 0.1)
+}

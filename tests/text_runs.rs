@@ -1,0 +1,82 @@
+//! Text whose HTML is gone: an article cut into several runs of prose by
+//! product boxes, lists or widgets keeps every run; what lies outside the
+//! article (a site menu shown twice, a blurb beside it) stays out.
+
+use unboil::Cleaner;
+
+fn clean(text: &str) -> String {
+    Cleaner::default().clean_text(text).text()
+}
+
+const MENU: &str = "Home\nMoving Guides\nMovers Near Me\nStorage\nTruck Rental\nCost Calculator\nOur Team\nContact";
+const FOOTER: &str = "Privacy Policy\nTerms of Use\n© 2025 The Moving Paper. All rights reserved.";
+
+/// The guide that closes the roundup: the longest run of prose.
+const GUIDE: [&str; 5] = [
+    "Moving costs depend most on the distance, the size of the home and the month you move in, so a small flat moved across town in winter costs far less than a family house moved in June.",
+    "Ask every company for a written estimate after a visit or a video call, and be wary of any firm that quotes a price over the phone without seeing what you own.",
+    "A binding estimate fixes the price as long as you do not add items, while a non-binding one can grow on moving day, which is why we prefer the first kind for long moves.",
+    "Check that the company holds a licence for the kind of move you plan, and read what its insurance covers before you sign, since the basic cover pays very little per pound.",
+    "Finally, book early: the good crews are taken weeks ahead in the summer, and the last free dates are often the most expensive ones of the month.",
+];
+
+/// One company's box: name, score, a paragraph, a button and its lists.
+fn company(name: &str, para: &str) -> String {
+    format!(
+        "{name}\nOur Score:\n4.5 / 5.0\n{para}\nGet a Quote\nPros & Cons\nPros\nCareful handling of fragile items\nClear written estimates\nFriendly and quick crews\nCons\nA deposit is required at booking\nNo moves abroad\nServices\nLocal moves\nLong-distance moves\nPacking and unpacking\nPiano moving\nShort-term storage\nFurniture assembly"
+    )
+}
+
+const FIRST: &str = "Harbour Movers has moved homes around the bay for thirty years, and in our test move the crew wrapped every piece of furniture, labelled each box by room and finished an hour before the time they had promised us, without a single scratch on the walls of the old stairwell.";
+const SECOND: &str = "Hilltop Van Lines is the firm we would call for a long move: its estimate matched the final bill to the dollar, and the driver called us twice on the road to tell us where our things were, which made the three days of waiting much easier for the whole family.";
+
+fn roundup() -> String {
+    format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nBest movers in the city\n{}\n{}\nHow to choose a mover\n{}\n{FOOTER}\n{MENU}",
+        company("Harbour Movers", FIRST),
+        company("Hilltop Van Lines", SECOND),
+        GUIDE.join("\n")
+    )
+}
+
+#[test]
+fn a_roundup_keeps_the_paragraphs_of_its_product_boxes() {
+    let out = clean(&roundup());
+    assert!(out.contains(GUIDE[0]), "{out}");
+    // The boxes before the guide are the article too: their paragraphs
+    // and the lists between them.
+    assert!(out.contains(FIRST), "{out}");
+    assert!(out.contains(SECOND), "{out}");
+    assert!(out.contains("Careful handling of fragile items"), "{out}");
+    assert!(!out.contains("All rights reserved"), "{out}");
+}
+
+#[test]
+fn a_blurb_beyond_the_site_menu_stays_out() {
+    // A blurb before the site's menu (its items said again in the footer)
+    // is no part of the article after the menu.
+    let blurb = "The Moving Paper is written by a small team of people who have moved house more often than they would like, and who test every company we write about with a real move of our own, paid for with our own money and judged by what arrived at the other end.";
+    let menu =
+        format!("{MENU}\nPacking Tips\nMoving Abroad\nSmall Moves\nOffice Moves\nReviews\nNews");
+    let text = format!(
+        "Best movers in the city | The Moving Paper\n{blurb}\n{menu}\nHow to choose a mover\n{}\n{FOOTER}\n{menu}",
+        GUIDE.join("\n")
+    );
+    let out = clean(&text);
+    assert!(out.contains(GUIDE[4]), "{out}");
+    assert!(!out.contains("small team of people"), "{out}");
+}
+
+#[test]
+fn a_comment_heading_ends_the_article_before_the_next_paragraph() {
+    // A paragraph beyond a "Comments" heading is a reader's, not the
+    // article going on, however short the lines between.
+    let comment = "I moved with one of these firms last spring and they were fine, but the estimate was higher than the one I got from a small local company down the road from us, so next time I will ask three firms for a quote before I choose one.";
+    let text = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nHow to choose a mover\n{}\nComments\nSam Lee\nMarch 3, 2025\n{comment}\n{FOOTER}",
+        GUIDE.join("\n")
+    );
+    let out = clean(&text);
+    assert!(out.contains(GUIDE[4]), "{out}");
+    assert!(!out.contains("small local company"), "{out}");
+}
