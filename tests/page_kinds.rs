@@ -600,6 +600,50 @@ fn a_review_post_tagged_with_a_reviews_category_is_kept() {
 }
 
 #[test]
+fn a_products_spec_list_stays_when_its_only_run_of_paragraphs_is_reviews() {
+    // A shop page with no description prose: a spec list in the buy box,
+    // one policy line, and shoppers' reviews that read as a run of
+    // paragraphs. The reviews make no article, so the page is a spread-out
+    // product page and its spec list is content (not a list beside the
+    // policy line that took the main content).
+    let reviews: String = [
+        "I have to say I was very pleasantly surprised by this one, it arrived well packed and sounded great straight out of the box.",
+        "The frets were smooth on the edges and the neck felt fast, though I had to adjust the truss rod a little after a week.",
+        "Bought it as a gift for my son and he has not put it down since, which is the best review I could possibly give it.",
+        "Solid build for the price and the finish is lovely in daylight, but the bag that came with it is quite thin and flimsy.",
+        "After a month of daily playing it still stays in tune well and the switch feels sturdy, so I am happy with my choice.",
+    ]
+    .iter()
+    .map(|r| format!("<div class=\"customer-review\"><p>{r}</p></div>"))
+    .collect();
+    let specs: String = [
+        "Body made of solid alder",
+        "Neck made of bolt-on maple",
+        "Fingerboard made of dark rosewood",
+        "Twenty two medium jumbo frets",
+        "Three single coil pickups fitted",
+        "Scale length of 648 mm",
+        "Five way pickup selector switch",
+        "Vintage style tremolo bridge",
+    ]
+    .iter()
+    .map(|s| format!("<li>{s}</li>"))
+    .collect();
+    let menu: String = (0..20)
+        .map(|i| format!("<li><a href=\"/c/{i}\">Department {i} deals</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"menu\"><ul>{menu}</ul></div>\
+         <div class=\"buy\"><h1>Stage 2 electric guitar</h1><ul class=\"specs\">{specs}</ul></div>\
+         <div class=\"policy\"><p>Whatever your statutory rights, you can return most products within thirty days of delivery for a full refund, as long as they are unused.</p></div>\
+         <div class=\"reviews\"><h2>Customer reviews</h2>{reviews}</div></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(text.contains("Fingerboard made of dark rosewood"), "{text}");
+    assert!(text.contains("Vintage style tremolo bridge"), "{text}");
+}
+
+#[test]
 fn a_header_class_heading_a_part_of_the_main_content_is_kept() {
     // Service pages head each section of their pitch with a
     // `feature-header` (or a CSS-module `intro_header__x1`) holding the

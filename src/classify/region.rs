@@ -312,7 +312,18 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
     // No article and a best element holding under half the page's prose:
     // a listing, product or forum page, whose content is spread out. Then
     // only rules and link density decide, not the region.
-    let article_core = has_article_core(page, &prose);
+    // Shoppers' reviews make no article either: a product page whose only
+    // run of paragraphs is its reviews is still spread out.
+    let article_core = if any_reviews {
+        let own: Vec<bool> = prose
+            .iter()
+            .zip(&page.blocks)
+            .map(|(&p, b)| p && !page.is_within(b.element, &reviews))
+            .collect();
+        has_article_core(page, &own)
+    } else {
+        has_article_core(page, &prose)
+    };
     let wide = !article_core && best.is_some_and(|r| good[r] < SPREAD_SHARE * total_good);
     // A page with no article whose text is mostly repeated items is a
     // listing, a shop grid or a thread: the item lists are its content,
