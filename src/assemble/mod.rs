@@ -45,13 +45,23 @@ impl Article {
     /// Plain text: paragraphs separated by a blank line.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        for b in self.body_blocks() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(&b.text);
-        }
+        // Writing to a String cannot fail.
+        let _ = self.write_text(&mut out);
         out
+    }
+
+    /// `text`, written to `w` as it is joined (a JSON writer escapes it on
+    /// the way, with no copy of the whole text).
+    pub fn write_text<W: std::fmt::Write>(&self, w: &mut W) -> std::fmt::Result {
+        let mut any = false;
+        for b in self.body_blocks() {
+            if any {
+                w.write_str("\n\n")?;
+            }
+            w.write_str(&b.text)?;
+            any |= !b.text.is_empty();
+        }
+        Ok(())
     }
 
     /// Markdown: headings, lists, quotes and code kept.

@@ -194,18 +194,22 @@ impl Render {
     fn rendered(&self, meta: &Meta, p: &crate::pipeline::Cleaned) -> Vec<u8> {
         let md = self.opts.format == OutputFormat::Markdown;
         match self.opts.format {
-            OutputFormat::Json | OutputFormat::Jsonl if self.pretty => {
-                let v = record::output(meta, p, md);
-                let mut s = serde_json::to_vec_pretty(&v).unwrap_or_default();
-                s.push(b'\n');
-                s
-            }
             OutputFormat::Json | OutputFormat::Jsonl => {
-                // Sized for the body text, which is most of the record:
-                // no regrowing (and copying) as it is written.
+                let record = record::Output {
+                    meta,
+                    cleaned: p,
+                    markdown: md,
+                };
+                // Sized for the body text, which is most of the record: no
+                // regrowing (and copying) as it is written.
                 let text: usize = p.article.body_blocks().map(|b| b.text.len() + 4).sum();
                 let mut s = Vec::with_capacity(256 + text + text / 16);
-                record::output_json(meta, p, md, &mut s);
+                // Writing to a Vec cannot fail.
+                let _ = if self.pretty {
+                    serde_json::to_writer_pretty(&mut s, &record)
+                } else {
+                    serde_json::to_writer(&mut s, &record)
+                };
                 s.push(b'\n');
                 s
             }

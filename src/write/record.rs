@@ -1,6 +1,7 @@
 //! The JSON records unboil writes: the output record, the error record and
 //! the audit record. Their shapes are a contract (see docs/audit.md).
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 
@@ -23,147 +24,57 @@ fn opt(s: &Option<String>) -> Value {
     s.as_ref().map_or(Value::Null, |s| Value::String(s.clone()))
 }
 
-/// `{"id","url","title","text"}` plus the input's other fields.
-pub fn output(meta: &Meta, c: &Cleaned, markdown: bool) -> Value {
-    let mut m = Map::new();
-    m.insert("id".into(), opt(&meta.id));
-    m.insert("url".into(), opt(&meta.url));
-    m.insert("title".into(), opt(&c.article.title));
-    let text = if markdown {
-        c.article.markdown()
-    } else {
-        c.article.text()
-    };
-    m.insert("text".into(), Value::String(text));
-    for (k, v) in &meta.extra {
-        m.entry(k.clone()).or_insert_with(|| v.clone());
-    }
-    Value::Object(m)
+/// The output record: `{"id","url","title","text"}` plus the input's other
+/// fields (the record's own keys win), keys in order as serde_json's `Map`
+/// keeps them. Serialized straight from the article: the body text is
+/// escaped as its blocks are joined, never copied whole.
+pub struct Output<'a> {
+    pub meta: &'a Meta,
+    pub cleaned: &'a Cleaned,
+    pub markdown: bool,
 }
 
-/// `output` as one line of compact JSON, as `serde_json::to_vec` writes
-/// it (keys in order, the same escapes), appended to `out`; without the
-/// copy of the text and the map `output` makes, and escaping the text a
-/// word at a time.
-pub fn output_json(meta: &Meta, c: &Cleaned, markdown: bool, out: &mut Vec<u8>) {
-    enum Field<'a> {
-        Str(Option<&'a str>),
-        Text,
-        Extra(&'a Value),
-    }
-    let mut fields: BTreeMap<&str, Field> = BTreeMap::new();
-    fields.insert("id", Field::Str(meta.id.as_deref()));
-    fields.insert("url", Field::Str(meta.url.as_deref()));
-    fields.insert("title", Field::Str(c.article.title.as_deref()));
-    fields.insert("text", Field::Text);
-    for (k, v) in &meta.extra {
-        fields.entry(k.as_str()).or_insert(Field::Extra(v));
-    }
-    out.push(b'{');
-    for (i, (k, v)) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
+impl Serialize for Output<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        enum Field<'a> {
+            Str(Option<&'a str>),
+            Text,
+            Extra(&'a Value),
         }
-        json_str(out, k);
-        out.push(b':');
-        match v {
-            Field::Str(None) => out.extend_from_slice(b"null"),
-            Field::Str(Some(s)) => json_str(out, s),
-            Field::Extra(v) => {
-                // Writing to a Vec cannot fail.
-                let _ = serde_json::to_writer(&mut *out, v);
-            }
-            Field::Text if markdown => json_str(out, &c.article.markdown()),
-            Field::Text => {
-                // `Article::text`, escaped as it is joined.
-                out.push(b'"');
-                for (i, b) in c.article.body_blocks().enumerate() {
-                    if i > 0 {
-                        out.extend_from_slice(b"\\n\\n");
-                    }
-                    escape_into(out, &b.text);
-                }
-                out.push(b'"');
+        let article = &self.cleaned.article;
+        let mut fields: BTreeMap<&str, Field> = BTreeMap::new();
+        fields.insert("id", Field::Str(self.meta.id.as_deref()));
+        fields.insert("url", Field::Str(self.meta.url.as_deref()));
+        fields.insert("title", Field::Str(article.title.as_deref()));
+        fields.insert("text", Field::Text);
+        for (k, v) in &self.meta.extra {
+            fields.entry(k.as_str()).or_insert(Field::Extra(v));
+        }
+        let mut map = ser.serialize_map(Some(fields.len()))?;
+        for (k, v) in &fields {
+            match v {
+                Field::Str(s) => map.serialize_entry(k, s)?,
+                Field::Extra(v) => map.serialize_entry(k, v)?,
+                Field::Text if self.markdown => map.serialize_entry(k, &article.markdown())?,
+                Field::Text => map.serialize_entry(k, &BodyText(article))?,
             }
         }
+        map.end()
     }
-    out.push(b'}');
 }
 
-/// `s` as a JSON string, quoted.
-fn json_str(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
-    escape_into(out, s);
-    out.push(b'"');
+/// An article's plain text, serialized as a string as it is joined.
+struct BodyText<'a>(&'a crate::assemble::Article);
+
+impl std::fmt::Display for BodyText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.write_text(f)
+    }
 }
 
-/// `s` escaped as serde_json escapes a string: `"` and `\\`, the short
-/// forms of backspace, tab, line feed, form feed and carriage return, and
-/// `\\u00xx` for the other control bytes; nothing else. The runs between
-/// such bytes (most of a text) are found eight bytes at a time and copied
-/// whole.
-pub fn escape_into(out: &mut Vec<u8>, s: &str) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let b = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    loop {
-        // The next byte to escape from `i` on, if any.
-        let mut next = None;
-        while let Some(chunk) = b.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            // High bit set in each byte below 0x20 (bytes from 0x80 up
-            // masked off), and in each byte equal to '"' or '\\' (a zero
-            // byte of x ^ c, exactly: see `zero`).
-            let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-            let zero = |y: u64| !((y & !HIGH).wrapping_add(!HIGH) | y) & HIGH;
-            let quote = zero(x ^ (ONES * b'"' as u64));
-            let slash = zero(x ^ (ONES * b'\\' as u64));
-            let m = control | quote | slash;
-            if m != 0 {
-                next = Some(i + (m.trailing_zeros() / 8) as usize);
-                break;
-            }
-            i += 8;
-        }
-        if next.is_none() {
-            next = b[i..]
-                .iter()
-                .position(|&c| c < 0x20 || c == b'"' || c == b'\\')
-                .map(|p| i + p);
-        }
-        let Some(at) = next else {
-            out.extend_from_slice(&b[run..]);
-            return;
-        };
-        out.extend_from_slice(&b[run..at]);
-        let c = b[at];
-        let short = match c {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            0x08 => b'b',
-            b'\t' => b't',
-            b'\n' => b'n',
-            0x0c => b'f',
-            b'\r' => b'r',
-            _ => 0,
-        };
-        if short != 0 {
-            out.extend_from_slice(&[b'\\', short]);
-        } else {
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[(c >> 4) as usize],
-                HEX[(c & 0xf) as usize],
-            ]);
-        }
-        run = at + 1;
-        i = at + 1;
+impl Serialize for BodyText<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_str(self)
     }
 }
 
@@ -422,29 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn strings_escape_as_serde_json_escapes_them() {
-        let mut all: String = (0u8..0x80).map(char::from).collect();
-        all.push_str("é ’ 東京 \u{7f}\u{85}\u{2028} \"quoted\" back\\slash");
-        let mut cases = vec![all.clone(), String::new(), "plain words".into()];
-        // Every byte to escape at every offset of an eight-byte step.
-        for c in (0u8..0x20).chain([b'"', b'\\']) {
-            for n in 0..17 {
-                let mut t = "x".repeat(n);
-                t.push(char::from(c));
-                t.push_str("tail end");
-                cases.push(t);
-            }
-        }
-        for t in cases {
-            let mut got = vec![b'"'];
-            escape_into(&mut got, &t);
-            got.push(b'"');
-            assert_eq!(got, serde_json::to_vec(&t).unwrap(), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn output_line_is_the_output_record_as_serde_json_writes_it() {
+    fn output_record_is_the_article_with_the_inputs_fields_in_key_order() {
         let c = Cleaner::default()
             .clean(&Document::text(
                 "Storm closes the harbour\n\
@@ -453,31 +342,45 @@ mod tests {
             ))
             .unwrap();
         let mut extra = Map::new();
-        // Keys before, between and after the record's own; one of them
-        // (`title`) is the record's and is not overwritten.
-        for k in ["a", "lang", "tz", "title", "ürl", "i"] {
+        // Keys before, between and after the record's own; `title` is the
+        // record's own and is not overwritten.
+        for k in ["a", "lang", "title", "ürl"] {
             extra.insert(k.into(), json!({"k": [1, 2.5, null, k]}));
         }
-        for (id, url) in [
-            (None, None),
-            (Some("d\"1".to_string()), Some("u".to_string())),
-        ] {
-            let meta = Meta {
-                id,
-                url,
-                extra: extra.clone(),
-                ..Meta::default()
-            };
-            for md in [false, true] {
-                let mut got = Vec::new();
-                output_json(&meta, &c, md, &mut got);
-                let want = serde_json::to_vec(&output(&meta, &c, md)).unwrap();
-                assert_eq!(
-                    String::from_utf8_lossy(&got),
-                    String::from_utf8_lossy(&want)
-                );
-            }
-        }
+        let meta = Meta {
+            id: Some("d\"1".into()),
+            extra,
+            ..Meta::default()
+        };
+        let line = serde_json::to_string(&Output {
+            meta: &meta,
+            cleaned: &c,
+            markdown: false,
+        })
+        .unwrap();
+        let v: Value = serde_json::from_str(&line).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["a", "id", "lang", "text", "title", "url", "ürl"]);
+        assert!(
+            line.starts_with(r#"{"a":{"k":[1,2.5,null,"a"]},"id":"d\"1","#),
+            "{line}"
+        );
+        assert_eq!(v["title"], "Storm closes the harbour");
+        assert_eq!(v["url"], Value::Null);
+        assert_eq!(v["ürl"], json!({"k": [1, 2.5, null, "ürl"]}));
+        assert_eq!(
+            v["text"],
+            "The harbour closed on Monday as the storm reached the coast, officials said.\n\n\
+             The ferry \"service\" was cancelled until further notice, and boats stayed."
+        );
+        assert_eq!(v["text"], c.article.text());
+        let md: Value = serde_json::to_value(Output {
+            meta: &meta,
+            cleaned: &c,
+            markdown: true,
+        })
+        .unwrap();
+        assert_eq!(md["text"], c.article.markdown());
     }
 
     #[test]
