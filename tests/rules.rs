@@ -357,6 +357,115 @@ text = '(?i)^get the gazette app'
     );
 }
 
+// ------------------------------------------------------------------ marks
+
+#[test]
+fn a_panel_rule_of_ones_own_finds_a_panel_in_another_language() {
+    // The French panel has no label the built-in rules know: it stays.
+    let builtin = Cleaner::default();
+    let a = text(&builtin, &page("consent.txt"), None);
+    kept(&a, "Ils sont indispensables");
+    kept(&a, "Tout accepter");
+
+    let c = examples(&["consent-panel.toml"]);
+    let a = text(&c, &page("consent.txt"), None);
+    for line in [
+        "Vos choix en matière de cookies",
+        "Cookies strictement nécessaires",
+        "Ils sont indispensables",
+        "Ils nous permettent de compter",
+        "Tout accepter",
+    ] {
+        removed_by(&a, line, "cookie.consent-panel-fr", Category::CookieNotice);
+    }
+    kept(&a, "Après huit mois de travaux");
+    kept(&a, "Les commerçants se disent satisfaits");
+}
+
+/// An article with a consent panel inside it: two labels the built-in
+/// panel rule knows, one it does not.
+const MIXED_PANEL: &str = "The harbour market reopens after the works\n\
+After eight months of works the covered market by the harbour opened its doors again on Saturday morning, with some thirty stalls of fishmongers and grocers.\n\
+The town replaced the roof and the floor, and fitted a ventilation system that keeps the hall cool through the summer months.\n\
+Strictly necessary cookies\n\
+They keep the site working, for example by remembering your choices, and cannot be switched off in our systems at all.\n\
+Mesure d'audience\n\
+They let us count visits and see which pages are read the most, so that we can make the site better for all of its readers.\n\
+Accept all\n\
+The traders say they are pleased, though some regret that the rents of their pitches went up by ten per cent this year.\n\
+The market is open from Tuesday to Sunday, from seven in the morning until one in the afternoon, and on Friday evenings.\n";
+
+#[test]
+fn panel_rules_of_one_category_count_together() {
+    // Two labels are no panel.
+    let a = text(&Cleaner::default(), MIXED_PANEL.as_bytes(), None);
+    kept(&a, "They keep the site working");
+    // A third from a user's rule makes one; the audit names the rule that
+    // marked most of its lines.
+    let mine = "[[rule]]\nid = \"mine.panel\"\ncategory = \"cookie_notice\"\nmark = \"panel\"\n\
+                weight = 0\ntext = '^Mesure d.audience$'\n";
+    let c = cleaner(&[("mine.toml", mine)]);
+    let a = text(&c, MIXED_PANEL.as_bytes(), None);
+    for line in [
+        "Strictly necessary",
+        "They keep",
+        "Mesure",
+        "They let us",
+        "Accept all",
+    ] {
+        removed_by(&a, line, "cookie.consent-panel", Category::CookieNotice);
+    }
+    kept(&a, "The town replaced the roof");
+    kept(&a, "The traders say");
+    // Marks of another category make panels of their own.
+    let other = mine.replace("cookie_notice", "newsletter");
+    let a = text(
+        &cleaner(&[("other.toml", &other)]),
+        MIXED_PANEL.as_bytes(),
+        None,
+    );
+    kept(&a, "They keep the site working");
+}
+
+#[test]
+fn a_reviews_mark_keeps_shoppers_reviews_from_taking_the_page() {
+    let c = examples(&["reviews.toml"]);
+    let a = html(&c, &page("shop.html"), None);
+    kept(&a, "A heavy stoneware mug");
+    kept(&a, "It holds a large pot of tea");
+    removed_by(
+        &a,
+        "I bought two of these",
+        "shop.shopper-voice",
+        Category::Comments,
+    );
+
+    // The same rule without the mark: the reviews outweigh the
+    // description and are taken for the page.
+    let (_, src) = example("reviews.toml");
+    let unmarked: String = src
+        .lines()
+        .filter(|l| !l.starts_with("mark"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let a = html(
+        &cleaner(&[("unmarked.toml", &unmarked)]),
+        &page("shop.html"),
+        None,
+    );
+    kept(&a, "I bought two of these");
+    assert!(
+        a.decisions[a
+            .page
+            .blocks
+            .iter()
+            .position(|b| b.text.starts_with("A heavy stoneware mug"))
+            .unwrap()]
+        .removed
+        .is_some()
+    );
+}
+
 // ------------------------------------------------- changing built-in rules
 
 #[test]
@@ -509,6 +618,21 @@ fn bad_files_name_file_line_column_and_problem() {
             "[[rule]]\ncategory = \"spam\"\ntext = \"a\"\n".into(),
             "f.toml:1:1: ",
             "missing field `id`",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\ncategory = \"spam\"\ntext = \"a\"\nmark = \"banner\"\n".into(),
+            "f.toml:5:8: ",
+            "rule `x`: unknown mark `banner` (one of: panel, reviews)",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\ncategory = \"comments\"\ntext = \"a\"\nmark = [\"reviews\"]\n".into(),
+            "f.toml:5:9: ",
+            "rule `x`: mark `reviews` needs a `class` or `tag`",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\ncategory = \"spam\"\nclass = \"a\"\nmark = \"panel\"\n".into(),
+            "f.toml:5:8: ",
+            "rule `x`: mark `panel` needs a `text` regex",
         ),
     ];
     for (src, at, what) in cases {

@@ -43,6 +43,13 @@ fn list_shows_built_in_and_user_rules() {
         .expect("bio.container listed");
     assert!(line.contains("author_bio"), "{line}");
     assert!(line.contains("class author-bio"), "{line}");
+    // A rule's marks lead its summary, which a long pattern list would
+    // otherwise push out of the line.
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("cookie.consent-panel "))
+        .expect("cookie.consent-panel listed");
+    assert!(line.contains("  0  marks panel; text "), "{line}");
 
     let o = unboil(&[
         "rules",
@@ -61,6 +68,12 @@ fn list_shows_built_in_and_user_rules() {
         .unwrap();
     assert_eq!(social["category"], "social_cta");
     assert_eq!(social["kind"], "rule");
+    assert_eq!(social["marks"], serde_json::json!([]));
+    let reviews = items
+        .iter()
+        .find(|i| i["id"] == "comments.customer-reviews")
+        .unwrap();
+    assert_eq!(reviews["marks"], serde_json::json!(["reviews"]));
     let site = items
         .iter()
         .find(|i| i["id"] == "gazette.plus-offer")

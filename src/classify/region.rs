@@ -3,7 +3,7 @@
 //! weights); for text the run of lines with the most prose in it.
 
 use super::category::Category;
-use super::rules::{RuleSet, has_part};
+use super::rules::{Mark, RuleSet, has_part};
 use crate::segment::{Block, Page};
 use rustc_hash::FxHashMap;
 
@@ -125,25 +125,29 @@ fn class_factor(tag: &str, tokens: &[String], comments: bool) -> f32 {
 pub const MARK_COMMENTS: u8 = 1;
 /// Element marks: a consent tool's banner or settings panel.
 pub const MARK_CONSENT: u8 = 2;
-/// Element marks: customers' reviews of a product (`REVIEWS_RULE`).
+/// Element marks: customers' reviews of a product (rules with
+/// `mark = "reviews"`).
 pub const MARK_REVIEWS: u8 = 4;
-/// The structural rule for the review widgets of shops.
-const REVIEWS_RULE: &str = "comments.customer-reviews";
 
-/// What the structural rules of the comments and cookie-notice categories
-/// say of each element, from `evidence::element_hits`: `MARK_*` bits.
+/// What the structural rules of the comments and cookie-notice categories,
+/// and those marking reviews, say of each element, from
+/// `evidence::element_hits`: `MARK_*` bits.
 pub fn element_marks(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<u8> {
     hits.iter()
         .map(|h| {
             h.iter().fold(0, |m, &r| {
-                m | match set.rules[r].category {
-                    Category::Comments if set.rules[r].id == REVIEWS_RULE => {
-                        MARK_COMMENTS | MARK_REVIEWS
+                let rule = &set.rules[r];
+                let reviews = if rule.has_mark(Mark::Reviews) {
+                    MARK_REVIEWS
+                } else {
+                    0
+                };
+                m | reviews
+                    | match rule.category {
+                        Category::Comments => MARK_COMMENTS,
+                        Category::CookieNotice => MARK_CONSENT,
+                        _ => 0,
                     }
-                    Category::Comments => MARK_COMMENTS,
-                    Category::CookieNotice => MARK_CONSENT,
-                    _ => 0,
-                }
             })
         })
         .collect()

@@ -117,7 +117,40 @@ pub struct RuleSpec {
     pub min_words: Option<u32>,
     pub min_link_density: Option<Spanned<f32>>,
     pub max_link_density: Option<Spanned<f32>>,
+    /// What the rule's matches tell the classifier besides their score
+    /// (see `Mark`).
+    pub mark: Option<Spanned<Strings>>,
     pub description: Option<String>,
+}
+
+/// What a rule's matches say besides their weight: the classifier's
+/// detectors read these from the rule file instead of naming rules or
+/// words in code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Text input: the lines the rule matches are lines of a panel (a
+    /// consent manager's: cookie categories, "Accept all"); a close
+    /// cluster of them is removed whole (`text_consent`).
+    Panel,
+    /// The elements the rule matches hold customers' reviews of a product:
+    /// never the page's main content, however much prose they hold
+    /// (`region`).
+    Reviews,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 2] = [Mark::Panel, Mark::Reviews];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mark::Panel => "panel",
+            Mark::Reviews => "reviews",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mark> {
+        Mark::ALL.into_iter().find(|m| m.as_str() == s)
+    }
 }
 
 /// A `[[site]]` rule as written.
@@ -150,6 +183,8 @@ pub struct Rule {
     pub min_words: Option<u32>,
     pub min_link_density: Option<f32>,
     pub max_link_density: Option<f32>,
+    /// What else its matches say (`Mark`), each once.
+    pub marks: Vec<Mark>,
     pub description: Option<String>,
     /// The patterns as written, for `rules list` and the docs.
     pub text_patterns: Vec<String>,
@@ -178,9 +213,19 @@ impl Rule {
         !self.text_patterns.is_empty()
     }
 
+    pub fn has_mark(&self, mark: Mark) -> bool {
+        self.marks.contains(&mark)
+    }
+
     /// What the rule matches, in one line.
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
+        // First: a listing cuts long summaries, and a mark changes what
+        // the rule does.
+        if !self.marks.is_empty() {
+            let marks: Vec<&str> = self.marks.iter().map(|m| m.as_str()).collect();
+            parts.push(format!("marks {}", marks.join(",")));
+        }
         if !self.text_patterns.is_empty() {
             parts.push(format!("text {}", self.text_patterns.join(" | ")));
         }
@@ -615,6 +660,32 @@ fn compile_rule(
             "a rule needs at least one of text, heading, class, tag".into(),
         ));
     }
+    let mut marks = Vec::new();
+    for (span, m) in spanned(&spec.mark) {
+        let mark = Mark::parse(m.trim()).ok_or_else(|| {
+            err(
+                span.clone(),
+                format!(
+                    "unknown mark `{m}` (one of: {})",
+                    Mark::ALL.map(|m| m.as_str()).join(", ")
+                ),
+            )
+        })?;
+        // A mark the rule cannot give would do nothing: say so.
+        let needs = match mark {
+            Mark::Panel if text_patterns.is_empty() => Some("a `text` regex (panels are lines)"),
+            Mark::Reviews if class.is_empty() && tag.is_empty() => {
+                Some("a `class` or `tag` (reviews are elements)")
+            }
+            _ => None,
+        };
+        if let Some(needs) = needs {
+            return Err(err(span, format!("mark `{m}` needs {needs}")));
+        }
+        if !marks.contains(&mark) {
+            marks.push(mark);
+        }
+    }
     Ok(Rule {
         id: id.clone(),
         category,
@@ -625,6 +696,7 @@ fn compile_rule(
         min_words: spec.min_words,
         min_link_density: spec.min_link_density.as_ref().map(|d| *d.get_ref()),
         max_link_density: spec.max_link_density.as_ref().map(|d| *d.get_ref()),
+        marks,
         description: spec.description.clone(),
         text_patterns,
         heading_patterns,

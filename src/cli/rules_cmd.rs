@@ -96,6 +96,7 @@ fn list(set: &RuleSet, format: ListFormat, out: &mut dyn Write) -> Result<()> {
                         "kind": "rule",
                         "category": r.category.as_str(),
                         "weight": r.weight,
+                        "marks": r.marks.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
                         "matches": r.summary(),
                         "description": r.description,
                         "origin": r.origin,
