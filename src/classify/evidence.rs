@@ -217,7 +217,8 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
     let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
     let own_header = article_headers(page);
     let in_part = in_page_part(page);
-    page.elements
+    let mut hits: Vec<Vec<usize>> = page
+        .elements
         .iter()
         .enumerate()
         .map(|(i, el)| {
@@ -251,7 +252,47 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
             }
             hits
         })
-        .collect()
+        .collect();
+    drop_crowded(page, set, &mut hits);
+    hits
+}
+
+/// Rules with `max_page_share` lose their hits on a page where the
+/// elements they match hold more of its words: there the marked component
+/// is what the page is built of (a landing page of call-to-action cards),
+/// not an interruption of it.
+fn drop_crowded(page: &Page, set: &RuleSet, hits: &mut [Vec<usize>]) {
+    let els = &page.elements;
+    let mut total = 0u64;
+    for (r, rule) in set.rules.iter().enumerate() {
+        let Some(max) = rule.max_page_share else {
+            continue;
+        };
+        if total == 0 {
+            total = page
+                .blocks
+                .iter()
+                .map(|b| u64::from(b.features.words))
+                .sum();
+        }
+        // Parents come before their children: one pass down the tree.
+        let mut inside = vec![false; els.len()];
+        for (i, el) in els.iter().enumerate() {
+            let above = el.parent.filter(|&p| p < i).is_some_and(|p| inside[p]);
+            inside[i] = above || hits[i].contains(&r);
+        }
+        let held: u64 = page
+            .blocks
+            .iter()
+            .filter(|b| b.element.is_some_and(|e| inside[e]))
+            .map(|b| u64::from(b.features.words))
+            .sum();
+        if held as f64 > f64::from(max) * total as f64 {
+            for h in hits.iter_mut() {
+                h.retain(|&x| x != r);
+            }
+        }
+    }
 }
 
 /// Text rules that each block matches, within their bounds. Known before
