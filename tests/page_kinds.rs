@@ -744,3 +744,19 @@ fn a_listicle_entry_header_is_kept() {
     assert!(text.contains("1. Saltmere Quay"), "{text}");
     assert!(text.contains("3. Old Brine Harbour"), "{text}");
 }
+
+#[test]
+fn a_post_signature_classed_plainly_is_dropped_but_a_signature_dish_stays() {
+    // Forum software marks each post's signature with a bare `signature`
+    // class; a menu's `signature-dish` is the restaurant's own content.
+    let html = "<html><body><main><article><h1>Which wax for a winter board?</h1>\
+        <div class=\"post\"><p>I have been riding the same board for three winters and the base is getting dry and slow on cold snow, so I want to start waxing it myself at home.</p>\
+        <div class=\"signature\"><p>Riding since 1998, mostly in the Alps and sometimes in Norway.</p></div></div>\
+        <div class=\"post\"><p>Use a cold-temperature wax below minus ten, scrape it thin and brush it out well; a warm iron and patience matter more than the brand you buy.</p>\
+        <div class=\"signature-dish\"><p>Our hut serves a barley soup with smoked ham after every waxing class.</p></div></div>\
+        </article></main></body></html>";
+    let text = Cleaner::default().clean_html(html).text();
+    assert!(!text.contains("Riding since 1998"), "{text}");
+    assert!(text.contains("barley soup with smoked ham"), "{text}");
+    assert!(text.contains("scrape it thin"), "{text}");
+}

@@ -207,6 +207,17 @@ fn part_header_class(token: &str) -> bool {
         )
 }
 
+/// Class names that mean one thing only when they stand alone, read as
+/// the compound a rule lists: a class that is just `signature` marks a
+/// forum post's signature, while as a part of a longer name
+/// (`signature-dish`, `signature-collection`) it names a shop's goods.
+fn bare_alias(token: &str) -> Option<&'static str> {
+    match token {
+        "signature" | "signatures" => Some("post-signature"),
+        _ => None,
+    }
+}
+
 /// Fewest articles side by side that make a river of teasers.
 const RIVER_MIN: usize = 3;
 
@@ -228,7 +239,9 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
                     class_hit[r / 64] |= 1 << (r % 64);
                     any = true;
                 };
-                if in_part[i] && part_header_class(tok) {
+                if let Some(alias) = bare_alias(tok) {
+                    set.class_rules(alias, &mut mark);
+                } else if in_part[i] && part_header_class(tok) {
                     // The token's other parts still say what the part is
                     // (`reviews-header` heads reviews).
                     let rest: Vec<&str> =
