@@ -158,6 +158,13 @@ fn related_headings_open_their_list() {
         "You might also be interested in these:",
         "Customers who bought this item also bought",
         "Vous aimerez aussi",
+        "Check out other related discussions",
+        "Hot Network Questions",
+        "Suggested topics",
+        "Your recently viewed items",
+        "Seller's other items",
+        "More from this brand",
+        "Pairs well with",
     ] {
         let a = page(&format!("<h2>{heading}</h2>{list}"));
         assert_eq!(
