@@ -629,13 +629,14 @@ fn compile_rule(
     };
     let class = words(&spec.class, "class", true)?;
     let tag = words(&spec.tag, "tag", false)?;
-    if let Some(m) = &spec.max_page_share {
-        if class.is_empty() && tag.is_empty() {
-            return Err(err(
-                m.span(),
-                "max_page_share weighs matched elements: the rule needs a class or tag".into(),
-            ));
-        }
+    if let Some(m) = &spec.max_page_share
+        && class.is_empty()
+        && tag.is_empty()
+    {
+        return Err(err(
+            m.span(),
+            "max_page_share weighs matched elements: the rule needs a class or tag".into(),
+        ));
     }
     if text_patterns.is_empty() && heading_patterns.is_empty() && class.is_empty() && tag.is_empty()
     {

@@ -211,7 +211,7 @@ fn own_wrapper_parent(page: &Page, i: usize, mut c: usize) -> usize {
     };
     // Blocks come in document order: a wrapper's other blocks would be
     // next to the heading.
-    while !(i > 0 && holds(i - 1, c)) && !holds(i + 1, c) {
+    while !(holds(i + 1, c) || i > 0 && holds(i - 1, c)) {
         match page.elements[c].parent {
             Some(p) => c = p,
             None => break,
