@@ -158,6 +158,13 @@ fn related_headings_open_their_list() {
         "You might also be interested in these:",
         "Customers who bought this item also bought",
         "Vous aimerez aussi",
+        "Check out other related discussions",
+        "Hot Network Questions",
+        "Suggested topics",
+        "Your recently viewed items",
+        "Seller's other items",
+        "More from this brand",
+        "Pairs well with",
     ] {
         let a = page(&format!("<h2>{heading}</h2>{list}"));
         assert_eq!(
@@ -1349,4 +1356,63 @@ fn carousel_controls_read_out_as_text() {
         "<p>Next page of the timetable lists the winter crossings.</p>",
         "Next page of the timetable lists the winter crossings.",
     );
+}
+
+#[test]
+fn a_call_to_action_box_set_into_the_text_is_removed() {
+    // Themes wrap a pitch for their own product in a box classed as a call
+    // to action; its heading and copy read like prose.
+    // (Short of a tenth of the page's words, as such boxes are.)
+    let more = "<p>Crews spent the first day clearing fallen trees from the quay road and checking the mooring lines of every boat in the harbour, one by one.</p>";
+    let a = page(&format!(
+        "<div class=\"post-cta\"><h3>Planning a trip to the islands?</h3>\
+         <p>Our travel planner builds a day-by-day route with ferries, hotels and walks in a few minutes.</p></div>{}",
+        more.repeat(6)
+    ));
+    for text in [
+        "Planning a trip to the islands?",
+        "Our travel planner builds a day-by-day route with ferries, hotels and walks in a few minutes.",
+    ] {
+        assert_eq!(
+            fate(&a, text),
+            (Some(Category::Advertising), "ads.cta-box".to_string()),
+            "{text:?}"
+        );
+    }
+    assert!(a.text().contains("Harbour officials said"));
+}
+
+#[test]
+fn a_landing_page_built_of_call_to_action_cards_keeps_them() {
+    // A services page made of cards classed as calls to action: the cards
+    // are what the page says, not an interruption of it.
+    let services = [
+        (
+            "Tax advice",
+            "Our advisers help small firms plan their tax year, file returns on time and answer questions from the tax office.",
+        ),
+        (
+            "Payroll",
+            "We run your payroll every month, pay your staff on the right day and send the reports your accountant needs.",
+        ),
+        (
+            "Audit",
+            "Independent auditors check your accounts against the standards and explain what they found in plain words.",
+        ),
+        (
+            "Company setup",
+            "From choosing a legal form to registering with the authorities, we set up new companies in under a week.",
+        ),
+    ];
+    let mut cards = String::new();
+    for (h, t) in services {
+        cards.push_str(&format!(
+            "<div class=\"cta-card\"><h3>{h}</h3><p>{t}</p></div>"
+        ));
+    }
+    let html = format!("<html><body><main><h1>Our services</h1>{cards}</main></body></html>");
+    let text = CLEANER.clean_html(&html).text();
+    for (h, t) in services {
+        assert!(text.contains(h) && text.contains(t), "{h}: {text}");
+    }
 }

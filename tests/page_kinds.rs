@@ -744,3 +744,48 @@ fn a_listicle_entry_header_is_kept() {
     assert!(text.contains("1. Saltmere Quay"), "{text}");
     assert!(text.contains("3. Old Brine Harbour"), "{text}");
 }
+
+#[test]
+fn a_post_signature_classed_plainly_is_dropped_but_a_signature_dish_stays() {
+    // Forum software marks each post's signature with a bare `signature`
+    // class; a menu's `signature-dish` is the restaurant's own content.
+    let html = "<html><body><main><article><h1>Which wax for a winter board?</h1>\
+        <div class=\"post\"><p>I have been riding the same board for three winters and the base is getting dry and slow on cold snow, so I want to start waxing it myself at home.</p>\
+        <div class=\"signature\"><p>Riding since 1998, mostly in the Alps and sometimes in Norway.</p></div></div>\
+        <div class=\"post\"><p>Use a cold-temperature wax below minus ten, scrape it thin and brush it out well; a warm iron and patience matter more than the brand you buy.</p>\
+        <div class=\"signature-dish\"><p>Our hut serves a barley soup with smoked ham after every waxing class.</p></div></div>\
+        </article></main></body></html>";
+    let text = Cleaner::default().clean_html(html).text();
+    assert!(!text.contains("Riding since 1998"), "{text}");
+    assert!(text.contains("barley soup with smoked ham"), "{text}");
+    assert!(text.contains("scrape it thin"), "{text}");
+}
+
+#[test]
+fn a_related_heading_in_its_own_title_bar_claims_the_row_beside_it() {
+    // Shops and blogs wrap a carousel's heading in a title bar of its own,
+    // with the cards in a sibling element: the heading's section is the
+    // bar's parent, not the bar alone.
+    let mut cards = String::new();
+    for (name, price) in [
+        ("Alpine wool beanie in charcoal", "$24.00"),
+        ("Trail running gloves with grip", "$31.50"),
+        ("Thermal base layer top for women", "$58.00"),
+    ] {
+        cards.push_str(&format!(
+            "<div class=\"card\"><h3 class=\"card-name\">{name}</h3><div class=\"card-price\">{price}</div></div>"
+        ));
+    }
+    let html = format!(
+        "<html><body><main><h1>Merino hiking socks</h1>\
+         <p>These socks are knitted from fine merino wool with a cushioned sole, so your feet stay dry and warm on long days in the hills.</p>\
+         <p>A reinforced heel and toe keep them going for years, and the flat seam will not rub inside a stiff leather boot.</p>\
+         <section class=\"recs\"><div class=\"recs-title\"><h2>Recently viewed</h2></div>\
+         <div class=\"recs-track\">{cards}</div></section>\
+         </main></body></html>"
+    );
+    let text = Cleaner::default().clean_html(&html).text();
+    assert!(!text.contains("Recently viewed"), "{text}");
+    assert!(!text.contains("Trail running gloves"), "{text}");
+    assert!(text.contains("flat seam will not rub"), "{text}");
+}

@@ -634,6 +634,16 @@ fn bad_files_name_file_line_column_and_problem() {
             "f.toml:5:8: ",
             "rule `x`: mark `panel` needs a `text` regex",
         ),
+        (
+            "[[rule]]\nid = \"x\"\ncategory = \"spam\"\ntext = \"a\"\nmax_page_share = 0.1\n".into(),
+            "f.toml:5:18: ",
+            "rule `x`: max_page_share weighs matched elements: the rule needs a class or tag",
+        ),
+        (
+            "[[rule]]\nid = \"x\"\ncategory = \"spam\"\nclass = \"cta\"\nmax_page_share = 2\n".into(),
+            "f.toml:5:18: ",
+            "a share of the page is between 0 and 1",
+        ),
     ];
     for (src, at, what) in cases {
         let mut b = RuleSetBuilder::new().with_builtin();

@@ -207,6 +207,17 @@ fn part_header_class(token: &str) -> bool {
         )
 }
 
+/// Class names that mean one thing only when they stand alone, read as
+/// the compound a rule lists: a class that is just `signature` marks a
+/// forum post's signature, while as a part of a longer name
+/// (`signature-dish`, `signature-collection`) it names a shop's goods.
+fn bare_alias(token: &str) -> Option<&'static str> {
+    match token {
+        "signature" | "signatures" => Some("post-signature"),
+        _ => None,
+    }
+}
+
 /// Fewest articles side by side that make a river of teasers.
 const RIVER_MIN: usize = 3;
 
@@ -217,7 +228,8 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
     let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
     let own_header = article_headers(page);
     let in_part = in_page_part(page);
-    page.elements
+    let mut hits: Vec<Vec<usize>> = page
+        .elements
         .iter()
         .enumerate()
         .map(|(i, el)| {
@@ -227,7 +239,9 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
                     class_hit[r / 64] |= 1 << (r % 64);
                     any = true;
                 };
-                if in_part[i] && part_header_class(tok) {
+                if let Some(alias) = bare_alias(tok) {
+                    set.class_rules(alias, &mut mark);
+                } else if in_part[i] && part_header_class(tok) {
                     // The token's other parts still say what the part is
                     // (`reviews-header` heads reviews).
                     let rest: Vec<&str> =
@@ -251,7 +265,47 @@ pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
             }
             hits
         })
-        .collect()
+        .collect();
+    drop_crowded(page, set, &mut hits);
+    hits
+}
+
+/// Rules with `max_page_share` lose their hits on a page where the
+/// elements they match hold more of its words: there the marked component
+/// is what the page is built of (a landing page of call-to-action cards),
+/// not an interruption of it.
+fn drop_crowded(page: &Page, set: &RuleSet, hits: &mut [Vec<usize>]) {
+    let els = &page.elements;
+    let mut total = 0u64;
+    for (r, rule) in set.rules.iter().enumerate() {
+        let Some(max) = rule.max_page_share else {
+            continue;
+        };
+        if total == 0 {
+            total = page
+                .blocks
+                .iter()
+                .map(|b| u64::from(b.features.words))
+                .sum();
+        }
+        // Parents come before their children: one pass down the tree.
+        let mut inside = vec![false; els.len()];
+        for (i, el) in els.iter().enumerate() {
+            let above = el.parent.filter(|&p| p < i).is_some_and(|p| inside[p]);
+            inside[i] = above || hits[i].contains(&r);
+        }
+        let held: u64 = page
+            .blocks
+            .iter()
+            .filter(|b| b.element.is_some_and(|e| inside[e]))
+            .map(|b| u64::from(b.features.words))
+            .sum();
+        if held as f64 > f64::from(max) * total as f64 {
+            for h in hits.iter_mut() {
+                h.retain(|&x| x != r);
+            }
+        }
+    }
 }
 
 /// Text rules that each block matches, within their bounds. Known before

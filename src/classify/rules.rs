@@ -120,6 +120,9 @@ pub struct RuleSpec {
     /// What the rule's matches tell the classifier besides their score
     /// (see `Mark`).
     pub mark: Option<Spanned<Strings>>,
+    /// Class/tag matches: the largest share of the page's words the
+    /// matching elements may hold for the rule to fire there.
+    pub max_page_share: Option<Spanned<f32>>,
     pub description: Option<String>,
 }
 
@@ -185,6 +188,11 @@ pub struct Rule {
     pub max_link_density: Option<f32>,
     /// What else its matches say (`Mark`), each once.
     pub marks: Vec<Mark>,
+    /// A class/tag rule fires only on pages where the elements it matches
+    /// hold at most this share of the words: a call-to-action box in an
+    /// article is an interruption, a landing page built of such boxes is
+    /// their content.
+    pub max_page_share: Option<f32>,
     pub description: Option<String>,
     /// The patterns as written, for `rules list` and the docs.
     pub text_patterns: Vec<String>,
@@ -249,6 +257,9 @@ impl Rule {
         }
         if let Some(m) = self.max_link_density {
             parts.push(format!("link density <= {m}"));
+        }
+        if let Some(m) = self.max_page_share {
+            parts.push(format!("<= {m} of the page's words"));
         }
         parts.join("; ")
     }
@@ -625,6 +636,16 @@ fn compile_rule(
             return Err(err(d.span(), "a link density is between 0 and 1".into()));
         }
     }
+    if let Some(d) = spec
+        .max_page_share
+        .as_ref()
+        .filter(|d| !(0.0..=1.0).contains(d.get_ref()))
+    {
+        return Err(err(
+            d.span(),
+            "a share of the page is between 0 and 1".into(),
+        ));
+    }
     let patterns = |v: &Option<Spanned<Strings>>, what: &str| {
         let mut out = Vec::new();
         for (span, p) in spanned(v) {
@@ -653,6 +674,15 @@ fn compile_rule(
     };
     let class = words(&spec.class, "class", true)?;
     let tag = words(&spec.tag, "tag", false)?;
+    if let Some(m) = &spec.max_page_share
+        && class.is_empty()
+        && tag.is_empty()
+    {
+        return Err(err(
+            m.span(),
+            "max_page_share weighs matched elements: the rule needs a class or tag".into(),
+        ));
+    }
     if text_patterns.is_empty() && heading_patterns.is_empty() && class.is_empty() && tag.is_empty()
     {
         return Err(err(
@@ -697,6 +727,7 @@ fn compile_rule(
         min_link_density: spec.min_link_density.as_ref().map(|d| *d.get_ref()),
         max_link_density: spec.max_link_density.as_ref().map(|d| *d.get_ref()),
         marks,
+        max_page_share: spec.max_page_share.as_ref().map(|d| *d.get_ref()),
         description: spec.description.clone(),
         text_patterns,
         heading_patterns,

@@ -119,7 +119,17 @@ pub fn claims(
                 let container = b
                     .element
                     .and_then(|e| page.elements[e].parent.or(Some(e)))
-                    .filter(|_| page.is_html);
+                    .filter(|_| page.is_html)
+                    .map(|c| {
+                        // Only for lists: a comment or review heading in
+                        // a title bar may head readers' posts that are
+                        // the page's content too.
+                        if rule.category.claims_prose() {
+                            c
+                        } else {
+                            own_wrapper_parent(page, i, c)
+                        }
+                    });
                 open = Some(Open {
                     rule: r,
                     category: rule.category,
@@ -186,6 +196,28 @@ pub fn claims(
     }
     drop_greedy_sections(page, region, sw, &threads, &mut out);
     out
+}
+
+/// The element a section opened by heading `i` ends with, from the one
+/// holding the heading: a wrapper that holds nothing but the heading (a
+/// carousel's or a widget's title bar) is the heading's own, and the
+/// section is its parent's (the list beside the title bar).
+fn own_wrapper_parent(page: &Page, i: usize, mut c: usize) -> usize {
+    let holds = |j: usize, c: usize| {
+        page.blocks
+            .get(j)
+            .and_then(|b| b.element)
+            .is_some_and(|e| descends(page, e, c))
+    };
+    // Blocks come in document order: a wrapper's other blocks would be
+    // next to the heading.
+    while !(holds(i + 1, c) || i > 0 && holds(i - 1, c)) {
+        match page.elements[c].parent {
+            Some(p) => c = p,
+            None => break,
+        }
+    }
+    c
 }
 
 /// Text: whether the comment section opened at `i` holds posts cut from one
