@@ -267,15 +267,17 @@ fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> 
     }
     let mut buf = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
-        if !short(i) || !shape_lead(&b.text).map_or(empty_key, |c| starts[usize::from(c)]) {
+        // The cheaper test first: most lines start unlike every key.
+        let lead = shape_lead(&b.text);
+        if !lead.map_or(empty_key, |c| starts[usize::from(c)]) || !short(i) {
             continue;
         }
-        // ASCII lines (most) are compared with each key as they are
-        // shaped, up to the first difference, without writing the shape
-        // out.
+        // ASCII lines (most) are compared with each key that starts as
+        // they do as they are shaped, up to the first difference, without
+        // writing the shape out.
         let k = if b.text.is_ascii() {
             keys.iter()
-                .position(|h| ascii_shape_is(b.text.as_bytes(), h))
+                .position(|h| h.first() == lead.as_ref() && ascii_shape_is(b.text.as_bytes(), h))
         } else {
             shape_into(&b.text, &mut buf);
             keys.iter().position(|h| *h == buf)
