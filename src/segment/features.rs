@@ -286,11 +286,8 @@ fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mu
         // one load instead of a copy into a padded buffer.
         Some(w) => {
             let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
-            let keep = if len >= stopwords::KEY_LEN {
-                u64::MAX
-            } else {
-                (1u64 << (8 * len)) - 1
-            };
+            // `len` is 1 to `KEY_LEN` here: a shift by at most 56.
+            let keep = u64::MAX >> (8 * (stopwords::KEY_LEN - len));
             lower_key(x & keep)
         }
         None => ascii_key(&b[s..e]),
