@@ -377,6 +377,18 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
 }
 
 pub fn is_sentence_end(text: &str) -> bool {
+    // Most texts end in an ASCII byte that is not trimmed: answered from
+    // it, without walking back by characters.
+    match text.as_bytes().last() {
+        Some(&b)
+            if b.is_ascii()
+                && !b.is_ascii_whitespace()
+                && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*' | 0x0b) =>
+        {
+            return matches!(b, b'.' | b'!' | b'?' | b':' | b';');
+        }
+        _ => {}
+    }
     let t = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
     });
@@ -512,6 +524,25 @@ mod tests {
             if plain {
                 assert_eq!(st.chars, want.chars, "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn sentence_ends_past_closing_quotes_and_brackets() {
+        for (t, want) in [
+            ("It rained.", true),
+            ("Really?\u{201d}", true),
+            ("(see below:)", true),
+            ("He said \"no!\" ", true),
+            ("tab end.\t\x0b", true),
+            ("Menu", false),
+            ("Wait…", true),
+            ("終わり。", true),
+            ("a * ", false),
+            ("", false),
+            ("x 1", false),
+        ] {
+            assert_eq!(is_sentence_end(t), want, "{t:?}");
         }
     }
 
