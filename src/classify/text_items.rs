@@ -255,40 +255,57 @@ fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Vec<Vec<u8>
 /// ascending order.
 fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> Vec<Vec<usize>> {
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
-    // A shape starts as its line does: most lines are told apart by their
-    // first byte alone. A line that starts outside ASCII is always shaped:
-    // its lower case may start with another byte ('Р' and 'р', the Kelvin
-    // sign and 'k').
-    let first = |t: &[u8]| {
-        t.first().map(|&b| {
-            if b.is_ascii_digit() {
-                b'0'
-            } else {
-                b.to_ascii_lowercase()
-            }
-        })
-    };
-    let starts: Vec<Option<u8>> = keys.iter().map(|h| first(h)).collect();
+    // A shape starts as its line does: most lines are told apart by the
+    // first byte of their shape alone, looked up in a table of the keys'.
+    let mut starts = [false; 256];
+    let mut empty_key = false;
+    for k in keys {
+        match k.first() {
+            Some(&b) => starts[usize::from(b)] = true,
+            None => empty_key = true,
+        }
+    }
     let mut buf = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
-        let lead = first(b.text.as_bytes());
-        if short(i) && (lead.is_some_and(|c| !c.is_ascii()) || starts.contains(&lead)) {
-            // ASCII lines (most) are compared with each key as they are
-            // shaped, up to the first difference, without writing the
-            // shape out.
-            let k = if b.text.is_ascii() {
-                keys.iter()
-                    .position(|h| ascii_shape_is(b.text.as_bytes(), h))
-            } else {
-                shape_into(&b.text, &mut buf);
-                keys.iter().position(|h| *h == buf)
-            };
-            if let Some(k) = k {
-                at[k].push(i);
-            }
+        // The cheaper test first: most lines start unlike every key.
+        let lead = shape_lead(&b.text);
+        if !lead.map_or(empty_key, |c| starts[usize::from(c)]) || !short(i) {
+            continue;
+        }
+        // ASCII lines (most) are compared with each key that starts as
+        // they do as they are shaped, up to the first difference, without
+        // writing the shape out.
+        let k = if b.text.is_ascii() {
+            keys.iter()
+                .position(|h| h.first() == lead.as_ref() && ascii_shape_is(b.text.as_bytes(), h))
+        } else {
+            shape_into(&b.text, &mut buf);
+            keys.iter().position(|h| *h == buf)
+        };
+        if let Some(k) = k {
+            at[k].push(i);
         }
     }
     at
+}
+
+/// The first byte of the shape `shape_into` gives `text`, from its first
+/// character alone (whose lower case may start with another byte: 'Р'
+/// and 'р', the Kelvin sign and 'k').
+fn shape_lead(text: &str) -> Option<u8> {
+    let c = text.chars().next()?;
+    let lower = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        // `to_lowercase` yields at least one character.
+        c.to_lowercase().next().unwrap_or(c)
+    };
+    if lower.is_ascii_digit() {
+        return Some(b'0');
+    }
+    let mut enc = [0u8; 4];
+    lower.encode_utf8(&mut enc);
+    Some(enc[0])
 }
 
 /// Lines after the region searched for its own item's footer.
@@ -548,6 +565,36 @@ mod shape_tests {
                     "{a:?} {b:?}"
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `recurrences` skips a line whose shape cannot start as a key's: the
+    /// first byte it looks at is the shape's own.
+    #[test]
+    fn shape_lead_is_the_first_byte_of_the_shape() {
+        for t in [
+            "",
+            "Reply",
+            "reply With Quote",
+            "410 posts",
+            "#5",
+            "Рус текст",
+            "\u{212a}elvin",
+            "İstanbul",
+            "Ünïcödé",
+            "東京 2",
+            "٣ posts",
+            "ǅ title",
+            "’quoted’",
+        ] {
+            let mut shape = Vec::new();
+            shape_into(t, &mut shape);
+            assert_eq!(shape_lead(t), shape.first().copied(), "{t:?}");
         }
     }
 }

@@ -19,19 +19,23 @@ fn is_cjk(c: char) -> bool {
 
 /// Everything `compute` needs from one text, in one pass over it.
 #[derive(Default, Clone, Copy)]
-struct TextStats {
+pub(super) struct TextStats {
     words: WordStats,
-    chars: u32,
+    /// Characters.
+    pub(super) chars: u32,
     /// Sentence punctuation marks (see `Features::punctuation`).
     punctuation: u32,
 }
 
-/// `CLASS` bits: sentence punctuation, word character.
+/// `CLASS` bits: sentence punctuation, word character, ASCII white space
+/// other than the space.
 const PUNCT: u8 = 1;
 const WORD: u8 = 2;
+const BREAK: u8 = 4;
 
 /// Per byte: `PUNCT` for . , ; : ! ?, `WORD` for ASCII letters, digits and
-/// the apostrophe; nothing for the bytes of other characters (looked at
+/// the apostrophe, `BREAK` for tab, line feed, vertical tab, form feed and
+/// carriage return; nothing for the bytes of other characters (looked at
 /// whole).
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -42,6 +46,8 @@ static CLASS: [u8; 256] = {
             t[b] = PUNCT;
         } else if c.is_ascii_alphanumeric() || c == b'\'' {
             t[b] = WORD;
+        } else if matches!(c, b'\t'..=b'\r') {
+            t[b] = BREAK;
         }
         b += 1;
     }
@@ -145,7 +151,29 @@ fn word_run_end(b: &[u8], mut i: usize) -> usize {
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
+    scan::<false>(text).0
+}
+
+/// `text_stats`, and whether `text` is already what
+/// `text::collapse_whitespace` makes of it (its only whitespace single
+/// spaces between other characters), found in the same pass: the text
+/// path needs both of each line. The counts but `chars` are the same for
+/// the text collapsed (white space is neither word nor punctuation).
+pub(super) fn line_stats(text: &str) -> (TextStats, bool) {
+    let (st, irregular) = scan::<true>(text);
+    (st, !irregular)
+}
+
+/// `text_stats`; with `SPACING`, also whether `text` has white space that
+/// `collapse_whitespace` would change.
+#[inline(always)]
+fn scan<const SPACING: bool>(text: &str) -> (TextStats, bool) {
     let bytes = text.as_bytes();
+    // `SPACING` only: white space `collapse_whitespace` changes, where the
+    // last space seen ends, the `CLASS` bits of the bytes seen.
+    let mut irregular = SPACING && bytes.last() == Some(&b' ');
+    let mut space_end = 0;
+    let mut classes = 0;
     let mut st = TextStats::default();
     let mut words = Counter::default();
     // Bytes past the first of each multi-byte character: the characters
@@ -178,6 +206,15 @@ fn text_stats(text: &str) -> TextStats {
                 continue;
             }
             st.punctuation += (class & PUNCT) as u32;
+            if SPACING {
+                // A space right after a space (or at the start); tab, line
+                // feed and the like are in `classes`. Without a branch:
+                // most of these bytes are spaces, the rest punctuation.
+                let space = b == b' ';
+                irregular |= space & (space_end == i);
+                space_end = if space { i + 1 } else { space_end };
+                classes |= class;
+            }
             if start != NO_WORD {
                 end_word(text, start, i, ascii, max_key, &mut words);
                 start = NO_WORD;
@@ -196,10 +233,13 @@ fn text_stats(text: &str) -> TextStats {
             if start == NO_WORD {
                 start = i;
             }
-        } else if start != NO_WORD {
-            end_word(text, start, i, ascii, max_key, &mut words);
-            start = NO_WORD;
-            ascii = true;
+        } else {
+            irregular |= SPACING && c.is_whitespace();
+            if start != NO_WORD {
+                end_word(text, start, i, ascii, max_key, &mut words);
+                start = NO_WORD;
+                ascii = true;
+            }
         }
         continuation += c.len_utf8() - 1;
         i += c.len_utf8();
@@ -209,7 +249,7 @@ fn text_stats(text: &str) -> TextStats {
     }
     st.chars = (bytes.len() - continuation) as u32;
     st.words = words.finish();
-    st
+    (st, irregular || classes & BREAK != 0)
 }
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
@@ -246,11 +286,8 @@ fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mu
         // one load instead of a copy into a padded buffer.
         Some(w) => {
             let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
-            let keep = if len >= stopwords::KEY_LEN {
-                u64::MAX
-            } else {
-                (1u64 << (8 * len)) - 1
-            };
+            // `len` is 1 to `KEY_LEN` here: a shift by at most 56.
+            let keep = u64::MAX >> (8 * (stopwords::KEY_LEN - len));
             lower_key(x & keep)
         }
         None => ascii_key(&b[s..e]),
@@ -340,6 +377,18 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
 }
 
 pub fn is_sentence_end(text: &str) -> bool {
+    // Most texts end in an ASCII byte that is not trimmed: answered from
+    // it, without walking back by characters.
+    match text.as_bytes().last() {
+        Some(&b)
+            if b.is_ascii()
+                && !b.is_ascii_whitespace()
+                && !matches!(b, b'"' | b'\'' | b')' | b']' | b'*' | 0x0b) =>
+        {
+            return matches!(b, b'.' | b'!' | b'?' | b':' | b';');
+        }
+        _ => {}
+    }
     let t = text.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '*')
     });
@@ -350,8 +399,13 @@ pub fn is_sentence_end(text: &str) -> bool {
 /// characters of block i inside links. Also returns the page language.
 pub fn compute(page: &mut Page, link_chars: &[u32]) -> usize {
     let stats: Vec<TextStats> = page.blocks.iter().map(|b| text_stats(&b.text)).collect();
+    compute_from(page, link_chars, &stats)
+}
+
+/// `compute`, with `stats[i]` the `text_stats` of block i's text.
+pub(super) fn compute_from(page: &mut Page, link_chars: &[u32], stats: &[TextStats]) -> usize {
     let mut totals = [0u32; 7];
-    for s in &stats {
+    for s in stats {
         for (t, &n) in totals.iter_mut().zip(s.words.per_lang.iter()) {
             *t += n as u32;
         }
@@ -426,6 +480,70 @@ mod tests {
             .filter(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '。' | '，' | '、'))
             .count() as u32;
         (words, caps, first, per_lang, chars, punct)
+    }
+
+    /// The text path counts a line before collapsing its white space: the
+    /// counts are those of the collapsed line but for `chars`, and the
+    /// line is said to need collapsing exactly when it does.
+    #[test]
+    fn line_stats_count_as_the_collapsed_line_does() {
+        for t in [
+            "plain words, here.",
+            "two  spaces",
+            " leading",
+            "trailing ",
+            "tab\there",
+            "cr\rlf\n",
+            "nbsp\u{a0}here",
+            "ideographic\u{3000}space 東京",
+            "ctrl\x01byte\x1fkept",
+            "It’s “quoted” — fine…",
+            "a\u{2028}b\u{205f}c\u{85}d\u{2003}e",
+            "ends\u{a0}",
+            "x",
+            "",
+        ] {
+            let collapsed = crate::segment::text::collapse_whitespace(t);
+            let (st, plain) = line_stats(t);
+            assert_eq!(plain, collapsed == t, "{t:?}");
+            let want = text_stats(&collapsed);
+            let w = (st.words.words, st.words.capitalised, st.words.per_lang);
+            assert_eq!(
+                (w, st.words.first_person, st.punctuation),
+                (
+                    (
+                        want.words.words,
+                        want.words.capitalised,
+                        want.words.per_lang
+                    ),
+                    want.words.first_person,
+                    want.punctuation
+                ),
+                "{t:?}"
+            );
+            if plain {
+                assert_eq!(st.chars, want.chars, "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_ends_past_closing_quotes_and_brackets() {
+        for (t, want) in [
+            ("It rained.", true),
+            ("Really?\u{201d}", true),
+            ("(see below:)", true),
+            ("He said \"no!\" ", true),
+            ("tab end.\t\x0b", true),
+            ("Menu", false),
+            ("Wait…", true),
+            ("終わり。", true),
+            ("a * ", false),
+            ("", false),
+            ("x 1", false),
+        ] {
+            assert_eq!(is_sentence_end(t), want, "{t:?}");
+        }
     }
 
     #[test]

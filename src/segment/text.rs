@@ -112,8 +112,9 @@ pub fn collapse_whitespace(t: &str) -> String {
 pub fn segment(text: &str) -> Page {
     let mut page = Page::default();
     // At most one block per line: no regrowing (and copying) of the blocks.
-    page.blocks
-        .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    page.blocks.reserve(lines);
+    let mut stats = Vec::with_capacity(lines);
     for line in text.lines() {
         let t = line.trim();
         let has_word = t.bytes().any(|b| b.is_ascii_alphanumeric())
@@ -132,10 +133,21 @@ pub fn segment(text: &str) -> Page {
             }
             _ => (BlockKind::Line, t),
         };
+        // The line's features and whether its white space needs
+        // collapsing, in one pass over it.
+        let (mut st, collapsed) = features::line_stats(t);
+        let text = if collapsed {
+            t.to_string()
+        } else {
+            let c = collapse_whitespace(t);
+            st.chars = c.chars().count() as u32;
+            c
+        };
+        stats.push(st);
         let index = page.blocks.len();
         page.blocks.push(Block {
             index,
-            text: collapse_whitespace(t),
+            text,
             kind,
             tag: Cow::Borrowed("line"),
             element: None,
@@ -143,7 +155,7 @@ pub fn segment(text: &str) -> Page {
         });
     }
     let zeros = vec![0; page.blocks.len()];
-    features::compute(&mut page, &zeros);
+    features::compute_from(&mut page, &zeros, &stats);
     page
 }
 
