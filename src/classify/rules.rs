@@ -118,6 +118,10 @@ pub struct RuleSpec {
     pub min_link_density: Option<Spanned<f32>>,
     pub max_link_density: Option<Spanned<f32>>,
     pub description: Option<String>,
+    /// Furniture that sits inside the content (a tile's toggle, a player's
+    /// notice): the rule removes the block, but the block is no evidence of
+    /// where the content starts or ends.
+    pub inline: Option<bool>,
 }
 
 /// A `[[site]]` rule as written.
@@ -151,6 +155,8 @@ pub struct Rule {
     pub min_link_density: Option<f32>,
     pub max_link_density: Option<f32>,
     pub description: Option<String>,
+    /// See `RuleSpec::inline`.
+    pub inline: bool,
     /// The patterns as written, for `rules list` and the docs.
     pub text_patterns: Vec<String>,
     pub heading_patterns: Vec<String>,
@@ -626,6 +632,7 @@ fn compile_rule(
         min_link_density: spec.min_link_density.as_ref().map(|d| *d.get_ref()),
         max_link_density: spec.max_link_density.as_ref().map(|d| *d.get_ref()),
         description: spec.description.clone(),
+        inline: spec.inline.unwrap_or(false),
         text_patterns,
         heading_patterns,
         origin: pos(&spec.id.span()),
