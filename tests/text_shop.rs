@@ -252,3 +252,40 @@ fn a_player_s_embed_code_and_notices_go_but_the_story_around_them_stays() {
     assert!(!out.contains("does not support"), "{out}");
     assert!(!out.contains("toggle caption"), "{out}");
 }
+
+#[test]
+fn a_country_picker_printed_as_one_line_goes_but_a_sentence_naming_countries_stays() {
+    let text = format!(
+        "Contact Us | Trailhead Outfitters\n{MENU}\nContact Us\n{DESCRIPTION}\nWe ship to most countries, though parcels to Afghanistan, Albania, Algeria and Andorra can take three weeks or more to arrive.\nSelect your country Afghanistan Åland Islands Albania Algeria American Samoa Andorra Angola Anguilla Antarctica Argentina Armenia Aruba Australia Austria\nOur team answers every message within two working days, and orders placed before noon leave the warehouse on the same day.\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(
+        out.contains("parcels to Afghanistan, Albania, Algeria"),
+        "{out}"
+    );
+    assert!(!out.contains("Anguilla"), "{out}");
+    assert!(out.contains("within two working days"), "{out}");
+}
+
+#[test]
+fn a_sponsored_tile_s_advertiser_label_goes_with_the_tile_text_kept() {
+    let tiles = [
+        ("Canvas Tool Roll", "A waxed canvas roll with eight pockets for chisels, awls and a small saw, tied with a leather strap.", "oakbench"),
+        ("Brass Compass", "A pocket compass in a brass case with a glow dial, filled with oil so the needle settles fast.", "northmark"),
+        ("Wool Camp Blanket", "A heavy blanket of felted wool that keeps a sleeper warm on cold nights by the fire.", "fellside"),
+        ("Enamel Mug Set", "Four speckled enamel mugs that stack inside each other and hang from a pack on a carabiner.", "oakbench"),
+    ]
+    .iter()
+    .map(|(name, blurb, shop)| format!("{name}\n{blurb}\nAdvertiser: {shop}"))
+    .collect::<Vec<_>>()
+    .join("\n");
+    let text = format!(
+        "Camp Gear | Trailhead Outfitters\n{MENU}\nCamp Gear\nThings for the camp at the end of the trail, made by small workshops and picked by our staff.\n{tiles}\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(
+        out.contains("felted wool that keeps a sleeper warm"),
+        "{out}"
+    );
+    assert!(!out.contains("Advertiser:"), "{out}");
+}
