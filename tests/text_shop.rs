@@ -178,3 +178,114 @@ fn short_items_under_a_line_ending_in_a_colon_are_a_list_not_a_menu() {
     assert!(out.contains("Trekking Pole Loops"), "{out}");
     assert!(!out.contains("Sleeping Bags"), "{out}");
 }
+
+/// One tile of a shop's product grid, as a theme prints it without its
+/// HTML: name, a blurb, the price, the theme's toggles.
+fn tile(name: &str, blurb: &str, price: &str) -> String {
+    format!("{name}\n{blurb}\n{price}\nUnit price / per\nQuickview\nAdd to Compare")
+}
+
+#[test]
+fn a_product_grid_loses_its_sort_menu_and_tile_toggles_but_keeps_its_tiles() {
+    let tiles = [
+        tile(
+            "Ridgeline 30 Day Pack",
+            "A light day pack with a padded back panel and a hip belt that takes the weight off your shoulders on long climbs.",
+            "$89.00",
+        ),
+        tile(
+            "Summit 45 Trekking Pack",
+            "A roomy pack for weekend trips, with a frame that carries heavy loads well and pockets that keep small things in reach.",
+            "$149.00",
+        ),
+        tile(
+            "Creek 20 Waist Pack",
+            "A small pack that sits on your hips and holds a bottle, a phone and a snack for short runs along the river.",
+            "$39.00",
+        ),
+        tile(
+            "Alpine 60 Expedition Pack",
+            "A large pack for long trips in the hills, with a lid that comes off and turns into a small bag for the summit day.",
+            "$219.00",
+        ),
+        tile(
+            "Meadow 15 Kids Pack",
+            "A small pack made for young hikers, with soft straps, a whistle on the chest strap and bright colours that are easy to spot.",
+            "$29.00",
+        ),
+    ]
+    .join("\n");
+    let text = format!(
+        "Backpacks | Trailhead Outfitters\n{MENU}\nBackpacks\nPacks for every trail, from a short walk in the park to a week in the mountains, chosen and tested by our staff on their own trips before they reach the shop.\nFeatured Best selling Alphabetically, A-Z Alphabetically, Z-A Price, low to high Price, high to low Date, old to new Date, new to old\n{tiles}\nShow 24 results per page\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("Summit 45 Trekking Pack"), "{out}");
+    assert!(out.contains("holds a bottle, a phone and a snack"), "{out}");
+    assert!(!out.contains("low to high"), "{out}");
+    assert!(!out.contains("Unit price / per"), "{out}");
+    assert!(!out.contains("Quickview"), "{out}");
+    assert!(!out.contains("Add to Compare"), "{out}");
+    assert!(!out.contains("results per page"), "{out}");
+}
+
+#[test]
+fn a_sort_order_said_in_a_sentence_is_prose() {
+    let text = format!(
+        "Choosing a Pack | Trailhead Outfitters\n{MENU}\nChoosing a Pack\n{DESCRIPTION}\nOn the shop page you can sort the packs by price from low to high, which is the quickest way to see what a small budget buys.\nSort them by weight instead and the light packs come first, which suits people who walk fast and far.\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(
+        out.contains("sort the packs by price from low to high"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_player_s_embed_code_and_notices_go_but_the_story_around_them_stays() {
+    let text = format!(
+        "Trail Notes Podcast | Trailhead Outfitters\n{MENU}\nTrail Notes: Packing for Rain\n{DESCRIPTION}\ntoggle caption\nYour browser does not support the audio element.\nEmbed <iframe src=\"https://player.example.org/embed/episode-12\" width=\"100%\" height=\"290\" frameborder=\"0\" scrolling=\"no\" title=\"Trail Notes player\"></iframe>\nIn this episode our guides talk about the three layers they always carry, and about the day a storm caught them on the ridge without a map.\nThey also explain why a pack liner matters more than a cover, and how they dry their boots overnight in a tent.\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("the three layers they always carry"), "{out}");
+    assert!(out.contains("dry their boots overnight"), "{out}");
+    assert!(!out.contains("iframe"), "{out}");
+    assert!(!out.contains("does not support"), "{out}");
+    assert!(!out.contains("toggle caption"), "{out}");
+}
+
+#[test]
+fn a_country_picker_printed_as_one_line_goes_but_a_sentence_naming_countries_stays() {
+    let text = format!(
+        "Contact Us | Trailhead Outfitters\n{MENU}\nContact Us\n{DESCRIPTION}\nWe ship to most countries, though parcels to Afghanistan, Albania, Algeria and Andorra can take three weeks or more to arrive.\nSelect your country Afghanistan Åland Islands Albania Algeria American Samoa Andorra Angola Anguilla Antarctica Argentina Armenia Aruba Australia Austria\nOur team answers every message within two working days, and orders placed before noon leave the warehouse on the same day.\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(
+        out.contains("parcels to Afghanistan, Albania, Algeria"),
+        "{out}"
+    );
+    assert!(!out.contains("Anguilla"), "{out}");
+    assert!(out.contains("within two working days"), "{out}");
+}
+
+#[test]
+fn a_sponsored_tile_s_advertiser_label_goes_with_the_tile_text_kept() {
+    let tiles = [
+        ("Canvas Tool Roll", "A waxed canvas roll with eight pockets for chisels, awls and a small saw, tied with a leather strap.", "oakbench"),
+        ("Brass Compass", "A pocket compass in a brass case with a glow dial, filled with oil so the needle settles fast.", "northmark"),
+        ("Wool Camp Blanket", "A heavy blanket of felted wool that keeps a sleeper warm on cold nights by the fire.", "fellside"),
+        ("Enamel Mug Set", "Four speckled enamel mugs that stack inside each other and hang from a pack on a carabiner.", "oakbench"),
+    ]
+    .iter()
+    .map(|(name, blurb, shop)| format!("{name}\n{blurb}\nAdvertiser: {shop}"))
+    .collect::<Vec<_>>()
+    .join("\n");
+    let text = format!(
+        "Camp Gear | Trailhead Outfitters\n{MENU}\nCamp Gear\nThings for the camp at the end of the trail, made by small workshops and picked by our staff.\n{tiles}\n{FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(
+        out.contains("felted wool that keeps a sleeper warm"),
+        "{out}"
+    );
+    assert!(!out.contains("Advertiser:"), "{out}");
+}

@@ -322,8 +322,16 @@ pub fn text_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
 
 /// Whether the text rules alone remove each block.
 pub fn removed_by_text(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
+    // Inline furniture is removed later, but sits inside the content: it
+    // must not push the content's bounds away from it.
     hits.iter()
-        .map(|h| h.iter().map(|&r| set.rules[r].weight).sum::<f32>() >= 1.0)
+        .map(|h| {
+            h.iter()
+                .filter(|&&r| !set.rules[r].inline)
+                .map(|&r| set.rules[r].weight)
+                .sum::<f32>()
+                >= 1.0
+        })
         .collect()
 }
 
