@@ -248,3 +248,17 @@ fn site_legal_lines_and_pitches_go() {
         &["Republish our articles for free, online or in print, under a Creative Commons license."],
     );
 }
+
+#[test]
+fn pointers_to_other_stories_inside_the_story_go() {
+    removed_by(
+        "news.inline-related",
+        &[
+            "SEE MORE: Harbour wall to be rebuilt after winter storms",
+            "Also on coastdaily.com Ferry timetable changes for the summer",
+            "READ MORE ON COAST DAILY BY CLICKING HERE",
+        ],
+    );
+    // A sentence that begins the same way is the story's own.
+    kept(&["See more of the coast from the lamp room, where the view reaches the islands."]);
+}
