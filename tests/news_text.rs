@@ -262,3 +262,27 @@ fn pointers_to_other_stories_inside_the_story_go() {
     // A sentence that begins the same way is the story's own.
     kept(&["See more of the coast from the lamp room, where the view reaches the islands."]);
 }
+
+#[test]
+fn review_card_buttons_comment_headers_and_text_credits_go() {
+    removed_by(
+        "news.review-buttons",
+        &[
+            "Read full review",
+            "View Deal",
+            "Watch review on YouTube",
+            "View author page",
+            "View all posts",
+        ],
+    );
+    removed_by(
+        "news.comment-header",
+        &["Re: (Score: 4)", "by harbourfan ( 1234 ) writes:"],
+    );
+    removed_by(
+        "news.byline-extra",
+        &["Text by Ann Lee", "Photos by Tom Brown"],
+    );
+    // A heading that starts the same way is the story's own.
+    kept(&["Text by the old keepers, read aloud on the quay, opened the evening."]);
+}
