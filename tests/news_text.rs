@@ -281,7 +281,7 @@ fn review_card_buttons_comment_headers_and_text_credits_go() {
     );
     removed_by(
         "news.byline-extra",
-        &["Text by Ann Lee", "Photos by Tom Brown"],
+        &["Text by Ann Lee", "Words by Tom Brown"],
     );
     // A heading that starts the same way is the story's own.
     kept(&["Text by the old keepers, read aloud on the quay, opened the evening."]);
