@@ -63,7 +63,17 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         region::find(page, &junk, &region::element_marks(set, &hits))
     } else {
         let ends = |i: usize| text_items::ends_posts(page, set, &text_hits, i);
-        text_region::find_with(page, &junk, &ends)
+        // Junk lines set inside a story do not cut it (see `Mark::Inline`).
+        let inline: Vec<bool> = text_hits
+            .iter()
+            .zip(&junk)
+            .map(|(h, &j)| {
+                j && h
+                    .iter()
+                    .any(|&r| set.rules[r].has_mark(rules::Mark::Inline))
+            })
+            .collect();
+        text_region::find_inline(page, &junk, &inline, &ends)
     };
     let mut evidence = evidence::collect(page, set, &region, text_hits, &hits);
     if let Some(h) = site {

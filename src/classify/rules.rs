@@ -143,15 +143,21 @@ pub enum Mark {
     /// never the page's main content, however much prose they hold
     /// (`region`).
     Reviews,
+    /// Text input: the lines the rule matches are furniture set inside a
+    /// story (a caption, a picture credit, an ad marker): removed as the
+    /// rule says, but they do not end the main content where they stand
+    /// (`text_region`).
+    Inline,
 }
 
 impl Mark {
-    pub const ALL: [Mark; 2] = [Mark::Panel, Mark::Reviews];
+    pub const ALL: [Mark; 3] = [Mark::Panel, Mark::Reviews, Mark::Inline];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Mark::Panel => "panel",
             Mark::Reviews => "reviews",
+            Mark::Inline => "inline",
         }
     }
 
@@ -710,6 +716,7 @@ fn compile_rule(
         // A mark the rule cannot give would do nothing: say so.
         let needs = match mark {
             Mark::Panel if text_patterns.is_empty() => Some("a `text` regex (panels are lines)"),
+            Mark::Inline if text_patterns.is_empty() => Some("a `text` regex (lines of text)"),
             Mark::Reviews if class.is_empty() && tag.is_empty() => {
                 Some("a `class` or `tag` (reviews are elements)")
             }

@@ -12,6 +12,20 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
 /// `find`, where `ends_posts(i)` tells whether line i ends a run of posts
 /// (see `text_items::ends_posts`).
 pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool) -> Region {
+    find_inline(page, junk, &[], ends_posts)
+}
+
+/// `find_with`, where `inline[i]` says that junk line i is furniture set
+/// inside a story (a caption, a picture credit, an ad marker: rules marked
+/// `inline`): it neither breaks the run of paragraphs around it nor costs
+/// the region anything. Shorter than `junk` means false.
+pub fn find_inline(
+    page: &Page,
+    junk: &[bool],
+    inline: &[bool],
+    ends_posts: &dyn Fn(usize) -> bool,
+) -> Region {
+    let inline = |i: usize| inline.get(i).copied().unwrap_or(false);
     let sw = has_stopwords(page);
     let mut loose = prose_flags(page, junk, sw);
     // Run-on lines read as prose to `prose_flags` but are none (see
@@ -78,6 +92,10 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
         .enumerate()
         .map(|(i, b)| {
             let w = b.features.words as f32;
+            if inline(i) {
+                // Transparent: the menu or paragraph run around it goes on.
+                return 0.0;
+            }
             let was = consec;
             consec = 0.0;
             if repeat[i] && !junk[i] {
@@ -101,7 +119,9 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
             if prose[i] {
                 run = 0.0;
                 // Paragraphs of one text are at most a short line apart.
-                let near = |j: usize| prose[j] || (page.blocks[j].features.words <= 12 && !junk[j]);
+                let near = |j: usize| {
+                    prose[j] || inline(j) || (page.blocks[j].features.words <= 12 && !junk[j])
+                };
                 let before = (i > 0 && prose[i - 1]) || (i > 1 && prose[i - 2] && near(i - 1));
                 let after = prose.get(i + 1).copied().unwrap_or(false)
                     || (prose.get(i + 2).copied().unwrap_or(false) && near(i + 1));
