@@ -2,7 +2,7 @@
 //! its text, class/id and tag matchers over the elements around it.
 
 use super::region::Region;
-use super::rules::{RuleSet, has_part};
+use super::rules::{Mark, RuleSet, has_part};
 use crate::segment::{Block, Page};
 
 /// The rules one block matched.
@@ -327,7 +327,7 @@ pub fn removed_by_text(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
     hits.iter()
         .map(|h| {
             h.iter()
-                .filter(|&&r| !set.rules[r].inline)
+                .filter(|&&r| !set.rules[r].has_mark(Mark::Inline))
                 .map(|&r| set.rules[r].weight)
                 .sum::<f32>()
                 >= 1.0

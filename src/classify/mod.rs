@@ -63,13 +63,11 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         region::find(page, &junk, &region::element_marks(set, &hits))
     } else {
         let ends = |i: usize| text_items::ends_posts(page, set, &text_hits, i);
-        // Junk lines set inside a story do not cut it (see `Mark::Inline`).
+        // Furniture set inside a story does not cut it (see `Mark::Inline`).
         let inline: Vec<bool> = text_hits
             .iter()
-            .zip(&junk)
-            .map(|(h, &j)| {
-                j && h
-                    .iter()
+            .map(|h| {
+                h.iter()
                     .any(|&r| set.rules[r].has_mark(rules::Mark::Inline))
             })
             .collect();

@@ -124,10 +124,6 @@ pub struct RuleSpec {
     /// matching elements may hold for the rule to fire there.
     pub max_page_share: Option<Spanned<f32>>,
     pub description: Option<String>,
-    /// Furniture that sits inside the content (a tile's toggle, a player's
-    /// notice): the rule removes the block, but the block is no evidence of
-    /// where the content starts or ends.
-    pub inline: Option<bool>,
 }
 
 /// What a rule's matches say besides their weight: the classifier's
@@ -204,8 +200,6 @@ pub struct Rule {
     /// their content.
     pub max_page_share: Option<f32>,
     pub description: Option<String>,
-    /// See `RuleSpec::inline`.
-    pub inline: bool,
     /// The patterns as written, for `rules list` and the docs.
     pub text_patterns: Vec<String>,
     pub heading_patterns: Vec<String>,
@@ -742,7 +736,6 @@ fn compile_rule(
         marks,
         max_page_share: spec.max_page_share.as_ref().map(|d| *d.get_ref()),
         description: spec.description.clone(),
-        inline: spec.inline.unwrap_or(false),
         text_patterns,
         heading_patterns,
         origin: pos(&spec.id.span()),
