@@ -857,3 +857,18 @@ fn a_list_of_other_stories_after_an_article_ends_it() {
     assert!(out.contains(PARA6), "{out}");
     assert!(!out.contains("depends on readers"), "{out}");
 }
+
+/// A blog's thread: "N Comments on “Title”" (a long heading naming the
+/// article), then comments dated to the minute, the post itself dated to
+/// the day in the same style.
+#[test]
+fn a_blog_thread_under_a_counted_heading_is_left_out() {
+    let dated = |d: &str| format!("{d}, 2025, 9:46 pm");
+    let thread = comments([&dated("March 3"), &dated("March 4"), &dated("March 5")]);
+    let text = format!(
+        "Budget approved\n{MENU}\nPosted on March 3, 2025 by Sam Lee\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n3 Comments on “Budget approved by the council after a long debate”\n{thread}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA) && out.ends_with(PARA6), "{out}");
+    assert!(!out.contains("rents in the old town"), "{out}");
+}

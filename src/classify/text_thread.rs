@@ -41,6 +41,9 @@ const MIN_COMMENTS: usize = 3;
 /// Lines at most between two comments' dates.
 const MAX_GAP: usize = 20;
 
+/// Characters at most between a date and the time that goes with it.
+const TIME_GAP: usize = 4;
+
 /// Lines before the article's region searched for its own date.
 const OPENING_REACH: usize = 5;
 
@@ -51,16 +54,49 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date line's shape: its date with numbers and time units made alike,
 /// so that "2 days ago" and "5 hours ago" compare equal.
+/// A time right after the date belongs to it: a post dated to the day and
+/// comments dated to the minute are not one thread's headers.
 fn shape(text: &str) -> Vec<u8> {
-    let date = DATE_LINE.find(text).map_or(text, |m| m.as_str());
+    let date = DATE_LINE.find(text).map_or(text, |m| {
+        let rest = &text[m.end()..];
+        let gap = rest.len() - rest.trim_start_matches([',', ' ', '@', '-', '|']).len();
+        match DATE_LINE.find(rest) {
+            Some(t) if t.start() == gap && gap <= TIME_GAP => &text[m.start()..m.end() + t.end()],
+            _ => m.as_str(),
+        }
+    });
     let mut out = Vec::new();
     shape_into(&UNIT.replace_all(date, "unit"), &mut out);
     out
 }
 
+/// A comment section's heading: short and naming comments, or a count of
+/// them naming the article ("12 Comments on “How I Built It”", "3
+/// Responses to ..."), as blogs title their threads.
+fn heading(b: &crate::segment::Block) -> bool {
+    let w = b.features.words;
+    if w <= HEADING_WORDS {
+        return COMMENTS.is_match(&b.text);
+    }
+    w <= COUNT_HEADING_WORDS
+        && b.text.starts_with(|c: char| c.is_ascii_digit())
+        && b.text
+            .split_whitespace()
+            .take(2)
+            .any(|t| COMMENTS.is_match(t) || THOUGHTS.is_match(t))
+}
+
+/// "Thoughts", as some blogs count their comments ("12 thoughts on ...").
+static THOUGHTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^thoughts$").expect("thoughts pattern compiles"));
+
+/// Words at most in a thread heading that counts its comments and names
+/// the article.
+const COUNT_HEADING_WORDS: u32 = 30;
+
 /// A comment header: short and dated. A dash before it makes it the
 /// signature of a quoted post (an embedded tweet), part of the article.
-fn is_date_line(page: &Page, i: usize) -> bool {
+pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
     b.features.words <= HEADER_WORDS
         && !b.text.starts_with(['—', '–', '-'])
@@ -98,11 +134,7 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
     // The thread's heading, count and the first author belong to it.
     let last_prose = prose[..first].iter().rposition(|&p| p)?;
     // Between the article and the thread: a comments heading or count.
-    if last_prose < from
-        || !page.blocks[last_prose + 1..first]
-            .iter()
-            .any(|b| b.features.words <= HEADING_WORDS && COMMENTS.is_match(&b.text))
-    {
+    if last_prose < from || !page.blocks[last_prose + 1..first].iter().any(heading) {
         return None;
     }
     Some(last_prose + 1)
