@@ -139,3 +139,45 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
     }
     Some(last_prose + 1)
 }
+
+/// Lines at most between a thread's heading and its first dated header.
+const HEADING_REACH: usize = 3;
+
+/// Where the comment thread that the region `range` opens with starts:
+/// the region begins among comments (dated headers a few lines apart from
+/// its first lines on), and back from there the thread runs on to a
+/// comments heading. Returns that heading's line. `None` when the region
+/// does not open with a thread, or no heading names one (a forum's posts
+/// are the page's content).
+pub fn opened_at(page: &Page, range: (usize, usize)) -> Option<usize> {
+    let (a, z) = range;
+    let n = page.blocks.len().min(z);
+    // Only the region's first lines are looked at: most regions open with
+    // no date, and the rest of the page is not searched for one.
+    let early: Vec<usize> = (a..n.min(a + MAX_GAP))
+        .filter(|&i| is_date_line(page, i))
+        .collect();
+    if early.len() < 2 || early[0] > a + HEADING_REACH {
+        return None;
+    }
+    let dates: Vec<usize> = (early[0]..n.min(early[0] + MAX_GAP * MIN_COMMENTS))
+        .filter(|&i| is_date_line(page, i))
+        .collect();
+    let posts = dates.windows(MIN_COMMENTS).next().is_some_and(|w| {
+        w.windows(2)
+            .all(|p| p[1] - p[0] <= MAX_GAP && p[1] - p[0] >= 2)
+    });
+    if !posts {
+        return None;
+    }
+    // Back to the thread's first header: dated lines at most MAX_GAP
+    // lines apart.
+    let mut first = early[0];
+    while let Some(d) = (first.saturating_sub(MAX_GAP)..first.saturating_sub(1))
+        .rev()
+        .find(|&i| is_date_line(page, i))
+    {
+        first = d;
+    }
+    (first.saturating_sub(HEADING_REACH)..first).find(|&i| heading(&page.blocks[i]))
+}
