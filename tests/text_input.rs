@@ -857,3 +857,64 @@ fn a_list_of_other_stories_after_an_article_ends_it() {
     assert!(out.contains(PARA6), "{out}");
     assert!(!out.contains("depends on readers"), "{out}");
 }
+
+/// A blog's thread: "N Comments on “Title”" (a long heading naming the
+/// article), then comments dated to the minute, the post itself dated to
+/// the day in the same style.
+#[test]
+fn a_blog_thread_under_a_counted_heading_is_left_out() {
+    let dated = |d: &str| format!("{d}, 2025, 9:46 pm");
+    let thread = comments([&dated("March 3"), &dated("March 4"), &dated("March 5")]);
+    let text = format!(
+        "Budget approved\n{MENU}\nPosted on March 3, 2025 by Sam Lee\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\n{PARA5}\n{PARA6}\n3 Comments on “Budget approved by the council after a long debate”\n{thread}"
+    );
+    let out = clean(&text).text();
+    assert!(out.contains(PARA) && out.ends_with(PARA6), "{out}");
+    assert!(!out.contains("rents in the old town"), "{out}");
+}
+
+/// A guide of short paragraphs between lists, then a long thread of
+/// comments under a "Comments" heading (an author and a date, three
+/// lines of text each): the thread outweighs the guide's runs of prose.
+fn guide_with_thread() -> String {
+    let intro = [
+        "Our town has more to offer for free than most people think, and this guide collects the best of it in one place for the whole family, from tools you can borrow to lessons, classes and walks that cost nothing at all.",
+        "We visited every place on this list in the last two months, checked the opening hours and asked the staff what is free and what is not, so that you do not have to find out at the door.",
+        "Some offers need a library card or proof that you live here, so bring one with you, and check the website before you go in case of changes to the rules or the hours.",
+    ];
+    let places = [
+        "The city library now lends tools as well as books, and members can borrow a drill or a ladder for a week at no cost at all.",
+        "The museum on the hill opens its doors for free on the first Sunday of each month, with guided walks through the old halls every hour.",
+        "The public pool offers free swimming lessons for children under twelve during the summer, booked at the front desk a week ahead.",
+        "The sports centre lends bikes to residents for a day, and the staff check the brakes and the tyres before every loan for safety.",
+    ];
+    let list = "What you can borrow:\nCordless drill\nStep ladder\nGarden shears\nPaint sprayer\nTile cutter\nHedge trimmer\nPressure washer\nSewing machine";
+    let mut page = format!(
+        "Free things to do in town | The Town Guide\n{MENU}\nFree things to do in town\n{}",
+        intro.join("\n")
+    );
+    for p in places {
+        page += &format!("\n{p}\n{list}");
+    }
+    page += "\nComments";
+    let spots = ["river", "bridge", "market", "square", "garden", "harbour"];
+    for k in 0..24 {
+        let (a, b) = (spots[k % 6], spots[(k * 5 + 1) % 6]);
+        page += &format!(
+            "\nreader_{k} {}/1{}/2021 at {}:{}pm\nThanks for this list, I had no idea the library by the {a} lends tools, and I will borrow a ladder next week for the gutters.\nI shared it with my neighbours near the {b} too, and we plan to try a few of these together before the end of the month.\nMy only wish is that the opening hours by the {a} were longer on weekdays, since most of us work until six in the evening.",
+            k % 9 + 1,
+            k % 9,
+            k % 11 + 1,
+            10 + k
+        );
+    }
+    page + "\nAbout us\nPrivacy Policy\n© 2025 The Town Guide"
+}
+
+#[test]
+fn a_long_thread_does_not_outweigh_a_guide_of_short_paragraphs() {
+    let out = clean(&guide_with_thread()).text();
+    assert!(out.contains("Our town has more to offer"), "{out}");
+    assert!(out.contains("The museum on the hill"), "{out}");
+    assert!(!out.contains("I shared it with my neighbours"), "{out}");
+}

@@ -80,3 +80,74 @@ fn a_comment_heading_ends_the_article_before_the_next_paragraph() {
     assert!(out.contains(GUIDE[4]), "{out}");
     assert!(!out.contains("small local company"), "{out}");
 }
+
+/// One entry of a ranked list: a numbered name, a short paragraph, then
+/// its facts and services as short lines.
+fn entry(n: usize, name: &str, para: &str) -> String {
+    format!(
+        "{n}. {name}\n{para}\nOverview:\nFounded in 2009\nBased in Leeds\nServices:\nLocal moves\nPacking\nStorage\nOffice moves\nPiano moving\nClients:\nA school\nA bakery\nStrengths:\nCareful crews\nFair prices"
+    )
+}
+
+const ENTRIES: [(&str, &str); 4] = [
+    (
+        "Harbour Movers",
+        "Harbour Movers has moved homes around the bay for thirty years, and its crews wrap every piece of furniture before it leaves the house.",
+    ),
+    (
+        "Hilltop Van Lines",
+        "Hilltop Van Lines is the firm to call for a long move, since its estimates match the final bill and its drivers call ahead on the road.",
+    ),
+    (
+        "Green Street Removals",
+        "Green Street Removals runs electric vans in the town centre, which makes it the quiet choice for flats on narrow streets with little parking.",
+    ),
+    (
+        "North Road Storage",
+        "North Road Storage both moves and keeps your things, so it suits people who sell one home before the next one is ready for them to live in.",
+    ),
+];
+
+#[test]
+fn a_ranked_list_keeps_the_short_paragraph_of_every_entry() {
+    let entries: Vec<String> = ENTRIES
+        .iter()
+        .enumerate()
+        .map(|(i, (name, para))| entry(i + 1, name, para))
+        .collect();
+    let text = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nBest movers in the city\n{}\nHow to choose a mover\n{}\n{FOOTER}\n{MENU}",
+        entries.join("\n"),
+        GUIDE.join("\n")
+    );
+    let out = clean(&text);
+    assert!(out.contains(GUIDE[0]), "{out}");
+    // Each entry's paragraph is short, but together they are the article.
+    for (_, para) in ENTRIES {
+        assert!(out.contains(para), "{out}");
+    }
+    assert!(!out.contains("All rights reserved"), "{out}");
+}
+
+#[test]
+fn dated_teasers_after_the_article_stay_out() {
+    // Teasers of other stories, each a short blurb under its date, past
+    // a long list: short chunks of prose, but no part of the article.
+    let tips: Vec<String> = (1..=40)
+        .map(|k| format!("moving tip number {k} for busy families"))
+        .collect();
+    let teasers: Vec<String> = ENTRIES
+        .iter()
+        .zip(["2 days ago", "3 weeks ago", "5 hours ago", "1 month ago"])
+        .map(|((name, para), when)| format!("{name}\n{when}\n{para}"))
+        .collect();
+    let text = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nHow to choose a mover\n{}\n{}\n{}\n{FOOTER}",
+        GUIDE.join("\n"),
+        tips.join("\n"),
+        teasers.join("\n")
+    );
+    let out = clean(&text);
+    assert!(out.contains(GUIDE[4]), "{out}");
+    assert!(!out.contains("electric vans"), "{out}");
+}

@@ -201,6 +201,26 @@ pub fn find_inline(
             best_range.0 += p;
         }
     }
+    // A comment thread of many short posts can outweigh an article of
+    // short paragraphs between lists: when the run found opens inside a
+    // thread that a comments heading starts, the article is the best run
+    // before that heading.
+    let mut thread_heading = None;
+    if best > 0.0
+        && let Some(h) = super::text_thread::opened_at(page, best_range)
+    {
+        let (b, r) = max_run(&scores[..h]);
+        // Paragraphs, not a forum's header lines or a run-on menu.
+        let paragraphs = (r.0..r.1).filter(|&i| prose[i]);
+        let words: u32 = paragraphs
+            .clone()
+            .map(|i| page.blocks[i].features.words)
+            .sum();
+        if b > 0.0 && paragraphs.count() >= 3 && words as f32 >= THREAD_ARTICLE_MIN {
+            (best, best_range) = (b, r);
+            thread_heading = Some(h);
+        }
+    }
     // Lists between an article's paragraphs cut its run short.
     if article_core && best > 0.0 {
         best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
@@ -284,7 +304,11 @@ pub fn find_inline(
     // close them (a Q&A page's "Share", "Follow" under each answer); a
     // page may read as both, and the posts are then all that either finds.
     let mut thread = false;
-    let items = if best > 0.0 {
+    if let Some(h) = thread_heading {
+        // The thread after the article stays out, however alike its posts.
+        best_range.1 = best_range.1.min(h);
+    }
+    let items = if best > 0.0 && thread_heading.is_none() {
         let items = super::text_items::extend(page, junk, ends_posts, &loose, best_range);
         thread = items != best_range;
         match super::text_items::extend_footers(page, junk, ends_posts, &loose, best_range) {
@@ -480,6 +504,9 @@ const RUN_ON_WORDS: u32 = 40;
 const ONCE_RUN: f32 = 5.0;
 /// Menu-like lines in a row that make a menu whether or not said twice.
 const MENU_ROW: f32 = 8.0;
+
+/// Prose words the run before a comment thread needs to be the article.
+const THREAD_ARTICLE_MIN: f32 = 100.0;
 
 /// Lines at most between an item grid and prose that joins it.
 const GRID_REACH: usize = 3;

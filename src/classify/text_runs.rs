@@ -13,6 +13,9 @@ use crate::segment::{Features, Page};
 const REACH: usize = 60;
 /// Prose words a chunk needs to be the article going on, not a blurb.
 const MIN_WORDS: u32 = 40;
+/// Prose words a chunk needs to count with the short chunks before it
+/// (a listicle item's paragraph).
+const SMALL_WORDS: u32 = 20;
 /// Prose words a chunk needs per line between it and the region: a long
 /// box or table is crossed only for much prose beyond it.
 const WORDS_PER_LINE: u32 = 1;
@@ -54,11 +57,19 @@ pub fn join(
     if a >= z || z > n {
         return (a, z);
     }
-    let gap = |g: (usize, usize), words: u32| gap_ok(page, junk, twice, ends, g, words);
+    // `slack`: a stray headline or button between. Short chunks crossed
+    // on the way (`passed` words) are a listicle's items or a list of
+    // teasers: counted with them, the lines between get no slack.
+    let gap = |g: (usize, usize), words: u32, slack: bool| {
+        gap_ok(page, junk, twice, ends, g, words, slack)
+    };
     // After the region: the first chunk within reach that is long enough
     // for the lines before it; shorter chunks are part of the gap.
     'after: while z < n {
         let mut i = z;
+        // Prose words of the short chunks passed so far: a listicle's
+        // items each hold a short paragraph between their lists.
+        let mut passed = 0;
         while i < n.min(z + REACH + 1) {
             if !prose[i] {
                 i += 1;
@@ -66,12 +77,20 @@ pub fn join(
             }
             let (end, words) = chunk_after(page, prose, junk, i, n);
             if enough(words, i - z) {
-                if !gap((z, i), words) {
+                if !gap((z, i), words, true) {
                     break 'after;
                 }
                 z = end;
                 continue 'after;
             }
+            if words >= SMALL_WORDS
+                && enough(passed + words, end - z)
+                && gap((z, i), passed + words, false)
+            {
+                z = end;
+                continue 'after;
+            }
+            passed += words;
             i = end.max(i + 1);
         }
         break;
@@ -79,6 +98,7 @@ pub fn join(
     // Before it, the same the other way.
     'before: while a > 0 {
         let mut i = a;
+        let mut passed = 0;
         while i > a.saturating_sub(REACH + 1) {
             let p = i - 1;
             if !prose[p] {
@@ -87,12 +107,20 @@ pub fn join(
             }
             let (start, words) = chunk_before(page, prose, junk, p);
             if enough(words, a - i) {
-                if !gap((i, a), words) {
+                if !gap((i, a), words, true) {
                     break 'before;
                 }
                 a = start;
                 continue 'before;
             }
+            if words >= SMALL_WORDS
+                && enough(passed + words, a - start)
+                && gap((i, a), passed + words, false)
+            {
+                a = start;
+                continue 'before;
+            }
+            passed += words;
             i = start.min(p);
         }
         break;
@@ -157,6 +185,7 @@ fn gap_ok(
     ends: &dyn Fn(usize) -> bool,
     (a, z): (usize, usize),
     words: u32,
+    slack: bool,
 ) -> bool {
     let gap_words: u32 = (a..z).map(|i| page.blocks[i].features.words).sum();
     if gap_words > GAP_WORDS_PER_WORD * words {
@@ -165,7 +194,9 @@ fn gap_ok(
     let (mut junks, mut long, mut headlines) = (0, 0, 0);
     let (mut row, mut repeats) = (0, 0);
     for i in a..z {
-        if ends(i) {
+        // Without slack (short chunks crossed), a dated line makes the
+        // chunks a comment thread or a list of dated teasers.
+        if ends(i) || !slack && super::text_thread::is_date_line(page, i) {
             return false;
         }
         let f = &page.blocks[i].features;
@@ -185,7 +216,8 @@ fn gap_ok(
         long += usize::from(f.words > ITEM_WORDS);
         headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6);
     }
-    let few = |count: usize, share: f32| count as f32 <= share * (z - a) as f32 + 1.0;
+    let slack = if slack { 1.0 } else { 0.0 };
+    let few = |count: usize, share: f32| count as f32 <= share * (z - a) as f32 + slack;
     few(junks, JUNK_SHARE) && few(long, LONG_SHARE) && few(headlines, HEADLINE_SHARE)
 }
 

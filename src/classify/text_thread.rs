@@ -41,6 +41,9 @@ const MIN_COMMENTS: usize = 3;
 /// Lines at most between two comments' dates.
 const MAX_GAP: usize = 20;
 
+/// Characters at most between a date and the time that goes with it.
+const TIME_GAP: usize = 4;
+
 /// Lines before the article's region searched for its own date.
 const OPENING_REACH: usize = 5;
 
@@ -51,16 +54,49 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date line's shape: its date with numbers and time units made alike,
 /// so that "2 days ago" and "5 hours ago" compare equal.
+/// A time right after the date belongs to it: a post dated to the day and
+/// comments dated to the minute are not one thread's headers.
 fn shape(text: &str) -> Vec<u8> {
-    let date = DATE_LINE.find(text).map_or(text, |m| m.as_str());
+    let date = DATE_LINE.find(text).map_or(text, |m| {
+        let rest = &text[m.end()..];
+        let gap = rest.len() - rest.trim_start_matches([',', ' ', '@', '-', '|']).len();
+        match DATE_LINE.find(rest) {
+            Some(t) if t.start() == gap && gap <= TIME_GAP => &text[m.start()..m.end() + t.end()],
+            _ => m.as_str(),
+        }
+    });
     let mut out = Vec::new();
     shape_into(&UNIT.replace_all(date, "unit"), &mut out);
     out
 }
 
+/// A comment section's heading: short and naming comments, or a count of
+/// them naming the article ("12 Comments on “How I Built It”", "3
+/// Responses to ..."), as blogs title their threads.
+fn heading(b: &crate::segment::Block) -> bool {
+    let w = b.features.words;
+    if w <= HEADING_WORDS {
+        return COMMENTS.is_match(&b.text);
+    }
+    w <= COUNT_HEADING_WORDS
+        && b.text.starts_with(|c: char| c.is_ascii_digit())
+        && b.text
+            .split_whitespace()
+            .take(2)
+            .any(|t| COMMENTS.is_match(t) || THOUGHTS.is_match(t))
+}
+
+/// "Thoughts", as some blogs count their comments ("12 thoughts on ...").
+static THOUGHTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^thoughts$").expect("thoughts pattern compiles"));
+
+/// Words at most in a thread heading that counts its comments and names
+/// the article.
+const COUNT_HEADING_WORDS: u32 = 30;
+
 /// A comment header: short and dated. A dash before it makes it the
 /// signature of a quoted post (an embedded tweet), part of the article.
-fn is_date_line(page: &Page, i: usize) -> bool {
+pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
     b.features.words <= HEADER_WORDS
         && !b.text.starts_with(['—', '–', '-'])
@@ -98,12 +134,50 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
     // The thread's heading, count and the first author belong to it.
     let last_prose = prose[..first].iter().rposition(|&p| p)?;
     // Between the article and the thread: a comments heading or count.
-    if last_prose < from
-        || !page.blocks[last_prose + 1..first]
-            .iter()
-            .any(|b| b.features.words <= HEADING_WORDS && COMMENTS.is_match(&b.text))
-    {
+    if last_prose < from || !page.blocks[last_prose + 1..first].iter().any(heading) {
         return None;
     }
     Some(last_prose + 1)
+}
+
+/// Lines at most between a thread's heading and its first dated header.
+const HEADING_REACH: usize = 3;
+
+/// Where the comment thread that the region `range` opens with starts:
+/// the region begins among comments (dated headers a few lines apart from
+/// its first lines on), and back from there the thread runs on to a
+/// comments heading. Returns that heading's line. `None` when the region
+/// does not open with a thread, or no heading names one (a forum's posts
+/// are the page's content).
+pub fn opened_at(page: &Page, range: (usize, usize)) -> Option<usize> {
+    let (a, z) = range;
+    let n = page.blocks.len().min(z);
+    // Only the region's first lines are looked at: most regions open with
+    // no date, and the rest of the page is not searched for one.
+    let early: Vec<usize> = (a..n.min(a + MAX_GAP))
+        .filter(|&i| is_date_line(page, i))
+        .collect();
+    if early.len() < 2 || early[0] > a + HEADING_REACH {
+        return None;
+    }
+    let dates: Vec<usize> = (early[0]..n.min(early[0] + MAX_GAP * MIN_COMMENTS))
+        .filter(|&i| is_date_line(page, i))
+        .collect();
+    let posts = dates.windows(MIN_COMMENTS).next().is_some_and(|w| {
+        w.windows(2)
+            .all(|p| p[1] - p[0] <= MAX_GAP && p[1] - p[0] >= 2)
+    });
+    if !posts {
+        return None;
+    }
+    // Back to the thread's first header: dated lines at most MAX_GAP
+    // lines apart.
+    let mut first = early[0];
+    while let Some(d) = (first.saturating_sub(MAX_GAP)..first.saturating_sub(1))
+        .rev()
+        .find(|&i| is_date_line(page, i))
+    {
+        first = d;
+    }
+    (first.saturating_sub(HEADING_REACH)..first).find(|&i| heading(&page.blocks[i]))
 }
