@@ -30,17 +30,17 @@ use std::sync::OnceLock;
 mod bounds;
 mod factors;
 mod literals;
+mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
-use factors::{Bytes, bytes_in, factor, needs, prefix, suffix};
+use factors::{Bytes, Lits, MAX_GROUPS, bytes_in, factors, needs, prefix, suffix};
 use literals::{Grams, Heads, Table};
 use regex::{RegexSet, RegexSetBuilder};
-use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
+use tester::Tester;
 
 #[derive(Debug, Clone)]
 pub struct PatternSet {
@@ -52,15 +52,15 @@ pub struct PatternSet {
     loose: OnceLock<Option<RegexSet>>,
     /// Per pattern: its exact regex, built when first needed (`None`
     /// inside: it would not compile).
-    exact: Vec<OnceLock<Option<meta::Regex>>>,
+    exact: Vec<OnceLock<Option<Tester>>>,
     /// Per pattern: its ASCII form (`ascii_form`), which answers as the
     /// pattern on ASCII text, built when first needed (`None` inside: it
     /// would not compile).
-    ascii: Vec<OnceLock<Option<meta::Regex>>>,
+    ascii: Vec<OnceLock<Option<Tester>>>,
     /// Per pattern: the loose form as a regex of its own, built when first
     /// needed (`None` inside: the pattern has no loose form, or it would
     /// not compile alone).
-    single: Vec<OnceLock<Option<meta::Regex>>>,
+    single: Vec<OnceLock<Option<Tester>>>,
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
@@ -70,8 +70,18 @@ pub struct PatternSet {
 #[derive(Debug, Clone)]
 struct Prefilter {
     /// Factors searched anywhere in the text, each with the set patterns it
-    /// is a factor of.
+    /// is a factor of (`owner`: which of their factor sets it is in).
     any: Vec<(Vec<u8>, Vec<u32>)>,
+    /// Per kind of literal set (row 0: prefixes, then the factor sets in
+    /// turn), a bit per pattern that has one: a pattern is a candidate
+    /// only if a literal of each of its sets is found.
+    has: Vec<u64>,
+    /// A bit per pattern that has a prefix or a factor set.
+    searched: Vec<u64>,
+    /// Per pattern: the fewest bytes a match has, and for a pattern
+    /// anchored at both ends the most (`u32::MAX`: no bound), which a
+    /// text it matches has too.
+    lengths: Vec<(u32, u32)>,
     /// Characters the factors do not account for (see `Factors`), each
     /// with the ASCII letter it is a case variant of.
     bail: Vec<(char, u8)>,
@@ -96,11 +106,26 @@ struct Prefilter {
     tails: Heads,
     /// A bit per pattern that has suffixes in `tails`.
     tailed: Vec<u64>,
-    /// Patterns with no factor: candidates for every text.
+    /// Patterns with no prefix or factor: candidates for every text.
     always: Vec<u32>,
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
     /// byte of each for it to match.
     always_needs: Vec<Vec<Bytes>>,
+}
+
+/// Shortest literal of a prefix that is searched for alone, and of a
+/// factor searched for besides a shorter prefix.
+const STRONG: usize = 6;
+
+/// Rows of `Prefilter::has`: the prefixes, then each factor set.
+const ROWS: usize = 1 + MAX_GROUPS;
+
+/// A factor's owner: the pattern, and in the top bits which of its factor
+/// sets the factor is in.
+const GROUP_SHIFT: u32 = 30;
+
+fn owner(pattern: u32, group: usize) -> u32 {
+    pattern | (group as u32) << GROUP_SHIFT
 }
 
 /// Lazy-DFA cache of one pattern run alone: the set's roomy cache is for
@@ -210,10 +235,25 @@ impl Prefilter {
         let mut always = Vec::new();
         let mut always_needs = Vec::new();
         let mut end = Table::default();
-        let mut tailed = vec![0u64; patterns.len().div_ceil(64)];
+        let words = patterns.len().div_ceil(64);
+        let mut tailed = vec![0u64; words];
+        let mut has = vec![0u64; words * ROWS];
+        let mut lengths = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
+            let bit = |row: usize| (row * words + i / 64, 1u64 << (i % 64));
             let i = i as u32;
             let h = regex_syntax::Parser::new().parse(p).ok();
+            lengths.push(h.as_ref().map_or((0, u32::MAX), |h| {
+                let p = h.properties();
+                let whole = p.look_set_prefix().contains(Look::Start)
+                    && p.look_set_suffix().contains(Look::End);
+                let most = p.maximum_len().filter(|_| whole);
+                let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                (
+                    p.minimum_len().map_or(0, clamp),
+                    most.map_or(u32::MAX, clamp),
+                )
+            }));
             if let Some(f) = h.as_ref().and_then(|h| suffix(h, &mut bail)) {
                 f.into_iter().for_each(|mut l| {
                     l.reverse();
@@ -221,14 +261,39 @@ impl Prefilter {
                 });
                 tailed[i as usize / 64] |= 1 << (i % 64);
             }
-            if let Some(f) = h.as_ref().and_then(|h| prefix(h, &mut bail)) {
-                f.into_iter().for_each(|l| start.add(l, i));
-            } else if let Some(f) = h.as_ref().and_then(|h| factor(h, &mut bail)) {
-                f.into_iter().for_each(|l| any.add(l, i));
-            } else {
+            let pre = h.as_ref().and_then(|h| prefix(h, &mut bail));
+            let shortest = |l: &Lits| l.iter().map(Vec::len).min().unwrap_or(0);
+            // A long prefix is enough. Behind a short one (`by`, `l` of
+            // `l.auteur`) long factors are searched for too.
+            let sets = match (&h, &pre) {
+                (Some(_), Some(p)) if shortest(p) >= STRONG => Vec::new(),
+                (Some(h), Some(_)) => {
+                    let mut sets = factors(h, &mut bail);
+                    sets.retain(|s| shortest(s) >= STRONG);
+                    sets
+                }
+                (Some(h), None) => factors(h, &mut bail),
+                (None, _) => Vec::new(),
+            };
+            if pre.is_none() && sets.is_empty() {
                 always.push(i);
                 always_needs.push(h.as_ref().map(needs).unwrap_or_default());
+                continue;
             }
+            if let Some(f) = pre {
+                f.into_iter().for_each(|l| start.add(l, i));
+                let (w, b) = bit(0);
+                has[w] |= b;
+            }
+            for (g, f) in sets.into_iter().enumerate() {
+                f.into_iter().for_each(|l| any.add(l, owner(i, g)));
+                let (w, b) = bit(1 + g);
+                has[w] |= b;
+            }
+        }
+        let mut searched = vec![0u64; words];
+        for (row, &h) in has.iter().enumerate() {
+            searched[row % words] |= h;
         }
         bail.sort_unstable();
         bail.dedup();
@@ -243,6 +308,9 @@ impl Prefilter {
             tails: Heads::new(end.lits, end.owners),
             tailed,
             always,
+            has,
+            searched,
+            lengths,
         }
     }
 
@@ -252,8 +320,10 @@ impl Prefilter {
         let k = block.map_or(self.classes.len(), |(w, d)| self.classes.of(w, d));
         self.tiers[k].get_or_init(|| {
             let sample = (k < self.classes.len()).then(|| self.classes.sample(k));
-            let applies =
-                |i: &u32| sample.is_none_or(|(w, d)| self.bounds[*i as usize].holds(w, d));
+            let applies = |i: &u32| {
+                let i = (i & ((1 << GROUP_SHIFT) - 1)) as usize;
+                sample.is_none_or(|(w, d)| self.bounds[i].holds(w, d))
+            };
             let pick = |table: &[(Vec<u8>, Vec<u32>)]| {
                 let mut lits = Vec::new();
                 let mut owners = Vec::new();
@@ -398,7 +468,7 @@ impl PatternSet {
     /// Pattern `i` compiled exactly: by `single`, or else under the set's
     /// limits. `None`: neither compiles it (a rule file with such a
     /// pattern is refused when loaded, so this does not happen).
-    fn exact(&self, i: usize) -> Option<&meta::Regex> {
+    fn exact(&self, i: usize) -> Option<&Tester> {
         self.exact[i]
             .get_or_init(|| self.tester(&self.hir(i)?))
             .as_ref()
@@ -408,20 +478,14 @@ impl PatternSet {
     /// (a factor of the pattern is known to be in the text), none of the
     /// engines that only help find where a match is. `None`: it does not
     /// compile under the set's limits.
-    fn tester(&self, pattern: &Hir) -> Option<meta::Regex> {
-        let config = meta::Config::new()
-            .which_captures(WhichCaptures::None)
-            .auto_prefilter(false)
-            .onepass(false)
-            .backtrack(false)
-            .nfa_size_limit(Some(self.size_limit))
-            .hybrid_cache_capacity(self.dfa_size_limit.min(SINGLE_DFA_LIMIT));
+    fn tester(&self, pattern: &Hir) -> Option<Tester> {
         // From the parsed pattern: parsing (Unicode case folding above
         // all) costs more than compiling.
-        meta::Builder::new()
-            .configure(config)
-            .build_from_hir(pattern)
-            .ok()
+        Tester::new(
+            pattern,
+            self.size_limit,
+            self.dfa_size_limit.min(SINGLE_DFA_LIMIT),
+        )
     }
 
     /// Pattern `i` parsed (`None`: it does not parse), to build one of its
@@ -448,6 +512,27 @@ impl PatternSet {
     /// `candidates` for a block of (words, link density): may leave out
     /// patterns whose bounds (`set_bounds`) do not hold for it.
     pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
+        let mut c = self.found(text, block);
+        // A match is as long as the pattern allows: shorter or (for one
+        // anchored at both ends) longer texts are out.
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let lengths = &self.prefilter.lengths;
+        for (k, w) in c.words().iter_mut().enumerate() {
+            let mut bits = *w;
+            while bits != 0 {
+                let t = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let (least, most) = lengths[k * 64 + t];
+                if len < least || len > most {
+                    *w &= !(1 << t);
+                }
+            }
+        }
+        c
+    }
+
+    /// `candidates_within` by the literals found in `text` alone.
+    fn found(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
         let pf = &self.prefilter;
         // A character the factors do not account for, a case variant of an
         // ASCII letter (the Kelvin sign, the long s): the factors are
@@ -466,7 +551,7 @@ impl PatternSet {
                     None => c,
                 })
                 .collect();
-            return self.candidates_within(&folded, block);
+            return self.found(&folded, block);
         }
         let n = self.len();
         let mut c = Candidates::new(n);
@@ -483,17 +568,39 @@ impl PatternSet {
                 }
             }
         }
-        pf.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
+        // The sets each pattern has a literal of found: prefixes in row 0,
+        // each factor set in a row of its own.
+        let nw = n.div_ceil(64);
+        let mut inline = [0u64; INLINE_WORDS * ROWS];
+        let mut heap = Vec::new();
+        let got: &mut [u64] = if nw > INLINE_WORDS {
+            heap.resize(nw * ROWS, 0);
+            &mut heap
+        } else {
+            &mut inline[..nw * ROWS]
+        };
+        pf.anchored.find(text.as_bytes(), |i| {
+            got[i as usize / 64] |= 1 << (i % 64);
+        });
         // Every occurrence of every factor, in one pass over the text.
         if !t.owners.is_empty() {
             t.grams.scan(text.as_bytes(), |p| {
-                for &i in &t.owners[p] {
-                    c.insert(i as usize);
+                for &o in &t.owners[p] {
+                    let i = (o & ((1 << GROUP_SHIFT) - 1)) as usize;
+                    let row = 1 + (o >> GROUP_SHIFT) as usize;
+                    got[row * nw + i / 64] |= 1 << (i % 64);
                 }
             });
         }
-        // Candidates anchored at the end must also end as they can.
         let words = c.words();
+        for (k, w) in words.iter_mut().enumerate() {
+            let mut all = pf.searched[k];
+            for row in 0..ROWS {
+                all &= got[row * nw + k] | !pf.has[row * nw + k];
+            }
+            *w |= all;
+        }
+        // Candidates anchored at the end must also end as they can.
         if words.iter().zip(&pf.tailed).any(|(&w, &t)| w & t != 0) {
             let mut ends = [0u64; INLINE_WORDS];
             let mut heap = Vec::new();
@@ -528,10 +635,10 @@ impl PatternSet {
     /// its own, built on first use into `cell`.
     fn form<'a>(
         &'a self,
-        cell: &'a OnceLock<Option<meta::Regex>>,
+        cell: &'a OnceLock<Option<Tester>>,
         i: usize,
         src: fn(&Hir) -> Option<Hir>,
-    ) -> Option<&'a meta::Regex> {
+    ) -> Option<&'a Tester> {
         cell.get_or_init(|| self.tester(&src(&self.hir(i)?)?))
             .as_ref()
     }
@@ -568,7 +675,7 @@ impl PatternSet {
 
 #[cfg(test)]
 mod tests {
-    use super::factors::Lits;
+    use super::factors::factor;
     use super::*;
     use regex::Regex;
 
@@ -809,8 +916,45 @@ mod tests {
         let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let c: Vec<usize> = set.candidates("nothing to see").iter().collect();
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
-        let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
+        let c: Vec<usize> = set.candidates("FOLLOW US, x").iter().collect();
         assert!(c.contains(&0) && c.contains(&5), "{c:?}");
+        // Too short for a match of the second (at least 10 bytes).
+        let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
+        assert!(c.contains(&0) && !c.contains(&5), "{c:?}");
+    }
+
+    #[test]
+    fn candidates_need_a_literal_of_each_factor_set() {
+        let pats: Vec<String> = [
+            r"(?i)\b(latest|new) (posts|stories) (sent|delivered) to your (e-?mail|inbox)\b",
+            r"(?i)^(about|sobre) (the author|el autor|l.auteur)$",
+        ]
+        .map(String::from)
+        .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let plain = RegexSet::new(&pats).unwrap();
+        // One set's literal alone does not make a candidate.
+        for text in [
+            "sent to your inbox",
+            "new posts daily",
+            "about us",
+            "sobre mí",
+        ] {
+            assert_eq!(set.candidates(text).iter().count(), 0, "{text:?}");
+        }
+        for text in [
+            "Latest Stories delivered to your E-mail",
+            "new posts sent to your inbox!",
+            "new posts sent to your mailbox",
+            "About l\u{2019}auteur",
+            "sobre el autor",
+            "SOBRE EL AUTOR",
+            "about the authors",
+        ] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+            assert!(set.candidates(text).iter().count() >= want.len());
+        }
     }
 
     /// How many times each literal occurs in `hay` (overlaps too): as

@@ -339,14 +339,73 @@ fn is_variant(ch: char, b: u8) -> bool {
 }
 
 /// The factor set of `pattern`, if it has a usable one.
+#[cfg(test)]
 pub(super) fn factor(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
+    factors(hir, bail).into_iter().next()
+}
+
+/// Most factor sets one pattern is searched for.
+pub(super) const MAX_GROUPS: usize = 3;
+/// Shortest literal, and most literals, of a factor set searched besides
+/// the best one: a short literal is in most blocks, and many slow the
+/// search, for little.
+const MIN_EXTRA: usize = 6;
+const MAX_EXTRA_LITS: usize = 8;
+
+/// Factor sets of `hir`, a literal of each of which every match contains:
+/// the best first, then up to `MAX_GROUPS - 1` more from other parts of
+/// the pattern. Where one set is in most blocks that the pattern does not
+/// match (` your ` for `(latest|new) (posts|stories) sent to your
+/// inbox`), together they are in few.
+pub(super) fn factors(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Vec<Lits> {
     let mut local = Vec::new();
-    let f = Factors { bail: &mut local }.required(hir)?;
-    if f.iter().map(Vec::len).min()? < MIN_FACTOR {
-        return None;
+    let mut f = Factors { bail: &mut local };
+    let v: &[Hir] = match hir.kind() {
+        HirKind::Concat(v) => v,
+        _ => std::slice::from_ref(hir),
+    };
+    // Each set found, with the children of the concatenation it comes
+    // from: sets from disjoint runs of children say different things.
+    let mut found: Vec<(Lits, usize, usize)> = Vec::new();
+    let exact: Vec<Option<Lits>> = v.iter().map(|c| f.exact(c)).collect();
+    for (i, child) in v.iter().enumerate() {
+        // Runs of children whose strings are all known multiply into
+        // longer literals.
+        let mut acc: Lits = vec![Vec::new()];
+        for (j, e) in exact.iter().enumerate().skip(i) {
+            match e.as_ref().and_then(|e| product(&acc, e)) {
+                Some(next) => acc = next,
+                None => break,
+            }
+            found.push((acc.clone(), i, j + 1));
+        }
+        if let Some(r) = f.required(child) {
+            found.push((r, i, i + 1));
+        }
     }
-    bail.extend(local);
-    Some(f)
+    found.retain(|(l, _, _)| quality(l).is_some());
+    // Best first; of equals, the first found.
+    found.sort_by_key(|a| std::cmp::Reverse(quality(&a.0)));
+    let mut out: Vec<Lits> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (l, i, j) in found {
+        let min = l.iter().map(Vec::len).min().unwrap_or(0);
+        // The best set, then others of few, long literals.
+        let fit = if out.is_empty() {
+            min >= MIN_FACTOR
+        } else {
+            min >= MIN_EXTRA && l.len() <= MAX_EXTRA_LITS
+        };
+        if out.len() == MAX_GROUPS || !fit || taken.iter().any(|&(a, b)| i < b && a < j) {
+            continue;
+        }
+        taken.push((i, j));
+        out.push(l);
+    }
+    if !out.is_empty() {
+        bail.extend(local);
+    }
+    out
 }
 
 /// ASCII bytes as a bit set (bit b for byte b).
