@@ -184,9 +184,14 @@ fn ascii_form_hir(hir: &Hir) -> Hir {
     let leaf = |h: &Hir| match h.kind() {
         HirKind::Literal(l) if !l.0.is_ascii() => Hir::fail(),
         HirKind::Class(Class::Unicode(c)) => {
-            let mut c = c.clone();
-            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
-            Hir::class(Class::Unicode(c))
+            // The ranges are in order: the ASCII ones are first, and a
+            // class of thousands (`\w`, `(?i)\p{L}`) is not copied whole.
+            let ascii = c
+                .ranges()
+                .iter()
+                .take_while(|r| r.start() <= '\x7f')
+                .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')));
+            Hir::class(Class::Unicode(ClassUnicode::new(ascii)))
         }
         HirKind::Look(l) => Hir::look(match l {
             Look::WordUnicode => Look::WordAscii,
@@ -645,7 +650,13 @@ impl PatternSet {
 
     /// Whether pattern `i` matches `text`.
     pub fn is_match(&self, i: usize, text: &str) -> bool {
-        if text.is_ascii() {
+        self.is_match_in(i, text, text.is_ascii())
+    }
+
+    /// `is_match`, told whether `text` is ASCII (asked once for all the
+    /// candidates of a block).
+    pub fn is_match_in(&self, i: usize, text: &str, ascii: bool) -> bool {
+        if ascii {
             // On ASCII the ASCII form answers alone, with a smaller DFA
             // than the exact regex (which is there if it does not compile).
             let ascii = self.form(&self.ascii[i], i, |h| Some(ascii_form_hir(h)));
@@ -666,9 +677,10 @@ impl PatternSet {
 
     /// Indexes of the patterns that match `text`, ascending.
     pub fn matches(&self, text: &str) -> Vec<usize> {
+        let ascii = text.is_ascii();
         self.candidates(text)
             .iter()
-            .filter(|&i| self.is_match(i, text))
+            .filter(|&i| self.is_match_in(i, text, ascii))
             .collect()
     }
 }
