@@ -211,14 +211,18 @@ fn ascii_form_hir(hir: &Hir) -> Hir {
 /// class, look-around, empty), `max` each repetition's upper bound.
 fn rewrite(h: &Hir, leaf: &dyn Fn(&Hir) -> Hir, max: &dyn Fn(Option<u32>) -> Option<u32>) -> Hir {
     match h.kind() {
+        // Field by field: `..r.clone()` would copy the whole old subtree
+        // at every level, only to drop it.
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             sub: Box::new(rewrite(&r.sub, leaf, max)),
             max: max(r.max),
-            ..r.clone()
+            min: r.min,
+            greedy: r.greedy,
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
             sub: Box::new(rewrite(&c.sub, leaf, max)),
-            ..c.clone()
+            index: c.index,
+            name: c.name.clone(),
         }),
         HirKind::Concat(v) => Hir::concat(v.iter().map(|x| rewrite(x, leaf, max)).collect()),
         HirKind::Alternation(v) => {
