@@ -16,11 +16,15 @@
 //! a walk down a trie of the prefixes from its first byte those it starts
 //! with (`Heads`), and only the patterns they name (the candidates) are
 //! run (a pattern anchored at the end, `...$`, also needs the text to end
-//! with one of its suffixes, found by a walk from the last byte): on ASCII text an ASCII
-//! form of the pattern (`ascii_form`, same answers there, a smaller DFA),
-//! on other text the loose form first, then exact. Patterns with no
-//! usable factor are candidates unless the text lacks a byte they need.
-//! Told the word and link-density bounds of each pattern's rule
+//! with one of its suffixes, found by a walk from the last byte). A
+//! pattern may have several factor sets (`factors`: `(latest|new) posts`
+//! and `your inbox`) and a prefix: it is a candidate only if a literal of
+//! each is found, and the text is as long as one of its matches can be.
+//! Each candidate then runs alone (`Tester`: a forward lazy DFA): on ASCII
+//! text an ASCII form of the pattern (`ascii_form`, same answers there, a
+//! smaller DFA), on other text the loose form first, then exact. Patterns
+//! with no usable factor are candidates unless the text lacks a byte they
+//! need. Told the word and link-density bounds of each pattern's rule
 //! (`set_bounds`), a block is only searched for the factors of the
 //! patterns that can apply to it. The answer is exactly the original
 //! set's: a factor is a necessary condition, never a sufficient one.
