@@ -379,7 +379,11 @@ pub(super) fn factors(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Vec<Lits> {
             }
             found.push((acc.clone(), i, j + 1));
         }
-        if let Some(r) = f.required(child) {
+        // A child whose strings are known is its own best factor (the
+        // run of it alone, above): looking inside costs the most there.
+        if exact[i].is_none()
+            && let Some(r) = f.required(child)
+        {
             found.push((r, i, i + 1));
         }
     }
