@@ -16,11 +16,15 @@
 //! a walk down a trie of the prefixes from its first byte those it starts
 //! with (`Heads`), and only the patterns they name (the candidates) are
 //! run (a pattern anchored at the end, `...$`, also needs the text to end
-//! with one of its suffixes, found by a walk from the last byte): on ASCII text an ASCII
-//! form of the pattern (`ascii_form`, same answers there, a smaller DFA),
-//! on other text the loose form first, then exact. Patterns with no
-//! usable factor are candidates unless the text lacks a byte they need.
-//! Told the word and link-density bounds of each pattern's rule
+//! with one of its suffixes, found by a walk from the last byte). A
+//! pattern may have several factor sets (`factors`: `(latest|new) posts`
+//! and `your inbox`) and a prefix: it is a candidate only if a literal of
+//! each is found, and the text is as long as one of its matches can be.
+//! Each candidate then runs alone (`Tester`: a forward lazy DFA): on ASCII
+//! text an ASCII form of the pattern (`ascii_form`, same answers there, a
+//! smaller DFA), on other text the loose form first, then exact. Patterns
+//! with no usable factor are candidates unless the text lacks a byte they
+//! need. Told the word and link-density bounds of each pattern's rule
 //! (`set_bounds`), a block is only searched for the factors of the
 //! patterns that can apply to it. The answer is exactly the original
 //! set's: a factor is a necessary condition, never a sufficient one.
@@ -28,17 +32,19 @@
 use std::sync::OnceLock;
 
 mod bounds;
+mod factors;
 mod literals;
+mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
+use factors::{Bytes, Lits, MAX_GROUPS, bytes_in, factors, needs, prefix, suffix};
 use literals::{Grams, Heads, Table};
 use regex::{RegexSet, RegexSetBuilder};
-use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
 };
+use tester::Tester;
 
 #[derive(Debug, Clone)]
 pub struct PatternSet {
@@ -50,15 +56,15 @@ pub struct PatternSet {
     loose: OnceLock<Option<RegexSet>>,
     /// Per pattern: its exact regex, built when first needed (`None`
     /// inside: it would not compile).
-    exact: Vec<OnceLock<Option<meta::Regex>>>,
+    exact: Vec<OnceLock<Option<Tester>>>,
     /// Per pattern: its ASCII form (`ascii_form`), which answers as the
     /// pattern on ASCII text, built when first needed (`None` inside: it
     /// would not compile).
-    ascii: Vec<OnceLock<Option<meta::Regex>>>,
+    ascii: Vec<OnceLock<Option<Tester>>>,
     /// Per pattern: the loose form as a regex of its own, built when first
     /// needed (`None` inside: the pattern has no loose form, or it would
     /// not compile alone).
-    single: Vec<OnceLock<Option<meta::Regex>>>,
+    single: Vec<OnceLock<Option<Tester>>>,
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
@@ -68,8 +74,18 @@ pub struct PatternSet {
 #[derive(Debug, Clone)]
 struct Prefilter {
     /// Factors searched anywhere in the text, each with the set patterns it
-    /// is a factor of.
+    /// is a factor of (`owner`: which of their factor sets it is in).
     any: Vec<(Vec<u8>, Vec<u32>)>,
+    /// Per kind of literal set (row 0: prefixes, then the factor sets in
+    /// turn), a bit per pattern that has one: a pattern is a candidate
+    /// only if a literal of each of its sets is found.
+    has: Vec<u64>,
+    /// A bit per pattern that has a prefix or a factor set.
+    searched: Vec<u64>,
+    /// Per pattern: the fewest bytes a match has, and for a pattern
+    /// anchored at both ends the most (`u32::MAX`: no bound), which a
+    /// text it matches has too.
+    lengths: Vec<(u32, u32)>,
     /// Characters the factors do not account for (see `Factors`), each
     /// with the ASCII letter it is a case variant of.
     bail: Vec<(char, u8)>,
@@ -94,11 +110,26 @@ struct Prefilter {
     tails: Heads,
     /// A bit per pattern that has suffixes in `tails`.
     tailed: Vec<u64>,
-    /// Patterns with no factor: candidates for every text.
+    /// Patterns with no prefix or factor: candidates for every text.
     always: Vec<u32>,
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
     /// byte of each for it to match.
     always_needs: Vec<Vec<Bytes>>,
+}
+
+/// Shortest literal of a prefix that is searched for alone, and of a
+/// factor searched for besides a shorter prefix.
+const STRONG: usize = 6;
+
+/// Rows of `Prefilter::has`: the prefixes, then each factor set.
+const ROWS: usize = 1 + MAX_GROUPS;
+
+/// A factor's owner: the pattern, and in the top bits which of its factor
+/// sets the factor is in.
+const GROUP_SHIFT: u32 = 30;
+
+fn owner(pattern: u32, group: usize) -> u32 {
+    pattern | (group as u32) << GROUP_SHIFT
 }
 
 /// Lazy-DFA cache of one pattern run alone: the set's roomy cache is for
@@ -157,9 +188,14 @@ fn ascii_form_hir(hir: &Hir) -> Hir {
     let leaf = |h: &Hir| match h.kind() {
         HirKind::Literal(l) if !l.0.is_ascii() => Hir::fail(),
         HirKind::Class(Class::Unicode(c)) => {
-            let mut c = c.clone();
-            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
-            Hir::class(Class::Unicode(c))
+            // The ranges are in order: the ASCII ones are first, and a
+            // class of thousands (`\w`, `(?i)\p{L}`) is not copied whole.
+            let ascii = c
+                .ranges()
+                .iter()
+                .take_while(|r| r.start() <= '\x7f')
+                .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')));
+            Hir::class(Class::Unicode(ClassUnicode::new(ascii)))
         }
         HirKind::Look(l) => Hir::look(match l {
             Look::WordUnicode => Look::WordAscii,
@@ -179,14 +215,18 @@ fn ascii_form_hir(hir: &Hir) -> Hir {
 /// class, look-around, empty), `max` each repetition's upper bound.
 fn rewrite(h: &Hir, leaf: &dyn Fn(&Hir) -> Hir, max: &dyn Fn(Option<u32>) -> Option<u32>) -> Hir {
     match h.kind() {
+        // Field by field: `..r.clone()` would copy the whole old subtree
+        // at every level, only to drop it.
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             sub: Box::new(rewrite(&r.sub, leaf, max)),
             max: max(r.max),
-            ..r.clone()
+            min: r.min,
+            greedy: r.greedy,
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
             sub: Box::new(rewrite(&c.sub, leaf, max)),
-            ..c.clone()
+            index: c.index,
+            name: c.name.clone(),
         }),
         HirKind::Concat(v) => Hir::concat(v.iter().map(|x| rewrite(x, leaf, max)).collect()),
         HirKind::Alternation(v) => {
@@ -194,438 +234,6 @@ fn rewrite(h: &Hir, leaf: &dyn Fn(&Hir) -> Hir, max: &dyn Fn(Option<u32>) -> Opt
         }
         _ => leaf(h),
     }
-}
-
-/// Literal alternatives, ASCII letters lower-cased (the Aho-Corasick
-/// search folds ASCII case, so a folded literal finds every casing).
-type Lits = Vec<Vec<u8>>;
-
-/// Most alternatives one factor may have: past this the product of a
-/// concatenation is cut short.
-const MAX_LITS: usize = 64;
-/// Most characters a class may have to be spelled out as alternatives.
-const MAX_CLASS: usize = 4;
-/// Shortest factor worth searching for: shorter ones are in most blocks.
-const MIN_FACTOR: usize = 3;
-
-/// Factor extraction for one pattern. `bail` collects the characters that
-/// a class matches besides its ASCII letter (`(?i)k` also matches the
-/// Kelvin sign), with that letter: a text holding one is searched with
-/// the letter in its place.
-struct Factors<'a> {
-    bail: &'a mut Vec<(char, u8)>,
-}
-
-fn fold(b: u8) -> u8 {
-    b.to_ascii_lowercase()
-}
-
-fn dedup(mut v: Lits) -> Lits {
-    v.sort();
-    v.dedup();
-    v
-}
-
-/// How good a factor is: a shortest literal of 6 bytes or more (rare
-/// enough), then fewer literals (a small search is a fast one), then
-/// longer. `None`: not a factor (it can be empty).
-fn quality(l: &Lits) -> Option<(usize, std::cmp::Reverse<usize>, usize)> {
-    let min = l.iter().map(Vec::len).min()?;
-    (min > 0).then_some((min.min(6), std::cmp::Reverse(l.len()), min))
-}
-
-fn better(a: Option<Lits>, b: Option<Lits>) -> Option<Lits> {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            if quality(&b) > quality(&a) {
-                Some(b)
-            } else {
-                Some(a)
-            }
-        }
-        (a, None) => a.filter(|l| quality(l).is_some()),
-        (None, b) => b.filter(|l| quality(l).is_some()),
-    }
-}
-
-fn product(a: &Lits, b: &Lits) -> Option<Lits> {
-    if a.len() * b.len() > MAX_LITS {
-        return None;
-    }
-    let mut out = Vec::with_capacity(a.len() * b.len());
-    for x in a {
-        for y in b {
-            let mut s = x.clone();
-            s.extend_from_slice(y);
-            out.push(s);
-        }
-    }
-    Some(dedup(out))
-}
-
-impl Factors<'_> {
-    /// Every string `h` can match, when few (and known).
-    fn exact(&mut self, h: &Hir) -> Option<Lits> {
-        match h.kind() {
-            HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
-            HirKind::Literal(l) => Some(vec![l.0.iter().copied().map(fold).collect()]),
-            HirKind::Class(c) => self.class(c),
-            HirKind::Capture(c) => self.exact(&c.sub),
-            HirKind::Repetition(r) => match (r.min, r.max) {
-                (1, Some(1)) => self.exact(&r.sub),
-                (0, Some(1)) => {
-                    let mut v = self.exact(&r.sub)?;
-                    v.push(Vec::new());
-                    Some(dedup(v))
-                }
-                _ => None,
-            },
-            HirKind::Concat(v) => {
-                let mut acc: Lits = vec![Vec::new()];
-                for c in v {
-                    let e = self.exact(c)?;
-                    acc = product(&acc, &e)?;
-                }
-                Some(acc)
-            }
-            HirKind::Alternation(v) => self.alternatives(v, Self::exact),
-        }
-    }
-
-    /// The characters of a small class, as folded alternatives.
-    fn class(&mut self, c: &Class) -> Option<Lits> {
-        let mut ascii: Vec<u8> = Vec::new();
-        let mut other: Vec<char> = Vec::new();
-        match c {
-            Class::Unicode(u) => {
-                let mut n = 0usize;
-                for r in u.ranges() {
-                    n += (r.end() as usize) - (r.start() as usize) + 1;
-                    if n > 2 * MAX_CLASS {
-                        return None;
-                    }
-                    for ch in r.start()..=r.end() {
-                        if ch.is_ascii() {
-                            ascii.push(fold(ch as u8));
-                        } else {
-                            other.push(ch);
-                        }
-                    }
-                }
-            }
-            Class::Bytes(b) => {
-                let mut n = 0usize;
-                for r in b.ranges() {
-                    n += (r.end() as usize) - (r.start() as usize) + 1;
-                    if n > 2 * MAX_CLASS {
-                        return None;
-                    }
-                    for by in r.start()..=r.end() {
-                        if !by.is_ascii() {
-                            // A lone non-ASCII byte is no literal to search.
-                            return None;
-                        }
-                        ascii.push(fold(by));
-                    }
-                }
-            }
-        }
-        ascii.sort_unstable();
-        ascii.dedup();
-        if let [letter] = ascii[..]
-            && letter.is_ascii_alphabetic()
-        {
-            // A case-folded letter's rare non-ASCII variants (the Kelvin
-            // sign for `k`, the long s for `s`) are left to the bail-out;
-            // other letters in the class (`[ií]`) are spelled out.
-            let (variants, rest): (Vec<char>, Vec<char>) =
-                other.into_iter().partition(|&ch| is_variant(ch, letter));
-            self.bail
-                .extend(variants.into_iter().map(|ch| (ch, letter)));
-            other = rest;
-        }
-        let mut out: Lits = ascii.into_iter().map(|b| vec![b]).collect();
-        for ch in other {
-            out.push(ch.to_string().into_bytes());
-        }
-        (out.len() <= MAX_CLASS).then(|| dedup(out))
-    }
-
-    /// A set of literals one of which every match of `h` contains.
-    fn required(&mut self, h: &Hir) -> Option<Lits> {
-        match h.kind() {
-            HirKind::Empty | HirKind::Look(_) => None,
-            HirKind::Literal(_) | HirKind::Class(_) => self.exact(h),
-            HirKind::Capture(c) => self.required(&c.sub),
-            HirKind::Repetition(r) => {
-                if r.min == 0 {
-                    return None;
-                }
-                self.required(&r.sub)
-            }
-            HirKind::Alternation(v) => {
-                let whole = self.exact(h);
-                let mut acc = Vec::new();
-                let mut each = true;
-                for c in v {
-                    match self.required(c) {
-                        Some(l) if acc.len() + l.len() <= MAX_LITS => acc.extend(l),
-                        _ => {
-                            each = false;
-                            break;
-                        }
-                    }
-                }
-                let each = each.then(|| dedup(acc));
-                better(whole, each)
-            }
-            HirKind::Concat(v) => {
-                let mut best: Option<Lits> = None;
-                let exact: Vec<Option<Lits>> = v.iter().map(|c| self.exact(c)).collect();
-                // Runs of children whose strings are all known multiply
-                // into longer literals.
-                for i in 0..v.len() {
-                    let mut acc: Option<Lits> = Some(vec![Vec::new()]);
-                    for e in &exact[i..] {
-                        acc = match (&acc, e) {
-                            (Some(a), Some(e)) => product(a, e),
-                            _ => None,
-                        };
-                        match &acc {
-                            Some(a) => best = better(best, Some(a.clone())),
-                            None => break,
-                        }
-                    }
-                }
-                for c in v {
-                    let r = self.required(c);
-                    best = better(best, r);
-                }
-                best
-            }
-        }
-    }
-}
-
-/// For a pattern anchored at the start of the text (`^...`): the strings
-/// one of which every match starts with.
-fn prefix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
-    let HirKind::Concat(v) = hir.kind() else {
-        return None;
-    };
-    if !matches!(v.first()?.kind(), HirKind::Look(Look::Start)) {
-        return None;
-    }
-    let mut local = Vec::new();
-    let acc = Factors { bail: &mut local }.starts(&v[1..])?;
-    quality(&acc)?;
-    bail.extend(local);
-    Some(acc)
-}
-
-/// For a pattern anchored at the end of the text (`...$`): the strings one
-/// of which every match ends with.
-fn suffix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
-    let HirKind::Concat(v) = hir.kind() else {
-        return None;
-    };
-    let (last, rest) = v.split_last()?;
-    if !matches!(last.kind(), HirKind::Look(Look::End)) {
-        return None;
-    }
-    let mut local = Vec::new();
-    let acc = Factors { bail: &mut local }.ends(rest)?;
-    quality(&acc)?;
-    bail.extend(local);
-    Some(acc)
-}
-
-impl Factors<'_> {
-    /// Strings one of which every match of the concatenation `v` ends
-    /// with: `starts` from the other end.
-    fn ends(&mut self, v: &[Hir]) -> Option<Lits> {
-        let mut acc: Lits = vec![Vec::new()];
-        for c in v.iter().rev() {
-            if let Some(e) = self.exact(c) {
-                match product(&e, &acc) {
-                    Some(next) => acc = next,
-                    None => break,
-                }
-                continue;
-            }
-            if let Some(p) = self.end(c)
-                && let Some(next) = product(&p, &acc)
-            {
-                acc = next;
-            }
-            break;
-        }
-        Some(acc)
-    }
-
-    /// Strings one of which every match of `h` ends with.
-    fn end(&mut self, h: &Hir) -> Option<Lits> {
-        match h.kind() {
-            HirKind::Capture(c) => self.end(&c.sub),
-            HirKind::Concat(v) => self.ends(v),
-            HirKind::Repetition(r) if r.min > 0 => self.end(&r.sub),
-            HirKind::Alternation(v) => self.alternatives(v, Self::end),
-            _ => self.exact(h),
-        }
-    }
-
-    /// Strings one of which every match of the concatenation `v` starts
-    /// with (a prefix of a prefix is a prefix too: they stop where the
-    /// strings are no longer known).
-    fn starts(&mut self, v: &[Hir]) -> Option<Lits> {
-        let mut acc: Lits = vec![Vec::new()];
-        for c in v {
-            if let Some(e) = self.exact(c) {
-                match product(&acc, &e) {
-                    Some(next) => acc = next,
-                    None => break,
-                }
-                continue;
-            }
-            if let Some(p) = self.start(c)
-                && let Some(next) = product(&acc, &p)
-            {
-                acc = next;
-            }
-            break;
-        }
-        Some(acc)
-    }
-
-    /// The strings of each alternative `f` gives, together: none when one
-    /// alternative has none or they grow past `MAX_LITS`.
-    fn alternatives(&mut self, v: &[Hir], f: fn(&mut Self, &Hir) -> Option<Lits>) -> Option<Lits> {
-        let mut acc = Vec::new();
-        for c in v {
-            acc.extend(f(self, c)?);
-            if acc.len() > MAX_LITS {
-                return None;
-            }
-        }
-        Some(dedup(acc))
-    }
-
-    /// Strings one of which every match of `h` starts with.
-    fn start(&mut self, h: &Hir) -> Option<Lits> {
-        match h.kind() {
-            HirKind::Capture(c) => self.start(&c.sub),
-            HirKind::Concat(v) => self.starts(v),
-            HirKind::Repetition(r) if r.min > 0 => self.start(&r.sub),
-            HirKind::Alternation(v) => self.alternatives(v, Self::start),
-            _ => self.exact(h),
-        }
-    }
-}
-
-/// Whether `ch` is a non-ASCII case variant of the ASCII letter `b`.
-fn is_variant(ch: char, b: u8) -> bool {
-    let lower = b.to_ascii_lowercase() as char;
-    let upper = b.to_ascii_uppercase() as char;
-    ch.to_lowercase().eq(std::iter::once(lower)) || ch.to_uppercase().eq(std::iter::once(upper))
-}
-
-/// The factor set of `pattern`, if it has a usable one.
-fn factor(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
-    let mut local = Vec::new();
-    let f = Factors { bail: &mut local }.required(hir)?;
-    if f.iter().map(Vec::len).min()? < MIN_FACTOR {
-        return None;
-    }
-    bail.extend(local);
-    Some(f)
-}
-
-/// ASCII bytes as a bit set (bit b for byte b).
-type Bytes = u128;
-
-/// Byte sets every match of `h` holds a byte of, one set per required
-/// piece (only pieces made of ASCII characters: a byte of those can only be
-/// that character). Empty: nothing known.
-fn needs(h: &Hir) -> Vec<Bytes> {
-    match h.kind() {
-        HirKind::Literal(l) => {
-            l.0.iter()
-                .find(|b| b.is_ascii())
-                .map(|&b| vec![1u128 << b])
-                .unwrap_or_default()
-        }
-        HirKind::Class(c) => {
-            let ranges: Vec<(u32, u32)> = match c {
-                Class::Unicode(u) => u
-                    .ranges()
-                    .iter()
-                    .map(|r| (r.start() as u32, r.end() as u32))
-                    .collect(),
-                Class::Bytes(b) => b
-                    .ranges()
-                    .iter()
-                    .map(|r| (r.start() as u32, r.end() as u32))
-                    .collect(),
-            };
-            if ranges.is_empty() || ranges.iter().any(|&(_, e)| e > 0x7f) {
-                return Vec::new();
-            }
-            let mut set: Bytes = 0;
-            for (a, e) in ranges {
-                for b in a..=e {
-                    set |= 1 << b;
-                }
-            }
-            vec![set]
-        }
-        HirKind::Capture(c) => needs(&c.sub),
-        HirKind::Repetition(r) if r.min > 0 => needs(&r.sub),
-        HirKind::Concat(v) => v.iter().flat_map(needs).collect(),
-        HirKind::Alternation(v) => {
-            // One byte of the union, whichever branch matched.
-            let mut set: Bytes = 0;
-            for c in v {
-                match needs(c).into_iter().min_by_key(|s| s.count_ones()) {
-                    Some(s) => set |= s,
-                    None => return Vec::new(),
-                }
-            }
-            vec![set]
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// The ASCII bytes `text` holds.
-fn bytes_in(text: &str) -> Bytes {
-    if text.len() < 32 {
-        // A short text: a bit per byte is fewer steps than the table.
-        let (mut lo, mut hi) = (0u64, 0u64);
-        for &b in text.as_bytes() {
-            match b {
-                0..64 => lo |= 1 << b,
-                64..128 => hi |= 1 << (b - 64),
-                _ => {}
-            }
-        }
-        return Bytes::from(lo) | Bytes::from(hi) << 64;
-    }
-    // A flag per byte value, then the set: stores that do not wait on each
-    // other, where a running set would carry a dependency byte to byte.
-    let mut seen = [0u8; 256];
-    for &b in text.as_bytes() {
-        seen[b as usize] = 1;
-    }
-    // Eight flags (0 or 1, one per byte) to eight bits at once: the
-    // multiply moves byte j's low bit to bit 56 + j, without carries.
-    let mut set: Bytes = 0;
-    for (k, c) in seen[..128].chunks_exact(8).enumerate() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let bits = u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        set |= (bits as Bytes) << (8 * k);
-    }
-    set
 }
 
 impl Prefilter {
@@ -640,10 +248,25 @@ impl Prefilter {
         let mut always = Vec::new();
         let mut always_needs = Vec::new();
         let mut end = Table::default();
-        let mut tailed = vec![0u64; patterns.len().div_ceil(64)];
+        let words = patterns.len().div_ceil(64);
+        let mut tailed = vec![0u64; words];
+        let mut has = vec![0u64; words * ROWS];
+        let mut lengths = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
+            let bit = |row: usize| (row * words + i / 64, 1u64 << (i % 64));
             let i = i as u32;
             let h = regex_syntax::Parser::new().parse(p).ok();
+            lengths.push(h.as_ref().map_or((0, u32::MAX), |h| {
+                let p = h.properties();
+                let whole = p.look_set_prefix().contains(Look::Start)
+                    && p.look_set_suffix().contains(Look::End);
+                let most = p.maximum_len().filter(|_| whole);
+                let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                (
+                    p.minimum_len().map_or(0, clamp),
+                    most.map_or(u32::MAX, clamp),
+                )
+            }));
             if let Some(f) = h.as_ref().and_then(|h| suffix(h, &mut bail)) {
                 f.into_iter().for_each(|mut l| {
                     l.reverse();
@@ -651,14 +274,39 @@ impl Prefilter {
                 });
                 tailed[i as usize / 64] |= 1 << (i % 64);
             }
-            if let Some(f) = h.as_ref().and_then(|h| prefix(h, &mut bail)) {
-                f.into_iter().for_each(|l| start.add(l, i));
-            } else if let Some(f) = h.as_ref().and_then(|h| factor(h, &mut bail)) {
-                f.into_iter().for_each(|l| any.add(l, i));
-            } else {
+            let pre = h.as_ref().and_then(|h| prefix(h, &mut bail));
+            let shortest = |l: &Lits| l.iter().map(Vec::len).min().unwrap_or(0);
+            // A long prefix is enough. Behind a short one (`by`, `l` of
+            // `l.auteur`) long factors are searched for too.
+            let sets = match (&h, &pre) {
+                (Some(_), Some(p)) if shortest(p) >= STRONG => Vec::new(),
+                (Some(h), Some(_)) => {
+                    let mut sets = factors(h, &mut bail);
+                    sets.retain(|s| shortest(s) >= STRONG);
+                    sets
+                }
+                (Some(h), None) => factors(h, &mut bail),
+                (None, _) => Vec::new(),
+            };
+            if pre.is_none() && sets.is_empty() {
                 always.push(i);
                 always_needs.push(h.as_ref().map(needs).unwrap_or_default());
+                continue;
             }
+            if let Some(f) = pre {
+                f.into_iter().for_each(|l| start.add(l, i));
+                let (w, b) = bit(0);
+                has[w] |= b;
+            }
+            for (g, f) in sets.into_iter().enumerate() {
+                f.into_iter().for_each(|l| any.add(l, owner(i, g)));
+                let (w, b) = bit(1 + g);
+                has[w] |= b;
+            }
+        }
+        let mut searched = vec![0u64; words];
+        for (row, &h) in has.iter().enumerate() {
+            searched[row % words] |= h;
         }
         bail.sort_unstable();
         bail.dedup();
@@ -673,6 +321,9 @@ impl Prefilter {
             tails: Heads::new(end.lits, end.owners),
             tailed,
             always,
+            has,
+            searched,
+            lengths,
         }
     }
 
@@ -682,8 +333,10 @@ impl Prefilter {
         let k = block.map_or(self.classes.len(), |(w, d)| self.classes.of(w, d));
         self.tiers[k].get_or_init(|| {
             let sample = (k < self.classes.len()).then(|| self.classes.sample(k));
-            let applies =
-                |i: &u32| sample.is_none_or(|(w, d)| self.bounds[*i as usize].holds(w, d));
+            let applies = |i: &u32| {
+                let i = (i & ((1 << GROUP_SHIFT) - 1)) as usize;
+                sample.is_none_or(|(w, d)| self.bounds[i].holds(w, d))
+            };
             let pick = |table: &[(Vec<u8>, Vec<u32>)]| {
                 let mut lits = Vec::new();
                 let mut owners = Vec::new();
@@ -828,7 +481,7 @@ impl PatternSet {
     /// Pattern `i` compiled exactly: by `single`, or else under the set's
     /// limits. `None`: neither compiles it (a rule file with such a
     /// pattern is refused when loaded, so this does not happen).
-    fn exact(&self, i: usize) -> Option<&meta::Regex> {
+    fn exact(&self, i: usize) -> Option<&Tester> {
         self.exact[i]
             .get_or_init(|| self.tester(&self.hir(i)?))
             .as_ref()
@@ -838,20 +491,14 @@ impl PatternSet {
     /// (a factor of the pattern is known to be in the text), none of the
     /// engines that only help find where a match is. `None`: it does not
     /// compile under the set's limits.
-    fn tester(&self, pattern: &Hir) -> Option<meta::Regex> {
-        let config = meta::Config::new()
-            .which_captures(WhichCaptures::None)
-            .auto_prefilter(false)
-            .onepass(false)
-            .backtrack(false)
-            .nfa_size_limit(Some(self.size_limit))
-            .hybrid_cache_capacity(self.dfa_size_limit.min(SINGLE_DFA_LIMIT));
+    fn tester(&self, pattern: &Hir) -> Option<Tester> {
         // From the parsed pattern: parsing (Unicode case folding above
         // all) costs more than compiling.
-        meta::Builder::new()
-            .configure(config)
-            .build_from_hir(pattern)
-            .ok()
+        Tester::new(
+            pattern,
+            self.size_limit,
+            self.dfa_size_limit.min(SINGLE_DFA_LIMIT),
+        )
     }
 
     /// Pattern `i` parsed (`None`: it does not parse), to build one of its
@@ -878,6 +525,27 @@ impl PatternSet {
     /// `candidates` for a block of (words, link density): may leave out
     /// patterns whose bounds (`set_bounds`) do not hold for it.
     pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
+        let mut c = self.found(text, block);
+        // A match is as long as the pattern allows: shorter or (for one
+        // anchored at both ends) longer texts are out.
+        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        let lengths = &self.prefilter.lengths;
+        for (k, w) in c.words().iter_mut().enumerate() {
+            let mut bits = *w;
+            while bits != 0 {
+                let t = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let (least, most) = lengths[k * 64 + t];
+                if len < least || len > most {
+                    *w &= !(1 << t);
+                }
+            }
+        }
+        c
+    }
+
+    /// `candidates_within` by the literals found in `text` alone.
+    fn found(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
         let pf = &self.prefilter;
         // A character the factors do not account for, a case variant of an
         // ASCII letter (the Kelvin sign, the long s): the factors are
@@ -896,7 +564,7 @@ impl PatternSet {
                     None => c,
                 })
                 .collect();
-            return self.candidates_within(&folded, block);
+            return self.found(&folded, block);
         }
         let n = self.len();
         let mut c = Candidates::new(n);
@@ -913,17 +581,39 @@ impl PatternSet {
                 }
             }
         }
-        pf.anchored.find(text.as_bytes(), |i| c.insert(i as usize));
+        // The sets each pattern has a literal of found: prefixes in row 0,
+        // each factor set in a row of its own.
+        let nw = n.div_ceil(64);
+        let mut inline = [0u64; INLINE_WORDS * ROWS];
+        let mut heap = Vec::new();
+        let got: &mut [u64] = if nw > INLINE_WORDS {
+            heap.resize(nw * ROWS, 0);
+            &mut heap
+        } else {
+            &mut inline[..nw * ROWS]
+        };
+        pf.anchored.find(text.as_bytes(), |i| {
+            got[i as usize / 64] |= 1 << (i % 64);
+        });
         // Every occurrence of every factor, in one pass over the text.
         if !t.owners.is_empty() {
             t.grams.scan(text.as_bytes(), |p| {
-                for &i in &t.owners[p] {
-                    c.insert(i as usize);
+                for &o in &t.owners[p] {
+                    let i = (o & ((1 << GROUP_SHIFT) - 1)) as usize;
+                    let row = 1 + (o >> GROUP_SHIFT) as usize;
+                    got[row * nw + i / 64] |= 1 << (i % 64);
                 }
             });
         }
-        // Candidates anchored at the end must also end as they can.
         let words = c.words();
+        for (k, w) in words.iter_mut().enumerate() {
+            let mut all = pf.searched[k];
+            for row in 0..ROWS {
+                all &= got[row * nw + k] | !pf.has[row * nw + k];
+            }
+            *w |= all;
+        }
+        // Candidates anchored at the end must also end as they can.
         if words.iter().zip(&pf.tailed).any(|(&w, &t)| w & t != 0) {
             let mut ends = [0u64; INLINE_WORDS];
             let mut heap = Vec::new();
@@ -958,17 +648,23 @@ impl PatternSet {
     /// its own, built on first use into `cell`.
     fn form<'a>(
         &'a self,
-        cell: &'a OnceLock<Option<meta::Regex>>,
+        cell: &'a OnceLock<Option<Tester>>,
         i: usize,
         src: fn(&Hir) -> Option<Hir>,
-    ) -> Option<&'a meta::Regex> {
+    ) -> Option<&'a Tester> {
         cell.get_or_init(|| self.tester(&src(&self.hir(i)?)?))
             .as_ref()
     }
 
     /// Whether pattern `i` matches `text`.
     pub fn is_match(&self, i: usize, text: &str) -> bool {
-        if text.is_ascii() {
+        self.is_match_in(i, text, text.is_ascii())
+    }
+
+    /// `is_match`, told whether `text` is ASCII (asked once for all the
+    /// candidates of a block).
+    pub fn is_match_in(&self, i: usize, text: &str, ascii: bool) -> bool {
+        if ascii {
             // On ASCII the ASCII form answers alone, with a smaller DFA
             // than the exact regex (which is there if it does not compile).
             let ascii = self.form(&self.ascii[i], i, |h| Some(ascii_form_hir(h)));
@@ -989,15 +685,17 @@ impl PatternSet {
 
     /// Indexes of the patterns that match `text`, ascending.
     pub fn matches(&self, text: &str) -> Vec<usize> {
+        let ascii = text.is_ascii();
         self.candidates(text)
             .iter()
-            .filter(|&i| self.is_match(i, text))
+            .filter(|&i| self.is_match_in(i, text, ascii))
             .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::factors::factor;
     use super::*;
     use regex::Regex;
 
@@ -1238,8 +936,45 @@ mod tests {
         let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         let c: Vec<usize> = set.candidates("nothing to see").iter().collect();
         assert!(!c.contains(&0) && !c.contains(&7), "{c:?}");
-        let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
+        let c: Vec<usize> = set.candidates("FOLLOW US, x").iter().collect();
         assert!(c.contains(&0) && c.contains(&5), "{c:?}");
+        // Too short for a match of the second (at least 10 bytes).
+        let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
+        assert!(c.contains(&0) && !c.contains(&5), "{c:?}");
+    }
+
+    #[test]
+    fn candidates_need_a_literal_of_each_factor_set() {
+        let pats: Vec<String> = [
+            r"(?i)\b(latest|new) (posts|stories) (sent|delivered) to your (e-?mail|inbox)\b",
+            r"(?i)^(about|sobre) (the author|el autor|l.auteur)$",
+        ]
+        .map(String::from)
+        .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let plain = RegexSet::new(&pats).unwrap();
+        // One set's literal alone does not make a candidate.
+        for text in [
+            "sent to your inbox",
+            "new posts daily",
+            "about us",
+            "sobre mí",
+        ] {
+            assert_eq!(set.candidates(text).iter().count(), 0, "{text:?}");
+        }
+        for text in [
+            "Latest Stories delivered to your E-mail",
+            "new posts sent to your inbox!",
+            "new posts sent to your mailbox",
+            "About l\u{2019}auteur",
+            "sobre el autor",
+            "SOBRE EL AUTOR",
+            "about the authors",
+        ] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+            assert!(set.candidates(text).iter().count() >= want.len());
+        }
     }
 
     /// How many times each literal occurs in `hay` (overlaps too): as

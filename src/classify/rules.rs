@@ -788,6 +788,7 @@ impl RuleSet {
         link_density: f32,
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
+        let mut ascii = None;
         for i in set
             .candidates_within(text, Some((words, link_density)))
             .iter()
@@ -797,7 +798,8 @@ impl RuleSet {
             if out.last() == Some(&r) || !self.rules[r].within_bounds(words, link_density) {
                 continue;
             }
-            if set.is_match(i, text) {
+            let ascii = *ascii.get_or_insert_with(|| text.is_ascii());
+            if set.is_match_in(i, text, ascii) {
                 out.push(r);
             }
         }

@@ -167,14 +167,12 @@ impl Heads {
 #[derive(Debug, Clone)]
 pub(super) struct Grams {
     lits: Vec<Vec<u8>>,
-    /// Hashed 4-byte windows of the literals (the text's ASCII case bit
-    /// set), and 3-byte ones in `bits3` (`None`: there are none). Arrays of
-    /// the hash's size: indexing them needs no bounds check.
-    bits4: Box<Bits>,
-    bits3: Option<Box<Bits>>,
-    /// Window (case bit set) -> the literals it stands for, each with the
-    /// window's offset in it.
-    at: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
+    /// The literals' bytes, one after another (`Entry::start`).
+    bytes: Vec<u8>,
+    /// 4-byte windows of the literals (the text's ASCII case bit set), and
+    /// 3-byte ones in `three` (`None`: there are none).
+    four: Windows,
+    three: Option<Windows>,
     /// Literals under 3 bytes, searched plainly (factors are longer).
     short: Vec<u32>,
     /// Positions apart that the scan looks at windows: every literal is
@@ -194,15 +192,78 @@ const GRAM_BITS: u32 = 15;
 type Bits = [u64; BITS_WORDS];
 const BITS_WORDS: usize = (1 << GRAM_BITS) / 64;
 
-impl Default for Grams {
-    fn default() -> Grams {
-        Grams {
-            lits: Vec::new(),
-            bits4: Box::new([0; BITS_WORDS]),
-            bits3: None,
-            at: Default::default(),
-            short: Vec::new(),
-            step: 1,
+/// Hashed windows of literals, and behind each set bit of the table the
+/// literals with that window: one sorted list, found by the bit's rank
+/// among the set bits. A window in the text and the bit for it set is a
+/// few lines of cache away from its literals (a map of lists was four
+/// misses, each waiting on the last).
+#[derive(Debug, Clone)]
+struct Windows {
+    /// A bit per hash value: an array of the hash's size, indexed without
+    /// bounds checks.
+    bits: Box<Bits>,
+    /// Per word of `bits`: the bits set in the words before it.
+    ranks: Box<[u32; BITS_WORDS]>,
+    /// Per set bit, in order, where its entries start (then the end).
+    first: Vec<u32>,
+    entries: Vec<Entry>,
+}
+
+/// A literal known by a window: the window (case bit set), where it is in
+/// the literal, and the literal (its index and its bytes in `bytes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    w: u32,
+    off: u32,
+    k: u32,
+    start: u32,
+    len: u32,
+}
+
+impl Windows {
+    /// The table of (hash, entry) pairs.
+    fn new(mut all: Vec<(usize, Entry)>) -> Windows {
+        all.sort_unstable();
+        all.dedup();
+        let mut bits = Box::new([0u64; BITS_WORDS]);
+        let mut first = Vec::new();
+        let mut entries = Vec::with_capacity(all.len());
+        for (n, &(h, e)) in all.iter().enumerate() {
+            if n == 0 || all[n - 1].0 != h {
+                bits[h / 64] |= 1 << (h % 64);
+                first.push(n as u32);
+            }
+            entries.push(e);
+        }
+        first.push(entries.len() as u32);
+        let mut ranks = Box::new([0u32; BITS_WORDS]);
+        let mut before = 0;
+        for (r, b) in ranks.iter_mut().zip(bits.iter()) {
+            *r = before;
+            before += b.count_ones();
+        }
+        Windows {
+            bits,
+            ranks,
+            first,
+            entries,
+        }
+    }
+
+    #[inline]
+    fn test(&self, h: usize) -> bool {
+        self.bits[h / 64] & (1 << (h % 64)) != 0
+    }
+
+    /// The entries of the set bit `h`.
+    #[inline]
+    fn at(&self, h: usize) -> &[Entry] {
+        let (word, bit) = (h / 64, h % 64);
+        let r = self.ranks[word] + (self.bits[word] & ((1u64 << bit) - 1)).count_ones();
+        let r = r as usize;
+        match (self.first.get(r), self.first.get(r + 1)) {
+            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
         }
     }
 }
@@ -245,15 +306,13 @@ impl Grams {
         } else {
             1
         };
-        let mut g = Grams {
-            lits: lits.to_vec(),
-            step,
-            ..Grams::default()
-        };
+        let mut short = Vec::new();
+        let mut bytes = Vec::new();
+        let (mut four, mut three) = (Vec::new(), Vec::new());
         for (k, l) in lits.iter().enumerate() {
             let (off, n) = match l.len() {
                 0..=2 => {
-                    g.short.push(k as u32);
+                    short.push(k as u32);
                     continue;
                 }
                 3 => (0, 1),
@@ -270,93 +329,110 @@ impl Grams {
                     (off, step)
                 }
             };
+            let start = bytes.len() as u32;
+            bytes.extend_from_slice(l);
             for off in off..off + n {
                 let w = if l.len() == 3 {
                     gram(l) & THREE
                 } else {
                     gram(&l[off..off + 4])
                 };
-                let h = gram_hash(w);
-                let bits = if l.len() == 3 {
-                    g.bits3.get_or_insert_with(|| Box::new([0; BITS_WORDS]))
-                } else {
-                    &mut g.bits4
+                let e = Entry {
+                    w,
+                    off: off as u32,
+                    k: k as u32,
+                    start,
+                    len: l.len() as u32,
                 };
-                bits[h / 64] |= 1 << (h % 64);
-                let at = g.at.entry(w).or_default();
-                if !at.contains(&(k as u32, off as u32)) {
-                    at.push((k as u32, off as u32));
-                }
+                let to = if l.len() == 3 { &mut three } else { &mut four };
+                to.push((gram_hash(w), e));
             }
         }
-        g
+        Grams {
+            lits: lits.to_vec(),
+            bytes,
+            four: Windows::new(four),
+            three: (!three.is_empty()).then(|| Windows::new(three)),
+            short,
+            step,
+        }
     }
 
     /// Call `hit` with the index of every literal at `hay[i..]` whose window
-    /// is `w`, found at `i + offset`.
+    /// is `w` (hashed `h`, its bit set in `t`), found at `i + offset`.
     #[inline]
-    fn check(&self, hay: &[u8], i: usize, w: u32, hit: &mut impl FnMut(usize)) {
-        if let Some(v) = self.at.get(&w) {
-            for &(k, off) in v {
-                let l = &self.lits[k as usize];
-                let Some(s) = i.checked_sub(off as usize) else {
-                    continue;
-                };
-                if hay
-                    .get(s..s + l.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(l))
-                {
-                    hit(k as usize);
-                }
+    fn check(
+        &self,
+        t: &Windows,
+        hay: &[u8],
+        i: usize,
+        w: u32,
+        h: usize,
+        hit: &mut impl FnMut(usize),
+    ) {
+        for e in t.at(h) {
+            if e.w != w {
+                continue;
+            }
+            let Some(s) = i.checked_sub(e.off as usize) else {
+                continue;
+            };
+            let (a, len) = (e.start as usize, e.len as usize);
+            if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
+                && t.eq_ignore_ascii_case(l)
+            {
+                hit(e.k as usize);
             }
         }
     }
 
     /// Call `hit` with the literal index of every occurrence in `hay`.
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
-        let test = |bits: &Bits, w: u32| {
-            let h = gram_hash(w);
-            bits[h / 64] & (1 << (h % 64)) != 0
-        };
         let n = hay.len();
+        let four = &self.four;
         // Every position a whole window fits (`windows` and the arrays:
         // no bounds checks in the loop).
-        match &self.bits3 {
+        match &self.three {
             None if self.step > 1 => {
                 // Every `step`-th window: each literal has one there.
                 for i in (0..n.saturating_sub(3)).step_by(self.step) {
                     let win = &hay[i..i + 4];
                     let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    if test(&self.bits4, w) {
-                        self.check(hay, i, w, &mut hit);
+                    let h = gram_hash(w);
+                    if four.test(h) {
+                        self.check(four, hay, i, w, h, &mut hit);
                     }
                 }
             }
             None => {
                 for (i, win) in hay.windows(4).enumerate() {
                     let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    if test(&self.bits4, w) {
-                        self.check(hay, i, w, &mut hit);
+                    let h = gram_hash(w);
+                    if four.test(h) {
+                        self.check(four, hay, i, w, h, &mut hit);
                     }
                 }
             }
-            Some(bits3) => {
+            Some(three) => {
                 for (i, win) in hay.windows(4).enumerate() {
                     let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    if test(&self.bits4, w) {
-                        self.check(hay, i, w, &mut hit);
+                    let h = gram_hash(w);
+                    if four.test(h) {
+                        self.check(four, hay, i, w, h, &mut hit);
                     }
                     let w3 = w & THREE;
-                    if test(bits3, w3) {
-                        self.check(hay, i, w3, &mut hit);
+                    let h3 = gram_hash(w3);
+                    if three.test(h3) {
+                        self.check(three, hay, i, w3, h3, &mut hit);
                     }
                 }
                 if n >= 3 {
                     // The last 3-byte window, which no 4-byte one starts at.
                     let i = n - 3;
                     let w3 = gram(&hay[i..]) & THREE;
-                    if test(bits3, w3) {
-                        self.check(hay, i, w3, &mut hit);
+                    let h3 = gram_hash(w3);
+                    if three.test(h3) {
+                        self.check(three, hay, i, w3, h3, &mut hit);
                     }
                 }
             }

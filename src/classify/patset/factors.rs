@@ -1,0 +1,501 @@
+//! Literal factors of a pattern: strings one of which every match
+//! contains (`Factors::required`), starts with (`prefix`) or ends with
+//! (`suffix`), and bytes it must hold (`needs`). The prefilter searches
+//! blocks for these before any regex runs.
+
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+/// Literal alternatives, ASCII letters lower-cased (the Aho-Corasick
+/// search folds ASCII case, so a folded literal finds every casing).
+pub(super) type Lits = Vec<Vec<u8>>;
+
+/// Most alternatives one factor may have: past this the product of a
+/// concatenation is cut short.
+const MAX_LITS: usize = 64;
+/// Most characters a class may have to be spelled out as alternatives.
+const MAX_CLASS: usize = 4;
+/// Shortest factor worth searching for: shorter ones are in most blocks.
+const MIN_FACTOR: usize = 3;
+
+/// Factor extraction for one pattern. `bail` collects the characters that
+/// a class matches besides its ASCII letter (`(?i)k` also matches the
+/// Kelvin sign), with that letter: a text holding one is searched with
+/// the letter in its place.
+struct Factors<'a> {
+    bail: &'a mut Vec<(char, u8)>,
+}
+
+fn fold(b: u8) -> u8 {
+    b.to_ascii_lowercase()
+}
+
+fn dedup(mut v: Lits) -> Lits {
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// How good a factor is: a shortest literal of 6 bytes or more (rare
+/// enough), then fewer literals (a small search is a fast one), then
+/// longer. `None`: not a factor (it can be empty).
+fn quality(l: &Lits) -> Option<(usize, std::cmp::Reverse<usize>, usize)> {
+    let min = l.iter().map(Vec::len).min()?;
+    (min > 0).then_some((min.min(6), std::cmp::Reverse(l.len()), min))
+}
+
+fn better(a: Option<Lits>, b: Option<Lits>) -> Option<Lits> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if quality(&b) > quality(&a) {
+                Some(b)
+            } else {
+                Some(a)
+            }
+        }
+        (a, None) => a.filter(|l| quality(l).is_some()),
+        (None, b) => b.filter(|l| quality(l).is_some()),
+    }
+}
+
+fn product(a: &Lits, b: &Lits) -> Option<Lits> {
+    if a.len() * b.len() > MAX_LITS {
+        return None;
+    }
+    let mut out = Vec::with_capacity(a.len() * b.len());
+    for x in a {
+        for y in b {
+            let mut s = x.clone();
+            s.extend_from_slice(y);
+            out.push(s);
+        }
+    }
+    Some(dedup(out))
+}
+
+impl Factors<'_> {
+    /// Every string `h` can match, when few (and known).
+    fn exact(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => Some(vec![Vec::new()]),
+            HirKind::Literal(l) => Some(vec![l.0.iter().copied().map(fold).collect()]),
+            HirKind::Class(c) => self.class(c),
+            HirKind::Capture(c) => self.exact(&c.sub),
+            HirKind::Repetition(r) => match (r.min, r.max) {
+                (1, Some(1)) => self.exact(&r.sub),
+                (0, Some(1)) => {
+                    let mut v = self.exact(&r.sub)?;
+                    v.push(Vec::new());
+                    Some(dedup(v))
+                }
+                _ => None,
+            },
+            HirKind::Concat(v) => {
+                let mut acc: Lits = vec![Vec::new()];
+                for c in v {
+                    let e = self.exact(c)?;
+                    acc = product(&acc, &e)?;
+                }
+                Some(acc)
+            }
+            HirKind::Alternation(v) => self.alternatives(v, Self::exact),
+        }
+    }
+
+    /// The characters of a small class, as folded alternatives.
+    fn class(&mut self, c: &Class) -> Option<Lits> {
+        let mut ascii: Vec<u8> = Vec::new();
+        let mut other: Vec<char> = Vec::new();
+        match c {
+            Class::Unicode(u) => {
+                let mut n = 0usize;
+                for r in u.ranges() {
+                    n += (r.end() as usize) - (r.start() as usize) + 1;
+                    if n > 2 * MAX_CLASS {
+                        return None;
+                    }
+                    for ch in r.start()..=r.end() {
+                        if ch.is_ascii() {
+                            ascii.push(fold(ch as u8));
+                        } else {
+                            other.push(ch);
+                        }
+                    }
+                }
+            }
+            Class::Bytes(b) => {
+                let mut n = 0usize;
+                for r in b.ranges() {
+                    n += (r.end() as usize) - (r.start() as usize) + 1;
+                    if n > 2 * MAX_CLASS {
+                        return None;
+                    }
+                    for by in r.start()..=r.end() {
+                        if !by.is_ascii() {
+                            // A lone non-ASCII byte is no literal to search.
+                            return None;
+                        }
+                        ascii.push(fold(by));
+                    }
+                }
+            }
+        }
+        ascii.sort_unstable();
+        ascii.dedup();
+        if let [letter] = ascii[..]
+            && letter.is_ascii_alphabetic()
+        {
+            // A case-folded letter's rare non-ASCII variants (the Kelvin
+            // sign for `k`, the long s for `s`) are left to the bail-out;
+            // other letters in the class (`[ií]`) are spelled out.
+            let (variants, rest): (Vec<char>, Vec<char>) =
+                other.into_iter().partition(|&ch| is_variant(ch, letter));
+            self.bail
+                .extend(variants.into_iter().map(|ch| (ch, letter)));
+            other = rest;
+        }
+        let mut out: Lits = ascii.into_iter().map(|b| vec![b]).collect();
+        for ch in other {
+            out.push(ch.to_string().into_bytes());
+        }
+        (out.len() <= MAX_CLASS).then(|| dedup(out))
+    }
+
+    /// A set of literals one of which every match of `h` contains.
+    fn required(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => None,
+            HirKind::Literal(_) | HirKind::Class(_) => self.exact(h),
+            HirKind::Capture(c) => self.required(&c.sub),
+            HirKind::Repetition(r) => {
+                if r.min == 0 {
+                    return None;
+                }
+                self.required(&r.sub)
+            }
+            HirKind::Alternation(v) => {
+                let whole = self.exact(h);
+                let mut acc = Vec::new();
+                let mut each = true;
+                for c in v {
+                    match self.required(c) {
+                        Some(l) if acc.len() + l.len() <= MAX_LITS => acc.extend(l),
+                        _ => {
+                            each = false;
+                            break;
+                        }
+                    }
+                }
+                let each = each.then(|| dedup(acc));
+                better(whole, each)
+            }
+            HirKind::Concat(v) => {
+                let mut best: Option<Lits> = None;
+                let exact: Vec<Option<Lits>> = v.iter().map(|c| self.exact(c)).collect();
+                // Runs of children whose strings are all known multiply
+                // into longer literals.
+                for i in 0..v.len() {
+                    let mut acc: Option<Lits> = Some(vec![Vec::new()]);
+                    for e in &exact[i..] {
+                        acc = match (&acc, e) {
+                            (Some(a), Some(e)) => product(a, e),
+                            _ => None,
+                        };
+                        match &acc {
+                            Some(a) => best = better(best, Some(a.clone())),
+                            None => break,
+                        }
+                    }
+                }
+                for c in v {
+                    let r = self.required(c);
+                    best = better(best, r);
+                }
+                best
+            }
+        }
+    }
+}
+
+/// For a pattern anchored at the start of the text (`^...`): the strings
+/// one of which every match starts with.
+pub(super) fn prefix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
+    let HirKind::Concat(v) = hir.kind() else {
+        return None;
+    };
+    if !matches!(v.first()?.kind(), HirKind::Look(Look::Start)) {
+        return None;
+    }
+    let mut local = Vec::new();
+    let acc = Factors { bail: &mut local }.starts(&v[1..])?;
+    quality(&acc)?;
+    bail.extend(local);
+    Some(acc)
+}
+
+/// For a pattern anchored at the end of the text (`...$`): the strings one
+/// of which every match ends with.
+pub(super) fn suffix(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
+    let HirKind::Concat(v) = hir.kind() else {
+        return None;
+    };
+    let (last, rest) = v.split_last()?;
+    if !matches!(last.kind(), HirKind::Look(Look::End)) {
+        return None;
+    }
+    let mut local = Vec::new();
+    let acc = Factors { bail: &mut local }.ends(rest)?;
+    quality(&acc)?;
+    bail.extend(local);
+    Some(acc)
+}
+
+impl Factors<'_> {
+    /// Strings one of which every match of the concatenation `v` ends
+    /// with: `starts` from the other end.
+    fn ends(&mut self, v: &[Hir]) -> Option<Lits> {
+        let mut acc: Lits = vec![Vec::new()];
+        for c in v.iter().rev() {
+            if let Some(e) = self.exact(c) {
+                match product(&e, &acc) {
+                    Some(next) => acc = next,
+                    None => break,
+                }
+                continue;
+            }
+            if let Some(p) = self.end(c)
+                && let Some(next) = product(&p, &acc)
+            {
+                acc = next;
+            }
+            break;
+        }
+        Some(acc)
+    }
+
+    /// Strings one of which every match of `h` ends with.
+    fn end(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Capture(c) => self.end(&c.sub),
+            HirKind::Concat(v) => self.ends(v),
+            HirKind::Repetition(r) if r.min > 0 => self.end(&r.sub),
+            HirKind::Alternation(v) => self.alternatives(v, Self::end),
+            _ => self.exact(h),
+        }
+    }
+
+    /// Strings one of which every match of the concatenation `v` starts
+    /// with (a prefix of a prefix is a prefix too: they stop where the
+    /// strings are no longer known).
+    fn starts(&mut self, v: &[Hir]) -> Option<Lits> {
+        let mut acc: Lits = vec![Vec::new()];
+        for c in v {
+            if let Some(e) = self.exact(c) {
+                match product(&acc, &e) {
+                    Some(next) => acc = next,
+                    None => break,
+                }
+                continue;
+            }
+            if let Some(p) = self.start(c)
+                && let Some(next) = product(&acc, &p)
+            {
+                acc = next;
+            }
+            break;
+        }
+        Some(acc)
+    }
+
+    /// The strings of each alternative `f` gives, together: none when one
+    /// alternative has none or they grow past `MAX_LITS`.
+    fn alternatives(&mut self, v: &[Hir], f: fn(&mut Self, &Hir) -> Option<Lits>) -> Option<Lits> {
+        let mut acc = Vec::new();
+        for c in v {
+            acc.extend(f(self, c)?);
+            if acc.len() > MAX_LITS {
+                return None;
+            }
+        }
+        Some(dedup(acc))
+    }
+
+    /// Strings one of which every match of `h` starts with.
+    fn start(&mut self, h: &Hir) -> Option<Lits> {
+        match h.kind() {
+            HirKind::Capture(c) => self.start(&c.sub),
+            HirKind::Concat(v) => self.starts(v),
+            HirKind::Repetition(r) if r.min > 0 => self.start(&r.sub),
+            HirKind::Alternation(v) => self.alternatives(v, Self::start),
+            _ => self.exact(h),
+        }
+    }
+}
+
+/// Whether `ch` is a non-ASCII case variant of the ASCII letter `b`.
+fn is_variant(ch: char, b: u8) -> bool {
+    let lower = b.to_ascii_lowercase() as char;
+    let upper = b.to_ascii_uppercase() as char;
+    ch.to_lowercase().eq(std::iter::once(lower)) || ch.to_uppercase().eq(std::iter::once(upper))
+}
+
+/// The factor set of `pattern`, if it has a usable one.
+#[cfg(test)]
+pub(super) fn factor(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Option<Lits> {
+    factors(hir, bail).into_iter().next()
+}
+
+/// Most factor sets one pattern is searched for.
+pub(super) const MAX_GROUPS: usize = 3;
+/// Shortest literal, and most literals, of a factor set searched besides
+/// the best one: a short literal is in most blocks, and many slow the
+/// search, for little.
+const MIN_EXTRA: usize = 6;
+const MAX_EXTRA_LITS: usize = 8;
+
+/// Factor sets of `hir`, a literal of each of which every match contains:
+/// the best first, then up to `MAX_GROUPS - 1` more from other parts of
+/// the pattern. Where one set is in most blocks that the pattern does not
+/// match (` your ` for `(latest|new) (posts|stories) sent to your
+/// inbox`), together they are in few.
+pub(super) fn factors(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Vec<Lits> {
+    let mut local = Vec::new();
+    let mut f = Factors { bail: &mut local };
+    let v: &[Hir] = match hir.kind() {
+        HirKind::Concat(v) => v,
+        _ => std::slice::from_ref(hir),
+    };
+    // Each set found, with the children of the concatenation it comes
+    // from: sets from disjoint runs of children say different things.
+    let mut found: Vec<(Lits, usize, usize)> = Vec::new();
+    let exact: Vec<Option<Lits>> = v.iter().map(|c| f.exact(c)).collect();
+    for (i, child) in v.iter().enumerate() {
+        // Runs of children whose strings are all known multiply into
+        // longer literals.
+        let mut acc: Lits = vec![Vec::new()];
+        for (j, e) in exact.iter().enumerate().skip(i) {
+            match e.as_ref().and_then(|e| product(&acc, e)) {
+                Some(next) => acc = next,
+                None => break,
+            }
+            found.push((acc.clone(), i, j + 1));
+        }
+        // A child whose strings are known is its own best factor (the
+        // run of it alone, above): looking inside costs the most there.
+        if exact[i].is_none()
+            && let Some(r) = f.required(child)
+        {
+            found.push((r, i, i + 1));
+        }
+    }
+    found.retain(|(l, _, _)| quality(l).is_some());
+    // Best first; of equals, the first found.
+    found.sort_by_key(|a| std::cmp::Reverse(quality(&a.0)));
+    let mut out: Vec<Lits> = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (l, i, j) in found {
+        let min = l.iter().map(Vec::len).min().unwrap_or(0);
+        // The best set, then others of few, long literals.
+        let fit = if out.is_empty() {
+            min >= MIN_FACTOR
+        } else {
+            min >= MIN_EXTRA && l.len() <= MAX_EXTRA_LITS
+        };
+        if out.len() == MAX_GROUPS || !fit || taken.iter().any(|&(a, b)| i < b && a < j) {
+            continue;
+        }
+        taken.push((i, j));
+        out.push(l);
+    }
+    if !out.is_empty() {
+        bail.extend(local);
+    }
+    out
+}
+
+/// ASCII bytes as a bit set (bit b for byte b).
+pub(super) type Bytes = u128;
+
+/// Byte sets every match of `h` holds a byte of, one set per required
+/// piece (only pieces made of ASCII characters: a byte of those can only be
+/// that character). Empty: nothing known.
+pub(super) fn needs(h: &Hir) -> Vec<Bytes> {
+    match h.kind() {
+        HirKind::Literal(l) => {
+            l.0.iter()
+                .find(|b| b.is_ascii())
+                .map(|&b| vec![1u128 << b])
+                .unwrap_or_default()
+        }
+        HirKind::Class(c) => {
+            let ranges: Vec<(u32, u32)> = match c {
+                Class::Unicode(u) => u
+                    .ranges()
+                    .iter()
+                    .map(|r| (r.start() as u32, r.end() as u32))
+                    .collect(),
+                Class::Bytes(b) => b
+                    .ranges()
+                    .iter()
+                    .map(|r| (r.start() as u32, r.end() as u32))
+                    .collect(),
+            };
+            if ranges.is_empty() || ranges.iter().any(|&(_, e)| e > 0x7f) {
+                return Vec::new();
+            }
+            let mut set: Bytes = 0;
+            for (a, e) in ranges {
+                for b in a..=e {
+                    set |= 1 << b;
+                }
+            }
+            vec![set]
+        }
+        HirKind::Capture(c) => needs(&c.sub),
+        HirKind::Repetition(r) if r.min > 0 => needs(&r.sub),
+        HirKind::Concat(v) => v.iter().flat_map(needs).collect(),
+        HirKind::Alternation(v) => {
+            // One byte of the union, whichever branch matched.
+            let mut set: Bytes = 0;
+            for c in v {
+                match needs(c).into_iter().min_by_key(|s| s.count_ones()) {
+                    Some(s) => set |= s,
+                    None => return Vec::new(),
+                }
+            }
+            vec![set]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The ASCII bytes `text` holds.
+pub(super) fn bytes_in(text: &str) -> Bytes {
+    if text.len() < 32 {
+        // A short text: a bit per byte is fewer steps than the table.
+        let (mut lo, mut hi) = (0u64, 0u64);
+        for &b in text.as_bytes() {
+            match b {
+                0..64 => lo |= 1 << b,
+                64..128 => hi |= 1 << (b - 64),
+                _ => {}
+            }
+        }
+        return Bytes::from(lo) | Bytes::from(hi) << 64;
+    }
+    // A flag per byte value, then the set: stores that do not wait on each
+    // other, where a running set would carry a dependency byte to byte.
+    let mut seen = [0u8; 256];
+    for &b in text.as_bytes() {
+        seen[b as usize] = 1;
+    }
+    // Eight flags (0 or 1, one per byte) to eight bits at once: the
+    // multiply moves byte j's low bit to bit 56 + j, without carries.
+    let mut set: Bytes = 0;
+    for (k, c) in seen[..128].chunks_exact(8).enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let bits = u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        set |= (bits as Bytes) << (8 * k);
+    }
+    set
+}
