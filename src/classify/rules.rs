@@ -139,10 +139,11 @@ pub enum Mark {
     /// never the page's main content, however much prose they hold
     /// (`region`).
     Reviews,
-    /// Text input: the lines the rule matches are furniture set inside a
-    /// story (a caption, a picture credit, an ad marker): removed as the
-    /// rule says, but they do not end the main content where they stand
-    /// (`text_region`).
+    /// The lines the rule matches are furniture set inside the content (a
+    /// caption, a picture credit, an ad marker, a tile's toggles): removed
+    /// as the rule says, but no evidence of where the content starts or
+    /// ends (`evidence::removed_by_text`), and on text input the run of
+    /// paragraphs goes on through them (`text_region`).
     Inline,
 }
 

@@ -15,10 +15,11 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
     find_inline(page, junk, &[], ends_posts)
 }
 
-/// `find_with`, where `inline[i]` says that junk line i is furniture set
+/// `find_with`, where `inline[i]` says that line i is furniture set
 /// inside a story (a caption, a picture credit, an ad marker: rules marked
-/// `inline`): it neither breaks the run of paragraphs around it nor costs
-/// the region anything. Shorter than `junk` means false.
+/// `inline`, removed later but not `junk` here): it neither breaks the run
+/// of paragraphs around it nor counts for or against the region. Shorter
+/// than `junk` means false.
 pub fn find_inline(
     page: &Page,
     junk: &[bool],

@@ -83,12 +83,8 @@ fn heading(b: &crate::segment::Block) -> bool {
         && b.text
             .split_whitespace()
             .take(2)
-            .any(|t| COMMENTS.is_match(t) || THOUGHTS.is_match(t))
+            .any(|t| COMMENTS.is_match(t) || t.eq_ignore_ascii_case("thoughts"))
 }
-
-/// "Thoughts", as some blogs count their comments ("12 thoughts on ...").
-static THOUGHTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^thoughts$").expect("thoughts pattern compiles"));
 
 /// Words at most in a thread heading that counts its comments and names
 /// the article.
