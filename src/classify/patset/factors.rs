@@ -57,9 +57,44 @@ fn better(a: Option<Lits>, b: Option<Lits>) -> Option<Lits> {
     }
 }
 
+/// `better(best, Some(cand))` into `best`, cloning `cand` only if taken.
+fn consider(best: &mut Option<Lits>, cand: &Lits) {
+    if quality(cand) > best.as_ref().and_then(quality) {
+        *best = Some(cand.clone());
+    }
+}
+
+/// `product(&a, b)`, reusing `a`: with one literal in `b` (most often)
+/// each of `a` is extended where it is.
+fn product_into(mut a: Lits, b: &Lits) -> Option<Lits> {
+    let [y] = &b[..] else {
+        return product(&a, b);
+    };
+    if a.len() > MAX_LITS {
+        return None;
+    }
+    for x in &mut a {
+        x.extend_from_slice(y);
+    }
+    // Distinct literals stay distinct with the same end, but their order
+    // may change (`a` < `ab`, `ac` > `abc`).
+    if a.len() > 1 {
+        a.sort_unstable();
+    }
+    Some(a)
+}
+
 fn product(a: &Lits, b: &Lits) -> Option<Lits> {
     if a.len() * b.len() > MAX_LITS {
         return None;
+    }
+    if let ([x], [y]) = (&a[..], &b[..]) {
+        // The common case (a run of case-folded letters): one literal,
+        // nothing to sort or dedup.
+        let mut s = Vec::with_capacity(x.len() + y.len());
+        s.extend_from_slice(x);
+        s.extend_from_slice(y);
+        return Some(vec![s]);
     }
     let mut out = Vec::with_capacity(a.len() * b.len());
     for x in a {
@@ -93,7 +128,7 @@ impl Factors<'_> {
                 let mut acc: Lits = vec![Vec::new()];
                 for c in v {
                     let e = self.exact(c)?;
-                    acc = product(&acc, &e)?;
+                    acc = product_into(acc, &e)?;
                 }
                 Some(acc)
             }
@@ -196,12 +231,12 @@ impl Factors<'_> {
                 for i in 0..v.len() {
                     let mut acc: Option<Lits> = Some(vec![Vec::new()]);
                     for e in &exact[i..] {
-                        acc = match (&acc, e) {
-                            (Some(a), Some(e)) => product(a, e),
+                        acc = match (acc, e) {
+                            (Some(a), Some(e)) => product_into(a, e),
                             _ => None,
                         };
                         match &acc {
-                            Some(a) => best = better(best, Some(a.clone())),
+                            Some(a) => consider(&mut best, a),
                             None => break,
                         }
                     }
@@ -290,16 +325,16 @@ impl Factors<'_> {
         let mut acc: Lits = vec![Vec::new()];
         for c in v {
             if let Some(e) = self.exact(c) {
-                match product(&acc, &e) {
-                    Some(next) => acc = next,
-                    None => break,
+                if acc.len() * e.len() > MAX_LITS {
+                    break;
                 }
+                acc = product_into(acc, &e)?;
                 continue;
             }
             if let Some(p) = self.start(c)
-                && let Some(next) = product(&acc, &p)
+                && acc.len() * p.len() <= MAX_LITS
             {
-                acc = next;
+                acc = product_into(acc, &p)?;
             }
             break;
         }
@@ -366,43 +401,59 @@ pub(super) fn factors(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Vec<Lits> {
     };
     // Each set found, with the children of the concatenation it comes
     // from: sets from disjoint runs of children say different things.
-    let mut found: Vec<(Lits, usize, usize)> = Vec::new();
+    // Each set as its quality and where it comes from: a run of children
+    // is multiplied out again if taken (`None`), a set from inside a child
+    // is kept (most sets are never taken; copying each was the cost).
+    type Quality = (usize, std::cmp::Reverse<usize>, usize);
+    let mut found: Vec<(Quality, usize, usize, Option<Lits>)> = Vec::new();
     let exact: Vec<Option<Lits>> = v.iter().map(|c| f.exact(c)).collect();
-    for (i, child) in v.iter().enumerate() {
+    let run = |i: usize, j: usize| -> Option<Lits> {
+        let mut acc: Lits = vec![Vec::new()];
+        for e in &exact[i..j] {
+            acc = product_into(acc, e.as_ref()?)?;
+        }
+        Some(acc)
+    };
+    for i in 0..v.len() {
         // Runs of children whose strings are all known multiply into
         // longer literals.
         let mut acc: Lits = vec![Vec::new()];
         for (j, e) in exact.iter().enumerate().skip(i) {
-            match e.as_ref().and_then(|e| product(&acc, e)) {
+            match e.as_ref().and_then(|e| product_into(acc, e)) {
                 Some(next) => acc = next,
                 None => break,
             }
-            found.push((acc.clone(), i, j + 1));
+            if let Some(q) = quality(&acc) {
+                found.push((q, i, j + 1, None));
+            }
         }
         // A child whose strings are known is its own best factor (the
         // run of it alone, above): looking inside costs the most there.
         if exact[i].is_none()
-            && let Some(r) = f.required(child)
+            && let Some(r) = f.required(&v[i])
+            && let Some(q) = quality(&r)
         {
-            found.push((r, i, i + 1));
+            found.push((q, i, i + 1, Some(r)));
         }
     }
-    found.retain(|(l, _, _)| quality(l).is_some());
-    // Best first; of equals, the first found.
-    found.sort_by_key(|a| std::cmp::Reverse(quality(&a.0)));
+    // Best first; of equals, the first found (a stable sort).
+    found.sort_by_key(|a| std::cmp::Reverse(a.0));
     let mut out: Vec<Lits> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (l, i, j) in found {
-        let min = l.iter().map(Vec::len).min().unwrap_or(0);
+    for ((_, std::cmp::Reverse(count), min), i, j, lits) in found {
         // The best set, then others of few, long literals.
         let fit = if out.is_empty() {
             min >= MIN_FACTOR
         } else {
-            min >= MIN_EXTRA && l.len() <= MAX_EXTRA_LITS
+            min >= MIN_EXTRA && count <= MAX_EXTRA_LITS
         };
         if out.len() == MAX_GROUPS || !fit || taken.iter().any(|&(a, b)| i < b && a < j) {
             continue;
         }
+        // A run multiplied out as it was when found.
+        let Some(l) = lits.or_else(|| run(i, j)) else {
+            continue;
+        };
         taken.push((i, j));
         out.push(l);
     }
