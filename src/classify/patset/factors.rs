@@ -138,21 +138,27 @@ impl Factors<'_> {
 
     /// The characters of a small class, as folded alternatives.
     fn class(&mut self, c: &Class) -> Option<Lits> {
-        let mut ascii: Vec<u8> = Vec::new();
-        let mut other: Vec<char> = Vec::new();
+        // On the stack: at most `2 * MAX_CLASS` characters are collected
+        // (a larger class is refused first), and a class of a case-folded
+        // letter is asked about for every letter of every pattern.
+        const CAP: usize = 2 * MAX_CLASS;
+        let (mut ascii, mut na) = ([0u8; CAP], 0);
+        let (mut other, mut no) = (['\0'; CAP], 0);
         match c {
             Class::Unicode(u) => {
                 let mut n = 0usize;
                 for r in u.ranges() {
                     n += (r.end() as usize) - (r.start() as usize) + 1;
-                    if n > 2 * MAX_CLASS {
+                    if n > CAP {
                         return None;
                     }
                     for ch in r.start()..=r.end() {
                         if ch.is_ascii() {
-                            ascii.push(fold(ch as u8));
+                            ascii[na] = fold(ch as u8);
+                            na += 1;
                         } else {
-                            other.push(ch);
+                            other[no] = ch;
+                            no += 1;
                         }
                     }
                 }
@@ -161,7 +167,7 @@ impl Factors<'_> {
                 let mut n = 0usize;
                 for r in b.ranges() {
                     n += (r.end() as usize) - (r.start() as usize) + 1;
-                    if n > 2 * MAX_CLASS {
+                    if n > CAP {
                         return None;
                     }
                     for by in r.start()..=r.end() {
@@ -169,30 +175,51 @@ impl Factors<'_> {
                             // A lone non-ASCII byte is no literal to search.
                             return None;
                         }
-                        ascii.push(fold(by));
+                        ascii[na] = fold(by);
+                        na += 1;
                     }
                 }
             }
         }
+        let ascii = &mut ascii[..na];
         ascii.sort_unstable();
-        ascii.dedup();
-        if let [letter] = ascii[..]
+        let mut kept = 0;
+        for k in 0..ascii.len() {
+            if kept == 0 || ascii[k] != ascii[kept - 1] {
+                ascii[kept] = ascii[k];
+                kept += 1;
+            }
+        }
+        let ascii = &ascii[..kept];
+        let mut other = &other[..no];
+        let mut rest = ['\0'; CAP];
+        if let [letter] = *ascii
             && letter.is_ascii_alphabetic()
         {
             // A case-folded letter's rare non-ASCII variants (the Kelvin
             // sign for `k`, the long s for `s`) are left to the bail-out;
             // other letters in the class (`[ií]`) are spelled out.
-            let (variants, rest): (Vec<char>, Vec<char>) =
-                other.into_iter().partition(|&ch| is_variant(ch, letter));
-            self.bail
-                .extend(variants.into_iter().map(|ch| (ch, letter)));
-            other = rest;
+            let mut nr = 0;
+            for &ch in other {
+                if is_variant(ch, letter) {
+                    self.bail.push((ch, letter));
+                } else {
+                    rest[nr] = ch;
+                    nr += 1;
+                }
+            }
+            other = &rest[..nr];
         }
-        let mut out: Lits = ascii.into_iter().map(|b| vec![b]).collect();
+        if ascii.len() + other.len() > MAX_CLASS {
+            return None;
+        }
+        let mut out: Lits = Vec::with_capacity(ascii.len() + other.len());
+        out.extend(ascii.iter().map(|&b| vec![b]));
+        let mut buf = [0u8; 4];
         for ch in other {
-            out.push(ch.to_string().into_bytes());
+            out.push(ch.encode_utf8(&mut buf).as_bytes().to_vec());
         }
-        (out.len() <= MAX_CLASS).then(|| dedup(out))
+        Some(dedup(out))
     }
 
     /// A set of literals one of which every match of `h` contains.
