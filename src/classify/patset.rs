@@ -68,6 +68,9 @@ pub struct PatternSet {
     size_limit: usize,
     dfa_size_limit: usize,
     prefilter: Prefilter,
+    /// Per pattern: its parse (`None`: it does not parse), kept from
+    /// building the prefilter: each form compiled is built from it.
+    hirs: Vec<Option<Hir>>,
 }
 
 /// Aho-Corasick over every pattern's factors (ASCII case folded).
@@ -237,11 +240,11 @@ fn rewrite(h: &Hir, leaf: &dyn Fn(&Hir) -> Hir, max: &dyn Fn(Option<u32>) -> Opt
 }
 
 impl Prefilter {
-    /// The prefilter of `patterns`, each parsed once and dropped before
-    /// the next (the parses of some hundreds of Unicode patterns held at
-    /// once take megabytes). One that does not parse is always a
-    /// candidate.
-    fn new(patterns: &[String]) -> Prefilter {
+    /// The prefilter of `patterns`, each parsed once; the parses go to
+    /// `hirs`, to compile from when a text first needs a pattern (parsing
+    /// again cost more than compiling; holding them takes some megabytes).
+    /// One that does not parse is always a candidate.
+    fn new(patterns: &[String], hirs: &mut Vec<Option<Hir>>) -> Prefilter {
         let mut any = Table::default();
         let mut start = Table::default();
         let mut bail = Vec::new();
@@ -291,8 +294,10 @@ impl Prefilter {
             if pre.is_none() && sets.is_empty() {
                 always.push(i);
                 always_needs.push(h.as_ref().map(needs).unwrap_or_default());
+                hirs.push(h);
                 continue;
             }
+            hirs.push(h);
             if let Some(f) = pre {
                 f.into_iter().for_each(|l| start.add(l, i));
                 let (w, b) = bit(0);
@@ -426,8 +431,10 @@ impl PatternSet {
     /// here: every regex is compiled when a text first needs it, so a run
     /// over a few small documents does not pay for hundreds of patterns.
     pub fn new(patterns: &[String], size_limit: usize, dfa_size_limit: usize) -> PatternSet {
+        let mut hirs = Vec::with_capacity(patterns.len());
         PatternSet {
-            prefilter: Prefilter::new(patterns),
+            prefilter: Prefilter::new(patterns, &mut hirs),
+            hirs,
             patterns: patterns.to_vec(),
             loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
@@ -483,7 +490,7 @@ impl PatternSet {
     /// pattern is refused when loaded, so this does not happen).
     fn exact(&self, i: usize) -> Option<&Tester> {
         self.exact[i]
-            .get_or_init(|| self.tester(&self.hir(i)?))
+            .get_or_init(|| self.tester(self.hir(i)?))
             .as_ref()
     }
 
@@ -504,8 +511,8 @@ impl PatternSet {
     /// Pattern `i` parsed (`None`: it does not parse), to build one of its
     /// regexes from: each is built from the parse, not printed and parsed
     /// again.
-    fn hir(&self, i: usize) -> Option<Hir> {
-        regex_syntax::Parser::new().parse(&self.patterns[i]).ok()
+    fn hir(&self, i: usize) -> Option<&Hir> {
+        self.hirs[i].as_ref()
     }
 
     pub fn len(&self) -> usize {
@@ -652,7 +659,7 @@ impl PatternSet {
         i: usize,
         src: fn(&Hir) -> Option<Hir>,
     ) -> Option<&'a Tester> {
-        cell.get_or_init(|| self.tester(&src(&self.hir(i)?)?))
+        cell.get_or_init(|| self.tester(&src(self.hir(i)?)?))
             .as_ref()
     }
 

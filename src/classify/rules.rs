@@ -376,20 +376,32 @@ pub fn parse_file(src: &str, origin: &str) -> Result<RuleFile, RuleError> {
     })
 }
 
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
+/// Line and column of `offset`, given the offsets of `src`'s newlines
+/// (found once per file: every rule's origin is placed, and counting from
+/// the top for each was quadratic in the file's size).
+fn line_col(src: &str, newlines: &[usize], offset: usize) -> (usize, usize) {
     let mut offset = offset.min(src.len());
     while !src.is_char_boundary(offset) {
         offset -= 1;
     }
-    let before = &src[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    let before = newlines.partition_point(|&i| i < offset);
+    let start = before.checked_sub(1).map_or(0, |k| newlines[k] + 1);
+    (before + 1, src[start..offset].chars().count() + 1)
+}
+
+/// Offsets of the newlines in `src`, for `at_in`.
+fn newlines(src: &str) -> Vec<usize> {
+    src.match_indices('\n').map(|(i, _)| i).collect()
 }
 
 /// `file:line:col` of a span.
 pub(crate) fn at(src: &str, origin: &str, span: &Range<usize>) -> String {
-    let (line, col) = line_col(src, span.start);
+    at_in(src, &newlines(src), origin, span)
+}
+
+/// `at`, with `newlines(src)` found already.
+fn at_in(src: &str, newlines: &[usize], origin: &str, span: &Range<usize>) -> String {
+    let (line, col) = line_col(src, newlines, span.start);
     format!("{origin}:{line}:{col}")
 }
 
@@ -445,7 +457,8 @@ impl RuleSetBuilder {
     /// `add_source`; `check`: compile each pattern to refuse a bad one.
     fn add(&mut self, src: &str, origin: &str, check: bool) -> Result<FileSummary, RuleError> {
         let file = parse_file(src, origin)?;
-        let pos = |span: &Range<usize>| at(src, origin, span);
+        let lines = newlines(src);
+        let pos = |span: &Range<usize>| at_in(src, &lines, origin, span);
         let mut rules = self.rules.clone();
         let mut sites = self.sites.clone();
         let mut summary = FileSummary::default();

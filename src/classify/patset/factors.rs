@@ -57,9 +57,44 @@ fn better(a: Option<Lits>, b: Option<Lits>) -> Option<Lits> {
     }
 }
 
+/// `better(best, Some(cand))` into `best`, cloning `cand` only if taken.
+fn consider(best: &mut Option<Lits>, cand: &Lits) {
+    if quality(cand) > best.as_ref().and_then(quality) {
+        *best = Some(cand.clone());
+    }
+}
+
+/// `product(&a, b)`, reusing `a`: with one literal in `b` (most often)
+/// each of `a` is extended where it is.
+fn product_into(mut a: Lits, b: &Lits) -> Option<Lits> {
+    let [y] = &b[..] else {
+        return product(&a, b);
+    };
+    if a.len() > MAX_LITS {
+        return None;
+    }
+    for x in &mut a {
+        x.extend_from_slice(y);
+    }
+    // Distinct literals stay distinct with the same end, but their order
+    // may change (`a` < `ab`, `ac` > `abc`).
+    if a.len() > 1 {
+        a.sort_unstable();
+    }
+    Some(a)
+}
+
 fn product(a: &Lits, b: &Lits) -> Option<Lits> {
     if a.len() * b.len() > MAX_LITS {
         return None;
+    }
+    if let ([x], [y]) = (&a[..], &b[..]) {
+        // The common case (a run of case-folded letters): one literal,
+        // nothing to sort or dedup.
+        let mut s = Vec::with_capacity(x.len() + y.len());
+        s.extend_from_slice(x);
+        s.extend_from_slice(y);
+        return Some(vec![s]);
     }
     let mut out = Vec::with_capacity(a.len() * b.len());
     for x in a {
@@ -93,7 +128,7 @@ impl Factors<'_> {
                 let mut acc: Lits = vec![Vec::new()];
                 for c in v {
                     let e = self.exact(c)?;
-                    acc = product(&acc, &e)?;
+                    acc = product_into(acc, &e)?;
                 }
                 Some(acc)
             }
@@ -103,21 +138,27 @@ impl Factors<'_> {
 
     /// The characters of a small class, as folded alternatives.
     fn class(&mut self, c: &Class) -> Option<Lits> {
-        let mut ascii: Vec<u8> = Vec::new();
-        let mut other: Vec<char> = Vec::new();
+        // On the stack: at most `2 * MAX_CLASS` characters are collected
+        // (a larger class is refused first), and a class of a case-folded
+        // letter is asked about for every letter of every pattern.
+        const CAP: usize = 2 * MAX_CLASS;
+        let (mut ascii, mut na) = ([0u8; CAP], 0);
+        let (mut other, mut no) = (['\0'; CAP], 0);
         match c {
             Class::Unicode(u) => {
                 let mut n = 0usize;
                 for r in u.ranges() {
                     n += (r.end() as usize) - (r.start() as usize) + 1;
-                    if n > 2 * MAX_CLASS {
+                    if n > CAP {
                         return None;
                     }
                     for ch in r.start()..=r.end() {
                         if ch.is_ascii() {
-                            ascii.push(fold(ch as u8));
+                            ascii[na] = fold(ch as u8);
+                            na += 1;
                         } else {
-                            other.push(ch);
+                            other[no] = ch;
+                            no += 1;
                         }
                     }
                 }
@@ -126,7 +167,7 @@ impl Factors<'_> {
                 let mut n = 0usize;
                 for r in b.ranges() {
                     n += (r.end() as usize) - (r.start() as usize) + 1;
-                    if n > 2 * MAX_CLASS {
+                    if n > CAP {
                         return None;
                     }
                     for by in r.start()..=r.end() {
@@ -134,30 +175,51 @@ impl Factors<'_> {
                             // A lone non-ASCII byte is no literal to search.
                             return None;
                         }
-                        ascii.push(fold(by));
+                        ascii[na] = fold(by);
+                        na += 1;
                     }
                 }
             }
         }
+        let ascii = &mut ascii[..na];
         ascii.sort_unstable();
-        ascii.dedup();
-        if let [letter] = ascii[..]
+        let mut kept = 0;
+        for k in 0..ascii.len() {
+            if kept == 0 || ascii[k] != ascii[kept - 1] {
+                ascii[kept] = ascii[k];
+                kept += 1;
+            }
+        }
+        let ascii = &ascii[..kept];
+        let mut other = &other[..no];
+        let mut rest = ['\0'; CAP];
+        if let [letter] = *ascii
             && letter.is_ascii_alphabetic()
         {
             // A case-folded letter's rare non-ASCII variants (the Kelvin
             // sign for `k`, the long s for `s`) are left to the bail-out;
             // other letters in the class (`[ií]`) are spelled out.
-            let (variants, rest): (Vec<char>, Vec<char>) =
-                other.into_iter().partition(|&ch| is_variant(ch, letter));
-            self.bail
-                .extend(variants.into_iter().map(|ch| (ch, letter)));
-            other = rest;
+            let mut nr = 0;
+            for &ch in other {
+                if is_variant(ch, letter) {
+                    self.bail.push((ch, letter));
+                } else {
+                    rest[nr] = ch;
+                    nr += 1;
+                }
+            }
+            other = &rest[..nr];
         }
-        let mut out: Lits = ascii.into_iter().map(|b| vec![b]).collect();
+        if ascii.len() + other.len() > MAX_CLASS {
+            return None;
+        }
+        let mut out: Lits = Vec::with_capacity(ascii.len() + other.len());
+        out.extend(ascii.iter().map(|&b| vec![b]));
+        let mut buf = [0u8; 4];
         for ch in other {
-            out.push(ch.to_string().into_bytes());
+            out.push(ch.encode_utf8(&mut buf).as_bytes().to_vec());
         }
-        (out.len() <= MAX_CLASS).then(|| dedup(out))
+        Some(dedup(out))
     }
 
     /// A set of literals one of which every match of `h` contains.
@@ -196,12 +258,12 @@ impl Factors<'_> {
                 for i in 0..v.len() {
                     let mut acc: Option<Lits> = Some(vec![Vec::new()]);
                     for e in &exact[i..] {
-                        acc = match (&acc, e) {
-                            (Some(a), Some(e)) => product(a, e),
+                        acc = match (acc, e) {
+                            (Some(a), Some(e)) => product_into(a, e),
                             _ => None,
                         };
                         match &acc {
-                            Some(a) => best = better(best, Some(a.clone())),
+                            Some(a) => consider(&mut best, a),
                             None => break,
                         }
                     }
@@ -290,16 +352,16 @@ impl Factors<'_> {
         let mut acc: Lits = vec![Vec::new()];
         for c in v {
             if let Some(e) = self.exact(c) {
-                match product(&acc, &e) {
-                    Some(next) => acc = next,
-                    None => break,
+                if acc.len() * e.len() > MAX_LITS {
+                    break;
                 }
+                acc = product_into(acc, &e)?;
                 continue;
             }
             if let Some(p) = self.start(c)
-                && let Some(next) = product(&acc, &p)
+                && acc.len() * p.len() <= MAX_LITS
             {
-                acc = next;
+                acc = product_into(acc, &p)?;
             }
             break;
         }
@@ -366,43 +428,59 @@ pub(super) fn factors(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Vec<Lits> {
     };
     // Each set found, with the children of the concatenation it comes
     // from: sets from disjoint runs of children say different things.
-    let mut found: Vec<(Lits, usize, usize)> = Vec::new();
+    // Each set as its quality and where it comes from: a run of children
+    // is multiplied out again if taken (`None`), a set from inside a child
+    // is kept (most sets are never taken; copying each was the cost).
+    type Quality = (usize, std::cmp::Reverse<usize>, usize);
+    let mut found: Vec<(Quality, usize, usize, Option<Lits>)> = Vec::new();
     let exact: Vec<Option<Lits>> = v.iter().map(|c| f.exact(c)).collect();
-    for (i, child) in v.iter().enumerate() {
+    let run = |i: usize, j: usize| -> Option<Lits> {
+        let mut acc: Lits = vec![Vec::new()];
+        for e in &exact[i..j] {
+            acc = product_into(acc, e.as_ref()?)?;
+        }
+        Some(acc)
+    };
+    for i in 0..v.len() {
         // Runs of children whose strings are all known multiply into
         // longer literals.
         let mut acc: Lits = vec![Vec::new()];
         for (j, e) in exact.iter().enumerate().skip(i) {
-            match e.as_ref().and_then(|e| product(&acc, e)) {
+            match e.as_ref().and_then(|e| product_into(acc, e)) {
                 Some(next) => acc = next,
                 None => break,
             }
-            found.push((acc.clone(), i, j + 1));
+            if let Some(q) = quality(&acc) {
+                found.push((q, i, j + 1, None));
+            }
         }
         // A child whose strings are known is its own best factor (the
         // run of it alone, above): looking inside costs the most there.
         if exact[i].is_none()
-            && let Some(r) = f.required(child)
+            && let Some(r) = f.required(&v[i])
+            && let Some(q) = quality(&r)
         {
-            found.push((r, i, i + 1));
+            found.push((q, i, i + 1, Some(r)));
         }
     }
-    found.retain(|(l, _, _)| quality(l).is_some());
-    // Best first; of equals, the first found.
-    found.sort_by_key(|a| std::cmp::Reverse(quality(&a.0)));
+    // Best first; of equals, the first found (a stable sort).
+    found.sort_by_key(|a| std::cmp::Reverse(a.0));
     let mut out: Vec<Lits> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for (l, i, j) in found {
-        let min = l.iter().map(Vec::len).min().unwrap_or(0);
+    for ((_, std::cmp::Reverse(count), min), i, j, lits) in found {
         // The best set, then others of few, long literals.
         let fit = if out.is_empty() {
             min >= MIN_FACTOR
         } else {
-            min >= MIN_EXTRA && l.len() <= MAX_EXTRA_LITS
+            min >= MIN_EXTRA && count <= MAX_EXTRA_LITS
         };
         if out.len() == MAX_GROUPS || !fit || taken.iter().any(|&(a, b)| i < b && a < j) {
             continue;
         }
+        // A run multiplied out as it was when found.
+        let Some(l) = lits.or_else(|| run(i, j)) else {
+            continue;
+        };
         taken.push((i, j));
         out.push(l);
     }

@@ -34,7 +34,39 @@ impl Tester {
     /// `hir` compiled under an NFA size limit, with a lazy-DFA cache of
     /// `dfa_cache` bytes. `None`: the NFA is too large.
     pub(super) fn new(hir: &Hir, nfa_limit: usize, dfa_cache: usize) -> Option<Tester> {
-        let nfa = thompson::Compiler::new()
+        // One compiler and builder per thread, configured anew each time:
+        // a fresh one sets up (and drops) its tables each time, which cost
+        // as much as compiling a small pattern.
+        thread_local! {
+            static BUILDERS: std::cell::RefCell<Option<(thompson::Compiler, hybrid::dfa::Builder)>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        BUILDERS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut b) => {
+                let (compiler, builder) = b.get_or_insert_with(|| {
+                    (thompson::Compiler::new(), hybrid::dfa::Builder::new())
+                });
+                Tester::build(compiler, builder, hir, nfa_limit, dfa_cache)
+            }
+            // Only if compiling ever came back here: fresh ones then.
+            Err(_) => Tester::build(
+                &mut thompson::Compiler::new(),
+                &mut hybrid::dfa::Builder::new(),
+                hir,
+                nfa_limit,
+                dfa_cache,
+            ),
+        })
+    }
+
+    fn build(
+        compiler: &mut thompson::Compiler,
+        builder: &mut hybrid::dfa::Builder,
+        hir: &Hir,
+        nfa_limit: usize,
+        dfa_cache: usize,
+    ) -> Option<Tester> {
+        let nfa = compiler
             .configure(
                 thompson::Config::new()
                     .which_captures(WhichCaptures::None)
@@ -44,7 +76,7 @@ impl Tester {
             .ok()?;
         // As `meta::Regex` configures its lazy DFA; one that does not build
         // (its cache too small for the NFA) leaves the PikeVM alone.
-        let dfa = hybrid::dfa::Builder::new()
+        let dfa = builder
             .configure(
                 hybrid::dfa::Config::new()
                     .unicode_word_boundary(true)
