@@ -151,3 +151,51 @@ fn dated_teasers_after_the_article_stay_out() {
     assert!(out.contains(GUIDE[4]), "{out}");
     assert!(!out.contains("electric vans"), "{out}");
 }
+
+/// A review's item: its name, a paragraph, then its labelled lists.
+fn kettle(name: &str, para: &str, pros: &[&str], cons: &[&str]) -> String {
+    format!(
+        "{name}\n{para}\nPros\n{}\nCons\n{}",
+        pros.join("\n"),
+        cons.join("\n")
+    )
+}
+
+#[test]
+fn labels_said_in_every_item_are_no_site_menu() {
+    // "Pros" and "Cons" head the lists of every item: said again and
+    // again, but each between other lines, not a menu shown twice.
+    let paras = [
+        "The Brightline kettle boiled a full litre in just under three minutes in our kitchen test, and its thick walls kept the water hot for a second cup half an hour later, which none of the cheaper models could manage at all.",
+        "The Copperleaf kettle is the one to buy for a small flat: it is quiet, it fits under the lowest tap we tried, and its little window shows exactly how much water is left without having to lift the lid and look inside.",
+    ];
+    let items = [
+        kettle(
+            "Brightline Steel Kettle",
+            paras[0],
+            &["Fast boil", "Double wall", "Cool handle", "Long cord"],
+            &["Heavy body", "Loud click", "Small spout"],
+        ),
+        kettle(
+            "Copperleaf Mini Kettle",
+            paras[1],
+            &[
+                "Quiet heater",
+                "Compact base",
+                "Clear window",
+                "Light weight",
+            ],
+            &["Short cord", "Stiff lid", "Slow pour"],
+        ),
+    ];
+    let page = format!(
+        "The best kettles | Home Test\n{MENU}\nThe best kettles\n{}\nHow to choose a kettle\n{}\n{FOOTER}\n{MENU}",
+        items.join("\n"),
+        GUIDE.join("\n")
+    );
+    let out = clean(&page);
+    assert!(out.contains(GUIDE[0]), "{out}");
+    assert!(out.contains(paras[1]), "{out}");
+    assert!(out.contains(paras[0]), "{out}");
+    assert!(!out.contains("All rights reserved"), "{out}");
+}

@@ -79,6 +79,31 @@ pub fn find_inline(
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
     }
+    // Rows of a data table (a figure's series, a ranking): lines of a
+    // label and a value, ending in a number, `TABLE_ROWS` or more in a
+    // row. Menus and headline lists carry no numbers, so a table between
+    // paragraphs is no reason for the article to end there.
+    let data: Vec<bool> = page
+        .blocks
+        .iter()
+        .map(|b| {
+            (2..=12).contains(&b.features.words)
+                && !b.features.ends_sentence
+                && ends_number(&b.text)
+        })
+        .collect();
+    let mut table_row = vec![false; data.len()];
+    let mut i = 0;
+    while i < data.len() {
+        let end = data[i..]
+            .iter()
+            .position(|&d| !d)
+            .map_or(data.len(), |p| i + p);
+        if end - i >= TABLE_ROWS {
+            table_row[i..end].fill(true);
+        }
+        i = end + 1;
+    }
     let core = core_end(page, &prose);
     let article_core = core.is_some();
     // A lone short line between paragraphs is a subheading; a run of menu
@@ -112,9 +137,9 @@ pub fn find_inline(
                 run += 1.0;
                 return -0.5 * w - 2.0;
             }
-            if run_ons[i] {
-                // Code or a list inside an article must not break it, nor
-                // pull the region towards it.
+            if run_ons[i] || table_row[i] && !prose[i] {
+                // Code, a list or a data table inside an article must not
+                // break it, nor pull the region towards it.
                 return 0.0;
             }
             if prose[i] {
@@ -357,6 +382,18 @@ fn run_on(f: &crate::segment::Features) -> bool {
     f.words >= RUN_ON_MIN && f.punctuation * RUN_ON_WORDS < f.words
 }
 
+/// Whether the line's last word is a number (a value, a share, a date:
+/// "12.5%", "+3", "1,024", "4/1/2013"), as a table row's last cell is.
+fn ends_number(text: &str) -> bool {
+    let Some(last) = text.split_whitespace().next_back() else {
+        return false;
+    };
+    last.bytes().any(|c| c.is_ascii_digit())
+        && last
+            .bytes()
+            .all(|c| c.is_ascii_digit() || b".,%/+-$:".contains(&c))
+}
+
 /// Words of a policy or consent panel's heading and text.
 static POLICY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
@@ -500,6 +537,9 @@ fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
 /// `RUN_ON_WORDS` words to be prose (one long sentence may have none).
 const RUN_ON_MIN: u32 = 100;
 const RUN_ON_WORDS: u32 = 40;
+
+/// Number-ending lines in a row that make a data table.
+const TABLE_ROWS: usize = 4;
 
 /// Where the cost of a menu-like line said once on the page stops growing.
 const ONCE_RUN: f32 = 5.0;

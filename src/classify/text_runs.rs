@@ -57,6 +57,11 @@ pub fn join(
     if a >= z || z > n {
         return (a, z);
     }
+    // A menu shown twice says its items again in the same order; a
+    // listicle's items repeat their tags (services, features) each in its
+    // own order. A repeated line counts towards a menu only when its
+    // neighbour repeats beside it too.
+    let twice = &in_order(page, twice, n);
     // `slack`: a stray headline or button between. Short chunks crossed
     // on the way (`passed` words) are a listicle's items or a list of
     // teasers: counted with them, the lines between get no slack.
@@ -126,6 +131,23 @@ pub fn join(
         break;
     }
     (a, z)
+}
+
+/// Of the lines said twice (`twice`), those said again next to a line
+/// that follows or leads them here too: a run of lines repeated in order.
+fn in_order(page: &Page, twice: &[bool], n: usize) -> Vec<bool> {
+    let text = |i: usize| page.blocks[i].text.as_str();
+    let pair = |i: usize| twice[i] && twice[i + 1];
+    let mut count: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
+    for i in (0..n.saturating_sub(1)).filter(|&i| pair(i)) {
+        *count.entry((text(i), text(i + 1))).or_default() += 1;
+    }
+    let again = |i: usize| count.get(&(text(i), text(i + 1))).is_some_and(|&c| c > 1);
+    (0..n)
+        .map(|i| {
+            twice[i] && (i > 0 && pair(i - 1) && again(i - 1) || i + 1 < n && pair(i) && again(i))
+        })
+        .collect()
 }
 
 /// Whether a chunk of `words` prose words is worth crossing `lines` lines.
