@@ -68,6 +68,18 @@ pub fn join(
     let gap = |g: (usize, usize), words: u32, slack: bool| {
         gap_ok(page, junk, twice, ends, g, words, slack)
     };
+    // Whether a chunk of `words` prose words, `near` lines away and ending
+    // `far` lines away, with the gap `g` between: `Some(true)` joins it,
+    // `Some(false)` stops the search, `None` passes it by as part of the
+    // gap (`passed` words of short chunks so far).
+    let step = |words: u32, near: usize, far: usize, passed: u32, g: (usize, usize)| {
+        if enough(words, near) {
+            return Some(gap(g, words, true));
+        }
+        let together =
+            words >= SMALL_WORDS && enough(passed + words, far) && gap(g, passed + words, false);
+        together.then_some(true)
+    };
     // After the region: the first chunk within reach that is long enough
     // for the lines before it; shorter chunks are part of the gap.
     'after: while z < n {
@@ -81,22 +93,17 @@ pub fn join(
                 continue;
             }
             let (end, words) = chunk_after(page, prose, junk, i, n);
-            if enough(words, i - z) {
-                if !gap((z, i), words, true) {
-                    break 'after;
+            match step(words, i - z, end - z, passed, (z, i)) {
+                Some(true) => {
+                    z = end;
+                    continue 'after;
                 }
-                z = end;
-                continue 'after;
+                Some(false) => break 'after,
+                None => {
+                    passed += words;
+                    i = end.max(i + 1);
+                }
             }
-            if words >= SMALL_WORDS
-                && enough(passed + words, end - z)
-                && gap((z, i), passed + words, false)
-            {
-                z = end;
-                continue 'after;
-            }
-            passed += words;
-            i = end.max(i + 1);
         }
         break;
     }
@@ -111,22 +118,17 @@ pub fn join(
                 continue;
             }
             let (start, words) = chunk_before(page, prose, junk, p);
-            if enough(words, a - i) {
-                if !gap((i, a), words, true) {
-                    break 'before;
+            match step(words, a - i, a - start, passed, (i, a)) {
+                Some(true) => {
+                    a = start;
+                    continue 'before;
                 }
-                a = start;
-                continue 'before;
+                Some(false) => break 'before,
+                None => {
+                    passed += words;
+                    i = start.min(p);
+                }
             }
-            if words >= SMALL_WORDS
-                && enough(passed + words, a - start)
-                && gap((i, a), passed + words, false)
-            {
-                a = start;
-                continue 'before;
-            }
-            passed += words;
-            i = start.min(p);
         }
         break;
     }
