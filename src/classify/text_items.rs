@@ -13,7 +13,14 @@ use crate::segment::Page;
 /// "Related stories") or a copyright line, cookie notice or sign-up
 /// prompt, which close a page's content rather than sit inside a post.
 /// Asked of a few lines only, when a page has posts.
-pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize) -> bool {
+/// `headings`: the heading rules each line matches (`evidence::heading_hits`).
+pub fn ends_posts(
+    page: &Page,
+    set: &RuleSet,
+    text_hits: &[Vec<usize>],
+    headings: &[Vec<usize>],
+    i: usize,
+) -> bool {
     let (Some(b), Some(hits)) = (page.blocks.get(i), text_hits.get(i)) else {
         return false;
     };
@@ -27,10 +34,9 @@ pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize
     });
     closing
         || (is_heading_like(b)
-            && set
-                .heading_matches_within(&b.text, b.features.words, b.features.link_density)
-                .iter()
-                .any(|&r| set.rules[r].weight >= 1.0)
+            && headings
+                .get(i)
+                .is_some_and(|h| h.iter().any(|&r| set.rules[r].weight >= 1.0))
             && !recurs(page, i))
 }
 
@@ -267,9 +273,13 @@ fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> 
     }
     let mut buf = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
-        // The cheaper test first: most lines start unlike every key.
+        // The cheaper tests first: most lines are long, or start unlike
+        // every key.
+        if !short(i) {
+            continue;
+        }
         let lead = shape_lead(&b.text);
-        if !lead.map_or(empty_key, |c| starts[usize::from(c)]) || !short(i) {
+        if !lead.map_or(empty_key, |c| starts[usize::from(c)]) {
             continue;
         }
         // ASCII lines (most) are compared with each key that starts as
