@@ -94,6 +94,7 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
             zero = c == b'0';
         }
     };
+    out.reserve(text.len());
     if text.is_ascii() {
         // Most lines: byte by byte, no case tables.
         for &b in text.as_bytes() {
@@ -109,12 +110,27 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
         return;
     }
     let mut enc = [0u8; 4];
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_digit() {
-            push(b'0', out);
-        } else {
-            for &b in c.encode_utf8(&mut enc).as_bytes() {
-                push(b, out);
+    for c in text.chars() {
+        // An ASCII character lower-cases to itself or its ASCII pair.
+        if c.is_ascii() {
+            let b = c as u8;
+            push(
+                if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                },
+                out,
+            );
+            continue;
+        }
+        for c in c.to_lowercase() {
+            if c.is_ascii_digit() {
+                push(b'0', out);
+            } else {
+                for &b in c.encode_utf8(&mut enc).as_bytes() {
+                    push(b, out);
+                }
             }
         }
     }
@@ -541,6 +557,39 @@ pub fn posts_follow(page: &Page, at: usize) -> bool {
 #[cfg(test)]
 mod shape_tests {
     use super::*;
+
+    /// The shape of a line with other than ASCII in it is that of its
+    /// lower case, character by character (ASCII ones taken as they are).
+    #[test]
+    fn mixed_lines_shape_as_their_lower_case() {
+        for t in [
+            "Café 12,5 €",
+            "\u{212a}elvin 3.0",
+            "İstanbul 1,2",
+            "ΣΊΣΥΦΟΣ 2024",
+            "Ünïcödé ٣ posts",
+            "東京 2 Posts",
+        ] {
+            let mut lower = String::new();
+            for c in t.chars().flat_map(char::to_lowercase) {
+                lower.push(if c.is_ascii_digit() { '9' } else { c });
+            }
+            // Digit runs as one 0, as `shape_into` writes them.
+            let mut want = Vec::new();
+            for &b in lower.as_bytes() {
+                let zero = want.last() == Some(&b'0');
+                match b {
+                    b'9' if zero => {}
+                    b'9' => want.push(b'0'),
+                    b',' | b'.' if zero => {}
+                    _ => want.push(b),
+                }
+            }
+            let mut got = Vec::new();
+            shape_into(t, &mut got);
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn shape_compared_in_place_is_the_shape_written_out() {

@@ -164,12 +164,14 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
     })?[0];
     // A forum dates its first post like the replies: the whole thread is
     // the content there.
-    let shapes: Vec<Vec<u8>> = dates.iter().map(|&d| shape(&page.blocks[d].text)).collect();
+    // Shaped only when the opening has a dated line (most have none).
+    let mut shapes: Option<Vec<Vec<u8>>> = None;
     let opening = range.0.saturating_sub(OPENING_REACH)..from.min(first);
-    if opening
-        .filter(|&i| is_date_line(page, i))
-        .any(|i| shapes.contains(&shape(&page.blocks[i].text)))
-    {
+    if opening.filter(|&i| is_date_line(page, i)).any(|i| {
+        shapes
+            .get_or_insert_with(|| dates.iter().map(|&d| shape(&page.blocks[d].text)).collect())
+            .contains(&shape(&page.blocks[i].text))
+    }) {
         return None;
     }
     // The thread's heading, count and the first author belong to it.
