@@ -335,6 +335,23 @@ pub fn removed_by_text(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
         .collect()
 }
 
+/// Heading rules that each heading-like block matches (none for the
+/// others), as `Evidence::headings` holds them. Known before the main
+/// content is looked for: `text_items::ends_posts` asks them too.
+pub fn heading_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
+    page.blocks
+        .iter()
+        .map(|b| {
+            let f = &b.features;
+            if is_heading_like(b) {
+                set.heading_matches_within(&b.text, f.words, f.link_density)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
+}
+
 pub fn collect(
     page: &Page,
     set: &RuleSet,
@@ -342,19 +359,26 @@ pub fn collect(
     text_hits: Vec<Vec<usize>>,
     hits: &[Vec<usize>],
 ) -> Vec<Evidence> {
+    collect_with(page, set, region, text_hits, heading_hits(page, set), hits)
+}
+
+/// `collect`, with the heading rules already matched (`heading_hits`).
+pub fn collect_with(
+    page: &Page,
+    set: &RuleSet,
+    region: &Region,
+    text_hits: Vec<Vec<usize>>,
+    heading_hits: Vec<Vec<usize>>,
+    hits: &[Vec<usize>],
+) -> Vec<Evidence> {
     let priced = priced_elements(page);
     page.blocks
         .iter()
         .zip(text_hits)
-        .map(|(b, rules)| {
+        .zip(heading_hits)
+        .map(|((b, rules), headings)| {
             let f = &b.features;
-            let mut ev = Evidence {
-                rules,
-                ..Evidence::default()
-            };
-            if is_heading_like(b) {
-                ev.headings = set.heading_matches_within(&b.text, f.words, f.link_density);
-            }
+            let mut ev = Evidence { rules, headings };
             let mut e = b.element;
             while let Some(i) = e {
                 if region.holds_main.get(i).copied().unwrap_or(false) {

@@ -110,18 +110,40 @@ fn is_bare_url(text: &str) -> bool {
 /// teaser or a pull quote: the body needs it once. (Text only: in HTML the
 /// structure tells these apart, and repeated paragraphs can be content.)
 fn drop_repeats(page: &Page, out: &mut [Decision]) {
-    let mut seen = rustc_hash::FxHashSet::default();
+    // Sized once: growing it hashes every line in it again.
+    let mut seen =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(page.blocks.len(), Default::default());
     for (b, d) in page.blocks.iter().zip(out.iter_mut()) {
         if !d.is_kept() || b.features.words < 5 {
             continue;
         }
-        if !seen.insert(b.text.as_str()) {
+        if !seen.insert(LineKey(&b.text)) {
             *d = decision(
                 Some(Category::LowContent),
                 "heuristic.repeated",
                 1.0 + d.score,
                 d.in_main,
             );
+        }
+    }
+}
+
+/// A line's text as a key of a set of lines: compared whole, hashed by
+/// its length and its first and last bytes only. Lines that differ almost
+/// always differ there, and a paragraph is not hashed whole.
+#[derive(PartialEq, Eq)]
+pub(crate) struct LineKey<'a>(pub &'a str);
+
+impl std::hash::Hash for LineKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        const EDGE: usize = 16;
+        let b = self.0.as_bytes();
+        h.write_usize(b.len());
+        if b.len() <= 2 * EDGE {
+            h.write(b);
+        } else {
+            h.write(&b[..EDGE]);
+            h.write(&b[b.len() - EDGE..]);
         }
     }
 }

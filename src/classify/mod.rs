@@ -59,10 +59,24 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     let text_hits = evidence::text_hits(page, set);
     let junk = evidence::removed_by_text(set, &text_hits);
     let hits = evidence::element_hits(page, set);
+    let headings = evidence::heading_hits(page, set);
     let region = if page.is_html && !page.elements.is_empty() {
         region::find(page, &junk, &region::element_marks(set, &hits))
     } else {
-        let ends = |i: usize| text_items::ends_posts(page, set, &text_hits, i);
+        // Asked of the same lines again and again (each pass over the
+        // posts looks for its bounds): each line is looked at once.
+        let known: Vec<std::cell::Cell<Option<bool>>> =
+            vec![std::cell::Cell::new(None); page.blocks.len()];
+        let ends = |i: usize| match known.get(i).map(std::cell::Cell::get) {
+            Some(Some(e)) => e,
+            _ => {
+                let e = text_items::ends_posts(page, set, &text_hits, &headings, i);
+                if let Some(k) = known.get(i) {
+                    k.set(Some(e));
+                }
+                e
+            }
+        };
         // Furniture set inside a story does not cut it (see `Mark::Inline`).
         let inline: Vec<bool> = text_hits
             .iter()
@@ -73,7 +87,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
             .collect();
         text_region::find_inline(page, &junk, &inline, &ends)
     };
-    let mut evidence = evidence::collect(page, set, &region, text_hits, &hits);
+    let mut evidence = evidence::collect_with(page, set, &region, text_hits, headings, &hits);
     if let Some(h) = site {
         h.mask(&mut evidence);
     }

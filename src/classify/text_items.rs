@@ -13,7 +13,14 @@ use crate::segment::Page;
 /// "Related stories") or a copyright line, cookie notice or sign-up
 /// prompt, which close a page's content rather than sit inside a post.
 /// Asked of a few lines only, when a page has posts.
-pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize) -> bool {
+/// `headings`: the heading rules each line matches (`evidence::heading_hits`).
+pub fn ends_posts(
+    page: &Page,
+    set: &RuleSet,
+    text_hits: &[Vec<usize>],
+    headings: &[Vec<usize>],
+    i: usize,
+) -> bool {
     let (Some(b), Some(hits)) = (page.blocks.get(i), text_hits.get(i)) else {
         return false;
     };
@@ -27,10 +34,9 @@ pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize
     });
     closing
         || (is_heading_like(b)
-            && set
-                .heading_matches_within(&b.text, b.features.words, b.features.link_density)
-                .iter()
-                .any(|&r| set.rules[r].weight >= 1.0)
+            && headings
+                .get(i)
+                .is_some_and(|h| h.iter().any(|&r| set.rules[r].weight >= 1.0))
             && !recurs(page, i))
 }
 
@@ -88,6 +94,7 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
             zero = c == b'0';
         }
     };
+    out.reserve(text.len());
     if text.is_ascii() {
         // Most lines: byte by byte, no case tables.
         for &b in text.as_bytes() {
@@ -103,12 +110,27 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
         return;
     }
     let mut enc = [0u8; 4];
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_digit() {
-            push(b'0', out);
-        } else {
-            for &b in c.encode_utf8(&mut enc).as_bytes() {
-                push(b, out);
+    for c in text.chars() {
+        // An ASCII character lower-cases to itself or its ASCII pair.
+        if c.is_ascii() {
+            let b = c as u8;
+            push(
+                if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                },
+                out,
+            );
+            continue;
+        }
+        for c in c.to_lowercase() {
+            if c.is_ascii_digit() {
+                push(b'0', out);
+            } else {
+                for &b in c.encode_utf8(&mut enc).as_bytes() {
+                    push(b, out);
+                }
             }
         }
     }
@@ -267,9 +289,13 @@ fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> 
     }
     let mut buf = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
-        // The cheaper test first: most lines start unlike every key.
+        // The cheaper tests first: most lines are long, or start unlike
+        // every key.
+        if !short(i) {
+            continue;
+        }
         let lead = shape_lead(&b.text);
-        if !lead.map_or(empty_key, |c| starts[usize::from(c)]) || !short(i) {
+        if !lead.map_or(empty_key, |c| starts[usize::from(c)]) {
             continue;
         }
         // ASCII lines (most) are compared with each key that starts as
@@ -531,6 +557,39 @@ pub fn posts_follow(page: &Page, at: usize) -> bool {
 #[cfg(test)]
 mod shape_tests {
     use super::*;
+
+    /// The shape of a line with other than ASCII in it is that of its
+    /// lower case, character by character (ASCII ones taken as they are).
+    #[test]
+    fn mixed_lines_shape_as_their_lower_case() {
+        for t in [
+            "Café 12,5 €",
+            "\u{212a}elvin 3.0",
+            "İstanbul 1,2",
+            "ΣΊΣΥΦΟΣ 2024",
+            "Ünïcödé ٣ posts",
+            "東京 2 Posts",
+        ] {
+            let mut lower = String::new();
+            for c in t.chars().flat_map(char::to_lowercase) {
+                lower.push(if c.is_ascii_digit() { '9' } else { c });
+            }
+            // Digit runs as one 0, as `shape_into` writes them.
+            let mut want = Vec::new();
+            for &b in lower.as_bytes() {
+                let zero = want.last() == Some(&b'0');
+                match b {
+                    b'9' if zero => {}
+                    b'9' => want.push(b'0'),
+                    b',' | b'.' if zero => {}
+                    _ => want.push(b),
+                }
+            }
+            let mut got = Vec::new();
+            shape_into(t, &mut got);
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn shape_compared_in_place_is_the_shape_written_out() {

@@ -60,7 +60,7 @@ pub fn find_inline(
     let repeat: Vec<bool> = page
         .blocks
         .iter()
-        .map(|b| b.features.words >= 5 && !seen.insert(b.text.as_str()))
+        .map(|b| b.features.words >= 5 && !seen.insert(super::heuristics::LineKey(&b.text)))
         .collect();
     // Short lines said more than once on the page (menus shown twice);
     // only short lines can be menu items.
@@ -385,6 +385,15 @@ fn run_on(f: &crate::segment::Features) -> bool {
 /// Whether the line's last word is a number (a value, a share, a date:
 /// "12.5%", "+3", "1,024", "4/1/2013"), as a table row's last cell is.
 fn ends_number(text: &str) -> bool {
+    // Most lines end in a letter: the last word's last byte tells first.
+    if !text
+        .trim_end()
+        .bytes()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || b".,%/+-$:".contains(&c))
+    {
+        return false;
+    }
     let Some(last) = text.split_whitespace().next_back() else {
         return false;
     };

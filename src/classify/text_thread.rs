@@ -96,7 +96,52 @@ pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
     b.features.words <= HEADER_WORDS
         && !b.text.starts_with(['—', '–', '-'])
+        && may_be_dated(&b.text)
         && DATE_LINE.is_match(&b.text)
+}
+
+/// Whether `text` holds what some branch of `DATE_LINE` needs: "day"
+/// ("yesterday at", "today at"), or a digit with "ago", a month's name,
+/// a ':' or two of '.', '/', '-'. Most short lines hold none of these,
+/// and this byte scan costs far less than the regex's search (on a line
+/// with other than ASCII, a slow one: `\b` is Unicode's there).
+fn may_be_dated(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Letters OR 0x20 are lower case; other bytes that turn into letters
+    // this way only let the regex decide.
+    let day = memchr::memchr2_iter(b'y', b'Y', b)
+        .any(|i| i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a');
+    if day {
+        return true;
+    }
+    // `\d` is any Unicode digit.
+    let digit = b.iter().any(u8::is_ascii_digit)
+        || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
+    if !digit {
+        return false;
+    }
+    memchr::memchr(b':', b).is_some()
+        || b.iter().filter(|&&c| matches!(c, b'.' | b'/' | b'-')).count() >= 2
+        // Case folding lets 'ſ' stand for the 's' of "sep".
+        || !text.is_ascii() && text.contains('ſ')
+        || b.windows(3).any(|w| {
+            matches!(
+                &[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
+                b"ago"
+                    | b"jan"
+                    | b"feb"
+                    | b"mar"
+                    | b"apr"
+                    | b"may"
+                    | b"jun"
+                    | b"jul"
+                    | b"aug"
+                    | b"sep"
+                    | b"oct"
+                    | b"nov"
+                    | b"dec"
+            )
+        })
 }
 
 /// Where a comment thread starts within `range`, after `from` (the end of
@@ -119,12 +164,14 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
     })?[0];
     // A forum dates its first post like the replies: the whole thread is
     // the content there.
-    let shapes: Vec<Vec<u8>> = dates.iter().map(|&d| shape(&page.blocks[d].text)).collect();
+    // Shaped only when the opening has a dated line (most have none).
+    let mut shapes: Option<Vec<Vec<u8>>> = None;
     let opening = range.0.saturating_sub(OPENING_REACH)..from.min(first);
-    if opening
-        .filter(|&i| is_date_line(page, i))
-        .any(|i| shapes.contains(&shape(&page.blocks[i].text)))
-    {
+    if opening.filter(|&i| is_date_line(page, i)).any(|i| {
+        shapes
+            .get_or_insert_with(|| dates.iter().map(|&d| shape(&page.blocks[d].text)).collect())
+            .contains(&shape(&page.blocks[i].text))
+    }) {
         return None;
     }
     // The thread's heading, count and the first author belong to it.
@@ -176,4 +223,113 @@ pub fn opened_at(page: &Page, range: (usize, usize)) -> Option<usize> {
         first = d;
     }
     (first.saturating_sub(HEADING_REACH)..first).find(|&i| heading(&page.blocks[i]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_be_dated` may skip the regex only for lines it cannot match:
+    /// under case folding no other character stands for the letters it
+    /// looks for in ASCII lines.
+    #[test]
+    fn prefilter_letters_fold_to_ascii_only() {
+        let letters = Regex::new("(?i)^[dayjnfebmrpulgcotv]$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if letters.is_match(c.encode_utf8(&mut buf)) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_the_date_pattern_matches_pass_the_prefilter() {
+        let dated = [
+            "2 hours ago",
+            "5 MINS AGO",
+            "Yesterday at 7:45",
+            "TODAY AT noon",
+            "yesterday\tat",
+            "Nov 18, 2019",
+            "SEPT. 3 2001",
+            "posted 10:30 pm",
+            "12.05.2021",
+            "1/2/99",
+            "3-4-2020 by Ann",
+            "٣ days ago",
+            "posted ٠٣:٤٥",
+            "ſep 3, 2001",
+            "Août 3 — 12.05.2021",
+        ];
+        for line in dated {
+            assert!(DATE_LINE.is_match(line), "{line:?}");
+            assert!(may_be_dated(line), "{line:?}");
+        }
+        for line in [
+            "Reply",
+            "Posted by Anna",
+            "Share this story",
+            "Ünïcödé ohne Ziffer",
+            "410 posts",
+            "Page 2 of 3",
+            "$12.50",
+        ] {
+            assert!(!DATE_LINE.is_match(line), "{line:?}");
+            assert!(!may_be_dated(line), "{line:?}");
+        }
+    }
+
+    /// Lines built from pieces of dates and other words: every one the
+    /// regex matches passes the prefilter.
+    #[test]
+    fn prefilter_never_skips_a_dated_line() {
+        let pieces = [
+            "3",
+            "12",
+            "2019",
+            "٣",
+            "hours",
+            "Day",
+            "ago",
+            "AGO",
+            "at",
+            "Yesterday",
+            "Today",
+            "Sept.",
+            "nov",
+            "MAY",
+            ",",
+            ":",
+            "30",
+            "pm",
+            ".",
+            "/",
+            "-",
+            "05",
+            "Reply",
+            "ſep",
+            "é",
+            "\u{a0}",
+            "Août",
+            "١٢",
+            "\u{2009}",
+        ];
+        let mut line = String::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for sep in ["", " "] {
+                        line.clear();
+                        for p in [a, sep, b, sep, c] {
+                            line.push_str(p);
+                        }
+                        if DATE_LINE.is_match(&line) {
+                            assert!(may_be_dated(&line), "{line:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

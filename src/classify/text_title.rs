@@ -12,6 +12,10 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 fn same_word(a: &str, b: &str) -> bool {
+    // ASCII words (most): no case tables.
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
@@ -26,8 +30,12 @@ pub fn headline_lines(page: &Page) -> Vec<usize> {
     let Some(first) = page.blocks.first() else {
         return Vec::new();
     };
+    // A long first line is no title: not split into words.
+    if first.features.words > 40 {
+        return Vec::new();
+    }
     let title: Vec<&str> = words(&first.text).collect();
-    if title.len() < 3 || first.features.words > 40 {
+    if title.len() < 3 {
         return Vec::new();
     }
     page.blocks

@@ -205,11 +205,11 @@ impl Render {
                 let text: usize = p.article.body_blocks().map(|b| b.text.len() + 4).sum();
                 let mut s = Vec::with_capacity(256 + text + text / 16);
                 // Writing to a Vec cannot fail.
-                let _ = if self.pretty {
-                    serde_json::to_writer_pretty(&mut s, &record)
+                if self.pretty {
+                    let _ = serde_json::to_writer_pretty(&mut s, &record);
                 } else {
-                    serde_json::to_writer(&mut s, &record)
-                };
+                    record.write_compact(&mut s);
+                }
                 s.push(b'\n');
                 s
             }

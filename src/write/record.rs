@@ -34,22 +34,135 @@ pub struct Output<'a> {
     pub markdown: bool,
 }
 
-impl Serialize for Output<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        enum Field<'a> {
-            Str(Option<&'a str>),
-            Text,
-            Extra(&'a Value),
-        }
-        let article = &self.cleaned.article;
+/// A field of the output record.
+enum Field<'a> {
+    Str(Option<&'a str>),
+    Text,
+    Extra(&'a Value),
+}
+
+impl Output<'_> {
+    /// The record's fields, keys in order.
+    fn fields(&self) -> BTreeMap<&str, Field<'_>> {
         let mut fields: BTreeMap<&str, Field> = BTreeMap::new();
         fields.insert("id", Field::Str(self.meta.id.as_deref()));
         fields.insert("url", Field::Str(self.meta.url.as_deref()));
-        fields.insert("title", Field::Str(article.title.as_deref()));
+        fields.insert("title", Field::Str(self.cleaned.article.title.as_deref()));
         fields.insert("text", Field::Text);
         for (k, v) in &self.meta.extra {
             fields.entry(k.as_str()).or_insert(Field::Extra(v));
         }
+        fields
+    }
+
+    /// The record as `serde_json::to_writer` writes it (compact), appended
+    /// to `out`; strings are escaped a word at a time where serde_json
+    /// looks at each byte, and the body text as its blocks are joined.
+    pub fn write_compact(&self, out: &mut Vec<u8>) {
+        let article = &self.cleaned.article;
+        out.push(b'{');
+        for (n, (k, v)) in self.fields().iter().enumerate() {
+            if n > 0 {
+                out.push(b',');
+            }
+            json_str(k, out);
+            out.push(b':');
+            match v {
+                Field::Str(None) => out.extend_from_slice(b"null"),
+                Field::Str(Some(s)) => json_str(s, out),
+                // Writing to a Vec cannot fail.
+                Field::Extra(v) => {
+                    let _ = serde_json::to_writer(&mut *out, v);
+                }
+                Field::Text if self.markdown => json_str(&article.markdown(), out),
+                Field::Text => {
+                    out.push(b'"');
+                    let _ = article.write_text(&mut Escaped(out));
+                    out.push(b'"');
+                }
+            }
+        }
+        out.push(b'}');
+    }
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it.
+fn json_str(s: &str, out: &mut Vec<u8>) {
+    out.push(b'"');
+    escape_into(s.as_bytes(), out);
+    out.push(b'"');
+}
+
+/// Text written into a JSON string, escaped.
+struct Escaped<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for Escaped<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        escape_into(s.as_bytes(), self.0);
+        Ok(())
+    }
+}
+
+/// Append `b` escaped for a JSON string, byte for byte as serde_json does:
+/// `"`, `\` and the control characters (short forms where JSON has them,
+/// `\u00xx` in lower case hex otherwise); all else as it is.
+fn escape_into(b: &[u8], out: &mut Vec<u8>) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Nonzero when a byte of the word is below `n` (n <= 128), exactly.
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    let zero = |w: u64| below(w, 1);
+    // One test for the three (no branch for each).
+    let plain = |w: u64| {
+        below(w, 0x20) | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))
+            == 0
+    };
+    out.reserve(b.len());
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        // Eight bytes at a time while none needs escaping.
+        if let Some(w) = b.get(i..i + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            if plain(u64::from_le_bytes(word)) {
+                i += 8;
+                continue;
+            }
+        }
+        let c = b[i];
+        let short: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..0x20 => b"",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&b[from..i]);
+        if short.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(c >> 4)]);
+            out.push(HEX[usize::from(c & 0xf)]);
+        } else {
+            out.extend_from_slice(short);
+        }
+        i += 1;
+        from = i;
+    }
+    out.extend_from_slice(&b[from..]);
+}
+
+impl Serialize for Output<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let article = &self.cleaned.article;
+        let fields = self.fields();
         let mut map = ser.serialize_map(Some(fields.len()))?;
         for (k, v) in &fields {
             match v {
@@ -386,6 +499,53 @@ mod tests {
         })
         .unwrap();
         assert_eq!(md["text"], c.article.markdown());
+    }
+
+    /// The output line written by hand is the one serde_json writes, with
+    /// every character JSON escapes at every place in an 8-byte word.
+    #[test]
+    fn compact_record_is_what_serde_json_writes() {
+        let mut tricky = String::new();
+        for c in (0u8..0x80)
+            .map(char::from)
+            .chain(['\u{7f}', 'é', '\u{2028}', '東'])
+        {
+            tricky.push(c);
+            tricky.push_str("ab");
+        }
+        for end in (0..tricky.len()).filter(|&e| tricky.is_char_boundary(e)) {
+            let s = &tricky[..end];
+            let mut ours = Vec::new();
+            json_str(s, &mut ours);
+            assert_eq!(ours, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+        let c = cleaned_text(&format!(
+            "The ferry was cancelled, \"then\" not: {tricky} ok."
+        ));
+        let mut extra = Map::new();
+        extra.insert("lang".into(), json!({"k": [1, 2.5, null, "\u{1}\"x"]}));
+        extra.insert("id".into(), json!("not this one"));
+        for (id, url) in [(Some("d\"1\n"), None), (None, Some("https://x/\\y"))] {
+            let meta = Meta {
+                id: id.map(String::from),
+                url: url.map(String::from),
+                extra: extra.clone(),
+                ..Meta::default()
+            };
+            for markdown in [false, true] {
+                let record = Output {
+                    meta: &meta,
+                    cleaned: &c,
+                    markdown,
+                };
+                let mut ours = Vec::new();
+                record.write_compact(&mut ours);
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    serde_json::to_string(&record).unwrap()
+                );
+            }
+        }
     }
 
     #[test]
