@@ -665,6 +665,34 @@ fn a_short_reply_does_not_end_a_forum_thread() {
     assert!(!out.contains("Joined"), "{out}");
 }
 
+#[test]
+fn a_thread_whose_longest_post_comes_late_is_kept_whole() {
+    // The region finds the long fourth post; only one reply with text
+    // follows it, but the posts before it share its header lines. (Its
+    // edit note and signature hide the footer template under it.)
+    let posts = [
+        member_post("anna", 1, "Has anyone tried the new closed headphones from the small German maker? I am looking for something with a wide stage for films at night."),
+        member_post("ben", 2, "Not yet, but a friend of mine liked them a lot for travelling."),
+        member_post("carl", 3, "They look good on paper, I would wait for more reviews though."),
+        member_post("dana", 4, &format!("I have had them for a month and the stage is really wide for a closed design, but they need a good amplifier to sound their best.\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\nLast edited: Mar 9, 2020\nHome setup: valve amplifier, old turntable")),
+        member_post("anna", 5, "Thanks!"),
+        member_post("erik", 6, "Mine came with a cable that was far too short for my desk."),
+    ]
+    .join("\n");
+    let text = format!("Best closed headphones | Forum\n{MENU}\n{posts}\n{FOOTER}");
+    let out = clean(&text).text();
+    for t in [
+        "wide stage for films",
+        "liked them a lot",
+        "wait for more reviews",
+        "a good amplifier",
+        "far too short",
+    ] {
+        assert!(out.contains(t), "{t}: {out}");
+    }
+    assert!(!out.contains("Joined"), "{out}");
+}
+
 /// One answer of a Q&A page: its score, its text, then its footer (the
 /// template lines under every post) and its comments.
 fn answer(score: u32, text: &str, user: &str, comments: &str) -> String {

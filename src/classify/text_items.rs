@@ -147,8 +147,9 @@ fn is_text(page: &Page, junk: &[bool], loose: &[bool], i: usize) -> bool {
 
 /// `range` grown over the items before and after it that share its
 /// template: the region's own item has template lines in the lines just
-/// before it, and at least `MIN_ITEMS` items after its start carry the
-/// same lines (`MIN_KEYS` of them) and some text of their own. Returns
+/// before it, and at least `MIN_ITEMS` items after its start (or one
+/// after it and more than `MIN_ITEMS` before it) carry the same lines
+/// (`MIN_KEYS` of them) and some text of their own. Returns
 /// `range` when the page is not made of such items.
 pub fn extend(
     page: &Page,
@@ -211,9 +212,10 @@ pub fn extend(
             items += 1;
             end = end.max(last + 1);
         }
-        if items < MIN_ITEMS {
+        if items == 0 {
             continue;
         }
+        let after_items = items;
         // Items before the region, the same way backwards.
         let mut start = a;
         let before = &occ[..occ.partition_point(|&o| o + HEADER_REACH < a)];
@@ -225,6 +227,13 @@ pub fn extend(
                 break;
             };
             start = start.min(first);
+            items += 1;
+        }
+        // The region may be a late post (the thread's longest reply) with
+        // one post after it: then more posts before it than `MIN_ITEMS`
+        // make the thread (a list's items lead it less often than that).
+        if after_items < MIN_ITEMS && items <= MIN_ITEMS {
+            continue;
         }
         keys += 1;
         if end - start > best.1 - best.0 {
