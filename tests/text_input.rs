@@ -736,6 +736,36 @@ fn a_qa_page_keeps_the_question_and_every_answer() {
     assert!(!out.contains("Culture"), "{out}");
 }
 
+/// A forum post with its reactions counted on a line of its own.
+fn voted_post(author: &str, n: u32, text: &str) -> String {
+    format!("{}\n{}", post(author, n, text), 10 * n + 7)
+}
+
+#[test]
+fn a_posts_counts_go_on_a_thread() {
+    let out = clean(&thread_page(voted_post)).text();
+    for count in ["17", "27", "37", "47"] {
+        assert!(!out.lines().any(|l| l.trim() == count), "{count}: {out}");
+    }
+    assert!(
+        out.contains(PARA) && out.contains("as they always do"),
+        "{out}"
+    );
+}
+
+#[test]
+fn numbered_lines_of_a_code_sample_stay_on_a_thread() {
+    // Line numbers go up one by one: they are the sample's, not counters.
+    let sample = "1\nimport os\n2\nfrom starter import Jar\n3\njar = Jar(os.environ[\"JAR\"])";
+    let page = thread_page(voted_post).replacen(PARA2, &format!("{sample}\n{PARA2}"), 1);
+    let out = clean(&page).text();
+    assert!(out.contains("from starter import Jar"), "{out}");
+    assert!(!out.lines().any(|l| l.trim() == "27"), "{out}");
+    for n in ["1", "2", "3"] {
+        assert!(out.lines().any(|l| l.trim() == n), "{n}: {out}");
+    }
+}
+
 #[test]
 fn a_comment_button_under_every_post_is_no_comment_section() {
     let a = clean(&qa_page());
