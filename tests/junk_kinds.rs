@@ -258,8 +258,14 @@ fn question_and_thread_stats_and_post_buttons() {
         p("Replies: 56"),
         p("Upvote 0 Downvote"),
         p("Explore related questions"),
+        p("Reactions: harbourfan and ferrygirl"),
+        p("Posted August 26"),
+        p("Users who are viewing this thread"),
+        p("Total: 2 (members: 0, guests: 2)"),
     ];
     removed("meta.forum-furniture", Category::Navigation, &cases(&v));
+    let v = [p("1.2k Reputation"), p("518 helpful votes")];
+    removed("meta.post-stats", Category::LowContent, &cases(&v));
     let v = [
         p("Reply Quote Like"),
         p("Save Share"),
