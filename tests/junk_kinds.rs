@@ -246,6 +246,43 @@ fn forum_and_comment_furniture() {
 }
 
 #[test]
+fn question_and_thread_stats_and_post_buttons() {
+    let v = [
+        p("Asked 2 years, 3 months ago"),
+        p("Viewed 1,204 times"),
+        p("Sorted by: Reset to default"),
+        p("Highest score (default) Date modified (newest first) Date created (oldest first)"),
+        p("Sort by date Sort by votes"),
+        p("Thread starter harbourfan"),
+        p("Start date Jan 3, 2024"),
+        p("Replies: 56"),
+        p("Upvote 0 Downvote"),
+        p("Explore related questions"),
+        p("Reactions: harbourfan and ferrygirl"),
+        p("Posted August 26"),
+        p("Users who are viewing this thread"),
+        p("Total: 2 (members: 0, guests: 2)"),
+    ];
+    removed("meta.forum-furniture", Category::Navigation, &cases(&v));
+    let v = [p("1.2k Reputation"), p("518 helpful votes")];
+    removed("meta.post-stats", Category::LowContent, &cases(&v));
+    let v = [
+        p("Reply Quote Like"),
+        p("Save Share"),
+        p("Add to quote"),
+        p("report save embed permalink parent"),
+        p("Quote"),
+        p("Share on other sites"),
+    ];
+    removed("meta.post-actions", Category::Navigation, &cases(&v));
+    // A sentence about replies or sorting is text.
+    kept(
+        "<p>Replies to the council's survey were sorted by date before the harbour committee read them.</p>",
+        "Replies to the council's survey were sorted by date before the harbour committee read them.",
+    );
+}
+
+#[test]
 fn shop_furniture_and_consent_lines() {
     let v = [
         p("Free shipping on orders over $50"),

@@ -665,6 +665,34 @@ fn a_short_reply_does_not_end_a_forum_thread() {
     assert!(!out.contains("Joined"), "{out}");
 }
 
+#[test]
+fn a_thread_whose_longest_post_comes_late_is_kept_whole() {
+    // The region finds the long fourth post; only one reply with text
+    // follows it, but the posts before it share its header lines. (Its
+    // edit note and signature hide the footer template under it.)
+    let posts = [
+        member_post("anna", 1, "Has anyone tried the new closed headphones from the small German maker? I am looking for something with a wide stage for films at night."),
+        member_post("ben", 2, "Not yet, but a friend of mine liked them a lot for travelling."),
+        member_post("carl", 3, "They look good on paper, I would wait for more reviews though."),
+        member_post("dana", 4, &format!("I have had them for a month and the stage is really wide for a closed design, but they need a good amplifier to sound their best.\n{PARA}\n{PARA2}\n{PARA3}\n{PARA4}\nLast edited: Mar 9, 2020\nHome setup: valve amplifier, old turntable")),
+        member_post("anna", 5, "Thanks!"),
+        member_post("erik", 6, "Mine came with a cable that was far too short for my desk."),
+    ]
+    .join("\n");
+    let text = format!("Best closed headphones | Forum\n{MENU}\n{posts}\n{FOOTER}");
+    let out = clean(&text).text();
+    for t in [
+        "wide stage for films",
+        "liked them a lot",
+        "wait for more reviews",
+        "a good amplifier",
+        "far too short",
+    ] {
+        assert!(out.contains(t), "{t}: {out}");
+    }
+    assert!(!out.contains("Joined"), "{out}");
+}
+
 /// One answer of a Q&A page: its score, its text, then its footer (the
 /// template lines under every post) and its comments.
 fn answer(score: u32, text: &str, user: &str, comments: &str) -> String {
@@ -706,6 +734,36 @@ fn a_qa_page_keeps_the_question_and_every_answer() {
     // The page's menus and footer stay out.
     assert!(!out.contains("Sections"), "{out}");
     assert!(!out.contains("Culture"), "{out}");
+}
+
+/// A forum post with its reactions counted on a line of its own.
+fn voted_post(author: &str, n: u32, text: &str) -> String {
+    format!("{}\n{}", post(author, n, text), 10 * n + 7)
+}
+
+#[test]
+fn a_posts_counts_go_on_a_thread() {
+    let out = clean(&thread_page(voted_post)).text();
+    for count in ["17", "27", "37", "47"] {
+        assert!(!out.lines().any(|l| l.trim() == count), "{count}: {out}");
+    }
+    assert!(
+        out.contains(PARA) && out.contains("as they always do"),
+        "{out}"
+    );
+}
+
+#[test]
+fn numbered_lines_of_a_code_sample_stay_on_a_thread() {
+    // Line numbers go up one by one: they are the sample's, not counters.
+    let sample = "1\nimport os\n2\nfrom starter import Jar\n3\njar = Jar(os.environ[\"JAR\"])";
+    let page = thread_page(voted_post).replacen(PARA2, &format!("{sample}\n{PARA2}"), 1);
+    let out = clean(&page).text();
+    assert!(out.contains("from starter import Jar"), "{out}");
+    assert!(!out.lines().any(|l| l.trim() == "27"), "{out}");
+    for n in ["1", "2", "3"] {
+        assert!(out.lines().any(|l| l.trim() == n), "{n}: {out}");
+    }
 }
 
 #[test]

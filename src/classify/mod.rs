@@ -136,6 +136,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         })
         .collect();
     heuristics::smooth(page, &mut out);
+    text_items::drop_counts(page, &region, &mut out);
     text_consent::drop_panels(page, set, &evidence, &mut out);
     repeats::drop_repeats(page, &mut out);
     if let Some(h) = site {

@@ -169,8 +169,9 @@ fn is_text(page: &Page, junk: &[bool], loose: &[bool], i: usize) -> bool {
 
 /// `range` grown over the items before and after it that share its
 /// template: the region's own item has template lines in the lines just
-/// before it, and at least `MIN_ITEMS` items after its start carry the
-/// same lines (`MIN_KEYS` of them) and some text of their own. Returns
+/// before it, and at least `MIN_ITEMS` items after its start (or one
+/// after it and more than `MIN_ITEMS` before it) carry the same lines
+/// (`MIN_KEYS` of them) and some text of their own. Returns
 /// `range` when the page is not made of such items.
 pub fn extend(
     page: &Page,
@@ -233,9 +234,10 @@ pub fn extend(
             items += 1;
             end = end.max(last + 1);
         }
-        if items < MIN_ITEMS {
+        if items == 0 {
             continue;
         }
+        let after_items = items;
         // Items before the region, the same way backwards.
         let mut start = a;
         let before = &occ[..occ.partition_point(|&o| o + HEADER_REACH < a)];
@@ -247,6 +249,13 @@ pub fn extend(
                 break;
             };
             start = start.min(first);
+            items += 1;
+        }
+        // The region may be a late post (the thread's longest reply) with
+        // one post after it: then more posts before it than `MIN_ITEMS`
+        // make the thread (a list's items lead it less often than that).
+        if after_items < MIN_ITEMS && items <= MIN_ITEMS {
+            continue;
         }
         keys += 1;
         if end - start > best.1 - best.0 {
@@ -332,6 +341,55 @@ fn shape_lead(text: &str) -> Option<u8> {
     let mut enc = [0u8; 4];
     lower.encode_utf8(&mut enc);
     Some(enc[0])
+}
+
+/// Text: on a thread (posts sharing one template, `Region::thread`), a
+/// line that is only a number is a post's counter: its score or votes,
+/// the poster's post count or points, a reply count. Kept lines of that
+/// shape are removed. Not on other pages, where a lone number may be a
+/// step, a list item's number or a table cell.
+pub fn drop_counts(page: &Page, region: &super::region::Region, out: &mut [super::Decision]) {
+    if page.is_html || !region.thread {
+        return;
+    }
+    let counts: Vec<(usize, u64)> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.features.words <= 2 && is_count(&b.text))
+        .map(|(i, b)| (i, b.text.trim().parse().unwrap_or(u64::MAX)))
+        .collect();
+    // Numbers going up by one (a code sample's line numbers, steps) are
+    // no counters: each such number and the one before it stay.
+    let mut counted = vec![false; page.blocks.len()];
+    for (k, &(i, v)) in counts.iter().enumerate() {
+        let next = counts
+            .get(k + 1)
+            .is_some_and(|&(_, w)| w == v.wrapping_add(1));
+        let prev = k > 0 && counts[k - 1].1.wrapping_add(1) == v;
+        counted[i] = !next && !prev;
+    }
+    for ((b, d), &c) in page.blocks.iter().zip(out.iter_mut()).zip(&counted) {
+        if c && d.is_kept() && b.features.words <= 2 {
+            *d = super::Decision {
+                removed: Some(Category::LowContent),
+                rule: std::borrow::Cow::Borrowed("heuristic.post-count"),
+                score: 1.0,
+                in_main: d.in_main,
+            };
+        }
+    }
+}
+
+/// Whether `text` is a count alone: digits with thousands separators,
+/// maybe shortened ("12", "1,204", "3.4k").
+fn is_count(text: &str) -> bool {
+    let t = text.trim();
+    let body = t.strip_suffix(['k', 'K', 'm', 'M']).unwrap_or(t);
+    body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
 }
 
 /// Lines after the region searched for its own item's footer.
