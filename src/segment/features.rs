@@ -2,6 +2,7 @@
 
 use super::block::{Features, Page};
 use super::stopwords;
+use std::sync::LazyLock;
 
 /// Word statistics of one text, before the page language is known.
 #[derive(Default, Clone, Copy)]
@@ -27,35 +28,184 @@ pub(super) struct TextStats {
     punctuation: u32,
 }
 
-/// `CLASS` bits: sentence punctuation, word character, ASCII white space
-/// other than the space.
+/// Per byte class bits (`CLASS`), and bit masks of up to 64 bytes built
+/// from them (`Masks`: bit i for byte i).
 const PUNCT: u8 = 1;
 const WORD: u8 = 2;
 const BREAK: u8 = 4;
+const SPACE: u8 = 8;
+const HIGH: u8 = 16;
+const CONT: u8 = 32;
+const UPPER: u8 = 64;
+const APOSTROPHE: u8 = 128;
 
 /// Per byte: `PUNCT` for . , ; : ! ?, `WORD` for ASCII letters, digits and
-/// the apostrophe, `BREAK` for tab, line feed, vertical tab, form feed and
-/// carriage return; nothing for the bytes of other characters (looked at
-/// whole).
+/// the apostrophe (`UPPER` as well for capitals, `APOSTROPHE` for it),
+/// `BREAK` for tab, line feed, vertical tab, form feed and carriage
+/// return, `SPACE` for the space, `HIGH` for the bytes of non-ASCII
+/// characters, `CONT` as well for those past their first.
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         let c = b as u8;
-        if matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?') {
-            t[b] = PUNCT;
-        } else if c.is_ascii_alphanumeric() || c == b'\'' {
-            t[b] = WORD;
+        t[b] = if matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?') {
+            PUNCT
+        } else if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c == b'\'' {
+            WORD | APOSTROPHE
+        } else if c.is_ascii_alphanumeric() {
+            WORD
         } else if matches!(c, b'\t'..=b'\r') {
-            t[b] = BREAK;
-        }
+            BREAK
+        } else if c == b' ' {
+            SPACE
+        } else if c >= 0xC0 {
+            HIGH
+        } else if c >= 0x80 {
+            HIGH | CONT
+        } else {
+            0
+        };
         b += 1;
     }
     t
 };
 
-/// No word is being read (`text_stats`'s `start`).
-const NO_WORD: usize = usize::MAX;
+/// The `CLASS` bits of up to 64 bytes, one mask per bit.
+#[derive(Default, Clone, Copy, PartialEq, Debug)]
+struct Masks {
+    punct: u64,
+    word: u64,
+    brk: u64,
+    space: u64,
+    high: u64,
+    cont: u64,
+    upper: u64,
+    apostrophe: u64,
+}
+
+impl Masks {
+    /// Bits from `n` up cleared.
+    #[inline(always)]
+    fn first(self, n: usize) -> Masks {
+        let keep = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+        Masks {
+            punct: self.punct & keep,
+            word: self.word & keep,
+            brk: self.brk & keep,
+            space: self.space & keep,
+            high: self.high & keep,
+            cont: self.cont & keep,
+            upper: self.upper & keep,
+            apostrophe: self.apostrophe & keep,
+        }
+    }
+}
+
+/// `Masks` of `b` (at most 64 bytes) a byte at a time: the form the
+/// vector one must equal, and the one where there is none.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn masks_bytewise(b: &[u8]) -> Masks {
+    let mut m = Masks::default();
+    for (i, &c) in b.iter().enumerate().take(64) {
+        let k = CLASS[c as usize];
+        let bit = |f: u8| ((k & f != 0) as u64) << i;
+        m.punct |= bit(PUNCT);
+        m.word |= bit(WORD);
+        m.brk |= bit(BREAK);
+        m.space |= bit(SPACE);
+        m.high |= bit(HIGH);
+        m.cont |= bit(CONT);
+        m.upper |= bit(UPPER);
+        m.apostrophe |= bit(APOSTROPHE);
+    }
+    m
+}
+
+/// `Masks` of the first `16 * chunks` of 64 bytes (`chunks` at most 4;
+/// the other bits clear), sixteen at a time with SSE2 (every x86-64 has
+/// it): a few instructions per byte where a byte loop takes tens. Most
+/// lines are short: their pieces take one or two chunks.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn masks64(b: &[u8; 64], chunks: usize) -> Masks {
+    // One form per number of chunks, its loop unrolled.
+    match chunks {
+        0 => Masks::default(),
+        1 => masks_n::<1>(b),
+        2 => masks_n::<2>(b),
+        3 => masks_n::<3>(b),
+        _ => masks_n::<4>(b),
+    }
+}
+
+/// `masks64` of `C` chunks.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
+    use std::arch::x86_64::*;
+    let mut m = Masks::default();
+    for k in 0..C.min(4) {
+        // SAFETY: SSE2 is enabled for the build (the `cfg` above); the
+        // load reads bytes 16k..16k+16 of the 64 `b` holds, unaligned
+        // loads allowed.
+        let [punct, word, brk, space, high, cont, upper, apostrophe] = unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
+            let set = |c: u8| _mm_set1_epi8(c as i8);
+            let is = |c: u8| _mm_cmpeq_epi8(v, set(c));
+            // `lo..=hi` (ASCII): shifted so that `lo` is the least signed
+            // byte, one signed compare.
+            let within = |x: __m128i, lo: u8, hi: u8| {
+                _mm_cmplt_epi8(
+                    _mm_add_epi8(x, set(0x80u8.wrapping_sub(lo))),
+                    set(0x80u8.wrapping_add(hi - lo + 1)),
+                )
+            };
+            // . and , differ in one bit, as do : and ;.
+            let punct = _mm_or_si128(
+                _mm_or_si128(
+                    _mm_cmpeq_epi8(_mm_and_si128(v, set(!2)), set(b',')),
+                    _mm_cmpeq_epi8(_mm_and_si128(v, set(!1)), set(b':')),
+                ),
+                _mm_or_si128(is(b'!'), is(b'?')),
+            );
+            // Letters of either case: the case bit set maps 'A'..'Z' onto
+            // 'a'..'z', and no other byte into them.
+            let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
+            let apostrophe = is(b'\'');
+            let word = _mm_or_si128(_mm_or_si128(letter, within(v, b'0', b'9')), apostrophe);
+            let cont = _mm_cmpeq_epi8(_mm_and_si128(v, set(0xC0)), set(0x80));
+            [
+                punct,
+                word,
+                within(v, b'\t', b'\r'),
+                is(b' '),
+                v,
+                cont,
+                within(v, b'A', b'Z'),
+                apostrophe,
+            ]
+            .map(|x| _mm_movemask_epi8(x) as u16 as u64)
+        };
+        let s = 16 * k;
+        m.punct |= punct << s;
+        m.word |= word << s;
+        m.brk |= brk << s;
+        m.space |= space << s;
+        m.high |= high << s;
+        m.cont |= cont << s;
+        m.upper |= upper << s;
+        m.apostrophe |= apostrophe << s;
+    }
+    m
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+fn masks64(b: &[u8; 64], chunks: usize) -> Masks {
+    masks_bytewise(&b[..16 * chunks.min(4)])
+}
 
 /// `WordStats` while a text is read: the function-word hits per language
 /// as 32-bit lanes of two integers, so that a word's hits are two adds.
@@ -102,56 +252,38 @@ impl Counter {
     }
 }
 
-/// Whether the non-ASCII `c` is part of a word. General punctuation
-/// (curly quotes, dashes, ellipses: most of the non-ASCII in Latin-script
-/// text) answered without the Unicode tables.
+/// Whether the non-ASCII `c` is part of a word: alphanumeric, and not
+/// general punctuation (curly quotes, dashes, ellipses: most of the
+/// non-ASCII in Latin-script text). Answered without the Unicode tables
+/// for the common scripts: they take hundreds of instructions a look-up.
 #[inline]
 fn is_word_char(c: char) -> bool {
-    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
+    match c as u32 {
+        0x2000..=0x206F => false,
+        // Latin, Greek, Cyrillic, Hebrew, Arabic...: two UTF-8 bytes.
+        n @ 0x80..=0x7FF => TWO_BYTE_WORD[(n / 64) as usize] >> (n % 64) & 1 != 0,
+        // CJK ideographs, Hangul syllables: all letters (a test checks).
+        0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
-/// Where the run of ASCII word bytes (`CLASS` `WORD`) from `i` ends: the
-/// first byte that is not one, or the end. Eight bytes at a time, without
-/// a branch per byte (word lengths vary: a byte loop's exit is
-/// mispredicted once a word).
-#[inline]
-fn word_run_end(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Per byte below 0x80 (no carry crosses bytes): the high bit of
-    // x + (0x80 - lo) is set from `lo` up, that of x + (0x7F - hi) above
-    // `hi`.
-    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * (0x80 - lo) as u64);
-    let above = |x: u64, hi: u8| x.wrapping_add(ONES * (0x7F - hi) as u64);
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let low = x & !HIGH;
-        let digit = at_least(low, b'0') & !above(low, b'9');
-        // Letters of either case: the case bit set maps 'A'..'Z' onto
-        // 'a'..'z', and no other byte into them.
-        let folded = low | (ONES * 0x20);
-        let letter = at_least(folded, b'a') & !above(folded, b'z');
-        // A zero byte of `low ^ '\''`, exactly: x + 0x7F stays below
-        // 0x100 and has the high bit unless x is 0.
-        let apostrophe = !above(low ^ (ONES * b'\'' as u64), 0);
-        // Bytes from 0x80 up are not ASCII word bytes.
-        let word = (digit | letter | apostrophe) & !x & HIGH;
-        let other = !word & HIGH;
-        if other != 0 {
-            return i + (other.trailing_zeros() / 8) as usize;
+/// Bit per character below U+0800: whether it is alphanumeric. Made on
+/// first use from the Unicode tables, so that it always agrees with them.
+static TWO_BYTE_WORD: LazyLock<[u64; 32]> = LazyLock::new(|| {
+    let mut t = [0u64; 32];
+    for c in '\0'..'\u{800}' {
+        if c.is_alphanumeric() {
+            t[c as usize / 64] |= 1 << (c as usize % 64);
         }
-        i += 8;
     }
-    while i < b.len() && CLASS[b[i] as usize] & WORD != 0 {
-        i += 1;
-    }
-    i
-}
+    t
+});
 
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
-    scan::<false>(text).0
+    scan(text).0
 }
 
 /// `text_stats`, and whether `text` is already what
@@ -160,96 +292,145 @@ fn text_stats(text: &str) -> TextStats {
 /// path needs both of each line. The counts but `chars` are the same for
 /// the text collapsed (white space is neither word nor punctuation).
 pub(super) fn line_stats(text: &str) -> (TextStats, bool) {
-    let (st, irregular) = scan::<true>(text);
+    let (st, irregular) = scan(text);
     (st, !irregular)
 }
 
-/// `text_stats`; with `SPACING`, also whether `text` has white space that
-/// `collapse_whitespace` would change.
+/// Bits below `n` (at most 64) of a mask.
 #[inline(always)]
-fn scan<const SPACING: bool>(text: &str) -> (TextStats, bool) {
-    let bytes = text.as_bytes();
-    // `SPACING` only: white space `collapse_whitespace` changes, where the
-    // last space seen ends, the `CLASS` bits of the bytes seen.
-    let mut irregular = SPACING && bytes.last() == Some(&b' ');
-    let mut space_end = 0;
-    let mut classes = 0;
+fn below(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
+}
+
+/// `text_stats`, and whether `text` has white space that
+/// `collapse_whitespace` would change. Up to 64 bytes at a time: their
+/// classes as bit masks (`Masks`), the words found from where the word
+/// mask turns on and off, so that the work goes by words, not by bytes.
+/// Non-ASCII characters are looked at whole, one by one.
+fn scan(text: &str) -> (TextStats, bool) {
+    let b = text.as_bytes();
+    let len = b.len();
+    // A space at either end, two in a row, another ASCII white space or a
+    // non-ASCII one.
+    let mut irregular = b.first() == Some(&b' ') || b.last() == Some(&b' ');
     let mut st = TextStats::default();
     let mut words = Counter::default();
-    // Bytes past the first of each multi-byte character: the characters
-    // are the bytes less these.
-    let mut continuation = 0;
-    let mut start = NO_WORD;
-    // Whether the word being read is ASCII so far.
-    let mut ascii = true;
     let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            let class = CLASS[b as usize];
-            if class & WORD != 0 {
-                let run = i;
-                // The rest of the run of ASCII word bytes at once: none of
-                // them is punctuation or ends the word.
-                i = word_run_end(bytes, i + 1);
-                if start == NO_WORD {
-                    // A word wholly of this run (it ends at an ASCII byte
-                    // or the end: no other character can join it), as most
-                    // are: counted here.
-                    if bytes.get(i).is_none_or(|&c| c < 0x80) {
-                        end_word(text, run, i, true, max_key, &mut words);
-                        continue;
-                    }
-                    start = run;
+    let mut continuation = 0;
+    // Carried from one piece to the next: whether its last byte was a
+    // space; the word being read (`in_word`), where it starts and whether
+    // it has non-ASCII characters so far.
+    let mut prev_space = 0u64;
+    let mut in_word = false;
+    let mut start = 0;
+    let mut wide = false;
+    // The piece, and room past it for an eight-byte load at any of its
+    // bytes.
+    let mut buf = [0u8; 64 + stopwords::KEY_LEN];
+    let mut o = 0;
+    while o < len {
+        let mut n = len - o;
+        match b.get(o..o + 64) {
+            Some(w) => {
+                buf[..64].copy_from_slice(w);
+                // Pieces end on a character boundary: a character's bytes
+                // are looked at together.
+                n = 64;
+                while n > 1 && !text.is_char_boundary(o + n) {
+                    n -= 1;
                 }
+            }
+            None => {
+                // The last bytes: zeros past them are in no class.
+                buf = [0; 64 + stopwords::KEY_LEN];
+                buf[..n].copy_from_slice(&b[o..]);
+            }
+        }
+        let chunks = n.div_ceil(16);
+        let m = masks64((&buf[..64]).try_into().unwrap_or(&[0; 64]), chunks).first(n);
+        st.punctuation += m.punct.count_ones();
+        irregular |= m.brk != 0 || m.space & ((m.space << 1) | prev_space) != 0;
+        prev_space = (m.space >> (n - 1)) & 1;
+        // Bytes of the non-ASCII word characters.
+        let mut wide_bits = 0u64;
+        if m.high != 0 {
+            continuation += m.cont.count_ones() as usize;
+            let mut leads = m.high & !m.cont;
+            while leads != 0 {
+                let p = leads.trailing_zeros() as usize;
+                leads &= leads - 1;
+                let c = text
+                    .get(o + p..)
+                    .and_then(|r| r.chars().next())
+                    .unwrap_or(' ');
+                if matches!(c, '。' | '，' | '、') {
+                    st.punctuation += 1;
+                }
+                if is_word_char(c) {
+                    wide_bits |= below(p + c.len_utf8()) & !below(p);
+                } else {
+                    irregular |= c.is_whitespace();
+                }
+            }
+        }
+        let word = m.word | wide_bits;
+        // Where words start and where they have ended (the first byte
+        // past them), in this piece: they alternate.
+        let before = (word << 1) | in_word as u64;
+        let mut starts = word & !before;
+        let mut ends = !word & before & below(n);
+        if in_word {
+            if ends == 0 {
+                // The word goes on past this piece.
+                wide |= wide_bits != 0;
+                o += n;
                 continue;
             }
-            st.punctuation += (class & PUNCT) as u32;
-            if SPACING {
-                // A space right after a space (or at the start); tab, line
-                // feed and the like are in `classes`. Without a branch:
-                // most of these bytes are spaces, the rest punctuation.
-                let space = b == b' ';
-                irregular |= space & (space_end == i);
-                space_end = if space { i + 1 } else { space_end };
-                classes |= class;
-            }
-            if start != NO_WORD {
-                end_word(text, start, i, ascii, max_key, &mut words);
-                start = NO_WORD;
-                ascii = true;
-            }
-            i += 1;
-            continue;
+            let e = ends.trailing_zeros() as usize;
+            ends &= ends - 1;
+            wide |= wide_bits & below(e) != 0;
+            end_word(text, start, o + e, !wide, max_key, &mut words);
+            in_word = false;
         }
-        // `i` is on a character boundary: it only moves by whole ones.
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if matches!(c, '。' | '，' | '、') {
-            st.punctuation += 1;
-        }
-        if is_word_char(c) {
-            ascii = false;
-            if start == NO_WORD {
-                start = i;
+        while starts != 0 {
+            let s = starts.trailing_zeros() as usize & 63;
+            starts &= starts - 1;
+            if ends == 0 {
+                in_word = true;
+                start = o + s;
+                wide = wide_bits >> s != 0;
+                break;
             }
-        } else {
-            irregular |= SPACING && c.is_whitespace();
-            if start != NO_WORD {
-                end_word(text, start, i, ascii, max_key, &mut words);
-                start = NO_WORD;
-                ascii = true;
+            let e = ends.trailing_zeros() as usize & 63;
+            ends &= ends - 1;
+            // Bits `s..e`: the word. Those with an apostrophe at an end or
+            // non-ASCII characters go the long way.
+            let ends_apostrophe = (m.apostrophe >> s | m.apostrophe >> (e - 1)) & 1 != 0;
+            if ends_apostrophe || wide_bits & below(e) & !below(s) != 0 {
+                let ascii = wide_bits & below(e) & !below(s) == 0;
+                end_word(text, o + s, o + e, ascii, max_key, &mut words);
+                continue;
+            }
+            words.words += 1;
+            words.capitalised += (m.upper >> s) as u32 & 1;
+            let len = e - s;
+            if len <= max_key {
+                // Eight bytes from the word's start (the piece has room
+                // past its end), the ones past the word masked off.
+                let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
+                let x = u64::from_le_bytes(w.unwrap_or_default());
+                let keep = u64::MAX >> (8 * (stopwords::KEY_LEN - len));
+                count_function_word(stopwords::lookup_key(lower_key(x & keep)), &mut words);
             }
         }
-        continuation += c.len_utf8() - 1;
-        i += c.len_utf8();
+        o += n;
     }
-    if start != NO_WORD {
-        end_word(text, start, bytes.len(), ascii, max_key, &mut words);
+    if in_word {
+        end_word(text, start, len, !wide, max_key, &mut words);
     }
-    st.chars = (bytes.len() - continuation) as u32;
+    st.chars = (len - continuation) as u32;
     st.words = words.finish();
-    (st, irregular || classes & BREAK != 0)
+    (st, irregular)
 }
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
@@ -556,20 +737,130 @@ mod tests {
     }
 
     #[test]
-    fn word_runs_end_where_a_byte_loop_ends_them() {
-        let mut text = Vec::new();
-        // Every byte value, and runs of word bytes of every length.
-        text.extend(0u8..=255);
-        for n in 0..20 {
-            text.extend(std::iter::repeat_n(b"aZ9'"[n % 4], n));
-            text.push([b' ', b'.', 0x80, b'@', b'[', b'`', b'{', b'/', b':'][n % 9]);
+    fn word_characters_are_the_alphanumeric_ones_outside_general_punctuation() {
+        // Every character: the fast paths agree with the Unicode tables.
+        for c in '\u{80}'..=char::MAX {
+            let want = !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric();
+            assert_eq!(is_word_char(c), want, "{c:?}");
         }
-        for i in 0..text.len() {
-            let mut want = i;
-            while want < text.len() && CLASS[text[want] as usize] & WORD != 0 {
-                want += 1;
+    }
+
+    #[test]
+    fn byte_masks_are_the_byte_classes() {
+        // Every byte value at every position of a 64-byte piece.
+        for shift in 0..64 {
+            let mut b = [0u8; 64];
+            for (i, x) in b.iter_mut().enumerate() {
+                *x = (i * 4 + shift * 3) as u8;
             }
-            assert_eq!(word_run_end(&text, i), want, "from {i}");
+            for k in 0..4 {
+                let mut c = b;
+                for x in c.iter_mut() {
+                    *x = x.wrapping_add(k as u8);
+                }
+                assert_eq!(masks64(&c, 4), masks_bytewise(&c), "{shift} {k}");
+                for chunks in 0..4 {
+                    let want = masks_bytewise(&c[..16 * chunks]);
+                    assert_eq!(masks64(&c, chunks), want, "{shift} {k} {chunks}");
+                }
+            }
+        }
+        // Masks cut short: as if the bytes past the cut were not there.
+        let mut all = [0u8; 64];
+        let sample = b"ab, cd\t\xc3\xa9' Z9.?!:;\x0b\x80";
+        for (i, x) in all.iter_mut().enumerate() {
+            *x = sample[i % sample.len()];
+        }
+        for n in 0..=64usize {
+            let m = masks64(&all, n.div_ceil(16)).first(n);
+            assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
+        }
+    }
+
+    /// Random texts of the characters that matter (word and not, ASCII and
+    /// not, spaces of every kind, punctuation), long enough to cross
+    /// several 64-byte pieces: counted as the plain form counts, and said
+    /// to need collapsing exactly when they do.
+    #[test]
+    fn random_texts_count_like_the_plain_form() {
+        const PARTS: &[&str] = &[
+            "a",
+            "Z",
+            "9",
+            "'",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\r",
+            "\x0b",
+            ".",
+            ",",
+            ";",
+            ":",
+            "!",
+            "?",
+            "-",
+            "\x01",
+            "é",
+            "É",
+            "ß",
+            "ж",
+            "Ж",
+            "’",
+            "—",
+            "…",
+            "\u{a0}",
+            "\u{3000}",
+            "東",
+            "、",
+            "。",
+            "，",
+            "한",
+            "ア",
+            "ー",
+            "\u{1F600}",
+            "\u{2071}",
+            "the",
+            "The",
+            "my",
+            "about",
+            "también",
+            "ÉTÉ",
+            "İ",
+            "because",
+            "supercalifragilistic",
+            "x'y",
+            // Words longer than a 64-byte piece.
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+            "жжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжжж",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = (next() % 120) as usize;
+            let text: String = (0..n)
+                .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+                .collect();
+            let st = text_stats(&text);
+            let w = st.words;
+            let got = (
+                w.words,
+                w.capitalised,
+                w.first_person,
+                w.per_lang,
+                st.chars,
+                st.punctuation,
+            );
+            assert_eq!(got, reference(&text), "{text:?}");
+            let collapsed = crate::segment::text::collapse_whitespace(&text);
+            assert_eq!(line_stats(&text).1, collapsed == text, "{text:?}");
         }
     }
 

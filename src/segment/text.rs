@@ -115,8 +115,21 @@ pub fn segment(text: &str) -> Page {
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     page.blocks.reserve(lines);
     let mut stats = Vec::with_capacity(lines);
-    for line in text.lines() {
-        let t = line.trim();
+    // Lines cut at each line feed (memchr's vector search: `str::lines`
+    // takes a call per line); a carriage return before one is trimmed
+    // below, as is all white space at the ends.
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = text.get(from..end).unwrap_or("");
+        from = end + 1;
+        // Most lines start and end with a printable ASCII byte: nothing to
+        // trim, no call.
+        let printable = |b: &u8| (0x21..0x7f).contains(b);
+        let t = match line.as_bytes() {
+            [f, .., l] if printable(f) && printable(l) => line,
+            _ => line.trim(),
+        };
         let has_word = t.bytes().any(|b| b.is_ascii_alphanumeric())
             || (!t.is_ascii() && t.chars().any(char::is_alphanumeric));
         if !has_word {
@@ -162,6 +175,33 @@ pub fn segment(text: &str) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_block_per_line_with_a_word_trimmed_and_collapsed() {
+        let text = "Title line\r\n\r\n  indented  twice \n\t\u{a0}tab and nbsp\u{a0}\n\
+                    ## Heading two\n---\n\u{3000}\nx\n#not heading\nlast line\r";
+        let page = segment(text);
+        let got: Vec<(&str, BlockKind)> = page
+            .blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Title line", BlockKind::Line),
+                ("indented twice", BlockKind::Line),
+                ("tab and nbsp", BlockKind::Line),
+                ("Heading two", BlockKind::Heading(2)),
+                ("x", BlockKind::Line),
+                ("#not heading", BlockKind::Line),
+                ("last line", BlockKind::Line),
+            ]
+        );
+        // Characters counted on the collapsed text.
+        assert_eq!(page.blocks[1].features.chars, 14);
+        assert_eq!(page.blocks[0].features.words, 2);
+    }
 
     #[test]
     fn collapse_whitespace_is_one_space_per_run_of_whitespace() {
