@@ -1,7 +1,8 @@
-//! Text whose HTML is gone: the author box after an article (the writer's
-//! name on a line of its own, a role, a paragraph about them) is not part
-//! of the article, nor is what follows it; a name that heads a paragraph
-//! of the story stays. Pages written here.
+//! Text whose HTML is gone: what a page prints after its article. The
+//! author box (the writer's name on a line of its own, a role, a paragraph
+//! about them) is not part of the article, nor is what follows it; a name
+//! that heads a paragraph of the story stays. A consent plugin's panel
+//! goes whole. Pages written here.
 
 use std::sync::LazyLock;
 use unboil::Cleaner;
@@ -69,4 +70,49 @@ fn a_person_heading_a_paragraph_of_the_story_stays() {
     ];
     let a = CLEANER.clean_text(&page(&tail));
     assert!(kept(&a, tail[1]), "the story's own paragraph was removed");
+}
+
+#[test]
+fn a_consent_plugins_panel_goes_whole() {
+    // Category names printed twice (heading and switch), and the texts a
+    // widespread plugin gives each category.
+    let tail = [
+        "Manage Consent",
+        "To provide the best experiences, we use technologies like cookies to store and/or access device information.",
+        "Functional Functional Always active",
+        "The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service explicitly requested by the user.",
+        "Preferences Preferences",
+        "The technical storage or access is necessary for the legitimate purpose of storing preferences that are not requested by the subscriber or user.",
+        "Statistics Statistics",
+        "The technical storage or access that is used exclusively for statistical purposes, and for nothing else at all.",
+        "Marketing Marketing",
+        "The technical storage or access is required to create user profiles to send advertising, or to track the user on a website.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    for line in tail {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn a_cookie_plugins_other_categories_go_too() {
+    let tail = [
+        "Privacy Overview",
+        "This website uses cookies to improve your experience while you navigate through the website, and to store what you chose.",
+        "Necessary",
+        "Always Enabled",
+        "Necessary cookies are absolutely essential for the website to function properly and ensure its basic functions and security.",
+        "Non-necessary",
+        "Analytical cookies are used to understand how visitors interact with the website, and the number of visitors it has.",
+        "Others",
+        "Other uncategorized cookies are those that are being analyzed and have not been classified into a category as yet.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    for line in &tail[1..] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    assert!(kept(&a, STORY[5]));
 }
