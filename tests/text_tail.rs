@@ -116,3 +116,31 @@ fn a_cookie_plugins_other_categories_go_too() {
     }
     assert!(kept(&a, STORY[5]));
 }
+
+#[test]
+fn embed_code_of_a_republish_box_goes() {
+    // The box offers the whole story again as HTML to paste elsewhere.
+    let mut code = String::from(
+        "<h1>Growing beans on a balcony</h1> <p class=\"byline\">by Priya Natarajan</p>",
+    );
+    for p in &STORY[1..] {
+        code.push_str(&format!(" <p>{p}</p>"));
+    }
+    code.push_str(" <img src=\"https://example.org/pixel.png\" width=\"1\" height=\"1\">");
+    let a = CLEANER.clean_text(&page(&["Republish this story", code.as_str()]));
+    assert!(!kept(&a, &code), "the embed code should be removed");
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn a_short_html_sample_in_a_guide_stays() {
+    let sample = "<ul class=\"menu\"> <li><a href=\"/\">Home</a></li> <li><a href=\"/about\">About</a></li> </ul>";
+    let a = CLEANER.clean_text(&page(&[
+        "A menu is a list of links, written like this:",
+        sample,
+        "Each item holds one link, and the list gets a class so that a style sheet can lay it out in a row.",
+    ]));
+    assert!(kept(&a, sample), "a short sample is the guide's own");
+}
