@@ -10,6 +10,7 @@ pub mod repeats;
 pub mod rules;
 pub mod sections;
 pub mod site;
+pub mod text_bio;
 pub mod text_consent;
 pub mod text_grid;
 pub mod text_items;

@@ -358,6 +358,10 @@ pub fn find_inline(
         // region is trimmed.
         best_range.1 = teaser_tail(page, &prose, best_range);
     }
+    if !thread && article_core && best > 0.0 {
+        // The writer's box after the article, and all after it.
+        best_range.1 = super::text_bio::cut(page, &prose, best_range);
+    }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
         vec![true; page.blocks.len()]

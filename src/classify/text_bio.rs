@@ -1,0 +1,235 @@
+//! Text input: an author box after the article (the writer's name on a
+//! line of its own, maybe a role, then a paragraph about them that starts
+//! with their name: "Jane Roe" / "Senior Editor" / "Jane has covered ...").
+//! With the HTML gone the bio reads as one more paragraph and the region
+//! runs on through it into whatever follows (more bios, related posts,
+//! the footer). An article's own paragraphs rarely follow a line holding
+//! nothing but the name they start with, so that echo marks the box.
+
+use crate::segment::{Block, Page};
+
+/// Lines at most between the name and its bio paragraph (a role, a
+/// "Follow" link, "About").
+const NAME_REACH: usize = 3;
+/// Words at most of a line between the name and its bio.
+const BETWEEN_WORDS: u32 = 10;
+/// Words a bio paragraph has at least.
+const BIO_WORDS: u32 = 10;
+/// Share of the region's prose words that must come before the box: an
+/// author box closes an article, it does not open one.
+const BEFORE_SHARE: f32 = 0.75;
+/// Prose words the article before the box needs.
+const ARTICLE_WORDS: u32 = 120;
+
+/// Where the region `(a, z)` should end: the first line of an author box
+/// in its last part, or `z` when there is none.
+pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
+    let blocks = &page.blocks[..z.min(page.blocks.len())];
+    let words = |r: std::ops::Range<usize>| -> u32 {
+        r.filter(|&i| prose[i])
+            .map(|i| blocks[i].features.words)
+            .sum()
+    };
+    let total = words(a..blocks.len());
+    if total < ARTICLE_WORDS {
+        return z;
+    }
+    let mut before = 0;
+    for i in a..blocks.len() {
+        if i > a && prose[i - 1] {
+            before += blocks[i - 1].features.words;
+        }
+        if before < ARTICLE_WORDS || (before as f32) < BEFORE_SHARE * total as f32 {
+            continue;
+        }
+        let next = |j: usize| blocks.get(j + 1).map_or("", |b| b.text.as_str());
+        let start = if let Some(name) = name_tokens(&blocks[i]) {
+            // The bio: the first longer line within reach, after short ones.
+            let mut j = i + 1;
+            while j < blocks.len()
+                && j <= i + NAME_REACH
+                && blocks[j].features.words <= BETWEEN_WORDS
+            {
+                j += 1;
+            }
+            j < blocks.len() && j <= i + NAME_REACH && echoes(&blocks[j], next(j), &name)
+        } else {
+            // A bio with no name line: "Jane Roe is a writer who ...", as
+            // the article's last paragraph or after it.
+            let after = (i + 1..blocks.len()).filter(|&k| prose[k]).count();
+            after <= 1
+                && lone_bio(&blocks[i])
+                && echoes(&blocks[i], next(i), &lead_name(&blocks[i].text))
+        };
+        if start {
+            // With its heading ("About the author", "Written by").
+            let headed = i > a
+                && !prose[i - 1]
+                && blocks[i - 1].features.words <= HEADING_WORDS
+                && HEADING.is_match(&blocks[i - 1].text);
+            return i - usize::from(headed);
+        }
+    }
+    z
+}
+
+/// Words at most of an author box's heading.
+const HEADING_WORDS: u32 = 5;
+
+/// An author box's heading.
+static HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(about|authors?|experts?|writers?|written|reviewed|contributors?|by)\b",
+    )
+    .expect("bio heading pattern compiles")
+});
+
+/// The name a paragraph opens with: the capitalised words before its
+/// first verb or comma ("Jane Roe is", "Jane Roe, MD, has"), two to four
+/// of them, or nothing.
+fn lead_name(text: &str) -> Vec<&str> {
+    let mut name = Vec::new();
+    for w in text.split_whitespace().take(5) {
+        if BIO_VERBS.contains(&w) {
+            break;
+        }
+        let comma = w.ends_with(',');
+        let w = w.trim_end_matches(',');
+        if !name_word(w) {
+            return Vec::new();
+        }
+        name.push(w);
+        if comma {
+            break;
+        }
+    }
+    if (2..=4).contains(&name.len()) {
+        name
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether a paragraph reads as a bio on its own: a name and then what
+/// they are or do.
+fn lone_bio(b: &Block) -> bool {
+    b.features.words >= BIO_WORDS && !lead_name(&b.text).is_empty()
+}
+
+/// The first word of a line, past a title ("Dr", "Prof.") and punctuation.
+fn first_word(text: &str) -> (&str, std::str::SplitWhitespace<'_>) {
+    let mut words = text.split_whitespace();
+    let mut first = words.next().unwrap_or("");
+    if TITLES.contains(&first.trim_end_matches('.')) {
+        first = words.next().unwrap_or("");
+    }
+    (first.trim_matches(|c: char| !c.is_alphanumeric()), words)
+}
+
+/// Titles before a name.
+const TITLES: &[&str] = &["Dr", "Prof", "Mr", "Mrs", "Ms", "Mx"];
+
+/// What a bio says about its person: a trade, a degree, years at it.
+static CUES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(writer|editor|author|journalist|reporter|contributor|columnist|blogger|founder|co-?founder|ceo|expert|specialist|consultant|coach|director|professor|ph\.?d|degree|graduated?|years of experience|experience (in|as|with)|lives (in|with)|based in|passionate|career|background in|speciali[sz]|certified|licensed|enthusiast)",
+    )
+    .expect("bio cue pattern compiles")
+});
+
+/// Words that speak of one person.
+static PERSON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(he|she|his|her|him|hers|i|my|me)\b")
+        .expect("person pattern compiles")
+});
+
+/// A paragraph that introduces its writer in the first person.
+static FIRST_PERSON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^((hi|hello|hey)\b|i('m|’m| am)\b)").expect("intro pattern compiles")
+});
+
+/// The words of a line that is a person's name and nothing else ("Jane
+/// Roe", "Dr Ann van der Berg", "Sam Lee, MD"), or None. Credentials after
+/// a comma are not part of the name.
+fn name_tokens(b: &Block) -> Option<Vec<&str>> {
+    let f = &b.features;
+    // Names are no function words ("Our Experts", "Tips for Beginners").
+    if f.words == 0 || f.words > 6 || f.chars > 48 || f.stopword_ratio > 0.0 {
+        return None;
+    }
+    let text = b.text.trim().trim_end_matches(['*', ':']);
+    let name = text.split(',').next()?;
+    let tokens: Vec<&str> = name
+        .split_whitespace()
+        .filter(|t| !TITLES.contains(&t.trim_end_matches('.')))
+        .collect();
+    if tokens.is_empty() || tokens.len() > 4 {
+        return None;
+    }
+    let ok = tokens.iter().all(|t| name_word(t));
+    ok.then_some(tokens)
+}
+
+/// A word of a person's name: capitalised, letters only, no acronym
+/// ("SEO"; an initial "J." is fine), or a particle.
+fn name_word(t: &str) -> bool {
+    PARTICLES.contains(&t)
+        || t.chars().next().is_some_and(char::is_uppercase)
+            && t.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | '®'))
+            && (t.chars().any(char::is_lowercase) || t.len() <= 2)
+}
+
+/// Lower-case words inside names ("van der Berg", "de la Cruz").
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "la", "le", "von", "da", "del", "di", "bin", "al",
+];
+
+/// Whether a paragraph is about the person named (`next` is the line
+/// after it): it says what they do, speaks of one person, and starts with
+/// one of the name's words (a single-word name needs a verb after it, "Sam is",
+/// as a sentence may start with any capitalised word).
+fn echoes(b: &Block, next: &str, name: &[&str]) -> bool {
+    if b.features.words < BIO_WORDS || !CUES.is_match(&b.text) {
+        return false;
+    }
+    if FIRST_PERSON.is_match(&b.text) {
+        return true;
+    }
+    // A person, not a product or a place that heads its own paragraph.
+    if !PERSON.is_match(&b.text) && !PERSON.is_match(next) {
+        return false;
+    }
+    let (first, mut words) = first_word(&b.text);
+    let is_name = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        name.iter()
+            .any(|t| !PARTICLES.contains(t) && t.chars().count() > 2 && *t == w)
+    };
+    if name.len() == 1 {
+        // A lone word heads many a paragraph: it must act as a person.
+        return is_name(first)
+            && words
+                .next()
+                .is_some_and(|w| BIO_VERBS.contains(&w.trim_end_matches(',')));
+    }
+    // The bio may open with what they are ("A New York native, Jane ...").
+    is_name(first) || words.take(NAME_WORDS).any(is_name)
+}
+
+/// Words of a bio within which its person is named.
+const NAME_WORDS: usize = 20;
+
+/// What a bio says of its person right after a lone first name.
+const BIO_VERBS: &[&str] = &[
+    "is",
+    "has",
+    "was",
+    "founded",
+    "joined",
+    "holds",
+    "leads",
+    "writes",
+    "loves",
+    "graduated",
+];

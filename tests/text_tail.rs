@@ -1,0 +1,146 @@
+//! Text whose HTML is gone: what a page prints after its article. The
+//! author box (the writer's name on a line of its own, a role, a paragraph
+//! about them) is not part of the article, nor is what follows it; a name
+//! that heads a paragraph of the story stays. A consent plugin's panel
+//! goes whole. Pages written here.
+
+use std::sync::LazyLock;
+use unboil::Cleaner;
+
+static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
+
+const STORY: &[&str] = &[
+    "Growing beans on a balcony",
+    "Runner beans are among the easiest crops to grow in a pot, and a single tall planter on a sunny balcony can feed a small household through the summer.",
+    "Sow the seeds indoors in late spring, two to a small pot, and keep the compost moist but never wet until the first pair of leaves unfolds.",
+    "When the nights are warm, move the seedlings outside and give each plant a cane of its own, tied loosely, so the stems can find their way upward.",
+    "Water deeply twice a week rather than a little every day, and feed the plants with a liquid tomato food once the first flowers appear on the stems.",
+    "Pick the pods while they are young and snap cleanly; the more you pick, the more the plants produce, right up until the first cold nights of autumn.",
+];
+
+fn page(tail: &[&str]) -> String {
+    let mut lines: Vec<&str> = STORY.to_vec();
+    lines.extend_from_slice(tail);
+    lines.join("\n") + "\n"
+}
+
+fn kept(a: &unboil::Article, line: &str) -> bool {
+    let i = a
+        .page
+        .blocks
+        .iter()
+        .position(|b| b.text == line)
+        .unwrap_or_else(|| panic!("no line {line:?}"));
+    a.decisions[i].is_kept()
+}
+
+#[test]
+fn author_box_after_the_story_goes() {
+    let tail = [
+        "Priya Natarajan",
+        "Senior Gardening Editor",
+        "Priya Natarajan has written about small-space gardening for twelve years. She is a certified horticulturist and lives in a flat with far too many pots.",
+        "More from Priya Natarajan",
+        "Why my tomatoes split after the rain, and how I stopped it from happening again this year.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    for line in tail {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn author_note_without_a_name_line_goes() {
+    let note = "Tomas Berger is a freelance writer who has spent a decade testing garden tools. He lives by the coast with two dogs.";
+    let a = CLEANER.clean_text(&page(&[note]));
+    assert!(!kept(&a, note));
+    assert!(kept(&a, STORY[5]));
+}
+
+#[test]
+fn a_person_heading_a_paragraph_of_the_story_stays() {
+    // An interview's speaker heading her own answer: no trade, no years,
+    // no degree said of her, so no bio.
+    let tail = [
+        "Maria Lopez",
+        "Maria says she sows her beans in April, as her mother did, and swears the plants know the difference between a cane and a string.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    assert!(kept(&a, tail[1]), "the story's own paragraph was removed");
+}
+
+#[test]
+fn a_consent_plugins_panel_goes_whole() {
+    // Category names printed twice (heading and switch), and the texts a
+    // widespread plugin gives each category.
+    let tail = [
+        "Manage Consent",
+        "To provide the best experiences, we use technologies like cookies to store and/or access device information.",
+        "Functional Functional Always active",
+        "The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service explicitly requested by the user.",
+        "Preferences Preferences",
+        "The technical storage or access is necessary for the legitimate purpose of storing preferences that are not requested by the subscriber or user.",
+        "Statistics Statistics",
+        "The technical storage or access that is used exclusively for statistical purposes, and for nothing else at all.",
+        "Marketing Marketing",
+        "The technical storage or access is required to create user profiles to send advertising, or to track the user on a website.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    for line in tail {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn a_cookie_plugins_other_categories_go_too() {
+    let tail = [
+        "Privacy Overview",
+        "This website uses cookies to improve your experience while you navigate through the website, and to store what you chose.",
+        "Necessary",
+        "Always Enabled",
+        "Necessary cookies are absolutely essential for the website to function properly and ensure its basic functions and security.",
+        "Non-necessary",
+        "Analytical cookies are used to understand how visitors interact with the website, and the number of visitors it has.",
+        "Others",
+        "Other uncategorized cookies are those that are being analyzed and have not been classified into a category as yet.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    for line in &tail[1..] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    assert!(kept(&a, STORY[5]));
+}
+
+#[test]
+fn embed_code_of_a_republish_box_goes() {
+    // The box offers the whole story again as HTML to paste elsewhere.
+    let mut code = String::from(
+        "<h1>Growing beans on a balcony</h1> <p class=\"byline\">by Priya Natarajan</p>",
+    );
+    for p in &STORY[1..] {
+        code.push_str(&format!(" <p>{p}</p>"));
+    }
+    code.push_str(" <img src=\"https://example.org/pixel.png\" width=\"1\" height=\"1\">");
+    let a = CLEANER.clean_text(&page(&["Republish this story", code.as_str()]));
+    assert!(!kept(&a, &code), "the embed code should be removed");
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn a_short_html_sample_in_a_guide_stays() {
+    let sample = "<ul class=\"menu\"> <li><a href=\"/\">Home</a></li> <li><a href=\"/about\">About</a></li> </ul>";
+    let a = CLEANER.clean_text(&page(&[
+        "A menu is a list of links, written like this:",
+        sample,
+        "Each item holds one link, and the list gets a class so that a style sheet can lay it out in a row.",
+    ]));
+    assert!(kept(&a, sample), "a short sample is the guide's own");
+}
