@@ -111,6 +111,11 @@ struct Prefilter {
     /// back from the end: a pattern that has them is a candidate only if
     /// the text ends with one, whatever else made it one.
     tails: Heads,
+    /// Per pattern: factor sets left out of the search (see `new`), a
+    /// literal of each of which the text must hold too.
+    later: Vec<Vec<Lits>>,
+    /// A bit per pattern with such sets.
+    later_bits: Vec<u64>,
     /// A bit per pattern that has suffixes in `tails`.
     tailed: Vec<u64>,
     /// Patterns with no prefix or factor: candidates for every text.
@@ -172,6 +177,48 @@ struct Search {
     grams: Grams,
     /// Per literal of `grams`: the set patterns it is a factor of.
     owners: Vec<Vec<u32>>,
+}
+
+/// How rare a factor set's literals are in text, roughly: the longest
+/// run of letters its most common literal has (a set of short words, ` is
+/// a `, is in most paragraphs; `newsletter` is not), then fewer literals.
+fn rarity(set: &Lits) -> (usize, std::cmp::Reverse<usize>) {
+    let run = |l: &Vec<u8>| {
+        l.split(|b| !b.is_ascii_alphabetic())
+            .map(<[u8]>::len)
+            .max()
+            .unwrap_or(0)
+    };
+    (
+        set.iter().map(run).min().unwrap_or(0),
+        std::cmp::Reverse(set.len()),
+    )
+}
+
+/// Whether `hay` holds `lit` (ASCII lower case) in any ASCII casing, as
+/// the factor search would find it.
+fn holds_folded(hay: &[u8], lit: &[u8]) -> bool {
+    let Some(&first) = lit.first() else {
+        return true;
+    };
+    let Some(last) = hay.len().checked_sub(lit.len()) else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(p) = hay
+        .get(from..=last)
+        .and_then(|h| memchr::memchr2(first, first.to_ascii_uppercase(), h))
+    {
+        let at = from + p;
+        if hay
+            .get(at..at + lit.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(lit))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The pattern with every word-boundary assertion (any look-around other
@@ -279,6 +326,8 @@ impl Prefilter {
         let mut tailed = vec![0u64; words];
         let mut has = vec![0u64; words * ROWS];
         let mut lengths = Vec::with_capacity(patterns.len());
+        let mut later = Vec::with_capacity(patterns.len());
+        let mut later_bits = vec![0u64; words];
         for (i, p) in patterns.iter().enumerate() {
             let bit = |row: usize| (row * words + i / 64, 1u64 << (i % 64));
             let i = i as u32;
@@ -319,9 +368,36 @@ impl Prefilter {
                 always.push(i);
                 always_needs.push(h.as_ref().map(needs).unwrap_or_default());
                 hirs.push(h);
+                later.push(Vec::new());
                 continue;
             }
             hirs.push(h);
+            // One pass over the text finds one set of each pattern, its
+            // rarest, or none behind a prefix (looked for at the start
+            // only); the others are looked for in the few texts that have
+            // it. A set of common words (` your `) searched in the pass
+            // is found, or nearly (its window), every few lines.
+            let mut sets = sets;
+            let rest = if pre.is_some() {
+                std::mem::take(&mut sets)
+            } else {
+                let best = (0..sets.len())
+                    .rev()
+                    .max_by_key(|&g| rarity(&sets[g]))
+                    .unwrap_or(0);
+                let rest = sets.split_off(1.min(sets.len()));
+                if best == 0 {
+                    rest
+                } else {
+                    let mut rest = rest;
+                    std::mem::swap(&mut sets[0], &mut rest[best - 1]);
+                    rest
+                }
+            };
+            if !rest.is_empty() {
+                later_bits[i as usize / 64] |= 1 << (i % 64);
+            }
+            later.push(rest);
             if let Some(f) = pre {
                 f.into_iter().for_each(|l| start.add(l, i));
                 let (w, b) = bit(0);
@@ -340,6 +416,8 @@ impl Prefilter {
         bail.sort_unstable();
         bail.dedup();
         Prefilter {
+            later,
+            later_bits,
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail,
@@ -683,6 +761,22 @@ impl PatternSet {
             // may be of a pattern that does not apply here.
             *w |= all & t.applies[k];
         }
+        // Candidates with sets left out of the search must hold a literal
+        // of each too.
+        for (k, (w, &l)) in words.iter_mut().zip(&pf.later_bits).enumerate() {
+            let mut bits = *w & l;
+            while bits != 0 {
+                let t = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let sets = &pf.later[k * 64 + t];
+                if !sets
+                    .iter()
+                    .all(|set| set.iter().any(|l| holds_folded(text.as_bytes(), l)))
+                {
+                    *w &= !(1 << t);
+                }
+            }
+        }
         // Candidates anchored at the end must also end as they can.
         if words.iter().zip(&pf.tailed).any(|(&w, &t)| w & t != 0) {
             let mut ends = [0u64; INLINE_WORDS];
@@ -1011,6 +1105,34 @@ mod tests {
         // Too short for a match of the second (at least 10 bytes).
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
         assert!(c.contains(&0) && !c.contains(&5), "{c:?}");
+    }
+
+    #[test]
+    fn holds_folded_finds_a_literal_in_any_ascii_casing() {
+        for (hay, lit, want) in [
+            ("Sent to your INBOX", "inbox", true),
+            ("inbo", "inbox", false),
+            ("", "x", false),
+            ("abc", "", true),
+            ("x-y-z-Y", "z-y", true),
+            ("\u{e9}t\u{e9} DAY", "\u{e9} day", true),
+            ("\u{c9}T\u{c9}", "\u{e9}t\u{e9}", false),
+            ("[ap] x", "{ap}", false),
+        ] {
+            assert_eq!(
+                holds_folded(hay.as_bytes(), lit.as_bytes()),
+                want,
+                "{lit:?} in {hay:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rarer_sets_are_searched_first() {
+        let set = |l: &[&str]| -> Lits { l.iter().map(|s| s.as_bytes().to_vec()).collect() };
+        assert!(rarity(&set(&["newsletter"])) > rarity(&set(&[" your "])));
+        assert!(rarity(&set(&["posts", "stories"])) > rarity(&set(&[" to your "])));
+        assert!(rarity(&set(&["inbox"])) > rarity(&set(&["inbox", "email"])));
     }
 
     #[test]
