@@ -25,8 +25,9 @@
 //! smaller DFA), on other text the loose form first, then exact. Patterns
 //! with no usable factor are candidates unless the text lacks a byte they
 //! need. Told the word and link-density bounds of each pattern's rule
-//! (`set_bounds`), a block is only searched for the factors of the
-//! patterns that can apply to it. The answer is exactly the original
+//! (`set_bounds`), a block is only searched for factors of patterns that
+//! can apply to blocks like it (a long paragraph for a few long ones), and
+//! only those patterns are candidates. The answer is exactly the original
 //! set's: a factor is a necessary condition, never a sufficient one.
 
 use std::sync::OnceLock;
@@ -73,7 +74,7 @@ pub struct PatternSet {
     hirs: Vec<Option<Hir>>,
 }
 
-/// Aho-Corasick over every pattern's factors (ASCII case folded).
+/// The search for every pattern's factors (ASCII case folded).
 #[derive(Debug, Clone)]
 struct Prefilter {
     /// Factors searched anywhere in the text, each with the set patterns it
@@ -96,11 +97,10 @@ struct Prefilter {
     bounds: Vec<Bounds>,
     /// The classes of blocks the same patterns apply to.
     classes: Classes,
-    /// Per class of blocks (`classes`), then one for a text with no block
-    /// known: the search over the factors of the patterns that apply,
-    /// built when first needed. A long paragraph is searched for a handful
-    /// of factors, not all.
-    tiers: Vec<OnceLock<Tier>>,
+    /// The factor searches and, per class of blocks, which one it uses and
+    /// the patterns that apply; built when first needed. A long paragraph
+    /// is searched for a handful of factors, not all.
+    tiers: OnceLock<Tiers>,
     /// The prefixes of patterns anchored at the start, searched there
     /// only. One for all blocks, not one per class: a thousand literals
     /// and their table in a copy per class crowd the cache out, and a
@@ -111,6 +111,11 @@ struct Prefilter {
     /// back from the end: a pattern that has them is a candidate only if
     /// the text ends with one, whatever else made it one.
     tails: Heads,
+    /// Per pattern: factor sets left out of the search (see `new`), a
+    /// literal of each of which the text must hold too.
+    later: Vec<Vec<Lits>>,
+    /// A bit per pattern with such sets.
+    later_bits: Vec<u64>,
     /// A bit per pattern that has suffixes in `tails`.
     tailed: Vec<u64>,
     /// Patterns with no prefix or factor: candidates for every text.
@@ -142,12 +147,78 @@ const SINGLE_DFA_LIMIT: usize = 2 << 20;
 /// The prefilter for one class of blocks: only the patterns that apply.
 #[derive(Debug, Clone)]
 struct Tier {
-    /// The factors of the patterns that apply to the tier's blocks.
+    /// Which of `Tiers::searches` finds the factors of the patterns that
+    /// apply (`None`: no such pattern has factors).
+    search: Option<usize>,
+    /// A bit per pattern that applies.
+    applies: Vec<u64>,
+    /// Indexes into `Prefilter::always` of the patterns that apply.
+    always: Vec<usize>,
+}
+
+/// The factor searches, and the tier of each class of blocks.
+#[derive(Debug, Clone)]
+struct Tiers {
+    /// One search per step (`Grams::step`) the classes' factors allow: the
+    /// factors of every class with that step. A search per class, as
+    /// there were, is a few dozen tables that crowd each other out of
+    /// the cache, blocks of each class coming in turn; a class searched
+    /// for a few factors it need not be is cheaper than a cache miss, and
+    /// a long paragraph, whose factors are long, still looks at every
+    /// fourth window.
+    searches: Vec<Search>,
+    /// Per class of blocks (`classes`), then one for a text with no block
+    /// known.
+    tiers: Vec<Tier>,
+}
+
+#[derive(Debug, Clone)]
+struct Search {
     grams: Grams,
     /// Per literal of `grams`: the set patterns it is a factor of.
     owners: Vec<Vec<u32>>,
-    /// Indexes into `Prefilter::always` of the patterns that apply.
-    always: Vec<usize>,
+}
+
+/// How rare a factor set's literals are in text, roughly: the longest
+/// run of letters its most common literal has (a set of short words, ` is
+/// a `, is in most paragraphs; `newsletter` is not), then fewer literals.
+fn rarity(set: &Lits) -> (usize, std::cmp::Reverse<usize>) {
+    let run = |l: &Vec<u8>| {
+        l.split(|b| !b.is_ascii_alphabetic())
+            .map(<[u8]>::len)
+            .max()
+            .unwrap_or(0)
+    };
+    (
+        set.iter().map(run).min().unwrap_or(0),
+        std::cmp::Reverse(set.len()),
+    )
+}
+
+/// Whether `hay` holds `lit` (ASCII lower case) in any ASCII casing, as
+/// the factor search would find it.
+fn holds_folded(hay: &[u8], lit: &[u8]) -> bool {
+    let Some(&first) = lit.first() else {
+        return true;
+    };
+    let Some(last) = hay.len().checked_sub(lit.len()) else {
+        return false;
+    };
+    let mut from = 0;
+    while let Some(p) = hay
+        .get(from..=last)
+        .and_then(|h| memchr::memchr2(first, first.to_ascii_uppercase(), h))
+    {
+        let at = from + p;
+        if hay
+            .get(at..at + lit.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(lit))
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The pattern with every word-boundary assertion (any look-around other
@@ -255,6 +326,8 @@ impl Prefilter {
         let mut tailed = vec![0u64; words];
         let mut has = vec![0u64; words * ROWS];
         let mut lengths = Vec::with_capacity(patterns.len());
+        let mut later = Vec::with_capacity(patterns.len());
+        let mut later_bits = vec![0u64; words];
         for (i, p) in patterns.iter().enumerate() {
             let bit = |row: usize| (row * words + i / 64, 1u64 << (i % 64));
             let i = i as u32;
@@ -295,9 +368,36 @@ impl Prefilter {
                 always.push(i);
                 always_needs.push(h.as_ref().map(needs).unwrap_or_default());
                 hirs.push(h);
+                later.push(Vec::new());
                 continue;
             }
             hirs.push(h);
+            // One pass over the text finds one set of each pattern, its
+            // rarest, or none behind a prefix (looked for at the start
+            // only); the others are looked for in the few texts that have
+            // it. A set of common words (` your `) searched in the pass
+            // is found, or nearly (its window), every few lines.
+            let mut sets = sets;
+            let rest = if pre.is_some() {
+                std::mem::take(&mut sets)
+            } else {
+                let best = (0..sets.len())
+                    .rev()
+                    .max_by_key(|&g| rarity(&sets[g]))
+                    .unwrap_or(0);
+                let rest = sets.split_off(1.min(sets.len()));
+                if best == 0 {
+                    rest
+                } else {
+                    let mut rest = rest;
+                    std::mem::swap(&mut sets[0], &mut rest[best - 1]);
+                    rest
+                }
+            };
+            if !rest.is_empty() {
+                later_bits[i as usize / 64] |= 1 << (i % 64);
+            }
+            later.push(rest);
             if let Some(f) = pre {
                 f.into_iter().for_each(|l| start.add(l, i));
                 let (w, b) = bit(0);
@@ -316,12 +416,14 @@ impl Prefilter {
         bail.sort_unstable();
         bail.dedup();
         Prefilter {
+            later,
+            later_bits,
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail,
             bounds: vec![Bounds::default(); patterns.len()],
             classes: Classes::default(),
-            tiers: vec![OnceLock::new(); Classes::default().len() + 1],
+            tiers: OnceLock::new(),
             anchored: Heads::new(start.lits, start.owners),
             tails: Heads::new(end.lits, end.owners),
             tailed,
@@ -332,37 +434,74 @@ impl Prefilter {
         }
     }
 
-    /// The search for a block of `words` words and this link density
-    /// (`None`: for any text).
-    fn tier(&self, block: Option<(u32, f32)>) -> &Tier {
+    /// The tier of a block of `words` words and this link density
+    /// (`None`: for any text), and the searches.
+    fn tier(&self, block: Option<(u32, f32)>) -> (&Tier, &[Search]) {
+        let t = self.tiers.get_or_init(|| self.make_tiers());
         let k = block.map_or(self.classes.len(), |(w, d)| self.classes.of(w, d));
-        self.tiers[k].get_or_init(|| {
+        (&t.tiers[k], &t.searches)
+    }
+
+    fn make_tiers(&self) -> Tiers {
+        let n = self.bounds.len();
+        let words = n.div_ceil(64);
+        // Per class: the patterns that apply, and the literals of `any`
+        // they have, grouped by the step a search for those would take.
+        let mut tiers = Vec::new();
+        let mut steps: Vec<(usize, Vec<bool>)> = Vec::new();
+        for k in 0..=self.classes.len() {
             let sample = (k < self.classes.len()).then(|| self.classes.sample(k));
-            let applies = |i: &u32| {
-                let i = (i & ((1 << GROUP_SHIFT) - 1)) as usize;
-                sample.is_none_or(|(w, d)| self.bounds[i].holds(w, d))
-            };
-            let pick = |table: &[(Vec<u8>, Vec<u32>)]| {
-                let mut lits = Vec::new();
-                let mut owners = Vec::new();
-                for (l, o) in table {
-                    let o: Vec<u32> = o.iter().copied().filter(applies).collect();
-                    if !o.is_empty() {
-                        lits.push(l.clone());
-                        owners.push(o);
+            let holds = |i: usize| sample.is_none_or(|(w, d)| self.bounds[i].holds(w, d));
+            let mut applies = vec![0u64; words];
+            for i in (0..n).filter(|&i| holds(i)) {
+                applies[i / 64] |= 1 << (i % 64);
+            }
+            let pattern = |o: u32| (o & ((1 << GROUP_SHIFT) - 1)) as usize;
+            let lits: Vec<bool> = self
+                .any
+                .iter()
+                .map(|(_, o)| o.iter().any(|&o| holds(pattern(o))))
+                .collect();
+            let shortest = (self.any.iter().zip(&lits))
+                .filter(|(_, used)| **used)
+                .map(|((l, _), _)| l.len())
+                .min();
+            let search = shortest.map(|m| {
+                let step = Grams::step_for(m);
+                match steps.iter().position(|(s, _)| *s == step) {
+                    Some(g) => {
+                        let union = &mut steps[g].1;
+                        union.iter_mut().zip(&lits).for_each(|(u, l)| *u |= l);
+                        g
+                    }
+                    None => {
+                        steps.push((step, lits));
+                        steps.len() - 1
                     }
                 }
-                (lits, owners)
-            };
-            let (lits, owners) = pick(&self.any);
-            Tier {
-                grams: Grams::new(&lits),
-                owners,
+            });
+            tiers.push(Tier {
+                search,
+                applies,
                 always: (0..self.always.len())
-                    .filter(|&j| applies(&self.always[j]))
+                    .filter(|&j| holds(self.always[j] as usize))
                     .collect(),
-            }
-        })
+            });
+        }
+        let searches = steps
+            .into_iter()
+            .map(|(_, used)| {
+                let (lits, owners): (Vec<Vec<u8>>, Vec<Vec<u32>>) = (self.any.iter().zip(used))
+                    .filter(|(_, u)| *u)
+                    .map(|(lo, _)| lo.clone())
+                    .unzip();
+                Search {
+                    grams: Grams::new(&lits),
+                    owners,
+                }
+            })
+            .collect();
+        Tiers { searches, tiers }
     }
 }
 
@@ -575,7 +714,7 @@ impl PatternSet {
         }
         let n = self.len();
         let mut c = Candidates::new(n);
-        let t = pf.tier(block);
+        let (t, searches) = pf.tier(block);
         // The patterns with no factor that apply are candidates, less
         // those that need a byte the text lacks. Each is then run alone
         // (they are few, and mostly anchored: their DFAs stop within a few
@@ -603,9 +742,9 @@ impl PatternSet {
             got[i as usize / 64] |= 1 << (i % 64);
         });
         // Every occurrence of every factor, in one pass over the text.
-        if !t.owners.is_empty() {
-            t.grams.scan(text.as_bytes(), |p| {
-                for &o in &t.owners[p] {
+        if let Some(s) = t.search.and_then(|g| searches.get(g)) {
+            s.grams.scan(text.as_bytes(), |p| {
+                for &o in &s.owners[p] {
                     let i = (o & ((1 << GROUP_SHIFT) - 1)) as usize;
                     let row = 1 + (o >> GROUP_SHIFT) as usize;
                     got[row * nw + i / 64] |= 1 << (i % 64);
@@ -618,7 +757,25 @@ impl PatternSet {
             for row in 0..ROWS {
                 all &= got[row * nw + k] | !pf.has[row * nw + k];
             }
-            *w |= all;
+            // The search is shared with other classes: a factor found
+            // may be of a pattern that does not apply here.
+            *w |= all & t.applies[k];
+        }
+        // Candidates with sets left out of the search must hold a literal
+        // of each too.
+        for (k, (w, &l)) in words.iter_mut().zip(&pf.later_bits).enumerate() {
+            let mut bits = *w & l;
+            while bits != 0 {
+                let t = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let sets = &pf.later[k * 64 + t];
+                if !sets
+                    .iter()
+                    .all(|set| set.iter().any(|l| holds_folded(text.as_bytes(), l)))
+                {
+                    *w &= !(1 << t);
+                }
+            }
         }
         // Candidates anchored at the end must also end as they can.
         if words.iter().zip(&pf.tailed).any(|(&w, &t)| w & t != 0) {
@@ -647,7 +804,7 @@ impl PatternSet {
             let pf = &mut self.prefilter;
             pf.classes = Classes::new(&bounds);
             pf.bounds = bounds;
-            pf.tiers = vec![OnceLock::new(); pf.classes.len() + 1];
+            pf.tiers = OnceLock::new();
         }
     }
 
@@ -948,6 +1105,34 @@ mod tests {
         // Too short for a match of the second (at least 10 bytes).
         let c: Vec<usize> = set.candidates("FOLLOW US").iter().collect();
         assert!(c.contains(&0) && !c.contains(&5), "{c:?}");
+    }
+
+    #[test]
+    fn holds_folded_finds_a_literal_in_any_ascii_casing() {
+        for (hay, lit, want) in [
+            ("Sent to your INBOX", "inbox", true),
+            ("inbo", "inbox", false),
+            ("", "x", false),
+            ("abc", "", true),
+            ("x-y-z-Y", "z-y", true),
+            ("\u{e9}t\u{e9} DAY", "\u{e9} day", true),
+            ("\u{c9}T\u{c9}", "\u{e9}t\u{e9}", false),
+            ("[ap] x", "{ap}", false),
+        ] {
+            assert_eq!(
+                holds_folded(hay.as_bytes(), lit.as_bytes()),
+                want,
+                "{lit:?} in {hay:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rarer_sets_are_searched_first() {
+        let set = |l: &[&str]| -> Lits { l.iter().map(|s| s.as_bytes().to_vec()).collect() };
+        assert!(rarity(&set(&["newsletter"])) > rarity(&set(&[" your "])));
+        assert!(rarity(&set(&["posts", "stories"])) > rarity(&set(&[" to your "])));
+        assert!(rarity(&set(&["inbox"])) > rarity(&set(&["inbox", "email"])));
     }
 
     #[test]

@@ -299,13 +299,17 @@ fn commonness(b: u8) -> f64 {
 }
 
 impl Grams {
-    pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
-        let shortest = lits.iter().map(Vec::len).min().unwrap_or(4);
-        let step = if shortest >= 4 {
+    /// The step of a search whose shortest literal has `shortest` bytes.
+    pub(super) fn step_for(shortest: usize) -> usize {
+        if shortest >= 4 {
             (shortest - 3).min(MAX_STEP)
         } else {
             1
-        };
+        }
+    }
+
+    pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
+        let step = Grams::step_for(lits.iter().map(Vec::len).min().unwrap_or(4));
         let mut short = Vec::new();
         let mut bytes = Vec::new();
         let (mut four, mut three) = (Vec::new(), Vec::new());
