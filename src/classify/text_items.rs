@@ -14,7 +14,7 @@ use crate::segment::Page;
 /// prompt, which close a page's content rather than sit inside a post.
 /// Asked of a few lines only, when a page has posts.
 pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize) -> bool {
-    let (Some(b), Some(hits)) = (page.blocks.get(i), text_hits.get(i)) else {
+    let (Some(_), Some(hits)) = (page.blocks.get(i), text_hits.get(i)) else {
         return false;
     };
     let closing = hits.iter().any(|&r| {
@@ -25,13 +25,22 @@ pub fn ends_posts(page: &Page, set: &RuleSet, text_hits: &[Vec<usize>], i: usize
                 Category::Legal | Category::CookieNotice | Category::Newsletter
             )
     });
-    closing
-        || (is_heading_like(b)
-            && set
-                .heading_matches_within(&b.text, b.features.words, b.features.link_density)
-                .iter()
-                .any(|&r| set.rules[r].weight >= 1.0)
-            && !recurs(page, i))
+    closing || ends_section(page, set, i)
+}
+
+/// Whether line `i` is a heading that ends the page's content ("Related
+/// products", "Reviews", "Comments"), said once: the part of `ends_posts`
+/// that a menu's legal links or a sign-up line at the top do not match.
+pub fn ends_section(page: &Page, set: &RuleSet, i: usize) -> bool {
+    let Some(b) = page.blocks.get(i) else {
+        return false;
+    };
+    is_heading_like(b)
+        && set
+            .heading_matches_within(&b.text, b.features.words, b.features.link_density)
+            .iter()
+            .any(|&r| set.rules[r].weight >= 1.0)
+        && !recurs(page, i)
 }
 
 /// Whether line `i` recurs on the page, digits alike, as often as a post's
