@@ -86,7 +86,8 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                     .any(|&r| set.rules[r].has_mark(rules::Mark::Inline))
             })
             .collect();
-        text_region::find_inline(page, &junk, &inline, &ends)
+        let section = |i: usize| text_items::ends_section(page, set, &headings, i);
+        text_region::find_inline(page, &junk, &inline, &ends, &section)
     };
     let mut evidence = evidence::collect_with(page, set, &region, text_hits, headings, &hits);
     if let Some(h) = site {

@@ -21,7 +21,7 @@ pub fn ends_posts(
     headings: &[Vec<usize>],
     i: usize,
 ) -> bool {
-    let (Some(b), Some(hits)) = (page.blocks.get(i), text_hits.get(i)) else {
+    let (Some(_), Some(hits)) = (page.blocks.get(i), text_hits.get(i)) else {
         return false;
     };
     let closing = hits.iter().any(|&r| {
@@ -32,12 +32,21 @@ pub fn ends_posts(
                 Category::Legal | Category::CookieNotice | Category::Newsletter
             )
     });
-    closing
-        || (is_heading_like(b)
-            && headings
-                .get(i)
-                .is_some_and(|h| h.iter().any(|&r| set.rules[r].weight >= 1.0))
-            && !recurs(page, i))
+    closing || ends_section(page, set, headings, i)
+}
+
+/// Whether line `i` is a heading that ends the page's content ("Related
+/// products", "Reviews", "Comments"), said once: the part of `ends_posts`
+/// that a menu's legal links or a sign-up line at the top do not match.
+pub fn ends_section(page: &Page, set: &RuleSet, headings: &[Vec<usize>], i: usize) -> bool {
+    let Some(b) = page.blocks.get(i) else {
+        return false;
+    };
+    is_heading_like(b)
+        && headings
+            .get(i)
+            .is_some_and(|h| h.iter().any(|&r| set.rules[r].weight >= 1.0))
+        && !recurs(page, i)
 }
 
 /// Whether line `i` recurs on the page, digits alike, as often as a post's

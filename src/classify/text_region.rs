@@ -12,19 +12,21 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
 /// `find`, where `ends_posts(i)` tells whether line i ends a run of posts
 /// (see `text_items::ends_posts`).
 pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool) -> Region {
-    find_inline(page, junk, &[], ends_posts)
+    find_inline(page, junk, &[], ends_posts, ends_posts)
 }
 
 /// `find_with`, where `inline[i]` says that line i is furniture set
 /// inside a story (a caption, a picture credit, an ad marker: rules marked
 /// `inline`, removed later but not `junk` here): it neither breaks the run
 /// of paragraphs around it nor counts for or against the region. Shorter
-/// than `junk` means false.
+/// than `junk` means false. `ends_section(i)` tells whether line i is a
+/// heading that ends a page's content (see `text_items::ends_section`).
 pub fn find_inline(
     page: &Page,
     junk: &[bool],
     inline: &[bool],
     ends_posts: &dyn Fn(usize) -> bool,
+    ends_section: &dyn Fn(usize) -> bool,
 ) -> Region {
     let inline = |i: usize| inline.get(i).copied().unwrap_or(false);
     let sw = has_stopwords(page);
@@ -321,6 +323,23 @@ pub fn find_inline(
                 best_range = (g.0.min(best_range.0), g.1.max(best_range.1));
             }
         }
+        if best > 0.0 {
+            // The page's own heading (a line repeating its title, less the
+            // site name) starts a product's or a list's content: the
+            // promotions, filters and menus above it are not, and the name
+            // and price just above its first description line are.
+            if let Some(h) = super::text_title::headline_lines(page)
+                .into_iter()
+                .find(|&h| !junk[h])
+                && h < best_range.1
+                && h + TITLE_REACH >= best_range.0
+                && (h > best_range.0
+                    || (h..best_range.0).any(|i| prose[i] || price(&page.blocks[i])))
+            {
+                best_range.0 = h;
+            }
+            best_range.1 = section_end(page, junk, &prose, ends_section, best_range);
+        }
     }
     // A comment thread after the article is not part of it.
     // Posts that share the region's own header template are more of the
@@ -568,6 +587,52 @@ const GRID_REACH: usize = 3;
 const DESCRIPTION_WORDS: u32 = 40;
 /// Lines before a grid searched for an item's description.
 const DESCRIPTION_REACH: usize = 12;
+
+/// Whether the line is a price ("$24.00", "Price: 1.299,00 €", "£5 -
+/// £12"): a short line with a currency sign and a digit.
+fn price(b: &crate::segment::Block) -> bool {
+    b.features.words <= PRICE_WORDS
+        && b.text
+            .chars()
+            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽'))
+        && b.text.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// Words at most in a price line.
+const PRICE_WORDS: u32 = 6;
+
+/// Lines at most from the page's heading to the first line of the region
+/// found without it, for the heading to start the region.
+const TITLE_REACH: usize = 15;
+
+/// Where the content `(a, z)` of a page with no article ends: at the
+/// first heading that ends a page's content ("Related products",
+/// "Reviews", `ends_section`) when the lines before it outweigh those
+/// after it, or nothing after it is prose (only a related grid's tiles
+/// and the footer's links). Otherwise the heading is the content's own
+/// (a listing's "Latest articles") and the end stays.
+fn section_end(
+    page: &Page,
+    junk: &[bool],
+    prose: &[bool],
+    ends_section: &dyn Fn(usize) -> bool,
+    (a, z): (usize, usize),
+) -> usize {
+    let Some(e) = (a + 1..z).find(|&i| ends_section(i)) else {
+        return z;
+    };
+    let words = |(a, z): (usize, usize), only_prose: bool| -> u32 {
+        (a..z)
+            .filter(|&i| !junk[i] && (!only_prose || prose[i]))
+            .map(|i| page.blocks[i].features.words)
+            .sum()
+    };
+    if words((a, e), false) >= words((e, z), false) || words((e, z), true) == 0 {
+        e
+    } else {
+        z
+    }
+}
 
 /// Lines after a headline within which prose must start for it to anchor.
 const HEADLINE_REACH: usize = 8;
