@@ -169,10 +169,14 @@ pub(super) struct Grams {
     lits: Vec<Vec<u8>>,
     /// The literals' bytes, one after another (`Entry::start`).
     bytes: Vec<u8>,
-    /// 4-byte windows of the literals (the text's ASCII case bit set), and
-    /// 3-byte ones in `three` (`None`: there are none).
+    /// 4-byte windows of the literals (the text's ASCII case bit set). A
+    /// 3-byte literal is there under every window it starts (its bytes,
+    /// then any byte with the case bit set): one table looked up per
+    /// position, not two.
     four: Windows,
-    three: Option<Windows>,
+    /// The 3-byte literals, also looked for in the last three bytes,
+    /// where no window starts.
+    three: Vec<u32>,
     /// Literals under 3 bytes, searched plainly (factors are longer).
     short: Vec<u32>,
     /// Positions apart that the scan looks at windows: every literal is
@@ -319,7 +323,10 @@ impl Grams {
                     short.push(k as u32);
                     continue;
                 }
-                3 => (0, 1),
+                3 => {
+                    three.push(k as u32);
+                    (0, 1)
+                }
                 n => {
                     // The rarest run of `step` windows.
                     let score = |o: usize| -> f64 {
@@ -335,28 +342,33 @@ impl Grams {
             };
             let start = bytes.len() as u32;
             bytes.extend_from_slice(l);
+            let entry = |w: u32, off: usize| Entry {
+                w,
+                off: off as u32,
+                k: k as u32,
+                start,
+                len: l.len() as u32,
+            };
+            if l.len() == 3 {
+                // The fourth byte of a window has its case bit set: 128
+                // values, each a window of its own.
+                let w3 = gram(l) & THREE;
+                for b in (0..=255u32).filter(|b| b & 0x20 != 0) {
+                    let w = w3 | b << 24;
+                    four.push((gram_hash(w), entry(w, 0)));
+                }
+                continue;
+            }
             for off in off..off + n {
-                let w = if l.len() == 3 {
-                    gram(l) & THREE
-                } else {
-                    gram(&l[off..off + 4])
-                };
-                let e = Entry {
-                    w,
-                    off: off as u32,
-                    k: k as u32,
-                    start,
-                    len: l.len() as u32,
-                };
-                let to = if l.len() == 3 { &mut three } else { &mut four };
-                to.push((gram_hash(w), e));
+                let w = gram(&l[off..off + 4]);
+                four.push((gram_hash(w), entry(w, off)));
             }
         }
         Grams {
             lits: lits.to_vec(),
             bytes,
             four: Windows::new(four),
-            three: (!three.is_empty()).then(|| Windows::new(three)),
+            three,
             short,
             step,
         }
@@ -396,48 +408,30 @@ impl Grams {
         let four = &self.four;
         // Every position a whole window fits (`windows` and the arrays:
         // no bounds checks in the loop).
-        match &self.three {
-            None if self.step > 1 => {
-                // Every `step`-th window: each literal has one there.
-                for i in (0..n.saturating_sub(3)).step_by(self.step) {
-                    let win = &hay[i..i + 4];
-                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    let h = gram_hash(w);
-                    if four.test(h) {
-                        self.check(four, hay, i, w, h, &mut hit);
-                    }
+        if self.step > 1 {
+            // Every `step`-th window: each literal has one there.
+            for i in (0..n.saturating_sub(3)).step_by(self.step) {
+                let win = &hay[i..i + 4];
+                let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                let h = gram_hash(w);
+                if four.test(h) {
+                    self.check(four, hay, i, w, h, &mut hit);
                 }
             }
-            None => {
-                for (i, win) in hay.windows(4).enumerate() {
-                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    let h = gram_hash(w);
-                    if four.test(h) {
-                        self.check(four, hay, i, w, h, &mut hit);
-                    }
+        } else {
+            for (i, win) in hay.windows(4).enumerate() {
+                let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                let h = gram_hash(w);
+                if four.test(h) {
+                    self.check(four, hay, i, w, h, &mut hit);
                 }
             }
-            Some(three) => {
-                for (i, win) in hay.windows(4).enumerate() {
-                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    let h = gram_hash(w);
-                    if four.test(h) {
-                        self.check(four, hay, i, w, h, &mut hit);
-                    }
-                    let w3 = w & THREE;
-                    let h3 = gram_hash(w3);
-                    if three.test(h3) {
-                        self.check(three, hay, i, w3, h3, &mut hit);
-                    }
-                }
-                if n >= 3 {
-                    // The last 3-byte window, which no 4-byte one starts at.
-                    let i = n - 3;
-                    let w3 = gram(&hay[i..]) & THREE;
-                    let h3 = gram_hash(w3);
-                    if three.test(h3) {
-                        self.check(three, hay, i, w3, h3, &mut hit);
-                    }
+        }
+        // The last three bytes, where no window starts.
+        if let Some(tail) = n.checked_sub(3).and_then(|i| hay.get(i..)) {
+            for &k in &self.three {
+                if tail.eq_ignore_ascii_case(&self.lits[k as usize]) {
+                    hit(k as usize);
                 }
             }
         }
