@@ -214,7 +214,8 @@ struct Windows {
 }
 
 /// A literal known by a window: the window (case bit set), where it is in
-/// the literal, and the literal (its index and its bytes in `bytes`).
+/// the literal, and the literal (its index and its bytes in `bytes`; its
+/// first 8 in `head`, case bits set, the bytes it has in `mask`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     w: u32,
@@ -222,6 +223,22 @@ struct Entry {
     k: u32,
     start: u32,
     len: u32,
+    head: u64,
+    mask: u64,
+}
+
+/// The ASCII case bit of each of 8 bytes.
+const CASE8: u64 = 0x2020_2020_2020_2020;
+
+/// A literal's first 8 bytes (fewer: zeros) with the case bits set, and
+/// a mask of the bytes it has.
+fn head(l: &[u8]) -> (u64, u64) {
+    let (mut h, mut m) = ([0u8; 8], [0u8; 8]);
+    for (j, &b) in l.iter().take(8).enumerate() {
+        h[j] = b | 0x20;
+        m[j] = 0xFF;
+    }
+    (u64::from_le_bytes(h), u64::from_le_bytes(m))
 }
 
 impl Windows {
@@ -342,12 +359,15 @@ impl Grams {
             };
             let start = bytes.len() as u32;
             bytes.extend_from_slice(l);
+            let (hd, mask) = head(l);
             let entry = |w: u32, off: usize| Entry {
                 w,
                 off: off as u32,
                 k: k as u32,
                 start,
                 len: l.len() as u32,
+                head: hd,
+                mask,
             };
             if l.len() == 3 {
                 // The fourth byte of a window has its case bit set: 128
@@ -393,6 +413,15 @@ impl Grams {
             let Some(s) = i.checked_sub(e.off as usize) else {
                 continue;
             };
+            // Most windows found are of a common word (`cont`, ` you`)
+            // that several literals share: their first 8 bytes, compared
+            // at once, turn nearly all of those away.
+            if let Some(t) = hay.get(s..s + 8) {
+                let x = u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]]);
+                if (x | CASE8) & e.mask != e.head {
+                    continue;
+                }
+            }
             let (a, len) = (e.start as usize, e.len as usize);
             if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
                 && t.eq_ignore_ascii_case(l)
