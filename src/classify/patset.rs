@@ -1310,9 +1310,15 @@ mod tests {
             "xyz1 xyz",
             "(Photo: AFP)",
             "\u{212A}ie KIE kie",
+            "afpafp aaa",
         ] {
-            let [found, want] = occurrences(&lits, hay);
-            assert_eq!(found, want, "{hay:?}");
+            // Short literals are looked for at every other position: at
+            // either parity they are all found, once.
+            for pad in 0..2 {
+                let hay = format!("{}{hay}", " ".repeat(pad));
+                let [found, want] = occurrences(&lits, &hay);
+                assert_eq!(found, want, "{hay:?}");
+            }
         }
     }
 }

@@ -169,10 +169,14 @@ pub(super) struct Grams {
     lits: Vec<Vec<u8>>,
     /// The literals' bytes, one after another (`Entry::start`).
     bytes: Vec<u8>,
-    /// 4-byte windows of the literals (the text's ASCII case bit set), and
-    /// 3-byte ones in `three` (`None`: there are none).
+    /// 4-byte windows of the literals (the text's ASCII case bit set). A
+    /// 3-byte literal is there under every window it starts (its bytes,
+    /// then any byte with the case bit set): one table looked up per
+    /// position, not two.
     four: Windows,
-    three: Option<Windows>,
+    /// The 3-byte literals, also looked for in the last three bytes,
+    /// where no window starts.
+    three: Vec<u32>,
     /// Literals under 3 bytes, searched plainly (factors are longer).
     short: Vec<u32>,
     /// Positions apart that the scan looks at windows: every literal is
@@ -210,7 +214,8 @@ struct Windows {
 }
 
 /// A literal known by a window: the window (case bit set), where it is in
-/// the literal, and the literal (its index and its bytes in `bytes`).
+/// the literal, and the literal (its index and its bytes in `bytes`; its
+/// first 8 in `head`, case bits set, the bytes it has in `mask`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     w: u32,
@@ -218,6 +223,22 @@ struct Entry {
     k: u32,
     start: u32,
     len: u32,
+    head: u64,
+    mask: u64,
+}
+
+/// The ASCII case bit of each of 8 bytes.
+const CASE8: u64 = 0x2020_2020_2020_2020;
+
+/// A literal's first 8 bytes (fewer: zeros) with the case bits set, and
+/// a mask of the bytes it has.
+fn head(l: &[u8]) -> (u64, u64) {
+    let (mut h, mut m) = ([0u8; 8], [0u8; 8]);
+    for (j, &b) in l.iter().take(8).enumerate() {
+        h[j] = b | 0x20;
+        m[j] = 0xFF;
+    }
+    (u64::from_le_bytes(h), u64::from_le_bytes(m))
 }
 
 impl Windows {
@@ -319,7 +340,10 @@ impl Grams {
                     short.push(k as u32);
                     continue;
                 }
-                3 => (0, 1),
+                3 => {
+                    three.push(k as u32);
+                    (0, 1)
+                }
                 n => {
                     // The rarest run of `step` windows.
                     let score = |o: usize| -> f64 {
@@ -335,28 +359,36 @@ impl Grams {
             };
             let start = bytes.len() as u32;
             bytes.extend_from_slice(l);
+            let (hd, mask) = head(l);
+            let entry = |w: u32, off: usize| Entry {
+                w,
+                off: off as u32,
+                k: k as u32,
+                start,
+                len: l.len() as u32,
+                head: hd,
+                mask,
+            };
+            if l.len() == 3 {
+                // The fourth byte of a window has its case bit set: 128
+                // values, each a window of its own.
+                let w3 = gram(l) & THREE;
+                for b in (0..=255u32).filter(|b| b & 0x20 != 0) {
+                    let w = w3 | b << 24;
+                    four.push((gram_hash(w), entry(w, 0)));
+                }
+                continue;
+            }
             for off in off..off + n {
-                let w = if l.len() == 3 {
-                    gram(l) & THREE
-                } else {
-                    gram(&l[off..off + 4])
-                };
-                let e = Entry {
-                    w,
-                    off: off as u32,
-                    k: k as u32,
-                    start,
-                    len: l.len() as u32,
-                };
-                let to = if l.len() == 3 { &mut three } else { &mut four };
-                to.push((gram_hash(w), e));
+                let w = gram(&l[off..off + 4]);
+                four.push((gram_hash(w), entry(w, off)));
             }
         }
         Grams {
             lits: lits.to_vec(),
             bytes,
             four: Windows::new(four),
-            three: (!three.is_empty()).then(|| Windows::new(three)),
+            three,
             short,
             step,
         }
@@ -381,6 +413,15 @@ impl Grams {
             let Some(s) = i.checked_sub(e.off as usize) else {
                 continue;
             };
+            // Most windows found are of a common word (`cont`, ` you`)
+            // that several literals share: their first 8 bytes, compared
+            // at once, turn nearly all of those away.
+            if let Some(t) = hay.get(s..s + 8) {
+                let x = u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]]);
+                if (x | CASE8) & e.mask != e.head {
+                    continue;
+                }
+            }
             let (a, len) = (e.start as usize, e.len as usize);
             if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
                 && t.eq_ignore_ascii_case(l)
@@ -396,48 +437,30 @@ impl Grams {
         let four = &self.four;
         // Every position a whole window fits (`windows` and the arrays:
         // no bounds checks in the loop).
-        match &self.three {
-            None if self.step > 1 => {
-                // Every `step`-th window: each literal has one there.
-                for i in (0..n.saturating_sub(3)).step_by(self.step) {
-                    let win = &hay[i..i + 4];
-                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    let h = gram_hash(w);
-                    if four.test(h) {
-                        self.check(four, hay, i, w, h, &mut hit);
-                    }
+        if self.step > 1 {
+            // Every `step`-th window: each literal has one there.
+            for i in (0..n.saturating_sub(3)).step_by(self.step) {
+                let win = &hay[i..i + 4];
+                let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                let h = gram_hash(w);
+                if four.test(h) {
+                    self.check(four, hay, i, w, h, &mut hit);
                 }
             }
-            None => {
-                for (i, win) in hay.windows(4).enumerate() {
-                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    let h = gram_hash(w);
-                    if four.test(h) {
-                        self.check(four, hay, i, w, h, &mut hit);
-                    }
+        } else {
+            for (i, win) in hay.windows(4).enumerate() {
+                let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
+                let h = gram_hash(w);
+                if four.test(h) {
+                    self.check(four, hay, i, w, h, &mut hit);
                 }
             }
-            Some(three) => {
-                for (i, win) in hay.windows(4).enumerate() {
-                    let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                    let h = gram_hash(w);
-                    if four.test(h) {
-                        self.check(four, hay, i, w, h, &mut hit);
-                    }
-                    let w3 = w & THREE;
-                    let h3 = gram_hash(w3);
-                    if three.test(h3) {
-                        self.check(three, hay, i, w3, h3, &mut hit);
-                    }
-                }
-                if n >= 3 {
-                    // The last 3-byte window, which no 4-byte one starts at.
-                    let i = n - 3;
-                    let w3 = gram(&hay[i..]) & THREE;
-                    let h3 = gram_hash(w3);
-                    if three.test(h3) {
-                        self.check(three, hay, i, w3, h3, &mut hit);
-                    }
+        }
+        // The last three bytes, where no window starts.
+        if let Some(tail) = n.checked_sub(3).and_then(|i| hay.get(i..)) {
+            for &k in &self.three {
+                if tail.eq_ignore_ascii_case(&self.lits[k as usize]) {
+                    hit(k as usize);
                 }
             }
         }
