@@ -174,3 +174,24 @@ fn a_short_comment_thread_under_its_heading_goes() {
         assert!(kept(&a, line), "{line:?} should be kept");
     }
 }
+
+#[test]
+fn a_writer_note_with_a_handle_or_a_first_name_goes() {
+    // The name may carry a social handle, or be a first name alone.
+    for note in [
+        "Tomas Berger (@tomasgrows) is a freelance writer who has spent a decade testing garden tools. He lives by the coast with two dogs.",
+        "Tomas is a freelance writer who has spent a decade testing garden tools. He lives by the coast with two dogs.",
+    ] {
+        let a = CLEANER.clean_text(&page(&[note]));
+        assert!(!kept(&a, note), "{note:?} should be removed");
+        assert!(kept(&a, STORY[5]));
+    }
+}
+
+#[test]
+fn a_last_paragraph_about_a_thing_is_no_writer_note() {
+    // "Composting is ..." opens like "Kim is ...", but speaks of no person.
+    let last = "Composting is a licensed practice in some towns, and a certified scheme will take what your balcony cannot, so I asked the council what it offers my street.";
+    let a = CLEANER.clean_text(&page(&[last]));
+    assert!(kept(&a, last), "the story's last paragraph was removed");
+}
