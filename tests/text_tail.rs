@@ -144,3 +144,54 @@ fn a_short_html_sample_in_a_guide_stays() {
     ]));
     assert!(kept(&a, sample), "a short sample is the guide's own");
 }
+
+#[test]
+fn a_short_comment_thread_under_its_heading_goes() {
+    // Two comments with compact ages ("4d") are too few for the dated
+    // thread detector; the section's heading still ends the article.
+    let more = [
+        "Beans do not like wind: a balcony high above the street needs a screen of netting on the open side, or the plants spend their strength holding on.",
+        "A second sowing in early summer fills the gap when the first plants tire, and it costs no more than a packet of seeds and a few minutes of your evening.",
+        "At the end of the season, cut the stems at the base and leave the roots in the pot: they hold nitrogen that next year's leafy crops will be glad of.",
+        "Save a few of the best pods to dry on the plant, and you will never need to buy seed again, as long as you keep them somewhere cool and dark over winter.",
+        "Most of all, enjoy the flowers: scarlet, white or bicoloured, they bring bees to a balcony that would otherwise see very few of them all summer long.",
+    ];
+    let tail = [
+        "Discussion about this post",
+        "Alex Moreno",
+        "4d",
+        "Great read, and it finally explains why my beans stopped flowering in the July heat last year. I had been watering them every evening, a little at a time, and the roots never went deep enough to find the cool compost below.",
+        "Sam Okafor",
+        "2d",
+        "I tried the twice-a-week watering you describe and the difference in the pods was obvious within a fortnight. The plants looked sturdier too, and the leaves stopped curling in the afternoon sun on my south-facing balcony.",
+    ];
+    let lines: Vec<&str> = more.iter().chain(&tail).copied().collect();
+    let a = CLEANER.clean_text(&page(&lines));
+    for line in [tail[0], tail[3], tail[6]] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in STORY[1..].iter().chain(&more) {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn a_writer_note_with_a_handle_or_a_first_name_goes() {
+    // The name may carry a social handle, or be a first name alone.
+    for note in [
+        "Tomas Berger (@tomasgrows) is a freelance writer who has spent a decade testing garden tools. He lives by the coast with two dogs.",
+        "Tomas is a freelance writer who has spent a decade testing garden tools. He lives by the coast with two dogs.",
+    ] {
+        let a = CLEANER.clean_text(&page(&[note]));
+        assert!(!kept(&a, note), "{note:?} should be removed");
+        assert!(kept(&a, STORY[5]));
+    }
+}
+
+#[test]
+fn a_last_paragraph_about_a_thing_is_no_writer_note() {
+    // "Composting is ..." opens like "Kim is ...", but speaks of no person.
+    let last = "Composting is a licensed practice in some towns, and a certified scheme will take what your balcony cannot, so I asked the council what it offers my street.";
+    let a = CLEANER.clean_text(&page(&[last]));
+    assert!(kept(&a, last), "the story's last paragraph was removed");
+}

@@ -89,9 +89,15 @@ static HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 /// of them, or nothing.
 fn lead_name(text: &str) -> Vec<&str> {
     let mut name = Vec::new();
-    for w in text.split_whitespace().take(5) {
+    let mut verb = false;
+    for w in text.split_whitespace().take(6) {
         if BIO_VERBS.contains(&w) {
+            verb = true;
             break;
+        }
+        // A social handle after the name ("Jane Roe (@janeroe) is").
+        if w.starts_with("(@") && w.ends_with(')') && !name.is_empty() {
+            continue;
         }
         let comma = w.ends_with(',');
         let w = w.trim_end_matches(',');
@@ -103,7 +109,8 @@ fn lead_name(text: &str) -> Vec<&str> {
             break;
         }
     }
-    if (2..=4).contains(&name.len()) {
+    // A first name alone must act as a person ("Kim is", "Kim has").
+    if (2..=4).contains(&name.len()) || name.len() == 1 && verb {
         name
     } else {
         Vec::new()
@@ -113,8 +120,23 @@ fn lead_name(text: &str) -> Vec<&str> {
 /// Whether a paragraph reads as a bio on its own: a name and then what
 /// they are or do.
 fn lone_bio(b: &Block) -> bool {
-    b.features.words >= BIO_WORDS && !lead_name(&b.text).is_empty()
+    if b.features.words < BIO_WORDS {
+        return false;
+    }
+    match lead_name(&b.text).len() {
+        0 => false,
+        // "Kim is ..." may as well open a paragraph about a thing
+        // ("Psychiatry is a medical specialty"): a person is spoken of as
+        // one in the paragraph itself.
+        1 => THIRD_PERSON.is_match(&b.text),
+        _ => true,
+    }
 }
+
+/// Words that speak of one other person.
+static THIRD_PERSON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(he|she|his|her|him|hers)\b").expect("third person pattern compiles")
+});
 
 /// The first word of a line, past a title ("Dr", "Prof.") and punctuation.
 fn first_word(text: &str) -> (&str, std::str::SplitWhitespace<'_>) {
