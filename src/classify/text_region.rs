@@ -209,6 +209,26 @@ pub fn find_inline(
             (best, best_range) = max_run(s);
         }
     }
+    // A footer's fine print (footnotes, disclaimers, a consent text) is
+    // the page's last prose; on a page of short offers and lists it can
+    // outweigh them. When the run found is such a tail, its lines weigh
+    // against any run (as a policy panel's do) and the best run before it
+    // is the content.
+    let scores = if article_core && best > 0.0 && footer_tail(page, junk, &prose, best_range) {
+        let mut s = scores.clone();
+        for v in &mut s[best_range.0..best_range.1] {
+            *v = -v.abs() - 1.0;
+        }
+        let (b, r) = max_run(&s);
+        if b > 0.0 {
+            (best, best_range) = (b, r);
+            s
+        } else {
+            scores
+        }
+    } else {
+        scores
+    };
     // The headline repeating the title, with prose soon after it, marks the
     // article. When the run found lies away from every such headline (a
     // cookie policy or a footer disclaimer outweighed a short article),
@@ -427,6 +447,40 @@ fn ends_number(text: &str) -> bool {
             .bytes()
             .all(|c| c.is_ascii_digit() || b".,%/+-$:".contains(&c))
 }
+
+/// Whether the run `(a, z)` is a footer's fine print: a few lines that
+/// end the page (or all but a copyright line or two), with much more
+/// sentence text before them than prose in them. An article that ends
+/// the page is long, or the most of the page's sentences.
+fn footer_tail(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize)) -> bool {
+    let n = page.blocks.len();
+    if z + TAIL_REACH < n || z - a > TAIL_LINES {
+        return false;
+    }
+    let run: u32 = (a..z)
+        .filter(|&i| prose[i])
+        .map(|i| page.blocks[i].features.words)
+        .sum();
+    // Sentences of the page before the run: its offers, steps and
+    // descriptions, however short.
+    let before: u32 = (0..a)
+        .filter(|&i| {
+            let f = &page.blocks[i].features;
+            !junk[i] && f.ends_sentence && f.words >= TAIL_SENTENCE
+        })
+        .map(|i| page.blocks[i].features.words)
+        .sum();
+    before >= TAIL_OUTWEIGH * run
+}
+
+/// Lines at most after a run for it to end the page.
+const TAIL_REACH: usize = 3;
+/// Lines at most in a footer's fine print.
+const TAIL_LINES: usize = 16;
+/// Words from which a line ending a sentence counts as the page's text.
+const TAIL_SENTENCE: u32 = 6;
+/// How many times the run's prose the sentences before it must weigh.
+const TAIL_OUTWEIGH: u32 = 2;
 
 /// Words of a policy or consent panel's heading and text.
 static POLICY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
