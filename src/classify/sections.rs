@@ -96,10 +96,12 @@ pub fn claims(
             let button = !page.is_html && {
                 super::text_items::shape_into(&b.text, &mut key);
                 let first = *first_said.entry(key.clone()).or_insert(prose_before);
-                said.get(&key).is_some_and(|&n| n >= BUTTON_TIMES)
-                    && (rule.category != Category::Comments
-                        || region.thread
-                        || first < ARTICLE_WORDS)
+                // On a thread page, under each of two posts is enough.
+                said.get(&key).is_some_and(|&n| {
+                    n >= BUTTON_TIMES || region.thread && n >= THREAD_BUTTON_TIMES
+                }) && (rule.category != Category::Comments
+                    || region.thread
+                    || first < ARTICLE_WORDS)
             };
             if rule.weight >= 1.0 && button {
                 // The button itself goes; the section open before it (if
@@ -270,6 +272,8 @@ fn drop_greedy_sections(
 
 /// Times a section heading is said in text to be a post's button.
 const BUTTON_TIMES: u32 = 3;
+/// The same on a thread page, whose posts each carry their buttons.
+const THREAD_BUTTON_TIMES: u32 = 2;
 
 /// Prose words of main content before a section of posts: posts under a
 /// heading that opens the main content (a forum's "Discussion" over its

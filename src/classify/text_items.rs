@@ -500,31 +500,45 @@ pub fn extend_footers(
             }
             prev = o;
         }
-        if items < MIN_ITEMS {
+        // The region may hold items of its own already (the last answers
+        // of a short thread): each footer line inside it ends one.
+        let inside = occ.iter().filter(|&&o| o > a && o < z).count();
+        if items + inside == 0 {
             continue;
         }
-        found += 1;
-        end = end.max(last_end);
         // Items before the region: from the footer before each one.
         let before = &occ[..occ.partition_point(|&o| o < a)];
         let mut first = a;
+        let mut earlier = 0;
         for (k, &o) in before.iter().enumerate().rev() {
             if o + MAX_ITEM < first || o < floor {
                 break;
             }
             let from = if k > 0 { before[k - 1] + 1 } else { floor };
             match (from.max(floor)..o).find(|&i| text(i)) {
-                Some(f) if k > 0 => first = f,
+                Some(f) if k > 0 => {
+                    first = f;
+                    earlier += 1;
+                }
                 _ => {
                     // The first item has no footer before it: it starts
                     // under the thread's headline.
                     if let Some(h) = (floor..o).rev().take(MAX_ITEM).find(|&i| in_title(page, i)) {
                         first = h + 1;
+                        earlier += 1;
                     }
                     break;
                 }
             }
         }
+        // A question with two answers: the answers (in the region or
+        // after it) and the question before it end in the same footer,
+        // as many items as a longer thread needs after the region.
+        if items + inside + earlier < MIN_ITEMS || items < MIN_ITEMS && earlier == 0 {
+            continue;
+        }
+        found += 1;
+        end = end.max(last_end);
         start = start.min(first);
     }
     (found >= MIN_KEYS).then_some((start, end))
