@@ -103,18 +103,19 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
             zero = c == b'0';
         }
     };
+    // An ASCII byte's shape: digits alike, lower case without case tables.
+    let ascii = |b: u8| {
+        if b.is_ascii_digit() {
+            b'0'
+        } else {
+            b.to_ascii_lowercase()
+        }
+    };
     out.reserve(text.len());
     if text.is_ascii() {
-        // Most lines: byte by byte, no case tables.
+        // Most lines: byte by byte.
         for &b in text.as_bytes() {
-            push(
-                if b.is_ascii_digit() {
-                    b'0'
-                } else {
-                    b.to_ascii_lowercase()
-                },
-                out,
-            );
+            push(ascii(b), out);
         }
         return;
     }
@@ -122,15 +123,7 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
     for c in text.chars() {
         // An ASCII character lower-cases to itself or its ASCII pair.
         if c.is_ascii() {
-            let b = c as u8;
-            push(
-                if b.is_ascii_digit() {
-                    b'0'
-                } else {
-                    b.to_ascii_lowercase()
-                },
-                out,
-            );
+            push(ascii(c as u8), out);
             continue;
         }
         for c in c.to_lowercase() {

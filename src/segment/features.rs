@@ -622,6 +622,20 @@ pub(super) fn compute_from(page: &mut Page, link_chars: &[u32], stats: &[TextSta
 mod tests {
     use super::*;
 
+    /// `text_stats`'s counts, in `reference`'s order.
+    fn counts(text: &str) -> (u32, u32, u32, [u16; 7], u32, u32) {
+        let st = text_stats(text);
+        let w = st.words;
+        (
+            w.words,
+            w.capitalised,
+            w.first_person,
+            w.per_lang,
+            st.chars,
+            st.punctuation,
+        )
+    }
+
     /// The straightforward form `text_stats` replaces: one split per word,
     /// one lower-cased `String` per word, one more pass per count.
     fn reference(text: &str) -> (u32, u32, u32, [u16; 7], u32, u32) {
@@ -848,17 +862,7 @@ mod tests {
             let text: String = (0..n)
                 .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
                 .collect();
-            let st = text_stats(&text);
-            let w = st.words;
-            let got = (
-                w.words,
-                w.capitalised,
-                w.first_person,
-                w.per_lang,
-                st.chars,
-                st.punctuation,
-            );
-            assert_eq!(got, reference(&text), "{text:?}");
+            assert_eq!(counts(&text), reference(&text), "{text:?}");
             let collapsed = crate::segment::text::collapse_whitespace(&text);
             assert_eq!(line_stats(&text).1, collapsed == text, "{text:?}");
         }
@@ -897,17 +901,7 @@ mod tests {
             "también él",
             "It’s “quoted” — and… ‘so’ are these‼ ⁂ x\u{2070}\u{2071}y",
         ] {
-            let st = text_stats(text);
-            let w = st.words;
-            let got = (
-                w.words,
-                w.capitalised,
-                w.first_person,
-                w.per_lang,
-                st.chars,
-                st.punctuation,
-            );
-            assert_eq!(got, reference(text), "{text:?}");
+            assert_eq!(counts(text), reference(text), "{text:?}");
         }
     }
 }
