@@ -23,15 +23,10 @@ fn story(junk: &str) -> String {
 
 /// The rule that removed the line `line`, or None when it was kept.
 fn rule_of(a: &unboil::Article, line: &str) -> Option<String> {
-    let i = a
-        .page
-        .blocks
-        .iter()
-        .position(|b| b.text == line)
+    let d = a
+        .decision_for(line)
         .unwrap_or_else(|| panic!("no line {line:?}"));
-    a.decisions[i]
-        .removed
-        .map(|_| a.decisions[i].rule.to_string())
+    d.removed.map(|_| d.rule.to_string())
 }
 
 /// Each line placed alone in the story is removed by `rule`, and the

@@ -25,13 +25,10 @@ fn page(tail: &[&str]) -> String {
 }
 
 fn kept(a: &unboil::Article, line: &str) -> bool {
-    let i = a
-        .page
-        .blocks
-        .iter()
-        .position(|b| b.text == line)
+    let d = a
+        .decision_for(line)
         .unwrap_or_else(|| panic!("no line {line:?}"));
-    a.decisions[i].is_kept()
+    d.is_kept()
 }
 
 #[test]

@@ -42,6 +42,13 @@ impl Article {
             .map(|(b, _)| b)
     }
 
+    /// What became of the first block whose text is `text`, or None when
+    /// no block reads so: for a library user asking why a line went.
+    pub fn decision_for(&self, text: &str) -> Option<&Decision> {
+        let i = self.page.blocks.iter().position(|b| b.text == text)?;
+        self.decisions.get(i)
+    }
+
     /// Plain text: paragraphs separated by a blank line.
     pub fn text(&self) -> String {
         let mut out = String::new();
