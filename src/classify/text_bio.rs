@@ -15,33 +15,12 @@ const NAME_REACH: usize = 3;
 const BETWEEN_WORDS: u32 = 10;
 /// Words a bio paragraph has at least.
 const BIO_WORDS: u32 = 10;
-/// Share of the region's prose words that must come before the box: an
-/// author box closes an article, it does not open one.
-const BEFORE_SHARE: f32 = 0.75;
-/// Prose words the article before the box needs.
-const ARTICLE_WORDS: u32 = 120;
-
 /// Where the region `(a, z)` should end: the first line of an author box
 /// in its last part, or `z` when there is none.
 pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     let blocks = &page.blocks[..z.min(page.blocks.len())];
-    let words = |r: std::ops::Range<usize>| -> u32 {
-        r.filter(|&i| prose[i])
-            .map(|i| blocks[i].features.words)
-            .sum()
-    };
-    let total = words(a..blocks.len());
-    if total < ARTICLE_WORDS {
-        return z;
-    }
-    let mut before = 0;
-    for i in a..blocks.len() {
-        if i > a && prose[i - 1] {
-            before += blocks[i - 1].features.words;
-        }
-        if before < ARTICLE_WORDS || (before as f32) < BEFORE_SHARE * total as f32 {
-            continue;
-        }
+    // An author box closes an article, it does not open one.
+    for i in super::text_region::closing_lines(page, prose, (a, z)) {
         let next = |j: usize| blocks.get(j + 1).map_or("", |b| b.text.as_str());
         let start = if let Some(name) = name_tokens(&blocks[i]) {
             // The bio: the first longer line within reach, after short ones.

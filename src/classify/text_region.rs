@@ -354,7 +354,8 @@ pub fn find_inline(
                 && h < best_range.1
                 && h + TITLE_REACH >= best_range.0
                 && (h > best_range.0
-                    || (h..best_range.0).any(|i| prose[i] || price(&page.blocks[i])))
+                    || (h..best_range.0)
+                        .any(|i| prose[i] || super::region::is_price(&page.blocks[i].text)))
             {
                 best_range.0 = h;
             }
@@ -472,6 +473,38 @@ fn footer_tail(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize
         .sum();
     before >= TAIL_OUTWEIGH * run
 }
+
+/// Lines of the region `(a, z)` late enough to close an article (an
+/// author box, a comment section's heading): at least `CLOSING_WORDS`
+/// prose words and `CLOSING_SHARE` of the region's before them.
+pub(super) fn closing_lines<'a>(
+    page: &'a Page,
+    prose: &'a [bool],
+    (a, z): (usize, usize),
+) -> impl Iterator<Item = usize> + 'a {
+    let z = z.min(page.blocks.len());
+    let words = move |i: usize| {
+        if prose[i] {
+            page.blocks[i].features.words
+        } else {
+            0
+        }
+    };
+    let total: u32 = (a..z).map(words).sum();
+    (a..z)
+        .scan(0u32, move |before, i| {
+            let b = *before;
+            *before += words(i);
+            Some((i, b))
+        })
+        .filter(move |&(_, b)| b >= CLOSING_WORDS && b as f32 >= CLOSING_SHARE * total as f32)
+        .map(|(i, _)| i)
+}
+
+/// Prose words of an article before what closes it.
+const CLOSING_WORDS: u32 = 120;
+/// Share of the region's prose words before what closes it.
+const CLOSING_SHARE: f32 = 0.75;
 
 /// Lines at most after a run for it to end the page.
 const TAIL_REACH: usize = 3;
@@ -643,19 +676,6 @@ const GRID_REACH: usize = 3;
 const DESCRIPTION_WORDS: u32 = 40;
 /// Lines before a grid searched for an item's description.
 const DESCRIPTION_REACH: usize = 12;
-
-/// Whether the line is a price ("$24.00", "Price: 1.299,00 €", "£5 -
-/// £12"): a short line with a currency sign and a digit.
-fn price(b: &crate::segment::Block) -> bool {
-    b.features.words <= PRICE_WORDS
-        && b.text
-            .chars()
-            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽'))
-        && b.text.bytes().any(|c| c.is_ascii_digit())
-}
-
-/// Words at most in a price line.
-const PRICE_WORDS: u32 = 6;
 
 /// Lines at most from the page's heading to the first line of the region
 /// found without it, for the heading to start the region.

@@ -235,34 +235,18 @@ static THREAD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("thread heading pattern compiles")
 });
 
-/// Share of the region's prose words that must come before a comment
-/// section's heading: comments close an article; on a forum or a Q&A
-/// page the posts after such a heading are most of the text.
-const HEADING_SHARE: f32 = 0.75;
-/// Prose words of the article before the heading.
-const HEADING_ARTICLE: u32 = 120;
-
 /// Where the region `(a, z)` of an article should end: at a line that
 /// heads a comment section after most of its prose, or `z`. Threads with
 /// too few dated comments for `start` (two comments, ages like "4d") still
 /// open with such a heading. The line must be the only one of its text
 /// on the page.
 pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
-    let z = z.min(page.blocks.len());
-    let words = |i: usize| {
-        if prose[i] {
-            page.blocks[i].features.words
-        } else {
-            0
-        }
-    };
-    let total: u32 = (a..z).map(words).sum();
-    let mut before = 0;
-    for (i, b) in page.blocks.iter().enumerate().take(z).skip(a) {
+    // Comments close an article; on a forum or a Q&A page the posts after
+    // such a heading are most of the text (`closing_lines`).
+    for i in super::text_region::closing_lines(page, prose, (a, z)) {
+        let b = &page.blocks[i];
         if !prose[i]
             && b.features.words <= COUNT_HEADING_WORDS
-            && before >= HEADING_ARTICLE
-            && before as f32 >= HEADING_SHARE * total as f32
             && THREAD_HEADING.is_match(b.text.trim())
             // A heading is said once; a "Comment" button under every
             // teaser of a listing is said again and again.
@@ -270,7 +254,6 @@ pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize
         {
             return i;
         }
-        before += words(i);
     }
     z
 }
