@@ -31,6 +31,17 @@ fn kept(a: &unboil::Article, line: &str) -> bool {
     d.is_kept()
 }
 
+/// Every line of `tail` after the story goes, and the story stays whole.
+fn tail_goes(tail: &[&str]) {
+    let a = CLEANER.clean_text(&page(tail));
+    for line in tail {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
 #[test]
 fn author_box_after_the_story_goes() {
     let tail = [
@@ -40,13 +51,7 @@ fn author_box_after_the_story_goes() {
         "More from Priya Natarajan",
         "Why my tomatoes split after the rain, and how I stopped it from happening again this year.",
     ];
-    let a = CLEANER.clean_text(&page(&tail));
-    for line in tail {
-        assert!(!kept(&a, line), "{line:?} should be removed");
-    }
-    for line in &STORY[1..] {
-        assert!(kept(&a, line), "{line:?} should be kept");
-    }
+    tail_goes(&tail);
 }
 
 #[test]
@@ -85,13 +90,7 @@ fn a_consent_plugins_panel_goes_whole() {
         "Marketing Marketing",
         "The technical storage or access is required to create user profiles to send advertising, or to track the user on a website.",
     ];
-    let a = CLEANER.clean_text(&page(&tail));
-    for line in tail {
-        assert!(!kept(&a, line), "{line:?} should be removed");
-    }
-    for line in &STORY[1..] {
-        assert!(kept(&a, line), "{line:?} should be kept");
-    }
+    tail_goes(&tail);
 }
 
 #[test]
