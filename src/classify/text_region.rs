@@ -404,12 +404,22 @@ pub fn find_inline(
         // A comment section's heading, and the comments after it.
         best_range.1 = super::text_thread::heading_cut(page, &prose, best_range);
     }
+    // A page's lead sections (a hero, its features) before a menu or a
+    // table that parts them from the main run are content too.
+    let lead = if article_core && best > 0.0 && !thread {
+        lead_run(&prose, &scores, best, best_range)
+    } else {
+        None
+    };
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
         vec![true; page.blocks.len()]
     } else {
         (0..page.blocks.len())
-            .map(|i| i >= best_range.0 && i < best_range.1)
+            .map(|i| {
+                (i >= best_range.0 && i < best_range.1)
+                    || lead.is_some_and(|(a, z)| i >= a && i < z)
+            })
             .collect()
     };
     Region {
@@ -420,6 +430,27 @@ pub fn find_inline(
         thread,
     }
 }
+
+/// The run of lines before the region `(a, z)` that weighs at least
+/// `LEAD_SHARE` of the region's `best` score: a page built of sections
+/// (an intro, features, steps) split by a menu or a table, whose later
+/// part won the region. A few teasers or a footer's blurb weigh far less
+/// than the text they stand apart from.
+fn lead_run(
+    prose: &[bool],
+    scores: &[f32],
+    best: f32,
+    (a, _): (usize, usize),
+) -> Option<(usize, usize)> {
+    let (b, r) = max_run(scores.get(..a)?);
+    let paragraphs = prose[r.0..r.1].iter().filter(|&&p| p).count();
+    (b >= LEAD_SHARE * best && b >= LEAD_MIN && paragraphs >= 2).then_some(r)
+}
+
+/// Share of the region's score a lead run must weigh.
+const LEAD_SHARE: f32 = 0.5;
+/// Score (about prose words) a lead run must weigh.
+const LEAD_MIN: f32 = 50.0;
 
 /// A long line with hardly a punctuation mark is a list run together (a
 /// menu's or a filter's options, a tag cloud, code), not a paragraph:
