@@ -102,3 +102,30 @@ fn a_grid_under_the_page_s_heading_is_its_content_however_much_a_notice_above_sa
     assert!(out.contains("Item Number: SM-0412"), "{out}");
     assert!(!out.contains("free ground shipping"), "{out}");
 }
+
+#[test]
+fn a_picture_s_address_printed_as_a_line_goes_but_a_page_s_address_stays() {
+    // A theme's swatch thumbnails leak their file addresses into the
+    // text; an address of a page on its own line is a citation.
+    let text = format!(
+        "Alpine Wool Beanie | Northfield Goods\n{MENU}\n\
+         Alpine Wool Beanie\n$24.00\n\
+         A warm beanie knitted from soft merino wool, with a folded brim that keeps your ears covered on cold mornings.\n\
+         Colour: Charcoal\n\
+         https://cdn.example.com/images/160x160/beanie_charcoal_thumb_1.jpg\n\
+         Colour: Moss\n\
+         https://cdn.example.com/images/160x160/beanie_moss_thumb_1.png?v=1712\n\
+         Our knitting guide explains how each hat is made, from the yarn to the last stitch:\n\
+         https://www.example.com/journal/how-we-knit\n\
+         The rib knit stretches to fit most heads and keeps its shape after many washes.\n\
+         {FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("folded brim"), "{out}");
+    assert!(!out.contains("beanie_charcoal_thumb_1.jpg"), "{out}");
+    assert!(!out.contains("beanie_moss_thumb_1.png"), "{out}");
+    assert!(
+        out.contains("https://www.example.com/journal/how-we-knit"),
+        "{out}"
+    );
+}
