@@ -188,6 +188,8 @@ pub fn find_inline(
         })
         .collect();
     let (mut best, mut best_range) = max_run(&scores);
+    // Runs found to be a policy panel or a footer's fine print.
+    let mut set_aside: Vec<(usize, usize)> = Vec::new();
     // A policy or consent panel (refund policy, privacy notice, cookie
     // settings) printed after the page is long prose under its short
     // heading: when the run found is one, it goes and the next best run
@@ -202,6 +204,7 @@ pub fn find_inline(
             if best <= 0.0 || !policy_panel(page, &prose, best_range) {
                 break;
             }
+            set_aside.push(best_range);
             let s = scores.to_mut();
             for v in &mut s[best_range.0..best_range.1] {
                 *v = -v.abs() - 1.0;
@@ -221,6 +224,7 @@ pub fn find_inline(
         }
         let (b, r) = max_run(&s);
         if b > 0.0 {
+            set_aside.push(best_range);
             (best, best_range) = (b, r);
             s
         } else {
@@ -229,6 +233,11 @@ pub fn find_inline(
     } else {
         scores
     };
+    // When the paragraphs that made the page read as an article were the
+    // panel or fine print set aside, and the run left has none of its own,
+    // the page has no article (a shop's page with its refund policy).
+    let article_core = article_core
+        && (set_aside.is_empty() || best > 0.0 && holds_core(page, &prose, best_range));
     // The headline repeating the title, with prose soon after it, marks the
     // article. When the run found lies away from every such headline (a
     // cookie policy or a footer disclaimer outweighed a short article),
@@ -293,9 +302,18 @@ pub fn find_inline(
         } else {
             &prose
         };
+        // On a page that read as an article only through a panel set
+        // aside, the panels bound the content: more policy text follows
+        // the first one (a privacy notice after the refund policy).
+        let (lo, hi) = if core.is_some() {
+            between(&set_aside, best_range, bounds.len())
+        } else {
+            (0, bounds.len())
+        };
+        let bound = |i: usize| bounds[i] && (lo..hi).contains(&i);
         if let (Some(a), Some(z)) = (
-            bounds.iter().position(|&p| p),
-            bounds.iter().rposition(|&p| p),
+            (0..bounds.len()).position(bound),
+            (0..bounds.len()).rposition(bound),
         ) {
             best_range = (a, z + 1);
         }
@@ -331,12 +349,16 @@ pub fn find_inline(
             let whole = paragraphs >= 2
                 && words(best_range, false) >= DESCRIPTION_WORDS
                 && 2 * words(best_range, false) >= words(best_range, true);
-            let described = best > 0.0 && best_range.1 <= g.0 && (local || whole);
+            // The page's heading just above the grid: the grid is the
+            // page's own list, whatever paragraphs come before it.
+            let headed = headed_grid(page, junk, &prose, g);
+            let described =
+                headed.is_none() && best > 0.0 && best_range.1 <= g.0 && (local || whole);
             if best <= 0.0 || !described && words(g, true) >= words(best_range, false) {
                 best_range = if near && best > 0.0 {
                     (g.0.min(best_range.0), g.1.max(best_range.1))
                 } else {
-                    g
+                    (headed.unwrap_or(g.0), g.1)
                 };
                 best = best.max(1.0);
             } else if near && !described {
@@ -537,6 +559,46 @@ const CLOSING_WORDS: u32 = 120;
 /// Share of the region's prose words before what closes it.
 const CLOSING_SHARE: f32 = 0.75;
 
+/// The page's heading (a line repeating the title) at most
+/// `HEADED_REACH` lines above the grid `(g, _)`, with no paragraph between
+/// them: an item's name and description above a grid head the item.
+fn headed_grid(
+    page: &Page,
+    junk: &[bool],
+    prose: &[bool],
+    (g, _): (usize, usize),
+) -> Option<usize> {
+    super::text_title::headline_lines(page)
+        .into_iter()
+        .find(|&h| !junk[h] && h <= g && g - h <= HEADED_REACH && !prose[h..g].contains(&true))
+}
+
+/// Whether the run `(a, z)` holds a run of paragraphs of its own
+/// (`core_end` on its lines alone).
+fn holds_core(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> bool {
+    let mut inside = vec![false; prose.len()];
+    inside[a..z].copy_from_slice(&prose[a..z]);
+    core_end(page, &inside).is_some()
+}
+
+/// The lines between the runs set aside around `(a, z)`: from the end of
+/// the last one before it to the start of the first one after it.
+fn between(set_aside: &[(usize, usize)], (a, z): (usize, usize), n: usize) -> (usize, usize) {
+    let lo = set_aside
+        .iter()
+        .filter(|r| r.1 <= a)
+        .map(|r| r.1)
+        .max()
+        .unwrap_or(0);
+    let hi = set_aside
+        .iter()
+        .filter(|r| r.0 >= z)
+        .map(|r| r.0)
+        .min()
+        .unwrap_or(n);
+    (lo, hi)
+}
+
 /// Lines at most after a run for it to end the page.
 const TAIL_REACH: usize = 3;
 /// Lines at most in a footer's fine print.
@@ -705,6 +767,8 @@ const THREAD_ARTICLE_MIN: f32 = 100.0;
 const GRID_REACH: usize = 3;
 /// Prose words before a grid that make it an item's description.
 const DESCRIPTION_WORDS: u32 = 40;
+/// Lines at most from the page's heading to the grid it heads.
+const HEADED_REACH: usize = 6;
 /// Lines before a grid searched for an item's description.
 const DESCRIPTION_REACH: usize = 12;
 
