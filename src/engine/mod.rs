@@ -3,9 +3,10 @@
 //!
 //! A pipeline of three parts: a reader thread pulls items from the input
 //! and hands each to the rayon pool as soon as the window has room; the
-//! pool cleans them, oldest first; the calling thread puts the results back
-//! in input order and gives each to the sink as soon as everything before
-//! it has been given. The reader and the calling thread are one each for
+//! pool cleans them, oldest first; the calling thread takes the results in
+//! input order, a batch at a time (see `InFlight::worth_waking`: a wake-up
+//! per document cost the worker a system call each), and gives them to the
+//! sink. The reader and the calling thread are one each for
 //! the run, however many workers there are: per-document work belongs on
 //! the workers (reading a file, parsing a JSONL line: `Document::load`;
 //! rendering the output: `run_prepared`), or it caps the speed-up. A
