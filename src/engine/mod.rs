@@ -3,9 +3,10 @@
 //!
 //! A pipeline of three parts: a reader thread pulls items from the input
 //! and hands each to the rayon pool as soon as the window has room; the
-//! pool cleans them, oldest first; the calling thread puts the results back
-//! in input order and gives each to the sink as soon as everything before
-//! it has been given. The reader and the calling thread are one each for
+//! pool cleans them, oldest first; the calling thread takes the results in
+//! input order, a batch at a time (see `InFlight::worth_waking`: a wake-up
+//! per document cost the worker a system call each), and gives them to the
+//! sink. The reader and the calling thread are one each for
 //! the run, however many workers there are: per-document work belongs on
 //! the workers (reading a file, parsing a JSONL line: `Document::load`;
 //! rendering the output: `run_prepared`), or it caps the speed-up. A
@@ -14,10 +15,10 @@
 //! however large the corpus, and one slow page holds up the output, not
 //! the workers.
 
-use std::collections::HashMap;
+use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::{Condvar, Mutex};
 
 use crate::pipeline::{Cleaned, Cleaner};
 use crate::read::{Document, Item};
@@ -109,53 +110,160 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
     }
 }
 
-/// Documents and input bytes in flight, and the wait for room.
-struct Window {
-    state: Mutex<InFlight>,
+/// Documents and input bytes in flight, the results waiting to be
+/// written, and the waits for room (the reader) and for results (the
+/// writer), under one lock.
+struct Window<T> {
+    state: Mutex<InFlight<T>>,
+    /// The reader waits here for room.
     room: Condvar,
+    /// The writer waits here for results.
+    done: Condvar,
     max_docs: usize,
     max_bytes: usize,
+    /// Results the writer is woken for (see `InFlight::worth_waking`).
+    batch: usize,
+    /// Workers: fewer documents than this still to clean and one may idle.
+    threads: usize,
     cancelled: AtomicBool,
 }
 
-#[derive(Default)]
-struct InFlight {
+struct InFlight<T> {
+    /// Read and not yet written (their results included).
     docs: usize,
     bytes: usize,
     /// The reader waits for room for a document of this many bytes.
     waiting: Option<usize>,
+    /// Results by sequence number from `base`, `None` while the document
+    /// is being cleaned; the writer takes them from the front.
+    results: VecDeque<Option<Finished<T>>>,
+    base: u64,
+    /// Results ready at the front of `results`, in order.
+    ready: usize,
+    writer_waiting: bool,
+    reader_done: bool,
+    /// A job's panic, raised again on the calling thread.
+    panic: Option<Box<dyn std::any::Any + Send>>,
 }
 
-impl Window {
+/// A cleaned document's prepared result and its input bytes; `None` for a
+/// job that panicked (nothing to write, its room is still given back).
+type Finished<T> = (Option<T>, usize);
+
+impl<T> InFlight<T> {
+    /// Whether the waiting writer should be woken: not for each result
+    /// (a wake-up is a system call on the worker and a context switch),
+    /// but for a batch of them, for all that is in the window, or when
+    /// holding them back could leave the reader without room while the
+    /// workers run out of documents.
+    fn worth_waking(&self, w: &Window<T>) -> bool {
+        if self.reader_done && self.docs == 0 {
+            return true;
+        }
+        self.ready > 0
+            && (self.ready >= w.batch
+                || self.ready == self.docs
+                || (self.waiting.is_some() && self.docs - self.ready <= w.threads))
+    }
+}
+
+impl<T> Window<T> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, InFlight<T>> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Wait until a document of `bytes` fits (one always fits into an
-    /// empty window, however large). False when the run was cancelled.
-    fn enter(&self, bytes: usize) -> bool {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+    /// empty window, however large) and give it the next sequence number.
+    /// None when the run was cancelled.
+    fn enter(&self, bytes: usize) -> Option<u64> {
+        let mut s = self.lock();
         loop {
             if self.cancelled.load(Ordering::Acquire) {
-                return false;
+                return None;
             }
             if s.docs == 0 || (s.docs < self.max_docs && s.bytes + bytes <= self.max_bytes) {
                 s.docs += 1;
                 s.bytes += bytes;
                 s.waiting = None;
-                return true;
+                let seq = s.base + s.results.len() as u64;
+                s.results.push_back(None);
+                return Some(seq);
             }
             s.waiting = Some(bytes);
+            // Holding results back must not leave the workers idle.
+            if s.writer_waiting && s.worth_waking(self) {
+                self.done.notify_one();
+            }
             s = self.room.wait(s).unwrap_or_else(|e| e.into_inner());
         }
     }
 
-    fn leave(&self, bytes: usize) {
-        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        s.docs -= 1;
+    /// The reader has read everything (or stopped).
+    fn reader_done(&self) {
+        let mut s = self.lock();
+        s.reader_done = true;
+        if s.writer_waiting && s.worth_waking(self) {
+            self.done.notify_one();
+        }
+    }
+
+    /// A worker's result for document `seq`.
+    fn finish(&self, seq: u64, result: Finished<T>) {
+        let mut s = self.lock();
+        if self.cancelled.load(Ordering::Acquire) {
+            // Nobody writes it any more: dropped here.
+            return;
+        }
+        let i = (seq - s.base) as usize;
+        if let Some(slot) = s.results.get_mut(i) {
+            *slot = Some(result);
+        }
+        while s.results.get(s.ready).is_some_and(Option::is_some) {
+            s.ready += 1;
+        }
+        if s.writer_waiting && s.worth_waking(self) {
+            self.done.notify_one();
+        }
+    }
+
+    /// Wait for results worth writing and move them into `out`, oldest
+    /// first; false once everything is written or the run was cancelled.
+    fn take(&self, out: &mut Vec<Finished<T>>) -> bool {
+        let mut s = self.lock();
+        loop {
+            if self.cancelled.load(Ordering::Acquire) {
+                return false;
+            }
+            if s.worth_waking(self) {
+                if s.ready == 0 {
+                    // The reader is done and the window empty.
+                    return false;
+                }
+                let n = s.ready;
+                out.extend(s.results.drain(..n).flatten());
+                s.base += n as u64;
+                s.ready = 0;
+                return true;
+            }
+            s.writer_waiting = true;
+            s = self.done.wait(s).unwrap_or_else(|e| e.into_inner());
+            s.writer_waiting = false;
+        }
+    }
+
+    /// Documents of `bytes` input bytes in all are written: their room is
+    /// free.
+    fn leave(&self, docs: usize, bytes: usize) {
+        let mut s = self.lock();
+        s.docs -= docs;
         s.bytes -= bytes;
         // The reader is woken once a few documents' worth of room is free,
         // not for each one: it then fills the room in one go, and the
         // writer does not pay a wake-up (a system call) per document.
         let slack = self.max_docs / 8;
         if let Some(want) = s.waiting
-            && (s.docs == 0 || (s.docs + slack < self.max_docs && s.bytes + want <= self.max_bytes))
+            && (s.docs == 0
+                || (s.docs + slack <= self.max_docs && s.bytes + want <= self.max_bytes))
         {
             s.waiting = None;
             self.room.notify_all();
@@ -163,15 +271,26 @@ impl Window {
     }
 
     fn cancel(&self) {
-        let _s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut s = self.lock();
         self.cancelled.store(true, Ordering::Release);
+        // Results no one will write: dropped now, not at the end.
+        s.results.clear();
         self.room.notify_all();
+        self.done.notify_all();
     }
 }
 
-struct CancelOnDrop<'a>(&'a Window);
+struct ReaderDone<'a, T>(&'a Window<T>);
 
-impl Drop for CancelOnDrop<'_> {
+impl<T> Drop for ReaderDone<'_, T> {
+    fn drop(&mut self) {
+        self.0.reader_done();
+    }
+}
+
+struct CancelOnDrop<'a, T>(&'a Window<T>);
+
+impl<T> Drop for CancelOnDrop<'_, T> {
     fn drop(&mut self) {
         self.0.cancel();
     }
@@ -211,15 +330,28 @@ where
         .thread_name(|i| format!("unboil-worker-{i}"))
         .build()
         .expect("thread pool");
+    let max_docs = opts.window_docs.max(1);
     let window = Window {
-        state: Mutex::new(InFlight::default()),
+        state: Mutex::new(InFlight {
+            docs: 0,
+            bytes: 0,
+            waiting: None,
+            results: VecDeque::new(),
+            base: 0,
+            ready: 0,
+            writer_waiting: false,
+            reader_done: false,
+            panic: None,
+        }),
         room: Condvar::new(),
-        max_docs: opts.window_docs.max(1),
+        done: Condvar::new(),
+        max_docs,
         max_bytes: opts.window_bytes.max(1),
+        batch: (max_docs / 8).max(1),
+        threads: pool.current_num_threads(),
         cancelled: AtomicBool::new(false),
     };
     let prepare = &prepare;
-    let (tx, rx) = mpsc::channel::<(u64, T, usize)>();
     let mut result = Ok(());
     // The scope runs here, on the calling thread (the sink need not be
     // Send), and waits for every spawned job before it returns.
@@ -227,41 +359,53 @@ where
         std::thread::scope(|threads| {
             let window = &window;
             threads.spawn(move || {
-                for (seq, item) in (0u64..).zip(items) {
+                // Done however the reading ends, a panic included: the
+                // writer must not wait for more.
+                let _done = ReaderDone(window);
+                for item in items {
                     let bytes = item.as_ref().map_or(0, Document::input_len);
-                    if !window.enter(bytes) {
+                    let Some(seq) = window.enter(bytes) else {
                         break;
-                    }
-                    let tx = tx.clone();
+                    };
                     scope.spawn_fifo(move |_| {
-                        // The receiver is gone only when the sink failed.
-                        let _ = tx.send((seq, prepare(process(cleaner, item)), bytes));
+                        // A panic outside `process` (in `prepare`) is
+                        // raised again once the run is over; the window
+                        // must not wait for its result meanwhile.
+                        let run = AssertUnwindSafe(|| prepare(process(cleaner, item)));
+                        match catch_unwind(run) {
+                            Ok(p) => window.finish(seq, (Some(p), bytes)),
+                            Err(p) => {
+                                window.lock().panic.get_or_insert(p);
+                                window.finish(seq, (None, bytes));
+                            }
+                        }
                     });
                 }
-                // `tx` drops here: once the jobs' clones drop too, the
-                // receiver below sees the end.
             });
             // Should the sink panic, the reader must not wait for room
             // forever (the scope joins it while unwinding).
             let _unblock = CancelOnDrop(window);
-            let mut next = 0u64;
-            let mut waiting: HashMap<u64, (T, usize)> = HashMap::new();
-            'recv: for (seq, p, bytes) in rx.iter() {
-                waiting.insert(seq, (p, bytes));
-                while let Some((p, bytes)) = waiting.remove(&next) {
-                    next += 1;
-                    let r = sink(p);
-                    window.leave(bytes);
+            let mut batch = Vec::new();
+            'write: while window.take(&mut batch) {
+                let (mut docs, mut bytes) = (0, 0);
+                for (p, b) in batch.drain(..) {
+                    docs += 1;
+                    bytes += b;
+                    let r = p.map_or(Ok(()), &mut sink);
                     if let Err(e) = r {
                         result = Err(e);
                         window.cancel();
-                        break 'recv;
+                        break 'write;
                     }
                 }
+                window.leave(docs, bytes);
             }
             // On a sink error the remaining results are dropped as they come.
         });
     });
+    if let Some(p) = window.lock().panic.take() {
+        std::panic::resume_unwind(p);
+    }
     result
 }
 
@@ -310,6 +454,34 @@ mod tests {
         let want: Vec<String> = (0..500).map(|i| i.to_string()).collect();
         assert_eq!(seen, want);
         assert!(most_ahead <= 9, "{most_ahead} documents in flight");
+    }
+
+    /// Results are written in batches, but one the input waits on (a
+    /// stream fed a document at a time, say) is not held back.
+    #[test]
+    fn a_reader_waiting_for_the_output_gets_it() {
+        let (ack, acked) = std::sync::mpsc::channel::<usize>();
+        let items = (0..40).map(move |i| {
+            if i > 0 {
+                // The next document comes once the last one is written.
+                let got = acked.recv_timeout(std::time::Duration::from_secs(60));
+                assert_eq!(got, Ok(i - 1), "document {} never came out", i - 1);
+            }
+            Ok(Document::text(format!("Line number {i} of a stream.")))
+        });
+        let opts = EngineOptions {
+            threads: 2,
+            ..EngineOptions::default()
+        };
+        let mut n = 0;
+        run(items, &Cleaner::default(), &opts, |p| -> Result<(), ()> {
+            assert!(p.outcome.is_ok());
+            let _ = ack.send(n);
+            n += 1;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(n, 40);
     }
 
     fn unread(path: std::path::PathBuf, limit: usize) -> Item {
