@@ -39,7 +39,9 @@ mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
-use factors::{Bytes, Lits, MAX_GROUPS, bytes_in, factors, needs, prefix, suffix};
+use factors::{
+    ByteSet, Bytes, Lits, MAX_GROUPS, bytes_in, edge_bytes, factors, needs, prefix, suffix,
+};
 use literals::{Grams, Heads, Table};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{
@@ -90,6 +92,11 @@ struct Prefilter {
     /// anchored at both ends the most (`u32::MAX`: no bound), which a
     /// text it matches has too.
     lengths: Vec<(u32, u32)>,
+    /// Per pattern: the bytes a text it matches can start and end with
+    /// (all where it is not anchored there). A pattern with no literal to
+    /// search for (`^\p{Lu}...`, `^[0-9]...`) is otherwise run on every
+    /// text, and most do not start as it must.
+    edges: Vec<[ByteSet; 2]>,
     /// Characters the factors do not account for (see `Factors`), each
     /// with the ASCII letter it is a case variant of.
     bail: Vec<(char, u8)>,
@@ -328,6 +335,7 @@ impl Prefilter {
         let mut lengths = Vec::with_capacity(patterns.len());
         let mut later = Vec::with_capacity(patterns.len());
         let mut later_bits = vec![0u64; words];
+        let mut edges = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
             let bit = |row: usize| (row * words + i / 64, 1u64 << (i % 64));
             let i = i as u32;
@@ -342,6 +350,18 @@ impl Prefilter {
                     p.minimum_len().map_or(0, clamp),
                     most.map_or(u32::MAX, clamp),
                 )
+            }));
+            edges.push([false, true].map(|last| {
+                h.as_ref()
+                    .filter(|h| {
+                        let p = h.properties();
+                        match last {
+                            false => p.look_set_prefix().contains(Look::Start),
+                            true => p.look_set_suffix().contains(Look::End),
+                        }
+                    })
+                    .and_then(|h| edge_bytes(h, last))
+                    .unwrap_or([u64::MAX; 4])
             }));
             if let Some(f) = h.as_ref().and_then(|h| suffix(h, &mut bail)) {
                 f.into_iter().for_each(|mut l| {
@@ -416,6 +436,7 @@ impl Prefilter {
         bail.sort_unstable();
         bail.dedup();
         Prefilter {
+            edges,
             later,
             later_bits,
             always_needs,
@@ -672,17 +693,27 @@ impl PatternSet {
     /// patterns whose bounds (`set_bounds`) do not hold for it.
     pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
         let mut c = self.found(text, block);
+        let pf = &self.prefilter;
+        let words = c.words();
         // A match is as long as the pattern allows: shorter or (for one
-        // anchored at both ends) longer texts are out.
+        // anchored at both ends) longer texts are out. And one anchored at
+        // an end needs a text starting (ending) with a byte it can.
         let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        let lengths = &self.prefilter.lengths;
-        for (k, w) in c.words().iter_mut().enumerate() {
+        let lengths = &pf.lengths;
+        let ends = [text.as_bytes().first(), text.as_bytes().last()];
+        let ends_ok = |sets: &[ByteSet; 2]| {
+            sets.iter()
+                .zip(ends)
+                .all(|(s, b)| b.is_none_or(|&b| s[usize::from(b / 64)] & 1 << (b % 64) != 0))
+        };
+        for (k, w) in words.iter_mut().enumerate() {
             let mut bits = *w;
             while bits != 0 {
                 let t = bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let (least, most) = lengths[k * 64 + t];
-                if len < least || len > most {
+                let i = k * 64 + t;
+                let (least, most) = lengths[i];
+                if len < least || len > most || !ends_ok(&pf.edges[i]) {
                     *w &= !(1 << t);
                 }
             }
@@ -926,6 +957,43 @@ mod tests {
         assert_eq!(c, [0]);
         // `(?i)k` also matches the Kelvin sign: no byte it needs is known.
         for text in ["12-05", "12 05", "\u{212A}elvin 5", "kelvin 5", "k 5", ""] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn anchored_patterns_need_a_text_starting_and_ending_as_they_can() {
+        let pats: Vec<String> = [
+            r"^[0-9]{1,2}[./-][0-9]{1,2}$",
+            r"^\p{Lu}\w+ is an? \w+",
+            r"(?i)\b[a-z]+ ago$",
+            r"^(\d+)?$",
+        ]
+        .map(String::from)
+        .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let plain = RegexSet::new(&pats).unwrap();
+        // A digit and a dash, but not at the start: not even a candidate.
+        let c: Vec<usize> = set.candidates("a1-05").iter().collect();
+        assert!(!c.contains(&0), "{c:?}");
+        // Lower case first: `\p{Lu}` cannot start there.
+        let c: Vec<usize> = set.candidates("elodie is a writer").iter().collect();
+        assert!(!c.contains(&1), "{c:?}");
+        for text in [
+            "12-05",
+            "a1-05",
+            "12-05 ",
+            "Élodie is a writer",
+            "élodie is a writer",
+            "Zoë is an editor",
+            "2 days ago",
+            "2 DAYS AGO",
+            "2 days ago.",
+            "",
+            "7",
+            "x",
+        ] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
             assert_eq!(set.matches(text), want, "{text:?}");
         }

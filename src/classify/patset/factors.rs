@@ -546,6 +546,77 @@ pub(super) fn needs(h: &Hir) -> Vec<Bytes> {
     }
 }
 
+/// A set of byte values, a bit each.
+pub(super) type ByteSet = [u64; 4];
+
+/// The bytes a match of `h` can start with (`last`: end with), or `None`
+/// if a match can be empty (it then need not start with any byte). For a
+/// non-ASCII character only its first (last) byte is known, roughly: every
+/// leading byte from that of the range's first character to that of its
+/// last (UTF-8 keeps the order), every continuation byte; more than the
+/// exact set, never less.
+pub(super) fn edge_bytes(h: &Hir, last: bool) -> Option<ByteSet> {
+    let mut set = [0; 4];
+    (!edge_into(h, last, &mut set)).then_some(set)
+}
+
+/// Add to `set` the bytes a non-empty match of `h` can start (end) with;
+/// true if `h` can match the empty string.
+fn edge_into(h: &Hir, last: bool, set: &mut ByteSet) -> bool {
+    let mut add = |a: u8, b: u8| {
+        for x in a..=b {
+            set[usize::from(x / 64)] |= 1 << (x % 64);
+        }
+    };
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => match if last { l.0.last() } else { l.0.first() } {
+            Some(&b) => {
+                add(b, b);
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Bytes(c)) => {
+            c.ranges().iter().for_each(|r| add(r.start(), r.end()));
+            false
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let lead = |ch: char| ch.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            let mut wide = false;
+            for r in c.ranges() {
+                if r.start() <= '\x7f' {
+                    add(r.start() as u8, r.end().min('\x7f') as u8);
+                }
+                if r.end() > '\x7f' {
+                    wide = true;
+                    if !last {
+                        add(lead(r.start().max('\u{80}')), lead(r.end()));
+                    }
+                }
+            }
+            if wide && last {
+                add(0x80, 0xBF);
+            }
+            false
+        }
+        HirKind::Repetition(r) => edge_into(&r.sub, last, set) || r.min == 0,
+        HirKind::Capture(c) => edge_into(&c.sub, last, set),
+        HirKind::Concat(v) => {
+            // Up to the first part that cannot be empty.
+            let mut parts: Box<dyn Iterator<Item = &Hir>> = if last {
+                Box::new(v.iter().rev())
+            } else {
+                Box::new(v.iter())
+            };
+            parts.all(|x| edge_into(x, last, set))
+        }
+        HirKind::Alternation(v) => v
+            .iter()
+            .fold(false, |empty, x| edge_into(x, last, set) | empty),
+    }
+}
+
 /// The ASCII bytes `text` holds.
 pub(super) fn bytes_in(text: &str) -> Bytes {
     if text.len() < 32 {
@@ -576,4 +647,34 @@ pub(super) fn bytes_in(text: &str) -> Bytes {
         set |= (bits as Bytes) << (8 * k);
     }
     set
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edges(p: &str, last: bool) -> Option<Vec<u8>> {
+        let h = regex_syntax::Parser::new().parse(p).unwrap();
+        let set = edge_bytes(&h, last)?;
+        Some(
+            (0..=255u8)
+                .filter(|&b| set[usize::from(b / 64)] & 1 << (b % 64) != 0)
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn edge_bytes_hold_every_byte_a_match_starts_or_ends_with() {
+        assert_eq!(edges(r"^[0-9]+x", false).unwrap(), b"0123456789");
+        assert_eq!(edges(r"^[0-9]+x", true).unwrap(), b"x");
+        assert_eq!(edges(r"(?i)\bab?", false).unwrap(), b"Aa");
+        assert_eq!(edges(r"a?b|c", false).unwrap(), b"abc");
+        assert_eq!(edges(r"(ab)*c?d", true).unwrap(), b"d");
+        // `é` is C3 A9: its first byte; on the right, a continuation byte.
+        assert_eq!(edges(r"é", false).unwrap(), [0xC3]);
+        assert!(edges(r"é", true).unwrap().contains(&0xA9));
+        // A match may be empty: nothing is known.
+        assert_eq!(edges(r"a*", false), None);
+        assert_eq!(edges(r"^$", true), None);
+    }
 }

@@ -30,26 +30,22 @@ impl Table {
 /// passes their common part once.
 #[derive(Debug, Clone)]
 pub(super) struct Heads {
-    /// Trie nodes; node 0 is the root (the empty prefix).
-    nodes: Vec<Node>,
-    /// The edges of all nodes, each node's together, by byte: the byte,
-    /// and the node it leads to.
-    edge_bytes: Vec<u8>,
-    edge_to: Vec<u32>,
-    /// The root's edges by byte (0: none; no edge leads to the root).
+    /// Trie nodes, one record each, the root's first (at 0): the range in
+    /// `owners` of the set patterns a literal ending there is a prefix
+    /// of, the number of edges, then per edge its byte and where the node
+    /// it leads to starts. A step down reads one record, mostly one cache
+    /// line, where nodes, edge bytes and edge targets in arrays of their
+    /// own were a miss each; records are in the order nodes were made, so
+    /// a literal's own chain of nodes lies together.
+    data: Vec<u32>,
+    /// Where the root's edges lead, by byte (0: none; no edge leads to the
+    /// root).
     root: Box<[u32; 256]>,
-    /// Per node, a range of: the set patterns a literal ending there is a
-    /// prefix of.
     owners: Vec<u32>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Node {
-    /// First edge (in `edge_bytes`) and end.
-    edges: (u32, u32),
-    /// Range in `owners`.
-    owners: (u32, u32),
-}
+/// Words of a node record before its edges.
+const HEAD: usize = 3;
 
 impl Default for Heads {
     fn default() -> Heads {
@@ -83,37 +79,41 @@ impl Heads {
         edges.sort_unstable();
         ends.sort_unstable();
         ends.dedup();
-        let mut h = Heads {
-            nodes: vec![Node::default(); count as usize],
-            edge_bytes: edges.iter().map(|e| e.1).collect(),
-            edge_to: edges.iter().map(|e| e.2).collect(),
-            root: Box::new([0; 256]),
-            owners: ends.iter().map(|e| e.1).collect(),
-        };
-        // Each node's range in the sorted lists (empty where it has none).
-        for (k, e) in edges.iter().enumerate() {
-            let n = &mut h.nodes[e.0 as usize];
-            if n.edges.1 == 0 {
-                n.edges.0 = k as u32;
-            }
-            n.edges.1 = k as u32 + 1;
+        // Each node's edges and owners: ranges in the sorted lists.
+        let n = count as usize;
+        let (mut edge_at, mut owner_at) = (vec![0u32; n + 1], vec![0u32; n + 1]);
+        for e in &edges {
+            edge_at[e.0 as usize + 1] += 1;
         }
-        for (k, e) in ends.iter().enumerate() {
-            let n = &mut h.nodes[e.0 as usize];
-            if n.owners.1 == 0 {
-                n.owners.0 = k as u32;
-            }
-            n.owners.1 = k as u32 + 1;
+        for e in &ends {
+            owner_at[e.0 as usize + 1] += 1;
         }
-        let (e0, e1) = h.nodes[0].edges;
-        for e in e0 as usize..e1 as usize {
-            let b = h.edge_bytes[e];
-            h.root[usize::from(b)] = h.edge_to[e];
+        for k in 0..n {
+            edge_at[k + 1] += edge_at[k];
+            owner_at[k + 1] += owner_at[k];
+        }
+        let start = |k: usize| k * HEAD + 2 * edge_at[k] as usize;
+        let mut data = Vec::with_capacity(start(n));
+        for k in 0..n {
+            let (e0, e1) = (edge_at[k] as usize, edge_at[k + 1] as usize);
+            data.extend([owner_at[k], owner_at[k + 1], (e1 - e0) as u32]);
+            for &(_, b, to) in &edges[e0..e1] {
+                data.extend([u32::from(b), start(to as usize) as u32]);
+            }
+        }
+        let mut root = Box::new([0u32; 256]);
+        for &(_, b, to) in edges.iter().take_while(|e| e.0 == 0) {
+            let to = start(to as usize) as u32;
+            root[usize::from(b)] = to;
             // The walk folds the text's case: an upper-case byte leads
             // where its lower case does.
-            h.root[usize::from(b.to_ascii_uppercase())] = h.edge_to[e];
+            root[usize::from(b.to_ascii_uppercase())] = to;
         }
-        h
+        Heads {
+            data,
+            root,
+            owners: ends.iter().map(|e| e.1).collect(),
+        }
     }
 
     /// Call `hit` with the patterns of every literal `text` starts with.
@@ -132,24 +132,24 @@ impl Heads {
         let Some(&first) = bytes.next() else {
             return;
         };
-        let mut node = self.root[usize::from(first)] as usize;
-        while node != 0 {
-            let Some(n) = self.nodes.get(node) else {
+        let mut at = self.root[usize::from(first)] as usize;
+        while at != 0 {
+            let Some(&[lo, hi, edges]) = self.data.get(at..at + HEAD) else {
                 return;
             };
-            if let Some(o) = self.owners.get(n.owners.0 as usize..n.owners.1 as usize) {
+            if let Some(o) = self.owners.get(lo as usize..hi as usize) {
                 o.iter().for_each(|&p| hit(p));
             }
             let Some(&b) = bytes.next() else {
                 return;
             };
-            let b = b.to_ascii_lowercase();
-            let (e0, e1) = (n.edges.0 as usize, n.edges.1 as usize);
-            node = match self.edge_bytes.get(e0..e1) {
+            let b = u32::from(b.to_ascii_lowercase());
+            let from = at + HEAD;
+            at = match self.data.get(from..from + 2 * edges as usize) {
                 Some(e) => e
-                    .iter()
-                    .position(|&x| x == b)
-                    .map_or(0, |k| self.edge_to[e0 + k] as usize),
+                    .chunks_exact(2)
+                    .find(|e| e[0] == b)
+                    .map_or(0, |e| e[1] as usize),
                 None => 0,
             };
         }
