@@ -191,3 +191,40 @@ fn a_last_paragraph_about_a_thing_is_no_writer_note() {
     let a = CLEANER.clean_text(&page(&[last]));
     assert!(kept(&a, last), "the story's last paragraph was removed");
 }
+
+#[test]
+fn a_labelled_run_of_teasers_goes_though_a_testimonial_follows() {
+    // Related posts (headline, date, teaser, "Read more") under their
+    // label, then a client's quote long enough to read as prose: the run
+    // of teasers does not end the page, and still goes.
+    let teaser = |topic: &str| {
+        format!(
+            "Every gardener who grows {topic} meets the same questions in the first season, and this guide answers them one by one with the mistakes we made ourselves, the tools that helped, and a planting calendar you can print for the shed."
+        )
+    };
+    let (t1, t2, t3) = (teaser("herbs"), teaser("strawberries"), teaser("peppers"));
+    let tail = [
+        "Latest News",
+        "How to Grow Herbs on a Windowsill All Year",
+        "March 29, 2025",
+        t1.as_str(),
+        "Read More",
+        "Strawberries in Hanging Baskets: A Beginner Guide",
+        "March 27, 2025",
+        t2.as_str(),
+        "Read More",
+        "Peppers That Thrive in Small Pots on a Balcony",
+        "March 24, 2025",
+        t3.as_str(),
+        "Read More",
+        "Testimonial",
+        "I had never grown anything before I found these guides, and now my small balcony gives us salad leaves, beans and herbs from spring until the first frosts. The advice is clear, practical and always honest about what can go wrong.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    for line in [tail[1], tail[3], tail[7], tail[11]] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}

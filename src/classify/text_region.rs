@@ -397,6 +397,9 @@ pub fn find_inline(
         // Posts of a thread repeat one shape too: only an article's
         // region is trimmed.
         best_range.1 = teaser_tail(page, &prose, best_range);
+        if let Some(t) = teaser_run(page, junk, &prose, best_range) {
+            best_range.1 = t;
+        }
     }
     if !thread && article_core && best > 0.0 {
         // The writer's box after the article, and all after it.
@@ -571,6 +574,95 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
     (best, best_range)
 }
 
+/// Where the first run of story teasers after the article starts, if
+/// any: `TEASER_GROUPS` groups of lines in a row with one shape (see
+/// `teaser_shape`), each led by a headline and holding a label (a date,
+/// "Read more": a line a rule removes) and a teaser's text, under a
+/// label the rules know, after `CLOSING_WORDS` prose words of the
+/// region. A related list printed before a testimonial or a form does
+/// not end the region, so `teaser_tail` misses it.
+fn teaser_run(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize)) -> Option<usize> {
+    // A short line is a teaser's label only when a rule knows it as
+    // furniture (a date line, "Read more"); a short heading or a fact line
+    // of the article's own ("Set a budget", "Price: $20") is not (4).
+    let shapes: Vec<Option<u8>> = (a..z)
+        .map(|i| {
+            let b = &page.blocks[i];
+            match teaser_shape(b) {
+                Some(0) if !junk[i] => Some(4),
+                s => s,
+            }
+        })
+        .collect();
+    let mut words = 0u32;
+    for s in 0..shapes.len() {
+        if words >= CLOSING_WORDS && shapes[s] == Some(1) {
+            for g in 2..=4usize {
+                let group = &shapes[s..];
+                if group.len() < TEASER_GROUPS * g {
+                    break;
+                }
+                let first = &group[..g];
+                if first.iter().all(|t| t.is_some())
+                    && first.contains(&Some(0))
+                    && first.contains(&Some(2))
+                    && (1..TEASER_GROUPS).all(|k| group[k * g..(k + 1) * g] == *first)
+                    // Under a label the rules know ("Latest news",
+                    // "Related content"): a roundup's or a listing's own
+                    // items look the same, but follow the page's text.
+                    && s > 0
+                    && list_label(page, junk, a + s - 1)
+                    // The label is not one of the items' own ("Read more"
+                    // closing the item before).
+                    && !page.blocks[a + s..a + s + TEASER_GROUPS * g]
+                        .iter()
+                        .any(|b| b.text == page.blocks[a + s - 1].text)
+                {
+                    return Some(a + s);
+                }
+            }
+        }
+        if prose[a + s] {
+            words += page.blocks[a + s].features.words;
+        }
+    }
+    None
+}
+
+/// Whether line i is a list's label that a rule removes: a few words, no
+/// number (a date line is a teaser's label, not the list's).
+fn list_label(page: &Page, junk: &[bool], i: usize) -> bool {
+    let b = &page.blocks[i];
+    junk[i] && b.features.words <= 6 && !b.text.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// Groups of one shape in a row that make a run of teasers.
+const TEASER_GROUPS: usize = 3;
+
+/// A line's part in a story teaser: 0 a label (a date, a category, "Read
+/// more"), 1 a headline, 2 a teaser's text, 3 a byline; `None` for a
+/// paragraph too long to be a teaser.
+fn teaser_shape(b: &crate::segment::Block) -> Option<u8> {
+    let f = &b.features;
+    match f.words {
+        0..=3 => Some(0),
+        // A line of several numbers is a date or a byline, not a
+        // headline.
+        4..=12
+            if b.text
+                .split_whitespace()
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                .count()
+                < 2 =>
+        {
+            Some(1)
+        }
+        4..=12 => Some(3),
+        13..=80 => Some(2),
+        _ => None,
+    }
+}
+
 /// Where a run of story teasers at the end of the region starts (or the
 /// region's end when there is none): groups of lines with one shape
 /// repeated at least three times, each led by a title-case headline and
@@ -578,28 +670,7 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
 /// again). An article does not repeat its own layout like that; only
 /// pages with an article are trimmed.
 fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
-    // 0: a label (a date, a category), 1: a headline, 2: a teaser line.
-    let shape = |b: &crate::segment::Block| -> Option<u8> {
-        let f = &b.features;
-        match f.words {
-            0..=3 => Some(0),
-            // A line of several numbers is a date or a byline, not a
-            // headline.
-            4..=12
-                if b.text
-                    .split_whitespace()
-                    .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-                    .count()
-                    < 2 =>
-            {
-                Some(1)
-            }
-            4..=12 => Some(3),
-            13..=40 => Some(2),
-            _ => None,
-        }
-    };
-    let shapes: Vec<Option<u8>> = page.blocks[a..z].iter().map(shape).collect();
+    let shapes: Vec<Option<u8>> = page.blocks[a..z].iter().map(teaser_shape).collect();
     let n = shapes.len();
     let mut cut = z;
     for g in 2..=4usize {
