@@ -228,3 +228,35 @@ fn a_labelled_run_of_teasers_goes_though_a_testimonial_follows() {
         assert!(kept(&a, line), "{line:?} should be kept");
     }
 }
+
+#[test]
+fn teasers_under_a_related_heading_go() {
+    // Under the heading, each teaser's text is a sentence, as prose is,
+    // and the site's blurb follows: the heading, late in the article,
+    // ends it.
+    let more = [
+        "Beans do not like wind: a balcony high above the street needs a screen of netting on the open side, or the plants spend their strength holding on.",
+        "A second sowing in early summer fills the gap when the first plants tire, and it costs no more than a packet of seeds and a few minutes of your evening.",
+        "At the end of the season, cut the stems at the base and leave the roots in the pot: they hold nitrogen that next year's leafy crops will be glad of.",
+        "Save a few of the best pods to dry on the plant, and you will never need to buy seed again, as long as you keep them somewhere cool and dark over winter.",
+        "Most of all, enjoy the flowers: scarlet, white or bicoloured, they bring bees to a balcony that would otherwise see very few of them all summer long.",
+    ];
+    let tail = [
+        "Read this next",
+        "Tomatoes on a Windowsill",
+        "A sunny windowsill grows more tomatoes than you would think, if you pick a dwarf variety and turn the pot.",
+        "Saving Seeds From Your Beans",
+        "Leave a few pods on the plant until they rattle, then dry the seeds on a plate for a week or two.",
+        "Herbs That Survive the Winter Indoors",
+        "Rosemary, thyme and bay will live through the winter on a cool and bright landing, watered sparingly.",
+        "Our garden centre has served the town for forty years, with friendly advice, seeds, tools and compost for every balcony and backyard.",
+    ];
+    let lines: Vec<&str> = more.iter().chain(&tail).copied().collect();
+    let a = CLEANER.clean_text(&page(&lines));
+    for line in [tail[2], tail[4], tail[6], tail[7]] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in STORY[1..].iter().chain(&more) {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}

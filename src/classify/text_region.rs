@@ -406,6 +406,9 @@ pub fn find_inline(
         best_range.1 = super::text_bio::cut(page, &prose, best_range);
         // A comment section's heading, and the comments after it.
         best_range.1 = super::text_thread::heading_cut(page, &prose, best_range);
+        // A related list's (or a writer box's) heading said once, late
+        // enough to close the article: the teasers under it read as prose.
+        best_range.1 = closing_section(page, &prose, ends_section, best_range);
     }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
@@ -502,6 +505,20 @@ pub(super) fn closing_lines<'a>(
         })
         .filter(move |&(_, b)| b >= CLOSING_WORDS && b as f32 >= CLOSING_SHARE * total as f32)
         .map(|(i, _)| i)
+}
+
+/// Where the article `(a, z)` ends: at the first heading that ends a
+/// page's content (`text_items::ends_section`: related stories, comments,
+/// about the writer) among its closing lines, or `z`.
+fn closing_section(
+    page: &Page,
+    prose: &[bool],
+    ends_section: &dyn Fn(usize) -> bool,
+    (a, z): (usize, usize),
+) -> usize {
+    closing_lines(page, prose, (a, z))
+        .find(|&i| !prose[i] && ends_section(i))
+        .unwrap_or(z)
 }
 
 /// Prose words of an article before what closes it.
