@@ -260,3 +260,14 @@ fn teasers_under_a_related_heading_go() {
         assert!(kept(&a, line), "{line:?} should be kept");
     }
 }
+
+#[test]
+fn a_share_bar_after_the_story_ends_it() {
+    // Under the share bar, a sign-up offer reads as prose: the bar, after
+    // the story's paragraphs, ends it.
+    let tail = [
+        "Facebook Twitter LinkedIn Email",
+        "Get our free planting calendar by post when you join the club today, and a packet of seeds with your first letter.",
+    ];
+    tail_goes(&tail);
+}

@@ -12,7 +12,7 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
 /// `find`, where `ends_posts(i)` tells whether line i ends a run of posts
 /// (see `text_items::ends_posts`).
 pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool) -> Region {
-    find_inline(page, junk, &[], ends_posts, ends_posts)
+    find_inline(page, junk, &[], &[], ends_posts, ends_posts)
 }
 
 /// `find_with`, where `inline[i]` says that line i is furniture set
@@ -21,10 +21,13 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
 /// of paragraphs around it nor counts for or against the region. Shorter
 /// than `junk` means false. `ends_section(i)` tells whether line i is a
 /// heading that ends a page's content (see `text_items::ends_section`).
+/// `closes[i]` says that line i closes an article (rules marked `closes`);
+/// shorter than `junk` means false.
 pub fn find_inline(
     page: &Page,
     junk: &[bool],
     inline: &[bool],
+    closes: &[bool],
     ends_posts: &dyn Fn(usize) -> bool,
     ends_section: &dyn Fn(usize) -> bool,
 ) -> Region {
@@ -408,7 +411,20 @@ pub fn find_inline(
         best_range.1 = super::text_thread::heading_cut(page, &prose, best_range);
         // A related list's (or a writer box's) heading said once, late
         // enough to close the article: the teasers under it read as prose.
-        best_range.1 = closing_section(page, &prose, ends_section, best_range);
+        // A button under each of a page's items ("Share") closes none of
+        // them: a closing line is said at most twice (above and below).
+        let ends = |i: usize| {
+            ends_section(i)
+                || closes.get(i).copied().unwrap_or(false)
+                    && page
+                        .blocks
+                        .iter()
+                        .filter(|b| b.text == page.blocks[i].text)
+                        .take(3)
+                        .count()
+                        < 3
+        };
+        best_range.1 = closing_section(page, &prose, &ends, best_range);
     }
     let in_main = if best <= 0.0 {
         // No prose at all: nothing to anchor on, keep everything.
@@ -509,7 +525,8 @@ pub(super) fn closing_lines<'a>(
 
 /// Where the article `(a, z)` ends: at the first heading that ends a
 /// page's content (`text_items::ends_section`: related stories, comments,
-/// about the writer) among its closing lines, or `z`.
+/// about the writer) or line that closes an article (a share bar) among
+/// its closing lines, or `z`.
 fn closing_section(
     page: &Page,
     prose: &[bool],
