@@ -191,3 +191,83 @@ fn a_last_paragraph_about_a_thing_is_no_writer_note() {
     let a = CLEANER.clean_text(&page(&[last]));
     assert!(kept(&a, last), "the story's last paragraph was removed");
 }
+
+#[test]
+fn a_labelled_run_of_teasers_goes_though_a_testimonial_follows() {
+    // Related posts (headline, date, teaser, "Read more") under their
+    // label, then a client's quote long enough to read as prose: the run
+    // of teasers does not end the page, and still goes.
+    let teaser = |topic: &str| {
+        format!(
+            "Every gardener who grows {topic} meets the same questions in the first season, and this guide answers them one by one with the mistakes we made ourselves, the tools that helped, and a planting calendar you can print for the shed."
+        )
+    };
+    let (t1, t2, t3) = (teaser("herbs"), teaser("strawberries"), teaser("peppers"));
+    let tail = [
+        "Latest News",
+        "How to Grow Herbs on a Windowsill All Year",
+        "March 29, 2025",
+        t1.as_str(),
+        "Read More",
+        "Strawberries in Hanging Baskets: A Beginner Guide",
+        "March 27, 2025",
+        t2.as_str(),
+        "Read More",
+        "Peppers That Thrive in Small Pots on a Balcony",
+        "March 24, 2025",
+        t3.as_str(),
+        "Read More",
+        "Testimonial",
+        "I had never grown anything before I found these guides, and now my small balcony gives us salad leaves, beans and herbs from spring until the first frosts. The advice is clear, practical and always honest about what can go wrong.",
+    ];
+    let a = CLEANER.clean_text(&page(&tail));
+    for line in [tail[1], tail[3], tail[7], tail[11]] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn teasers_under_a_related_heading_go() {
+    // Under the heading, each teaser's text is a sentence, as prose is,
+    // and the site's blurb follows: the heading, late in the article,
+    // ends it.
+    let more = [
+        "Beans do not like wind: a balcony high above the street needs a screen of netting on the open side, or the plants spend their strength holding on.",
+        "A second sowing in early summer fills the gap when the first plants tire, and it costs no more than a packet of seeds and a few minutes of your evening.",
+        "At the end of the season, cut the stems at the base and leave the roots in the pot: they hold nitrogen that next year's leafy crops will be glad of.",
+        "Save a few of the best pods to dry on the plant, and you will never need to buy seed again, as long as you keep them somewhere cool and dark over winter.",
+        "Most of all, enjoy the flowers: scarlet, white or bicoloured, they bring bees to a balcony that would otherwise see very few of them all summer long.",
+    ];
+    let tail = [
+        "Read this next",
+        "Tomatoes on a Windowsill",
+        "A sunny windowsill grows more tomatoes than you would think, if you pick a dwarf variety and turn the pot.",
+        "Saving Seeds From Your Beans",
+        "Leave a few pods on the plant until they rattle, then dry the seeds on a plate for a week or two.",
+        "Herbs That Survive the Winter Indoors",
+        "Rosemary, thyme and bay will live through the winter on a cool and bright landing, watered sparingly.",
+        "Our garden centre has served the town for forty years, with friendly advice, seeds, tools and compost for every balcony and backyard.",
+    ];
+    let lines: Vec<&str> = more.iter().chain(&tail).copied().collect();
+    let a = CLEANER.clean_text(&page(&lines));
+    for line in [tail[2], tail[4], tail[6], tail[7]] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+    for line in STORY[1..].iter().chain(&more) {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+}
+
+#[test]
+fn a_share_bar_after_the_story_ends_it() {
+    // Under the share bar, a sign-up offer reads as prose: the bar, after
+    // the story's paragraphs, ends it.
+    let tail = [
+        "Facebook Twitter LinkedIn Email",
+        "Get our free planting calendar by post when you join the club today, and a packet of seeds with your first letter.",
+    ];
+    tail_goes(&tail);
+}

@@ -86,8 +86,16 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                     .any(|&r| set.rules[r].has_mark(rules::Mark::Inline))
             })
             .collect();
+        // Lines that close an article when late enough (see `Mark::Closes`).
+        let closes: Vec<bool> = text_hits
+            .iter()
+            .map(|h| {
+                h.iter()
+                    .any(|&r| set.rules[r].has_mark(rules::Mark::Closes))
+            })
+            .collect();
         let section = |i: usize| text_items::ends_section(page, set, &headings, i);
-        text_region::find_inline(page, &junk, &inline, &ends, &section)
+        text_region::find_inline(page, &junk, &inline, &closes, &ends, &section)
     };
     let mut evidence = evidence::collect_with(page, set, &region, text_hits, headings, &hits);
     if let Some(h) = site {

@@ -145,16 +145,21 @@ pub enum Mark {
     /// ends (`evidence::removed_by_text`), and on text input the run of
     /// paragraphs goes on through them (`text_region`).
     Inline,
+    /// The lines the rule matches close an article (a share bar, a
+    /// rating widget, a lead form's fields): on text input, such a line
+    /// after most of the article's prose ends it (`text_region`).
+    Closes,
 }
 
 impl Mark {
-    pub const ALL: [Mark; 3] = [Mark::Panel, Mark::Reviews, Mark::Inline];
+    pub const ALL: [Mark; 4] = [Mark::Panel, Mark::Reviews, Mark::Inline, Mark::Closes];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Mark::Panel => "panel",
             Mark::Reviews => "reviews",
             Mark::Inline => "inline",
+            Mark::Closes => "closes",
         }
     }
 
@@ -724,7 +729,9 @@ fn compile_rule(
         // A mark the rule cannot give would do nothing: say so.
         let needs = match mark {
             Mark::Panel if text_patterns.is_empty() => Some("a `text` regex (panels are lines)"),
-            Mark::Inline if text_patterns.is_empty() => Some("a `text` regex (lines of text)"),
+            Mark::Inline | Mark::Closes if text_patterns.is_empty() => {
+                Some("a `text` regex (lines of text)")
+            }
             Mark::Reviews if class.is_empty() && tag.is_empty() => {
                 Some("a `class` or `tag` (reviews are elements)")
             }

@@ -12,7 +12,7 @@ pub fn find(page: &Page, junk: &[bool]) -> Region {
 /// `find`, where `ends_posts(i)` tells whether line i ends a run of posts
 /// (see `text_items::ends_posts`).
 pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool) -> Region {
-    find_inline(page, junk, &[], ends_posts, ends_posts)
+    find_inline(page, junk, &[], &[], ends_posts, ends_posts)
 }
 
 /// `find_with`, where `inline[i]` says that line i is furniture set
@@ -21,10 +21,13 @@ pub fn find_with(page: &Page, junk: &[bool], ends_posts: &dyn Fn(usize) -> bool)
 /// of paragraphs around it nor counts for or against the region. Shorter
 /// than `junk` means false. `ends_section(i)` tells whether line i is a
 /// heading that ends a page's content (see `text_items::ends_section`).
+/// `closes[i]` says that line i closes an article (rules marked `closes`);
+/// shorter than `junk` means false.
 pub fn find_inline(
     page: &Page,
     junk: &[bool],
     inline: &[bool],
+    closes: &[bool],
     ends_posts: &dyn Fn(usize) -> bool,
     ends_section: &dyn Fn(usize) -> bool,
 ) -> Region {
@@ -419,12 +422,31 @@ pub fn find_inline(
         // Posts of a thread repeat one shape too: only an article's
         // region is trimmed.
         best_range.1 = teaser_tail(page, &prose, best_range);
+        if let Some(t) = teaser_run(page, junk, &prose, best_range) {
+            best_range.1 = t;
+        }
     }
     if !thread && article_core && best > 0.0 {
         // The writer's box after the article, and all after it.
         best_range.1 = super::text_bio::cut(page, &prose, best_range);
         // A comment section's heading, and the comments after it.
         best_range.1 = super::text_thread::heading_cut(page, &prose, best_range);
+        // A related list's (or a writer box's) heading said once, late
+        // enough to close the article: the teasers under it read as prose.
+        // A button under each of a page's items ("Share") closes none of
+        // them: a closing line is said at most twice (above and below).
+        let ends = |i: usize| {
+            ends_section(i)
+                || closes.get(i).copied().unwrap_or(false)
+                    && page
+                        .blocks
+                        .iter()
+                        .filter(|b| b.text == page.blocks[i].text)
+                        .take(3)
+                        .count()
+                        < 3
+        };
+        best_range.1 = closing_section(page, &prose, &ends, best_range);
     }
     // A page's lead sections (a hero, its features) before a menu or a
     // table that parts them from the main run are content too.
@@ -554,6 +576,21 @@ pub(super) fn closing_lines<'a>(
         .map(|(i, _)| i)
 }
 
+/// Where the article `(a, z)` ends: at the first heading that ends a
+/// page's content (`text_items::ends_section`: related stories, comments,
+/// about the writer) or line that closes an article (a share bar) among
+/// its closing lines, or `z`.
+fn closing_section(
+    page: &Page,
+    prose: &[bool],
+    ends_section: &dyn Fn(usize) -> bool,
+    (a, z): (usize, usize),
+) -> usize {
+    closing_lines(page, prose, (a, z))
+        .find(|&i| !prose[i] && ends_section(i))
+        .unwrap_or(z)
+}
+
 /// Prose words of an article before what closes it.
 const CLOSING_WORDS: u32 = 120;
 /// Share of the region's prose words before what closes it.
@@ -664,6 +701,95 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
     (best, best_range)
 }
 
+/// Where the first run of story teasers after the article starts, if
+/// any: `TEASER_GROUPS` groups of lines in a row with one shape (see
+/// `teaser_shape`), each led by a headline and holding a label (a date,
+/// "Read more": a line a rule removes) and a teaser's text, under a
+/// label the rules know, after `CLOSING_WORDS` prose words of the
+/// region. A related list printed before a testimonial or a form does
+/// not end the region, so `teaser_tail` misses it.
+fn teaser_run(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize)) -> Option<usize> {
+    // A short line is a teaser's label only when a rule knows it as
+    // furniture (a date line, "Read more"); a short heading or a fact line
+    // of the article's own ("Set a budget", "Price: $20") is not (4).
+    let shapes: Vec<Option<u8>> = (a..z)
+        .map(|i| {
+            let b = &page.blocks[i];
+            match teaser_shape(b) {
+                Some(0) if !junk[i] => Some(4),
+                s => s,
+            }
+        })
+        .collect();
+    let mut words = 0u32;
+    for s in 0..shapes.len() {
+        if words >= CLOSING_WORDS && shapes[s] == Some(1) {
+            for g in 2..=4usize {
+                let group = &shapes[s..];
+                if group.len() < TEASER_GROUPS * g {
+                    break;
+                }
+                let first = &group[..g];
+                if first.iter().all(|t| t.is_some())
+                    && first.contains(&Some(0))
+                    && first.contains(&Some(2))
+                    && (1..TEASER_GROUPS).all(|k| group[k * g..(k + 1) * g] == *first)
+                    // Under a label the rules know ("Latest news",
+                    // "Related content"): a roundup's or a listing's own
+                    // items look the same, but follow the page's text.
+                    && s > 0
+                    && list_label(page, junk, a + s - 1)
+                    // The label is not one of the items' own ("Read more"
+                    // closing the item before).
+                    && !page.blocks[a + s..a + s + TEASER_GROUPS * g]
+                        .iter()
+                        .any(|b| b.text == page.blocks[a + s - 1].text)
+                {
+                    return Some(a + s);
+                }
+            }
+        }
+        if prose[a + s] {
+            words += page.blocks[a + s].features.words;
+        }
+    }
+    None
+}
+
+/// Whether line i is a list's label that a rule removes: a few words, no
+/// number (a date line is a teaser's label, not the list's).
+fn list_label(page: &Page, junk: &[bool], i: usize) -> bool {
+    let b = &page.blocks[i];
+    junk[i] && b.features.words <= 6 && !b.text.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// Groups of one shape in a row that make a run of teasers.
+const TEASER_GROUPS: usize = 3;
+
+/// A line's part in a story teaser: 0 a label (a date, a category, "Read
+/// more"), 1 a headline, 2 a teaser's text, 3 a byline; `None` for a
+/// paragraph too long to be a teaser.
+fn teaser_shape(b: &crate::segment::Block) -> Option<u8> {
+    let f = &b.features;
+    match f.words {
+        0..=3 => Some(0),
+        // A line of several numbers is a date or a byline, not a
+        // headline.
+        4..=12
+            if b.text
+                .split_whitespace()
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                .count()
+                < 2 =>
+        {
+            Some(1)
+        }
+        4..=12 => Some(3),
+        13..=80 => Some(2),
+        _ => None,
+    }
+}
+
 /// Where a run of story teasers at the end of the region starts (or the
 /// region's end when there is none): groups of lines with one shape
 /// repeated at least three times, each led by a title-case headline and
@@ -671,28 +797,7 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
 /// again). An article does not repeat its own layout like that; only
 /// pages with an article are trimmed.
 fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
-    // 0: a label (a date, a category), 1: a headline, 2: a teaser line.
-    let shape = |b: &crate::segment::Block| -> Option<u8> {
-        let f = &b.features;
-        match f.words {
-            0..=3 => Some(0),
-            // A line of several numbers is a date or a byline, not a
-            // headline.
-            4..=12
-                if b.text
-                    .split_whitespace()
-                    .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-                    .count()
-                    < 2 =>
-            {
-                Some(1)
-            }
-            4..=12 => Some(3),
-            13..=40 => Some(2),
-            _ => None,
-        }
-    };
-    let shapes: Vec<Option<u8>> = page.blocks[a..z].iter().map(shape).collect();
+    let shapes: Vec<Option<u8>> = page.blocks[a..z].iter().map(teaser_shape).collect();
     let n = shapes.len();
     let mut cut = z;
     for g in 2..=4usize {
