@@ -819,6 +819,19 @@ fn a_comment_button_under_every_post_is_no_comment_section() {
 }
 
 #[test]
+fn a_comment_count_said_in_the_singular_is_still_a_button() {
+    // "1 Comment" under one answer, "3 Comments" under the others: one
+    // button, not a comment section that takes the answers after it.
+    let page = qa_page().replacen("4 Comments", "1 Comment", 1);
+    assert!(page.contains("1 Comment\n"), "{page}");
+    let a = clean(&page);
+    assert_eq!(category_of(&a, "1 Comment"), Some(Category::LowContent));
+    for t in ["Freezing also works", "give it a week"] {
+        assert_eq!(category_of(&a, t), None, "{t}: {}", a.text());
+    }
+}
+
+#[test]
 fn comments_after_an_article_with_a_footer_under_each_are_left_out() {
     // Comments end in the same lines each ("Reply", "Report") like a Q&A
     // page's answers, but the thread opens with its own heading.
