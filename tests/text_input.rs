@@ -775,6 +775,39 @@ fn a_qa_page_with_two_answers_keeps_the_question_and_both() {
     assert!(!out.contains("Culture"), "{out}");
 }
 
+#[test]
+fn comments_signed_under_a_question_go_and_the_answers_stay() {
+    // Each comment: its votes, its line, the commenter's name, the name
+    // again after a dash, its date.
+    let a = clean(&short_qa_page());
+    for t in [
+        "Do you mean a wheat starter?",
+        "How warm is the place",
+        "Rye or wheat flour?",
+        "- crumbcoat",
+    ] {
+        assert_eq!(category_of(&a, t), Some(Category::Comments), "{t}");
+    }
+    let out = a.text();
+    assert!(!out.lines().any(|l| l == "loafer"), "{out}");
+    for t in [
+        "Who can feed it",
+        "Drying works best",
+        "survives three weeks",
+    ] {
+        assert!(out.contains(t), "{t}: {out}");
+    }
+}
+
+#[test]
+fn a_testimonial_signed_once_stays() {
+    // A quote with its writer after a dash and a date: no name said twice.
+    let quotes = "Clear advice and a quick answer every time I asked.\n– Ann\nMarch 2, 2025\nThey found the fault in a day when others had given up.\n– Tom\nMarch 9, 2025";
+    let page = format!("Our clients\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{quotes}\n{FOOTER}");
+    let out = clean(&page).text();
+    assert!(out.contains("They found the fault in a day"), "{out}");
+}
+
 /// A forum post with its reactions counted on a line of its own.
 fn voted_post(author: &str, n: u32, text: &str) -> String {
     format!("{}\n{}", post(author, n, text), 10 * n + 7)

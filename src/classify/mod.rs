@@ -17,6 +17,7 @@ pub mod text_items;
 pub mod text_lists;
 pub mod text_region;
 pub mod text_runs;
+pub mod text_signed;
 pub mod text_thread;
 pub mod text_title;
 pub mod thread;
@@ -139,6 +140,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         .collect();
     heuristics::smooth(page, &mut out);
     text_items::drop_counts(page, &region, &mut out);
+    text_signed::drop_comments(page, &mut out);
     text_consent::drop_panels(page, set, &evidence, &mut out);
     repeats::drop_repeats(page, &mut out);
     if let Some(h) = site {

@@ -386,7 +386,7 @@ pub fn drop_counts(page: &Page, region: &super::region::Region, out: &mut [super
 
 /// Whether `text` is a count alone: digits with thousands separators,
 /// maybe shortened ("12", "1,204", "3.4k").
-fn is_count(text: &str) -> bool {
+pub(crate) fn is_count(text: &str) -> bool {
     let t = text.trim();
     let body = t.strip_suffix(['k', 'K', 'm', 'M']).unwrap_or(t);
     body.starts_with(|c: char| c.is_ascii_digit())
