@@ -226,6 +226,31 @@ fn a_thread_of_posts_that_share_a_header_is_kept_whole() {
     assert!(!out.contains("Advertise"), "{out}");
 }
 
+/// A forum post whose header names its poster's home town and title
+/// between the counters and buttons that rules know.
+fn placed_post(author: &str, n: u32, text: &str) -> String {
+    format!(
+        "{author}\nWest Quay, Fairport\nLocal Expert\n1,204 posts · Joined 2012\nAdd to quote\nRe: Which budget items matter most?\n#{n} · Jan 3, 2024\n{text}\nSee you there\nSave Share\nReply Quote Like"
+    )
+}
+
+#[test]
+fn a_posters_home_and_title_in_a_post_header_go() {
+    let a = clean(&thread_page(placed_post));
+    let out = a.text();
+    // Each reply's: the first post's header, with no post before it, has
+    // nothing to tell where the last post ended.
+    for t in ["mark_t", "West Quay", "Local Expert", "Re: Which budget"] {
+        assert!(out.matches(t).count() <= 1, "{t}: {out}");
+    }
+    // The posts' text stays, and the short line that ends each post.
+    assert!(
+        out.contains(PARA) && out.contains("as they always do"),
+        "{out}"
+    );
+    assert!(out.contains("See you there"), "{out}");
+}
+
 /// A post under header lines that start with capitals whose lower case
 /// starts with another byte in UTF-8 (Cyrillic 'С', 'Р', 'Ц').
 fn cyrillic_post(author: &str, n: u32, text: &str) -> String {
