@@ -66,3 +66,49 @@ pub fn drop_poster_lines(page: &Page, region: &super::region::Region, out: &mut 
         i = end;
     }
 }
+
+/// Dated lines that make a run of lines a thread's posts.
+const MIN_POSTS: usize = 3;
+
+/// Whether the lines `(a, z)` are a thread's posts: `MIN_POSTS` dated
+/// header lines or more, each with a line of text after it before the
+/// next.
+pub fn dated_posts(page: &Page, (a, z): (usize, usize)) -> bool {
+    let z = z.min(page.blocks.len());
+    let mut posts = 0;
+    let mut open = false;
+    for i in a..z {
+        if super::text_thread::is_date_line(page, i) {
+            open = true;
+        } else if open && page.blocks[i].features.words >= 5 {
+            open = false;
+            posts += 1;
+            if posts >= MIN_POSTS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Page {
+        crate::segment::text::segment(text)
+    }
+
+    #[test]
+    fn dated_posts_need_text_under_their_dates() {
+        let thread = page(
+            "anna\nJul 18, 2024\nHas anyone heard back from the harbour office yet?\nben\nJul 19, 2024\nNot yet, the list comes out at the end of the month.\ncarl\nJul 20, 2024\nI got a letter today, so they are going out now.",
+        );
+        assert!(dated_posts(&thread, (0, thread.blocks.len())));
+        // A list of other threads: dates and counts, no text under them.
+        let list = page(
+            "Winter berths\nJul 1, 2025\nReplies\n3\nMooring fees\nJul 2, 2025\nReplies\n6\nSlipway hours\nJul 3, 2025\nReplies\n12",
+        );
+        assert!(!dated_posts(&list, (0, list.blocks.len())));
+    }
+}

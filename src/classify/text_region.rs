@@ -331,7 +331,9 @@ pub fn find_inline(
             let whole = paragraphs >= 2
                 && words(best_range, false) >= DESCRIPTION_WORDS
                 && 2 * words(best_range, false) >= words(best_range, true);
-            let described = best > 0.0 && best_range.1 <= g.0 && (local || whole);
+            // Or it is a thread's posts, the grid its list of other threads.
+            let posts = super::text_headers::dated_posts(page, best_range);
+            let described = best > 0.0 && best_range.1 <= g.0 && (local || whole || posts);
             if best <= 0.0 || !described && words(g, true) >= words(best_range, false) {
                 best_range = if near && best > 0.0 {
                     (g.0.min(best_range.0), g.1.max(best_range.1))
