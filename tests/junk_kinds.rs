@@ -228,6 +228,7 @@ fn forum_and_comment_furniture() {
         p("Last edited by harbourfan on Sun Feb 22, 2026 2:08 am, edited 3 times in total."),
         p("Edited April 19, 2024 by ferrygirl"),
         p("Edited January 29 by ferrygirl (see edit history)"),
+        p("Last edited by"),
     ];
     removed("meta.poster-profile", Category::LowContent, &cases(&v));
     // A sentence about joining or editing is text, not a profile line.
@@ -241,7 +242,10 @@ fn forum_and_comment_furniture() {
         p("Comment via: email"),
     ];
     removed("comments.form", Category::Comments, &cases(&v));
-    let v = [p("You must log in to answer this question.")];
+    let v = [
+        p("You must log in to answer this question."),
+        p("You must log in or register to reply here."),
+    ];
     removed("nav.account-prompt", Category::Navigation, &cases(&v));
 }
 
@@ -262,9 +266,19 @@ fn question_and_thread_stats_and_post_buttons() {
         p("Posted August 26"),
         p("Users who are viewing this thread"),
         p("Total: 2 (members: 0, guests: 2)"),
+        p("Sort by Oldest first"),
+        p("| Show 2 more comments"),
+        p("Code: Select all"),
+        p("(12.4 KiB) Downloaded 31 times"),
     ];
     removed("meta.forum-furniture", Category::Navigation, &cases(&v));
-    let v = [p("1.2k Reputation"), p("518 helpful votes")];
+    let v = [
+        p("1.2k Reputation"),
+        p("518 helpful votes"),
+        p("4.6k Solutions"),
+        p("Likes received:"),
+        p("J Offline"),
+    ];
     removed("meta.post-stats", Category::LowContent, &cases(&v));
     let v = [
         p("Reply Quote Like"),
@@ -273,8 +287,20 @@ fn question_and_thread_stats_and_post_buttons() {
         p("report save embed permalink parent"),
         p("Quote"),
         p("Share on other sites"),
+        p("Link to post"),
+        p("Copy post"),
+        p("0 Reply"),
     ];
     removed("meta.post-actions", Category::Navigation, &cases(&v));
+    let v = [
+        p(
+            "You are using an out of date browser. It may not display this or other websites correctly.",
+        ),
+        p("You should upgrade or use an alternative browser."),
+    ];
+    removed("meta.script-notice", Category::LowContent, &cases(&v));
+    // A course given online is an item's fact, not a poster's status.
+    kept("<p>Online</p>", "Online");
     // A sentence about replies or sorting is text.
     kept(
         "<p>Replies to the council's survey were sorted by date before the harbour committee read them.</p>",

@@ -226,6 +226,31 @@ fn a_thread_of_posts_that_share_a_header_is_kept_whole() {
     assert!(!out.contains("Advertise"), "{out}");
 }
 
+/// A forum post whose header names its poster's home town and title
+/// between the counters and buttons that rules know.
+fn placed_post(author: &str, n: u32, text: &str) -> String {
+    format!(
+        "{author}\nWest Quay, Fairport\nLocal Expert\n1,204 posts · Joined 2012\nAdd to quote\nRe: Which budget items matter most?\n#{n} · Jan 3, 2024\n{text}\nSee you there\nSave Share\nReply Quote Like"
+    )
+}
+
+#[test]
+fn a_posters_home_and_title_in_a_post_header_go() {
+    let a = clean(&thread_page(placed_post));
+    let out = a.text();
+    // Each reply's: the first post's header, with no post before it, has
+    // nothing to tell where the last post ended.
+    for t in ["mark_t", "West Quay", "Local Expert", "Re: Which budget"] {
+        assert!(out.matches(t).count() <= 1, "{t}: {out}");
+    }
+    // The posts' text stays, and the short line that ends each post.
+    assert!(
+        out.contains(PARA) && out.contains("as they always do"),
+        "{out}"
+    );
+    assert!(out.contains("See you there"), "{out}");
+}
+
 /// A post under header lines that start with capitals whose lower case
 /// starts with another byte in UTF-8 (Cyrillic 'С', 'Р', 'Ц').
 fn cyrillic_post(author: &str, n: u32, text: &str) -> String {
@@ -775,6 +800,39 @@ fn a_qa_page_with_two_answers_keeps_the_question_and_both() {
     assert!(!out.contains("Culture"), "{out}");
 }
 
+#[test]
+fn comments_signed_under_a_question_go_and_the_answers_stay() {
+    // Each comment: its votes, its line, the commenter's name, the name
+    // again after a dash, its date.
+    let a = clean(&short_qa_page());
+    for t in [
+        "Do you mean a wheat starter?",
+        "How warm is the place",
+        "Rye or wheat flour?",
+        "- crumbcoat",
+    ] {
+        assert_eq!(category_of(&a, t), Some(Category::Comments), "{t}");
+    }
+    let out = a.text();
+    assert!(!out.lines().any(|l| l == "loafer"), "{out}");
+    for t in [
+        "Who can feed it",
+        "Drying works best",
+        "survives three weeks",
+    ] {
+        assert!(out.contains(t), "{t}: {out}");
+    }
+}
+
+#[test]
+fn a_testimonial_signed_once_stays() {
+    // A quote with its writer after a dash and a date: no name said twice.
+    let quotes = "Clear advice and a quick answer every time I asked.\n– Ann\nMarch 2, 2025\nThey found the fault in a day when others had given up.\n– Tom\nMarch 9, 2025";
+    let page = format!("Our clients\n{MENU}\n{PARA}\n{PARA2}\n{PARA3}\n{quotes}\n{FOOTER}");
+    let out = clean(&page).text();
+    assert!(out.contains("They found the fault in a day"), "{out}");
+}
+
 /// A forum post with its reactions counted on a line of its own.
 fn voted_post(author: &str, n: u32, text: &str) -> String {
     format!("{}\n{}", post(author, n, text), 10 * n + 7)
@@ -816,6 +874,19 @@ fn a_comment_button_under_every_post_is_no_comment_section() {
         a.text()
     );
     assert_eq!(category_of(&a, "Freezing also works"), None, "{}", a.text());
+}
+
+#[test]
+fn a_comment_count_said_in_the_singular_is_still_a_button() {
+    // "1 Comment" under one answer, "3 Comments" under the others: one
+    // button, not a comment section that takes the answers after it.
+    let page = qa_page().replacen("4 Comments", "1 Comment", 1);
+    assert!(page.contains("1 Comment\n"), "{page}");
+    let a = clean(&page);
+    assert_eq!(category_of(&a, "1 Comment"), Some(Category::LowContent));
+    for t in ["Freezing also works", "give it a week"] {
+        assert_eq!(category_of(&a, t), None, "{t}: {}", a.text());
+    }
 }
 
 #[test]

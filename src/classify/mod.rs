@@ -13,10 +13,12 @@ pub mod site;
 pub mod text_bio;
 pub mod text_consent;
 pub mod text_grid;
+pub mod text_headers;
 pub mod text_items;
 pub mod text_lists;
 pub mod text_region;
 pub mod text_runs;
+pub mod text_signed;
 pub mod text_thread;
 pub mod text_title;
 pub mod thread;
@@ -147,6 +149,8 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         .collect();
     heuristics::smooth(page, &mut out);
     text_items::drop_counts(page, &region, &mut out);
+    text_signed::drop_comments(page, &mut out);
+    text_headers::drop_poster_lines(page, &region, &mut out);
     text_consent::drop_panels(page, set, &evidence, &mut out);
     repeats::drop_repeats(page, &mut out);
     if let Some(h) = site {

@@ -62,8 +62,8 @@ pub fn claims(
     // a section's start: counted among the lines that read as section
     // headings. A comment heading said each time ("Replies" over each
     // reply) does open the thread, and stays one.
-    // Counted digits alike: "3 Comments" under one answer and "5
-    // Comments" under the next are one button.
+    // Counted digits alike and singular or plural: "1 Comment" under one
+    // answer and "5 Comments" under the next are one button.
     let mut said: rustc_hash::FxHashMap<Vec<u8>, u32> = rustc_hash::FxHashMap::default();
     let mut key = Vec::new();
     // Prose words before each heading's first saying.
@@ -71,7 +71,7 @@ pub fn claims(
     if !page.is_html {
         for (b, ev) in page.blocks.iter().zip(evidence) {
             if ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0) {
-                super::text_items::shape_into(&b.text, &mut key);
+                super::text_items::button_shape(&b.text, &mut key);
                 *said.entry(key.clone()).or_default() += 1;
             }
         }
@@ -94,7 +94,7 @@ pub fn claims(
             // the article's thread each time ("Replies" over each reply to
             // a blog post).
             let button = !page.is_html && {
-                super::text_items::shape_into(&b.text, &mut key);
+                super::text_items::button_shape(&b.text, &mut key);
                 let first = *first_said.entry(key.clone()).or_insert(prose_before);
                 // On a thread page, under each of two posts is enough.
                 said.get(&key).is_some_and(|&n| {

@@ -55,27 +55,28 @@ pub fn ends_section(page: &Page, set: &RuleSet, headings: &[Vec<usize>], i: usiz
 /// does not close the thread.
 fn recurs(page: &Page, i: usize) -> bool {
     let (mut own, mut buf) = (Vec::new(), Vec::new());
-    // "1 Comment" and "4 Comments" are one line.
-    let singular = |s: &mut Vec<u8>| {
-        if s.last() == Some(&b's') {
-            s.pop();
-        }
-    };
-    shape_into(&page.blocks[i].text, &mut own);
-    singular(&mut own);
+    button_shape(&page.blocks[i].text, &mut own);
     let words = page.blocks[i].features.words;
     page.blocks
         .iter()
         .filter(|b| {
             b.features.words == words && {
-                shape_into(&b.text, &mut buf);
-                singular(&mut buf);
+                button_shape(&b.text, &mut buf);
                 buf == own
             }
         })
         .take(MIN_REPEATS)
         .count()
         >= MIN_REPEATS
+}
+
+/// A button's shape, written into `out`: `shape_into` less a plural's
+/// last 's', so that "1 Comment" and "4 Comments" are one button.
+pub(crate) fn button_shape(text: &str, out: &mut Vec<u8>) {
+    shape_into(text, out);
+    if out.last() == Some(&b's') {
+        out.pop();
+    }
 }
 
 /// Words at most in a template line.
@@ -385,7 +386,7 @@ pub fn drop_counts(page: &Page, region: &super::region::Region, out: &mut [super
 
 /// Whether `text` is a count alone: digits with thousands separators,
 /// maybe shortened ("12", "1,204", "3.4k").
-fn is_count(text: &str) -> bool {
+pub(crate) fn is_count(text: &str) -> bool {
     let t = text.trim();
     let body = t.strip_suffix(['k', 'K', 'm', 'M']).unwrap_or(t);
     body.starts_with(|c: char| c.is_ascii_digit())

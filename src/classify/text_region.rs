@@ -353,10 +353,12 @@ pub fn find_inline(
                 && words(best_range, false) >= DESCRIPTION_WORDS
                 && 2 * words(best_range, false) >= words(best_range, true);
             // The page's heading just above the grid: the grid is the
-            // page's own list, whatever paragraphs come before it.
+            // page's own list, whatever paragraphs come before it. Or the
+            // run is a thread's posts, the grid its list of other threads.
             let headed = headed_grid(page, junk, &prose, g);
+            let posts = super::text_headers::dated_posts(page, best_range);
             let described =
-                headed.is_none() && best > 0.0 && best_range.1 <= g.0 && (local || whole);
+                headed.is_none() && best > 0.0 && best_range.1 <= g.0 && (local || whole || posts);
             if best <= 0.0 || !described && words(g, true) >= words(best_range, false) {
                 best_range = if near && best > 0.0 {
                     (g.0.min(best_range.0), g.1.max(best_range.1))

@@ -1,0 +1,81 @@
+//! Text input: comments signed under their text. A Q&A page lists short
+//! comments under the question and each answer, each one line of text,
+//! then the commenter's name (the link to the profile), the name again
+//! after a dash ("– Ann Lee") and the comment's date on the next line.
+//! The answers are the content; their comments go. A testimonial signed
+//! "– Ann" with its date names its writer once, and stays.
+
+use super::Decision;
+use super::category::Category;
+use crate::segment::Page;
+
+/// Words at most in a signature's name.
+const NAME_WORDS: usize = 6;
+/// Lines after a signature searched for its date.
+const DATE_REACH: usize = 2;
+/// Signatures needed on a page to read them as comments (one dashed
+/// name over a date may close a quote).
+const MIN_SIGNED: usize = 2;
+
+/// The name a line signs with: the words after a leading dash, when the
+/// line is only that ("– Ann Lee").
+fn signed_name(text: &str) -> Option<&str> {
+    let rest = text.trim().strip_prefix(['–', '—', '-'])?;
+    let name = rest.trim_start();
+    // A space after the dash: "—no" starts a sentence.
+    let words = name.split_whitespace().count();
+    (name.len() < rest.len() && (1..=NAME_WORDS).contains(&words)).then_some(name)
+}
+
+/// Lines that sign a comment: a dashed name, the same name just over it
+/// and a date just under it.
+fn signatures(page: &Page) -> Vec<usize> {
+    page.blocks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|&(i, b)| {
+            signed_name(&b.text).is_some_and(|name| page.blocks[i - 1].text.trim() == name)
+                && (i + 1..page.blocks.len().min(i + 1 + DATE_REACH))
+                    .any(|j| super::text_thread::is_date_line(page, j))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Removes each signed comment: the signature, the name said just before
+/// it, the comment's line before that and its vote count (a bare number
+/// just above it). Only where `MIN_SIGNED` signatures or more are found.
+pub fn drop_comments(page: &Page, out: &mut [Decision]) {
+    if page.is_html {
+        return;
+    }
+    let signed = signatures(page);
+    if signed.len() < MIN_SIGNED {
+        return;
+    }
+    let drop = |i: usize, out: &mut [Decision]| {
+        if let Some(d) = out.get_mut(i).filter(|d| d.is_kept()) {
+            *d = Decision {
+                removed: Some(Category::Comments),
+                rule: std::borrow::Cow::Borrowed("heuristic.signed-comment"),
+                score: 1.0,
+                in_main: d.in_main,
+            };
+        }
+    };
+    for s in signed {
+        // The signature and the name over it.
+        drop(s, out);
+        drop(s - 1, out);
+        // The comment's text: one line, kept as content so far (a line
+        // removed already is the post's footer: the comment had none).
+        let Some(t) = (s - 1).checked_sub(1).filter(|&t| out[t].is_kept()) else {
+            continue;
+        };
+        drop(t, out);
+        if t > 0 && super::text_items::is_count(&page.blocks[t - 1].text) {
+            drop(t - 1, out);
+        }
+    }
+}
