@@ -290,15 +290,26 @@ fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Vec<Vec<u8>
 fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> Vec<Vec<usize>> {
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     // A shape starts as its line does: most lines are told apart by the
-    // first byte of their shape alone, looked up in a table of the keys'.
-    let mut starts = [false; 256];
-    let mut empty_key = false;
-    for k in keys {
-        match k.first() {
-            Some(&b) => starts[usize::from(b)] = true,
-            None => empty_key = true,
+    // first byte of their shape alone. The keys sorted by that byte, and
+    // where each byte's keys lie among them, so a line is compared with
+    // only the keys that start as it does.
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by_key(|&k| keys[k].first().copied());
+    let mut span = [(0u32, 0u32); 256];
+    let mut empty_key = None;
+    for (o, &k) in order.iter().enumerate() {
+        match keys[k].first() {
+            Some(&b) => {
+                let s = &mut span[usize::from(b)];
+                if s.0 == s.1 {
+                    s.0 = o as u32;
+                }
+                s.1 = o as u32 + 1;
+            }
+            None => empty_key = Some(k),
         }
     }
+    let plain: Vec<bool> = keys.iter().map(|k| !k.contains(&b'0')).collect();
     let mut buf = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
         // The cheaper tests first: most lines are long, or start unlike
@@ -306,19 +317,44 @@ fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> 
         if !short(i) {
             continue;
         }
-        let lead = shape_lead(&b.text);
-        if !lead.map_or(empty_key, |c| starts[usize::from(c)]) {
+        // An ASCII first byte (most lines) is its shape's first byte.
+        let lead = match b.text.as_bytes().first() {
+            Some(&c) if c.is_ascii() => Some(if c.is_ascii_digit() {
+                b'0'
+            } else {
+                c.to_ascii_lowercase()
+            }),
+            _ => shape_lead(&b.text),
+        };
+        let Some(lead) = lead else {
+            if let Some(k) = empty_key {
+                at[k].push(i);
+            }
+            continue;
+        };
+        let (s, e) = span[usize::from(lead)];
+        if s == e {
             continue;
         }
+        let cands = &order[s as usize..e as usize];
         // ASCII lines (most) are compared with each key that starts as
         // they do as they are shaped, up to the first difference, without
-        // writing the shape out.
+        // writing the shape out. Keys are distinct: one matches at most.
         let k = if b.text.is_ascii() {
-            keys.iter()
-                .position(|h| h.first() == lead.as_ref() && ascii_shape_is(b.text.as_bytes(), h))
+            let t = b.text.as_bytes();
+            cands.iter().copied().find(|&k| {
+                let h = &keys[k];
+                // A shape without a 0 is a line without digits, lower
+                // cased: as long as the line. A digit run shortens it.
+                if plain[k] {
+                    t.len() == h.len() && t.eq_ignore_ascii_case(h)
+                } else {
+                    t.len() >= h.len() && ascii_shape_is(t, h)
+                }
+            })
         } else {
             shape_into(&b.text, &mut buf);
-            keys.iter().position(|h| *h == buf)
+            cands.iter().copied().find(|&k| keys[k] == buf)
         };
         if let Some(k) = k {
             at[k].push(i);

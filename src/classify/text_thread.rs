@@ -102,15 +102,24 @@ pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
 
 /// Whether `text` holds what some branch of `DATE_LINE` needs: "day"
 /// ("yesterday at", "today at"), or a digit with "ago", a month's name,
-/// a ':' or two of '.', '/', '-'. Most short lines hold none of these,
+/// a ':' or two of '.', '/', '-' next to digits. Most short lines hold none of these,
 /// and this byte scan costs far less than the regex's search (on a line
 /// with other than ASCII, a slow one: `\b` is Unicode's there).
 fn may_be_dated(text: &str) -> bool {
     let b = text.as_bytes();
-    // Letters OR 0x20 are lower case; other bytes that turn into letters
-    // this way only let the regex decide.
+    // A digit or a space next to a separator, as a branch needs one: an
+    // ASCII one, or a byte of other than ASCII (`\d` and `\s` are
+    // Unicode's; the regex decides).
+    let digit_at = |i: usize| b.get(i).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
+    let space_at = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
+    };
+    // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
+    // other bytes that turn into letters this way only let the regex
+    // decide.
     let day = memchr::memchr2_iter(b'y', b'Y', b)
-        .any(|i| i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a');
+        .any(|i| i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1));
     if day {
         return true;
     }
@@ -120,8 +129,13 @@ fn may_be_dated(text: &str) -> bool {
     if !digit {
         return false;
     }
-    memchr::memchr(b':', b).is_some()
-        || b.iter().filter(|&&c| matches!(c, b'.' | b'/' | b'-')).count() >= 2
+    // "7:45": a digit before the ':' and after it.
+    memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+        // "18.11.2019": two separators, each between digits.
+        || memchr::memchr3_iter(b'.', b'/', b'-', b)
+            .filter(|&i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+            .nth(1)
+            .is_some()
         // Case folding lets 'ſ' stand for the 's' of "sep".
         || !text.is_ascii() && text.contains('ſ')
         || b.windows(3).any(|w| {
@@ -307,6 +321,11 @@ mod tests {
             "410 posts",
             "Page 2 of 3",
             "$12.50",
+            // A "day" or a separator with no space or digits where a date
+            // has them.
+            "Sundays 2",
+            "Edited: 3 times",
+            "v2.0 - 3 notes",
         ] {
             assert!(!DATE_LINE.is_match(line), "{line:?}");
             assert!(!may_be_dated(line), "{line:?}");
