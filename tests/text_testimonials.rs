@@ -50,9 +50,9 @@ fn testimonials_after_an_article_go() {
 }
 
 #[test]
-fn a_page_of_testimonials_keeps_them() {
-    // The article's length in quotes before the run at its end: the
-    // quotes are the page.
+fn a_page_mostly_of_testimonials_keeps_them() {
+    // A short intro, then more words of quotes than it has: the quotes
+    // are the page.
     let more = [
         "\u{201c}Our daughter used to dread check-ups and now she asks when the next one is, thanks to this wonderful team.\u{201d}",
         "Priya N.",
@@ -63,8 +63,9 @@ fn a_page_of_testimonials_keeps_them() {
         "I am so grateful for the nurse who stayed late to help my son with his asthma. Truly caring people work here.",
         "Jon B.",
     ];
-    let text = ["Reviews"]
+    let text = STORY
         .iter()
+        .chain(&["Reviews"])
         .chain(&more)
         .chain(&PRAISE[1..])
         .copied()
