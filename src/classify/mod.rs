@@ -19,6 +19,7 @@ pub mod text_lists;
 pub mod text_region;
 pub mod text_runs;
 pub mod text_signed;
+pub mod text_testimonials;
 pub mod text_thread;
 pub mod text_title;
 pub mod thread;

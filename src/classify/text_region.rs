@@ -431,6 +431,8 @@ pub fn find_inline(
     if !thread && article_core && best > 0.0 {
         // The writer's box after the article, and all after it.
         best_range.1 = super::text_bio::cut(page, &prose, best_range);
+        // Clients' signed praise after the article, and all after it.
+        best_range.1 = super::text_testimonials::cut(page, &prose, best_range);
         // A comment section's heading, and the comments after it.
         best_range.1 = super::text_thread::heading_cut(page, &prose, best_range);
         // A related list's (or a writer box's) heading said once, late

@@ -1,0 +1,211 @@
+//! Text input: a run of testimonials after an article (a line of praise,
+//! often in quotation marks, then a short line naming who said it: "Kara
+//! M.", "— John D., Dallas", "Jane Roe | Office Manager"), two, three or
+//! more in a row. A business's blog prints its clients' praise under each
+//! post; with the HTML gone the quotes read as paragraphs and the region
+//! runs on through them. An article's own headings sit above their
+//! paragraphs and seldom look like a name; praise said of the business,
+//! quote after quote, each signed, does not continue the story.
+
+use crate::segment::{Block, Page};
+
+/// Signed quotes at least in a run.
+const MIN_PAIRS: usize = 3;
+/// Words at least of a quote.
+const QUOTE_WORDS: u32 = 4;
+/// Words at most of a quote (one paragraph of praise, not a post).
+const QUOTE_MAX_WORDS: u32 = 120;
+/// Words at most of a signature's name, before its role.
+const NAME_WORDS: usize = 4;
+/// Words at most of a whole signature line.
+const SIGN_WORDS: u32 = 10;
+/// Prose words at least of the article before the run.
+const ARTICLE_WORDS: u32 = 120;
+/// Lines at most between two runs of one testimonial panel.
+const RUN_GAP: usize = 3;
+/// Words at most of a heading over the run ("What our clients say").
+const HEADING_WORDS: u32 = 6;
+
+/// Where the region `(a, z)` should end: the first line (or the heading)
+/// of a testimonial run in its closing part, or `z` when there is none.
+pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
+    let blocks = &page.blocks;
+    let z = z.min(blocks.len());
+    // The runs of the region, each from its first line.
+    let mut runs = Vec::new();
+    let mut i = a;
+    while i < z {
+        match run_from(blocks, i, z) {
+            Some(end) => {
+                // A quote of two lines, a photo's caption: parts of one run.
+                match runs.last_mut() {
+                    Some((_, e)) if *e + RUN_GAP >= i => *e = end,
+                    _ => runs.push((i, end)),
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    // One run only, at the end: a page of testimonials (a reviews page,
+    // a course's quotes between its sections) shows more than one, or
+    // has its own text after them.
+    let [(start, end)] = runs[..] else {
+        return z;
+    };
+    if (end..z).filter(|&k| prose[k]).count() > 1 {
+        return z;
+    }
+    // After an article: more of its prose before the run than quotes in
+    // it (the run's own lines are no part of what it closes).
+    let words = |r: std::ops::Range<usize>| -> u32 {
+        r.filter(|&k| prose[k])
+            .map(|k| blocks[k].features.words)
+            .sum()
+    };
+    let before = words(a..start);
+    if before < ARTICLE_WORDS || before < words(start..end) {
+        return z;
+    }
+    let headed = start > a
+        && !prose[start - 1]
+        && blocks[start - 1].features.words <= HEADING_WORDS
+        && !blocks[start - 1].features.ends_sentence
+        && signature(&blocks[start - 1]).is_none();
+    start - usize::from(headed)
+}
+
+/// The end of the testimonial run starting at line `i` (quote first or
+/// signature first), if `MIN_PAIRS` signed quotes start it.
+fn run_from(blocks: &[Block], i: usize, z: usize) -> Option<usize> {
+    let mut pairs = 0;
+    let mut praised = 0;
+    let mut j = i;
+    // Signature first ("Jane Roe" / her quote) or quote first.
+    let sign_first = signature(blocks.get(i)?).is_some();
+    loop {
+        let (q, s) = if sign_first { (j + 1, j) } else { (j, j + 1) };
+        if q >= z || s >= z {
+            break;
+        }
+        let (Some(quote), Some(strong)) = (quote(&blocks[q]), signature(&blocks[s])) else {
+            break;
+        };
+        // A quote in quotation marks or a signature shaped as one (a
+        // dash, an initial, a role) is signed praise; otherwise its
+        // words must praise.
+        if !(quote.marked || strong || praises(&blocks[q].text)) {
+            break;
+        }
+        praised += usize::from(quote.marked || praises(&blocks[q].text));
+        pairs += 1;
+        j += 2;
+        // A rating or a count between two quotes ("5", "★★★★★").
+        if blocks.get(j).is_some_and(|b| b.features.words <= 1) && signature(&blocks[j]).is_none() {
+            j += 1;
+        }
+    }
+    (pairs >= MIN_PAIRS && 2 * praised >= pairs).then_some(j)
+}
+
+/// What a quote line shows.
+struct Quote {
+    /// Wrapped in quotation marks.
+    marked: bool,
+}
+
+/// A quote: a sentence or more, not a question.
+fn quote(b: &Block) -> Option<Quote> {
+    let f = &b.features;
+    let t = b.text.trim();
+    if f.words < QUOTE_WORDS || f.words > QUOTE_MAX_WORDS || t.ends_with('?') || t.ends_with(':') {
+        return None;
+    }
+    let marked = t.starts_with(OPEN);
+    (marked || f.ends_sentence || t.ends_with(CLOSE)).then_some(Quote { marked })
+}
+
+/// Quotation marks that open a quote.
+const OPEN: &[char] = &['"', '“', '„', '«', '‘', '\''];
+/// Quotation marks that close one.
+const CLOSE: &[char] = &['"', '”', '»', '’', '\''];
+
+/// Whether the line reads as a signature: a name of one to `NAME_WORDS`
+/// words, capitalised or a handle, maybe led by a dash and followed by a
+/// role after a comma, a bar or a dash. `Some(true)` when its shape says
+/// signature beyond doubt (a dash before it, an initial, a role).
+fn signature(b: &Block) -> Option<bool> {
+    let f = &b.features;
+    if f.words == 0 || f.words > SIGN_WORDS {
+        return None;
+    }
+    let t = b.text.trim();
+    let (dashed, t) = match t.strip_prefix(DASHES) {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, t),
+    };
+    // The name, then maybe a role after a separator.
+    let (name, role) = match t.find([',', '|', '–', '—', '·']) {
+        Some(k) => (
+            &t[..k],
+            !t[k..]
+                .trim_start_matches([',', '|', '–', '—', '·', ' '])
+                .is_empty(),
+        ),
+        None => (t, false),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > NAME_WORDS {
+        return None;
+    }
+    // A sentence is no name.
+    if !role && words.len() > 2 && t.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let mut initial = false;
+    for w in &words {
+        if STOPWORDS.contains(&w.to_ascii_lowercase().as_str()) {
+            return None;
+        }
+        let first = w.chars().next()?;
+        let bare = w.trim_end_matches('.');
+        if bare.chars().count() == 1 && first.is_uppercase() {
+            initial = true;
+            continue;
+        }
+        // A name word, or a handle ("Lo421", "best_law").
+        let handle = words.len() == 1
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            && w.chars().count() >= 3;
+        if !(first.is_uppercase() && bare.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
+            || handle)
+        {
+            return None;
+        }
+    }
+    Some(dashed || initial && words.len() >= 2 || role)
+}
+
+/// Dashes and a tilde before a signature.
+const DASHES: &[char] = &['-', '–', '—', '~', '―'];
+
+/// Words of a heading or a sentence that a name does not hold.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from", "is",
+    "are", "how", "what", "why", "your", "our", "my", "you", "we", "it", "this", "not", "no",
+    "all", "more", "new", "read", "view", "see", "shop", "buy", "get", "try", "about",
+];
+
+/// Whether a line praises (a client's words of thanks or recommendation).
+fn praises(text: &str) -> bool {
+    PRAISE.is_match(text)
+}
+
+// ASCII word boundaries keep the regex on its DFA (see `text_bio`).
+static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(love[ds]?|loving|best|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|outstanding|superb|recommend(ed)?|thank(s| you)|grateful|pleasure|highly|helpful|professional|friendly|caring|kind|impressed|exceeded|incredible|incredibly|life[- ]changing|five stars|5 stars)(?-u:\b)",
+    )
+    .expect("praise pattern compiles")
+});
