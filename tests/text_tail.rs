@@ -271,3 +271,19 @@ fn a_share_bar_after_the_story_ends_it() {
     ];
     tail_goes(&tail);
 }
+
+#[test]
+fn a_reviews_heading_naming_the_product_after_the_description_ends_it() {
+    // Customers' reviews read as prose; under a heading that names the
+    // product, after the page's own text, they end it.
+    for heading in [
+        "Reviews for Runner Bean Seeds",
+        "12 reviews for Runner Bean Seeds",
+    ] {
+        tail_goes(&[
+            heading,
+            "I planted these in May and the beans kept coming until October, far more than our family could eat in one season.",
+            "The seeds arrived quickly and every one of them sprouted, although the packet was smaller than I expected for the price.",
+        ]);
+    }
+}
