@@ -7,7 +7,6 @@
 //! nothing either.
 
 use crate::segment::Page;
-use rustc_hash::FxHashMap;
 
 /// Entries before a contents entry said again, in order, over the
 /// chapters before its own.
@@ -28,17 +27,10 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
         return;
     }
     let keys: Vec<u64> = page.blocks.iter().map(key).collect();
-    let mut at: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, &k) in keys.iter().enumerate() {
-        if k != 0 {
-            at.entry(k).or_default().push(i);
-        }
-    }
-    // The last line of `key` strictly between `a` and `b`.
-    let last_between = |key: u64, a: usize, b: usize| {
-        at.get(&key)
-            .and_then(|v| v.iter().rev().copied().find(|&m| m > a && m < b))
-    };
+    // The last line of `key` strictly between `a` and `b`. A page has few
+    // heading lines: plain scans, no map of every line.
+    let last_between =
+        |key: u64, a: usize, b: usize| (a + 1..b.min(keys.len())).rev().find(|&m| keys[m] == key);
     let lists = |j: usize, k: usize| {
         if j < LISTED_BEFORE {
             return false;
@@ -49,8 +41,8 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
         let mut next = k;
         (1..=LISTED_BEFORE).all(|d| {
             let e = keys[j - d];
-            match last_between(e, j, next.saturating_sub(1)) {
-                Some(m) if e != 0 => {
+            match last_between(e, j, next.saturating_sub(1)).filter(|_| e != 0) {
+                Some(m) => {
                     next = m;
                     true
                 }
@@ -65,12 +57,15 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
         }
         // Said once in the contents and once over its chapter: a line
         // said again and again is an item's button ("Read more").
-        let Some(same) = at.get(&keys[i]).filter(|v| v.len() == 2) else {
+        let mut same = keys
+            .iter()
+            .enumerate()
+            .filter(|&(o, &k)| k == keys[i] && o != i)
+            .map(|(o, _)| o);
+        let (Some(o), None) = (same.next(), same.next()) else {
             continue;
         };
-        let listed = same
-            .iter()
-            .any(|&o| (o < i && lists(o, i)) || (o > i && lists(i, o)));
+        let listed = (o < i && lists(o, i)) || (o > i && lists(i, o));
         if listed {
             clear.push(i);
         }
@@ -89,6 +84,13 @@ fn key(b: &crate::segment::Block) -> u64 {
     }
     let mut h = rustc_hash::FxHasher::default();
     let mut any = false;
+    if b.text.is_ascii() {
+        for c in b.text.bytes().filter(u8::is_ascii_alphanumeric) {
+            h.write_u32(u32::from(c.to_ascii_lowercase()));
+            any = true;
+        }
+        return if any { h.finish().max(1) } else { 0 };
+    }
     for c in b.text.chars().filter(|c| c.is_alphanumeric()) {
         for l in c.to_lowercase() {
             h.write_u32(l as u32);
