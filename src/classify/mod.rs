@@ -22,6 +22,7 @@ pub mod text_signed;
 pub mod text_testimonials;
 pub mod text_thread;
 pub mod text_title;
+pub mod text_toc;
 pub mod thread;
 
 pub use category::Category;
@@ -63,7 +64,8 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     let text_hits = evidence::text_hits(page, set);
     let junk = evidence::removed_by_text(set, &text_hits);
     let hits = evidence::element_hits(page, set);
-    let headings = evidence::heading_hits(page, set);
+    let mut headings = evidence::heading_hits(page, set);
+    text_toc::clear_listed(page, &mut headings);
     let region = if page.is_html && !page.elements.is_empty() {
         region::find(page, &junk, &region::element_marks(set, &hits))
     } else {
