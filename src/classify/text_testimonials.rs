@@ -154,17 +154,18 @@ fn signature(b: &Block) -> Option<bool> {
         ),
         None => (t, false),
     };
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > NAME_WORDS {
+    // Asked of most lines of a text page: no allocation.
+    let n = name.split_whitespace().count();
+    if n == 0 || n > NAME_WORDS {
         return None;
     }
     // A sentence is no name.
-    if !role && words.len() > 2 && t.ends_with(['.', '!', '?', ':']) {
+    if !role && n > 2 && t.ends_with(['.', '!', '?', ':']) {
         return None;
     }
     let mut initial = false;
-    for w in &words {
-        if STOPWORDS.contains(&w.to_ascii_lowercase().as_str()) {
+    for w in name.split_whitespace() {
+        if STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
             return None;
         }
         let first = w.chars().next()?;
@@ -174,7 +175,7 @@ fn signature(b: &Block) -> Option<bool> {
             continue;
         }
         // A name word, or a handle ("Lo421", "best_law").
-        let handle = words.len() == 1
+        let handle = n == 1
             && w.chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
             && w.chars().count() >= 3;
@@ -184,7 +185,7 @@ fn signature(b: &Block) -> Option<bool> {
             return None;
         }
     }
-    Some(dashed || initial && words.len() >= 2 || role)
+    Some(dashed || initial && n >= 2 || role)
 }
 
 /// Dashes and a tilde before a signature.
