@@ -8,6 +8,9 @@
 use std::sync::LazyLock;
 use unboil::Cleaner;
 
+mod lines;
+use lines::{kept, page};
+
 static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
 
 const TOP_MENU: &[&str] = &[
@@ -72,17 +75,6 @@ const FAQ: &[&str] = &[
 ];
 
 const FOOTER: &[&str] = &["Privacy", "Terms", "Contact", "© 2025 Plotwise Ltd"];
-
-fn page(parts: &[&[&str]]) -> String {
-    let lines: Vec<&str> = parts.iter().flat_map(|p| p.iter().copied()).collect();
-    lines.join("\n") + "\n"
-}
-
-fn kept(a: &unboil::Article, line: &str) -> bool {
-    a.decision_for(line)
-        .unwrap_or_else(|| panic!("no line {line:?}"))
-        .is_kept()
-}
 
 #[test]
 fn features_before_a_menu_stay_with_the_answers_after_it() {

@@ -6,6 +6,9 @@
 use std::sync::LazyLock;
 use unboil::Cleaner;
 
+mod lines;
+use lines::kept;
+
 static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
 
 const MENU: &[&str] = &[
@@ -112,13 +115,6 @@ fn page() -> String {
     lines.extend_from_slice(FINE_PRINT);
     lines.push("© 2026 Example Pet Care Ltd");
     lines.join("\n") + "\n"
-}
-
-fn kept(a: &unboil::Article, line: &str) -> bool {
-    let d = a
-        .decision_for(line)
-        .unwrap_or_else(|| panic!("no line {line:?}"));
-    d.is_kept()
 }
 
 #[test]

@@ -7,6 +7,9 @@
 use std::sync::LazyLock;
 use unboil::Cleaner;
 
+mod lines;
+use lines::kept;
+
 static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
 
 const STORY: &[&str] = &[
@@ -22,13 +25,6 @@ fn page(tail: &[&str]) -> String {
     let mut lines: Vec<&str> = STORY.to_vec();
     lines.extend_from_slice(tail);
     lines.join("\n") + "\n"
-}
-
-fn kept(a: &unboil::Article, line: &str) -> bool {
-    let d = a
-        .decision_for(line)
-        .unwrap_or_else(|| panic!("no line {line:?}"));
-    d.is_kept()
 }
 
 /// Every line of `tail` after the story goes, and the story stays whole.

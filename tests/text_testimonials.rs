@@ -7,6 +7,9 @@
 use std::sync::LazyLock;
 use unboil::Cleaner;
 
+mod lines;
+use lines::kept;
+
 static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
 
 const STORY: &[&str] = &[
@@ -29,13 +32,6 @@ const PRAISE: &[&str] = &[
     "I would recommend them to any parent looking for a caring doctor for their children.",
     "Omar S.",
 ];
-
-fn kept(a: &unboil::Article, line: &str) -> bool {
-    let d = a
-        .decision_for(line)
-        .unwrap_or_else(|| panic!("no line {line:?}"));
-    d.is_kept()
-}
 
 #[test]
 fn testimonials_after_an_article_go() {

@@ -6,6 +6,9 @@
 
 use unboil::Cleaner;
 
+mod lines;
+use lines::{kept, page};
+
 const CONTENTS: &[&str] = &[
     "Contents",
     "NAME",
@@ -38,17 +41,6 @@ const DISCUSSION: &[&str] = &[
     "Records that carry the same date keep the order they had in the file, so running the tool twice gives the same result as running it once.",
     "A record whose date cannot be read is left where it stands, and a warning names its line so that it can be fixed by hand before the next run.",
 ];
-
-fn page(parts: &[&[&str]]) -> String {
-    let lines: Vec<&str> = parts.iter().flat_map(|p| p.iter().copied()).collect();
-    lines.join("\n") + "\n"
-}
-
-fn kept(a: &unboil::Article, line: &str) -> bool {
-    a.decision_for(line)
-        .unwrap_or_else(|| panic!("no line {line:?}"))
-        .is_kept()
-}
 
 #[test]
 fn a_chapter_the_contents_list_names_is_kept_whatever_its_name() {
