@@ -81,6 +81,11 @@ fn run_from(blocks: &[Block], i: usize, z: usize) -> Option<usize> {
     let mut pairs = 0;
     let mut praised = 0;
     let mut j = i;
+    // The first pair holds a quote at i or just after it: most lines
+    // start no run, and a quote is cheaper to rule out than a signature.
+    if quote(blocks.get(i)?).is_none() && blocks.get(i + 1).and_then(quote).is_none() {
+        return None;
+    }
     // Signature first ("Jane Roe" / her quote) or quote first.
     let sign_first = signature(blocks.get(i)?).is_some();
     loop {
@@ -164,13 +169,15 @@ fn signature(b: &Block) -> Option<bool> {
         return None;
     }
     let mut initial = false;
+    // The word list is looked up last: most words fail on their shape.
+    let stop = |w: &str| STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w));
     for w in name.split_whitespace() {
-        if STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
-            return None;
-        }
         let first = w.chars().next()?;
         let bare = w.trim_end_matches('.');
         if bare.chars().count() == 1 && first.is_uppercase() {
+            if stop(w) {
+                return None;
+            }
             initial = true;
             continue;
         }
@@ -182,6 +189,9 @@ fn signature(b: &Block) -> Option<bool> {
         if !(first.is_uppercase() && bare.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
             || handle)
         {
+            return None;
+        }
+        if stop(w) {
             return None;
         }
     }
