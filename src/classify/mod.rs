@@ -83,22 +83,17 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                 e
             }
         };
+        // Lines a rule with `mark` matched.
+        let marked = |mark: rules::Mark| -> Vec<bool> {
+            text_hits
+                .iter()
+                .map(|h| h.iter().any(|&r| set.rules[r].has_mark(mark)))
+                .collect()
+        };
         // Furniture set inside a story does not cut it (see `Mark::Inline`).
-        let inline: Vec<bool> = text_hits
-            .iter()
-            .map(|h| {
-                h.iter()
-                    .any(|&r| set.rules[r].has_mark(rules::Mark::Inline))
-            })
-            .collect();
+        let inline = marked(rules::Mark::Inline);
         // Lines that close an article when late enough (see `Mark::Closes`).
-        let closes: Vec<bool> = text_hits
-            .iter()
-            .map(|h| {
-                h.iter()
-                    .any(|&r| set.rules[r].has_mark(rules::Mark::Closes))
-            })
-            .collect();
+        let closes = marked(rules::Mark::Closes);
         let section = |i: usize| text_items::ends_section(page, set, &headings, i);
         text_region::find_inline(page, &junk, &inline, &closes, &ends, &section)
     };
