@@ -149,18 +149,29 @@ fn signature(b: &Block) -> Option<bool> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, t),
     };
-    // The name, then maybe a role after a separator.
-    let (name, role) = match t.find([',', '|', '–', '—', '·']) {
-        Some(k) => (
-            &t[..k],
-            !t[k..]
-                .trim_start_matches([',', '|', '–', '—', '·', ' '])
-                .is_empty(),
-        ),
-        None => (t, false),
-    };
-    // Asked of most lines of a text page: no allocation.
-    let n = name.split_whitespace().count();
+    // The name, then maybe a role after a separator. Its words are
+    // counted as the line is read: a heading or a sentence says more
+    // than a name's words before any separator, and is not read on.
+    let mut n = 0;
+    let mut k = t.len();
+    for w in t.split_whitespace() {
+        if let Some(p) = w.find(SEPARATORS) {
+            n += usize::from(p > 0);
+            // `w` is a slice of `t`: its offset there.
+            k = w.as_ptr() as usize - t.as_ptr() as usize + p;
+            break;
+        }
+        n += 1;
+        if n > NAME_WORDS {
+            return None;
+        }
+    }
+    let (name, role) = (
+        &t[..k],
+        !t[k..]
+            .trim_start_matches(|c| SEPARATORS.contains(&c) || c == ' ')
+            .is_empty(),
+    );
     if n == 0 || n > NAME_WORDS {
         return None;
     }
@@ -197,6 +208,9 @@ fn signature(b: &Block) -> Option<bool> {
     }
     Some(dashed || initial && n >= 2 || role)
 }
+
+/// What parts a signature's name from its role.
+const SEPARATORS: [char; 5] = [',', '|', '–', '—', '·'];
 
 /// Dashes and a tilde before a signature.
 const DASHES: &[char] = &['-', '–', '—', '~', '―'];

@@ -26,11 +26,31 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
     if page.is_html || headings.iter().all(Vec::is_empty) {
         return;
     }
-    let keys: Vec<u64> = page.blocks.iter().map(key).collect();
-    // The last line of `key` strictly between `a` and `b`. A page has few
-    // heading lines: plain scans, no map of every line.
-    let last_between =
-        |key: u64, a: usize, b: usize| (a + 1..b.min(keys.len())).rev().find(|&m| keys[m] == key);
+    // Most short lines of a page can say no heading line again: the
+    // lines are hashed only where the heading lines are said (`heads`),
+    // told apart first by their first letter, and the few lines a
+    // contents check reads are hashed when it reads them.
+    let heads: Vec<(usize, u64)> = headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !h.is_empty())
+        .map(|(i, _)| (i, key(&page.blocks[i])))
+        .filter(|&(_, k)| k != 0)
+        .collect();
+    if heads.is_empty() {
+        return;
+    }
+    let firsts: Vec<char> = heads
+        .iter()
+        .filter_map(|&(i, _)| first(&page.blocks[i]))
+        .collect();
+    let keys = |m: usize| page.blocks.get(m).map_or(0, key);
+    // The last line of `key` strictly between `a` and `b`.
+    let last_between = |key: u64, a: usize, b: usize| {
+        (a + 1..b.min(page.blocks.len()))
+            .rev()
+            .find(|&m| keys(m) == key)
+    };
     let lists = |j: usize, k: usize| {
         if j < LISTED_BEFORE {
             return false;
@@ -40,7 +60,7 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
         // narrow menus) says them on adjacent lines.
         let mut next = k;
         (1..=LISTED_BEFORE).all(|d| {
-            let e = keys[j - d];
+            let e = keys(j - d);
             match last_between(e, j, next.saturating_sub(1)).filter(|_| e != 0) {
                 Some(m) => {
                     next = m;
@@ -50,21 +70,41 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
             }
         })
     };
-    let mut clear = Vec::new();
-    for (i, h) in headings.iter().enumerate() {
-        if h.is_empty() || keys[i] == 0 {
+    // Where each heading key is said, counted in one pass over the lines
+    // (not one pass per heading): (times, first line, second line).
+    let mut wanted: Vec<u64> = heads.iter().map(|&(_, k)| k).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut seen = vec![(0u32, 0usize, 0usize); wanted.len()];
+    for (m, b) in page.blocks.iter().enumerate() {
+        if b.features.words == 0 || b.features.words > ENTRY_WORDS {
             continue;
         }
+        if !first(b).is_some_and(|c| firsts.contains(&c)) {
+            continue;
+        }
+        if let Ok(w) = wanted.binary_search(&key(b)) {
+            let s = &mut seen[w];
+            match s.0 {
+                0 => s.1 = m,
+                1 => s.2 = m,
+                _ => {}
+            }
+            s.0 += 1;
+        }
+    }
+    let mut clear = Vec::new();
+    for &(i, k) in &heads {
         // Said once in the contents and once over its chapter: a line
         // said again and again is an item's button ("Read more").
-        let mut same = keys
-            .iter()
-            .enumerate()
-            .filter(|&(o, &k)| k == keys[i] && o != i)
-            .map(|(o, _)| o);
-        let (Some(o), None) = (same.next(), same.next()) else {
+        let Ok(w) = wanted.binary_search(&k) else {
             continue;
         };
+        let (n, a, b) = seen[w];
+        if n != 2 {
+            continue;
+        }
+        let o = if a == i { b } else { a };
         let listed = (o < i && lists(o, i)) || (o > i && lists(i, o));
         if listed {
             clear.push(i);
@@ -73,6 +113,13 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
     for i in clear {
         headings[i].clear();
     }
+}
+
+/// The first letter or digit of a line, lower case: the first one `key`
+/// hashes, so two lines of one key share it.
+fn first(b: &crate::segment::Block) -> Option<char> {
+    let c = b.text.chars().find(|c| c.is_alphanumeric())?;
+    c.to_lowercase().next()
 }
 
 /// A short line's words, lower case, punctuation and spacing dropped ("See
