@@ -69,3 +69,22 @@ fn a_listing_s_own_heading_before_most_of_its_items_does_not_end_it() {
     assert!(out.contains("merino wool stays warm"), "{out}");
     assert!(out.contains("long walks in the hills"), "{out}");
 }
+
+#[test]
+fn a_product_s_content_ends_at_a_reviews_heading_naming_it_when_most_words_are_before_it() {
+    let text = format!(
+        "Alpine Wool Beanie | Northfield Goods\n{MENU}\n\
+         Alpine Wool Beanie\n$24.00\n{DESCRIPTION}\n\
+         Details\n100% merino wool\nHand wash cold\nMade in Portugal\n\
+         Care\nLay flat to dry, away from direct heat, and fold rather than hang it so the knit keeps its shape.\n\
+         Reviews for Alpine Wool Beanie\n\
+         Lovely hat, warm and soft, and it did not itch at all.\n\
+         Ordered two, both fit well.\n\
+         {FOOTER}"
+    );
+    let out = clean(&text);
+    assert!(out.contains("folded brim"), "{out}");
+    assert!(out.contains("Lay flat to dry"), "{out}");
+    assert!(!out.contains("did not itch"), "{out}");
+    assert!(!out.contains("Reviews for Alpine"), "{out}");
+}

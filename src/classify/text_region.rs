@@ -32,6 +32,20 @@ pub fn find_inline(
     ends_section: &dyn Fn(usize) -> bool,
 ) -> Region {
     let inline = |i: usize| inline.get(i).copied().unwrap_or(false);
+    // A section heading, or a line a rule marks as closing content, said
+    // at most twice: a button under each of a page's items ("Share")
+    // closes none of them.
+    let ends = |i: usize| {
+        ends_section(i)
+            || closes.get(i).copied().unwrap_or(false)
+                && page
+                    .blocks
+                    .iter()
+                    .filter(|b| b.text == page.blocks[i].text)
+                    .take(3)
+                    .count()
+                    < 3
+    };
     let sw = has_stopwords(page);
     let mut loose = prose_flags(page, junk, sw);
     // Run-on lines read as prose to `prose_flags` but are none (see
@@ -386,7 +400,9 @@ pub fn find_inline(
             {
                 best_range.0 = h;
             }
-            best_range.1 = section_end(page, junk, &prose, ends_section, best_range);
+            // A closing line ("Reviews for ...") ends a product's content
+            // as a section heading does, when most of the page is before it.
+            best_range.1 = section_end(page, junk, &prose, &ends, best_range);
         }
     }
     // A comment thread after the article is not part of it.
@@ -437,19 +453,6 @@ pub fn find_inline(
         best_range.1 = super::text_thread::heading_cut(page, &prose, best_range);
         // A related list's (or a writer box's) heading said once, late
         // enough to close the article: the teasers under it read as prose.
-        // A button under each of a page's items ("Share") closes none of
-        // them: a closing line is said at most twice (above and below).
-        let ends = |i: usize| {
-            ends_section(i)
-                || closes.get(i).copied().unwrap_or(false)
-                    && page
-                        .blocks
-                        .iter()
-                        .filter(|b| b.text == page.blocks[i].text)
-                        .take(3)
-                        .count()
-                        < 3
-        };
         best_range.1 = closing_section(page, &prose, &ends, best_range);
     }
     // A page's lead sections (a hero, its features) before a menu or a
@@ -887,7 +890,8 @@ const TITLE_REACH: usize = 15;
 
 /// Where the content `(a, z)` of a page with no article ends: at the
 /// first heading that ends a page's content ("Related products",
-/// "Reviews", `ends_section`) when the lines before it outweigh those
+/// "Reviews", `ends_section`; or a line a rule marks `closes`, "Reviews
+/// for ...") when the lines before it outweigh those
 /// after it, or nothing after it is prose (only a related grid's tiles
 /// and the footer's links). Otherwise the heading is the content's own
 /// (a listing's "Latest articles") and the end stays.
