@@ -38,6 +38,26 @@ fn tail_goes(tail: &[&str]) {
     }
 }
 
+/// More of the story: what closes an article only does so after most of
+/// a long one.
+const MORE: &[&str] = &[
+    "Beans do not like wind: a balcony high above the street needs a screen of netting on the open side, or the plants spend their strength holding on.",
+    "A second sowing in early summer fills the gap when the first plants tire, and it costs no more than a packet of seeds and a few minutes of your evening.",
+    "At the end of the season, cut the stems at the base and leave the roots in the pot: they hold nitrogen that next year's leafy crops will be glad of.",
+    "Save a few of the best pods to dry on the plant, and you will never need to buy seed again, as long as you keep them somewhere cool and dark over winter.",
+    "Most of all, enjoy the flowers: scarlet, white or bicoloured, they bring bees to a balcony that would otherwise see very few of them all summer long.",
+];
+
+/// The story and `MORE`, then `tail`, cleaned; the story stays whole.
+fn clean_longer(tail: &[&str]) -> unboil::Article {
+    let lines: Vec<&str> = MORE.iter().chain(tail).copied().collect();
+    let a = CLEANER.clean_text(&page(&lines));
+    for line in STORY[1..].iter().chain(MORE) {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+    a
+}
+
 #[test]
 fn author_box_after_the_story_goes() {
     let tail = [
@@ -141,13 +161,6 @@ fn a_short_html_sample_in_a_guide_stays() {
 fn a_short_comment_thread_under_its_heading_goes() {
     // Two comments with compact ages ("4d") are too few for the dated
     // thread detector; the section's heading still ends the article.
-    let more = [
-        "Beans do not like wind: a balcony high above the street needs a screen of netting on the open side, or the plants spend their strength holding on.",
-        "A second sowing in early summer fills the gap when the first plants tire, and it costs no more than a packet of seeds and a few minutes of your evening.",
-        "At the end of the season, cut the stems at the base and leave the roots in the pot: they hold nitrogen that next year's leafy crops will be glad of.",
-        "Save a few of the best pods to dry on the plant, and you will never need to buy seed again, as long as you keep them somewhere cool and dark over winter.",
-        "Most of all, enjoy the flowers: scarlet, white or bicoloured, they bring bees to a balcony that would otherwise see very few of them all summer long.",
-    ];
     let tail = [
         "Discussion about this post",
         "Alex Moreno",
@@ -157,13 +170,9 @@ fn a_short_comment_thread_under_its_heading_goes() {
         "2d",
         "I tried the twice-a-week watering you describe and the difference in the pods was obvious within a fortnight. The plants looked sturdier too, and the leaves stopped curling in the afternoon sun on my south-facing balcony.",
     ];
-    let lines: Vec<&str> = more.iter().chain(&tail).copied().collect();
-    let a = CLEANER.clean_text(&page(&lines));
+    let a = clean_longer(&tail);
     for line in [tail[0], tail[3], tail[6]] {
         assert!(!kept(&a, line), "{line:?} should be removed");
-    }
-    for line in STORY[1..].iter().chain(&more) {
-        assert!(kept(&a, line), "{line:?} should be kept");
     }
 }
 
@@ -230,13 +239,6 @@ fn teasers_under_a_related_heading_go() {
     // Under the heading, each teaser's text is a sentence, as prose is,
     // and the site's blurb follows: the heading, late in the article,
     // ends it.
-    let more = [
-        "Beans do not like wind: a balcony high above the street needs a screen of netting on the open side, or the plants spend their strength holding on.",
-        "A second sowing in early summer fills the gap when the first plants tire, and it costs no more than a packet of seeds and a few minutes of your evening.",
-        "At the end of the season, cut the stems at the base and leave the roots in the pot: they hold nitrogen that next year's leafy crops will be glad of.",
-        "Save a few of the best pods to dry on the plant, and you will never need to buy seed again, as long as you keep them somewhere cool and dark over winter.",
-        "Most of all, enjoy the flowers: scarlet, white or bicoloured, they bring bees to a balcony that would otherwise see very few of them all summer long.",
-    ];
     let tail = [
         "Read this next",
         "Tomatoes on a Windowsill",
@@ -247,13 +249,9 @@ fn teasers_under_a_related_heading_go() {
         "Rosemary, thyme and bay will live through the winter on a cool and bright landing, watered sparingly.",
         "Our garden centre has served the town for forty years, with friendly advice, seeds, tools and compost for every balcony and backyard.",
     ];
-    let lines: Vec<&str> = more.iter().chain(&tail).copied().collect();
-    let a = CLEANER.clean_text(&page(&lines));
+    let a = clean_longer(&tail);
     for line in [tail[2], tail[4], tail[6], tail[7]] {
         assert!(!kept(&a, line), "{line:?} should be removed");
-    }
-    for line in STORY[1..].iter().chain(&more) {
-        assert!(kept(&a, line), "{line:?} should be kept");
     }
 }
 

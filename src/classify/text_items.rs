@@ -92,6 +92,16 @@ const MIN_KEYS: usize = 2;
 /// Items with text needed beyond the region to extend it.
 const MIN_ITEMS: usize = 2;
 
+/// An ASCII byte's shape (`shape_into`): digits alike, lower case without
+/// case tables.
+fn ascii_shape(b: u8) -> u8 {
+    if b.is_ascii_digit() {
+        b'0'
+    } else {
+        b.to_ascii_lowercase()
+    }
+}
+
 /// A template line's shape, written into `out`: lower case, digits alike
 /// ("#5", "#12"; "410 posts", "8,185 posts").
 pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
@@ -104,19 +114,11 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
             zero = c == b'0';
         }
     };
-    // An ASCII byte's shape: digits alike, lower case without case tables.
-    let ascii = |b: u8| {
-        if b.is_ascii_digit() {
-            b'0'
-        } else {
-            b.to_ascii_lowercase()
-        }
-    };
     out.reserve(text.len());
     if text.is_ascii() {
         // Most lines: byte by byte.
         for &b in text.as_bytes() {
-            push(ascii(b), out);
+            push(ascii_shape(b), out);
         }
         return;
     }
@@ -124,7 +126,7 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
     for c in text.chars() {
         // An ASCII character lower-cases to itself or its ASCII pair.
         if c.is_ascii() {
-            push(ascii(c as u8), out);
+            push(ascii_shape(c as u8), out);
             continue;
         }
         for c in c.to_lowercase() {
@@ -319,11 +321,7 @@ fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> 
         }
         // An ASCII first byte (most lines) is its shape's first byte.
         let lead = match b.text.as_bytes().first() {
-            Some(&c) if c.is_ascii() => Some(if c.is_ascii_digit() {
-                b'0'
-            } else {
-                c.to_ascii_lowercase()
-            }),
+            Some(&c) if c.is_ascii() => Some(ascii_shape(c)),
             _ => shape_lead(&b.text),
         };
         let Some(lead) = lead else {
