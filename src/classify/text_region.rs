@@ -36,15 +36,7 @@ pub fn find_inline(
     // at most twice: a button under each of a page's items ("Share")
     // closes none of them.
     let ends = |i: usize| {
-        ends_section(i)
-            || closes.get(i).copied().unwrap_or(false)
-                && page
-                    .blocks
-                    .iter()
-                    .filter(|b| b.text == page.blocks[i].text)
-                    .take(3)
-                    .count()
-                    < 3
+        ends_section(i) || closes.get(i).copied().unwrap_or(false) && said_times(page, i, 3) < 3
     };
     let sw = has_stopwords(page);
     let mut loose = prose_flags(page, junk, sw);
@@ -554,6 +546,18 @@ fn footer_tail(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize
         .map(|i| page.blocks[i].features.words)
         .sum();
     before >= TAIL_OUTWEIGH * run
+}
+
+/// How many lines of the page read as line `i` does, counted up to
+/// `cap`: a heading is said once or twice, a button under every item
+/// again and again.
+pub(super) fn said_times(page: &Page, i: usize, cap: usize) -> usize {
+    let text = &page.blocks[i].text;
+    page.blocks
+        .iter()
+        .filter(|b| b.text == *text)
+        .take(cap)
+        .count()
 }
 
 /// Lines of the region `(a, z)` late enough to close an article (an

@@ -264,7 +264,7 @@ pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize
             && THREAD_HEADING.is_match(b.text.trim())
             // A heading is said once; a "Comment" button under every
             // teaser of a listing is said again and again.
-            && !page.blocks.iter().any(|o| o.index != b.index && o.text == b.text)
+            && super::text_region::said_times(page, i, 2) == 1
         {
             return i;
         }
