@@ -106,28 +106,6 @@ fn is_bare_url(text: &str) -> bool {
     rest.is_some_and(|r| r.len() > 3 && r.contains('.') && !r.contains(char::is_whitespace))
 }
 
-/// A kept line that repeats one kept earlier is a caption shown twice, a
-/// teaser or a pull quote: the body needs it once. (Text only: in HTML the
-/// structure tells these apart, and repeated paragraphs can be content.)
-fn drop_repeats(page: &Page, out: &mut [Decision]) {
-    // Sized once: growing it hashes every line in it again.
-    let mut seen =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(page.blocks.len(), Default::default());
-    for (b, d) in page.blocks.iter().zip(out.iter_mut()) {
-        if !d.is_kept() || b.features.words < 5 {
-            continue;
-        }
-        if !seen.insert(LineKey(&b.text)) {
-            *d = decision(
-                Some(Category::LowContent),
-                "heuristic.repeated",
-                1.0 + d.score,
-                d.in_main,
-            );
-        }
-    }
-}
-
 /// A line's text as a key of a set of lines: compared whole, hashed by
 /// its length and its first and last bytes only. Lines that differ almost
 /// always differ there, and a paragraph is not hashed whole.
@@ -168,7 +146,7 @@ pub fn smooth(page: &Page, out: &mut [Decision]) {
     if page.is_html {
         return;
     }
-    drop_repeats(page, out);
+    super::text_repeats::drop_repeats(page, out);
     let mut i = 0;
     while i < page.blocks.len() {
         if !(out[i].is_kept() && menu_like(&page.blocks[i])) {

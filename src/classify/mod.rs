@@ -17,6 +17,7 @@ pub mod text_headers;
 pub mod text_items;
 pub mod text_lists;
 pub mod text_region;
+pub mod text_repeats;
 pub mod text_runs;
 pub mod text_signed;
 pub mod text_testimonials;
