@@ -786,19 +786,33 @@ fn teaser_shape(b: &crate::segment::Block) -> Option<u8> {
         0..=3 => Some(0),
         // A line of several numbers is a date or a byline, not a
         // headline.
-        4..=12
-            if b.text
-                .split_whitespace()
-                .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-                .count()
-                < 2 =>
-        {
-            Some(1)
-        }
+        4..=12 if !two_digit_words(&b.text) => Some(1),
         4..=12 => Some(3),
         13..=80 => Some(2),
         _ => None,
     }
+}
+
+/// Whether two or more of the words of `text` (as `split_whitespace`
+/// cuts them) start with an ASCII digit. Looked at from the digits: a
+/// word starts at one that follows white space or the text's start. A
+/// byte scan, not a walk over the characters: every line is asked.
+fn two_digit_words(text: &str) -> bool {
+    let b = text.as_bytes();
+    let starts_word = |p: usize| match p.checked_sub(1).map(|q| b[q]) {
+        None => true,
+        Some(c) if c.is_ascii() => char::from(c).is_whitespace(),
+        // The byte before ends a character of other than ASCII.
+        Some(_) => text[..p]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace),
+    };
+    b.iter()
+        .enumerate()
+        .filter(|&(p, c)| c.is_ascii_digit() && starts_word(p))
+        .nth(1)
+        .is_some()
 }
 
 /// Where a run of story teasers at the end of the region starts (or the
@@ -949,4 +963,39 @@ fn core_end(page: &Page, prose: &[bool]) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_digit_words_answers_as_the_word_split_does() {
+        for t in [
+            "",
+            "7",
+            "12 May 2024",
+            "May 12, 2024",
+            "by Jane Doe 3 min read",
+            "posted 2 days ago by 4chan fans",
+            "a1 b2 c3",
+            "x\u{a0}1 y\u{a0}2",
+            "é1 ü2",
+            "\u{3000}3\u{3000}4",
+            "5\u{2003}6",
+            "tab\t7\t8",
+            "vt\u{b}9\u{b}0",
+            "fs\u{1c}9\u{1c}0",
+            "١٢ ٣",
+            "no digits here at all",
+            "—1 —2",
+        ] {
+            let want = t
+                .split_whitespace()
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                .count()
+                >= 2;
+            assert_eq!(two_digit_words(t), want, "{t:?}");
+        }
+    }
 }

@@ -8,6 +8,7 @@
 //! quote after quote, each signed, does not continue the story.
 
 use crate::segment::{Block, Page};
+use std::cell::Cell;
 
 /// Signed quotes at least in a run.
 const MIN_PAIRS: usize = 3;
@@ -33,9 +34,10 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     let z = z.min(blocks.len());
     // The runs of the region, each from its first line.
     let mut runs = Vec::new();
+    let sign = Signatures::new(blocks);
     let mut i = a;
     while i < z {
-        match run_from(blocks, i, z) {
+        match run_from(blocks, &sign, i, z) {
             Some(end) => {
                 // A quote of two lines, a photo's caption: parts of one run.
                 match runs.last_mut() {
@@ -71,13 +73,40 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
         && !prose[start - 1]
         && blocks[start - 1].features.words <= HEADING_WORDS
         && !blocks[start - 1].features.ends_sentence
-        && signature(&blocks[start - 1]).is_none();
+        && sign.of(start - 1).is_none();
     start - usize::from(headed)
+}
+
+/// `signature` of each line, worked out once: the runs tried from one
+/// line after another ask it of the same lines again and again.
+struct Signatures<'a> {
+    blocks: &'a [Block],
+    known: Vec<Cell<Option<Option<bool>>>>,
+}
+
+impl<'a> Signatures<'a> {
+    fn new(blocks: &'a [Block]) -> Self {
+        Signatures {
+            blocks,
+            known: vec![Cell::new(None); blocks.len()],
+        }
+    }
+
+    /// `signature` of line `i` (`None` past the last line).
+    fn of(&self, i: usize) -> Option<bool> {
+        let cell = self.known.get(i)?;
+        if let Some(s) = cell.get() {
+            return s;
+        }
+        let s = signature(&self.blocks[i]);
+        cell.set(Some(s));
+        s
+    }
 }
 
 /// The end of the testimonial run starting at line `i` (quote first or
 /// signature first), if `MIN_PAIRS` signed quotes start it.
-fn run_from(blocks: &[Block], i: usize, z: usize) -> Option<usize> {
+fn run_from(blocks: &[Block], sign: &Signatures, i: usize, z: usize) -> Option<usize> {
     let mut pairs = 0;
     let mut praised = 0;
     let mut j = i;
@@ -87,26 +116,27 @@ fn run_from(blocks: &[Block], i: usize, z: usize) -> Option<usize> {
         return None;
     }
     // Signature first ("Jane Roe" / her quote) or quote first.
-    let sign_first = signature(blocks.get(i)?).is_some();
+    let sign_first = sign.of(i).is_some();
     loop {
         let (q, s) = if sign_first { (j + 1, j) } else { (j, j + 1) };
         if q >= z || s >= z {
             break;
         }
-        let (Some(quote), Some(strong)) = (quote(&blocks[q]), signature(&blocks[s])) else {
+        let (Some(quote), Some(strong)) = (quote(&blocks[q]), sign.of(s)) else {
             break;
         };
         // A quote in quotation marks or a signature shaped as one (a
         // dash, an initial, a role) is signed praise; otherwise its
-        // words must praise.
-        if !(quote.marked || strong || praises(&blocks[q].text)) {
+        // words must praise (asked once).
+        let praise = quote.marked || praises(&blocks[q].text);
+        if !(praise || strong) {
             break;
         }
-        praised += usize::from(quote.marked || praises(&blocks[q].text));
+        praised += usize::from(praise);
         pairs += 1;
         j += 2;
         // A rating or a count between two quotes ("5", "★★★★★").
-        if blocks.get(j).is_some_and(|b| b.features.words <= 1) && signature(&blocks[j]).is_none() {
+        if blocks.get(j).is_some_and(|b| b.features.words <= 1) && sign.of(j).is_none() {
             j += 1;
         }
     }
