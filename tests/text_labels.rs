@@ -53,3 +53,17 @@ fn a_one_word_field_name_opens_no_list() {
     let a = CLEANER.clean_text(&page(&[STORY, spec]));
     assert!(kept(&a, spec[1]), "{:?} should be kept", spec[1]);
 }
+
+/// "Browse more articles" over the same teasers heads them too.
+#[test]
+fn more_articles_heads_the_list_after_an_article() {
+    let mut related = RELATED.to_vec();
+    related[0] = "Browse more articles";
+    let a = CLEANER.clean_text(&page(&[STORY, &related]));
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+    for line in &related {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+}
