@@ -48,3 +48,20 @@ fn a_paragraph_about_an_owner_the_story_quotes_stays() {
     let a = CLEANER.clean_text(&page(&[STORY, quote]));
     assert!(kept(&a, quote[0]), "{:?} should be kept", quote[0]);
 }
+
+/// A handle in brackets after the name is no part of it: the line is
+/// still the name alone.
+#[test]
+fn a_name_line_with_a_handle_in_brackets_heads_the_bio() {
+    let bio: &[&str] = &[
+        "Marta Kowalczyk (@martak)",
+        "Marta started writing about old houses twelve years ago as the editor of a small magazine, and she still lives in a cottage with uneven floors.",
+    ];
+    let a = CLEANER.clean_text(&page(&[STORY, bio]));
+    for line in &STORY[1..] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+    for line in bio {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+}

@@ -176,6 +176,12 @@ fn name_tokens(b: &Block) -> Option<Vec<&str>> {
         return None;
     }
     let text = b.text.trim().trim_end_matches(['*', ':']);
+    // A handle or an outlet in brackets after the name ("Jane Roe
+    // (@janeroe)", "Jane Roe (Daily Post)") is not part of it either.
+    let text = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((name, _)) => name,
+        None => text,
+    };
     let name = text.split(',').next()?;
     let tokens: Vec<&str> = name
         .split_whitespace()
