@@ -40,6 +40,18 @@ pub fn is_heading_like(b: &Block) -> bool {
     b.kind.is_heading() || (f.words <= 10 && f.chars <= 80 && !f.ends_sentence)
 }
 
+/// Text: a short line ending in a colon ("Related posts:", "You may like
+/// to read:") is a label over the list after it, and heads it as a heading
+/// does (the heading rules' patterns allow the colon). One word and a
+/// colon is as often a field's name ("Recommended:" over a spec's values).
+fn is_label(b: &Block) -> bool {
+    let f = &b.features;
+    f.link_density <= 0.5
+        && (2..=10).contains(&f.words)
+        && f.chars <= 80
+        && b.text.trim_end().ends_with(':')
+}
+
 /// `header` elements inside an `article` that stands in a river of them
 /// (a blog or news index, a tag page): each teaser's own headline and
 /// byline, not the page's banner (HTML gives a header the banner role only
@@ -343,7 +355,7 @@ pub fn heading_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
         .iter()
         .map(|b| {
             let f = &b.features;
-            if is_heading_like(b) {
+            if is_heading_like(b) || !page.is_html && is_label(b) {
                 set.heading_matches_within(&b.text, f.words, f.link_density)
             } else {
                 Vec::new()

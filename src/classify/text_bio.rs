@@ -31,14 +31,14 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
             {
                 j += 1;
             }
-            j < blocks.len() && j <= i + NAME_REACH && echoes(&blocks[j], next(j), &name)
+            j < blocks.len() && j <= i + NAME_REACH && echoes(&blocks[j], next(j), &name, true)
         } else {
             // A bio with no name line: "Jane Roe is a writer who ...", as
             // the article's last paragraph or after it.
             let after = (i + 1..blocks.len()).filter(|&k| prose[k]).count();
             after <= 1
                 && lone_bio(&blocks[i])
-                && echoes(&blocks[i], next(i), &lead_name(&blocks[i].text))
+                && echoes(&blocks[i], next(i), &lead_name(&blocks[i].text), false)
         };
         if start {
             // With its heading ("About the author", "Written by").
@@ -143,6 +143,17 @@ static CUES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     .expect("bio cue pattern compiles")
 });
 
+/// A job a bio names, not only a writer's ("Karina is the owner of ...",
+/// "Jared leads ... as Chief Marketing Officer"): enough only under a line
+/// holding the person's name alone, as a story's paragraph about someone
+/// it quotes names their job too.
+static ROLES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(owner|manager|executive|officer|president|partner|attorney|lawyer|analyst|engineer|developer|designer|researcher|scientist|physician|dietitian|nutritionist|therapist|advis[eo]r|educator|photographer|passion)",
+    )
+    .expect("bio role pattern compiles")
+});
+
 /// Words that speak of one person.
 static PERSON: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)(?-u:\b)(he|she|his|her|him|hers|i|my|me)(?-u:\b)")
@@ -165,6 +176,12 @@ fn name_tokens(b: &Block) -> Option<Vec<&str>> {
         return None;
     }
     let text = b.text.trim().trim_end_matches(['*', ':']);
+    // A handle or an outlet in brackets after the name ("Jane Roe
+    // (@janeroe)", "Jane Roe (Daily Post)") is not part of it either.
+    let text = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((name, _)) => name,
+        None => text,
+    };
     let name = text.split(',').next()?;
     let tokens: Vec<&str> = name
         .split_whitespace()
@@ -196,8 +213,9 @@ const PARTICLES: &[&str] = &[
 /// after it): it says what they do, speaks of one person, and starts with
 /// one of the name's words (a single-word name needs a verb after it, "Sam is",
 /// as a sentence may start with any capitalised word).
-fn echoes(b: &Block, next: &str, name: &[&str]) -> bool {
-    if b.features.words < BIO_WORDS || !CUES.is_match(&b.text) {
+fn echoes(b: &Block, next: &str, name: &[&str], named: bool) -> bool {
+    let cued = CUES.is_match(&b.text) || named && ROLES.is_match(&b.text);
+    if b.features.words < BIO_WORDS || !cued {
         return false;
     }
     if FIRST_PERSON.is_match(&b.text) {
