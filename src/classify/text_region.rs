@@ -123,6 +123,8 @@ pub fn find_inline(
     let mut run = 0.0f32;
     // Menu-like lines in a row, with nothing else between them.
     let mut consec = 0.0f32;
+    // What each lone paragraph would add to a lead run (see `lead_run`).
+    let mut card = vec![0.0f32; page.blocks.len()];
     let scores: Vec<f32> = page
         .blocks
         .iter()
@@ -165,6 +167,7 @@ pub fn find_inline(
                 return if before || after || w >= 40.0 || !article_core {
                     w
                 } else {
+                    card[i] = CARD_SHARE * (0.7 * w + 1.0);
                     0.3 * w - 1.0
                 };
             }
@@ -450,7 +453,7 @@ pub fn find_inline(
     // A page's lead sections (a hero, its features) before a menu or a
     // table that parts them from the main run are content too.
     let lead = if article_core && best > 0.0 && !thread {
-        lead_run(&prose, &scores, best, best_range)
+        lead_run(&prose, &scores, &card, best, best_range)
     } else {
         None
     };
@@ -478,14 +481,24 @@ pub fn find_inline(
 /// `LEAD_SHARE` of the region's `best` score: a page built of sections
 /// (an intro, features, steps) split by a menu or a table, whose later
 /// part won the region. A few teasers or a footer's blurb weigh far less
-/// than the text they stand apart from.
+/// than the text they stand apart from. `card[i]` gives a lone paragraph
+/// back part of its discount: before the main run it is more likely a
+/// feature card's text (a name, a sentence, a button) than a teaser,
+/// which follows an article.
 fn lead_run(
     prose: &[bool],
     scores: &[f32],
+    card: &[f32],
     best: f32,
     (a, _): (usize, usize),
 ) -> Option<(usize, usize)> {
-    let (b, r) = max_run(scores.get(..a)?);
+    let lead: Vec<f32> = scores
+        .get(..a)?
+        .iter()
+        .zip(card)
+        .map(|(s, c)| s + c)
+        .collect();
+    let (b, r) = max_run(&lead);
     let paragraphs = prose[r.0..r.1].iter().filter(|&&p| p).count();
     (b >= LEAD_SHARE * best && b >= LEAD_MIN && paragraphs >= 2).then_some(r)
 }
@@ -494,6 +507,9 @@ fn lead_run(
 const LEAD_SHARE: f32 = 0.5;
 /// Score (about prose words) a lead run must weigh.
 const LEAD_MIN: f32 = 50.0;
+/// Share of a lone paragraph's discount (against one beside other
+/// paragraphs) given back in a lead run.
+const CARD_SHARE: f32 = 0.5;
 
 /// A long line with hardly a punctuation mark is a list run together (a
 /// menu's or a filter's options, a tag cloud, code), not a paragraph:
