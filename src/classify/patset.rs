@@ -39,9 +39,7 @@ mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
-use factors::{
-    ByteSet, Bytes, Lits, MAX_GROUPS, bytes_in, edge_bytes, factors, needs, prefix, suffix,
-};
+use factors::{ByteSet, Bytes, Lits, bytes_in, edge_bytes, factors, needs, prefix, suffix};
 use literals::{Grams, Heads, Table};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{
@@ -80,14 +78,8 @@ pub struct PatternSet {
 #[derive(Debug, Clone)]
 struct Prefilter {
     /// Factors searched anywhere in the text, each with the set patterns it
-    /// is a factor of (`owner`: which of their factor sets it is in).
+    /// is a factor of.
     any: Vec<(Vec<u8>, Vec<u32>)>,
-    /// Per kind of literal set (row 0: prefixes, then the factor sets in
-    /// turn), a bit per pattern that has one: a pattern is a candidate
-    /// only if a literal of each of its sets is found.
-    has: Vec<u64>,
-    /// A bit per pattern that has a prefix or a factor set.
-    searched: Vec<u64>,
     /// Per pattern: the fewest bytes a match has, and for a pattern
     /// anchored at both ends the most (`u32::MAX`: no bound), which a
     /// text it matches has too.
@@ -135,17 +127,6 @@ struct Prefilter {
 /// Shortest literal of a prefix that is searched for alone, and of a
 /// factor searched for besides a shorter prefix.
 const STRONG: usize = 6;
-
-/// Rows of `Prefilter::has`: the prefixes, then each factor set.
-const ROWS: usize = 1 + MAX_GROUPS;
-
-/// A factor's owner: the pattern, and in the top bits which of its factor
-/// sets the factor is in.
-const GROUP_SHIFT: u32 = 30;
-
-fn owner(pattern: u32, group: usize) -> u32 {
-    pattern | (group as u32) << GROUP_SHIFT
-}
 
 /// Lazy-DFA cache of one pattern run alone: the set's roomy cache is for
 /// a hundred patterns at once; this bounds memory over many single ones.
@@ -331,13 +312,11 @@ impl Prefilter {
         let mut end = Table::default();
         let words = patterns.len().div_ceil(64);
         let mut tailed = vec![0u64; words];
-        let mut has = vec![0u64; words * ROWS];
         let mut lengths = Vec::with_capacity(patterns.len());
         let mut later = Vec::with_capacity(patterns.len());
         let mut later_bits = vec![0u64; words];
         let mut edges = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
-            let bit = |row: usize| (row * words + i / 64, 1u64 << (i % 64));
             let i = i as u32;
             let h = regex_syntax::Parser::new().parse(p).ok();
             lengths.push(h.as_ref().map_or((0, u32::MAX), |h| {
@@ -397,6 +376,8 @@ impl Prefilter {
             // only); the others are looked for in the few texts that have
             // it. A set of common words (` your `) searched in the pass
             // is found, or nearly (its window), every few lines.
+            // So each pattern is searched for by one literal set, and a
+            // literal of it found makes the pattern a candidate.
             let mut sets = sets;
             let rest = if pre.is_some() {
                 std::mem::take(&mut sets)
@@ -420,18 +401,10 @@ impl Prefilter {
             later.push(rest);
             if let Some(f) = pre {
                 f.into_iter().for_each(|l| start.add(l, i));
-                let (w, b) = bit(0);
-                has[w] |= b;
             }
-            for (g, f) in sets.into_iter().enumerate() {
-                f.into_iter().for_each(|l| any.add(l, owner(i, g)));
-                let (w, b) = bit(1 + g);
-                has[w] |= b;
+            for f in sets {
+                f.into_iter().for_each(|l| any.add(l, i));
             }
-        }
-        let mut searched = vec![0u64; words];
-        for (row, &h) in has.iter().enumerate() {
-            searched[row % words] |= h;
         }
         bail.sort_unstable();
         bail.dedup();
@@ -449,8 +422,6 @@ impl Prefilter {
             tails: Heads::new(end.lits, end.owners),
             tailed,
             always,
-            has,
-            searched,
             lengths,
         }
     }
@@ -477,7 +448,7 @@ impl Prefilter {
             for i in (0..n).filter(|&i| holds(i)) {
                 applies[i / 64] |= 1 << (i % 64);
             }
-            let pattern = |o: u32| (o & ((1 << GROUP_SHIFT) - 1)) as usize;
+            let pattern = |o: u32| o as usize;
             let lits: Vec<bool> = self
                 .any
                 .iter()
@@ -561,10 +532,6 @@ impl Candidates {
         }
     }
 
-    fn insert(&mut self, i: usize) {
-        self.words()[i / 64] |= 1 << (i % 64);
-    }
-
     /// The indexes, ascending.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let w: &[u64] = if self.heap.is_empty() {
@@ -582,6 +549,34 @@ impl Candidates {
                 })
             })
         })
+    }
+}
+
+/// A text's length and end bytes, which a match of some patterns must
+/// fit (`Prefilter::lengths`, `Prefilter::edges`).
+struct Fits {
+    len: u32,
+    ends: [Option<u8>; 2],
+}
+
+impl Fits {
+    fn new(text: &str) -> Fits {
+        let b = text.as_bytes();
+        Fits {
+            len: u32::try_from(b.len()).unwrap_or(u32::MAX),
+            ends: [b.first().copied(), b.last().copied()],
+        }
+    }
+
+    /// Whether a match of pattern `i` can be the text.
+    fn holds(&self, pf: &Prefilter, i: usize) -> bool {
+        let (least, most) = pf.lengths[i];
+        self.len >= least
+            && self.len <= most
+            && pf.edges[i]
+                .iter()
+                .zip(self.ends)
+                .all(|(s, b)| b.is_none_or(|b| s[usize::from(b / 64)] & 1 << (b % 64) != 0))
     }
 }
 
@@ -692,37 +687,42 @@ impl PatternSet {
     /// `candidates` for a block of (words, link density): may leave out
     /// patterns whose bounds (`set_bounds`) do not hold for it.
     pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
-        let mut c = self.found(text, block);
+        let mut c = self.no_candidates();
+        self.candidates_into(text, block, &mut c);
+        c
+    }
+
+    /// An empty set of candidates, for `candidates_into`.
+    pub fn no_candidates(&self) -> Candidates {
+        Candidates::new(self.len())
+    }
+
+    /// `candidates_within` added to `c` (from `no_candidates`): filled in
+    /// place, as a set of some hundred bits copied out of each call is
+    /// a copy per block and set.
+    pub fn candidates_into(&self, text: &str, block: Option<(u32, f32)>, c: &mut Candidates) {
         let pf = &self.prefilter;
-        let words = c.words();
+        let fits = Fits::new(text);
+        self.found(text, block, &fits, c);
         // A match is as long as the pattern allows: shorter or (for one
         // anchored at both ends) longer texts are out. And one anchored at
         // an end needs a text starting (ending) with a byte it can.
-        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        let lengths = &pf.lengths;
-        let ends = [text.as_bytes().first(), text.as_bytes().last()];
-        let ends_ok = |sets: &[ByteSet; 2]| {
-            sets.iter()
-                .zip(ends)
-                .all(|(s, b)| b.is_none_or(|&b| s[usize::from(b / 64)] & 1 << (b % 64) != 0))
-        };
-        for (k, w) in words.iter_mut().enumerate() {
+        for (k, w) in c.words().iter_mut().enumerate() {
             let mut bits = *w;
             while bits != 0 {
                 let t = bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let i = k * 64 + t;
-                let (least, most) = lengths[i];
-                if len < least || len > most || !ends_ok(&pf.edges[i]) {
+                if !fits.holds(pf, k * 64 + t) {
                     *w &= !(1 << t);
                 }
             }
         }
-        c
     }
 
-    /// `candidates_within` by the literals found in `text` alone.
-    fn found(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
+    /// The literals found in `text` alone, added to `c` (`fits`: of
+    /// `text`, to turn patterns with no literal away before their bytes
+    /// are looked for).
+    fn found(&self, text: &str, block: Option<(u32, f32)>, fits: &Fits, c: &mut Candidates) {
         let pf = &self.prefilter;
         // A character the factors do not account for, a case variant of an
         // ASCII letter (the Kelvin sign, the long s): the factors are
@@ -741,56 +741,45 @@ impl PatternSet {
                     None => c,
                 })
                 .collect();
-            return self.found(&folded, block);
+            // The bounds are checked on the text itself: `fits` is of it.
+            return self.found(&folded, block, fits, c);
         }
-        let n = self.len();
-        let mut c = Candidates::new(n);
         let (t, searches) = pf.tier(block);
-        // The patterns with no factor that apply are candidates, less
-        // those that need a byte the text lacks. Each is then run alone
-        // (they are few, and mostly anchored: their DFAs stop within a few
-        // bytes, where a set's search costs more to set up than that).
-        if !t.always.is_empty() {
-            let held = bytes_in(text);
-            for &j in &t.always {
-                if pf.always_needs[j].iter().all(|&n| n & held != 0) {
-                    c.insert(pf.always[j] as usize);
-                }
-            }
-        }
-        // The sets each pattern has a literal of found: prefixes in row 0,
-        // each factor set in a row of its own.
-        let nw = n.div_ceil(64);
-        let mut inline = [0u64; INLINE_WORDS * ROWS];
-        let mut heap = Vec::new();
-        let got: &mut [u64] = if nw > INLINE_WORDS {
-            heap.resize(nw * ROWS, 0);
-            &mut heap
-        } else {
-            &mut inline[..nw * ROWS]
-        };
+        let words = c.words();
+        // Each searched pattern has one literal set searched for (see
+        // `Prefilter::new`): a literal of it found, the pattern is in.
         pf.anchored.find(text.as_bytes(), |i| {
-            got[i as usize / 64] |= 1 << (i % 64);
+            words[i as usize / 64] |= 1 << (i % 64);
         });
         // Every occurrence of every factor, in one pass over the text.
         if let Some(s) = t.search.and_then(|g| searches.get(g)) {
             s.grams.scan(text.as_bytes(), |p| {
-                for &o in &s.owners[p] {
-                    let i = (o & ((1 << GROUP_SHIFT) - 1)) as usize;
-                    let row = 1 + (o >> GROUP_SHIFT) as usize;
-                    got[row * nw + i / 64] |= 1 << (i % 64);
+                for &i in &s.owners[p] {
+                    words[i as usize / 64] |= 1 << (i % 64);
                 }
             });
         }
-        let words = c.words();
-        for (k, w) in words.iter_mut().enumerate() {
-            let mut all = pf.searched[k];
-            for row in 0..ROWS {
-                all &= got[row * nw + k] | !pf.has[row * nw + k];
+        // The search is shared with other classes: a literal found may be
+        // of a pattern that does not apply here.
+        for (w, &a) in words.iter_mut().zip(&t.applies) {
+            *w &= a;
+        }
+        // The patterns with no factor that apply are candidates, less
+        // those that need a byte the text lacks. Each is then run alone
+        // (they are few, and mostly anchored: their DFAs stop within a few
+        // bytes, where a set's search costs more to set up than that). The
+        // text's bytes are gathered only if one of them fits its length
+        // and ends: for most texts none does. (Some are anchored at the
+        // end: they are checked with the others below.)
+        let mut held = None;
+        for &j in &t.always {
+            let i = pf.always[j] as usize;
+            if fits.holds(pf, i) {
+                let held = *held.get_or_insert_with(|| bytes_in(text));
+                if pf.always_needs[j].iter().all(|&n| n & held != 0) {
+                    words[i / 64] |= 1 << (i % 64);
+                }
             }
-            // The search is shared with other classes: a factor found
-            // may be of a pattern that does not apply here.
-            *w |= all & t.applies[k];
         }
         // Candidates with sets left out of the search must hold a literal
         // of each too.
@@ -825,7 +814,6 @@ impl PatternSet {
                 *w &= e | !t;
             }
         }
-        c
     }
 
     /// Tell the set, per pattern, the blocks it applies to, for
