@@ -40,7 +40,7 @@ mod tester;
 pub use bounds::Bounds;
 use bounds::Classes;
 use factors::{ByteSet, Bytes, Lits, bytes_in, edge_bytes, factors, needs, prefix, suffix};
-use literals::{Grams, Heads, Table};
+use literals::{Grams, Heads, Leads, Table};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
@@ -162,9 +162,12 @@ struct Tiers {
 
 #[derive(Debug, Clone)]
 struct Search {
-    grams: Grams,
+    /// `None`: every literal is in `leads`.
+    grams: Option<Grams>,
     /// Per literal of `grams`: the set patterns it is a factor of.
     owners: Vec<Vec<u32>>,
+    /// The literals led by a rare byte, with their patterns.
+    leads: Leads,
 }
 
 /// How rare a factor set's literals are in text, roughly: the longest
@@ -440,7 +443,9 @@ impl Prefilter {
         // Per class: the patterns that apply, and the literals of `any`
         // they have, grouped by the step a search for those would take.
         let mut tiers = Vec::new();
-        let mut steps: Vec<(usize, Vec<bool>)> = Vec::new();
+        // Keyed by the step and whether literals led by a rare byte are
+        // searched apart.
+        let mut steps: Vec<((usize, bool), Vec<bool>)> = Vec::new();
         for k in 0..=self.classes.len() {
             let sample = (k < self.classes.len()).then(|| self.classes.sample(k));
             let holds = |i: usize| sample.is_none_or(|(w, d)| self.bounds[i].holds(w, d));
@@ -454,24 +459,39 @@ impl Prefilter {
                 .iter()
                 .map(|(_, o)| o.iter().any(|&o| holds(pattern(o))))
                 .collect();
-            let shortest = (self.any.iter().zip(&lits))
-                .filter(|(_, used)| **used)
-                .map(|((l, _), _)| l.len())
-                .min();
-            let search = shortest.map(|m| {
-                let step = Grams::step_for(m);
-                match steps.iter().position(|(s, _)| *s == step) {
-                    Some(g) => {
-                        let union = &mut steps[g].1;
-                        union.iter_mut().zip(&lits).for_each(|(u, l)| *u |= l);
-                        g
-                    }
-                    None => {
-                        steps.push((step, lits));
-                        steps.len() - 1
-                    }
-                }
-            });
+            // Literals led by a rare byte can be found from that byte
+            // (`Leads`), not by the windows: done where that lets the
+            // windows be looked at further apart, as a short one (`(ap`)
+            // has every window of a paragraph looked at. Elsewhere a pass
+            // for them would only add to the one over the windows.
+            let step_of = |led: bool| {
+                (self.any.iter().zip(&lits))
+                    .filter(|((l, _), used)| **used && !(led && Leads::takes(l)))
+                    .map(|((l, _), _)| l.len())
+                    .min()
+                    // No literal for the windows: a search of its own kind.
+                    .map_or(usize::MAX, Grams::step_for)
+            };
+            let (plain, apart) = (step_of(false), step_of(true));
+            let step = if apart > plain {
+                (apart, true)
+            } else {
+                (plain, false)
+            };
+            let search =
+                lits.iter()
+                    .any(|&u| u)
+                    .then(|| match steps.iter().position(|(s, _)| *s == step) {
+                        Some(g) => {
+                            let union = &mut steps[g].1;
+                            union.iter_mut().zip(&lits).for_each(|(u, l)| *u |= l);
+                            g
+                        }
+                        None => {
+                            steps.push((step, lits));
+                            steps.len() - 1
+                        }
+                    });
             tiers.push(Tier {
                 search,
                 applies,
@@ -482,14 +502,16 @@ impl Prefilter {
         }
         let searches = steps
             .into_iter()
-            .map(|(_, used)| {
-                let (lits, owners): (Vec<Vec<u8>>, Vec<Vec<u32>>) = (self.any.iter().zip(used))
+            .map(|((_, apart), used)| {
+                let (led, rest): (Vec<_>, Vec<_>) = (self.any.iter().zip(used))
                     .filter(|(_, u)| *u)
                     .map(|(lo, _)| lo.clone())
-                    .unzip();
+                    .partition(|(l, _)| apart && Leads::takes(l));
+                let (lits, owners): (Vec<Vec<u8>>, Vec<Vec<u32>>) = rest.into_iter().unzip();
                 Search {
-                    grams: Grams::new(&lits),
+                    grams: (!lits.is_empty()).then(|| Grams::new(&lits)),
                     owners,
+                    leads: Leads::new(led),
                 }
             })
             .collect();
@@ -753,10 +775,15 @@ impl PatternSet {
         });
         // Every occurrence of every factor, in one pass over the text.
         if let Some(s) = t.search.and_then(|g| searches.get(g)) {
-            s.grams.scan(text.as_bytes(), |p| {
-                for &i in &s.owners[p] {
-                    words[i as usize / 64] |= 1 << (i % 64);
-                }
+            if let Some(grams) = &s.grams {
+                grams.scan(text.as_bytes(), |p| {
+                    for &i in &s.owners[p] {
+                        words[i as usize / 64] |= 1 << (i % 64);
+                    }
+                });
+            }
+            s.leads.scan(text.as_bytes(), |i| {
+                words[i as usize / 64] |= 1 << (i % 64);
             });
         }
         // The search is shared with other classes: a literal found may be
@@ -1039,6 +1066,63 @@ mod tests {
         assert_eq!(c, [0, 1]);
         // Without a word count every pattern is in play.
         assert_eq!(set.matches(text), [0, 1]);
+    }
+
+    #[test]
+    fn literals_led_by_a_rare_byte_leave_the_windows_far_apart() {
+        let pats: Vec<String> = [
+            r"(?i)\(ap\)",
+            r"(?i)\bnewsletter signup\b",
+            r"(?i)\b\d+% off\b",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        set.set_bounds(vec![Bounds::default(); 3]);
+        // `(ap)` and `% off` are found from their first byte: the windows
+        // are for `newsletter signup` alone, every fourth looked at.
+        let (t, searches) = set.prefilter.tier(Some((60, 0.0)));
+        let s = &searches[t.search.unwrap()];
+        assert_eq!(s.grams.as_ref().map(|g| g.step), Some(4));
+        let plain = RegexSet::new(&pats).unwrap();
+        let long = "word ".repeat(50);
+        for text in [
+            format!("{long}(AP) said"),
+            format!("{long}20% OFF today"),
+            format!("{long}Newsletter Signup"),
+            format!("(ap) {long}(ap"),
+            long.clone(),
+            "(Ap)".to_string(),
+        ] {
+            let want: Vec<usize> = plain.matches(&text).iter().collect();
+            let got: Vec<usize> = set
+                .candidates_within(&text, Some((60, 0.0)))
+                .iter()
+                .filter(|&i| set.is_match(i, &text))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leads_report_every_occurrence() {
+        let leads = Leads::new(vec![
+            (b"(ap".to_vec(), vec![0]),
+            (b"(ap)".to_vec(), vec![1]),
+            (b"% off".to_vec(), vec![2, 3]),
+        ]);
+        for (hay, want) in [
+            ("", vec![]),
+            ("(", vec![]),
+            ("(AP) and (ap", vec![0, 0, 1]),
+            ("50% Off, 10% OFF", vec![2, 2, 3, 3]),
+            ("%", vec![]),
+        ] {
+            let mut got = Vec::new();
+            leads.scan(hay.as_bytes(), |o| got.push(o));
+            got.sort_unstable();
+            assert_eq!(got, want, "{hay:?}");
+        }
     }
 
     #[test]
