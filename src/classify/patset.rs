@@ -1105,6 +1105,25 @@ mod tests {
     }
 
     #[test]
+    fn patterns_with_no_literal_still_need_their_end_and_bytes() {
+        // No factor to search for: a candidate by its length, its end
+        // bytes, the bytes it needs and the suffix it ends with.
+        let pats: Vec<String> = [r"^\p{Lu}\w*:$", r"^[0-9]+ ?[-/] ?[0-9]+$"]
+            .map(String::from)
+            .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let plain = RegexSet::new(&pats).unwrap();
+        assert_eq!(set.candidates("Notes").iter().count(), 0);
+        assert_eq!(set.candidates("12 05").iter().count(), 0);
+        for text in [
+            "Notes:", "notes:", "Notes: x", "Élan:", "12-05", "12 / 5", "1-", "",
+        ] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn leads_report_every_occurrence() {
         let leads = Leads::new(vec![
             (b"(ap".to_vec(), vec![0]),
