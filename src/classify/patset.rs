@@ -39,10 +39,8 @@ mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
-use factors::{
-    ByteSet, Bytes, Lits, MAX_GROUPS, bytes_in, edge_bytes, factors, needs, prefix, suffix,
-};
-use literals::{Grams, Heads, Table};
+use factors::{ByteSet, Bytes, Lits, bytes_in, edge_bytes, factors, needs, prefix, suffix};
+use literals::{Grams, Heads, Leads, Table};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{
     Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
@@ -80,14 +78,8 @@ pub struct PatternSet {
 #[derive(Debug, Clone)]
 struct Prefilter {
     /// Factors searched anywhere in the text, each with the set patterns it
-    /// is a factor of (`owner`: which of their factor sets it is in).
+    /// is a factor of.
     any: Vec<(Vec<u8>, Vec<u32>)>,
-    /// Per kind of literal set (row 0: prefixes, then the factor sets in
-    /// turn), a bit per pattern that has one: a pattern is a candidate
-    /// only if a literal of each of its sets is found.
-    has: Vec<u64>,
-    /// A bit per pattern that has a prefix or a factor set.
-    searched: Vec<u64>,
     /// Per pattern: the fewest bytes a match has, and for a pattern
     /// anchored at both ends the most (`u32::MAX`: no bound), which a
     /// text it matches has too.
@@ -136,17 +128,6 @@ struct Prefilter {
 /// factor searched for besides a shorter prefix.
 const STRONG: usize = 6;
 
-/// Rows of `Prefilter::has`: the prefixes, then each factor set.
-const ROWS: usize = 1 + MAX_GROUPS;
-
-/// A factor's owner: the pattern, and in the top bits which of its factor
-/// sets the factor is in.
-const GROUP_SHIFT: u32 = 30;
-
-fn owner(pattern: u32, group: usize) -> u32 {
-    pattern | (group as u32) << GROUP_SHIFT
-}
-
 /// Lazy-DFA cache of one pattern run alone: the set's roomy cache is for
 /// a hundred patterns at once; this bounds memory over many single ones.
 const SINGLE_DFA_LIMIT: usize = 2 << 20;
@@ -181,9 +162,12 @@ struct Tiers {
 
 #[derive(Debug, Clone)]
 struct Search {
-    grams: Grams,
+    /// `None`: every literal is in `leads`.
+    grams: Option<Grams>,
     /// Per literal of `grams`: the set patterns it is a factor of.
     owners: Vec<Vec<u32>>,
+    /// The literals led by a rare byte, with their patterns.
+    leads: Leads,
 }
 
 /// How rare a factor set's literals are in text, roughly: the longest
@@ -331,13 +315,11 @@ impl Prefilter {
         let mut end = Table::default();
         let words = patterns.len().div_ceil(64);
         let mut tailed = vec![0u64; words];
-        let mut has = vec![0u64; words * ROWS];
         let mut lengths = Vec::with_capacity(patterns.len());
         let mut later = Vec::with_capacity(patterns.len());
         let mut later_bits = vec![0u64; words];
         let mut edges = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
-            let bit = |row: usize| (row * words + i / 64, 1u64 << (i % 64));
             let i = i as u32;
             let h = regex_syntax::Parser::new().parse(p).ok();
             lengths.push(h.as_ref().map_or((0, u32::MAX), |h| {
@@ -397,6 +379,8 @@ impl Prefilter {
             // only); the others are looked for in the few texts that have
             // it. A set of common words (` your `) searched in the pass
             // is found, or nearly (its window), every few lines.
+            // So each pattern is searched for by one literal set, and a
+            // literal of it found makes the pattern a candidate.
             let mut sets = sets;
             let rest = if pre.is_some() {
                 std::mem::take(&mut sets)
@@ -420,18 +404,10 @@ impl Prefilter {
             later.push(rest);
             if let Some(f) = pre {
                 f.into_iter().for_each(|l| start.add(l, i));
-                let (w, b) = bit(0);
-                has[w] |= b;
             }
-            for (g, f) in sets.into_iter().enumerate() {
-                f.into_iter().for_each(|l| any.add(l, owner(i, g)));
-                let (w, b) = bit(1 + g);
-                has[w] |= b;
+            for f in sets {
+                f.into_iter().for_each(|l| any.add(l, i));
             }
-        }
-        let mut searched = vec![0u64; words];
-        for (row, &h) in has.iter().enumerate() {
-            searched[row % words] |= h;
         }
         bail.sort_unstable();
         bail.dedup();
@@ -449,8 +425,6 @@ impl Prefilter {
             tails: Heads::new(end.lits, end.owners),
             tailed,
             always,
-            has,
-            searched,
             lengths,
         }
     }
@@ -469,7 +443,9 @@ impl Prefilter {
         // Per class: the patterns that apply, and the literals of `any`
         // they have, grouped by the step a search for those would take.
         let mut tiers = Vec::new();
-        let mut steps: Vec<(usize, Vec<bool>)> = Vec::new();
+        // Keyed by the step and whether literals led by a rare byte are
+        // searched apart.
+        let mut steps: Vec<((usize, bool), Vec<bool>)> = Vec::new();
         for k in 0..=self.classes.len() {
             let sample = (k < self.classes.len()).then(|| self.classes.sample(k));
             let holds = |i: usize| sample.is_none_or(|(w, d)| self.bounds[i].holds(w, d));
@@ -477,30 +453,45 @@ impl Prefilter {
             for i in (0..n).filter(|&i| holds(i)) {
                 applies[i / 64] |= 1 << (i % 64);
             }
-            let pattern = |o: u32| (o & ((1 << GROUP_SHIFT) - 1)) as usize;
+            let pattern = |o: u32| o as usize;
             let lits: Vec<bool> = self
                 .any
                 .iter()
                 .map(|(_, o)| o.iter().any(|&o| holds(pattern(o))))
                 .collect();
-            let shortest = (self.any.iter().zip(&lits))
-                .filter(|(_, used)| **used)
-                .map(|((l, _), _)| l.len())
-                .min();
-            let search = shortest.map(|m| {
-                let step = Grams::step_for(m);
-                match steps.iter().position(|(s, _)| *s == step) {
-                    Some(g) => {
-                        let union = &mut steps[g].1;
-                        union.iter_mut().zip(&lits).for_each(|(u, l)| *u |= l);
-                        g
-                    }
-                    None => {
-                        steps.push((step, lits));
-                        steps.len() - 1
-                    }
-                }
-            });
+            // Literals led by a rare byte can be found from that byte
+            // (`Leads`), not by the windows: done where that lets the
+            // windows be looked at further apart, as a short one (`(ap`)
+            // has every window of a paragraph looked at. Elsewhere a pass
+            // for them would only add to the one over the windows.
+            let step_of = |led: bool| {
+                (self.any.iter().zip(&lits))
+                    .filter(|((l, _), used)| **used && !(led && Leads::takes(l)))
+                    .map(|((l, _), _)| l.len())
+                    .min()
+                    // No literal for the windows: a search of its own kind.
+                    .map_or(usize::MAX, Grams::step_for)
+            };
+            let (plain, apart) = (step_of(false), step_of(true));
+            let step = if apart > plain {
+                (apart, true)
+            } else {
+                (plain, false)
+            };
+            let search =
+                lits.iter()
+                    .any(|&u| u)
+                    .then(|| match steps.iter().position(|(s, _)| *s == step) {
+                        Some(g) => {
+                            let union = &mut steps[g].1;
+                            union.iter_mut().zip(&lits).for_each(|(u, l)| *u |= l);
+                            g
+                        }
+                        None => {
+                            steps.push((step, lits));
+                            steps.len() - 1
+                        }
+                    });
             tiers.push(Tier {
                 search,
                 applies,
@@ -511,14 +502,16 @@ impl Prefilter {
         }
         let searches = steps
             .into_iter()
-            .map(|(_, used)| {
-                let (lits, owners): (Vec<Vec<u8>>, Vec<Vec<u32>>) = (self.any.iter().zip(used))
+            .map(|((_, apart), used)| {
+                let (led, rest): (Vec<_>, Vec<_>) = (self.any.iter().zip(used))
                     .filter(|(_, u)| *u)
                     .map(|(lo, _)| lo.clone())
-                    .unzip();
+                    .partition(|(l, _)| apart && Leads::takes(l));
+                let (lits, owners): (Vec<Vec<u8>>, Vec<Vec<u32>>) = rest.into_iter().unzip();
                 Search {
-                    grams: Grams::new(&lits),
+                    grams: (!lits.is_empty()).then(|| Grams::new(&lits)),
                     owners,
+                    leads: Leads::new(led),
                 }
             })
             .collect();
@@ -561,10 +554,6 @@ impl Candidates {
         }
     }
 
-    fn insert(&mut self, i: usize) {
-        self.words()[i / 64] |= 1 << (i % 64);
-    }
-
     /// The indexes, ascending.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let w: &[u64] = if self.heap.is_empty() {
@@ -582,6 +571,34 @@ impl Candidates {
                 })
             })
         })
+    }
+}
+
+/// A text's length and end bytes, which a match of some patterns must
+/// fit (`Prefilter::lengths`, `Prefilter::edges`).
+struct Fits {
+    len: u32,
+    ends: [Option<u8>; 2],
+}
+
+impl Fits {
+    fn new(text: &str) -> Fits {
+        let b = text.as_bytes();
+        Fits {
+            len: u32::try_from(b.len()).unwrap_or(u32::MAX),
+            ends: [b.first().copied(), b.last().copied()],
+        }
+    }
+
+    /// Whether a match of pattern `i` can be the text.
+    fn holds(&self, pf: &Prefilter, i: usize) -> bool {
+        let (least, most) = pf.lengths[i];
+        self.len >= least
+            && self.len <= most
+            && pf.edges[i]
+                .iter()
+                .zip(self.ends)
+                .all(|(s, b)| b.is_none_or(|b| s[usize::from(b / 64)] & 1 << (b % 64) != 0))
     }
 }
 
@@ -692,37 +709,42 @@ impl PatternSet {
     /// `candidates` for a block of (words, link density): may leave out
     /// patterns whose bounds (`set_bounds`) do not hold for it.
     pub fn candidates_within(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
-        let mut c = self.found(text, block);
+        let mut c = self.no_candidates();
+        self.candidates_into(text, block, &mut c);
+        c
+    }
+
+    /// An empty set of candidates, for `candidates_into`.
+    pub fn no_candidates(&self) -> Candidates {
+        Candidates::new(self.len())
+    }
+
+    /// `candidates_within` added to `c` (from `no_candidates`): filled in
+    /// place, as a set of some hundred bits copied out of each call is
+    /// a copy per block and set.
+    pub fn candidates_into(&self, text: &str, block: Option<(u32, f32)>, c: &mut Candidates) {
         let pf = &self.prefilter;
-        let words = c.words();
+        let fits = Fits::new(text);
+        self.found(text, block, &fits, c);
         // A match is as long as the pattern allows: shorter or (for one
         // anchored at both ends) longer texts are out. And one anchored at
         // an end needs a text starting (ending) with a byte it can.
-        let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
-        let lengths = &pf.lengths;
-        let ends = [text.as_bytes().first(), text.as_bytes().last()];
-        let ends_ok = |sets: &[ByteSet; 2]| {
-            sets.iter()
-                .zip(ends)
-                .all(|(s, b)| b.is_none_or(|&b| s[usize::from(b / 64)] & 1 << (b % 64) != 0))
-        };
-        for (k, w) in words.iter_mut().enumerate() {
+        for (k, w) in c.words().iter_mut().enumerate() {
             let mut bits = *w;
             while bits != 0 {
                 let t = bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                let i = k * 64 + t;
-                let (least, most) = lengths[i];
-                if len < least || len > most || !ends_ok(&pf.edges[i]) {
+                if !fits.holds(pf, k * 64 + t) {
                     *w &= !(1 << t);
                 }
             }
         }
-        c
     }
 
-    /// `candidates_within` by the literals found in `text` alone.
-    fn found(&self, text: &str, block: Option<(u32, f32)>) -> Candidates {
+    /// The literals found in `text` alone, added to `c` (`fits`: of
+    /// `text`, to turn patterns with no literal away before their bytes
+    /// are looked for).
+    fn found(&self, text: &str, block: Option<(u32, f32)>, fits: &Fits, c: &mut Candidates) {
         let pf = &self.prefilter;
         // A character the factors do not account for, a case variant of an
         // ASCII letter (the Kelvin sign, the long s): the factors are
@@ -741,56 +763,50 @@ impl PatternSet {
                     None => c,
                 })
                 .collect();
-            return self.found(&folded, block);
+            // The bounds are checked on the text itself: `fits` is of it.
+            return self.found(&folded, block, fits, c);
         }
-        let n = self.len();
-        let mut c = Candidates::new(n);
         let (t, searches) = pf.tier(block);
-        // The patterns with no factor that apply are candidates, less
-        // those that need a byte the text lacks. Each is then run alone
-        // (they are few, and mostly anchored: their DFAs stop within a few
-        // bytes, where a set's search costs more to set up than that).
-        if !t.always.is_empty() {
-            let held = bytes_in(text);
-            for &j in &t.always {
-                if pf.always_needs[j].iter().all(|&n| n & held != 0) {
-                    c.insert(pf.always[j] as usize);
-                }
-            }
-        }
-        // The sets each pattern has a literal of found: prefixes in row 0,
-        // each factor set in a row of its own.
-        let nw = n.div_ceil(64);
-        let mut inline = [0u64; INLINE_WORDS * ROWS];
-        let mut heap = Vec::new();
-        let got: &mut [u64] = if nw > INLINE_WORDS {
-            heap.resize(nw * ROWS, 0);
-            &mut heap
-        } else {
-            &mut inline[..nw * ROWS]
-        };
+        let words = c.words();
+        // Each searched pattern has one literal set searched for (see
+        // `Prefilter::new`): a literal of it found, the pattern is in.
         pf.anchored.find(text.as_bytes(), |i| {
-            got[i as usize / 64] |= 1 << (i % 64);
+            words[i as usize / 64] |= 1 << (i % 64);
         });
         // Every occurrence of every factor, in one pass over the text.
         if let Some(s) = t.search.and_then(|g| searches.get(g)) {
-            s.grams.scan(text.as_bytes(), |p| {
-                for &o in &s.owners[p] {
-                    let i = (o & ((1 << GROUP_SHIFT) - 1)) as usize;
-                    let row = 1 + (o >> GROUP_SHIFT) as usize;
-                    got[row * nw + i / 64] |= 1 << (i % 64);
-                }
+            if let Some(grams) = &s.grams {
+                grams.scan(text.as_bytes(), |p| {
+                    for &i in &s.owners[p] {
+                        words[i as usize / 64] |= 1 << (i % 64);
+                    }
+                });
+            }
+            s.leads.scan(text.as_bytes(), |i| {
+                words[i as usize / 64] |= 1 << (i % 64);
             });
         }
-        let words = c.words();
-        for (k, w) in words.iter_mut().enumerate() {
-            let mut all = pf.searched[k];
-            for row in 0..ROWS {
-                all &= got[row * nw + k] | !pf.has[row * nw + k];
+        // The search is shared with other classes: a literal found may be
+        // of a pattern that does not apply here.
+        for (w, &a) in words.iter_mut().zip(&t.applies) {
+            *w &= a;
+        }
+        // The patterns with no factor that apply are candidates, less
+        // those that need a byte the text lacks. Each is then run alone
+        // (they are few, and mostly anchored: their DFAs stop within a few
+        // bytes, where a set's search costs more to set up than that). The
+        // text's bytes are gathered only if one of them fits its length
+        // and ends: for most texts none does. (Some are anchored at the
+        // end: they are checked with the others below.)
+        let mut held = None;
+        for &j in &t.always {
+            let i = pf.always[j] as usize;
+            if fits.holds(pf, i) {
+                let held = *held.get_or_insert_with(|| bytes_in(text));
+                if pf.always_needs[j].iter().all(|&n| n & held != 0) {
+                    words[i / 64] |= 1 << (i % 64);
+                }
             }
-            // The search is shared with other classes: a factor found
-            // may be of a pattern that does not apply here.
-            *w |= all & t.applies[k];
         }
         // Candidates with sets left out of the search must hold a literal
         // of each too.
@@ -825,7 +841,6 @@ impl PatternSet {
                 *w &= e | !t;
             }
         }
-        c
     }
 
     /// Tell the set, per pattern, the blocks it applies to, for
@@ -1051,6 +1066,82 @@ mod tests {
         assert_eq!(c, [0, 1]);
         // Without a word count every pattern is in play.
         assert_eq!(set.matches(text), [0, 1]);
+    }
+
+    #[test]
+    fn literals_led_by_a_rare_byte_leave_the_windows_far_apart() {
+        let pats: Vec<String> = [
+            r"(?i)\(ap\)",
+            r"(?i)\bnewsletter signup\b",
+            r"(?i)\b\d+% off\b",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        set.set_bounds(vec![Bounds::default(); 3]);
+        // `(ap)` and `% off` are found from their first byte: the windows
+        // are for `newsletter signup` alone, every fourth looked at.
+        let (t, searches) = set.prefilter.tier(Some((60, 0.0)));
+        let s = &searches[t.search.unwrap()];
+        assert_eq!(s.grams.as_ref().map(|g| g.step), Some(4));
+        let plain = RegexSet::new(&pats).unwrap();
+        let long = "word ".repeat(50);
+        for text in [
+            format!("{long}(AP) said"),
+            format!("{long}20% OFF today"),
+            format!("{long}Newsletter Signup"),
+            format!("(ap) {long}(ap"),
+            long.clone(),
+            "(Ap)".to_string(),
+        ] {
+            let want: Vec<usize> = plain.matches(&text).iter().collect();
+            let got: Vec<usize> = set
+                .candidates_within(&text, Some((60, 0.0)))
+                .iter()
+                .filter(|&i| set.is_match(i, &text))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn patterns_with_no_literal_still_need_their_end_and_bytes() {
+        // No factor to search for: a candidate by its length, its end
+        // bytes, the bytes it needs and the suffix it ends with.
+        let pats: Vec<String> = [r"^\p{Lu}\w*:$", r"^[0-9]+ ?[-/] ?[0-9]+$"]
+            .map(String::from)
+            .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let plain = RegexSet::new(&pats).unwrap();
+        assert_eq!(set.candidates("Notes").iter().count(), 0);
+        assert_eq!(set.candidates("12 05").iter().count(), 0);
+        for text in [
+            "Notes:", "notes:", "Notes: x", "Élan:", "12-05", "12 / 5", "1-", "",
+        ] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leads_report_every_occurrence() {
+        let leads = Leads::new(vec![
+            (b"(ap".to_vec(), vec![0]),
+            (b"(ap)".to_vec(), vec![1]),
+            (b"% off".to_vec(), vec![2, 3]),
+        ]);
+        for (hay, want) in [
+            ("", vec![]),
+            ("(", vec![]),
+            ("(AP) and (ap", vec![0, 0, 1]),
+            ("50% Off, 10% OFF", vec![2, 2, 3, 3]),
+            ("%", vec![]),
+        ] {
+            let mut got = Vec::new();
+            leads.scan(hay.as_bytes(), |o| got.push(o));
+            got.sort_unstable();
+            assert_eq!(got, want, "{hay:?}");
+        }
     }
 
     #[test]

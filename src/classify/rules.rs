@@ -810,10 +810,9 @@ impl RuleSet {
     ) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         let mut ascii = None;
-        for i in set
-            .candidates_within(text, Some((words, link_density)))
-            .iter()
-        {
+        let mut c = set.no_candidates();
+        set.candidates_into(text, Some((words, link_density)), &mut c);
+        for i in c.iter() {
             let r = owner[i];
             // One match per rule is enough (its patterns are adjacent).
             if out.last() == Some(&r) || !self.rules[r].within_bounds(words, link_density) {

@@ -1,6 +1,6 @@
 //! Finding many short literals in a block at once, in any ASCII casing:
 //! the prefixes a block starts with (`Heads`) and every factor it holds
-//! (`Grams`). The pattern set's prefilter is built on these.
+//! (`Grams`, and `Leads` for those led by a rare byte). The pattern set's prefilter is built on these.
 
 /// Literals to search, each with the set patterns it stands for.
 #[derive(Default)]
@@ -471,6 +471,81 @@ impl Grams {
                     hit(k as usize);
                 }
             }
+        }
+    }
+}
+
+/// Finds every occurrence of literals that start with a byte rare in text
+/// (`(`, `%`, ...; see `takes`), in any ASCII casing: each place the text
+/// holds one of those bytes (a `memchr` skips the rest) is compared with
+/// the literals it leads. `Grams` looks at every `step`-th window, the step
+/// set by its shortest literal: one short literal such as `(ap` there has
+/// every window of every paragraph looked at.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Leads {
+    /// The lead bytes, each once.
+    bytes: Vec<u8>,
+    /// The literals (ASCII lower case) with the set patterns each is a
+    /// factor of.
+    lits: Vec<(Vec<u8>, Vec<u32>)>,
+}
+
+impl Leads {
+    /// Whether a literal is searched from its first byte: one that has no
+    /// case and is rare in prose (not a letter, digit, space or the
+    /// punctuation of sentences).
+    pub(super) fn takes(lit: &[u8]) -> bool {
+        matches!(
+            lit.first(),
+            Some(
+                b'(' | b'['
+                    | b'{'
+                    | b'<'
+                    | b'%'
+                    | b'#'
+                    | b'@'
+                    | b'|'
+                    | b'*'
+                    | b'~'
+                    | b'^'
+                    | b'$'
+                    | b'&'
+                    | b'+'
+                    | b'='
+                    | b'\\'
+            )
+        )
+    }
+
+    pub(super) fn new(lits: Vec<(Vec<u8>, Vec<u32>)>) -> Leads {
+        let mut bytes: Vec<u8> = lits
+            .iter()
+            .filter_map(|(l, _)| l.first().copied())
+            .collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        Leads { bytes, lits }
+    }
+
+    /// Call `hit` with the patterns of every literal `hay` holds (once per
+    /// occurrence).
+    pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(u32)) {
+        let mut at = |p: usize| {
+            let rest = &hay[p..];
+            for (l, owners) in &self.lits {
+                if rest.len() >= l.len() && rest[..l.len()].eq_ignore_ascii_case(l) {
+                    owners.iter().for_each(|&o| hit(o));
+                }
+            }
+        };
+        match self.bytes[..] {
+            [] => {}
+            [a] => memchr::memchr_iter(a, hay).for_each(&mut at),
+            [a, b] => memchr::memchr2_iter(a, b, hay).for_each(&mut at),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, hay).for_each(&mut at),
+            _ => (0..hay.len())
+                .filter(|&p| self.bytes.contains(&hay[p]))
+                .for_each(&mut at),
         }
     }
 }
