@@ -59,6 +59,23 @@ fn a_listing_s_filter_panel_and_empty_variant_slots_go_its_items_stay() {
 }
 
 #[test]
+fn a_facet_s_price_ranges_and_rating_floors_with_counts_go_amid_the_items() {
+    let page = "Coffee | Northside Roasters\nHome\nCoffee\nFair Trade Coffee\n24 products\nDark Roast Coffee\n$18.99\nHouse Blend Coffee\n$16.99\nPrice\n$0.00 to $19.99 (40)\n$20.00 to $49.99 (12)\nRating\n4 & up (31)\n3 & up (35)\nDecaf Espresso Roast\n$19.99\nVanilla Cold Brew Pack\n$24.99\nHazelnut Single-Serve Pods\n$14.99\n";
+    let out = clean(page);
+    for kept in [
+        "Dark Roast Coffee",
+        "$16.99",
+        "Hazelnut Single-Serve Pods",
+        "$14.99",
+    ] {
+        assert!(out.contains(kept), "{kept} lost:\n{out}");
+    }
+    for gone in ["to $19.99 (40)", "$20.00 to $49.99", "4 & up", "3 & up"] {
+        assert!(!out.contains(gone), "{gone:?} kept:\n{out}");
+    }
+}
+
+#[test]
 fn a_sentence_about_a_basket_or_filters_is_not_a_widget() {
     let page = format!(
         "{DESCRIPTION}\nThe item added to your basket last year is still on sale at the same price this winter.\nShow all filters you want to use before you start searching for a new pack."
