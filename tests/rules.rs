@@ -622,7 +622,7 @@ fn bad_files_name_file_line_column_and_problem() {
         (
             "[[rule]]\nid = \"x\"\ncategory = \"spam\"\ntext = \"a\"\nmark = \"banner\"\n".into(),
             "f.toml:5:8: ",
-            "rule `x`: unknown mark `banner` (one of: panel, reviews, inline, closes)",
+            "rule `x`: unknown mark `banner` (one of: panel, reviews, inline, closes, ends-thread)",
         ),
         (
             "[[rule]]\nid = \"x\"\ncategory = \"comments\"\ntext = \"a\"\nmark = [\"reviews\"]\n".into(),

@@ -18,6 +18,7 @@ pub mod text_items;
 pub mod text_lists;
 pub mod text_region;
 pub mod text_repeats;
+pub mod text_reply_prompt;
 pub mod text_runs;
 pub mod text_signed;
 pub mod text_testimonials;
@@ -96,7 +97,11 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         // Lines that close an article when late enough (see `Mark::Closes`).
         let closes = marked(rules::Mark::Closes);
         let section = |i: usize| text_items::ends_section(page, set, &headings, i);
-        text_region::find_inline(page, &junk, &inline, &closes, &ends, &section)
+        let mut region = text_region::find_inline(page, &junk, &inline, &closes, &ends, &section);
+        // The prompt to sign in and reply under a thread's last post.
+        let ends_thread = marked(rules::Mark::EndsThread);
+        text_reply_prompt::cut(page, &junk, &ends_thread, &mut region.in_main);
+        region
     };
     let mut evidence = evidence::collect_with(page, set, &region, text_hits, headings, &hits);
     if let Some(h) = site {

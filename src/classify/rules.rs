@@ -149,10 +149,21 @@ pub enum Mark {
     /// rating widget, a lead form's fields): on text input, such a line
     /// after most of the article's prose ends it (`text_region`).
     Closes,
+    /// The lines the rule matches end a thread's posts (the prompt to
+    /// sign in to reply under the last one): on text input, such a line
+    /// said once after a post's worth of the region's text ends the
+    /// region (`text_reply_prompt`).
+    EndsThread,
 }
 
 impl Mark {
-    pub const ALL: [Mark; 4] = [Mark::Panel, Mark::Reviews, Mark::Inline, Mark::Closes];
+    pub const ALL: [Mark; 5] = [
+        Mark::Panel,
+        Mark::Reviews,
+        Mark::Inline,
+        Mark::Closes,
+        Mark::EndsThread,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -160,6 +171,7 @@ impl Mark {
             Mark::Reviews => "reviews",
             Mark::Inline => "inline",
             Mark::Closes => "closes",
+            Mark::EndsThread => "ends-thread",
         }
     }
 
@@ -729,7 +741,7 @@ fn compile_rule(
         // A mark the rule cannot give would do nothing: say so.
         let needs = match mark {
             Mark::Panel if text_patterns.is_empty() => Some("a `text` regex (panels are lines)"),
-            Mark::Inline | Mark::Closes if text_patterns.is_empty() => {
+            Mark::Inline | Mark::Closes | Mark::EndsThread if text_patterns.is_empty() => {
                 Some("a `text` regex (lines of text)")
             }
             Mark::Reviews if class.is_empty() && tag.is_empty() => {

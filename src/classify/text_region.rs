@@ -213,7 +213,7 @@ pub fn find_inline(
     if !about_policy {
         let mut scores = std::borrow::Cow::Borrowed(&scores);
         for _ in 0..POLICY_TRIES {
-            if best <= 0.0 || !policy_panel(page, &prose, best_range) {
+            if best <= 0.0 || !policy_panel(page, junk, &prose, best_range) {
                 break;
             }
             set_aside.push(best_range);
@@ -687,8 +687,23 @@ const POLICY_REACH: usize = 2;
 
 /// Whether the run `(a, z)` is a policy or consent panel: a short line
 /// naming a policy just before it, and its first paragraph about one too.
-fn policy_panel(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> bool {
-    let heading = (a.saturating_sub(POLICY_REACH)..a).any(|i| {
+/// A paragraph a rule removed just before the run (a consent notice's
+/// opening one) is the panel's own: it does not count in the reach, and
+/// it may be the first paragraph.
+fn policy_panel(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize)) -> bool {
+    let removed_paragraph = |i: usize| {
+        junk.get(i).copied().unwrap_or(false)
+            && page.blocks[i].features.words >= POLICY_PARAGRAPH_WORDS
+    };
+    let mut s = a;
+    let mut reach = 0;
+    while s > 0 && reach < POLICY_REACH {
+        s -= 1;
+        if !removed_paragraph(s) {
+            reach += 1;
+        }
+    }
+    let heading = (s..a).any(|i| {
         let b = &page.blocks[i];
         // A tag with a count ("privacy (62)") is a link, not a heading.
         b.features.words <= 6
@@ -696,11 +711,21 @@ fn policy_panel(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> bool {
             && POLICY.is_match(&b.text)
     });
     heading
-        && (a..z)
-            .filter(|&i| prose[i])
+        && (s..z)
+            .filter(|&i| {
+                if i < a {
+                    removed_paragraph(i)
+                } else {
+                    prose[i]
+                }
+            })
             .take(2)
             .any(|i| POLICY_WORDS.is_match(&page.blocks[i].text))
 }
+
+/// Words at least in a removed line before a panel's run read as its
+/// opening paragraph.
+const POLICY_PARAGRAPH_WORDS: u32 = 20;
 
 /// What the paragraphs of such a panel are about.
 static POLICY_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
