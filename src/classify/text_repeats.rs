@@ -96,7 +96,7 @@ fn same_run(page: &Page, f: usize, i: usize) -> usize {
     let b = &page.blocks;
     // Counted no further than needed: a page of one line said over and
     // over would take a walk per copy.
-    let back = (1..=f)
+    let back = (1..=f.min(i - f - 1))
         .take_while(|&k| b[f - k].text == b[i - k].text)
         .take(BLOCK_LINES)
         .count();
@@ -116,4 +116,20 @@ fn item_text(places: &[usize], once: &impl Fn(usize) -> bool) -> bool {
         && places
             .windows(2)
             .all(|w| w[1] - w[0] <= ITEM_SPAN && (w[0] + 1..w[1]).any(once))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_said_again_does_not_count_lines_of_both_copies() {
+        // "A B A B A": from the A at 2 to the A at 4, only "B A" (3, 4)
+        // repeats "B A" (1, 2); line 2 cannot stand in both copies.
+        let page = crate::segment::text::segment("A\nB\nA\nB\nA");
+        assert_eq!(same_run(&page, 2, 4), 2);
+        // Two copies apart: each line of "A B A" once.
+        let page = crate::segment::text::segment("A\nB\nC\nA\nB\nC");
+        assert_eq!(same_run(&page, 0, 3), 3);
+    }
 }
