@@ -22,7 +22,13 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     // An author box closes an article, it does not open one.
     for i in super::text_region::closing_lines(page, prose, (a, z)) {
         let next = |j: usize| blocks.get(j + 1).map_or("", |b| b.text.as_str());
-        let start = if let Some(name) = name_tokens(&blocks[i]) {
+        // A credit line ("Written by Jane Roe") also heads a teaser whose
+        // summary names the writer in passing: its bio opens with the name.
+        let (name, credit) = match name_tokens(&blocks[i]) {
+            Some(name) => (Some(name), false),
+            None => (credited(&blocks[i]), true),
+        };
+        let start = if let Some(name) = name {
             // The bio: the first longer line within reach, after short ones.
             let mut j = i + 1;
             while j < blocks.len()
@@ -31,7 +37,10 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
             {
                 j += 1;
             }
-            j < blocks.len() && j <= i + NAME_REACH && echoes(&blocks[j], next(j), &name, true)
+            j < blocks.len()
+                && j <= i + NAME_REACH
+                && echoes(&blocks[j], next(j), &name, true)
+                && (!credit || name.contains(&first_word(&blocks[j].text).0))
         } else {
             // A bio with no name line: "Jane Roe is a writer who ...", as
             // the article's last paragraph or after it.
@@ -193,6 +202,36 @@ fn name_tokens(b: &Block) -> Option<Vec<&str>> {
     let ok = tokens.iter().all(|t| name_word(t));
     ok.then_some(tokens)
 }
+
+/// The name a credit line gives ("Written by Jane Roe", "About Jane
+/// Roe", "Author: Jane Roe"), or None: with the function words of its
+/// opening the line fails `name_tokens`, yet it heads the bio the same way.
+fn credited(b: &Block) -> Option<Vec<&str>> {
+    if b.features.words > 7 {
+        return None;
+    }
+    let text = b.text.trim();
+    let rest = CREDIT.find(text).map(|m| &text[m.end()..])?;
+    let rest = rest.trim().trim_end_matches(['*', ':']);
+    // A handle or an outlet in brackets after the name is no part of it.
+    let rest = match rest.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((name, _)) => name,
+        None => rest,
+    };
+    let name = rest.split(',').next()?;
+    let tokens: Vec<&str> = name
+        .split_whitespace()
+        .filter(|t| !TITLES.contains(&t.trim_end_matches('.')))
+        .collect();
+    let ok = (2..=4).contains(&tokens.len()) && tokens.iter().all(|t| name_word(t));
+    ok.then_some(tokens)
+}
+
+/// The opening of a credit line, before the name.
+static CREDIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^((written|posted|reviewed|edited)\s+by|by|about|author)\s*:?\s+")
+        .expect("credit pattern compiles")
+});
 
 /// A word of a person's name: capitalised, letters only, no acronym
 /// ("SEO"; an initial "J." is fine), or a particle.
