@@ -15,6 +15,7 @@ pub mod text_consent;
 pub mod text_grid;
 pub mod text_headers;
 pub mod text_items;
+pub mod text_listicle;
 pub mod text_lists;
 pub mod text_region;
 pub mod text_repeats;

@@ -62,11 +62,12 @@ pub fn join(
     // own order. A repeated line counts towards a menu only when its
     // neighbour repeats beside it too.
     let twice = &in_order(page, twice, n);
+    let listicle = &super::text_listicle::items(page, prose);
     // `slack`: a stray headline or button between. Short chunks crossed
     // on the way (`passed` words) are a listicle's items or a list of
     // teasers: counted with them, the lines between get no slack.
     let gap = |g: (usize, usize), words: u32, slack: bool| {
-        gap_ok(page, junk, twice, ends, g, words, slack)
+        gap_ok(page, junk, twice, listicle, ends, g, words, slack)
     };
     // Whether a chunk of `words` prose words, `near` lines away and ending
     // `far` lines away, with the gap `g` between: `Some(true)` joins it,
@@ -202,10 +203,14 @@ fn short(page: &Page, junk: &[bool], i: usize) -> bool {
 /// words can be the article's own: no line that ends a page's content, no
 /// menu of the site's, not many more words than the chunk, and few lines
 /// a rule removed, long lines that are not prose, or headlines.
+/// `listicle` marks lines inside a numbered listicle's items, whose lists
+/// are their own even when they name the site's menu items.
+#[allow(clippy::too_many_arguments)]
 fn gap_ok(
     page: &Page,
     junk: &[bool],
     twice: &[bool],
+    listicle: &[bool],
     ends: &dyn Fn(usize) -> bool,
     (a, z): (usize, usize),
     words: u32,
@@ -227,7 +232,7 @@ fn gap_ok(
         // Menu items in a row, some said again elsewhere on the page (a
         // menu shown twice, a footer repeating it): the site's menu. A
         // list of the article's own is said once.
-        if menuish(f) {
+        if menuish(f) && !listicle.get(i).copied().unwrap_or(false) {
             row += 1;
             repeats += usize::from(twice[i]);
             if row >= MENU_ROW && repeats as f32 >= MENU_REPEATS * row as f32 {
