@@ -323,6 +323,8 @@ pub fn find_inline(
             (0, bounds.len())
         };
         let bound = |i: usize| bounds[i] && (lo..hi).contains(&i);
+        // The best run of prose, before the bounds stretch it.
+        let run = best_range;
         if let (Some(a), Some(z)) = (
             (0..bounds.len()).position(bound),
             (0..bounds.len()).rposition(bound),
@@ -368,7 +370,11 @@ pub fn find_inline(
             let posts = super::text_headers::dated_posts(page, best_range);
             let described =
                 headed.is_none() && best > 0.0 && best_range.1 <= g.0 && (local || whole || posts);
-            if best <= 0.0 || !described && words(g, true) >= words(best_range, false) {
+            // The grid weighs against the best run of prose, not all the
+            // prose the bounds span: lines scattered over a page of menus
+            // and a footer (a promise, a disclaimer) add up to more words
+            // than a grid's short lines while none is the content.
+            if best <= 0.0 || !described && words(g, true) >= words(run, false) {
                 best_range = if near && best > 0.0 {
                     (g.0.min(best_range.0), g.1.max(best_range.1))
                 } else {

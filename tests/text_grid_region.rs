@@ -1,0 +1,46 @@
+//! Text whose HTML is gone, on a shop's list page with no article: its
+//! grid of items is the content, even when sentences scattered over the
+//! menus and the footer add up to more words than the grid's short lines.
+//! Small pages written here.
+
+use unboil::Cleaner;
+
+fn clean(text: &str) -> String {
+    Cleaner::default().clean_text(text).text()
+}
+
+#[test]
+fn a_grid_outweighs_sentences_scattered_over_menus_and_footer() {
+    let items = [
+        ("Harbor Mug", "Stoneware, 350 ml", "$18.00"),
+        ("Ridge Bowl", "Glazed by hand", "$24.00"),
+        ("Tide Plate", "Set of two", "$32.00"),
+        ("Dune Vase", "Matte sand finish", "$41.00"),
+        ("Cove Jug", "Holds a litre", "$29.00"),
+        ("Reef Cup", "Espresso size", "$12.00"),
+    ];
+    let grid: String = items
+        .iter()
+        .map(|(name, note, price)| format!("{name}\n{note}\n{price}\nAdd to cart\n"))
+        .collect();
+    let text = format!(
+        "Ceramics | Larkspur Studio\nCeramics\n6 products\n{grid}\
+         Shop\nJournal\nStockists\nWorkshops\nAbout\nVisit Us\nFAQ\nWholesale\n\
+         Every piece is thrown by hand in our small studio by the sea, so no two of them are ever quite the same.\n\
+         Gift Cards\nCare Guide\nShipping\nReturns\nTrade\nPress\n\
+         Orders placed before noon on a weekday leave the studio on the same day, packed in paper that you can recycle.\n\
+         Instagram\nPinterest\nNewsletter\nContact\nCareers\nPrivacy\n\
+         Prices are shown in US dollars and include sales tax where it applies; duties for orders abroad are paid on delivery.\n\
+         © 2026 Larkspur Studio\n"
+    );
+    let out = clean(&text);
+    for (name, _, price) in items {
+        assert!(out.contains(name), "item {name} lost:\n{out}");
+        assert!(out.contains(price), "price {price} lost:\n{out}");
+    }
+    assert!(
+        !out.contains("duties for orders abroad"),
+        "footer fine print kept:\n{out}"
+    );
+    assert!(!out.contains("thrown by hand"), "blurb kept:\n{out}");
+}
