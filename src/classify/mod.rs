@@ -17,6 +17,7 @@ pub mod text_headers;
 pub mod text_items;
 pub mod text_listicle;
 pub mod text_lists;
+pub mod text_post_counts;
 pub mod text_region;
 pub mod text_repeats;
 pub mod text_reply_prompt;
@@ -156,6 +157,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     text_items::drop_counts(page, &region, &mut out);
     text_signed::drop_comments(page, &mut out);
     text_headers::drop_poster_lines(page, &region, &mut out);
+    text_post_counts::drop_label_values(page, &mut out);
     text_consent::drop_panels(page, set, &evidence, &mut out);
     repeats::drop_repeats(page, &mut out);
     if let Some(h) = site {

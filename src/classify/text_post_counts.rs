@@ -1,0 +1,58 @@
+//! Text input: a counter's value under its label. A forum post's header
+//! prints its counters as a label line and a value line ("Messages",
+//! "1,204", "Reaction score", "88"); rules remove the labels, but the bare
+//! numbers say nothing a rule knows and stay, on pages not read as a
+//! thread too (`text_items::drop_counts` needs `Region::thread`).
+
+use super::Decision;
+use super::category::Category;
+use super::text_items::is_count;
+use crate::segment::Page;
+
+/// Words at most in a counter's label.
+const LABEL_WORDS: u32 = 3;
+
+/// Removes a kept count line right under a short label line that a rule
+/// removed as low content (post stats, a member's counters): the label's
+/// value. Labels that buttons or menus carry ("Learn more") are not
+/// counters: a figure after them starts the next item. A count one apart
+/// from the count before or after it on the page is a step or a code
+/// sample's line number and stays.
+pub fn drop_label_values(page: &Page, out: &mut [Decision]) {
+    if page.is_html {
+        return;
+    }
+    let n = page.blocks.len().min(out.len());
+    let count_at = |i: usize| page.blocks[i].features.words <= 2 && is_count(&page.blocks[i].text);
+    let counts: Vec<(usize, Option<u64>)> = (0..n)
+        .filter(|&j| count_at(j))
+        .map(|j| (j, page.blocks[j].text.trim().parse::<u64>().ok()))
+        .collect();
+    for (k, &(j, v)) in counts.iter().enumerate() {
+        let one_apart = |o: Option<&(usize, Option<u64>)>| {
+            o.and_then(|&(_, w)| w)
+                .zip(v)
+                .is_some_and(|(w, v)| w.abs_diff(v) == 1)
+        };
+        let stepped =
+            one_apart(k.checked_sub(1).and_then(|p| counts.get(p))) || one_apart(counts.get(k + 1));
+        if j == 0 || stepped || !out[j].is_kept() {
+            continue;
+        }
+        let (label, b) = (&out[j - 1], &page.blocks[j - 1]);
+        if label.removed == Some(Category::LowContent)
+            // Lines out of the region or repeated go by heuristics, not
+            // as a counter's label.
+            && !label.rule.starts_with("heuristic.")
+            && b.features.words <= LABEL_WORDS
+            && !b.features.ends_sentence
+        {
+            out[j] = Decision {
+                removed: Some(Category::LowContent),
+                rule: std::borrow::Cow::Borrowed("heuristic.label-value"),
+                score: 1.0,
+                in_main: out[j].in_main,
+            };
+        }
+    }
+}
