@@ -199,3 +199,31 @@ fn labels_said_in_every_item_are_no_site_menu() {
     assert!(out.contains(paras[0]), "{out}");
     assert!(!out.contains("All rights reserved"), "{out}");
 }
+
+#[test]
+fn a_guide_keeps_its_prose_after_a_long_code_sample() {
+    // A reference page prints a response object of many short lines
+    // between its paragraphs; the prose after it is the same guide.
+    let intro = [
+        "The order object records one purchase made in your shop, from the moment the customer pays until the parcel reaches the door, and every change to it is kept in its history.",
+        "You can create an order from your server, read it back later by its identifier, and update the fields that are not fixed once the payment has been taken.",
+        "Each order carries the amount in the smallest unit of its currency, the customer it belongs to, and a status that tells whether it is open, paid, shipped or cancelled.",
+        "Most shops read orders far more often than they write them, so the read calls are cheap and may be made as often as your pages need them to be.",
+    ];
+    let mut code = String::from("Response\n{");
+    for i in 0..36 {
+        code.push_str(&format!("\n\"field_{i}\": {i},\n\"note_{i}\": null,"));
+    }
+    code.push_str("\n}");
+    let after = "Updating an order changes only the fields you send and leaves the others as they were, so you never need to read the whole order before you change one of its fields. The call fails when the order has been cancelled, and it returns the order as it stands after the change, with a new entry added to its history. Shipping details may still change until the parcel has left the warehouse, after which the carrier owns them.\nAn update sent twice with the same key is applied once, so a call that timed out may be sent again safely; the second answer repeats the first one and changes nothing in the history of the order.";
+    let page = format!(
+        "Orders | Shop API Reference\n{MENU}\nOrders\n{}\n{code}\nUpdate an order\n{after}\n{FOOTER}",
+        intro.join("\n")
+    );
+    let out = clean(&page);
+    assert!(out.contains(intro[0]), "{out}");
+    for para in after.lines() {
+        assert!(out.contains(para), "{out}");
+    }
+    assert!(!out.contains("All rights reserved"), "{out}");
+}

@@ -9,8 +9,10 @@
 
 use crate::segment::{Features, Page};
 
-/// Lines at most between two chunks of one article.
-const REACH: usize = 60;
+/// Lines at most between two chunks of one article: a reference page's
+/// code sample or response object runs to a hundred short lines (the
+/// chunk beyond must still outweigh them, see `WORDS_PER_LINE`).
+const REACH: usize = 120;
 /// Prose words a chunk needs to be the article going on, not a blurb.
 const MIN_WORDS: u32 = 40;
 /// Prose words a chunk needs to count with the short chunks before it
