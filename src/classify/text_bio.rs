@@ -184,23 +184,28 @@ fn name_tokens(b: &Block) -> Option<Vec<&str>> {
     if f.words == 0 || f.words > 6 || f.chars > 48 || f.stopword_ratio > 0.0 {
         return None;
     }
-    let text = b.text.trim().trim_end_matches(['*', ':']);
-    // A handle or an outlet in brackets after the name ("Jane Roe
-    // (@janeroe)", "Jane Roe (Daily Post)") is not part of it either.
-    let text = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
-        Some((name, _)) => name,
-        None => text,
-    };
-    let name = text.split(',').next()?;
-    let tokens: Vec<&str> = name
-        .split_whitespace()
-        .filter(|t| !TITLES.contains(&t.trim_end_matches('.')))
-        .collect();
+    let tokens = name_words(&b.text);
     if tokens.is_empty() || tokens.len() > 4 {
         return None;
     }
     let ok = tokens.iter().all(|t| name_word(t));
     ok.then_some(tokens)
+}
+
+/// The words of a name line or of what follows a credit, without the
+/// titles ("Dr.", "Prof."): what comes after a comma (a role) and a
+/// handle or an outlet in brackets after the name ("Jane Roe (@janeroe)",
+/// "Jane Roe (Daily Post)") are no part of it.
+fn name_words(text: &str) -> Vec<&str> {
+    let text = text.trim().trim_end_matches(['*', ':']);
+    let text = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((name, _)) => name,
+        None => text,
+    };
+    let name = text.split(',').next().unwrap_or_default();
+    name.split_whitespace()
+        .filter(|t| !TITLES.contains(&t.trim_end_matches('.')))
+        .collect()
 }
 
 /// The name a credit line gives ("Written by Jane Roe", "About Jane
@@ -212,17 +217,7 @@ fn credited(b: &Block) -> Option<Vec<&str>> {
     }
     let text = b.text.trim();
     let rest = CREDIT.find(text).map(|m| &text[m.end()..])?;
-    let rest = rest.trim().trim_end_matches(['*', ':']);
-    // A handle or an outlet in brackets after the name is no part of it.
-    let rest = match rest.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
-        Some((name, _)) => name,
-        None => rest,
-    };
-    let name = rest.split(',').next()?;
-    let tokens: Vec<&str> = name
-        .split_whitespace()
-        .filter(|t| !TITLES.contains(&t.trim_end_matches('.')))
-        .collect();
+    let tokens = name_words(rest);
     let ok = (2..=4).contains(&tokens.len()) && tokens.iter().all(|t| name_word(t));
     ok.then_some(tokens)
 }
