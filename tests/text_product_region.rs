@@ -13,6 +13,17 @@ const FOOTER: &str = "About Us\nContact\nStores\nGift Cards\n© 2025 Northfield 
 /// A short product description: two paragraphs, no article.
 const DESCRIPTION: &str = "A warm beanie knitted from soft merino wool, with a folded brim that keeps your ears covered on cold mornings.\nThe rib knit stretches to fit most heads and keeps its shape after many washes.";
 
+/// A product page: its name, price, description and details, then
+/// `after` (lines ending in a newline), then the footer.
+fn product_page(after: &str) -> String {
+    format!(
+        "Alpine Wool Beanie | Northfield Goods\n{MENU}\n\
+         Alpine Wool Beanie\n$24.00\n{DESCRIPTION}\n\
+         Details\n100% merino wool\nHand wash cold\nMade in Portugal\n\
+         {after}{FOOTER}"
+    )
+}
+
 #[test]
 fn a_product_s_content_starts_at_its_name_not_at_a_promotion_above_the_menu() {
     let text = format!(
@@ -31,14 +42,10 @@ fn a_product_s_content_starts_at_its_name_not_at_a_promotion_above_the_menu() {
 
 #[test]
 fn a_product_s_content_ends_at_a_related_heading_with_the_footer_blurb_after_it() {
-    let text = format!(
-        "Alpine Wool Beanie | Northfield Goods\n{MENU}\n\
-         Alpine Wool Beanie\n$24.00\n{DESCRIPTION}\n\
-         Details\n100% merino wool\nHand wash cold\nMade in Portugal\n\
-         You may also like\n\
+    let text = product_page(
+        "You may also like\n\
          Harbor Knit Scarf\n$32.00\nTrail Fleece Gloves\n$18.00\nRidge Cable Hat\n$26.00\n\
-         We have sold warm clothes from a small shop by the harbour since the spring of 1982.\n\
-         {FOOTER}"
+         We have sold warm clothes from a small shop by the harbour since the spring of 1982.\n",
     );
     let out = clean(&text);
     assert!(out.contains("folded brim"), "{out}");
@@ -72,15 +79,11 @@ fn a_listing_s_own_heading_before_most_of_its_items_does_not_end_it() {
 
 #[test]
 fn a_product_s_content_ends_at_a_reviews_heading_naming_it_when_most_words_are_before_it() {
-    let text = format!(
-        "Alpine Wool Beanie | Northfield Goods\n{MENU}\n\
-         Alpine Wool Beanie\n$24.00\n{DESCRIPTION}\n\
-         Details\n100% merino wool\nHand wash cold\nMade in Portugal\n\
-         Care\nLay flat to dry, away from direct heat, and fold rather than hang it so the knit keeps its shape.\n\
+    let text = product_page(
+        "Care\nLay flat to dry, away from direct heat, and fold rather than hang it so the knit keeps its shape.\n\
          Reviews for Alpine Wool Beanie\n\
          Lovely hat, warm and soft, and it did not itch at all.\n\
-         Ordered two, both fit well.\n\
-         {FOOTER}"
+         Ordered two, both fit well.\n",
     );
     let out = clean(&text);
     assert!(out.contains("folded brim"), "{out}");
