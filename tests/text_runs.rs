@@ -227,3 +227,66 @@ fn a_guide_keeps_its_prose_after_a_long_code_sample() {
     }
     assert!(!out.contains("All rights reserved"), "{out}");
 }
+
+#[test]
+fn a_long_sidebar_of_labels_ends_the_article() {
+    // A paper's page: its abstract, then a long sidebar of tools and
+    // links in capitalised labels, then the site's blurb about itself.
+    // A gap that long (over 60 lines) is crossed only when it reads as
+    // code or data.
+    let abstract_ = [
+        "Abstract: Combining several fine-tuned language models into one is cheap, but the merged model often loses the safety behaviour that each of its parents had learned during training.",
+        "We propose a merging method that keeps this behaviour fixed while it moves the other weights, by measuring which directions of change matter most for it and penalising motion along them.",
+        "On four families of open models, the merged models keep their task scores and lose far less of their safety behaviour than models merged by plain averaging or by task arithmetic.",
+        "The method needs no further training and adds only a few minutes to the merge, and we release our code so that others can repeat every experiment in this paper on their own models.",
+    ];
+    let tools = [
+        "Explorer",
+        "Finder",
+        "Grapher",
+        "Coder",
+        "Browser",
+        "Hub",
+        "Runner",
+        "Citer",
+        "Seeker",
+        "Mapper",
+        "Indexer",
+        "Digest",
+        "Viewer",
+        "Searcher",
+        "Matcher",
+        "Lister",
+        "Reviewer",
+        "Tables",
+        "Notebooks",
+        "Checker",
+        "Prover",
+        "Videos",
+        "Slides",
+        "Posters",
+        "Archive",
+        "Mirrors",
+        "Tracker",
+        "Exporter",
+        "Alerts",
+        "Notes",
+    ];
+    let mut sidebar = String::from(
+        "Subjects: Machine Learning\nSubmission history\nAccess Paper:\nView PDF\nTeX Source\nBibliographic Tools",
+    );
+    for t in tools {
+        sidebar.push_str(&format!("\n{t} Toggle\n{t} (What is {t}?)"));
+    }
+    sidebar.push_str("\nCode, Data, Media\nDemos\nRecommenders and Search Tools\nAbout the Labs");
+    let blurb = "The Labs are a framework that lets people and groups who work with us build new features and share them with every reader directly on our website. Everyone who works with the Labs has accepted our values of openness, community, excellence and the privacy of the data of our users, and we hold our partners to them as well. Have an idea for a project that will add value for the readers of our archive? Write to us and tell us about it.";
+    let page = format!(
+        "A merging method that keeps safety | The Paper Archive\n{MENU}\n{}\n{sidebar}\n{blurb}\n{FOOTER}",
+        abstract_.join("\n")
+    );
+    let out = clean(&page);
+    for para in abstract_ {
+        assert!(out.contains(para), "{out}");
+    }
+    assert!(!out.contains("build new features"), "{out}");
+}

@@ -13,6 +13,15 @@ use crate::segment::{Features, Page};
 /// code sample or response object runs to a hundred short lines (the
 /// chunk beyond must still outweigh them, see `WORDS_PER_LINE`).
 const REACH: usize = 120;
+/// Lines between beyond which the gap must read as code or data (see
+/// `LABEL_SHARE`): a sidebar of tools, a table of contents or a list of
+/// links runs as long as a code sample, and what follows it is the site's
+/// own blurb, not the article going on.
+const FAR: usize = 60;
+/// Share of a far gap's lines at most that are capitalised labels with no
+/// digit (menu items, section titles, tool names). Code, response objects
+/// and data tables are lower case or numbers.
+const LABEL_SHARE: f32 = 0.4;
 /// Prose words a chunk needs to be the article going on, not a blurb.
 const MIN_WORDS: u32 = 40;
 /// Prose words a chunk needs to count with the short chunks before it
@@ -222,7 +231,7 @@ fn gap_ok(
     if gap_words > GAP_WORDS_PER_WORD * words {
         return false;
     }
-    let (mut junks, mut long, mut headlines) = (0, 0, 0);
+    let (mut junks, mut long, mut headlines, mut labels) = (0, 0, 0, 0);
     let (mut row, mut repeats) = (0, 0);
     for i in a..z {
         // Without slack (short chunks crossed), a dated line makes the
@@ -246,10 +255,21 @@ fn gap_ok(
         junks += usize::from(junk[i]);
         long += usize::from(f.words > ITEM_WORDS);
         headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6);
+        labels += usize::from(label(page, i));
+    }
+    if z - a > FAR && labels as f32 > LABEL_SHARE * (z - a) as f32 {
+        return false;
     }
     let slack = if slack { 1.0 } else { 0.0 };
     let few = |count: usize, share: f32| count as f32 <= share * (z - a) as f32 + slack;
     few(junks, JUNK_SHARE) && few(long, LONG_SHARE) && few(headlines, HEADLINE_SHARE)
+}
+
+/// A capitalised line with no digit: a label, a menu item or a title
+/// (a table's row or a code line has numbers or starts lower case).
+fn label(page: &Page, i: usize) -> bool {
+    let b = &page.blocks[i];
+    b.features.title_case_ratio >= 0.5 && !b.text.bytes().any(|c| c.is_ascii_digit())
 }
 
 /// A menu item or a headline: short, unpunctuated, capitalised.
