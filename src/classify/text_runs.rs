@@ -255,7 +255,8 @@ fn gap_ok(
         junks += usize::from(junk[i]);
         long += usize::from(f.words > ITEM_WORDS);
         headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6);
-        labels += usize::from(label(page, i));
+        // Only far gaps are weighed by their labels (`FAR`).
+        labels += usize::from(z - a > FAR && label(page, i));
     }
     if z - a > FAR && labels as f32 > LABEL_SHARE * (z - a) as f32 {
         return false;
