@@ -5,6 +5,7 @@ pub mod category;
 pub mod evidence;
 pub mod heuristics;
 pub mod patset;
+mod prebuilt;
 pub mod region;
 pub mod repeats;
 pub mod rules;

@@ -321,7 +321,7 @@ impl Prefilter {
         let mut edges = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
             let i = i as u32;
-            let h = regex_syntax::Parser::new().parse(p).ok();
+            let h = super::prebuilt::parse(p);
             lengths.push(h.as_ref().map_or((0, u32::MAX), |h| {
                 let p = h.properties();
                 let whole = p.look_set_prefix().contains(Look::Start)

@@ -52,7 +52,9 @@ pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
     }
     let shapes: Vec<Option<&[u8]>> = spans.iter().map(|s| s.map(|(a, z)| &all[a..z])).collect();
     // How often each exact line is said: an item's name is said once.
-    let mut said: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    // Sized once: growing it rehashes every line counted so far.
+    let mut said: rustc_hash::FxHashMap<&str, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
     for b in &page.blocks {
         *said.entry(b.text.as_str()).or_default() += 1;
     }
@@ -75,16 +77,42 @@ pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
         let f = &page.blocks[i].features;
         f.words >= PARAGRAPH_WORDS && f.ends_sentence
     };
-    // Occurrences of each shape, in order.
-    let mut at: rustc_hash::FxHashMap<&[u8], Vec<usize>> = rustc_hash::FxHashMap::default();
-    for (i, s) in shapes.iter().enumerate() {
-        if let Some(s) = s {
-            at.entry(s).or_default().push(i);
+    // Occurrences of each shape said `MIN_ITEMS` times or more, in order.
+    // Most shapes are said once: each is numbered and counted, and only
+    // the frequent ones get a list (no list per line).
+    let mut ids: rustc_hash::FxHashMap<&[u8], usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
+    let mut count: Vec<usize> = Vec::new();
+    let group: Vec<Option<usize>> = shapes
+        .iter()
+        .map(|s| {
+            let s = (*s)?;
+            let next = ids.len();
+            let g = *ids.entry(s).or_insert(next);
+            if g == count.len() {
+                count.push(0);
+            }
+            count[g] += 1;
+            Some(g)
+        })
+        .collect();
+    let mut slot: Vec<Option<usize>> = vec![None; count.len()];
+    let mut at: Vec<Vec<usize>> = Vec::new();
+    for (i, g) in group.iter().enumerate() {
+        let Some(g) = *g else { continue };
+        if count[g] < MIN_ITEMS {
+            continue;
         }
+        let k = *slot[g].get_or_insert_with(|| {
+            at.push(Vec::with_capacity(count[g]));
+            at.len() - 1
+        });
+        at[k].push(i);
     }
-    // Every grid found: (items, start, end).
+    // Every grid found: (items, start, end). Their order does not matter:
+    // the largest is taken, then grown over all that overlap it.
     let mut grids: Vec<(usize, usize, usize)> = Vec::new();
-    for occ in at.values().filter(|o| o.len() >= MIN_ITEMS) {
+    for occ in &at {
         // Chains of occurrences, each one item apart, with a line of the
         // item's own between.
         let mut k = 0;

@@ -1,0 +1,106 @@
+//! Parses the built-in rules' regexes once, when unboil is built, and
+//! writes each parse out as a list of numbers (`src/classify/prebuilt.rs`
+//! reads it back). Parsing them at every start cost more than anything
+//! else a run over a few pages does: Unicode case folding above all.
+
+use regex_syntax::hir::{Class, Hir, HirKind};
+use std::fmt::Write;
+
+fn main() {
+    println!("cargo::rerun-if-changed=rules/builtin.toml");
+    println!("cargo::rerun-if-changed=build.rs");
+    let src = std::fs::read_to_string("rules/builtin.toml").expect("rules/builtin.toml reads");
+    // A file that does not parse is reported by the rules' own loader (and
+    // its tests); nothing is prebuilt then.
+    let table: toml::Table = toml::from_str(&src).unwrap_or_default();
+    let mut patterns = Vec::new();
+    collect(&toml::Value::Table(table), false, &mut patterns);
+    patterns.sort();
+    patterns.dedup();
+    let mut ops: Vec<u32> = Vec::new();
+    let mut index = String::new();
+    for p in &patterns {
+        // One that does not parse is left to the loader too.
+        let Ok(hir) = regex_syntax::Parser::new().parse(p) else {
+            continue;
+        };
+        let start = ops.len();
+        encode(&hir, &mut ops);
+        writeln!(index, "    ({p:?}, {start}, {}),", ops.len()).unwrap();
+    }
+    let mut out = String::new();
+    writeln!(
+        out,
+        "/// Built-in patterns, sorted, each with its parse's span in `OPS`."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "static PATTERNS: &[(&str, usize, usize)] = &[\n{index}];"
+    )
+    .unwrap();
+    writeln!(out, "static OPS: &[u32] = &{ops:?};").unwrap();
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(format!("{dir}/prebuilt.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// Every string under a `text` or `heading` key (a string or a list).
+fn collect(v: &toml::Value, pattern: bool, out: &mut Vec<String>) {
+    match v {
+        toml::Value::String(s) if pattern => out.push(s.clone()),
+        toml::Value::Array(a) => a.iter().for_each(|x| collect(x, pattern, out)),
+        toml::Value::Table(t) => {
+            for (k, x) in t {
+                collect(x, pattern || k == "text" || k == "heading", out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `hir` as numbers, before its parts: see `prebuilt::decode` for the
+/// codes. Each part is written as what it is, so that the constructors
+/// rebuild it as it was.
+fn encode(hir: &Hir, ops: &mut Vec<u32>) {
+    match hir.kind() {
+        HirKind::Empty => ops.push(0),
+        HirKind::Literal(lit) => {
+            ops.extend([1, lit.0.len() as u32]);
+            ops.extend(lit.0.iter().map(|&b| u32::from(b)));
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            ops.extend([2, c.ranges().len() as u32]);
+            for r in c.ranges() {
+                ops.extend([r.start() as u32, r.end() as u32]);
+            }
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            ops.extend([3, c.ranges().len() as u32]);
+            for r in c.ranges() {
+                ops.extend([u32::from(r.start()), u32::from(r.end())]);
+            }
+        }
+        HirKind::Look(look) => ops.extend([4, look.as_repr()]),
+        HirKind::Repetition(rep) => {
+            let max = rep.max.unwrap_or(u32::MAX);
+            ops.extend([5, rep.min, max, u32::from(rep.greedy)]);
+            encode(&rep.sub, ops);
+        }
+        HirKind::Capture(cap) => {
+            let name = cap.name.as_deref().unwrap_or("");
+            ops.extend([6, cap.index, u32::from(cap.name.is_some())]);
+            ops.push(name.chars().count() as u32);
+            ops.extend(name.chars().map(u32::from));
+            encode(&cap.sub, ops);
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            let code = if matches!(hir.kind(), HirKind::Concat(_)) {
+                7
+            } else {
+                8
+            };
+            ops.extend([code, subs.len() as u32]);
+            subs.iter().for_each(|s| encode(s, ops));
+        }
+    }
+}

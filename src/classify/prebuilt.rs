@@ -1,0 +1,149 @@
+//! The built-in rules' regexes, parsed when unboil is built (`build.rs`):
+//! rebuilding a parse from its parts takes a fraction of what parsing
+//! does (Unicode case folding, above all), and start-up parsed hundreds.
+
+use regex_syntax::hir::{
+    Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, Look,
+    Repetition,
+};
+
+include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
+
+/// `pattern` parsed as `regex_syntax::Parser::new().parse` does (`None`:
+/// it does not parse): from its prebuilt parse when it is a built-in one.
+pub(crate) fn parse(pattern: &str) -> Option<Hir> {
+    prebuilt(pattern).or_else(|| regex_syntax::Parser::new().parse(pattern).ok())
+}
+
+/// The built-in `pattern`'s parse, rebuilt; `None` for any other.
+fn prebuilt(pattern: &str) -> Option<Hir> {
+    let k = PATTERNS
+        .binary_search_by(|(p, _, _)| (*p).cmp(pattern))
+        .ok()?;
+    let (_, start, end) = PATTERNS[k];
+    decode(&mut OPS.get(start..end)?)
+}
+
+/// The next number of `ops`, taken off it.
+fn take(ops: &mut &[u32]) -> Option<u32> {
+    let (&n, rest) = ops.split_first()?;
+    *ops = rest;
+    Some(n)
+}
+
+/// The next `n` numbers of `ops`, taken off it.
+fn take_n<'a>(ops: &mut &'a [u32], n: u32) -> Option<&'a [u32]> {
+    let n = usize::try_from(n).ok()?;
+    let (head, rest) = (ops.get(..n)?, ops.get(n..)?);
+    *ops = rest;
+    Some(head)
+}
+
+/// The parse `build.rs` wrote as numbers: a code, then the part's fields,
+/// then its sub-parts. 0 empty; 1 literal (length, bytes); 2 and 3 a
+/// class of characters or bytes (ranges, then each range's ends); 4 a
+/// look-around (its `Look` repr); 5 a repetition (min, max or u32::MAX,
+/// greedy, sub); 6 a capture group (index, whether named, the name's
+/// length and characters, sub); 7 and 8 a concatenation and alternation
+/// (parts, then each). `None`: numbers that are none of these.
+fn decode(ops: &mut &[u32]) -> Option<Hir> {
+    Some(match take(ops)? {
+        0 => Hir::empty(),
+        1 => {
+            let n = take(ops)?;
+            let bytes = take_n(ops, n)?
+                .iter()
+                .map(|&b| u8::try_from(b).ok())
+                .collect::<Option<Vec<u8>>>()?;
+            Hir::literal(bytes)
+        }
+        2 => {
+            let n = take(ops)?;
+            let ends = take_n(ops, n.checked_mul(2)?)?;
+            let mut ranges = Vec::with_capacity(ends.len() / 2);
+            for r in ends.chunks_exact(2) {
+                let (s, e) = (char::from_u32(r[0])?, char::from_u32(r[1])?);
+                ranges.push(ClassUnicodeRange::new(s, e));
+            }
+            Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+        }
+        3 => {
+            let n = take(ops)?;
+            let ends = take_n(ops, n.checked_mul(2)?)?;
+            let mut ranges = Vec::with_capacity(ends.len() / 2);
+            for r in ends.chunks_exact(2) {
+                let (s, e) = (u8::try_from(r[0]).ok()?, u8::try_from(r[1]).ok()?);
+                ranges.push(ClassBytesRange::new(s, e));
+            }
+            Hir::class(Class::Bytes(ClassBytes::new(ranges)))
+        }
+        4 => Hir::look(Look::from_repr(take(ops)?)?),
+        5 => {
+            let (min, max, greedy) = (take(ops)?, take(ops)?, take(ops)? != 0);
+            let sub = Box::new(decode(ops)?);
+            let max = (max != u32::MAX).then_some(max);
+            Hir::repetition(Repetition {
+                min,
+                max,
+                greedy,
+                sub,
+            })
+        }
+        6 => {
+            let (index, named, n) = (take(ops)?, take(ops)? != 0, take(ops)?);
+            let name = take_n(ops, n)?
+                .iter()
+                .map(|&c| char::from_u32(c))
+                .collect::<Option<String>>()?;
+            let sub = Box::new(decode(ops)?);
+            Hir::capture(Capture {
+                index,
+                name: named.then(|| name.into_boxed_str()),
+                sub,
+            })
+        }
+        code @ (7 | 8) => {
+            let n = take(ops)?;
+            let mut subs = Vec::with_capacity(usize::try_from(n).ok()?.min(ops.len()));
+            for _ in 0..n {
+                subs.push(decode(ops)?);
+            }
+            if code == 7 {
+                Hir::concat(subs)
+            } else {
+                Hir::alternation(subs)
+            }
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every built-in pattern, rebuilt, is the parse itself: the rules
+    /// match as they would parsed at start-up.
+    #[test]
+    fn prebuilt_parses_equal_the_parser_s() {
+        let file = crate::classify::rules::BUILTIN;
+        let mut n = 0;
+        for (p, _, _) in PATTERNS {
+            let parsed = regex_syntax::Parser::new().parse(p).ok();
+            assert!(parsed.is_some(), "{p}");
+            assert_eq!(prebuilt(p), parsed, "{p}");
+            assert!(file.contains(p), "{p}");
+            n += 1;
+        }
+        // The rules have hundreds of patterns: all of them are there.
+        assert!(n > 400, "{n}");
+    }
+
+    #[test]
+    fn other_patterns_are_parsed() {
+        let p = r"(?i)\bnot a built-in (pattern|rule) at all\b";
+        assert!(prebuilt(p).is_none());
+        assert_eq!(parse(p), regex_syntax::Parser::new().parse(p).ok());
+        assert_eq!(parse(r"(unclosed"), None);
+    }
+}
