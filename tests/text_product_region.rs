@@ -129,3 +129,24 @@ fn a_product_s_reviews_under_a_rating_breakdown_go_though_they_outweigh_its_desc
     assert!(!out.contains("morning runs along the river"), "{out}");
     assert!(!out.contains("cheap acrylic hats"), "{out}");
 }
+
+#[test]
+fn a_related_heading_after_reviews_that_outweigh_the_description_still_ends_the_content() {
+    // "Reviews" cannot end the content (more words follow it than come
+    // before it); "You may also like" after the reviews can, and the
+    // footer's blurb after its tiles stays out.
+    let reviews = "I bought this for my morning runs along the river in January and it has been perfect, warm without making me sweat.\n\
+        I gave one to my father for his birthday and he has worn it every single day since, which is saying a lot for him.\n\
+        The hat is lovely and the colour is exactly as shown, though it sits a little high above my ears when I wear it.\n";
+    let text = product_page(&format!(
+        "Reviews\n{reviews}\
+         You may also like\n\
+         Harbor Knit Scarf\n$32.00\nTrail Fleece Gloves\n$18.00\nRidge Cable Hat\n$26.00\n\
+         We have sold warm clothes from a small shop by the harbour since the spring of 1982.\n"
+    ));
+    let out = clean(&text);
+    assert!(out.contains("folded brim"), "{out}");
+    assert!(out.contains("Made in Portugal"), "{out}");
+    assert!(!out.contains("Harbor Knit Scarf"), "{out}");
+    assert!(!out.contains("small shop by the harbour"), "{out}");
+}
