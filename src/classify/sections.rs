@@ -143,7 +143,16 @@ pub fn claims(
                     posts: prose_before >= POSTS_AFTER
                         && posts_section(page, region, rule.category, i),
                 });
-                if open.as_ref().is_some_and(|o| o.posts) {
+                // A shop's rating breakdown under the heading ("5 Stars",
+                // "94% 4 Stars", ...) marks its customer reviews, however
+                // unlike one another the reviews are cut: they may
+                // outweigh the product's description too.
+                let rated = !page.is_html
+                    && !region.thread
+                    && rule.category == Category::Comments
+                    && prose_before >= ARTICLE_WORDS
+                    && rating_breakdown(page, i);
+                if rated || open.as_ref().is_some_and(|o| o.posts) {
                     threads.push(i);
                 }
                 out[i] = Some(Claim {
@@ -270,6 +279,45 @@ fn drop_greedy_sections(
     }
 }
 
+/// Whether a rating breakdown follows line `i` closely: `BREAKDOWN_ROWS`
+/// star-count lines within `BREAKDOWN_REACH` lines.
+fn rating_breakdown(page: &Page, i: usize) -> bool {
+    page.blocks
+        .iter()
+        .skip(i + 1)
+        .take(BREAKDOWN_REACH)
+        .filter(|b| star_count(&b.text))
+        .take(BREAKDOWN_ROWS)
+        .count()
+        >= BREAKDOWN_ROWS
+}
+
+/// A row of a rating breakdown: a star count with at most a share or a
+/// count beside it ("5 Stars", "94% 4 Stars", "4 ★ 120", "1 star (3)").
+fn star_count(text: &str) -> bool {
+    let mut star = false;
+    let mut figures = 0;
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c| matches!(c, '(' | ')'));
+        if w.eq_ignore_ascii_case("star") || w.eq_ignore_ascii_case("stars") || w == "★" {
+            star = true;
+        } else if !w.is_empty()
+            && w.bytes().any(|c| c.is_ascii_digit())
+            && w.bytes().all(|c| c.is_ascii_digit() || b",.%".contains(&c))
+        {
+            figures += 1;
+        } else {
+            return false;
+        }
+    }
+    star && (1..=2).contains(&figures)
+}
+
+/// Lines after a reviews heading searched for a rating breakdown.
+const BREAKDOWN_REACH: usize = 16;
+/// Star-count rows that make a rating breakdown (five, some hidden).
+const BREAKDOWN_ROWS: usize = 3;
+
 /// Times a section heading is said in text to be a post's button.
 const BUTTON_TIMES: u32 = 3;
 /// The same on a thread page, whose posts each carry their buttons.
@@ -323,4 +371,30 @@ fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
         || !sec.after_article
         || b.features.words >= 60
         || page.blocks.get(i + 1).is_some_and(paragraph)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::star_count;
+
+    #[test]
+    fn star_counts_are_a_breakdown_s_rows_and_nothing_more() {
+        for row in [
+            "5 Stars",
+            "94% 4 Stars",
+            "1 star (3)",
+            "4 ★ 120",
+            "0% 2 Stars",
+        ] {
+            assert!(star_count(row), "{row}");
+        }
+        for line in [
+            "Stars",
+            "5 Star Hotel Deals",
+            "Rated 4.8 out of 5 stars",
+            "12 34 5 stars",
+        ] {
+            assert!(!star_count(line), "{line}");
+        }
+    }
 }

@@ -959,7 +959,8 @@ const TITLE_REACH: usize = 15;
 /// for ...") when the lines before it outweigh those
 /// after it, or nothing after it is prose (only a related grid's tiles
 /// and the footer's links). Otherwise the heading is the content's own
-/// (a listing's "Latest articles") and the end stays.
+/// (a listing's "Latest articles") and the end stays, unless a later
+/// heading ends it (see below).
 fn section_end(
     page: &Page,
     junk: &[bool],
@@ -967,20 +968,30 @@ fn section_end(
     ends_section: &dyn Fn(usize) -> bool,
     (a, z): (usize, usize),
 ) -> usize {
-    let Some(e) = (a + 1..z).find(|&i| ends_section(i)) else {
-        return z;
-    };
     let words = |(a, z): (usize, usize), only_prose: bool| -> u32 {
         (a..z)
             .filter(|&i| !junk[i] && (!only_prose || prose[i]))
             .map(|i| page.blocks[i].features.words)
             .sum()
     };
-    if words((a, e), false) >= words((e, z), false) || words((e, z), true) == 0 {
-        e
-    } else {
-        z
+    let cuts = |e: usize| words((a, e), false) >= words((e, z), false) || words((e, z), true) == 0;
+    let mut headings = (a + 1..z).filter(|&i| ends_section(i));
+    let Some(e) = headings.next() else {
+        return z;
+    };
+    if cuts(e) {
+        return e;
     }
+    // The first heading was the content's own (a listing's "Latest
+    // articles", reviews that outweigh a description): a later one said
+    // once ("Related products", not a "Read more" under each teaser) ends
+    // the content when more of the page's prose is before it than after.
+    headings
+        .find(|&e| {
+            let (before, after) = (words((a, e), true), words((e, z), true));
+            cuts(e) && before > 0 && before >= after && said_times(page, e, 2) < 2
+        })
+        .unwrap_or(z)
 }
 
 /// Lines after a headline within which prose must start for it to anchor.
