@@ -80,3 +80,36 @@ fn step_numbers_and_figures_after_buttons_stay() {
         assert!(kept(&a, line), "{line} removed:\n{}", a.text());
     }
 }
+
+#[test]
+fn counters_under_one_label_go_together() {
+    // One label, then the member's counters one under another, their own
+    // labels shown as icons.
+    let text = page(&[
+        HEAD,
+        &[
+            "claydust",
+            "Active Member",
+            "Messages",
+            "2,318",
+            "907",
+            "4,410",
+            "My favourite mug cracked along the handle after a fall in the sink, and I would like to keep using it for tea. Is there a glue that is safe for hot drinks?",
+            "glazebarn",
+            "Well-known Member",
+            "Messages",
+            "14,560",
+            "3,402",
+            "61",
+            "Two-part epoxy holds well, but very few are rated safe for food or for hot water. I would keep it for pencils and make a new mug, which is the fun part anyway.",
+        ],
+    ]);
+    let a = CLEANER.clean_text(&text);
+    for value in ["2,318", "907", "4,410", "14,560", "3,402", "61"] {
+        assert!(!kept(&a, value), "{value} kept:\n{}", a.text());
+    }
+    assert!(kept(
+        &a,
+        "Two-part epoxy holds well, but very few are rated safe for food or for hot water. I would keep it for pencils and make a new mug, which is the fun part anyway."
+    ));
+}
