@@ -2,7 +2,7 @@
 //! prints its counters as a label line and a value line ("Messages",
 //! "1,204", "Reaction score", "88"); rules remove the labels, but the bare
 //! numbers say nothing a rule knows and stay, on pages not read as a
-//! thread too (`text_items::drop_counts` needs `Region::thread`).
+//! thread too (`text_items::drop_counts` needs a thread).
 
 use super::Decision;
 use super::category::Category;
