@@ -155,7 +155,16 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         })
         .collect();
     heuristics::smooth(page, &mut out);
-    text_items::drop_counts(page, &region, &mut out);
+    // Counters under a post's header: on a thread, or on a page whose
+    // region holds dated posts (a forum the region did not grow over).
+    // Looked for only on a page with a count kept (most have none).
+    let posts = region.thread
+        || !page.is_html
+            && page.blocks.iter().zip(&out).any(|(b, d)| {
+                d.is_kept() && b.features.words <= 2 && text_items::is_count(&b.text)
+            })
+            && text_headers::dated_posts(page, region.span());
+    text_items::drop_counts(page, posts, &mut out);
     text_signed::drop_comments(page, &mut out);
     text_headers::drop_poster_lines(page, &region, &mut out);
     text_post_counts::drop_label_values(page, &mut out);

@@ -31,6 +31,17 @@ pub struct Region {
 }
 
 impl Region {
+    /// The lines from the region's first to its last, `(0, 0)` when empty.
+    pub fn span(&self) -> (usize, usize) {
+        match (
+            self.in_main.iter().position(|&m| m),
+            self.in_main.iter().rposition(|&m| m),
+        ) {
+            (Some(a), Some(z)) => (a, z + 1),
+            _ => (0, 0),
+        }
+    }
+
     /// Share of the main content's characters that sit in links.
     pub fn link_share(&self, page: &Page) -> f32 {
         let (mut links, mut all) = (0.0, 0.0);

@@ -380,13 +380,14 @@ fn shape_lead(text: &str) -> Option<u8> {
     Some(enc[0])
 }
 
-/// Text: on a thread (posts sharing one template, `Region::thread`), a
-/// line that is only a number is a post's counter: its score or votes,
+/// Text: on a thread (`posts`: posts sharing one template,
+/// `Region::thread`, or a region of dated posts), a line that is only a
+/// number is a post's counter: its score or votes,
 /// the poster's post count or points, a reply count. Kept lines of that
 /// shape are removed. Not on other pages, where a lone number may be a
 /// step, a list item's number or a table cell.
-pub fn drop_counts(page: &Page, region: &super::region::Region, out: &mut [super::Decision]) {
-    if page.is_html || !region.thread {
+pub fn drop_counts(page: &Page, posts: bool, out: &mut [super::Decision]) {
+    if page.is_html || !posts {
         return;
     }
     let counts: Vec<(usize, u64)> = page
@@ -394,7 +395,14 @@ pub fn drop_counts(page: &Page, region: &super::region::Region, out: &mut [super
         .iter()
         .enumerate()
         .filter(|(_, b)| b.features.words <= 2 && is_count(&b.text))
-        .map(|(i, b)| (i, b.text.trim().parse().unwrap_or(u64::MAX)))
+        // "3." numbers a list's item as "3" does.
+        .map(|(i, b)| {
+            let t = b.text.trim();
+            (
+                i,
+                t.strip_suffix('.').unwrap_or(t).parse().unwrap_or(u64::MAX),
+            )
+        })
         .collect();
     // Numbers going up by one (a code sample's line numbers, steps) are
     // no counters: each such number and the one before it stay.

@@ -2,20 +2,24 @@
 //! prints its counters as a label line and a value line ("Messages",
 //! "1,204", "Reaction score", "88"); rules remove the labels, but the bare
 //! numbers say nothing a rule knows and stay, on pages not read as a
-//! thread too (`text_items::drop_counts` needs `Region::thread`).
+//! thread too (`text_items::drop_counts` needs a thread).
 
 use super::Decision;
 use super::category::Category;
 use super::text_items::is_count;
 use crate::segment::Page;
 
+/// The rule id of a counter's value removed here.
+const VALUE_RULE: &str = "heuristic.label-value";
+
 /// Words at most in a counter's label.
 const LABEL_WORDS: u32 = 3;
 
 /// Removes a kept count line right under a short label line that a rule
 /// removed as low content (post stats, a member's counters): the label's
-/// value. Labels that buttons or menus carry ("Learn more") are not
-/// counters: a figure after them starts the next item. A count one apart
+/// value, and the counts right under that value (more counters). Labels
+/// that buttons or menus carry ("Learn more") are not counters: a figure
+/// after them starts the next item. A count one apart
 /// from the count before or after it on the page is a step or a code
 /// sample's line number and stays.
 pub fn drop_label_values(page: &Page, out: &mut [Decision]) {
@@ -40,16 +44,20 @@ pub fn drop_label_values(page: &Page, out: &mut [Decision]) {
             continue;
         }
         let (label, b) = (&out[j - 1], &page.blocks[j - 1]);
-        if label.removed == Some(Category::LowContent)
+        let labelled = label.removed == Some(Category::LowContent)
             // Lines out of the region or repeated go by heuristics, not
             // as a counter's label.
             && !label.rule.starts_with("heuristic.")
             && b.features.words <= LABEL_WORDS
-            && !b.features.ends_sentence
-        {
+            && !b.features.ends_sentence;
+        // A post header prints a member's counters one under another
+        // ("275", "25", "710") with the labels as icons: the numbers after
+        // a counter's value are counters too.
+        let after_value = label.rule == VALUE_RULE && count_at(j - 1);
+        if labelled || after_value {
             out[j] = Decision {
                 removed: Some(Category::LowContent),
-                rule: std::borrow::Cow::Borrowed("heuristic.label-value"),
+                rule: std::borrow::Cow::Borrowed(VALUE_RULE),
                 score: 1.0,
                 in_main: out[j].in_main,
             };

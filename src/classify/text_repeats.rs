@@ -11,6 +11,9 @@
 //!   carries lines of its own. A carousel clone repeats its whole item,
 //!   title included, and stays a copy; a label repeated by each item (a
 //!   byline, "Posted in ...") is the list's furniture.
+//!
+//! A forum poster's signature, said under each of their posts, goes with
+//! its first copy too (`signatures`).
 
 use super::Decision;
 use super::category::Category;
@@ -75,10 +78,8 @@ pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
         let once = |j: usize| count.get(&LineKey(&blocks[j].text)) == Some(&1);
         items.retain(|_, places| item_text(places, &once));
     }
-    for i in copies {
-        if items.contains_key(&LineKey(&blocks[i].text)) {
-            continue;
-        }
+    copies.retain(|&i| !items.contains_key(&LineKey(&blocks[i].text)));
+    for &i in &copies {
         let d = &mut out[i];
         *d = Decision {
             removed: Some(Category::LowContent),
@@ -87,6 +88,111 @@ pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
             in_main: d.in_main,
         };
     }
+    // Read with the copies gone: a copy is no post's own text.
+    for i in signatures(page, out, &first, &copies) {
+        let d = &mut out[i];
+        *d = Decision {
+            removed: Some(Category::LowContent),
+            rule: "heuristic.signature".into(),
+            score: 1.0 + d.score,
+            in_main: d.in_main,
+        };
+    }
+}
+
+/// Lines a kept line at most this far back (over removed lines) is the
+/// post's own text.
+const POST_REACH: usize = 2;
+
+/// Lines more than this between two copies of a signature: the posts'
+/// headers, text and buttons between them (a list's teasers are shorter).
+const MIN_GAP: usize = 8;
+
+/// Words a post's own line has at least when it ends no sentence.
+const POST_WORDS: u32 = 8;
+
+/// The first copies of lines a poster's signature repeats: under each of
+/// their posts, a post's last lines said again, word for word, after
+/// other text of the post. Each copy of the run (`copies` are the later
+/// ones, `first` the first) has a line of the post's own prose just
+/// before it (not a quote's "Ann said:"), the two differ, and the run
+/// ends its post: a removed line (the post's buttons, the next header)
+/// follows. A quoted post's first copy opens its post under the header,
+/// and its quote ends in "Click to expand..." or in the reply's text.
+fn signatures(
+    page: &Page,
+    out: &[Decision],
+    first: &FxHashMap<LineKey, usize>,
+    copies: &[usize],
+) -> Vec<usize> {
+    let blocks = &page.blocks;
+    let n = blocks.len().min(out.len());
+    // The post's own line before line `a`: kept prose, over at most one
+    // removed line ("Last edited ...").
+    let own_before = |a: usize| -> Option<usize> {
+        let j = (a.saturating_sub(POST_REACH)..a)
+            .rev()
+            .find(|&j| out[j].is_kept())?;
+        let f = &blocks[j].features;
+        let text = blocks[j].text.trim_end();
+        ((f.ends_sentence || f.words >= POST_WORDS)
+            && !text.ends_with(':')
+            && !text.ends_with("..."))
+        .then_some(j)
+    };
+    // Counted only for a page with a candidate: most have none.
+    let said = std::cell::OnceCell::new();
+    let once = |j: usize| {
+        let said = said.get_or_init(|| {
+            let mut said: FxHashMap<LineKey, u32> = FxHashMap::default();
+            for b in blocks {
+                *said.entry(LineKey(&b.text)).or_default() += 1;
+            }
+            said
+        });
+        said.get(&LineKey(&blocks[j].text)) == Some(&1)
+    };
+    // A post ends at a line removed as furniture, not at a copy (a
+    // longer passage said twice goes on).
+    let ends_post =
+        |z: usize| z + 1 >= n || !out[z + 1].is_kept() && copies.binary_search(&(z + 1)).is_err();
+    let first_of = |i: usize| first.get(&LineKey(&blocks[i].text)).copied();
+    let mut signed = Vec::new();
+    let mut k = 0;
+    while k < copies.len() {
+        // A run of copies whose first copies are a run too.
+        let c0 = copies[k];
+        let mut z = k;
+        while z + 1 < copies.len()
+            && copies[z + 1] == copies[z] + 1
+            && first_of(copies[z + 1])
+                .zip(first_of(copies[z]))
+                .is_some_and(|(b, a)| b == a + 1)
+        {
+            z += 1;
+        }
+        let c1 = copies[z];
+        k = z + 1;
+        let (Some(f0), Some(f1)) = (first_of(c0), first_of(c1)) else {
+            continue;
+        };
+        if f1 >= c0 || !out[f0..=f1].iter().all(Decision::is_kept) {
+            continue;
+        }
+        let own = own_before(f0).zip(own_before(c0));
+        // Each copy under a post of its own (text of its own, one of the
+        // two said nowhere else), and a dated header opens the later post.
+        if own.is_some_and(|(a, b)| {
+            b > f1 && blocks[a].text != blocks[b].text && (once(a) || once(b))
+        }) && ends_post(f1)
+            && ends_post(c1)
+            && c0 - f1 > MIN_GAP
+            && (f1 + 1..c0).any(|j| super::text_thread::is_date_line(page, j))
+        {
+            signed.extend(f0..=f1);
+        }
+    }
+    signed
 }
 
 /// How many lines in a row around `i` repeat those around `f` (`f < i`),
