@@ -244,6 +244,9 @@ const PICKS: [&str; 12] = [
     "Changing Your Address With Every Service",
     "Cleaning the Old Home Before Handing Over",
 ];
+/// The paragraph after a list of the article's picks: shorter than a
+/// story of its own.
+const AFTER_PICKS: &str = "Each of these short courses takes under an hour, and the ones on packing and on insurance are worth taking even if you hire a full-service crew, because they tell you what to ask before you sign anything and what to check on the day.";
 /// The picks and the same picks again in their second edition: a list
 /// long enough to part the paragraphs around it.
 fn picks() -> String {
@@ -252,6 +255,21 @@ fn picks() -> String {
         .map(|p| format!("{p} (Second Edition)"))
         .collect();
     format!("{}\n{}", PICKS.join("\n"), second.join("\n"))
+}
+#[test]
+fn a_list_the_article_introduces_is_its_own_not_headlines() {
+    // "Here are ...:" then names in title case: the article's own list,
+    // and the paragraph after it goes on with the article.
+    let page = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nHow to choose a mover\n{}\nHere are the free courses the movers' association offers this year:\n{}\n{AFTER_PICKS}\n{FOOTER}",
+        GUIDE.join("\n"),
+        picks()
+    );
+    let out = clean(&page);
+    assert!(out.contains(GUIDE[0]), "{out}");
+    assert!(out.contains(PICKS[11]), "{out}");
+    assert!(out.contains(AFTER_PICKS), "{out}");
+    assert!(!out.contains("All rights reserved"), "{out}");
 }
 /// Two paragraphs after a list of picks not introduced by a sentence.
 const STORY: [&str; 2] = [

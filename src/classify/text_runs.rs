@@ -72,11 +72,22 @@ pub fn join(
     // neighbour repeats beside it too.
     let twice = &in_order(page, twice, n);
     let listicle = &super::text_listicle::items(page, prose);
+    let own = &introduced(page, prose, junk, n);
     // `slack`: a stray headline or button between. Short chunks crossed
     // on the way (`passed` words) are a listicle's items or a list of
     // teasers: counted with them, the lines between get no slack.
     let gap = |g: (usize, usize), words: u32, slack: bool, story: bool| {
-        gap_ok(page, junk, twice, listicle, ends, g, words, slack, story)
+        gap_ok(
+            page,
+            junk,
+            twice,
+            (listicle, own),
+            ends,
+            g,
+            words,
+            slack,
+            story,
+        )
     };
     // Whether a chunk of `words` prose words, `near` lines away and ending
     // `far` lines away, with the gap `g` between: `Some(true)` joins it,
@@ -165,6 +176,34 @@ fn in_order(page: &Page, twice: &[bool], n: usize) -> Vec<bool> {
         .collect()
 }
 
+/// Lines of a list the article introduces with a sentence of its own
+/// ending in a colon ("Here are the courses it offers:"): names in title
+/// case that are its picks, not headlines of other pages. A list of
+/// those is headed by a label ("Related", "You may also like"), not
+/// written into a paragraph. The list runs over short lines no rule
+/// removed, up to the next paragraph.
+fn introduced(page: &Page, prose: &[bool], junk: &[bool], n: usize) -> Vec<bool> {
+    let mut own = vec![false; n];
+    let mut open = false;
+    for i in 0..n {
+        let b = &page.blocks[i];
+        let f = &b.features;
+        if open && !prose[i] && !junk[i] && f.words <= ITEM_WORDS {
+            own[i] = true;
+            continue;
+        }
+        open = b.text.trim_end().ends_with(':')
+            && !junk[i]
+            && f.words >= INTRO_WORDS
+            && f.stopword_ratio > 0.0
+            && (prose[i] || i > 0 && prose[i - 1]);
+    }
+    own
+}
+
+/// Words at least in a sentence that introduces a list.
+const INTRO_WORDS: u32 = 3;
+
 /// Whether a chunk of `words` prose words is worth crossing `lines` lines.
 fn enough(words: u32, lines: usize) -> bool {
     words >= MIN_WORDS && words as usize >= WORDS_PER_LINE as usize * lines
@@ -227,7 +266,7 @@ fn gap_ok(
     page: &Page,
     junk: &[bool],
     twice: &[bool],
-    listicle: &[bool],
+    (listicle, own): (&[bool], &[bool]),
     ends: &dyn Fn(usize) -> bool,
     (a, z): (usize, usize),
     words: u32,
@@ -263,7 +302,7 @@ fn gap_ok(
         }
         junks += usize::from(junk[i]);
         long += usize::from(f.words > ITEM_WORDS);
-        headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6);
+        headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6 && !own[i]);
     }
     let slack = if slack { 1.0 } else { 0.0 };
     let few = |count: usize, share: f32| count as f32 <= share * (z - a) as f32 + slack;
