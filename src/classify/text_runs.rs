@@ -306,7 +306,10 @@ fn gap_ok(
     }
     let slack = if slack { 1.0 } else { 0.0 };
     let few = |count: usize, share: f32| count as f32 <= share * (z - a) as f32 + slack;
-    let headlines_ok = story && !dated || few(headlines, HEADLINE_SHARE);
+    // A section's heading and a picture's caption over it: two lines.
+    let headlines_ok = story && !dated
+        || few(headlines, HEADLINE_SHARE)
+        || slack > 0.0 && headlines as f32 <= HEADLINE_SHARE * (z - a) as f32 + 2.0;
     few(junks, JUNK_SHARE) && few(long, LONG_SHARE) && headlines_ok
 }
 
