@@ -290,3 +290,104 @@ fn a_long_sidebar_of_labels_ends_the_article() {
     }
     assert!(!out.contains("build new features"), "{out}");
 }
+
+/// The names of courses, products or picks an article lists: title case,
+/// five words or more, like headlines of other pages.
+const PICKS: [&str; 12] = [
+    "Introduction to Moving Your Household Safely",
+    "Packing Fragile Items for Long Distance Moves",
+    "Planning a Move With Small Children",
+    "Choosing the Right Truck for Your Move",
+    "Moving a Piano Without Damage or Injury",
+    "Storage Options Between Two Leases Explained",
+    "Moving Pets Across State Lines Calmly",
+    "Insurance Basics for Your Moving Day",
+    "Labelling Boxes So Unpacking Goes Faster",
+    "Disassembling Furniture Before the Movers Arrive",
+    "Changing Your Address With Every Service",
+    "Cleaning the Old Home Before Handing Over",
+];
+
+/// The paragraph after a list of the article's picks: shorter than a
+/// story of its own.
+const AFTER_PICKS: &str = "Each of these short courses takes under an hour, and the ones on packing and on insurance are worth taking even if you hire a full-service crew, because they tell you what to ask before you sign anything and what to check on the day.";
+
+/// The picks and the same picks again in their second edition: a list
+/// long enough to part the paragraphs around it.
+fn picks() -> String {
+    let second: Vec<String> = PICKS
+        .iter()
+        .map(|p| format!("{p} (Second Edition)"))
+        .collect();
+    format!("{}\n{}", PICKS.join("\n"), second.join("\n"))
+}
+
+#[test]
+fn a_list_the_article_introduces_is_its_own_not_headlines() {
+    // "Here are ...:" then names in title case: the article's own list,
+    // and the paragraph after it goes on with the article.
+    let page = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nHow to choose a mover\n{}\nHere are the free courses the movers' association offers this year:\n{}\n{AFTER_PICKS}\n{FOOTER}",
+        GUIDE.join("\n"),
+        picks()
+    );
+    let out = clean(&page);
+    assert!(out.contains(GUIDE[0]), "{out}");
+    assert!(out.contains(PICKS[11]), "{out}");
+    assert!(out.contains(AFTER_PICKS), "{out}");
+    assert!(!out.contains("All rights reserved"), "{out}");
+}
+
+#[test]
+fn a_section_heading_and_a_caption_do_not_end_the_article() {
+    // After the list, a new section's heading and its picture's caption
+    // (two title-case lines) stand before the next paragraph.
+    let next = "Moving day itself goes best with a plan for the first night: keep a box of bedding, a kettle, the chargers and the children's favourite toys in the car, so that nothing you need is at the back of a truck that will not be unpacked until morning.";
+    let page = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nHow to choose a mover\n{}\nHere are the free courses the movers' association offers this year:\n{}\n{AFTER_PICKS}\nWhat To Pack For The First Night\nA Family Carrying Boxes Into Their New Home\n{next}\n{FOOTER}",
+        GUIDE.join("\n"),
+        picks()
+    );
+    let out = clean(&page);
+    assert!(out.contains(AFTER_PICKS), "{out}");
+    assert!(out.contains(next), "{out}");
+    assert!(!out.contains("All rights reserved"), "{out}");
+}
+
+/// Two paragraphs after a list of picks not introduced by a sentence.
+const STORY: [&str; 2] = [
+    "None of these courses replaces a visit from the company itself, and we still ask every firm to see the home before it quotes, because the number of stairs and the width of the street change the price more than the number of boxes does.",
+    "What the courses do give you is the words to use: once you know what a binding estimate is and what the basic cover pays, the salesman's offer reads very differently, and you will know at once which of its lines to question and which to accept.",
+];
+
+#[test]
+fn the_article_goes_on_past_its_own_list_of_picks() {
+    // A list of title-case names with no sentence before it, then two
+    // paragraphs of the same article: the story going on, not a teaser.
+    let page = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nHow to choose a mover\n{}\nOur picks\n{}\n{}\n{FOOTER}",
+        GUIDE.join("\n"),
+        picks(),
+        STORY.join("\n")
+    );
+    let out = clean(&page);
+    assert!(out.contains(GUIDE[0]), "{out}");
+    assert!(out.contains(STORY[0]), "{out}");
+    assert!(out.contains(STORY[1]), "{out}");
+    assert!(!out.contains("All rights reserved"), "{out}");
+}
+
+#[test]
+fn a_dated_story_past_a_list_of_headlines_stays_out() {
+    // Headlines of other pages, then a dated story of two paragraphs: the
+    // next article on the page, not this one going on.
+    let page = format!(
+        "Best movers in the city | The Moving Paper\n{MENU}\nHow to choose a mover\n{}\n{}\nMarch 3, 2025\n{}\n{FOOTER}",
+        GUIDE.join("\n"),
+        picks(),
+        STORY.join("\n")
+    );
+    let out = clean(&page);
+    assert!(out.contains(GUIDE[0]), "{out}");
+    assert!(!out.contains(STORY[0]), "{out}");
+}

@@ -42,6 +42,13 @@ const ITEM_WORDS: u32 = 25;
 const JUNK_SHARE: f32 = 0.2;
 const LONG_SHARE: f32 = 0.2;
 const HEADLINE_SHARE: f32 = 0.2;
+/// Prose words and paragraphs of a chunk that is the story going on, not
+/// a teaser: teasers under a list of headlines are one blurb each, and an
+/// article's own list (its picks, its table of contents, the courses it
+/// names) is title case too. Headlines then count against the lines
+/// between only when a dated line among them starts another story.
+const STORY_WORDS: u32 = 90;
+const STORY_PARAGRAPHS: u32 = 2;
 /// Menu-like lines in a row that are the site's menu when some of them
 /// (`MENU_REPEATS`) are said again elsewhere on the page.
 const MENU_ROW: usize = 8;
@@ -74,24 +81,38 @@ pub fn join(
     // neighbour repeats beside it too.
     let twice = &in_order(page, twice, n);
     let listicle = &super::text_listicle::items(page, prose);
+    let own = &introduced(page, prose, junk, n);
     // `slack`: a stray headline or button between. Short chunks crossed
     // on the way (`passed` words) are a listicle's items or a list of
     // teasers: counted with them, the lines between get no slack.
-    let gap = |g: (usize, usize), words: u32, slack: bool| {
-        gap_ok(page, junk, twice, listicle, ends, g, words, slack)
+    let gap = |g: (usize, usize), words: u32, slack: bool, story: bool| {
+        gap_ok(
+            page,
+            junk,
+            twice,
+            (listicle, own),
+            ends,
+            g,
+            words,
+            slack,
+            story,
+        )
     };
     // Whether a chunk of `words` prose words, `near` lines away and ending
     // `far` lines away, with the gap `g` between: `Some(true)` joins it,
     // `Some(false)` stops the search, `None` passes it by as part of the
     // gap (`passed` words of short chunks so far).
-    let step = |words: u32, near: usize, far: usize, passed: u32, g: (usize, usize)| {
-        if enough(words, near) {
-            return Some(gap(g, words, true));
-        }
-        let together =
-            words >= SMALL_WORDS && enough(passed + words, far) && gap(g, passed + words, false);
-        together.then_some(true)
-    };
+    let step =
+        |words: u32, paragraphs: u32, near: usize, far: usize, passed: u32, g: (usize, usize)| {
+            if enough(words, near) {
+                let story = words >= STORY_WORDS && paragraphs >= STORY_PARAGRAPHS;
+                return Some(gap(g, words, true, story));
+            }
+            let together = words >= SMALL_WORDS
+                && enough(passed + words, far)
+                && gap(g, passed + words, false, false);
+            together.then_some(true)
+        };
     // After the region: the first chunk within reach that is long enough
     // for the lines before it; shorter chunks are part of the gap.
     'after: while z < n {
@@ -104,8 +125,8 @@ pub fn join(
                 i += 1;
                 continue;
             }
-            let (end, words) = chunk_after(page, prose, junk, i, n);
-            match step(words, i - z, end - z, passed, (z, i)) {
+            let (end, words, paragraphs) = chunk_after(page, prose, junk, i, n);
+            match step(words, paragraphs, i - z, end - z, passed, (z, i)) {
                 Some(true) => {
                     z = end;
                     continue 'after;
@@ -129,8 +150,8 @@ pub fn join(
                 i -= 1;
                 continue;
             }
-            let (start, words) = chunk_before(page, prose, junk, p);
-            match step(words, a - i, a - start, passed, (i, a)) {
+            let (start, words, paragraphs) = chunk_before(page, prose, junk, p);
+            match step(words, paragraphs, a - i, a - start, passed, (i, a)) {
                 Some(true) => {
                     a = start;
                     continue 'before;
@@ -164,19 +185,47 @@ fn in_order(page: &Page, twice: &[bool], n: usize) -> Vec<bool> {
         .collect()
 }
 
+/// Lines of a list the article introduces with a sentence of its own
+/// ending in a colon ("Here are the courses it offers:"): names in title
+/// case that are its picks, not headlines of other pages. A list of
+/// those is headed by a label ("Related", "You may also like"), not
+/// written into a paragraph. The list runs over short lines no rule
+/// removed, up to the next paragraph.
+fn introduced(page: &Page, prose: &[bool], junk: &[bool], n: usize) -> Vec<bool> {
+    let mut own = vec![false; n];
+    let mut open = false;
+    for i in 0..n {
+        let b = &page.blocks[i];
+        let f = &b.features;
+        if open && !prose[i] && !junk[i] && f.words <= ITEM_WORDS {
+            own[i] = true;
+            continue;
+        }
+        open = b.text.trim_end().ends_with(':')
+            && !junk[i]
+            && f.words >= INTRO_WORDS
+            && f.stopword_ratio > 0.0
+            && (prose[i] || i > 0 && prose[i - 1]);
+    }
+    own
+}
+
+/// Words at least in a sentence that introduces a list.
+const INTRO_WORDS: u32 = 3;
+
 /// Whether a chunk of `words` prose words is worth crossing `lines` lines.
 fn enough(words: u32, lines: usize) -> bool {
     words >= MIN_WORDS && words as usize >= WORDS_PER_LINE as usize * lines
 }
 
 /// A chunk of prose from prose line `p` on: prose lines with at most one
-/// short line (a subheading, a caption) between two of them. Returns the
-/// line after it and its prose words.
-fn chunk_after(page: &Page, prose: &[bool], junk: &[bool], p: usize, n: usize) -> (usize, u32) {
-    let (mut end, mut words) = (p, 0);
+/// short line (a subheading, a caption) between two of them.
+fn chunk_after(page: &Page, prose: &[bool], junk: &[bool], p: usize, n: usize) -> Chunk {
+    let (mut end, mut words, mut paragraphs) = (p, 0, 0);
     while end < n {
         if prose[end] {
             words += page.blocks[end].features.words;
+            paragraphs += 1;
             end += 1;
         } else if end + 1 < n && prose[end + 1] && short(page, junk, end) {
             end += 1;
@@ -184,17 +233,18 @@ fn chunk_after(page: &Page, prose: &[bool], junk: &[bool], p: usize, n: usize) -
             break;
         }
     }
-    (end, words)
+    (end, words, paragraphs)
 }
 
 /// `chunk_after` the other way: the chunk that ends with prose line `p`,
-/// as its first line and its prose words.
-fn chunk_before(page: &Page, prose: &[bool], junk: &[bool], p: usize) -> (usize, u32) {
-    let (mut start, mut words) = (p + 1, 0);
+/// as its first line, its prose words and its paragraphs.
+fn chunk_before(page: &Page, prose: &[bool], junk: &[bool], p: usize) -> Chunk {
+    let (mut start, mut words, mut paragraphs) = (p + 1, 0, 0);
     while start > 0 {
         let i = start - 1;
         if prose[i] {
             words += page.blocks[i].features.words;
+            paragraphs += 1;
             start = i;
         } else if i > 0 && prose[i - 1] && short(page, junk, i) {
             start = i;
@@ -202,8 +252,12 @@ fn chunk_before(page: &Page, prose: &[bool], junk: &[bool], p: usize) -> (usize,
             break;
         }
     }
-    (start, words)
+    (start, words, paragraphs)
 }
+
+/// A chunk's far end (the line after it, or its first line), its prose
+/// words and its paragraphs.
+type Chunk = (usize, u32, u32);
 
 /// A short line no rule removed: a subheading or a caption.
 fn short(page: &Page, junk: &[bool], i: usize) -> bool {
@@ -221,17 +275,19 @@ fn gap_ok(
     page: &Page,
     junk: &[bool],
     twice: &[bool],
-    listicle: &[bool],
+    (listicle, own): (&[bool], &[bool]),
     ends: &dyn Fn(usize) -> bool,
     (a, z): (usize, usize),
     words: u32,
     slack: bool,
+    story: bool,
 ) -> bool {
     let gap_words: u32 = (a..z).map(|i| page.blocks[i].features.words).sum();
     if gap_words > GAP_WORDS_PER_WORD * words {
         return false;
     }
     let (mut junks, mut long, mut headlines, mut labels) = (0, 0, 0, 0);
+    let mut dated = false;
     let (mut row, mut repeats) = (0, 0);
     for i in a..z {
         // Without slack (short chunks crossed), a dated line makes the
@@ -239,6 +295,7 @@ fn gap_ok(
         if ends(i) || !slack && super::text_thread::is_date_line(page, i) {
             return false;
         }
+        dated = dated || story && super::text_thread::is_date_line(page, i);
         let f = &page.blocks[i].features;
         // Menu items in a row, some said again elsewhere on the page (a
         // menu shown twice, a footer repeating it): the site's menu. A
@@ -254,7 +311,7 @@ fn gap_ok(
         }
         junks += usize::from(junk[i]);
         long += usize::from(f.words > ITEM_WORDS);
-        headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6);
+        headlines += usize::from(f.words >= 5 && f.title_case_ratio >= 0.6 && !own[i]);
         // Only far gaps are weighed by their labels (`FAR`).
         labels += usize::from(z - a > FAR && label(page, i));
     }
@@ -263,7 +320,11 @@ fn gap_ok(
     }
     let slack = if slack { 1.0 } else { 0.0 };
     let few = |count: usize, share: f32| count as f32 <= share * (z - a) as f32 + slack;
-    few(junks, JUNK_SHARE) && few(long, LONG_SHARE) && few(headlines, HEADLINE_SHARE)
+    // A section's heading and a picture's caption over it: two lines.
+    let headlines_ok = story && !dated
+        || few(headlines, HEADLINE_SHARE)
+        || slack > 0.0 && headlines as f32 <= HEADLINE_SHARE * (z - a) as f32 + 2.0;
+    few(junks, JUNK_SHARE) && few(long, LONG_SHARE) && headlines_ok
 }
 
 /// A capitalised line with no digit: a label, a menu item or a title
