@@ -44,3 +44,36 @@ fn a_grid_outweighs_sentences_scattered_over_menus_and_footer() {
     );
     assert!(!out.contains("thrown by hand"), "blurb kept:\n{out}");
 }
+
+#[test]
+fn a_large_grid_drops_a_promotion_the_bounds_stretch_over() {
+    let items = [
+        ("Harbor Mug", "$18.00"),
+        ("Ridge Bowl", "$24.00"),
+        ("Tide Plate", "$32.00"),
+        ("Dune Vase", "$41.00"),
+        ("Cove Jug", "$29.00"),
+        ("Reef Cup", "$12.00"),
+        ("Kelp Tray", "$22.00"),
+        ("Shoal Dish", "$16.00"),
+        ("Bay Pitcher", "$38.00"),
+    ];
+    let grid: String = items
+        .iter()
+        .map(|(name, price)| format!("{name}\nStoneware, made by hand\n{price}\nAdd to cart\n"))
+        .collect();
+    let text = format!(
+        "Ceramics | Larkspur Studio\nShop\nJournal\nStockists\n\
+         Free shipping on every order over fifty dollars, and returns stay free for thirty days.\n\
+         Workshops\nAbout\nVisit Us\nGift Cards\nCare Guide\nTrade\nPress\nCeramics\n9 products\n{grid}\
+         Instagram\nPinterest\nNewsletter\nContact\nCareers\nPrivacy\nShipping\nReturns\n\
+         Prices are shown in US dollars and include sales tax where it applies to your order.\n\
+         © 2026 Larkspur Studio\n"
+    );
+    let out = clean(&text);
+    for (name, price) in items {
+        assert!(out.contains(name), "item {name} lost:\n{out}");
+        assert!(out.contains(price), "price {price} lost:\n{out}");
+    }
+    assert!(!out.contains("Free shipping"), "promotion kept:\n{out}");
+}
