@@ -77,3 +77,43 @@ fn a_large_grid_drops_a_promotion_the_bounds_stretch_over() {
     }
     assert!(!out.contains("Free shipping"), "promotion kept:\n{out}");
 }
+
+#[test]
+fn a_thread_of_dated_posts_keeps_the_opening_post_before_its_replies() {
+    let replies = [
+        (
+            "anna",
+            "not yet, the list comes out at the end of the month",
+        ),
+        ("ben", "got a letter today so they are going out now"),
+        ("carl", "mine came on tuesday with the new fees"),
+        ("dora", "still waiting here, nothing in the post"),
+        ("emil", "call the office, they answered me quickly"),
+        ("fay", "same for me, the fees went up again"),
+        ("gus", "they told me the berths are all taken"),
+        ("hana", "heard the same thing from the harbour master"),
+        ("ivo", "good luck, hope you get one this year"),
+    ];
+    let posts: String = replies
+        .iter()
+        .enumerate()
+        .map(|(i, (name, reply))| format!("{name}\nJul {}, 2024\n{reply}\nReply\n", 18 + i))
+        .collect();
+    let text = format!(
+        "Winter berths | Harbour Forum\nForums\nMarina\nWinter berths\nStarted by olga\n\
+         Has anyone heard back from the harbour office about winter berths yet?\n\
+         I sent my form in June and have heard nothing since.\n\
+         Share this thread\nSort by date\n{posts}\
+         You must log in to reply.\nAbout this forum\n\
+         This forum is run by volunteers who keep boats in the harbour all year round. We talk about berths, moorings, repairs and the weather, and we are always glad to welcome new members who want to learn.\n\
+         © 2026 Harbour Forum\n"
+    );
+    let out = clean(&text);
+    assert!(
+        out.contains("I sent my form in June"),
+        "opening post lost:\n{out}"
+    );
+    for (_, reply) in replies {
+        assert!(out.contains(reply), "reply {reply:?} lost:\n{out}");
+    }
+}
