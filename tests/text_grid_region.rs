@@ -117,3 +117,35 @@ fn a_thread_of_dated_posts_keeps_the_opening_post_before_its_replies() {
         assert!(out.contains(reply), "reply {reply:?} lost:\n{out}");
     }
 }
+
+#[test]
+fn a_large_grid_keeps_the_sentences_just_above_and_below_it() {
+    let items = [
+        ("Harbor Mug", "$18.00"),
+        ("Ridge Bowl", "$24.00"),
+        ("Tide Plate", "$32.00"),
+        ("Dune Vase", "$41.00"),
+        ("Cove Jug", "$29.00"),
+        ("Reef Cup", "$12.00"),
+        ("Kelp Tray", "$22.00"),
+        ("Shoal Dish", "$16.00"),
+        ("Bay Pitcher", "$38.00"),
+    ];
+    let grid: String = items
+        .iter()
+        .map(|(name, price)| format!("{name}\nStoneware, made by hand\n{price}\nAdd to cart\n"))
+        .collect();
+    let text = format!(
+        "Ceramics | Larkspur Studio\nShop\nJournal\nStockists\n\
+         Free shipping on every order over fifty dollars this month, and returns stay free for thirty days after your parcel arrives at your door.\n\
+         Workshops\nAbout\nVisit Us\nGift Cards\nCare Guide\nTrade\nPress\nCeramics\n\
+         Each piece in this range is thrown and glazed by hand in our studio.\nShop\n{grid}\
+         Shop\nJournal\nStockists\nNo two pieces are quite alike, so yours may differ a little from these.\n\
+         Instagram\nPinterest\nNewsletter\nContact\nCareers\nPrivacy\nShipping\nReturns\n\
+         © 2026 Larkspur Studio\n"
+    );
+    let out = clean(&text);
+    assert!(out.contains("thrown and glazed"), "intro lost:\n{out}");
+    assert!(out.contains("No two pieces"), "closing note lost:\n{out}");
+    assert!(!out.contains("Free shipping"), "promotion kept:\n{out}");
+}

@@ -389,17 +389,23 @@ pub fn find_inline(
                     if list {
                         let near_run = g.0 <= run.1 + GRID_REACH && run.0 <= g.1 + GRID_REACH;
                         if a < g.0 && words((a, g.0), true) < words(g, true) {
+                            // A sentence just above the grid is its intro.
+                            let intro = (g.0.saturating_sub(GRID_REACH).max(a)..g.0)
+                                .find(|&i| prose[i] && !junk[i]);
                             a = if near_run && run.0 < g.0 {
                                 run.0.max(a)
                             } else {
-                                headed.unwrap_or(g.0)
+                                headed.unwrap_or(g.0).min(intro.unwrap_or(g.0))
                             };
                         }
                         if z > g.1 && words((g.1, z), true) < words(g, true) {
+                            // And one just below it, its closing note.
+                            let note =
+                                (g.1..(g.1 + GRID_REACH).min(z)).rfind(|&i| prose[i] && !junk[i]);
                             z = if near_run && run.1 > g.1 {
                                 run.1.min(z)
                             } else {
-                                g.1
+                                note.map_or(g.1, |i| i + 1)
                             };
                         }
                     }
