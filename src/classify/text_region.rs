@@ -376,7 +376,40 @@ pub fn find_inline(
             // than a grid's short lines while none is the content.
             if best <= 0.0 || !described && words(g, true) >= words(run, false) {
                 best_range = if near && best > 0.0 {
-                    (g.0.min(best_range.0), g.1.max(best_range.1))
+                    // A large grid that far outweighs the prose is the
+                    // page's list: the lines the bounds stretch over on
+                    // either side of it (a promotion, filters, a footer's
+                    // blurb) are not content unless they weigh as much as
+                    // the grid. A thread's posts repeat a header too, but
+                    // each has a date and text under it: not narrowed.
+                    let list = grid.items >= LIST_ITEMS
+                        && words(g, true) >= LIST_OUTWEIGH * words(run, false)
+                        && !super::text_headers::dated_posts(page, g);
+                    let (mut a, mut z) = best_range;
+                    if list {
+                        let near_run = g.0 <= run.1 + GRID_REACH && run.0 <= g.1 + GRID_REACH;
+                        if a < g.0 && words((a, g.0), true) < words(g, true) {
+                            // A sentence just above the grid is its intro.
+                            let intro = (g.0.saturating_sub(GRID_REACH).max(a)..g.0)
+                                .find(|&i| prose[i] && !junk[i]);
+                            a = if near_run && run.0 < g.0 {
+                                run.0.max(a)
+                            } else {
+                                headed.unwrap_or(g.0).min(intro.unwrap_or(g.0))
+                            };
+                        }
+                        if z > g.1 && words((g.1, z), true) < words(g, true) {
+                            // And one just below it, its closing note.
+                            let note =
+                                (g.1..(g.1 + GRID_REACH).min(z)).rfind(|&i| prose[i] && !junk[i]);
+                            z = if near_run && run.1 > g.1 {
+                                run.1.min(z)
+                            } else {
+                                note.map_or(g.1, |i| i + 1)
+                            };
+                        }
+                    }
+                    (g.0.min(a), g.1.max(z))
                 } else {
                     (headed.unwrap_or(g.0), g.1)
                 };
@@ -942,6 +975,10 @@ const THREAD_ARTICLE_MIN: f32 = 100.0;
 
 /// Lines at most between an item grid and prose that joins it.
 const GRID_REACH: usize = 3;
+/// Items of a grid from which it may be the page's list alone.
+const LIST_ITEMS: usize = 8;
+/// How many times the best prose run's words such a list's words weigh.
+const LIST_OUTWEIGH: u32 = 2;
 /// Prose words before a grid that make it an item's description.
 const DESCRIPTION_WORDS: u32 = 40;
 /// Lines at most from the page's heading to the grid it heads.
