@@ -97,9 +97,6 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
     })
 }
 
-/// Bytes at most set aside for the next line when a line is handed on.
-const LINE_ROOM: usize = 1 << 20;
-
 /// Streams a JSONL reader line by line; never holds more than one line.
 pub struct JsonlReader<R> {
     reader: R,
@@ -212,13 +209,8 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 match self.buf.iter().find(|b| !blank(b)) {
                     None => continue,
                     Some(b'{') => {
-                        // The line goes out as it is, not copied: the next
-                        // one is read into a new buffer, of this one's size
-                        // (up to a cap, after a rare long line).
-                        let room = self.buf.capacity().min(LINE_ROOM);
-                        let bytes = std::mem::replace(&mut self.buf, Vec::with_capacity(room));
                         return Some(Ok(Document {
-                            bytes,
+                            bytes: self.buf.clone(),
                             source: self.source.clone(),
                             line: Some(self.lineno),
                             unread: Some(Unread::Line {
