@@ -145,6 +145,14 @@ pub fn find_inline(
                 return if quoted { 0.0 } else { -0.2 * w - 1.0 };
             }
             if junk[i] {
+                // A button said under each card of a feature list ("Learn
+                // more" after each card's sentence) belongs to the cards,
+                // not to a menu: neutral, so a run of cards can join the
+                // content. A menu's links follow no sentence.
+                if w <= BUTTON_WORDS && twice[i] && i > 0 && prose[i - 1] {
+                    consec = was;
+                    return 0.0;
+                }
                 // Junk inside a menu (a legal link) does not break it.
                 consec = was;
                 run += 1.0;
@@ -975,6 +983,8 @@ const THREAD_ARTICLE_MIN: f32 = 100.0;
 
 /// Lines at most between an item grid and prose that joins it.
 const GRID_REACH: usize = 3;
+/// Words at most in a card's button.
+const BUTTON_WORDS: f32 = 3.0;
 /// Items of a grid from which it may be the page's list alone.
 const LIST_ITEMS: usize = 8;
 /// How many times the best prose run's words such a list's words weigh.
