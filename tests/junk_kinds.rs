@@ -293,6 +293,19 @@ fn question_and_thread_stats_and_post_buttons() {
     ];
     removed("meta.post-actions", Category::Navigation, &cases(&v));
     let v = [
+        p("View Profile"),
+        p("View Forum Posts"),
+        p("View Public Profile"),
+        p("Find More Posts by harbourfan"),
+        p("Visit harbourfan's homepage!"),
+        p("Post Options"),
+        p("Print view"),
+        p("Insert quotes…"),
+        p("See less See more"),
+        p("ferrygirl, harbourfan, oarsman and 3 others like this."),
+    ];
+    removed("meta.poster-links", Category::Navigation, &cases(&v));
+    let v = [
         p(
             "You are using an out of date browser. It may not display this or other websites correctly.",
         ),
