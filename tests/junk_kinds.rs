@@ -306,6 +306,18 @@ fn question_and_thread_stats_and_post_buttons() {
     ];
     removed("meta.poster-links", Category::Navigation, &cases(&v));
     let v = [
+        p("7 Answers 7"),
+        p("Next Last"),
+        p("First post"),
+        p("Go to my next post"),
+        p("Existing user? Sign In"),
+        p("12 posts • Page 1 of 2"),
+        p("3 Replies Last reply"),
+    ];
+    removed("meta.thread-nav", Category::Navigation, &cases(&v));
+    // A course's or a job's "Start date" is a label of its facts, kept.
+    kept("<h4>Start date</h4>", "Start date");
+    let v = [
         p(
             "You are using an out of date browser. It may not display this or other websites correctly.",
         ),
