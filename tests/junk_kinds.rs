@@ -349,7 +349,11 @@ fn shop_furniture_and_consent_lines() {
         p("and agree to our Terms & Conditions and Privacy Policy."),
     ];
     removed("legal.consent", Category::Legal, &cases(&v));
-    let v = [p("Team names and logos are the property of their clubs.")];
+    let v = [
+        p("Team names and logos are the property of their clubs."),
+        p("Harbour Board © 2025"),
+        p("BoardKit 2.1.4 © 2024, Harbour Labs"),
+    ];
     removed("legal.copyright", Category::Legal, &cases(&v));
 }
 
