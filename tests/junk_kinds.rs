@@ -293,6 +293,31 @@ fn question_and_thread_stats_and_post_buttons() {
     ];
     removed("meta.post-actions", Category::Navigation, &cases(&v));
     let v = [
+        p("View Profile"),
+        p("View Forum Posts"),
+        p("View Public Profile"),
+        p("Find More Posts by harbourfan"),
+        p("Visit harbourfan's homepage!"),
+        p("Post Options"),
+        p("Print view"),
+        p("Insert quotes…"),
+        p("See less See more"),
+        p("ferrygirl, harbourfan, oarsman and 3 others like this."),
+    ];
+    removed("meta.poster-links", Category::Navigation, &cases(&v));
+    let v = [
+        p("7 Answers 7"),
+        p("Next Last"),
+        p("First post"),
+        p("Go to my next post"),
+        p("Existing user? Sign In"),
+        p("12 posts • Page 1 of 2"),
+        p("3 Replies Last reply"),
+    ];
+    removed("meta.thread-nav", Category::Navigation, &cases(&v));
+    // A course's or a job's "Start date" is a label of its facts, kept.
+    kept("<h4>Start date</h4>", "Start date");
+    let v = [
         p(
             "You are using an out of date browser. It may not display this or other websites correctly.",
         ),
@@ -324,7 +349,11 @@ fn shop_furniture_and_consent_lines() {
         p("and agree to our Terms & Conditions and Privacy Policy."),
     ];
     removed("legal.consent", Category::Legal, &cases(&v));
-    let v = [p("Team names and logos are the property of their clubs.")];
+    let v = [
+        p("Team names and logos are the property of their clubs."),
+        p("Harbour Board © 2025"),
+        p("BoardKit 2.1.4 © 2024, Harbour Labs"),
+    ];
     removed("legal.copyright", Category::Legal, &cases(&v));
 }
 
