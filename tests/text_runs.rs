@@ -391,3 +391,57 @@ fn a_dated_story_past_a_list_of_headlines_stays_out() {
     assert!(out.contains(GUIDE[0]), "{out}");
     assert!(!out.contains(STORY[0]), "{out}");
 }
+
+#[test]
+fn a_table_of_contents_is_no_site_menu() {
+    // The contents list says the article's own headings again, in order,
+    // like a menu shown twice; but each copy below heads a paragraph, so
+    // the intro before the list is the article too.
+    let sections: [(&str, &[&str]); 4] = [
+        (
+            "Getting Started",
+            &["Choosing a Kettle", "Filling It Right", "Heating the Water"],
+        ),
+        ("Everyday Care", &["Cleaning the Scale", "Storing It Away"]),
+        (
+            "Common Mistakes",
+            &["Boiling Twice", "Steeping Too Long", "Cold Cups"],
+        ),
+        ("Final Thoughts", &[]),
+    ];
+    let paras = [
+        "A plain steel kettle with a wide opening is easier to clean than a narrow one, and a model that lets you set the temperature will serve green and black teas equally well.",
+        "Fill the kettle with fresh cold water each time rather than boiling what was left over, because water boiled twice loses the air that gives tea its bright taste.",
+        "Black tea wants water just off the boil, while green and white teas turn bitter above eighty degrees, so let the kettle rest a few minutes before you pour.",
+        "Hard water leaves a crust of scale inside the kettle within weeks, and a monthly soak with a splash of vinegar takes it off without any scrubbing at all.",
+        "Empty the kettle after the last cup of the day and leave the lid open overnight, so that the inside dries out fully and does not start to smell musty.",
+        "Reboiling the same water is the most common mistake we see, and it is the easiest to fix: pour out what is left and start again with fresh water each time.",
+        "Leaving the leaves in for too long draws out the bitter tannins, so set a timer for three minutes for black tea and two for green until you know your taste.",
+        "Pouring hot tea into a cold cup takes the heat out of it at once, so rinse the cup with a little hot water from the kettle before you pour the tea itself.",
+        "None of these habits takes more than a minute, but together they turn an ordinary cup into a good one, and once they become routine you will notice the difference.",
+    ];
+    let intro = "I have made tea every morning for twenty years, and most of what goes wrong with a cup happens before the leaves ever touch the water, in the choice of kettle and the way it is kept.";
+    let (mut toc, mut body, mut k) = (vec![], vec![], 0);
+    for (heading, subs) in sections {
+        toc.push(heading);
+        toc.extend(subs);
+        body.push(heading);
+        if subs.is_empty() {
+            body.push(paras[k]);
+            k += 1;
+        }
+        for s in subs {
+            body.extend([s, paras[k]]);
+            k += 1;
+        }
+    }
+    let text = format!(
+        "Making tea at home | The Tea Notes\nThe Tea Notes\nMaking tea at home\nTea at home is the easy kind: a kettle, fresh water and good leaves are all it takes.\n{intro}\nTable of Contents\n{}\n{}\nPrivacy Policy\nTerms of Use\n© 2025 The Tea Notes. All rights reserved.",
+        toc.join("\n"),
+        body.join("\n")
+    );
+    let out = clean(&text);
+    assert!(out.contains(paras[8]), "{out}");
+    assert!(out.contains(intro), "{out}");
+    assert!(!out.contains("All rights reserved"), "{out}");
+}

@@ -79,7 +79,7 @@ pub fn join(
     // listicle's items repeat their tags (services, features) each in its
     // own order. A repeated line counts towards a menu only when its
     // neighbour repeats beside it too.
-    let twice = &in_order(page, twice, n);
+    let twice = &not_headings(page, prose, twice, &in_order(page, twice, n), n);
     let listicle = &super::text_listicle::items(page, prose);
     let own = &introduced(page, prose, junk, n);
     // `slack`: a stray headline or button between. Short chunks crossed
@@ -181,6 +181,41 @@ fn in_order(page: &Page, twice: &[bool], n: usize) -> Vec<bool> {
     (0..n)
         .map(|i| {
             twice[i] && (i > 0 && pair(i - 1) && again(i - 1) || i + 1 < n && pair(i) && again(i))
+        })
+        .collect()
+}
+
+/// Of the lines said again in order (`ordered`; `twice`: said more than
+/// once), those whose copies elsewhere head no paragraph. A table of
+/// contents says the article's own subheadings again, and those head its
+/// paragraphs; a menu's items said again are a menu again (or a footer's
+/// links), not followed by prose.
+fn not_headings(
+    page: &Page,
+    prose: &[bool],
+    twice: &[bool],
+    ordered: &[bool],
+    n: usize,
+) -> Vec<bool> {
+    let text = |i: usize| page.blocks[i].text.as_str();
+    // Per text, the copies that head a paragraph.
+    let mut heads: rustc_hash::FxHashMap<&str, (usize, u32)> = Default::default();
+    // A paragraph of the article's (not a menu item's one-line blurb)
+    // under the line, or under a subheading below it.
+    let para = |i: usize| i < n && prose[i] && page.blocks[i].features.words >= SMALL_WORDS;
+    let heads_para = |i: usize| {
+        para(i + 1) || i + 2 < n && page.blocks[i + 1].features.words <= 12 && para(i + 2)
+    };
+    for i in (0..n.saturating_sub(1)).filter(|&i| twice[i] && heads_para(i)) {
+        let e = heads.entry(text(i)).or_insert((i, 0));
+        e.1 += 1;
+    }
+    (0..n)
+        .map(|i| {
+            ordered[i]
+                && !heads
+                    .get(text(i))
+                    .is_some_and(|&(first, c)| c > 1 || first != i)
         })
         .collect()
 }
