@@ -1,0 +1,39 @@
+//! Text whose HTML is gone: a documentation page's widgets stand as lines
+//! of their own around the prose: the pager ("Prev Up Next"), feedback
+//! prompts and copy buttons. They are furniture. Pages written here.
+
+use std::sync::LazyLock;
+use unboil::Cleaner;
+
+mod lines;
+use lines::{kept, page};
+
+static CLEANER: LazyLock<Cleaner> = LazyLock::new(Cleaner::default);
+
+const TEXT: &[&str] = &[
+    "Configuring the cache | Lantern Docs",
+    "Home / Guides / Configuring the cache",
+    "Configuring the cache",
+    "Lantern keeps recently used pages in memory so that repeated requests are answered without reading the disk, which is often the slowest part of a request.",
+    "The cache is sized in megabytes with the cache_size setting, and the server refuses to start when the value is larger than the memory of the machine.",
+    "Copy",
+    "cache_size = 512",
+    "When the cache is full, the page used least recently is dropped first, and the server logs how often this happens so you can tell whether the cache is too small.",
+    "Was this section helpful?",
+    "Prev Up Next",
+    "Eviction and restarts",
+    "A restart empties the cache, so the first requests after it are slower until the pages they need have been read from the disk again and stored in memory.",
+    "You can warm the cache at start-up by listing the pages to load first in the preload file, one path to a line, in the order they should be read.",
+    "© 2026 Lantern Project",
+];
+
+#[test]
+fn docs_widgets_go_prose_stays() {
+    let a = CLEANER.clean_text(&page(&[TEXT]));
+    for line in [TEXT[3], TEXT[4], TEXT[6], TEXT[7], TEXT[11], TEXT[12]] {
+        assert!(kept(&a, line), "{line:?} should be kept");
+    }
+    for line in ["Copy", "Was this section helpful?", "Prev Up Next"] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+}
