@@ -24,6 +24,11 @@ const TEXT: &[&str] = &[
     "Eviction and restarts",
     "A restart empties the cache, so the first requests after it are slower until the pages they need have been read from the disk again and stored in memory.",
     "You can warm the cache at start-up by listing the pages to load first in the preload file, one path to a line, in the order they should be read.",
+    "Did this page help you? - Yes",
+    "Thanks for letting us know we're doing a good job!",
+    "If you've got a moment, please tell us what we did right so we can do more of it.",
+    "Did you find what you needed?",
+    "Help us make these docs great!",
     "© 2026 Lantern Project",
 ];
 
@@ -34,6 +39,15 @@ fn docs_widgets_go_prose_stays() {
         assert!(kept(&a, line), "{line:?} should be kept");
     }
     for line in ["Copy", "Was this section helpful?", "Prev Up Next"] {
+        assert!(!kept(&a, line), "{line:?} should be removed");
+    }
+}
+
+#[test]
+fn a_docs_feedback_box_goes() {
+    let a = CLEANER.clean_text(&page(&[TEXT]));
+    assert!(kept(&a, TEXT[12]), "the last paragraph should be kept");
+    for line in &TEXT[13..18] {
         assert!(!kept(&a, line), "{line:?} should be removed");
     }
 }
