@@ -51,3 +51,18 @@ fn a_docs_feedback_box_goes() {
         assert!(!kept(&a, line), "{line:?} should be removed");
     }
 }
+
+#[test]
+fn a_shops_reply_that_opens_with_thanks_is_kept() {
+    // "Thanks for your feedback" alone closes a docs feedback box; going on
+    // into a sentence it opens a shop's answer to a review.
+    let reply = "Thanks for your feedback. We are sorry the shoes ran small and have passed this on to our product team.";
+    let html = format!(
+        "<html><body><main><h1>Trail Runner 3</h1>\
+         <p>A light trail shoe with a deep lug sole for wet rock and mud, and a mesh upper that drains quickly after a river crossing.</p>\
+         <section><h2>Reviews</h2><article><p>I ran two hundred miles in these over the autumn and they held on wet granite better than any shoe I have owned.</p>\
+         <div><p>{reply}</p></div></article></section></main></body></html>"
+    );
+    let a = CLEANER.clean_html(&html);
+    assert!(a.text().contains(reply), "{}", a.text());
+}
