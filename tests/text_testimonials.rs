@@ -46,6 +46,20 @@ fn testimonials_after_an_article_go() {
 }
 
 #[test]
+fn the_audit_names_the_praise_as_what_ended_the_article() {
+    // The praise's lines no rule knows lie outside the article because
+    // the testimonials cut ended it there: the audit says so, not only
+    // that they were outside the main content.
+    let text = [STORY, PRAISE].concat().join("\n") + "\n";
+    let a = CLEANER.clean_text(&text);
+    // Each quote (a name's line may end the page's region by itself).
+    for line in PRAISE.iter().skip(1).step_by(2) {
+        let d = a.decision_for(line).expect("a line of the page");
+        assert_eq!(d.rule, "heuristic.after-testimonials", "{line:?}");
+    }
+}
+
+#[test]
 fn a_page_mostly_of_testimonials_keeps_them() {
     // A short intro, then more words of quotes than it has: the quotes
     // are the page.

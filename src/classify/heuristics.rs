@@ -14,6 +14,9 @@ fn decision(removed: Option<Category>, rule: &'static str, score: f32, in_main: 
     }
 }
 
+/// The id of a block removed for lying outside the main content.
+pub const OUTSIDE_MAIN: &str = "heuristic.outside-main";
+
 /// Decide one block from its features; `rule_score` is the weight of rules
 /// that matched without reaching 1.0 on their own. On a listing page
 /// (main content made of links) link-dense blocks are the content.
@@ -25,7 +28,7 @@ pub fn decide(b: &Block, in_main: bool, listing: bool, rule_score: f32) -> Decis
         let (cat, rule) = if f.link_density > 0.5 {
             (Category::Navigation, "heuristic.link-list")
         } else {
-            (Category::LowContent, "heuristic.outside-main")
+            (Category::LowContent, OUTSIDE_MAIN)
         };
         return decision(Some(cat), rule, score, in_main);
     }

@@ -146,12 +146,21 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                     in_main: region.in_main[i],
                 };
             }
-            heuristics::decide(
+            let mut d = heuristics::decide(
                 b,
                 region.in_main[i],
                 listing || region.item_lead.get(i).copied().unwrap_or(false) || between[i],
                 score,
-            )
+            );
+            if d.rule == heuristics::OUTSIDE_MAIN
+                && let Some(&(_, _, id)) = region
+                    .trimmed
+                    .iter()
+                    .find(|&&(a, z, _)| (a..z).contains(&i))
+            {
+                d.rule = Cow::Borrowed(id);
+            }
+            d
         })
         .collect();
     heuristics::smooth(page, &mut out);

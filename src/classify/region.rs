@@ -28,6 +28,11 @@ pub struct Region {
     /// page is a thread (a forum, a Q&A page), and a comment heading under
     /// each post is a button of the post, not a comment section.
     pub thread: bool,
+    /// (Text) Spans `(from, to, rule id)` cut off the region's end by a
+    /// named cut (the writer's box, clients' praise, a comment section's
+    /// heading): the audit says which cut ended the article for the lines
+    /// no rule removed, not only that they lay outside it.
+    pub trimmed: Vec<(usize, usize, &'static str)>,
 }
 
 impl Region {
@@ -382,6 +387,7 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
             None => vec![false; page.blocks.len()],
         },
         thread: false,
+        trimmed: Vec::new(),
     }
 }
 

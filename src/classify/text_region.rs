@@ -486,13 +486,23 @@ pub fn find_inline(
             best_range.1 = t;
         }
     }
+    let mut trimmed = Vec::new();
     if !thread && article_core && best > 0.0 {
+        let mut cut = |end: usize, id: &'static str, range: &mut (usize, usize)| {
+            if end < range.1 {
+                trimmed.push((end, range.1, id));
+                range.1 = end;
+            }
+        };
         // The writer's box after the article, and all after it.
-        best_range.1 = super::text_bio::cut(page, &prose, best_range);
+        let end = super::text_bio::cut(page, &prose, best_range);
+        cut(end, "heuristic.after-author-box", &mut best_range);
         // Clients' signed praise after the article, and all after it.
-        best_range.1 = super::text_testimonials::cut(page, &prose, best_range);
+        let end = super::text_testimonials::cut(page, &prose, best_range);
+        cut(end, "heuristic.after-testimonials", &mut best_range);
         // A comment section's heading, and the comments after it.
-        best_range.1 = super::text_thread::heading_cut(page, &prose, best_range);
+        let end = super::text_thread::heading_cut(page, &prose, best_range);
+        cut(end, "heuristic.after-comments-heading", &mut best_range);
         // A related list's (or a writer box's) heading said once, late
         // enough to close the article: the teasers under it read as prose.
         best_range.1 = closing_section(page, &prose, &ends, best_range);
@@ -521,6 +531,7 @@ pub fn find_inline(
         item_lead: vec![false; page.blocks.len()],
         teaser: vec![false; page.blocks.len()],
         thread,
+        trimmed,
     }
 }
 
