@@ -281,3 +281,35 @@ fn review_card_buttons_comment_headers_and_text_credits_go() {
     // A heading that starts the same way is the story's own.
     kept(&["Text by the old keepers, read aloud on the quay, opened the evening."]);
 }
+
+/// A report's own "Discussion" heading names a comment section too; the
+/// long paragraph right after it, in the report's voice with no
+/// commenter's name or date, goes on with the report. The real comment
+/// thread after the report still goes.
+#[test]
+fn a_reports_own_discussion_section_stays() {
+    const D1: &str = "The survey of the lighthouse found that the tower had settled by less than a centimetre since it was built, which suggests that the rock beneath it is sound and that the repairs made by the volunteers will last for many decades. The brass fittings showed little wear, although the salt air had corroded the lower railings, and the glass of the lantern room was replaced in full. These results agree with earlier surveys of towers on the same coast and point to the care of the keepers who kept the lamp and the stairs in good order for a century.";
+    let page = format!(
+        "Lighthouse shines again after forty years\n{P1}\n{P2}\n{P3}\n{P4}\n{P5}\nDiscussion\n{D1}\nComments\nJane Walker\nMarch 3, 2024 at 10:15\nLovely to see the light back, we watched it from the quay.\nReply\nTom Evans\nMarch 4, 2024 at 08:02\nMy grandfather kept that lamp for twenty years.\nReply\n"
+    );
+    let a = CLEANER.clean_text(&page);
+    let text = a.text();
+    assert!(text.contains(D1), "lost the discussion: {text}");
+    assert!(text.contains("Discussion"), "lost its heading: {text}");
+    assert!(!text.contains("Jane Walker"), "kept a comment: {text}");
+    assert!(!text.contains("grandfather kept"), "kept a comment: {text}");
+}
+
+/// A thread whose first comment is a long paragraph signed after it (name,
+/// then date) still goes with its heading.
+#[test]
+fn a_long_first_comment_signed_after_it_still_goes() {
+    const C: &str = "I walked out to the cape with my children on Saturday and we stood in the rain for an hour to watch the beam come round again, and I have to say it was one of the most moving things I have seen in years, because my grandfather kept that lamp for twenty years and told us stories about the storms and the ships every winter when we were small.";
+    let page = format!(
+        "Lighthouse shines again after forty years\n{P1}\n{P2}\n{P3}\n{P4}\n{P5}\nComments\n{C}\nJane Walker\nMarch 3, 2024 at 10:15\nReply\nTom Evans\nMarch 4, 2024 at 08:02\nLovely to see the light back.\nReply\n"
+    );
+    let text = CLEANER.clean_text(&page).text();
+    assert!(text.contains(P5), "lost the story: {text}");
+    assert!(!text.contains(C), "kept the first comment: {text}");
+    assert!(!text.contains("Lovely to see"), "kept a comment: {text}");
+}

@@ -103,6 +103,15 @@ pub fn claims(
                     || region.thread
                     || first < ARTICLE_WORDS)
             };
+            // In text, a paper's own "Discussion" (a heading that names a
+            // comment section too) goes on with the article's paragraphs.
+            if !page.is_html
+                && rule.category == Category::Comments
+                && super::text_thread::article_goes_on(page, i)
+            {
+                open = None;
+                continue;
+            }
             if rule.weight >= 1.0 && button {
                 // The button itself goes; the section open before it (if
                 // any) goes on, and none opens.

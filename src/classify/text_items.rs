@@ -43,9 +43,16 @@ pub fn ends_section(page: &Page, set: &RuleSet, headings: &[Vec<usize>], i: usiz
         return false;
     };
     is_heading_like(b)
-        && headings
-            .get(i)
-            .is_some_and(|h| h.iter().any(|&r| set.rules[r].weight >= 1.0))
+        && headings.get(i).is_some_and(|h| {
+            // A paper's own "Discussion" goes on with the article (see
+            // `text_thread::article_goes_on`).
+            h.iter().any(|&r| {
+                let rule = &set.rules[r];
+                rule.weight >= 1.0
+                    && (rule.category != Category::Comments
+                        || !super::text_thread::article_goes_on(page, i))
+            })
+        })
         && !recurs(page, i)
 }
 

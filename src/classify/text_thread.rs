@@ -265,12 +265,33 @@ pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize
             // A heading is said once; a "Comment" button under every
             // teaser of a listing is said again and again.
             && super::text_region::said_times(page, i, 2) == 1
+            && !article_goes_on(page, i)
         {
             return i;
         }
     }
     z
 }
+
+/// Whether the lines after the comments-like heading `i` go on in the
+/// article's voice: a paper's or a report's own "Discussion" is followed at
+/// once by a long paragraph, with no commenter's dated header among the
+/// next lines. A real thread opens with a name, a date or a form's prompt.
+pub(crate) fn article_goes_on(page: &Page, i: usize) -> bool {
+    let n = page.blocks.len();
+    page.blocks
+        .get(i + 1)
+        .is_some_and(|b| b.features.words >= GOES_ON_WORDS)
+        && !(i + 1..n.min(i + 1 + GOES_ON_REACH)).any(|j| is_date_line(page, j))
+}
+
+/// Words at least in the paragraph right after a heading that goes on
+/// with the article: longer than most comments' first lines.
+const GOES_ON_WORDS: u32 = 60;
+/// Lines after such a heading searched for a commenter's dated header:
+/// the paragraph and a signature's name and date after it ("Great
+/// post...", "Jane", "March 3, 2024").
+const GOES_ON_REACH: usize = 3;
 
 #[cfg(test)]
 mod tests {
