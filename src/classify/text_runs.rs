@@ -85,18 +85,16 @@ pub fn join(
     // `slack`: a stray headline or button between. Short chunks crossed
     // on the way (`passed` words) are a listicle's items or a list of
     // teasers: counted with them, the lines between get no slack.
+    let lines = Lines {
+        page,
+        junk,
+        twice,
+        listicle,
+        own,
+        ends,
+    };
     let gap = |g: (usize, usize), words: u32, slack: bool, story: bool| {
-        gap_ok(
-            page,
-            junk,
-            twice,
-            (listicle, own),
-            ends,
-            g,
-            words,
-            slack,
-            story,
-        )
+        gap_ok(&lines, g, words, slack, story)
     };
     // Whether a chunk of `words` prose words, `near` lines away and ending
     // `far` lines away, with the gap `g` between: `Some(true)` joins it,
@@ -299,24 +297,38 @@ fn short(page: &Page, junk: &[bool], i: usize) -> bool {
     !junk[i] && page.blocks[i].features.words <= 12
 }
 
+/// What `join` knows of each line of the page, for judging the lines
+/// between the region and a chunk of prose (`gap_ok`).
+#[derive(Clone, Copy)]
+struct Lines<'a> {
+    page: &'a Page,
+    /// Lines a rule removed.
+    junk: &'a [bool],
+    /// Lines said again in order elsewhere, i.e. a menu said twice (see
+    /// `in_order`, `not_headings`).
+    twice: &'a [bool],
+    /// Lines inside a numbered listicle's items, whose lists are their own
+    /// even when they name the site's menu items.
+    listicle: &'a [bool],
+    /// Lines of a list the article introduces (see `introduced`).
+    own: &'a [bool],
+    /// Lines that end a page's content.
+    ends: &'a dyn Fn(usize) -> bool,
+}
+
 /// Whether lines `(a, z)` between the region and a chunk of `words` prose
 /// words can be the article's own: no line that ends a page's content, no
 /// menu of the site's, not many more words than the chunk, and few lines
 /// a rule removed, long lines that are not prose, or headlines.
-/// `listicle` marks lines inside a numbered listicle's items, whose lists
-/// are their own even when they name the site's menu items.
-#[allow(clippy::too_many_arguments)]
-fn gap_ok(
-    page: &Page,
-    junk: &[bool],
-    twice: &[bool],
-    (listicle, own): (&[bool], &[bool]),
-    ends: &dyn Fn(usize) -> bool,
-    (a, z): (usize, usize),
-    words: u32,
-    slack: bool,
-    story: bool,
-) -> bool {
+fn gap_ok(lines: &Lines, (a, z): (usize, usize), words: u32, slack: bool, story: bool) -> bool {
+    let Lines {
+        page,
+        junk,
+        twice,
+        listicle,
+        own,
+        ends,
+    } = *lines;
     let gap_words: u32 = (a..z).map(|i| page.blocks[i].features.words).sum();
     if gap_words > GAP_WORDS_PER_WORD * words {
         return false;
