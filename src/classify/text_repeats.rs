@@ -66,37 +66,61 @@ pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
             items.insert(LineKey(&blocks[i].text), Vec::new());
         }
     }
+    // How often the page says each line: counted on first use, as most
+    // pages ask neither pass below.
+    let said = Said::new(page);
     if !items.is_empty() {
-        let mut count: FxHashMap<LineKey, u32> =
-            FxHashMap::with_capacity_and_hasher(blocks.len(), Default::default());
         for (i, b) in blocks.iter().enumerate() {
-            *count.entry(LineKey(&b.text)).or_default() += 1;
             if let Some(v) = items.get_mut(&LineKey(&b.text)) {
                 v.push(i);
             }
         }
-        let once = |j: usize| count.get(&LineKey(&blocks[j].text)) == Some(&1);
-        items.retain(|_, places| item_text(places, &once));
+        items.retain(|_, places| item_text(places, &|j| said.once(j)));
     }
     copies.retain(|&i| !items.contains_key(&LineKey(&blocks[i].text)));
-    for &i in &copies {
-        let d = &mut out[i];
+    let remove = |d: &mut Decision, rule: &'static str| {
         *d = Decision {
             removed: Some(Category::LowContent),
-            rule: "heuristic.repeated".into(),
+            rule: rule.into(),
             score: 1.0 + d.score,
             in_main: d.in_main,
         };
+    };
+    for &i in &copies {
+        remove(&mut out[i], "heuristic.repeated");
     }
     // Read with the copies gone: a copy is no post's own text.
-    for i in signatures(page, out, &first, &copies) {
-        let d = &mut out[i];
-        *d = Decision {
-            removed: Some(Category::LowContent),
-            rule: "heuristic.signature".into(),
-            score: 1.0 + d.score,
-            in_main: d.in_main,
-        };
+    for i in signatures(page, out, &first, &copies, &said) {
+        remove(&mut out[i], "heuristic.signature");
+    }
+}
+
+/// How many times the page says each line, counted when first asked.
+struct Said<'a> {
+    page: &'a Page,
+    counts: std::cell::OnceCell<FxHashMap<LineKey<'a>, u32>>,
+}
+
+impl<'a> Said<'a> {
+    fn new(page: &'a Page) -> Self {
+        Said {
+            page,
+            counts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether line `j` is said nowhere else on the page.
+    fn once(&self, j: usize) -> bool {
+        let blocks = &self.page.blocks;
+        let counts = self.counts.get_or_init(|| {
+            let mut counts: FxHashMap<LineKey, u32> =
+                FxHashMap::with_capacity_and_hasher(blocks.len(), Default::default());
+            for b in blocks {
+                *counts.entry(LineKey(&b.text)).or_default() += 1;
+            }
+            counts
+        });
+        counts.get(&LineKey(&blocks[j].text)) == Some(&1)
     }
 }
 
@@ -124,6 +148,7 @@ fn signatures(
     out: &[Decision],
     first: &FxHashMap<LineKey, usize>,
     copies: &[usize],
+    said: &Said,
 ) -> Vec<usize> {
     let blocks = &page.blocks;
     let n = blocks.len().min(out.len());
@@ -139,18 +164,6 @@ fn signatures(
             && !text.ends_with(':')
             && !text.ends_with("..."))
         .then_some(j)
-    };
-    // Counted only for a page with a candidate: most have none.
-    let said = std::cell::OnceCell::new();
-    let once = |j: usize| {
-        let said = said.get_or_init(|| {
-            let mut said: FxHashMap<LineKey, u32> = FxHashMap::default();
-            for b in blocks {
-                *said.entry(LineKey(&b.text)).or_default() += 1;
-            }
-            said
-        });
-        said.get(&LineKey(&blocks[j].text)) == Some(&1)
     };
     // A post ends at a line removed as furniture, not at a copy (a
     // longer passage said twice goes on).
@@ -183,7 +196,7 @@ fn signatures(
         // Each copy under a post of its own (text of its own, one of the
         // two said nowhere else), and a dated header opens the later post.
         if own.is_some_and(|(a, b)| {
-            b > f1 && blocks[a].text != blocks[b].text && (once(a) || once(b))
+            b > f1 && blocks[a].text != blocks[b].text && (said.once(a) || said.once(b))
         }) && ends_post(f1)
             && ends_post(c1)
             && c0 - f1 > MIN_GAP
