@@ -382,7 +382,8 @@ pub fn find_inline(
             // prose the bounds span: lines scattered over a page of menus
             // and a footer (a promise, a disclaimer) add up to more words
             // than a grid's short lines while none is the content.
-            if best <= 0.0 || !described && words(g, true) >= words(run, false) {
+            let (grid_words, run_words) = (words(g, true), words(run, false));
+            if best <= 0.0 || !described && grid_words >= run_words {
                 best_range = if near && best > 0.0 {
                     // A large grid that far outweighs the prose is the
                     // page's list: the lines the bounds stretch over on
@@ -391,12 +392,12 @@ pub fn find_inline(
                     // the grid. A thread's posts repeat a header too, but
                     // each has a date and text under it: not narrowed.
                     let list = grid.items >= LIST_ITEMS
-                        && words(g, true) >= LIST_OUTWEIGH * words(run, false)
+                        && grid_words >= LIST_OUTWEIGH * run_words
                         && !super::text_headers::dated_posts(page, g);
                     let (mut a, mut z) = best_range;
                     if list {
                         let near_run = g.0 <= run.1 + GRID_REACH && run.0 <= g.1 + GRID_REACH;
-                        if a < g.0 && words((a, g.0), true) < words(g, true) {
+                        if a < g.0 && words((a, g.0), true) < grid_words {
                             // A sentence just above the grid is its intro.
                             let intro = (g.0.saturating_sub(GRID_REACH).max(a)..g.0)
                                 .find(|&i| prose[i] && !junk[i]);
@@ -406,7 +407,7 @@ pub fn find_inline(
                                 headed.unwrap_or(g.0).min(intro.unwrap_or(g.0))
                             };
                         }
-                        if z > g.1 && words((g.1, z), true) < words(g, true) {
+                        if z > g.1 && words((g.1, z), true) < grid_words {
                             // And one just below it, its closing note.
                             let note =
                                 (g.1..(g.1 + GRID_REACH).min(z)).rfind(|&i| prose[i] && !junk[i]);
