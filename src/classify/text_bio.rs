@@ -244,22 +244,34 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Whether a paragraph is about the person named (`next` is the line
-/// after it): it says what they do, speaks of one person, and starts with
-/// one of the name's words (a single-word name needs a verb after it, "Sam is",
-/// as a sentence may start with any capitalised word).
+/// after it): it says what they do, and it introduces its writer in the
+/// first person, or starts with the name (`opens_with`) and speaks of one
+/// person.
 fn echoes(b: &Block, next: &str, name: &[&str], named: bool) -> bool {
-    let cued = CUES.is_match(&b.text) || named && ROLES.is_match(&b.text);
-    if b.features.words < BIO_WORDS || !cued {
+    if b.features.words < BIO_WORDS {
         return false;
     }
-    if FIRST_PERSON.is_match(&b.text) {
-        return true;
+    // The cheap tests first: the patterns below read the whole paragraph,
+    // and most paragraphs after a short line neither open with the name
+    // nor introduce their writer.
+    let first_person = || FIRST_PERSON.is_match(&b.text);
+    let opens_with_name = opens_with(&b.text, name);
+    if !opens_with_name && !first_person() {
+        return false;
+    }
+    let cued = CUES.is_match(&b.text) || named && ROLES.is_match(&b.text);
+    if !cued {
+        return false;
     }
     // A person, not a product or a place that heads its own paragraph.
-    if !PERSON.is_match(&b.text) && !PERSON.is_match(next) {
-        return false;
-    }
-    let (first, mut words) = first_word(&b.text);
+    opens_with_name && (PERSON.is_match(&b.text) || PERSON.is_match(next)) || first_person()
+}
+
+/// Whether a paragraph starts with one of the words of `name` (a
+/// single-word name needs a verb after it, "Sam is", as a sentence may
+/// start with any capitalised word).
+fn opens_with(text: &str, name: &[&str]) -> bool {
+    let (first, mut words) = first_word(text);
     let is_name = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         name.iter()

@@ -262,8 +262,11 @@ pub fn find_inline(
     // article. When the run found lies away from every such headline (a
     // cookie policy or a footer disclaimer outweighed a short article),
     // the run is found again with the headlines weighing in.
-    let headlines: Vec<usize> = super::text_title::headline_lines(page)
-        .into_iter()
+    // Lines repeating the title, found once: the passes below ask again.
+    let title_lines = super::text_title::headline_lines(page);
+    let headlines: Vec<usize> = title_lines
+        .iter()
+        .copied()
         .filter(|&t| prose[t + 1..].iter().take(HEADLINE_REACH).any(|&p| p))
         .collect();
     let near = |t: usize| t < best_range.1 && t + HEADLINE_REACH >= best_range.0;
@@ -374,7 +377,7 @@ pub fn find_inline(
             // The page's heading just above the grid: the grid is the
             // page's own list, whatever paragraphs come before it. Or the
             // run is a thread's posts, the grid its list of other threads.
-            let headed = headed_grid(page, junk, &prose, g);
+            let headed = headed_grid(&title_lines, junk, &prose, g);
             let posts = super::text_headers::dated_posts(page, best_range);
             let described =
                 headed.is_none() && best > 0.0 && best_range.1 <= g.0 && (local || whole || posts);
@@ -432,9 +435,7 @@ pub fn find_inline(
             // site name) starts a product's or a list's content: the
             // promotions, filters and menus above it are not, and the name
             // and price just above its first description line are.
-            if let Some(h) = super::text_title::headline_lines(page)
-                .into_iter()
-                .find(|&h| !junk[h])
+            if let Some(h) = title_lines.iter().copied().find(|&h| !junk[h])
                 && h < best_range.1
                 && h + TITLE_REACH >= best_range.0
                 && (h > best_range.0
@@ -682,17 +683,19 @@ const CLOSING_WORDS: u32 = 120;
 /// Share of the region's prose words before what closes it.
 const CLOSING_SHARE: f32 = 0.75;
 
-/// The page's heading (a line repeating the title) at most
-/// `HEADED_REACH` lines above the grid `(g, _)`, with no paragraph between
-/// them: an item's name and description above a grid head the item.
+/// The page's heading (one of `title_lines`, the lines repeating the
+/// title) at most `HEADED_REACH` lines above the grid `(g, _)`, with no
+/// paragraph between them: an item's name and description above a grid
+/// head the item.
 fn headed_grid(
-    page: &Page,
+    title_lines: &[usize],
     junk: &[bool],
     prose: &[bool],
     (g, _): (usize, usize),
 ) -> Option<usize> {
-    super::text_title::headline_lines(page)
-        .into_iter()
+    title_lines
+        .iter()
+        .copied()
         .find(|&h| !junk[h] && h <= g && g - h <= HEADED_REACH && !prose[h..g].contains(&true))
 }
 

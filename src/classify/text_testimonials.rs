@@ -34,10 +34,10 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     let z = z.min(blocks.len());
     // The runs of the region, each from its first line.
     let mut runs = Vec::new();
-    let sign = Signatures::new(blocks);
+    let lines = Lines::new(blocks);
     let mut i = a;
     while i < z {
-        match run_from(blocks, &sign, i, z) {
+        match run_from(blocks, &lines, i, z) {
             Some(end) => {
                 // A quote of two lines, a photo's caption: parts of one run.
                 match runs.last_mut() {
@@ -73,28 +73,41 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
         && !prose[start - 1]
         && blocks[start - 1].features.words <= HEADING_WORDS
         && !blocks[start - 1].features.ends_sentence
-        && sign.of(start - 1).is_none();
+        && lines.sign(start - 1).is_none();
     start - usize::from(headed)
 }
 
-/// `signature` of each line, worked out once: the runs tried from one
-/// line after another ask it of the same lines again and again.
-struct Signatures<'a> {
+/// `quote` and `signature` of each line, worked out once: the runs tried
+/// from one line after another ask them of the same lines again and again.
+struct Lines<'a> {
     blocks: &'a [Block],
-    known: Vec<Cell<Option<Option<bool>>>>,
+    quotes: Vec<Cell<Option<Option<Quote>>>>,
+    signs: Vec<Cell<Option<Option<bool>>>>,
 }
 
-impl<'a> Signatures<'a> {
+impl<'a> Lines<'a> {
     fn new(blocks: &'a [Block]) -> Self {
-        Signatures {
+        Lines {
             blocks,
-            known: vec![Cell::new(None); blocks.len()],
+            quotes: vec![Cell::new(None); blocks.len()],
+            signs: vec![Cell::new(None); blocks.len()],
         }
     }
 
+    /// `quote` of line `i` (`None` past the last line).
+    fn quote(&self, i: usize) -> Option<Quote> {
+        let cell = self.quotes.get(i)?;
+        if let Some(q) = cell.get() {
+            return q;
+        }
+        let q = quote(&self.blocks[i]);
+        cell.set(Some(q));
+        q
+    }
+
     /// `signature` of line `i` (`None` past the last line).
-    fn of(&self, i: usize) -> Option<bool> {
-        let cell = self.known.get(i)?;
+    fn sign(&self, i: usize) -> Option<bool> {
+        let cell = self.signs.get(i)?;
         if let Some(s) = cell.get() {
             return s;
         }
@@ -106,25 +119,19 @@ impl<'a> Signatures<'a> {
 
 /// The end of the testimonial run starting at line `i` (quote first or
 /// signature first), if `MIN_PAIRS` signed quotes start it.
-fn run_from(blocks: &[Block], sign: &Signatures, i: usize, z: usize) -> Option<usize> {
-    let mut pairs = 0;
-    let mut praised = 0;
-    let mut j = i;
+fn run_from(blocks: &[Block], lines: &Lines, i: usize, z: usize) -> Option<usize> {
     // The first pair holds a quote at i or just after it: most lines
     // start no run, and a quote is cheaper to rule out than a signature.
-    if quote(blocks.get(i)?).is_none() && blocks.get(i + 1).and_then(quote).is_none() {
+    if lines.quote(i).is_none() && lines.quote(i + 1).is_none() {
         return None;
     }
-    // Signature first ("Jane Roe" / her quote) or quote first.
-    let sign_first = sign.of(i).is_some();
-    loop {
-        let (q, s) = if sign_first { (j + 1, j) } else { (j, j + 1) };
-        if q >= z || s >= z {
-            break;
-        }
-        let (Some(quote), Some(strong)) = (quote(&blocks[q]), sign.of(s)) else {
-            break;
-        };
+    // Whether a quote praises is a search of its words: asked only when
+    // enough pairs in a row have a quote's and a signature's shape.
+    if pairs(blocks, lines, i, z).take(MIN_PAIRS).count() < MIN_PAIRS {
+        return None;
+    }
+    let (mut count, mut praised, mut end) = (0, 0, i);
+    for (q, quote, strong, after) in pairs(blocks, lines, i, z) {
         // A quote in quotation marks or a signature shaped as one (a
         // dash, an initial, a role) is signed praise; otherwise its
         // words must praise (asked once).
@@ -133,17 +140,42 @@ fn run_from(blocks: &[Block], sign: &Signatures, i: usize, z: usize) -> Option<u
             break;
         }
         praised += usize::from(praise);
-        pairs += 1;
+        count += 1;
+        end = after;
+    }
+    (count >= MIN_PAIRS && 2 * praised >= count).then_some(end)
+}
+
+/// The pairs of a quote and a signature in a row from line `i` (signature
+/// first, "Jane Roe" / her quote, when line `i` is one; else quote first),
+/// before `z`: each pair's quote line, what the quote shows, whether the
+/// signature is one beyond doubt, and the line after the pair.
+fn pairs<'a>(
+    blocks: &'a [Block],
+    lines: &'a Lines,
+    i: usize,
+    z: usize,
+) -> impl Iterator<Item = (usize, Quote, bool, usize)> + 'a {
+    let sign_first = lines.sign(i).is_some();
+    let mut j = i;
+    std::iter::from_fn(move || {
+        let (q, s) = if sign_first { (j + 1, j) } else { (j, j + 1) };
+        if q >= z || s >= z {
+            return None;
+        }
+        let quote = lines.quote(q)?;
+        let strong = lines.sign(s)?;
         j += 2;
         // A rating or a count between two quotes ("5", "★★★★★").
-        if blocks.get(j).is_some_and(|b| b.features.words <= 1) && sign.of(j).is_none() {
+        if blocks.get(j).is_some_and(|b| b.features.words <= 1) && lines.sign(j).is_none() {
             j += 1;
         }
-    }
-    (pairs >= MIN_PAIRS && 2 * praised >= pairs).then_some(j)
+        Some((q, quote, strong, j))
+    })
 }
 
 /// What a quote line shows.
+#[derive(Clone, Copy)]
 struct Quote {
     /// Wrapped in quotation marks.
     marked: bool,
