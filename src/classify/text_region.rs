@@ -32,12 +32,12 @@ pub fn find_inline(
     ends_section: &dyn Fn(usize) -> bool,
 ) -> Region {
     let inline = |i: usize| inline.get(i).copied().unwrap_or(false);
+    let said = Said::new(page);
     // A section heading, or a line a rule marks as closing content, said
     // at most twice: a button under each of a page's items ("Share")
     // closes none of them.
-    let ends = |i: usize| {
-        ends_section(i) || closes.get(i).copied().unwrap_or(false) && said_times(page, i, 3) < 3
-    };
+    let ends =
+        |i: usize| ends_section(i) || closes.get(i).copied().unwrap_or(false) && said.times(i) < 3;
     let sw = has_stopwords(page);
     let mut loose = prose_flags(page, junk, sw);
     // Run-on lines read as prose to `prose_flags` but are none (see
@@ -66,26 +66,17 @@ pub fn find_inline(
     }
     // A paragraph seen before is a teaser or a panel shown twice: it adds
     // nothing to the region around its second copy.
-    let mut seen =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(page.blocks.len(), Default::default());
-    let repeat: Vec<bool> = page
-        .blocks
-        .iter()
-        .map(|b| b.features.words >= 5 && !seen.insert(super::heuristics::LineKey(&b.text)))
+    let mut seen = vec![false; said.texts()];
+    let repeat: Vec<bool> = (0..page.blocks.len())
+        .map(|i| {
+            let before = std::mem::replace(&mut seen[said.id(i)], true);
+            before && page.blocks[i].features.words >= 5
+        })
         .collect();
     // Short lines said more than once on the page (menus shown twice);
     // only short lines can be menu items.
-    let short = |b: &crate::segment::Block| b.features.words <= 6;
-    // Sized once: growing it rehashes every line counted so far.
-    let mut count: rustc_hash::FxHashMap<&str, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(page.blocks.len(), Default::default());
-    for b in page.blocks.iter().filter(|b| short(b)) {
-        *count.entry(b.text.as_str()).or_default() += 1;
-    }
-    let twice: Vec<bool> = page
-        .blocks
-        .iter()
-        .map(|b| short(b) && count.get(b.text.as_str()).is_some_and(|&c| c > 1))
+    let twice: Vec<bool> = (0..page.blocks.len())
+        .map(|i| page.blocks[i].features.words <= 6 && said.times(i) > 1)
         .collect();
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
@@ -305,7 +296,8 @@ pub fn find_inline(
     if article_core && best > 0.0 {
         best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
         // Product boxes, tables and widgets between chunks of the article.
-        best_range = super::text_runs::join(page, &prose, junk, &twice, ends_posts, best_range);
+        best_range =
+            super::text_runs::join(page, &said, &prose, junk, &twice, ends_posts, best_range);
     }
     if !article_core {
         // No article: the content is the separate texts of a product,
@@ -345,7 +337,7 @@ pub fn find_inline(
         // A grid of items (a shop's tiles, a chart) is content no prose
         // line marks: it joins the prose next to it, or outweighs prose
         // far from it (a footer disclaimer, a sign-up line).
-        if let Some(grid) = super::text_grid::find(page, junk) {
+        if let Some(grid) = super::text_grid::find(page, &said, junk) {
             let g = grid.lines;
             let words = |(a, z): (usize, usize), all: bool| -> u32 {
                 (a..z)
@@ -446,7 +438,7 @@ pub fn find_inline(
             }
             // A closing line ("Reviews for ...") ends a product's content
             // as a section heading does, when most of the page is before it.
-            best_range.1 = section_end(page, junk, &prose, &ends, best_range);
+            best_range.1 = section_end(page, &said, junk, &prose, &ends, best_range);
         }
     }
     // A comment thread after the article is not part of it.
@@ -503,7 +495,7 @@ pub fn find_inline(
         let end = super::text_testimonials::cut(page, &prose, best_range);
         cut(end, "heuristic.after-testimonials", &mut best_range);
         // A comment section's heading, and the comments after it.
-        let end = super::text_thread::heading_cut(page, &prose, best_range);
+        let end = super::text_thread::heading_cut(page, &said, &prose, best_range);
         cut(end, "heuristic.after-comments-heading", &mut best_range);
         // A related list's (or a writer box's) heading said once, late
         // enough to close the article: the teasers under it read as prose.
@@ -622,6 +614,58 @@ fn footer_tail(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize
         .map(|i| page.blocks[i].features.words)
         .sum();
     before >= TAIL_OUTWEIGH * run
+}
+
+/// How often each line of a page is said, counted once per page: the
+/// passes ask it of many lines (a heading is said once or twice, a button
+/// under every item again and again, a menu shown twice says its items
+/// twice).
+pub struct Said {
+    /// Per line, the number of its text among the page's distinct texts.
+    id: Vec<u32>,
+    /// Per distinct text, how many lines say it.
+    count: Vec<u32>,
+}
+
+impl Said {
+    pub fn new(page: &Page) -> Said {
+        // Sized once: growing it rehashes every line counted so far.
+        let mut ids: rustc_hash::FxHashMap<super::heuristics::LineKey, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(page.blocks.len(), Default::default());
+        let mut count: Vec<u32> = Vec::new();
+        let id = page
+            .blocks
+            .iter()
+            .map(|b| {
+                let next = count.len() as u32;
+                let id = *ids
+                    .entry(super::heuristics::LineKey(&b.text))
+                    .or_insert(next);
+                if id == next {
+                    count.push(0);
+                }
+                count[id as usize] += 1;
+                id
+            })
+            .collect();
+        Said { id, count }
+    }
+
+    /// How many lines of the page say what line `i` says.
+    pub fn times(&self, i: usize) -> u32 {
+        self.count[self.id[i] as usize]
+    }
+
+    /// The number of line `i`'s text, below `texts()`: lines that say
+    /// the same have the same number.
+    pub fn id(&self, i: usize) -> usize {
+        self.id[i] as usize
+    }
+
+    /// How many distinct texts the page's lines say.
+    pub fn texts(&self) -> usize {
+        self.count.len()
+    }
 }
 
 /// How many lines of the page read as line `i` does, counted up to
@@ -1025,6 +1069,7 @@ const TITLE_REACH: usize = 15;
 /// heading ends it (see below).
 fn section_end(
     page: &Page,
+    said: &Said,
     junk: &[bool],
     prose: &[bool],
     ends_section: &dyn Fn(usize) -> bool,
@@ -1051,7 +1096,7 @@ fn section_end(
     headings
         .find(|&e| {
             let (before, after) = (words((a, e), true), words((e, z), true));
-            cuts(e) && before > 0 && before >= after && said_times(page, e, 2) < 2
+            cuts(e) && before > 0 && before >= after && said.times(e) < 2
         })
         .unwrap_or(z)
 }

@@ -254,7 +254,12 @@ static THREAD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// too few dated comments for `start` (two comments, ages like "4d") still
 /// open with such a heading. The line must be the only one of its text
 /// on the page.
-pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
+pub fn heading_cut(
+    page: &Page,
+    said: &super::text_region::Said,
+    prose: &[bool],
+    (a, z): (usize, usize),
+) -> usize {
     // Comments close an article; on a forum or a Q&A page the posts after
     // such a heading are most of the text (`closing_lines`).
     for i in super::text_region::closing_lines(page, prose, (a, z)) {
@@ -264,7 +269,7 @@ pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize
             && THREAD_HEADING.is_match(b.text.trim())
             // A heading is said once; a "Comment" button under every
             // teaser of a listing is said again and again.
-            && super::text_region::said_times(page, i, 2) == 1
+            && said.times(i) == 1
             && !article_goes_on(page, i)
         {
             return i;
