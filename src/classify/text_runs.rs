@@ -242,11 +242,12 @@ fn introduced(page: &Page, prose: &[bool], junk: &[bool], n: usize) -> Vec<bool>
             own[i] = true;
             continue;
         }
-        open = b.text.trim_end().ends_with(':')
-            && !junk[i]
+        // The text is looked at last: most lines fail the cheaper tests.
+        open = !junk[i]
             && f.words >= INTRO_WORDS
             && f.stopword_ratio > 0.0
-            && (prose[i] || i > 0 && prose[i - 1]);
+            && (prose[i] || i > 0 && prose[i - 1])
+            && b.text.trim_end().ends_with(':');
     }
     own
 }
