@@ -946,6 +946,10 @@ fn teaser_shape(b: &crate::segment::Block) -> Option<u8> {
 /// byte scan, not a walk over the characters: every line is asked.
 fn two_digit_words(text: &str) -> bool {
     let b = text.as_bytes();
+    // Most lines hold no digit: told 16 bytes at a time.
+    if !super::text_thread::has_ascii_digit(b) {
+        return false;
+    }
     let starts_word = |p: usize| match p.checked_sub(1).map(|q| b[q]) {
         None => true,
         Some(c) if c.is_ascii() => char::from(c).is_whitespace(),

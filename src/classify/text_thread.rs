@@ -164,7 +164,7 @@ fn may_be_dated(text: &str) -> bool {
 /// Whether `b` holds an ASCII digit: every byte looked at, 16 at a time
 /// without a branch, which the compiler turns into vector code (most
 /// short lines hold none, so all are read anyway).
-fn has_ascii_digit(b: &[u8]) -> bool {
+pub(super) fn has_ascii_digit(b: &[u8]) -> bool {
     let digit = |acc: bool, &c: &u8| acc | c.is_ascii_digit();
     let mut chunks = b.chunks_exact(16);
     chunks.by_ref().any(|c| c.iter().fold(false, digit))
