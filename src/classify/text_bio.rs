@@ -76,6 +76,13 @@ static HEADING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
     .expect("bio heading pattern compiles")
 });
 
+/// Whether `text` starts as `FIRST_PERSON` needs, with an 'h' or an 'i'
+/// in either case (no other character folds to them): most paragraphs do
+/// not, and the pattern is not run on them.
+fn may_introduce(text: &str) -> bool {
+    matches!(text.as_bytes().first(), Some(b'h' | b'H' | b'i' | b'I'))
+}
+
 /// The name a paragraph opens with: the capitalised words before its
 /// first verb or comma ("Jane Roe is", "Jane Roe, MD, has"), two to four
 /// of them, or nothing.
@@ -244,26 +251,43 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Whether a paragraph is about the person named (`next` is the line
-/// after it): it says what they do, speaks of one person, and starts with
-/// one of the name's words (a single-word name needs a verb after it, "Sam is",
-/// as a sentence may start with any capitalised word).
+/// after it): it says what they do, and it introduces its writer in the
+/// first person, or starts with the name (`opens_with`) and speaks of one
+/// person.
 fn echoes(b: &Block, next: &str, name: &[&str], named: bool) -> bool {
-    let cued = CUES.is_match(&b.text) || named && ROLES.is_match(&b.text);
-    if b.features.words < BIO_WORDS || !cued {
+    if b.features.words < BIO_WORDS {
         return false;
     }
-    if FIRST_PERSON.is_match(&b.text) {
-        return true;
+    // The cheap tests first: the patterns below read the whole paragraph,
+    // and most paragraphs after a short line neither open with the name
+    // nor introduce their writer.
+    let first_person = || may_introduce(&b.text) && FIRST_PERSON.is_match(&b.text);
+    let opens_with_name = opens_with(&b.text, name);
+    if !opens_with_name && !first_person() {
+        return false;
+    }
+    let cued = CUES.is_match(&b.text) || named && ROLES.is_match(&b.text);
+    if !cued {
+        return false;
     }
     // A person, not a product or a place that heads its own paragraph.
-    if !PERSON.is_match(&b.text) && !PERSON.is_match(next) {
-        return false;
-    }
-    let (first, mut words) = first_word(&b.text);
+    opens_with_name && (PERSON.is_match(&b.text) || PERSON.is_match(next)) || first_person()
+}
+
+/// Whether a paragraph starts with one of the words of `name` (a
+/// single-word name needs a verb after it, "Sam is", as a sentence may
+/// start with any capitalised word).
+fn opens_with(text: &str, name: &[&str]) -> bool {
+    let (first, mut words) = first_word(text);
+    // The name's words that tell it: no particle, three letters or more.
+    let telling: Vec<&str> = name
+        .iter()
+        .copied()
+        .filter(|t| !PARTICLES.contains(t) && t.chars().count() > 2)
+        .collect();
     let is_name = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        name.iter()
-            .any(|t| !PARTICLES.contains(t) && t.chars().count() > 2 && *t == w)
+        telling.contains(&w)
     };
     if name.len() == 1 {
         // A lone word heads many a paragraph: it must act as a person.
@@ -292,3 +316,32 @@ const BIO_VERBS: &[&str] = &[
     "loves",
     "graduated",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_introduce` may skip `FIRST_PERSON` only for lines it cannot
+    /// match: under case folding no other character stands for 'h' or 'i'.
+    #[test]
+    fn first_person_opens_with_ascii_h_or_i() {
+        let letters = regex::Regex::new("(?i)^[hi]$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if letters.is_match(c.encode_utf8(&mut buf)) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+        for t in [
+            "Hi, I'm Jane",
+            "hello there",
+            "I am a writer",
+            "I’m Sam",
+            "HEY all",
+        ] {
+            assert!(FIRST_PERSON.is_match(t) && may_introduce(t), "{t:?}");
+        }
+        assert!(!may_introduce(" I am"));
+        assert!(!FIRST_PERSON.is_match(" I am"));
+    }
+}

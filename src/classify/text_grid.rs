@@ -32,7 +32,7 @@ const MAX_PERIOD: usize = 12;
 /// at a steady period: a menu that repeats a "View all" line after
 /// sections of different sizes is not one. Each item also needs a line
 /// of its own, said once on the page: the name that tells it apart.
-pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
+pub fn find(page: &Page, said: &super::text_region::Said, junk: &[bool]) -> Option<Grid> {
     let n = page.blocks.len();
     if n < 2 * MIN_ITEMS {
         return None;
@@ -51,14 +51,8 @@ pub fn find(page: &Page, junk: &[bool]) -> Option<Grid> {
         }
     }
     let shapes: Vec<Option<&[u8]>> = spans.iter().map(|s| s.map(|(a, z)| &all[a..z])).collect();
-    // How often each exact line is said: an item's name is said once.
-    // Sized once: growing it rehashes every line counted so far.
-    let mut said: rustc_hash::FxHashMap<&str, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
-    for b in &page.blocks {
-        *said.entry(b.text.as_str()).or_default() += 1;
-    }
-    let own = |i: usize| !junk[i] && said.get(page.blocks[i].text.as_str()) == Some(&1);
+    // An item's name is said once on the page.
+    let own = |i: usize| !junk[i] && said.times(i) == 1;
     // A list of similar lines ("Gym in Camden", "Gym in Burlington") is
     // not a grid: an item's own line differs from its template line from
     // the first word on.

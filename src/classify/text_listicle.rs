@@ -29,7 +29,7 @@ pub fn items(page: &Page, prose: &[bool]) -> Vec<bool> {
     // of its number after the one before it.
     let mut heads: Vec<usize> = Vec::new();
     for (i, b) in page.blocks.iter().enumerate() {
-        if b.features.words > HEADING_WORDS {
+        if b.features.words > HEADING_WORDS || !may_number(&b.text) {
             continue;
         }
         if number(&b.text) == Some(heads.len() + 1) {
@@ -55,6 +55,16 @@ pub fn items(page: &Page, prose: &[bool]) -> Vec<bool> {
     }
     out[heads[0]..end].fill(true);
     out
+}
+
+/// Whether `number` may find one: a line that starts with an ASCII
+/// character other than a space, a digit or '#' (most lines) has none,
+/// told from its first byte.
+fn may_number(text: &str) -> bool {
+    !text
+        .as_bytes()
+        .first()
+        .is_some_and(|&c| c > b' ' && c < 0x80 && c != b'#' && !c.is_ascii_digit())
 }
 
 /// The number a line starts with as an item heading: "3. Name",
@@ -84,7 +94,7 @@ fn number(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::{may_number, number};
 
     #[test]
     fn numbers_of_item_headings() {
@@ -95,5 +105,28 @@ mod tests {
         assert_eq!(number("2025 was a year"), None);
         assert_eq!(number("1.2.3 release"), None);
         assert_eq!(number("Step 1. Go"), None);
+    }
+
+    /// `may_number` rules out only lines `number` finds none in.
+    #[test]
+    fn lines_ruled_out_hold_no_number() {
+        for t in [
+            "1. Harbour Movers",
+            " 2. Spaced",
+            "\u{b}3. Tabbed",
+            "\u{a0}4. Non-breaking",
+            "#5 Best pick",
+            "Step 1. Go",
+            "A 1. B",
+            "",
+            "é 1. x",
+            "-1. minus",
+        ] {
+            if number(t).is_some() {
+                assert!(may_number(t), "{t:?}");
+            }
+        }
+        assert!(!may_number("Step 1. Go"));
+        assert!(may_number("\u{a0}4. Non-breaking"));
     }
 }

@@ -32,12 +32,12 @@ pub fn find_inline(
     ends_section: &dyn Fn(usize) -> bool,
 ) -> Region {
     let inline = |i: usize| inline.get(i).copied().unwrap_or(false);
+    let said = Said::new(page);
     // A section heading, or a line a rule marks as closing content, said
     // at most twice: a button under each of a page's items ("Share")
     // closes none of them.
-    let ends = |i: usize| {
-        ends_section(i) || closes.get(i).copied().unwrap_or(false) && said_times(page, i, 3) < 3
-    };
+    let ends =
+        |i: usize| ends_section(i) || closes.get(i).copied().unwrap_or(false) && said.times(i) < 3;
     let sw = has_stopwords(page);
     let mut loose = prose_flags(page, junk, sw);
     // Run-on lines read as prose to `prose_flags` but are none (see
@@ -66,26 +66,17 @@ pub fn find_inline(
     }
     // A paragraph seen before is a teaser or a panel shown twice: it adds
     // nothing to the region around its second copy.
-    let mut seen =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(page.blocks.len(), Default::default());
-    let repeat: Vec<bool> = page
-        .blocks
-        .iter()
-        .map(|b| b.features.words >= 5 && !seen.insert(super::heuristics::LineKey(&b.text)))
+    let mut seen = vec![false; said.texts()];
+    let repeat: Vec<bool> = (0..page.blocks.len())
+        .map(|i| {
+            let before = std::mem::replace(&mut seen[said.id(i)], true);
+            before && page.blocks[i].features.words >= 5
+        })
         .collect();
     // Short lines said more than once on the page (menus shown twice);
     // only short lines can be menu items.
-    let short = |b: &crate::segment::Block| b.features.words <= 6;
-    // Sized once: growing it rehashes every line counted so far.
-    let mut count: rustc_hash::FxHashMap<&str, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(page.blocks.len(), Default::default());
-    for b in page.blocks.iter().filter(|b| short(b)) {
-        *count.entry(b.text.as_str()).or_default() += 1;
-    }
-    let twice: Vec<bool> = page
-        .blocks
-        .iter()
-        .map(|b| short(b) && count.get(b.text.as_str()).is_some_and(|&c| c > 1))
+    let twice: Vec<bool> = (0..page.blocks.len())
+        .map(|i| page.blocks[i].features.words <= 6 && said.times(i) > 1)
         .collect();
     for (p, &r) in prose.iter_mut().zip(&repeat) {
         *p &= !r;
@@ -262,8 +253,11 @@ pub fn find_inline(
     // article. When the run found lies away from every such headline (a
     // cookie policy or a footer disclaimer outweighed a short article),
     // the run is found again with the headlines weighing in.
-    let headlines: Vec<usize> = super::text_title::headline_lines(page)
-        .into_iter()
+    // Lines repeating the title, found once: the passes below ask again.
+    let title_lines = super::text_title::headline_lines(page);
+    let headlines: Vec<usize> = title_lines
+        .iter()
+        .copied()
         .filter(|&t| prose[t + 1..].iter().take(HEADLINE_REACH).any(|&p| p))
         .collect();
     let near = |t: usize| t < best_range.1 && t + HEADLINE_REACH >= best_range.0;
@@ -302,7 +296,8 @@ pub fn find_inline(
     if article_core && best > 0.0 {
         best_range = super::text_lists::bridge(page, &prose, junk, ends_posts, best_range);
         // Product boxes, tables and widgets between chunks of the article.
-        best_range = super::text_runs::join(page, &prose, junk, &twice, ends_posts, best_range);
+        best_range =
+            super::text_runs::join(page, &said, &prose, junk, &twice, ends_posts, best_range);
     }
     if !article_core {
         // No article: the content is the separate texts of a product,
@@ -342,7 +337,7 @@ pub fn find_inline(
         // A grid of items (a shop's tiles, a chart) is content no prose
         // line marks: it joins the prose next to it, or outweighs prose
         // far from it (a footer disclaimer, a sign-up line).
-        if let Some(grid) = super::text_grid::find(page, junk) {
+        if let Some(grid) = super::text_grid::find(page, &said, junk) {
             let g = grid.lines;
             let words = |(a, z): (usize, usize), all: bool| -> u32 {
                 (a..z)
@@ -374,7 +369,7 @@ pub fn find_inline(
             // The page's heading just above the grid: the grid is the
             // page's own list, whatever paragraphs come before it. Or the
             // run is a thread's posts, the grid its list of other threads.
-            let headed = headed_grid(page, junk, &prose, g);
+            let headed = headed_grid(&title_lines, junk, &prose, g);
             let posts = super::text_headers::dated_posts(page, best_range);
             let described =
                 headed.is_none() && best > 0.0 && best_range.1 <= g.0 && (local || whole || posts);
@@ -432,9 +427,7 @@ pub fn find_inline(
             // site name) starts a product's or a list's content: the
             // promotions, filters and menus above it are not, and the name
             // and price just above its first description line are.
-            if let Some(h) = super::text_title::headline_lines(page)
-                .into_iter()
-                .find(|&h| !junk[h])
+            if let Some(h) = title_lines.iter().copied().find(|&h| !junk[h])
                 && h < best_range.1
                 && h + TITLE_REACH >= best_range.0
                 && (h > best_range.0
@@ -445,7 +438,7 @@ pub fn find_inline(
             }
             // A closing line ("Reviews for ...") ends a product's content
             // as a section heading does, when most of the page is before it.
-            best_range.1 = section_end(page, junk, &prose, &ends, best_range);
+            best_range.1 = section_end(page, &said, junk, &prose, &ends, best_range);
         }
     }
     // A comment thread after the article is not part of it.
@@ -502,7 +495,7 @@ pub fn find_inline(
         let end = super::text_testimonials::cut(page, &prose, best_range);
         cut(end, "heuristic.after-testimonials", &mut best_range);
         // A comment section's heading, and the comments after it.
-        let end = super::text_thread::heading_cut(page, &prose, best_range);
+        let end = super::text_thread::heading_cut(page, &said, &prose, best_range);
         cut(end, "heuristic.after-comments-heading", &mut best_range);
         // A related list's (or a writer box's) heading said once, late
         // enough to close the article: the teasers under it read as prose.
@@ -623,6 +616,58 @@ fn footer_tail(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize
     before >= TAIL_OUTWEIGH * run
 }
 
+/// How often each line of a page is said, counted once per page: the
+/// passes ask it of many lines (a heading is said once or twice, a button
+/// under every item again and again, a menu shown twice says its items
+/// twice).
+pub struct Said {
+    /// Per line, the number of its text among the page's distinct texts.
+    id: Vec<u32>,
+    /// Per distinct text, how many lines say it.
+    count: Vec<u32>,
+}
+
+impl Said {
+    pub fn new(page: &Page) -> Said {
+        // Sized once: growing it rehashes every line counted so far.
+        let mut ids: rustc_hash::FxHashMap<super::heuristics::LineKey, u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(page.blocks.len(), Default::default());
+        let mut count: Vec<u32> = Vec::new();
+        let id = page
+            .blocks
+            .iter()
+            .map(|b| {
+                let next = count.len() as u32;
+                let id = *ids
+                    .entry(super::heuristics::LineKey(&b.text))
+                    .or_insert(next);
+                if id == next {
+                    count.push(0);
+                }
+                count[id as usize] += 1;
+                id
+            })
+            .collect();
+        Said { id, count }
+    }
+
+    /// How many lines of the page say what line `i` says.
+    pub fn times(&self, i: usize) -> u32 {
+        self.count[self.id[i] as usize]
+    }
+
+    /// The number of line `i`'s text, below `texts()`: lines that say
+    /// the same have the same number.
+    pub fn id(&self, i: usize) -> usize {
+        self.id[i] as usize
+    }
+
+    /// How many distinct texts the page's lines say.
+    pub fn texts(&self) -> usize {
+        self.count.len()
+    }
+}
+
 /// How many lines of the page read as line `i` does, counted up to
 /// `cap`: a heading is said once or twice, a button under every item
 /// again and again.
@@ -682,17 +727,19 @@ const CLOSING_WORDS: u32 = 120;
 /// Share of the region's prose words before what closes it.
 const CLOSING_SHARE: f32 = 0.75;
 
-/// The page's heading (a line repeating the title) at most
-/// `HEADED_REACH` lines above the grid `(g, _)`, with no paragraph between
-/// them: an item's name and description above a grid head the item.
+/// The page's heading (one of `title_lines`, the lines repeating the
+/// title) at most `HEADED_REACH` lines above the grid `(g, _)`, with no
+/// paragraph between them: an item's name and description above a grid
+/// head the item.
 fn headed_grid(
-    page: &Page,
+    title_lines: &[usize],
     junk: &[bool],
     prose: &[bool],
     (g, _): (usize, usize),
 ) -> Option<usize> {
-    super::text_title::headline_lines(page)
-        .into_iter()
+    title_lines
+        .iter()
+        .copied()
         .find(|&h| !junk[h] && h <= g && g - h <= HEADED_REACH && !prose[h..g].contains(&true))
 }
 
@@ -899,6 +946,10 @@ fn teaser_shape(b: &crate::segment::Block) -> Option<u8> {
 /// byte scan, not a walk over the characters: every line is asked.
 fn two_digit_words(text: &str) -> bool {
     let b = text.as_bytes();
+    // Most lines hold no digit: told 16 bytes at a time.
+    if !super::text_thread::has_ascii_digit(b) {
+        return false;
+    }
     let starts_word = |p: usize| match p.checked_sub(1).map(|q| b[q]) {
         None => true,
         Some(c) if c.is_ascii() => char::from(c).is_whitespace(),
@@ -1022,6 +1073,7 @@ const TITLE_REACH: usize = 15;
 /// heading ends it (see below).
 fn section_end(
     page: &Page,
+    said: &Said,
     junk: &[bool],
     prose: &[bool],
     ends_section: &dyn Fn(usize) -> bool,
@@ -1048,7 +1100,7 @@ fn section_end(
     headings
         .find(|&e| {
             let (before, after) = (words((a, e), true), words((e, z), true));
-            cuts(e) && before > 0 && before >= after && said_times(page, e, 2) < 2
+            cuts(e) && before > 0 && before >= after && said.times(e) < 2
         })
         .unwrap_or(z)
 }

@@ -7,6 +7,7 @@
 //! as the end of it (a "Related" or "Comments" heading, a copyright line,
 //! the site's menu, a list of other pages' headlines, a form).
 
+use super::text_region::Said;
 use crate::segment::{Features, Page};
 
 /// Lines at most between two chunks of one article: a reference page's
@@ -60,6 +61,7 @@ const MENU_REPEATS: f32 = 0.25;
 /// than once on the page, `ends(i)` lines that end a page's content.
 pub fn join(
     page: &Page,
+    said: &Said,
     prose: &[bool],
     junk: &[bool],
     twice: &[bool],
@@ -79,7 +81,7 @@ pub fn join(
     // listicle's items repeat their tags (services, features) each in its
     // own order. A repeated line counts towards a menu only when its
     // neighbour repeats beside it too.
-    let twice = &not_headings(page, prose, twice, &in_order(page, twice, n), n);
+    let twice = &not_headings(page, said, prose, twice, &in_order(said, twice, n), n);
     let listicle = &super::text_listicle::items(page, prose);
     let own = &introduced(page, prose, junk, n);
     // `slack`: a stray headline or button between. Short chunks crossed
@@ -168,18 +170,23 @@ pub fn join(
 
 /// Of the lines said twice (`twice`), those said again next to a line
 /// that follows or leads them here too: a run of lines repeated in order.
-fn in_order(page: &Page, twice: &[bool], n: usize) -> Vec<bool> {
-    let text = |i: usize| page.blocks[i].text.as_str();
+fn in_order(said: &Said, twice: &[bool], n: usize) -> Vec<bool> {
+    // A pair of lines by their texts' numbers (`Said::id`).
+    let key = |i: usize| (said.id(i), said.id(i + 1));
     let pair = |i: usize| twice[i] && twice[i + 1];
-    let mut count: rustc_hash::FxHashMap<(&str, &str), u32> = Default::default();
+    let mut count: rustc_hash::FxHashMap<(usize, usize), u32> = Default::default();
     for i in (0..n.saturating_sub(1)).filter(|&i| pair(i)) {
-        *count.entry((text(i), text(i + 1))).or_default() += 1;
+        *count.entry(key(i)).or_default() += 1;
     }
-    let again = |i: usize| count.get(&(text(i), text(i + 1))).is_some_and(|&c| c > 1);
+    if count.is_empty() {
+        return vec![false; n];
+    }
+    // Whether the pair at i is said again, asked once per pair.
+    let again: Vec<bool> = (0..n.saturating_sub(1))
+        .map(|i| pair(i) && count.get(&key(i)).is_some_and(|&c| c > 1))
+        .collect();
     (0..n)
-        .map(|i| {
-            twice[i] && (i > 0 && pair(i - 1) && again(i - 1) || i + 1 < n && pair(i) && again(i))
-        })
+        .map(|i| twice[i] && (i > 0 && again[i - 1] || i + 1 < n && again[i]))
         .collect()
 }
 
@@ -190,14 +197,15 @@ fn in_order(page: &Page, twice: &[bool], n: usize) -> Vec<bool> {
 /// links), not followed by prose.
 fn not_headings(
     page: &Page,
+    said: &Said,
     prose: &[bool],
     twice: &[bool],
     ordered: &[bool],
     n: usize,
 ) -> Vec<bool> {
-    let text = |i: usize| page.blocks[i].text.as_str();
+    let text = |i: usize| said.id(i);
     // Per text, the copies that head a paragraph.
-    let mut heads: rustc_hash::FxHashMap<&str, (usize, u32)> = Default::default();
+    let mut heads: rustc_hash::FxHashMap<usize, (usize, u32)> = Default::default();
     // A paragraph of the article's (not a menu item's one-line blurb)
     // under the line, or under a subheading below it.
     let para = |i: usize| i < n && prose[i] && page.blocks[i].features.words >= SMALL_WORDS;
@@ -212,7 +220,7 @@ fn not_headings(
         .map(|i| {
             ordered[i]
                 && !heads
-                    .get(text(i))
+                    .get(&text(i))
                     .is_some_and(|&(first, c)| c > 1 || first != i)
         })
         .collect()
@@ -234,11 +242,12 @@ fn introduced(page: &Page, prose: &[bool], junk: &[bool], n: usize) -> Vec<bool>
             own[i] = true;
             continue;
         }
-        open = b.text.trim_end().ends_with(':')
-            && !junk[i]
+        // The text is looked at last: most lines fail the cheaper tests.
+        open = !junk[i]
             && f.words >= INTRO_WORDS
             && f.stopword_ratio > 0.0
-            && (prose[i] || i > 0 && prose[i - 1]);
+            && (prose[i] || i > 0 && prose[i - 1])
+            && b.text.trim_end().ends_with(':');
     }
     own
 }

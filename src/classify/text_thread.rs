@@ -101,10 +101,11 @@ pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
 }
 
 /// Whether `text` holds what some branch of `DATE_LINE` needs: "day"
-/// ("yesterday at", "today at"), or a digit with "ago", a month's name,
-/// a ':' or two of '.', '/', '-' next to digits. Most short lines hold none of these,
-/// and this byte scan costs far less than the regex's search (on a line
-/// with other than ASCII, a slow one: `\b` is Unicode's there).
+/// ("yesterday at", "today at"), or a digit with "ago" after a space, a
+/// month's name and a year's "19" or "20", a ':' or two of '.', '/', '-'
+/// next to digits. Most short lines hold none of these, and this byte
+/// scan costs far less than the regex's search (on a line with other than
+/// ASCII, a slow one: `\b` is Unicode's there).
 fn may_be_dated(text: &str) -> bool {
     let b = text.as_bytes();
     // A digit or a space next to a separator, as a branch needs one: an
@@ -118,19 +119,22 @@ fn may_be_dated(text: &str) -> bool {
     // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
     // other bytes that turn into letters this way only let the regex
     // decide.
-    let day = memchr::memchr2_iter(b'y', b'Y', b)
-        .any(|i| i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1));
-    if day {
-        return true;
-    }
-    // `\d` is any Unicode digit.
-    let digit = b.iter().any(u8::is_ascii_digit)
+    let day = || {
+        memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
+            i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
+        })
+    };
+    // `\d` is any Unicode digit; every branch but "day" needs one.
+    let digit = has_ascii_digit(b)
         || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
     if !digit {
-        return false;
+        return day();
     }
-    // "7:45": a digit before the ':' and after it.
-    memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+    // A month's date ends in a year, "19" or "20" and two digits.
+    let year = || b.windows(2).any(|w| w == b"19" || w == b"20");
+    day()
+        // "7:45": a digit before the ':' and after it.
+        || memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
         // "18.11.2019": two separators, each between digits.
         || memchr::memchr3_iter(b'.', b'/', b'-', b)
             .filter(|&i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
@@ -138,24 +142,33 @@ fn may_be_dated(text: &str) -> bool {
             .is_some()
         // Case folding lets 'ſ' stand for the 's' of "sep".
         || !text.is_ascii() && text.contains('ſ')
-        || b.windows(3).any(|w| {
-            matches!(
-                &[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
-                b"ago"
-                    | b"jan"
-                    | b"feb"
-                    | b"mar"
-                    | b"apr"
-                    | b"may"
-                    | b"jun"
-                    | b"jul"
-                    | b"aug"
-                    | b"sep"
-                    | b"oct"
-                    | b"nov"
-                    | b"dec"
-            )
+        || b.windows(3).enumerate().any(|(i, w)| match [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20] {
+            // "2 days ago": white space before it.
+            [b'a', b'g', b'o'] => i > 0 && space_at(i - 1),
+            [b'j', b'a', b'n']
+            | [b'f', b'e', b'b']
+            | [b'm', b'a', b'r']
+            | [b'a', b'p', b'r']
+            | [b'm', b'a', b'y']
+            | [b'j', b'u', b'n']
+            | [b'j', b'u', b'l']
+            | [b'a', b'u', b'g']
+            | [b's', b'e', b'p']
+            | [b'o', b'c', b't']
+            | [b'n', b'o', b'v']
+            | [b'd', b'e', b'c'] => year(),
+            _ => false,
         })
+}
+
+/// Whether `b` holds an ASCII digit: every byte looked at, 16 at a time
+/// without a branch, which the compiler turns into vector code (most
+/// short lines hold none, so all are read anyway).
+pub(super) fn has_ascii_digit(b: &[u8]) -> bool {
+    let digit = |acc: bool, &c: &u8| acc | c.is_ascii_digit();
+    let mut chunks = b.chunks_exact(16);
+    chunks.by_ref().any(|c| c.iter().fold(false, digit))
+        || chunks.remainder().iter().fold(false, digit)
 }
 
 /// Where a comment thread starts within `range`, after `from` (the end of
@@ -254,7 +267,12 @@ static THREAD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// too few dated comments for `start` (two comments, ages like "4d") still
 /// open with such a heading. The line must be the only one of its text
 /// on the page.
-pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
+pub fn heading_cut(
+    page: &Page,
+    said: &super::text_region::Said,
+    prose: &[bool],
+    (a, z): (usize, usize),
+) -> usize {
     // Comments close an article; on a forum or a Q&A page the posts after
     // such a heading are most of the text (`closing_lines`).
     for i in super::text_region::closing_lines(page, prose, (a, z)) {
@@ -264,7 +282,7 @@ pub fn heading_cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize
             && THREAD_HEADING.is_match(b.text.trim())
             // A heading is said once; a "Comment" button under every
             // teaser of a listing is said again and again.
-            && super::text_region::said_times(page, i, 2) == 1
+            && said.times(i) == 1
             && !article_goes_on(page, i)
         {
             return i;
@@ -312,6 +330,19 @@ mod tests {
     }
 
     #[test]
+    fn digits_are_found_wherever_they_are() {
+        let mut line = [b'a'; 40];
+        assert!(!has_ascii_digit(&line));
+        for i in 0..line.len() {
+            line[i] = b'7';
+            for n in 0..=line.len() {
+                assert_eq!(has_ascii_digit(&line[..n]), i < n, "{i} {n}");
+            }
+            line[i] = b'a';
+        }
+    }
+
+    #[test]
     fn lines_the_date_pattern_matches_pass_the_prefilter() {
         let dated = [
             "2 hours ago",
@@ -347,6 +378,9 @@ mod tests {
             "Sundays 2",
             "Edited: 3 times",
             "v2.0 - 3 notes",
+            // A month's name with no year, "ago" inside a word.
+            "Mar 5 market",
+            "Chicago 3",
         ] {
             assert!(!DATE_LINE.is_match(line), "{line:?}");
             assert!(!may_be_dated(line), "{line:?}");
@@ -387,6 +421,10 @@ mod tests {
             "Août",
             "١٢",
             "\u{2009}",
+            "20",
+            "19",
+            "1999",
+            "x",
         ];
         let mut line = String::new();
         for a in pieces {
