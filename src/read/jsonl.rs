@@ -345,7 +345,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             }
             // Valid UTF-8 (the usual case) is checked by the fast validator
             // and borrowed; only a broken line is copied with replacements.
-            let line = match std::str::from_utf8(&self.buf) {
+            let line = match simdutf8::basic::from_utf8(&self.buf) {
                 Ok(s) => Cow::Borrowed(s),
                 Err(_) => String::from_utf8_lossy(&self.buf),
             };
