@@ -156,11 +156,11 @@ impl Document {
     /// the id and URL the line gave, as the reader's error record would.
     fn parse_line(&mut self, fields: &FieldMap, limit: usize) -> Result<(), String> {
         let raw = std::mem::take(&mut self.bytes);
-        // Valid UTF-8 (the usual case) is borrowed, checked by the fast
-        // validator (`from_utf8_lossy` walks it in chunks, several times
-        // slower); a broken line is read with replacements, as the reader
-        // does.
-        let line = match std::str::from_utf8(&raw) {
+        // Valid UTF-8 (the usual case) is borrowed, checked by simdutf8
+        // (a few times faster than the standard library's check, itself
+        // several times faster than `from_utf8_lossy`); a broken line is
+        // read with replacements, as the reader does.
+        let line = match simdutf8::basic::from_utf8(&raw) {
             Ok(s) => std::borrow::Cow::Borrowed(s),
             Err(_) => String::from_utf8_lossy(&raw),
         };

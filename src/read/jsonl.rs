@@ -8,6 +8,7 @@ use std::io::BufRead;
 use std::sync::Arc;
 
 use super::document::{Document, Item, Kind, RecordError, Unread};
+use super::json_str;
 
 /// Which input fields hold what.
 #[derive(Debug, Clone)]
@@ -39,6 +40,123 @@ fn scalar_string(v: &Value) -> Option<String> {
 
 /// Turn one line into a document or an error record.
 pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Item {
+    if let Some(doc) = parse_plain(line, lineno, source, fields) {
+        return Ok(doc);
+    }
+    parse_value(line, lineno, source, fields)
+}
+
+/// `parse_line` for the usual line: one object whose keys are plain
+/// strings, each once, and whose values are all strings, with an `html` or
+/// `text` field. The strings are unescaped straight into the document's
+/// fields (see `json_str`), where serde_json would scan them a byte at a
+/// time into a buffer grown as it goes and copy them out again. `None`
+/// for any other line, which `parse_value` then reads (what serde_json
+/// makes of a line this reads is what this makes of it).
+fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Option<Document> {
+    let names = [&fields.id, &fields.url, &fields.html, &fields.text];
+    // A name mapped to two fields: the general path sorts that out.
+    if (1..4).any(|i| names[..i].contains(&names[i])) {
+        return None;
+    }
+    let b = line.as_bytes();
+    let space = |i: &mut usize| {
+        while matches!(b.get(*i), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            *i += 1;
+        }
+    };
+    let mut i = 0;
+    if b.first() != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    let (mut id, mut url, mut html, mut text) = (None, None, None, None);
+    let mut extra = Map::new();
+    loop {
+        space(&mut i);
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        // A key with no escape, borrowed.
+        let end = json_str::find_special(b, i + 1);
+        if b.get(end) != Some(&b'"') {
+            return None;
+        }
+        let key = line.get(i + 1..end)?;
+        i = end + 1;
+        space(&mut i);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i += 1;
+        space(&mut i);
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let body = *key == fields.html || *key == fields.text;
+        // A body gets room for the rest of the line (the body is most of
+        // it, and unescaped no longer); other values grow.
+        let mut value = Vec::with_capacity(if body { b.len() - i } else { 0 });
+        i = json_str::unescape_at(b, i + 1, &mut value)?;
+        let slot = if *key == fields.id {
+            Some(&mut id)
+        } else if *key == fields.url {
+            Some(&mut url)
+        } else if *key == fields.html {
+            Some(&mut html)
+        } else if *key == fields.text {
+            Some(&mut text)
+        } else {
+            None
+        };
+        // A key given twice: the general path keeps the last.
+        match slot {
+            Some(slot) => {
+                if slot.replace(value).is_some() {
+                    return None;
+                }
+            }
+            None => {
+                let value = Value::String(String::from_utf8(value).ok()?);
+                if extra.insert(key.to_string(), value).is_some() {
+                    return None;
+                }
+            }
+        }
+        space(&mut i);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            Some(b'}') if i + 1 == b.len() => break,
+            _ => return None,
+        }
+    }
+    let (kind, mut bytes) = match (html, text) {
+        (Some(h), _) => (Kind::Html, h),
+        (None, Some(t)) => (Kind::Text, t),
+        (None, None) => return None,
+    };
+    // Room left by a field after the body, or by its escapes, when that
+    // is much: documents in flight hold no slack.
+    if bytes.capacity() - bytes.len() > bytes.len() / 8 + 64 {
+        bytes.shrink_to_fit();
+    }
+    let string = |v: Option<Vec<u8>>| v.map(String::from_utf8).transpose().ok();
+    Some(Document {
+        id: string(id)?,
+        url: string(url)?,
+        kind,
+        bytes,
+        charset: None,
+        extra,
+        source: source.to_string(),
+        line: Some(lineno),
+        gzip_limit: None,
+        unread: None,
+    })
+}
+
+/// `parse_line` through a `serde_json::Value`: any line, and its error.
+fn parse_value(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Item {
     let err = |id: Option<String>, url: Option<String>, message: String| RecordError {
         id,
         url,
@@ -227,7 +345,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             }
             // Valid UTF-8 (the usual case) is checked by the fast validator
             // and borrowed; only a broken line is copied with replacements.
-            let line = match std::str::from_utf8(&self.buf) {
+            let line = match simdutf8::basic::from_utf8(&self.buf) {
                 Ok(s) => Cow::Borrowed(s),
                 Err(_) => String::from_utf8_lossy(&self.buf),
             };
@@ -336,6 +454,65 @@ mod tests {
                 (a, b) => panic!("{a:?} != {b:?}"),
             }
         }
+    }
+
+    /// The fast path reads a line as the general one does, or leaves it
+    /// to it: lines with escapes, odd spacing, mapped and repeated keys,
+    /// other values, and broken ones.
+    #[test]
+    fn plain_lines_read_as_through_a_value() {
+        let lines = [
+            r#"{"id":"a","url":"u","text":"one\ntwo \"q\" \u00e9\t\\ end","lang":"en"}"#,
+            r#"{ "html" : "<p>x</p>" , "id" : "7" }"#,
+            "{\"text\":\"caf\u{e9} \u{1F600}\",\t\"n\":\"\\ud83d\\ude00\"}",
+            r#"{"text":"a","html":"<b>b</b>","url":"v"}"#,
+            r#"{"body":"b\n","text":"t"}"#,
+            r#"{"id":"x","id":"y","text":"t"}"#,
+            r#"{"text":"t","k":"1","k":"2"}"#,
+            r#"{"text":"t","n":5,"b":true,"z":null,"o":{"a":[1]}}"#,
+            r#"{"id":7,"text":"t"}"#,
+            r#"{"id":"a","url":"u"}"#,
+            r#"{"text":1}"#,
+            r#"{}"#,
+            r#"{"text":"t",}"#,
+            r#"{"text":"t"} x"#,
+            r#"{"text":"t""#,
+            r#"{"text":"bad \q"}"#,
+            r#"{"te\u0078t":"t"}"#,
+            r#"["text"]"#,
+            "{\"text\":\"raw\ttab\"}",
+        ];
+        let fields = FieldMap::default();
+        let mapped = FieldMap {
+            text: "body".into(),
+            ..FieldMap::default()
+        };
+        let same = FieldMap {
+            url: "id".into(),
+            ..FieldMap::default()
+        };
+        let mut fast = 0;
+        for line in lines {
+            for f in [&fields, &mapped, &same] {
+                let want = parse_value(line, 3, "s", f);
+                let Some(got) = parse_plain(line, 3, "s", f) else {
+                    continue;
+                };
+                fast += 1;
+                let want = want.unwrap_or_else(|e| panic!("{line}: {e}"));
+                assert_eq!(
+                    (&got.id, &got.url, got.kind),
+                    (&want.id, &want.url, want.kind)
+                );
+                assert_eq!(
+                    (&got.bytes, &got.extra),
+                    (&want.bytes, &want.extra),
+                    "{line}"
+                );
+                assert_eq!((&got.source, got.line), (&want.source, want.line));
+            }
+        }
+        assert_eq!(fast, 7);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod document;
+pub(crate) mod json_str;
 pub mod jsonl;
 pub mod open;
 pub mod sniff;

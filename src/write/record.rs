@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use crate::classify::{Category, Decision};
 use crate::pipeline::Cleaned;
 use crate::read::RecordError;
+use crate::read::json_str::find_special;
 use crate::segment::{Block, Element, Features, Page};
 
 /// Where a document came from and what it carries through.
@@ -98,6 +99,11 @@ struct Escaped<'a>(&'a mut Vec<u8>);
 
 impl std::fmt::Write for Escaped<'_> {
     fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        // The blank line between paragraphs, written once per block.
+        if s == "\n\n" {
+            self.0.extend_from_slice(b"\\n\\n");
+            return Ok(());
+        }
         escape_into(s.as_bytes(), self.0);
         Ok(())
     }
@@ -105,31 +111,17 @@ impl std::fmt::Write for Escaped<'_> {
 
 /// Append `b` escaped for a JSON string, byte for byte as serde_json does:
 /// `"`, `\` and the control characters (short forms where JSON has them,
-/// `\u00xx` in lower case hex otherwise); all else as it is.
+/// `\u00xx` in lower case hex otherwise); all else as it is, copied a run
+/// at a time between the bytes that need escaping (see `find_special`).
 fn escape_into(b: &[u8], out: &mut Vec<u8>) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Nonzero when a byte of the word is below `n` (n <= 128), exactly.
-    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-    let zero = |w: u64| below(w, 1);
-    // One test for the three (no branch for each).
-    let plain = |w: u64| {
-        below(w, 0x20) | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\')))
-            == 0
-    };
     out.reserve(b.len());
-    let (mut from, mut i) = (0, 0);
-    while i < b.len() {
-        // Eight bytes at a time while none needs escaping.
-        if let Some(w) = b.get(i..i + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(w);
-            if plain(u64::from_le_bytes(word)) {
-                i += 8;
-                continue;
-            }
-        }
-        let c = b[i];
+    let mut from = 0;
+    loop {
+        let i = find_special(b, from);
+        out.extend_from_slice(&b[from..i]);
+        let Some(&c) = b.get(i) else {
+            return;
+        };
         let short: &[u8] = match c {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -138,13 +130,8 @@ fn escape_into(b: &[u8], out: &mut Vec<u8>) {
             b'\t' => b"\\t",
             0x08 => b"\\b",
             0x0c => b"\\f",
-            0..0x20 => b"",
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => b"",
         };
-        out.extend_from_slice(&b[from..i]);
         if short.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.extend_from_slice(b"\\u00");
@@ -153,10 +140,8 @@ fn escape_into(b: &[u8], out: &mut Vec<u8>) {
         } else {
             out.extend_from_slice(short);
         }
-        i += 1;
-        from = i;
+        from = i + 1;
     }
-    out.extend_from_slice(&b[from..]);
 }
 
 impl Serialize for Output<'_> {
