@@ -2,13 +2,25 @@
 //! writes each parse out as a list of numbers (`src/classify/prebuilt.rs`
 //! reads it back). Parsing them at every start cost more than anything
 //! else a run over a few pages does: Unicode case folding above all.
+//! It also builds each one's ASCII form (what runs on ASCII text) into a
+//! dense DFA, written out as bytes: compiling those forms and filling
+//! their lazy DFAs at run time cost as much as parsing did.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::fmt::Write;
 
+#[path = "src/classify/patset/forms.rs"]
+#[allow(dead_code)]
+mod forms;
+
+#[path = "src/classify/prebuilt/dfa.rs"]
+mod dfa;
+
 fn main() {
     println!("cargo::rerun-if-changed=rules/builtin.toml");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/classify/patset/forms.rs");
+    println!("cargo::rerun-if-changed=src/classify/prebuilt/dfa.rs");
     let src = std::fs::read_to_string("rules/builtin.toml").expect("rules/builtin.toml reads");
     // A file that does not parse is reported by the rules' own loader (and
     // its tests); nothing is prebuilt then.
@@ -19,6 +31,8 @@ fn main() {
     patterns.dedup();
     let mut ops: Vec<u32> = Vec::new();
     let mut index = String::new();
+    let mut dfas: Vec<u8> = Vec::new();
+    let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
     for p in &patterns {
         // One that does not parse is left to the loader too.
         let Ok(hir) = regex_syntax::Parser::new().parse(p) else {
@@ -26,22 +40,35 @@ fn main() {
         };
         let start = ops.len();
         encode(&hir, &mut ops);
-        writeln!(index, "    ({p:?}, {start}, {}),", ops.len()).unwrap();
+        // Each DFA starts at a multiple of 8 bytes, as the file itself
+        // does: its numbers are read in place.
+        let (from, to) = match dfa::dfa_bytes(&forms::ascii_form_hir(&hir), big) {
+            Some(bytes) => {
+                dfas.resize(dfas.len().next_multiple_of(8), 0);
+                let from = dfas.len();
+                dfas.extend_from_slice(&bytes);
+                (from, dfas.len())
+            }
+            None => (0, 0),
+        };
+        writeln!(index, "    ({p:?}, {start}, {}, {from}, {to}),", ops.len()).unwrap();
     }
     let mut out = String::new();
     writeln!(
         out,
-        "/// Built-in patterns, sorted, each with its parse's span in `OPS`."
+        "/// Built-in patterns, sorted, each with its parse's span in `OPS` \
+         and its ASCII form's DFA's in `DFAS` (empty: none)."
     )
     .unwrap();
     writeln!(
         out,
-        "static PATTERNS: &[(&str, usize, usize)] = &[\n{index}];"
+        "static PATTERNS: &[(&str, usize, usize, usize, usize)] = &[\n{index}];"
     )
     .unwrap();
     writeln!(out, "static OPS: &[u32] = &{ops:?};").unwrap();
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{dir}/prebuilt.rs"), out).expect("OUT_DIR is writable");
+    std::fs::write(format!("{dir}/dfas.bin"), dfas).expect("OUT_DIR is writable");
 }
 
 /// Every string under a `text` or `heading` key (a string or a list).

@@ -34,18 +34,18 @@ use std::sync::OnceLock;
 
 mod bounds;
 mod factors;
+pub(super) mod forms;
 mod literals;
 mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
 use factors::{ByteSet, Bytes, Lits, bytes_in, edge_bytes, factors, needs, prefix, suffix};
+use forms::{ascii_form_hir, loosen_hir};
 use literals::{Grams, Heads, Leads, Table};
 use regex::{RegexSet, RegexSetBuilder};
-use regex_syntax::hir::{
-    Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition,
-};
-use tester::Tester;
+use regex_syntax::hir::{Hir, Look};
+use tester::{Prebuilt, Tester};
 
 #[derive(Debug, Clone)]
 pub struct PatternSet {
@@ -62,6 +62,10 @@ pub struct PatternSet {
     /// pattern on ASCII text, built when first needed (`None` inside: it
     /// would not compile).
     ascii: Vec<OnceLock<Option<Tester>>>,
+    /// Per pattern: its ASCII form's DFA built with unboil
+    /// (`prebuilt::ascii_dfa`), read when first needed (`None` inside: a
+    /// pattern not built in, or a DFA too large to prebuild).
+    prebuilt: Vec<OnceLock<Option<Prebuilt>>>,
     /// Per pattern: the loose form as a regex of its own, built when first
     /// needed (`None` inside: the pattern has no loose form, or it would
     /// not compile alone).
@@ -220,22 +224,6 @@ fn loosen(pattern: &str) -> Option<String> {
     loosen_hir(&hir).map(|h| h.to_string())
 }
 
-/// `loosen` on a parsed pattern (`None`: it is its own loose form).
-fn loosen_hir(hir: &Hir) -> Option<Hir> {
-    let leaf = |h: &Hir| match h.kind() {
-        HirKind::Look(
-            Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF,
-        ) => h.clone(),
-        HirKind::Look(_) => Hir::empty(),
-        _ => h.clone(),
-    };
-    // `x{0,60}` becomes `x*`: counted repetitions multiply DFA states, an
-    // open one does not.
-    let max = |m: Option<u32>| m.filter(|&m| m <= 1);
-    let loose = rewrite(hir, &leaf, &max);
-    (loose != *hir).then_some(loose)
-}
-
 /// The pattern as it acts on ASCII text only: classes cut down to their
 /// ASCII members, literals holding other characters unmatchable, Unicode
 /// word boundaries made ASCII ones (the same on ASCII text: there the word
@@ -246,59 +234,6 @@ fn loosen_hir(hir: &Hir) -> Option<Hir> {
 fn ascii_form(pattern: &str) -> Option<String> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     Some(ascii_form_hir(&hir).to_string())
-}
-
-/// `ascii_form` on a parsed pattern.
-fn ascii_form_hir(hir: &Hir) -> Hir {
-    let leaf = |h: &Hir| match h.kind() {
-        HirKind::Literal(l) if !l.0.is_ascii() => Hir::fail(),
-        HirKind::Class(Class::Unicode(c)) => {
-            // The ranges are in order: the ASCII ones are first, and a
-            // class of thousands (`\w`, `(?i)\p{L}`) is not copied whole.
-            let ascii = c
-                .ranges()
-                .iter()
-                .take_while(|r| r.start() <= '\x7f')
-                .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')));
-            Hir::class(Class::Unicode(ClassUnicode::new(ascii)))
-        }
-        HirKind::Look(l) => Hir::look(match l {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
-        }),
-        _ => h.clone(),
-    };
-    rewrite(hir, &leaf, &|m| m)
-}
-
-/// `h` rebuilt bottom-up: `leaf` maps each node without children (literal,
-/// class, look-around, empty), `max` each repetition's upper bound.
-fn rewrite(h: &Hir, leaf: &dyn Fn(&Hir) -> Hir, max: &dyn Fn(Option<u32>) -> Option<u32>) -> Hir {
-    match h.kind() {
-        // Field by field: `..r.clone()` would copy the whole old subtree
-        // at every level, only to drop it.
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(rewrite(&r.sub, leaf, max)),
-            max: max(r.max),
-            min: r.min,
-            greedy: r.greedy,
-        }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(rewrite(&c.sub, leaf, max)),
-            index: c.index,
-            name: c.name.clone(),
-        }),
-        HirKind::Concat(v) => Hir::concat(v.iter().map(|x| rewrite(x, leaf, max)).collect()),
-        HirKind::Alternation(v) => {
-            Hir::alternation(v.iter().map(|x| rewrite(x, leaf, max)).collect())
-        }
-        _ => leaf(h),
-    }
 }
 
 impl Prefilter {
@@ -616,6 +551,7 @@ impl PatternSet {
             loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             ascii: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
+            prebuilt: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             single: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             size_limit,
             dfa_size_limit,
@@ -875,6 +811,12 @@ impl PatternSet {
     /// candidates of a block).
     pub fn is_match_in(&self, i: usize, text: &str, ascii: bool) -> bool {
         if ascii {
+            // Its DFA built ahead of time, if there is one, answers first.
+            let pre = self.prebuilt[i]
+                .get_or_init(|| super::prebuilt::ascii_dfa(&self.patterns[i]).map(Prebuilt::new));
+            if let Some(m) = pre.as_ref().and_then(|d| d.is_match(text)) {
+                return m;
+            }
             // On ASCII the ASCII form answers alone, with a smaller DFA
             // than the exact regex (which is there if it does not compile).
             let ascii = self.form(&self.ascii[i], i, |h| Some(ascii_form_hir(h)));

@@ -1,13 +1,40 @@
 //! The built-in rules' regexes, parsed when unboil is built (`build.rs`):
 //! rebuilding a parse from its parts takes a fraction of what parsing
 //! does (Unicode case folding, above all), and start-up parsed hundreds.
+//! Their ASCII forms are built into DFAs then too, read in place here.
 
+use regex_automata::dfa::dense;
 use regex_syntax::hir::{
     Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, Look,
     Repetition,
 };
 
 include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
+
+#[cfg(test)]
+mod dfa;
+
+/// Bytes aligned as a DFA's numbers must be to be read in place.
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+
+/// The DFAs `build.rs` wrote, each at a multiple of 8 bytes.
+static DFAS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/dfas.bin")));
+
+/// The built-in `pattern`'s ASCII form (`patset::ascii_form`) as a dense
+/// DFA, read in place (checked first: never trusted blindly); `None` for
+/// any other pattern, or one whose DFA was too large to prebuild.
+pub(crate) fn ascii_dfa(pattern: &str) -> Option<dense::DFA<&'static [u32]>> {
+    let k = find(pattern)?;
+    let (_, _, _, from, to) = PATTERNS[k];
+    let bytes = DFAS.0.get(from..to).filter(|b| !b.is_empty())?;
+    dense::DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa)
+}
+
+/// Where the built-in `pattern` is in `PATTERNS`.
+fn find(pattern: &str) -> Option<usize> {
+    PATTERNS.binary_search_by(|(p, ..)| (*p).cmp(pattern)).ok()
+}
 
 /// `pattern` parsed as `regex_syntax::Parser::new().parse` does (`None`:
 /// it does not parse): from its prebuilt parse when it is a built-in one.
@@ -17,10 +44,7 @@ pub(crate) fn parse(pattern: &str) -> Option<Hir> {
 
 /// The built-in `pattern`'s parse, rebuilt; `None` for any other.
 fn prebuilt(pattern: &str) -> Option<Hir> {
-    let k = PATTERNS
-        .binary_search_by(|(p, _, _)| (*p).cmp(pattern))
-        .ok()?;
-    let (_, start, end) = PATTERNS[k];
+    let (_, start, end, _, _) = PATTERNS[find(pattern)?];
     decode(&mut OPS.get(start..end)?)
 }
 
@@ -128,7 +152,7 @@ mod tests {
     fn prebuilt_parses_equal_the_parser_s() {
         let file = crate::classify::rules::BUILTIN;
         let mut n = 0;
-        for (p, _, _) in PATTERNS {
+        for (p, ..) in PATTERNS {
             let parsed = regex_syntax::Parser::new().parse(p).ok();
             assert!(parsed.is_some(), "{p}");
             assert_eq!(prebuilt(p), parsed, "{p}");
@@ -137,6 +161,58 @@ mod tests {
         }
         // The rules have hundreds of patterns: all of them are there.
         assert!(n > 400, "{n}");
+    }
+
+    /// Every built-in pattern's prebuilt DFA is its ASCII form's as the
+    /// code builds it now, or there is none where none builds; and it
+    /// reads back.
+    #[test]
+    fn prebuilt_dfas_are_the_ascii_forms() {
+        let big = cfg!(target_endian = "big");
+        let mut n = 0;
+        for &(p, _, _, from, to) in PATTERNS {
+            let hir = regex_syntax::Parser::new().parse(p).unwrap();
+            let want = dfa::dfa_bytes(&crate::classify::patset::forms::ascii_form_hir(&hir), big);
+            let got = (from < to).then(|| DFAS.0[from..to].to_vec());
+            assert_eq!(got, want, "{p}");
+            assert_eq!(ascii_dfa(p).is_some(), want.is_some(), "{p}");
+            n += usize::from(want.is_some());
+        }
+        // Most have one.
+        assert!(n * 4 > PATTERNS.len() * 3, "{n}");
+    }
+
+    /// A prebuilt DFA answers on ASCII text as the pattern does.
+    #[test]
+    fn prebuilt_dfas_answer_as_the_patterns_on_ascii_text() {
+        use regex_automata::dfa::{Automaton, StartKind};
+        use regex_automata::{Anchored, Input};
+        let texts = [
+            "",
+            "Share",
+            "Follow us on Facebook",
+            "Sign up for our newsletter",
+            "Posted 2 days ago",
+            "Related Articles",
+            "Advertisement",
+            "By John Smith | Reuters",
+            "12 comments",
+            "Read more: http://example.com",
+            "(AP) -- The city said",
+            "Copyright 2020. All rights reserved.",
+        ];
+        for &(p, ..) in PATTERNS {
+            let Some(dfa) = ascii_dfa(p) else { continue };
+            let re = regex::Regex::new(p).unwrap();
+            for t in texts {
+                let mut input = Input::new(t).earliest(true);
+                if dfa.start_kind() == StartKind::Anchored {
+                    input = input.anchored(Anchored::Yes);
+                }
+                let got = dfa.try_search_fwd(&input).unwrap().is_some();
+                assert_eq!(got, re.is_match(t), "{p} on {t:?}");
+            }
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
+use regex_automata::dfa::{Automaton, StartKind, dense};
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
@@ -117,6 +118,29 @@ impl Tester {
             return found.is_some();
         }
         self.pikevm.is_match(&mut caches.pikevm, input)
+    }
+}
+
+/// A DFA built ahead of time (`prebuilt::ascii_dfa`): nothing to compile,
+/// no cache to fill state by state.
+#[derive(Clone, Debug)]
+pub(super) struct Prebuilt {
+    dfa: dense::DFA<&'static [u32]>,
+}
+
+impl Prebuilt {
+    pub(super) fn new(dfa: dense::DFA<&'static [u32]>) -> Prebuilt {
+        Prebuilt { dfa }
+    }
+
+    /// Whether the DFA matches in `text` (`None`: it cannot tell, having
+    /// met a byte it quits on; `build.rs` builds none with such bytes).
+    pub(super) fn is_match(&self, text: &str) -> Option<bool> {
+        let mut input = Input::new(text).earliest(true);
+        if self.dfa.start_kind() == StartKind::Anchored {
+            input = input.anchored(Anchored::Yes);
+        }
+        self.dfa.try_search_fwd(&input).ok().map(|m| m.is_some())
     }
 }
 

@@ -1,0 +1,42 @@
+//! How `build.rs` builds a pattern form into a DFA, written once for it
+//! and for the test that checks what it wrote.
+
+use regex_automata::dfa::{StartKind, dense};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_syntax::hir::{Hir, Look};
+
+/// Largest DFA kept (bytes). Most forms fit; the rest (long alternations
+/// under `(?i)`, counted repetitions) are compiled at run time, as all
+/// were, rather than add megabytes more to the binary.
+const DFA_LIMIT: usize = 1 << 17;
+
+/// `form` as a dense DFA, serialized for a big- or little-endian target
+/// (`None`: it does not compile, needs a Unicode word boundary, or is
+/// larger than `DFA_LIMIT`). Anchored searches only when the form is
+/// anchored at the start, as `Tester` searches it.
+pub fn dfa_bytes(form: &Hir, big: bool) -> Option<Vec<u8>> {
+    let anchored = form.properties().look_set_prefix().contains(Look::Start);
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+        .build_from_hir(form)
+        .ok()?;
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(if anchored {
+                    StartKind::Anchored
+                } else {
+                    StartKind::Unanchored
+                })
+                .dfa_size_limit(Some(DFA_LIMIT))
+                .determinize_size_limit(Some(4 * DFA_LIMIT)),
+        )
+        .build_from_nfa(&nfa)
+        .ok()?;
+    let (bytes, pad) = if big {
+        dfa.to_bytes_big_endian()
+    } else {
+        dfa.to_bytes_little_endian()
+    };
+    Some(bytes[pad..].to_vec())
+}
