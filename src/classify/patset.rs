@@ -92,6 +92,9 @@ struct Prefilter {
     /// Characters the factors do not account for (see `Factors`), each
     /// with the ASCII letter it is a case variant of.
     bail: Vec<(char, u8)>,
+    /// A search for each of `bail`'s characters, built once: `str::contains`
+    /// sets one up per call, for each non-ASCII block.
+    bail_finders: Vec<memchr::memmem::Finder<'static>>,
     /// Per pattern: the blocks it applies to.
     bounds: Vec<Bounds>,
     /// The classes of blocks the same patterns apply to.
@@ -504,6 +507,12 @@ impl Prefilter {
             later_bits,
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
+            bail_finders: bail
+                .iter()
+                .map(|&(ch, _)| {
+                    memchr::memmem::Finder::new(ch.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()
+                })
+                .collect(),
             bail,
             bounds: vec![Bounds::default(); patterns.len()],
             classes: Classes::default(),
@@ -882,7 +891,10 @@ impl PatternSet {
         // text itself.
         if !pf.bail.is_empty()
             && !text.is_ascii()
-            && pf.bail.iter().any(|&(ch, _)| text.contains(ch))
+            && pf
+                .bail_finders
+                .iter()
+                .any(|f| f.find(text.as_bytes()).is_some())
         {
             let folded: String = text
                 .chars()
