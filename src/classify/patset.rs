@@ -96,6 +96,9 @@ struct Prefilter {
     /// Characters the factors do not account for (see `Factors`), each
     /// with the ASCII letter it is a case variant of.
     bail: Vec<(char, u8)>,
+    /// A search for each of `bail`'s characters, built once: `str::contains`
+    /// sets one up per call, for each non-ASCII block.
+    bail_finders: Vec<memchr::memmem::Finder<'static>>,
     /// Per pattern: the blocks it applies to.
     bounds: Vec<Bounds>,
     /// The classes of blocks the same patterns apply to.
@@ -126,6 +129,90 @@ struct Prefilter {
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
     /// byte of each for it to match.
     always_needs: Vec<Vec<Bytes>>,
+    /// The lengths and end bytes of the `always` patterns as bit masks
+    /// (`None`: more than 64 of them): which of them a text fits is a few
+    /// lookups, not a loop over them per block.
+    gate: Option<Gate>,
+}
+
+/// `Fits::holds` of each `always` pattern (bit `j` for `always[j]`) by
+/// the text's first byte, last byte and length.
+#[derive(Debug, Clone)]
+struct Gate {
+    first: Box<[u64; 256]>,
+    last: Box<[u64; 256]>,
+    /// By length, below `by_len.len()`.
+    by_len: Vec<u64>,
+    /// At or past `by_len.len()`: those with no most length (the least
+    /// and every finite most are below it).
+    long: u64,
+}
+
+impl Gate {
+    /// Most entries of `by_len`: past this, a pattern's bounds are not
+    /// tabled (no gate).
+    const MAX_LEN: u32 = 4096;
+
+    fn new(always: &[u32], lengths: &[(u32, u32)], edges: &[[ByteSet; 2]]) -> Option<Gate> {
+        if always.len() > 64 {
+            return None;
+        }
+        let mut cap = 0u32;
+        for &i in always {
+            let (least, most) = lengths[i as usize];
+            cap = cap.max(least.saturating_add(1));
+            if most != u32::MAX {
+                cap = cap.max(most.saturating_add(1));
+            }
+        }
+        if cap > Gate::MAX_LEN {
+            return None;
+        }
+        let mut gate = Gate {
+            first: Box::new([0; 256]),
+            last: Box::new([0; 256]),
+            by_len: vec![0; cap as usize],
+            long: 0,
+        };
+        for (j, &i) in always.iter().enumerate() {
+            let bit = 1u64 << j;
+            let (least, most) = lengths[i as usize];
+            for (n, m) in gate.by_len.iter_mut().enumerate() {
+                let n = n as u32;
+                if n >= least && n <= most {
+                    *m |= bit;
+                }
+            }
+            if most == u32::MAX {
+                gate.long |= bit;
+            }
+            let [start, end] = &edges[i as usize];
+            for b in 0..256 {
+                let has = |s: &ByteSet| s[b / 64] & 1 << (b % 64) != 0;
+                if has(start) {
+                    gate.first[b] |= bit;
+                }
+                if has(end) {
+                    gate.last[b] |= bit;
+                }
+            }
+        }
+        Some(gate)
+    }
+
+    /// Bit `j` set: `always[j]` passes `Fits::holds` for this text.
+    fn fits(&self, fits: &Fits) -> u64 {
+        let len = self
+            .by_len
+            .get(fits.len as usize)
+            .copied()
+            .unwrap_or(self.long);
+        match fits.ends {
+            [Some(a), Some(z)] => len & self.first[usize::from(a)] & self.last[usize::from(z)],
+            // The empty text: no end byte to check.
+            _ => len,
+        }
+    }
 }
 
 /// Shortest literal of a prefix that is searched for alone, and of a
@@ -146,6 +233,8 @@ struct Tier {
     applies: Vec<u64>,
     /// Indexes into `Prefilter::always` of the patterns that apply.
     always: Vec<usize>,
+    /// The same as bits (with a `Prefilter::gate`).
+    always_bits: u64,
 }
 
 /// The factor searches, and the tier of each class of blocks.
@@ -347,11 +436,18 @@ impl Prefilter {
         bail.sort_unstable();
         bail.dedup();
         Prefilter {
+            gate: Gate::new(&always, &lengths, &edges),
             edges,
             later,
             later_bits,
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
+            bail_finders: bail
+                .iter()
+                .map(|&(ch, _)| {
+                    memchr::memmem::Finder::new(ch.encode_utf8(&mut [0; 4]).as_bytes()).into_owned()
+                })
+                .collect(),
             bail,
             bounds: vec![Bounds::default(); patterns.len()],
             classes: Classes::default(),
@@ -427,12 +523,17 @@ impl Prefilter {
                             steps.len() - 1
                         }
                     });
+            let always: Vec<usize> = (0..self.always.len())
+                .filter(|&j| holds(self.always[j] as usize))
+                .collect();
             tiers.push(Tier {
                 search,
                 applies,
-                always: (0..self.always.len())
-                    .filter(|&j| holds(self.always[j] as usize))
-                    .collect(),
+                always_bits: always
+                    .iter()
+                    .filter(|&&j| j < 64)
+                    .fold(0, |b, &j| b | 1 << j),
+                always,
             });
         }
         let searches = steps
@@ -507,6 +608,39 @@ impl Candidates {
             })
         })
     }
+}
+
+/// Bit `k` set: word `k` of `words` is not zero (all bits for more than 64
+/// words: `each_live` then goes over every word).
+fn live_words(words: &[u64]) -> u64 {
+    if words.len() > 64 {
+        return u64::MAX;
+    }
+    words
+        .iter()
+        .enumerate()
+        .fold(0, |m, (k, &w)| m | u64::from(w != 0) << k)
+}
+
+/// The indexes of the words `live` (from `live_words`) marks, of `n`.
+fn each_live(live: u64, n: usize) -> impl Iterator<Item = usize> {
+    let all = n > 64;
+    let mut bits = if all { 0 } else { live };
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        if all {
+            (k < n).then(|| {
+                k += 1;
+                k - 1
+            })
+        } else {
+            (bits != 0).then(|| {
+                let t = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                t
+            })
+        }
+    })
 }
 
 /// A text's length and end bytes, which a match of some patterns must
@@ -661,11 +795,13 @@ impl PatternSet {
     pub fn candidates_into(&self, text: &str, block: Option<(u32, f32)>, c: &mut Candidates) {
         let pf = &self.prefilter;
         let fits = Fits::new(text);
-        self.found(text, block, &fits, c);
+        let live = self.found(text, block, &fits, c);
         // A match is as long as the pattern allows: shorter or (for one
         // anchored at both ends) longer texts are out. And one anchored at
         // an end needs a text starting (ending) with a byte it can.
-        for (k, w) in c.words().iter_mut().enumerate() {
+        let words = c.words();
+        for k in each_live(live, words.len()) {
+            let w = &mut words[k];
             let mut bits = *w;
             while bits != 0 {
                 let t = bits.trailing_zeros() as usize;
@@ -680,7 +816,8 @@ impl PatternSet {
     /// The literals found in `text` alone, added to `c` (`fits`: of
     /// `text`, to turn patterns with no literal away before their bytes
     /// are looked for).
-    fn found(&self, text: &str, block: Option<(u32, f32)>, fits: &Fits, c: &mut Candidates) {
+    /// Returns the words of `c` that may hold a candidate (`live_words`).
+    fn found(&self, text: &str, block: Option<(u32, f32)>, fits: &Fits, c: &mut Candidates) -> u64 {
         let pf = &self.prefilter;
         // A character the factors do not account for, a case variant of an
         // ASCII letter (the Kelvin sign, the long s): the factors are
@@ -690,7 +827,10 @@ impl PatternSet {
         // text itself.
         if !pf.bail.is_empty()
             && !text.is_ascii()
-            && pf.bail.iter().any(|&(ch, _)| text.contains(ch))
+            && pf
+                .bail_finders
+                .iter()
+                .any(|f| f.find(text.as_bytes()).is_some())
         {
             let folded: String = text
                 .chars()
@@ -735,18 +875,38 @@ impl PatternSet {
         // and ends: for most texts none does. (Some are anchored at the
         // end: they are checked with the others below.)
         let mut held = None;
-        for &j in &t.always {
-            let i = pf.always[j] as usize;
-            if fits.holds(pf, i) {
-                let held = *held.get_or_insert_with(|| bytes_in(text));
-                if pf.always_needs[j].iter().all(|&n| n & held != 0) {
-                    words[i / 64] |= 1 << (i % 64);
+        let mut need = |j: usize| {
+            let held = *held.get_or_insert_with(|| bytes_in(text));
+            pf.always_needs[j].iter().all(|&n| n & held != 0)
+        };
+        match &pf.gate {
+            Some(gate) => {
+                let mut bits = gate.fits(fits) & t.always_bits;
+                while bits != 0 {
+                    let j = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let i = pf.always[j] as usize;
+                    if need(j) {
+                        words[i / 64] |= 1 << (i % 64);
+                    }
+                }
+            }
+            None => {
+                for &j in &t.always {
+                    let i = pf.always[j] as usize;
+                    if fits.holds(pf, i) && need(j) {
+                        words[i / 64] |= 1 << (i % 64);
+                    }
                 }
             }
         }
+        // From here on only the words holding a candidate are looked at:
+        // most blocks have few candidates, in one or two of the words.
+        let live = live_words(words);
         // Candidates with sets left out of the search must hold a literal
         // of each too.
-        for (k, (w, &l)) in words.iter_mut().zip(&pf.later_bits).enumerate() {
+        for k in each_live(live, words.len()) {
+            let (w, l) = (&mut words[k], pf.later_bits[k]);
             let mut bits = *w & l;
             while bits != 0 {
                 let t = bits.trailing_zeros() as usize;
@@ -761,7 +921,7 @@ impl PatternSet {
             }
         }
         // Candidates anchored at the end must also end as they can.
-        if words.iter().zip(&pf.tailed).any(|(&w, &t)| w & t != 0) {
+        if each_live(live, words.len()).any(|k| words[k] & pf.tailed[k] != 0) {
             let mut ends = [0u64; INLINE_WORDS];
             let mut heap = Vec::new();
             let ends: &mut [u64] = if words.len() > INLINE_WORDS {
@@ -773,10 +933,11 @@ impl PatternSet {
             pf.tails.find_back(text.as_bytes(), |i| {
                 ends[i as usize / 64] |= 1 << (i % 64);
             });
-            for ((w, &t), &e) in words.iter_mut().zip(&pf.tailed).zip(ends.iter()) {
-                *w &= e | !t;
+            for k in each_live(live, words.len()) {
+                words[k] &= ends[k] | !pf.tailed[k];
             }
         }
+        live
     }
 
     /// Tell the set, per pattern, the blocks it applies to, for
@@ -917,6 +1078,58 @@ mod tests {
             let want: Vec<usize> = plain.matches(text).iter().collect();
             assert_eq!(set.matches(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_gate_fits_as_each_pattern_does() {
+        let pats: Vec<String> = [
+            r"^[0-9]{1,2}[./-][0-9]{1,2}$",
+            r"^\p{Lu}\w*:$",
+            r"^[^|]{1,30}(\|[^|]{1,30}){2,}$",
+            r"^(\d+)?$",
+            r"(?i)^k\w+ \d$",
+        ]
+        .map(String::from)
+        .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let pf = &set.prefilter;
+        let gate = pf.gate.as_ref().unwrap();
+        assert!(pf.always.len() >= 3, "{:?}", pf.always);
+        let long = "x".repeat(200);
+        for text in [
+            "", "1", "12-05", "12-055", "Notes:", "notes:", "a|b|c", "É:", "k 5", "Kelvin 5", "7",
+            &long,
+        ] {
+            let fits = Fits::new(text);
+            let want = (0..pf.always.len())
+                .filter(|&j| fits.holds(pf, pf.always[j] as usize))
+                .fold(0u64, |b, j| b | 1 << j);
+            assert_eq!(gate.fits(&fits), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn many_patterns_with_no_literal_answer_as_a_regex_set() {
+        // More than 64 of them: no gate, and candidates in several words.
+        let pats: Vec<String> = (0..70)
+            .map(|k| format!(r"^[0-9]{{{}}}[a-c]$", k % 9 + 1))
+            .chain([r"(?i)\bcookies\b$".to_string()])
+            .collect();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        assert!(set.prefilter.gate.is_none());
+        let plain = RegexSet::new(&pats).unwrap();
+        for text in ["123a", "1b", "123456789c", "x", "", "we use cookies", "99"] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn live_words_mark_the_words_holding_a_bit() {
+        assert_eq!(live_words(&[0, 5, 0, 1]), 0b1010);
+        assert_eq!(each_live(0b1010, 4).collect::<Vec<_>>(), [1, 3]);
+        let many = vec![0u64; 70];
+        assert_eq!(each_live(live_words(&many), 70).count(), 70);
     }
 
     #[test]

@@ -438,9 +438,10 @@ impl Grams {
         // Every position a whole window fits (`windows` and the arrays:
         // no bounds checks in the loop).
         if self.step > 1 {
-            // Every `step`-th window: each literal has one there.
-            for i in (0..n.saturating_sub(3)).step_by(self.step) {
-                let win = &hay[i..i + 4];
+            // Every `step`-th window: each literal has one there. (The
+            // windows stepped over, not indexes: no bounds checks.)
+            for (k, win) in hay.windows(4).step_by(self.step).enumerate() {
+                let i = k * self.step;
                 let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
                 let h = gram_hash(w);
                 if four.test(h) {
@@ -456,12 +457,16 @@ impl Grams {
                 }
             }
         }
-        // The last three bytes, where no window starts.
-        if let Some(tail) = n.checked_sub(3).and_then(|i| hay.get(i..)) {
-            for &k in &self.three {
-                if tail.eq_ignore_ascii_case(&self.lits[k as usize]) {
-                    hit(k as usize);
-                }
+        // The last three bytes, where no window starts: a 3-byte literal
+        // is under every window it starts, one with a space after it too
+        // (and a longer literal found there would not fit in the text).
+        if !self.three.is_empty()
+            && let Some(&[a, b, c]) = n.checked_sub(3).and_then(|i| hay.get(i..))
+        {
+            let w = u32::from_le_bytes([a, b, c, b' ']) | CASE;
+            let h = gram_hash(w);
+            if four.test(h) {
+                self.check(four, hay, n - 3, w, h, &mut hit);
             }
         }
         for &k in &self.short {
