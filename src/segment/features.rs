@@ -207,27 +207,29 @@ fn masks64(b: &[u8; 64], chunks: usize) -> Masks {
     masks_bytewise(&b[..16 * chunks.min(4)])
 }
 
-/// `WordStats` while a text is read: the function-word hits per language
-/// as 32-bit lanes of two integers, so that a word's hits are two adds.
+/// `WordStats` while a text is read: the function-word hits as 16-bit
+/// lanes of one integer (`HITS`), so that a word's hits are one add.
+/// The lanes are moved out (`flush`) before one can carry into the next.
 #[derive(Default)]
 struct Counter {
     words: u32,
     capitalised: u32,
     first_person: u32,
-    lanes: [u128; 2],
+    per_lang: [u16; 7],
+    hits: u128,
 }
 
-/// Per language bit mask (`stopwords::lookup` less `FIRST_PERSON_BIT`):
-/// a one in the 32-bit lane of each language set, languages 0-3 in the
-/// first integer, 4-6 in the second.
-static LANES: [[u128; 2]; 128] = {
-    let mut t = [[0u128; 2]; 128];
+/// Per `stopwords::lookup` answer: a one in the 16-bit lane of each
+/// language set (lane i for language i) and in lane 7 for
+/// `FIRST_PERSON_BIT`.
+static HITS: [u128; 256] = {
+    let mut t = [0u128; 256];
     let mut m = 0;
-    while m < 128 {
+    while m < 256 {
         let mut i = 0;
-        while i < 7 {
+        while i < 8 {
             if m & (1 << i) != 0 {
-                t[m][i / 4] |= 1u128 << (32 * (i % 4));
+                t[m] |= 1u128 << (16 * i);
             }
             i += 1;
         }
@@ -236,18 +238,35 @@ static LANES: [[u128; 2]; 128] = {
     t
 };
 
+/// Bytes of text after which `Counter::hits` is flushed: a word and the
+/// byte after it take two, so fewer than 2^15 + 64 words (each at most
+/// one per lane) are counted in between, far from a lane's 2^16.
+const FLUSH_BYTES: usize = 1 << 16;
+
 impl Counter {
-    fn finish(&self) -> WordStats {
-        let mut per_lang = [0u16; 7];
-        for (i, slot) in per_lang.iter_mut().enumerate() {
-            // Truncated: the per-language counts wrap as u16 sums do.
-            *slot = (self.lanes[i / 4] >> (32 * (i % 4))) as u16;
+    /// Count a word's `stopwords::lookup` answer `m`.
+    #[inline(always)]
+    fn hit(&mut self, m: u8) {
+        self.hits = self.hits.wrapping_add(HITS[m as usize]);
+    }
+
+    /// The lanes added to the totals and cleared.
+    fn flush(&mut self) {
+        for (i, slot) in self.per_lang.iter_mut().enumerate() {
+            // Wrapping: the per-language counts are u16 sums.
+            *slot = slot.wrapping_add((self.hits >> (16 * i)) as u16);
         }
+        self.first_person += (self.hits >> (16 * 7)) as u16 as u32;
+        self.hits = 0;
+    }
+
+    fn finish(&mut self) -> WordStats {
+        self.flush();
         WordStats {
             words: self.words,
             capitalised: self.capitalised,
             first_person: self.first_person,
-            per_lang,
+            per_lang: self.per_lang,
         }
     }
 }
@@ -327,6 +346,7 @@ fn scan(text: &str) -> (TextStats, bool) {
     // The piece, and room past it for an eight-byte load at any of its
     // bytes.
     let mut buf = [0u8; 64 + stopwords::KEY_LEN];
+    let mut next_flush = FLUSH_BYTES;
     let mut o = 0;
     while o < len {
         let mut n = len - o;
@@ -392,36 +412,26 @@ fn scan(text: &str) -> (TextStats, bool) {
             end_word(text, start, o + e, !wide, max_key, &mut words);
             in_word = false;
         }
-        while starts != 0 {
-            let s = starts.trailing_zeros() as usize & 63;
-            starts &= starts - 1;
-            if ends == 0 {
-                in_word = true;
-                start = o + s;
-                wide = wide_bits >> s != 0;
-                break;
-            }
-            let e = ends.trailing_zeros() as usize & 63;
-            ends &= ends - 1;
-            // Bits `s..e`: the word. Those with an apostrophe at an end or
-            // non-ASCII characters go the long way.
-            let ends_apostrophe = (m.apostrophe >> s | m.apostrophe >> (e - 1)) & 1 != 0;
-            if ends_apostrophe || wide_bits & below(e) & !below(s) != 0 {
-                let ascii = wide_bits & below(e) & !below(s) == 0;
-                end_word(text, o + s, o + e, ascii, max_key, &mut words);
-                continue;
-            }
-            words.words += 1;
-            words.capitalised += (m.upper >> s) as u32 & 1;
-            let len = e - s;
-            if len <= max_key {
-                // Eight bytes from the word's start (the piece has room
-                // past its end), the ones past the word masked off.
-                let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
-                let x = u64::from_le_bytes(w.unwrap_or_default());
-                let keep = u64::MAX >> (8 * (stopwords::KEY_LEN - len));
-                count_function_word(stopwords::lookup_key(lower_key(x & keep)), &mut words);
-            }
+        // A word that goes on past this piece: its start set aside.
+        if (word >> (n - 1)) & 1 != 0 && starts != 0 {
+            let s = 63 - starts.leading_zeros() as usize;
+            starts &= !(1 << s);
+            in_word = true;
+            start = o + s;
+            wide = wide_bits >> s != 0;
+        }
+        // Bytes of words that go the long way: non-ASCII characters, and
+        // apostrophes at a word's first or last byte (`ends >> 1`).
+        let slow = wide_bits | (m.apostrophe & (starts | (ends >> 1)));
+        // Every start left has its end; the usual piece has no slow word.
+        if slow == 0 {
+            piece_words::<false>(text, o, &buf, starts, ends, &m, 0, &mut words);
+        } else {
+            piece_words::<true>(text, o, &buf, starts, ends, &m, slow, &mut words);
+        }
+        if o + n >= next_flush {
+            words.flush();
+            next_flush = o + n + FLUSH_BYTES;
         }
         o += n;
     }
@@ -431,6 +441,51 @@ fn scan(text: &str) -> (TextStats, bool) {
     st.chars = (len - continuation) as u32;
     st.words = words.finish();
     (st, irregular)
+}
+
+/// Count the words of a piece into `st`: bits `starts` (each with its
+/// end in `ends`, the first byte past it) of the piece at `o` of `text`,
+/// copied in `buf`. `SLOW`: whether some words, those with a byte in
+/// `slow`, go the long way (`end_word`); the others are ASCII letters,
+/// digits and inner apostrophes.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn piece_words<const SLOW: bool>(
+    text: &str,
+    o: usize,
+    buf: &[u8; 64 + stopwords::KEY_LEN],
+    mut starts: u64,
+    mut ends: u64,
+    m: &Masks,
+    slow: u64,
+    st: &mut Counter,
+) {
+    let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
+    while starts != 0 {
+        let s = starts.trailing_zeros() as usize & 63;
+        starts &= starts - 1;
+        let e = ends.trailing_zeros() as usize & 63;
+        ends &= ends - 1;
+        // Bits `s..e`: the word.
+        let len = e.wrapping_sub(s);
+        if SLOW && (slow >> s) & below(len) != 0 {
+            let ascii = (m.high >> s) & below(len) == 0;
+            end_word(text, o + s, o + e, ascii, max_key, st);
+            continue;
+        }
+        st.words += 1;
+        st.capitalised += (m.upper >> s) as u32 & 1;
+        if len <= max_key {
+            // Eight bytes from the word's start (the piece has room past
+            // its end), lower-cased (setting bit 5 lower-cases an ASCII
+            // letter and keeps a digit or an apostrophe), the bytes past
+            // the word masked off. `len` is 1 to 8: a shift by at most 56.
+            let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
+            let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
+            let keep = u64::MAX >> (64 - 8 * len);
+            st.hit(stopwords::lookup_key(x & keep));
+        }
+    }
 }
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
@@ -473,7 +528,7 @@ fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mu
         }
         None => ascii_key(&b[s..e]),
     };
-    count_function_word(stopwords::lookup_key(key), st);
+    st.hit(stopwords::lookup_key(key));
 }
 
 /// A packed key of ASCII bytes (`stopwords::key`) lower-cased.
@@ -492,15 +547,6 @@ fn ascii_key(w: &[u8]) -> u64 {
     let mut k = [0u8; stopwords::KEY_LEN];
     k[..w.len()].copy_from_slice(w);
     lower_key(u64::from_le_bytes(k))
-}
-
-/// Count a word's `stopwords::lookup` answer `m` into `st`.
-#[inline]
-fn count_function_word(m: u8, st: &mut Counter) {
-    let lanes = &LANES[(m & !stopwords::FIRST_PERSON_BIT) as usize];
-    st.lanes[0] = st.lanes[0].wrapping_add(lanes[0]);
-    st.lanes[1] = st.lanes[1].wrapping_add(lanes[1]);
-    st.first_person += (m & stopwords::FIRST_PERSON_BIT != 0) as u32;
 }
 
 /// Count one word into `st`. `ascii`: the word is ASCII; `max_key`: the
@@ -554,7 +600,7 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
         }
         stopwords::lookup(&buf[..n])
     };
-    count_function_word(m, st);
+    st.hit(m);
 }
 
 pub fn is_sentence_end(text: &str) -> bool {
@@ -866,6 +912,27 @@ mod tests {
             let collapsed = crate::segment::text::collapse_whitespace(&text);
             assert_eq!(line_stats(&text).1, collapsed == text, "{text:?}");
         }
+    }
+
+    /// A text with more function words than a 16-bit lane holds: the
+    /// counts are exact (first person, words) or wrap as u16 sums do
+    /// (languages), with no carry from one language into the next.
+    #[test]
+    fn long_texts_count_past_a_lane() {
+        let text = "the my ".repeat(40_000);
+        let st = text_stats(&text);
+        assert_eq!(st.words.words, 80_000);
+        assert_eq!(st.words.first_person, 40_000);
+        // "the" and "my" are English only.
+        assert_eq!(
+            st.words.per_lang,
+            [(80_000u32 % 65_536) as u16, 0, 0, 0, 0, 0, 0]
+        );
+        let text = "de ".repeat(70_000);
+        let per_lang = text_stats(&text).words.per_lang;
+        let de = (70_000u32 % 65_536) as u16;
+        // Spanish, French, Portuguese and Dutch list "de".
+        assert_eq!(per_lang, [0, de, de, 0, de, 0, de]);
     }
 
     #[test]
