@@ -73,33 +73,29 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// The `CLASS` bits of up to 64 bytes, one mask per bit.
+/// What `scan` needs of the `CLASS` bits of up to 64 bytes: a mask for
+/// each of those it looks at byte by byte (bit i for byte i), a count of
+/// the punctuation marks and whether there is a break. The bytes past a
+/// piece are zeros or those of a character cut at its end: in none of
+/// these classes but `HIGH` (hence `first`).
 #[derive(Default, Clone, Copy, PartialEq, Debug)]
 struct Masks {
-    punct: u64,
     word: u64,
-    brk: u64,
     space: u64,
     high: u64,
-    cont: u64,
     upper: u64,
     apostrophe: u64,
+    punct: u32,
+    brk: bool,
 }
 
 impl Masks {
-    /// Bits from `n` up cleared.
+    /// `high` bits from `n` up cleared.
     #[inline(always)]
     fn first(self, n: usize) -> Masks {
-        let keep = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
         Masks {
-            punct: self.punct & keep,
-            word: self.word & keep,
-            brk: self.brk & keep,
-            space: self.space & keep,
-            high: self.high & keep,
-            cont: self.cont & keep,
-            upper: self.upper & keep,
-            apostrophe: self.apostrophe & keep,
+            high: self.high & below(n),
+            ..self
         }
     }
 }
@@ -112,16 +108,24 @@ fn masks_bytewise(b: &[u8]) -> Masks {
     for (i, &c) in b.iter().enumerate().take(64) {
         let k = CLASS[c as usize];
         let bit = |f: u8| ((k & f != 0) as u64) << i;
-        m.punct |= bit(PUNCT);
+        m.punct += (k & PUNCT != 0) as u32;
         m.word |= bit(WORD);
-        m.brk |= bit(BREAK);
+        m.brk |= k & BREAK != 0;
         m.space |= bit(SPACE);
         m.high |= bit(HIGH);
-        m.cont |= bit(CONT);
         m.upper |= bit(UPPER);
         m.apostrophe |= bit(APOSTROPHE);
     }
     m
+}
+
+/// Bit i set for each byte i of `b` (at most 64) past the first of its
+/// character (`CONT`), a byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn cont_bytewise(b: &[u8]) -> u64 {
+    b.iter().enumerate().take(64).fold(0, |m, (i, &c)| {
+        m | (((CLASS[c as usize] & CONT != 0) as u64) << i)
+    })
 }
 
 /// `Masks` of the first `16 * chunks` of 64 bytes (`chunks` at most 4;
@@ -147,13 +151,16 @@ fn masks64(b: &[u8; 64], chunks: usize) -> Masks {
 fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
     use std::arch::x86_64::*;
     let mut m = Masks::default();
-    for k in 0..C.min(4) {
-        // SAFETY: SSE2 is enabled for the build (the `cfg` above); the
-        // load reads bytes 16k..16k+16 of the 64 `b` holds, unaligned
-        // loads allowed.
-        let [punct, word, brk, space, high, cont, upper, apostrophe] = unsafe {
+    // SAFETY: SSE2 is enabled for the build (the `cfg` above); the loads
+    // read bytes 16k..16k+16 of the 64 `b` holds, unaligned loads allowed.
+    unsafe {
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        // Per byte lane, minus the punctuation marks seen (a compare
+        // gives -1), and any break byte: summed once per piece.
+        let mut punct_sum = _mm_setzero_si128();
+        let mut brk_any = _mm_setzero_si128();
+        for k in 0..C.min(4) {
             let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
-            let set = |c: u8| _mm_set1_epi8(c as i8);
             let is = |c: u8| _mm_cmpeq_epi8(v, set(c));
             // `lo..=hi` (ASCII): shifted so that `lo` is the least signed
             // byte, one signed compare.
@@ -171,33 +178,28 @@ fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
                 ),
                 _mm_or_si128(is(b'!'), is(b'?')),
             );
+            punct_sum = _mm_sub_epi8(punct_sum, punct);
+            brk_any = _mm_or_si128(brk_any, within(v, b'\t', b'\r'));
             // Letters of either case: the case bit set maps 'A'..'Z' onto
             // 'a'..'z', and no other byte into them.
             let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
             let apostrophe = is(b'\'');
             let word = _mm_or_si128(_mm_or_si128(letter, within(v, b'0', b'9')), apostrophe);
-            let cont = _mm_cmpeq_epi8(_mm_and_si128(v, set(0xC0)), set(0x80));
-            [
-                punct,
-                word,
-                within(v, b'\t', b'\r'),
-                is(b' '),
-                v,
-                cont,
-                within(v, b'A', b'Z'),
-                apostrophe,
-            ]
-            .map(|x| _mm_movemask_epi8(x) as u16 as u64)
-        };
-        let s = 16 * k;
-        m.punct |= punct << s;
-        m.word |= word << s;
-        m.brk |= brk << s;
-        m.space |= space << s;
-        m.high |= high << s;
-        m.cont |= cont << s;
-        m.upper |= upper << s;
-        m.apostrophe |= apostrophe << s;
+            let [word, space, high, upper, apostrophe] =
+                [word, is(b' '), v, within(v, b'A', b'Z'), apostrophe]
+                    .map(|x| _mm_movemask_epi8(x) as u16 as u64);
+            let s = 16 * k;
+            m.word |= word << s;
+            m.space |= space << s;
+            m.high |= high << s;
+            m.upper |= upper << s;
+            m.apostrophe |= apostrophe << s;
+        }
+        // At most 4 per lane: the sums of each half's lanes, added.
+        let sums = _mm_sad_epu8(punct_sum, _mm_setzero_si128());
+        let hi = _mm_unpackhi_epi64(sums, sums);
+        m.punct = (_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(hi)) as u32;
+        m.brk = _mm_movemask_epi8(brk_any) != 0;
     }
     m
 }
@@ -205,6 +207,30 @@ fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 fn masks64(b: &[u8; 64], chunks: usize) -> Masks {
     masks_bytewise(&b[..16 * chunks.min(4)])
+}
+
+/// `cont_bytewise` of the first `16 * chunks` of 64 bytes, with SSE2.
+/// Only pieces with non-ASCII bytes need it.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+fn cont64(b: &[u8; 64], chunks: usize) -> u64 {
+    use std::arch::x86_64::*;
+    let mut m = 0;
+    for k in 0..chunks.min(4) {
+        // SAFETY: SSE2 is enabled for the build (the `cfg` above); the
+        // load reads bytes 16k..16k+16 of the 64 `b` holds.
+        let cont = unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
+            let x = _mm_and_si128(v, _mm_set1_epi8(0xC0u8 as i8));
+            _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x80u8 as i8)))
+        };
+        m |= (cont as u16 as u64) << (16 * k);
+    }
+    m
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+fn cont64(b: &[u8; 64], chunks: usize) -> u64 {
+    cont_bytewise(&b[..16 * chunks.min(4)])
 }
 
 /// `WordStats` while a text is read: the function-word hits as 16-bit
@@ -368,14 +394,15 @@ fn scan(text: &str) -> (TextStats, bool) {
         }
         let chunks = n.div_ceil(16);
         let m = masks64((&buf[..64]).try_into().unwrap_or(&[0; 64]), chunks).first(n);
-        st.punctuation += m.punct.count_ones();
-        irregular |= m.brk != 0 || m.space & ((m.space << 1) | prev_space) != 0;
+        st.punctuation += m.punct;
+        irregular |= m.brk || m.space & ((m.space << 1) | prev_space) != 0;
         prev_space = (m.space >> (n - 1)) & 1;
         // Bytes of the non-ASCII word characters.
         let mut wide_bits = 0u64;
         if m.high != 0 {
-            continuation += m.cont.count_ones() as usize;
-            let mut leads = m.high & !m.cont;
+            let cont = cont64((&buf[..64]).try_into().unwrap_or(&[0; 64]), chunks) & below(n);
+            continuation += cont.count_ones() as usize;
+            let mut leads = m.high & !cont;
             while leads != 0 {
                 let p = leads.trailing_zeros() as usize;
                 leads &= leads - 1;
@@ -819,20 +846,33 @@ mod tests {
                     *x = x.wrapping_add(k as u8);
                 }
                 assert_eq!(masks64(&c, 4), masks_bytewise(&c), "{shift} {k}");
+                assert_eq!(cont64(&c, 4), cont_bytewise(&c), "{shift} {k}");
                 for chunks in 0..4 {
                     let want = masks_bytewise(&c[..16 * chunks]);
                     assert_eq!(masks64(&c, chunks), want, "{shift} {k} {chunks}");
+                    let want = cont_bytewise(&c[..16 * chunks]);
+                    assert_eq!(cont64(&c, chunks), want, "{shift} {k} {chunks}");
                 }
             }
         }
-        // Masks cut short: as if the bytes past the cut were not there.
+        // Pieces cut short as `scan` cuts them: zeros past the last bytes
+        // of a text, or the bytes of a character that a piece of 64 bytes
+        // cuts through; masks as if the bytes past the cut were not there.
         let mut all = [0u8; 64];
         let sample = b"ab, cd\t\xc3\xa9' Z9.?!:;\x0b\x80";
         for (i, x) in all.iter_mut().enumerate() {
             *x = sample[i % sample.len()];
         }
         for n in 0..=64usize {
-            let m = masks64(&all, n.div_ceil(16)).first(n);
+            let mut piece = all;
+            piece[n..].fill(0);
+            let m = masks64(&piece, n.div_ceil(16)).first(n);
+            assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
+        }
+        for (n, tail) in [(63, &b"\xc3"[..]), (62, b"\xe6\x9d"), (61, b"\xf0\x9f\x98")] {
+            let mut piece = all;
+            piece[n..].copy_from_slice(tail);
+            let m = masks64(&piece, 4).first(n);
             assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
         }
     }
