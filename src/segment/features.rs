@@ -73,33 +73,29 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// The `CLASS` bits of up to 64 bytes, one mask per bit.
+/// What `scan` needs of the `CLASS` bits of up to 64 bytes: a mask for
+/// each of those it looks at byte by byte (bit i for byte i), a count of
+/// the punctuation marks and whether there is a break. The bytes past a
+/// piece are zeros or those of a character cut at its end: in none of
+/// these classes but `HIGH` (hence `first`).
 #[derive(Default, Clone, Copy, PartialEq, Debug)]
 struct Masks {
-    punct: u64,
     word: u64,
-    brk: u64,
     space: u64,
     high: u64,
-    cont: u64,
     upper: u64,
     apostrophe: u64,
+    punct: u32,
+    brk: bool,
 }
 
 impl Masks {
-    /// Bits from `n` up cleared.
+    /// `high` bits from `n` up cleared.
     #[inline(always)]
     fn first(self, n: usize) -> Masks {
-        let keep = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
         Masks {
-            punct: self.punct & keep,
-            word: self.word & keep,
-            brk: self.brk & keep,
-            space: self.space & keep,
-            high: self.high & keep,
-            cont: self.cont & keep,
-            upper: self.upper & keep,
-            apostrophe: self.apostrophe & keep,
+            high: self.high & below(n),
+            ..self
         }
     }
 }
@@ -112,16 +108,24 @@ fn masks_bytewise(b: &[u8]) -> Masks {
     for (i, &c) in b.iter().enumerate().take(64) {
         let k = CLASS[c as usize];
         let bit = |f: u8| ((k & f != 0) as u64) << i;
-        m.punct |= bit(PUNCT);
+        m.punct += (k & PUNCT != 0) as u32;
         m.word |= bit(WORD);
-        m.brk |= bit(BREAK);
+        m.brk |= k & BREAK != 0;
         m.space |= bit(SPACE);
         m.high |= bit(HIGH);
-        m.cont |= bit(CONT);
         m.upper |= bit(UPPER);
         m.apostrophe |= bit(APOSTROPHE);
     }
     m
+}
+
+/// Bit i set for each byte i of `b` (at most 64) past the first of its
+/// character (`CONT`), a byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+fn cont_bytewise(b: &[u8]) -> u64 {
+    b.iter().enumerate().take(64).fold(0, |m, (i, &c)| {
+        m | (((CLASS[c as usize] & CONT != 0) as u64) << i)
+    })
 }
 
 /// `Masks` of the first `16 * chunks` of 64 bytes (`chunks` at most 4;
@@ -147,13 +151,16 @@ fn masks64(b: &[u8; 64], chunks: usize) -> Masks {
 fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
     use std::arch::x86_64::*;
     let mut m = Masks::default();
-    for k in 0..C.min(4) {
-        // SAFETY: SSE2 is enabled for the build (the `cfg` above); the
-        // load reads bytes 16k..16k+16 of the 64 `b` holds, unaligned
-        // loads allowed.
-        let [punct, word, brk, space, high, cont, upper, apostrophe] = unsafe {
+    // SAFETY: SSE2 is enabled for the build (the `cfg` above); the loads
+    // read bytes 16k..16k+16 of the 64 `b` holds, unaligned loads allowed.
+    unsafe {
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        // Per byte lane, minus the punctuation marks seen (a compare
+        // gives -1), and any break byte: summed once per piece.
+        let mut punct_sum = _mm_setzero_si128();
+        let mut brk_any = _mm_setzero_si128();
+        for k in 0..C.min(4) {
             let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
-            let set = |c: u8| _mm_set1_epi8(c as i8);
             let is = |c: u8| _mm_cmpeq_epi8(v, set(c));
             // `lo..=hi` (ASCII): shifted so that `lo` is the least signed
             // byte, one signed compare.
@@ -171,33 +178,28 @@ fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
                 ),
                 _mm_or_si128(is(b'!'), is(b'?')),
             );
+            punct_sum = _mm_sub_epi8(punct_sum, punct);
+            brk_any = _mm_or_si128(brk_any, within(v, b'\t', b'\r'));
             // Letters of either case: the case bit set maps 'A'..'Z' onto
             // 'a'..'z', and no other byte into them.
             let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
             let apostrophe = is(b'\'');
             let word = _mm_or_si128(_mm_or_si128(letter, within(v, b'0', b'9')), apostrophe);
-            let cont = _mm_cmpeq_epi8(_mm_and_si128(v, set(0xC0)), set(0x80));
-            [
-                punct,
-                word,
-                within(v, b'\t', b'\r'),
-                is(b' '),
-                v,
-                cont,
-                within(v, b'A', b'Z'),
-                apostrophe,
-            ]
-            .map(|x| _mm_movemask_epi8(x) as u16 as u64)
-        };
-        let s = 16 * k;
-        m.punct |= punct << s;
-        m.word |= word << s;
-        m.brk |= brk << s;
-        m.space |= space << s;
-        m.high |= high << s;
-        m.cont |= cont << s;
-        m.upper |= upper << s;
-        m.apostrophe |= apostrophe << s;
+            let [word, space, high, upper, apostrophe] =
+                [word, is(b' '), v, within(v, b'A', b'Z'), apostrophe]
+                    .map(|x| _mm_movemask_epi8(x) as u16 as u64);
+            let s = 16 * k;
+            m.word |= word << s;
+            m.space |= space << s;
+            m.high |= high << s;
+            m.upper |= upper << s;
+            m.apostrophe |= apostrophe << s;
+        }
+        // At most 4 per lane: the sums of each half's lanes, added.
+        let sums = _mm_sad_epu8(punct_sum, _mm_setzero_si128());
+        let hi = _mm_unpackhi_epi64(sums, sums);
+        m.punct = (_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(hi)) as u32;
+        m.brk = _mm_movemask_epi8(brk_any) != 0;
     }
     m
 }
@@ -207,27 +209,131 @@ fn masks64(b: &[u8; 64], chunks: usize) -> Masks {
     masks_bytewise(&b[..16 * chunks.min(4)])
 }
 
-/// `WordStats` while a text is read: the function-word hits per language
-/// as 32-bit lanes of two integers, so that a word's hits are two adds.
+/// `cont_bytewise` of the first `16 * chunks` of 64 bytes, with SSE2.
+/// Only pieces with non-ASCII bytes need it.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+fn cont64(b: &[u8; 64], chunks: usize) -> u64 {
+    use std::arch::x86_64::*;
+    let mut m = 0;
+    for k in 0..chunks.min(4) {
+        // SAFETY: SSE2 is enabled for the build (the `cfg` above); the
+        // load reads bytes 16k..16k+16 of the 64 `b` holds.
+        let cont = unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
+            let x = _mm_and_si128(v, _mm_set1_epi8(0xC0u8 as i8));
+            _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(0x80u8 as i8)))
+        };
+        m |= (cont as u16 as u64) << (16 * k);
+    }
+    m
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+fn cont64(b: &[u8; 64], chunks: usize) -> u64 {
+    cont_bytewise(&b[..16 * chunks.min(4)])
+}
+
+/// `masks64` of the first `n` (1 to 64) bytes, 32 at a time with AVX2,
+/// where `scan_avx2` runs; elsewhere (never called) the SSE2 form.
+#[inline(always)]
+fn masks_wide(b: &[u8; 64], n: usize) -> Masks {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: only `scan_body::<true>` calls this, which only
+        // `scan_avx2` runs: the CPU has AVX2.
+        unsafe {
+            if n > 32 {
+                masks_avx2::<2>(b)
+            } else {
+                masks_avx2::<1>(b)
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    masks64(b, n.div_ceil(16))
+}
+
+/// `masks64` of `32 * C` bytes with AVX2.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
+    use std::arch::x86_64::*;
+    let mut m = Masks::default();
+    let set = |c: u8| _mm256_set1_epi8(c as i8);
+    let mut punct_sum = _mm256_setzero_si256();
+    let mut brk_any = _mm256_setzero_si256();
+    for k in 0..C.min(2) {
+        // SAFETY: the load reads bytes 32k..32k+32 of the 64 `b` holds,
+        // unaligned loads allowed.
+        let v = unsafe { _mm256_loadu_si256(b.as_ptr().add(32 * k).cast::<__m256i>()) };
+        let is = |c: u8| _mm256_cmpeq_epi8(v, set(c));
+        let within = |x: __m256i, lo: u8, hi: u8| {
+            _mm256_cmpgt_epi8(
+                set(0x80u8.wrapping_add(hi - lo + 1)),
+                _mm256_add_epi8(x, set(0x80u8.wrapping_sub(lo))),
+            )
+        };
+        let punct = _mm256_or_si256(
+            _mm256_or_si256(
+                _mm256_cmpeq_epi8(_mm256_and_si256(v, set(!2)), set(b',')),
+                _mm256_cmpeq_epi8(_mm256_and_si256(v, set(!1)), set(b':')),
+            ),
+            _mm256_or_si256(is(b'!'), is(b'?')),
+        );
+        punct_sum = _mm256_sub_epi8(punct_sum, punct);
+        brk_any = _mm256_or_si256(brk_any, within(v, b'\t', b'\r'));
+        let letter = within(_mm256_or_si256(v, set(0x20)), b'a', b'z');
+        let apostrophe = is(b'\'');
+        let word = _mm256_or_si256(_mm256_or_si256(letter, within(v, b'0', b'9')), apostrophe);
+        let [word, space, high, upper, apostrophe] =
+            [word, is(b' '), v, within(v, b'A', b'Z'), apostrophe]
+                .map(|x| _mm256_movemask_epi8(x) as u32 as u64);
+        let s = 32 * k;
+        m.word |= word << s;
+        m.space |= space << s;
+        m.high |= high << s;
+        m.upper |= upper << s;
+        m.apostrophe |= apostrophe << s;
+    }
+    // At most 2 per lane: the sums of each quarter's lanes, added.
+    let sums = _mm256_sad_epu8(punct_sum, _mm256_setzero_si256());
+    let half = _mm_add_epi64(
+        _mm256_castsi256_si128(sums),
+        _mm256_extracti128_si256::<1>(sums),
+    );
+    let total = _mm_add_epi64(half, _mm_unpackhi_epi64(half, half));
+    m.punct = _mm_cvtsi128_si64(total) as u32;
+    m.brk = _mm256_movemask_epi8(brk_any) != 0;
+    m
+}
+
+/// `WordStats` while a text is read: the function-word hits as 16-bit
+/// lanes of one integer (`HITS`), so that a word's hits are one add.
+/// The lanes are moved out (`flush`) before one can carry into the next.
 #[derive(Default)]
 struct Counter {
     words: u32,
     capitalised: u32,
     first_person: u32,
-    lanes: [u128; 2],
+    per_lang: [u16; 7],
+    hits: u128,
 }
 
-/// Per language bit mask (`stopwords::lookup` less `FIRST_PERSON_BIT`):
-/// a one in the 32-bit lane of each language set, languages 0-3 in the
-/// first integer, 4-6 in the second.
-static LANES: [[u128; 2]; 128] = {
-    let mut t = [[0u128; 2]; 128];
+/// Per `stopwords::lookup` answer: a one in the 16-bit lane of each
+/// language set (lane i for language i) and in lane 7 for
+/// `FIRST_PERSON_BIT`.
+static HITS: [u128; 256] = {
+    let mut t = [0u128; 256];
     let mut m = 0;
-    while m < 128 {
+    while m < 256 {
         let mut i = 0;
-        while i < 7 {
+        while i < 8 {
             if m & (1 << i) != 0 {
-                t[m][i / 4] |= 1u128 << (32 * (i % 4));
+                t[m] |= 1u128 << (16 * i);
             }
             i += 1;
         }
@@ -236,18 +342,35 @@ static LANES: [[u128; 2]; 128] = {
     t
 };
 
+/// Bytes of text after which `Counter::hits` is flushed: a word and the
+/// byte after it take two, so fewer than 2^15 + 64 words (each at most
+/// one per lane) are counted in between, far from a lane's 2^16.
+const FLUSH_BYTES: usize = 1 << 16;
+
 impl Counter {
-    fn finish(&self) -> WordStats {
-        let mut per_lang = [0u16; 7];
-        for (i, slot) in per_lang.iter_mut().enumerate() {
-            // Truncated: the per-language counts wrap as u16 sums do.
-            *slot = (self.lanes[i / 4] >> (32 * (i % 4))) as u16;
+    /// Count a word's `stopwords::lookup` answer `m`.
+    #[inline(always)]
+    fn hit(&mut self, m: u8) {
+        self.hits = self.hits.wrapping_add(HITS[m as usize]);
+    }
+
+    /// The lanes added to the totals and cleared.
+    fn flush(&mut self) {
+        for (i, slot) in self.per_lang.iter_mut().enumerate() {
+            // Wrapping: the per-language counts are u16 sums.
+            *slot = slot.wrapping_add((self.hits >> (16 * i)) as u16);
         }
+        self.first_person += (self.hits >> (16 * 7)) as u16 as u32;
+        self.hits = 0;
+    }
+
+    fn finish(&mut self) -> WordStats {
+        self.flush();
         WordStats {
             words: self.words,
             capitalised: self.capitalised,
             first_person: self.first_person,
-            per_lang,
+            per_lang: self.per_lang,
         }
     }
 }
@@ -308,6 +431,39 @@ fn below(n: usize) -> u64 {
 /// mask turns on and off, so that the work goes by words, not by bytes.
 /// Non-ASCII characters are looked at whole, one by one.
 fn scan(text: &str) -> (TextStats, bool) {
+    #[cfg(target_arch = "x86_64")]
+    if *AVX2 {
+        // SAFETY: the CPU has the features `scan_avx2` is built for.
+        return unsafe { scan_avx2(text) };
+    }
+    scan_body::<false>(text)
+}
+
+/// Whether the CPU has AVX2 and the bit instructions that come with it
+/// (BMI1, BMI2, POPCNT, LZCNT): `scan` then takes 32 bytes a step and
+/// its bit work takes fewer instructions.
+#[cfg(target_arch = "x86_64")]
+static AVX2: LazyLock<bool> = LazyLock::new(|| {
+    std::is_x86_feature_detected!("avx2")
+        && std::is_x86_feature_detected!("bmi1")
+        && std::is_x86_feature_detected!("bmi2")
+        && std::is_x86_feature_detected!("popcnt")
+        && std::is_x86_feature_detected!("lzcnt")
+});
+
+/// `scan` built for CPUs with AVX2 (see `AVX2`).
+///
+/// # Safety
+/// The CPU must have the features enabled here.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
+unsafe fn scan_avx2(text: &str) -> (TextStats, bool) {
+    scan_body::<true>(text)
+}
+
+/// `scan`; `WIDE`: with the AVX2 masks (only from `scan_avx2`).
+#[inline(always)]
+fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
     let b = text.as_bytes();
     let len = b.len();
     // A space at either end, two in a row, another ASCII white space or a
@@ -327,6 +483,7 @@ fn scan(text: &str) -> (TextStats, bool) {
     // The piece, and room past it for an eight-byte load at any of its
     // bytes.
     let mut buf = [0u8; 64 + stopwords::KEY_LEN];
+    let mut next_flush = FLUSH_BYTES;
     let mut o = 0;
     while o < len {
         let mut n = len - o;
@@ -347,15 +504,22 @@ fn scan(text: &str) -> (TextStats, bool) {
             }
         }
         let chunks = n.div_ceil(16);
-        let m = masks64((&buf[..64]).try_into().unwrap_or(&[0; 64]), chunks).first(n);
-        st.punctuation += m.punct.count_ones();
-        irregular |= m.brk != 0 || m.space & ((m.space << 1) | prev_space) != 0;
+        let piece = (&buf[..64]).try_into().unwrap_or(&[0; 64]);
+        let m = if WIDE {
+            masks_wide(piece, n)
+        } else {
+            masks64(piece, chunks)
+        }
+        .first(n);
+        st.punctuation += m.punct;
+        irregular |= m.brk || m.space & ((m.space << 1) | prev_space) != 0;
         prev_space = (m.space >> (n - 1)) & 1;
         // Bytes of the non-ASCII word characters.
         let mut wide_bits = 0u64;
         if m.high != 0 {
-            continuation += m.cont.count_ones() as usize;
-            let mut leads = m.high & !m.cont;
+            let cont = cont64(piece, chunks) & below(n);
+            continuation += cont.count_ones() as usize;
+            let mut leads = m.high & !cont;
             while leads != 0 {
                 let p = leads.trailing_zeros() as usize;
                 leads &= leads - 1;
@@ -392,36 +556,26 @@ fn scan(text: &str) -> (TextStats, bool) {
             end_word(text, start, o + e, !wide, max_key, &mut words);
             in_word = false;
         }
-        while starts != 0 {
-            let s = starts.trailing_zeros() as usize & 63;
-            starts &= starts - 1;
-            if ends == 0 {
-                in_word = true;
-                start = o + s;
-                wide = wide_bits >> s != 0;
-                break;
-            }
-            let e = ends.trailing_zeros() as usize & 63;
-            ends &= ends - 1;
-            // Bits `s..e`: the word. Those with an apostrophe at an end or
-            // non-ASCII characters go the long way.
-            let ends_apostrophe = (m.apostrophe >> s | m.apostrophe >> (e - 1)) & 1 != 0;
-            if ends_apostrophe || wide_bits & below(e) & !below(s) != 0 {
-                let ascii = wide_bits & below(e) & !below(s) == 0;
-                end_word(text, o + s, o + e, ascii, max_key, &mut words);
-                continue;
-            }
-            words.words += 1;
-            words.capitalised += (m.upper >> s) as u32 & 1;
-            let len = e - s;
-            if len <= max_key {
-                // Eight bytes from the word's start (the piece has room
-                // past its end), the ones past the word masked off.
-                let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
-                let x = u64::from_le_bytes(w.unwrap_or_default());
-                let keep = u64::MAX >> (8 * (stopwords::KEY_LEN - len));
-                count_function_word(stopwords::lookup_key(lower_key(x & keep)), &mut words);
-            }
+        // A word that goes on past this piece: its start set aside.
+        if (word >> (n - 1)) & 1 != 0 && starts != 0 {
+            let s = 63 - starts.leading_zeros() as usize;
+            starts &= !(1 << s);
+            in_word = true;
+            start = o + s;
+            wide = wide_bits >> s != 0;
+        }
+        // Bytes of words that go the long way: non-ASCII characters, and
+        // apostrophes at a word's first or last byte (`ends >> 1`).
+        let slow = wide_bits | (m.apostrophe & (starts | (ends >> 1)));
+        // Every start left has its end; the usual piece has no slow word.
+        if slow == 0 {
+            piece_words::<false>(text, o, &buf, starts, ends, &m, 0, &mut words);
+        } else {
+            piece_words::<true>(text, o, &buf, starts, ends, &m, slow, &mut words);
+        }
+        if o + n >= next_flush {
+            words.flush();
+            next_flush = o + n + FLUSH_BYTES;
         }
         o += n;
     }
@@ -431,6 +585,51 @@ fn scan(text: &str) -> (TextStats, bool) {
     st.chars = (len - continuation) as u32;
     st.words = words.finish();
     (st, irregular)
+}
+
+/// Count the words of a piece into `st`: bits `starts` (each with its
+/// end in `ends`, the first byte past it) of the piece at `o` of `text`,
+/// copied in `buf`. `SLOW`: whether some words, those with a byte in
+/// `slow`, go the long way (`end_word`); the others are ASCII letters,
+/// digits and inner apostrophes.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn piece_words<const SLOW: bool>(
+    text: &str,
+    o: usize,
+    buf: &[u8; 64 + stopwords::KEY_LEN],
+    mut starts: u64,
+    mut ends: u64,
+    m: &Masks,
+    slow: u64,
+    st: &mut Counter,
+) {
+    let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
+    while starts != 0 {
+        let s = starts.trailing_zeros() as usize & 63;
+        starts &= starts - 1;
+        let e = ends.trailing_zeros() as usize & 63;
+        ends &= ends - 1;
+        // Bits `s..e`: the word.
+        let len = e.wrapping_sub(s);
+        if SLOW && (slow >> s) & below(len) != 0 {
+            let ascii = (m.high >> s) & below(len) == 0;
+            end_word(text, o + s, o + e, ascii, max_key, st);
+            continue;
+        }
+        st.words += 1;
+        st.capitalised += (m.upper >> s) as u32 & 1;
+        if len <= max_key {
+            // Eight bytes from the word's start (the piece has room past
+            // its end), lower-cased (setting bit 5 lower-cases an ASCII
+            // letter and keeps a digit or an apostrophe), the bytes past
+            // the word masked off. `len` is 1 to 8: a shift by at most 56.
+            let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
+            let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
+            let keep = u64::MAX >> (64 - 8 * len);
+            st.hit(stopwords::lookup_key(x & keep));
+        }
+    }
 }
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
@@ -473,7 +672,7 @@ fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mu
         }
         None => ascii_key(&b[s..e]),
     };
-    count_function_word(stopwords::lookup_key(key), st);
+    st.hit(stopwords::lookup_key(key));
 }
 
 /// A packed key of ASCII bytes (`stopwords::key`) lower-cased.
@@ -492,15 +691,6 @@ fn ascii_key(w: &[u8]) -> u64 {
     let mut k = [0u8; stopwords::KEY_LEN];
     k[..w.len()].copy_from_slice(w);
     lower_key(u64::from_le_bytes(k))
-}
-
-/// Count a word's `stopwords::lookup` answer `m` into `st`.
-#[inline]
-fn count_function_word(m: u8, st: &mut Counter) {
-    let lanes = &LANES[(m & !stopwords::FIRST_PERSON_BIT) as usize];
-    st.lanes[0] = st.lanes[0].wrapping_add(lanes[0]);
-    st.lanes[1] = st.lanes[1].wrapping_add(lanes[1]);
-    st.first_person += (m & stopwords::FIRST_PERSON_BIT != 0) as u32;
 }
 
 /// Count one word into `st`. `ascii`: the word is ASCII; `max_key`: the
@@ -554,7 +744,7 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
         }
         stopwords::lookup(&buf[..n])
     };
-    count_function_word(m, st);
+    st.hit(m);
 }
 
 pub fn is_sentence_end(text: &str) -> bool {
@@ -633,6 +823,31 @@ mod tests {
             w.per_lang,
             st.chars,
             st.punctuation,
+        )
+    }
+
+    /// Counts in `reference`'s order.
+    type Counts = (u32, u32, u32, [u16; 7], u32, u32);
+
+    /// `scan`'s answer as a tuple; `plain`: the SSE2 form, not the one
+    /// the CPU picks (AVX2 where there is one).
+    fn scanned(text: &str, plain: bool) -> (Counts, bool) {
+        let (st, irregular) = if plain {
+            scan_body::<false>(text)
+        } else {
+            scan(text)
+        };
+        let w = st.words;
+        (
+            (
+                w.words,
+                w.capitalised,
+                w.first_person,
+                w.per_lang,
+                st.chars,
+                st.punctuation,
+            ),
+            irregular,
         )
     }
 
@@ -773,21 +988,48 @@ mod tests {
                     *x = x.wrapping_add(k as u8);
                 }
                 assert_eq!(masks64(&c, 4), masks_bytewise(&c), "{shift} {k}");
+                #[cfg(target_arch = "x86_64")]
+                if *AVX2 {
+                    assert_eq!(masks_wide(&c, 64), masks_bytewise(&c), "{shift} {k}");
+                    let want = masks_bytewise(&c[..32]);
+                    assert_eq!(masks_wide(&c, 32), want, "{shift} {k}");
+                }
+                assert_eq!(cont64(&c, 4), cont_bytewise(&c), "{shift} {k}");
                 for chunks in 0..4 {
                     let want = masks_bytewise(&c[..16 * chunks]);
                     assert_eq!(masks64(&c, chunks), want, "{shift} {k} {chunks}");
+                    let want = cont_bytewise(&c[..16 * chunks]);
+                    assert_eq!(cont64(&c, chunks), want, "{shift} {k} {chunks}");
                 }
             }
         }
-        // Masks cut short: as if the bytes past the cut were not there.
+        // Pieces cut short as `scan` cuts them: zeros past the last bytes
+        // of a text, or the bytes of a character that a piece of 64 bytes
+        // cuts through; masks as if the bytes past the cut were not there.
         let mut all = [0u8; 64];
         let sample = b"ab, cd\t\xc3\xa9' Z9.?!:;\x0b\x80";
         for (i, x) in all.iter_mut().enumerate() {
             *x = sample[i % sample.len()];
         }
         for n in 0..=64usize {
-            let m = masks64(&all, n.div_ceil(16)).first(n);
+            let mut piece = all;
+            piece[n..].fill(0);
+            let m = masks64(&piece, n.div_ceil(16)).first(n);
             assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
+            #[cfg(target_arch = "x86_64")]
+            if *AVX2 && n > 0 {
+                assert_eq!(masks_wide(&piece, n).first(n), m, "{n}");
+            }
+        }
+        for (n, tail) in [(63, &b"\xc3"[..]), (62, b"\xe6\x9d"), (61, b"\xf0\x9f\x98")] {
+            let mut piece = all;
+            piece[n..].copy_from_slice(tail);
+            let m = masks64(&piece, 4).first(n);
+            assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
+            #[cfg(target_arch = "x86_64")]
+            if *AVX2 {
+                assert_eq!(masks_wide(&piece, n).first(n), m, "{n}");
+            }
         }
     }
 
@@ -865,7 +1107,30 @@ mod tests {
             assert_eq!(counts(&text), reference(&text), "{text:?}");
             let collapsed = crate::segment::text::collapse_whitespace(&text);
             assert_eq!(line_stats(&text).1, collapsed == text, "{text:?}");
+            // Both builds of `scan` answer alike.
+            assert_eq!(scanned(&text, true), scanned(&text, false), "{text:?}");
         }
+    }
+
+    /// A text with more function words than a 16-bit lane holds: the
+    /// counts are exact (first person, words) or wrap as u16 sums do
+    /// (languages), with no carry from one language into the next.
+    #[test]
+    fn long_texts_count_past_a_lane() {
+        let text = "the my ".repeat(40_000);
+        let st = text_stats(&text);
+        assert_eq!(st.words.words, 80_000);
+        assert_eq!(st.words.first_person, 40_000);
+        // "the" and "my" are English only.
+        assert_eq!(
+            st.words.per_lang,
+            [(80_000u32 % 65_536) as u16, 0, 0, 0, 0, 0, 0]
+        );
+        let text = "de ".repeat(70_000);
+        let per_lang = text_stats(&text).words.per_lang;
+        let de = (70_000u32 % 65_536) as u16;
+        // Spanish, French, Portuguese and Dutch list "de".
+        assert_eq!(per_lang, [0, de, de, 0, de, 0, de]);
     }
 
     #[test]
@@ -902,6 +1167,7 @@ mod tests {
             "It’s “quoted” — and… ‘so’ are these‼ ⁂ x\u{2070}\u{2071}y",
         ] {
             assert_eq!(counts(text), reference(text), "{text:?}");
+            assert_eq!(scanned(text, true), scanned(text, false), "{text:?}");
         }
     }
 }

@@ -109,17 +109,88 @@ pub fn collapse_whitespace(t: &str) -> String {
     out
 }
 
+/// Positions of the line feeds of a text, in order: a bit mask per 64
+/// bytes, walked a set bit at a time. A search call per line (memchr's)
+/// pays its setup on every line, and most lines are short.
+struct LineFeeds<'a> {
+    b: &'a [u8],
+    /// Where the next 64 bytes start.
+    next: usize,
+    /// Line feeds of the 64 bytes before `next`, bit i for byte i.
+    mask: u64,
+}
+
+impl<'a> LineFeeds<'a> {
+    fn new(b: &'a [u8]) -> Self {
+        LineFeeds {
+            b,
+            next: 0,
+            mask: 0,
+        }
+    }
+}
+
+impl Iterator for LineFeeds<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            let rest = self.b.get(self.next..).filter(|r| !r.is_empty())?;
+            self.mask = match rest.first_chunk::<64>() {
+                Some(w) => line_feeds64(w),
+                None => line_feeds_bytewise(rest),
+            };
+            self.next += 64;
+        }
+        let i = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.next - 64 + i)
+    }
+}
+
+/// Bit i set for each line feed at byte i of `b` (at most 64 bytes).
+fn line_feeds_bytewise(b: &[u8]) -> u64 {
+    b.iter()
+        .take(64)
+        .enumerate()
+        .fold(0, |m, (i, &c)| m | (((c == b'\n') as u64) << i))
+}
+
+/// `line_feeds_bytewise` of 64 bytes, sixteen at a time with SSE2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn line_feeds64(b: &[u8; 64]) -> u64 {
+    use std::arch::x86_64::*;
+    let mut m = 0;
+    for k in 0..4 {
+        // SAFETY: SSE2 is enabled for the build (the `cfg` above); the
+        // load reads bytes 16k..16k+16 of the 64 `b` holds.
+        let bits = unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
+            _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8)))
+        };
+        m |= (bits as u16 as u64) << (16 * k);
+    }
+    m
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+fn line_feeds64(b: &[u8; 64]) -> u64 {
+    line_feeds_bytewise(b)
+}
+
 pub fn segment(text: &str) -> Page {
     let mut page = Page::default();
     // At most one block per line: no regrowing (and copying) of the blocks.
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     page.blocks.reserve(lines);
     let mut stats = Vec::with_capacity(lines);
-    // Lines cut at each line feed (memchr's vector search: `str::lines`
-    // takes a call per line); a carriage return before one is trimmed
-    // below, as is all white space at the ends.
+    // Lines cut at each line feed (`LineFeeds`: `str::lines` takes a
+    // call per line); a carriage return before one is trimmed below, as
+    // is all white space at the ends.
     let mut from = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    let ends = LineFeeds::new(text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
         let line = text.get(from..end).unwrap_or("");
         from = end + 1;
@@ -201,6 +272,33 @@ mod tests {
         // Characters counted on the collapsed text.
         assert_eq!(page.blocks[1].features.chars, 14);
         assert_eq!(page.blocks[0].features.words, 2);
+    }
+
+    #[test]
+    fn line_feeds_are_found_where_memchr_finds_them() {
+        // Line feeds at every offset of a 64-byte step, runs of them, and
+        // texts of every length around the steps' ends.
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for len in 0..300 {
+            for density in [0, 2, 8, 40, 100] {
+                let b: Vec<u8> = (0..len)
+                    .map(|_| match next() % 100 {
+                        r if r < density => b'\n',
+                        r if r % 7 == 0 => 0x8a,
+                        r => b'a' + (r % 26) as u8,
+                    })
+                    .collect();
+                let want: Vec<usize> = memchr::memchr_iter(b'\n', &b).collect();
+                let got: Vec<usize> = LineFeeds::new(&b).collect();
+                assert_eq!(got, want, "{len} {density}");
+            }
+        }
     }
 
     #[test]
