@@ -213,8 +213,7 @@ fn signature(b: &Block) -> Option<bool> {
     };
     // The name, then maybe a role after a separator: a heading or a
     // sentence says more than a name's words before any separator.
-    let k = separator_at(t).unwrap_or(t.len());
-    let n = t[..k].split_whitespace().take(NAME_WORDS + 1).count();
+    let (k, n) = name_end(t);
     let (name, role) = (
         &t[..k],
         !t[k..]
@@ -258,6 +257,26 @@ fn signature(b: &Block) -> Option<bool> {
         }
     }
     Some(dashed || initial && n >= 2 || role)
+}
+
+/// Where the name of signature `t` ends (its first separator, or the
+/// end) and how many words it has, counted up to `NAME_WORDS + 1`: the
+/// words are walked only until a separator or one word too many, as most
+/// short lines are no name and hold more words than one has.
+fn name_end(t: &str) -> (usize, usize) {
+    let mut n = 0;
+    for w in t.split_whitespace() {
+        // No separator is white space: the first one is in some word.
+        if let Some(p) = separator_at(w) {
+            let k = w.as_ptr() as usize - t.as_ptr() as usize + p;
+            return (k, n + usize::from(p > 0));
+        }
+        n += 1;
+        if n > NAME_WORDS {
+            break;
+        }
+    }
+    (t.len(), n)
 }
 
 /// What parts a signature's name from its role.
