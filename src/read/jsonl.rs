@@ -141,9 +141,23 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
         bytes.shrink_to_fit();
     }
     let string = |v: Option<Vec<u8>>| v.map(String::from_utf8).transpose().ok();
-    Some(Document {
-        id: string(id)?,
-        url: string(url)?,
+    let (id, url) = (string(id)?, string(url)?);
+    Some(line_document(id, url, kind, bytes, extra, source, lineno))
+}
+
+/// The document a JSONL line holds, whichever path read it.
+fn line_document(
+    id: Option<String>,
+    url: Option<String>,
+    kind: Kind,
+    bytes: Vec<u8>,
+    extra: Map<String, Value>,
+    source: &str,
+    lineno: u64,
+) -> Document {
+    Document {
+        id,
+        url,
         kind,
         bytes,
         charset: None,
@@ -152,7 +166,7 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
         line: Some(lineno),
         gzip_limit: None,
         unread: None,
-    })
+    }
 }
 
 /// `parse_line` through a `serde_json::Value`: any line, and its error.
@@ -201,18 +215,15 @@ fn parse_value(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Item
             *k != fields.html && *k != fields.text && *k != fields.id && *k != fields.url
         })
         .collect();
-    Ok(Document {
+    Ok(line_document(
         id,
         url,
         kind,
-        bytes: body.into_bytes(),
-        charset: None,
+        body.into_bytes(),
         extra,
-        source: source.to_string(),
-        line: Some(lineno),
-        gzip_limit: None,
-        unread: None,
-    })
+        source,
+        lineno,
+    ))
 }
 
 /// Streams a JSONL reader line by line; never holds more than one line.
