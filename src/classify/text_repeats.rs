@@ -95,10 +95,11 @@ pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
     }
 }
 
-/// How many times the page says each line, counted when first asked.
+/// How many times the page says each line (`text_region::Said`), counted
+/// when first asked: most pages ask neither pass that needs it.
 struct Said<'a> {
     page: &'a Page,
-    counts: std::cell::OnceCell<FxHashMap<LineKey<'a>, u32>>,
+    counts: std::cell::OnceCell<super::text_region::Said>,
 }
 
 impl<'a> Said<'a> {
@@ -111,16 +112,10 @@ impl<'a> Said<'a> {
 
     /// Whether line `j` is said nowhere else on the page.
     fn once(&self, j: usize) -> bool {
-        let blocks = &self.page.blocks;
-        let counts = self.counts.get_or_init(|| {
-            let mut counts: FxHashMap<LineKey, u32> =
-                FxHashMap::with_capacity_and_hasher(blocks.len(), Default::default());
-            for b in blocks {
-                *counts.entry(LineKey(&b.text)).or_default() += 1;
-            }
-            counts
-        });
-        counts.get(&LineKey(&blocks[j].text)) == Some(&1)
+        let counts = self
+            .counts
+            .get_or_init(|| super::text_region::Said::new(self.page));
+        counts.times(j) == 1
     }
 }
 
