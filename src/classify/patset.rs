@@ -30,6 +30,7 @@
 //! only those patterns are candidates. The answer is exactly the original
 //! set's: a factor is a necessary condition, never a sufficient one.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 mod bounds;
@@ -51,10 +52,6 @@ use tester::{Prebuilt, Tester};
 pub struct PatternSet {
     /// The patterns as given.
     patterns: Vec<String>,
-    /// Word boundaries removed: may match more, never less. Only built to
-    /// check that a user's rule set compiles (`check`), so built when
-    /// first needed (`None` inside: no set would compile).
-    loose: OnceLock<Option<RegexSet>>,
     /// Per pattern: its exact regex, built when first needed (`None`
     /// inside: it would not compile).
     exact: Vec<OnceLock<Option<Tester>>>,
@@ -566,6 +563,8 @@ pub struct Candidates {
     heap: Vec<u64>,
     /// Words in use (64 patterns each).
     used: usize,
+    /// The words that may hold a candidate (as `live_words`).
+    live: u64,
 }
 
 impl Candidates {
@@ -573,6 +572,7 @@ impl Candidates {
         let words = n.div_ceil(64);
         Candidates {
             used: words,
+            live: 0,
             inline: [0; INLINE_WORDS],
             heap: if words > INLINE_WORDS {
                 vec![0; words]
@@ -597,8 +597,8 @@ impl Candidates {
         } else {
             &self.heap
         };
-        w.iter().enumerate().flat_map(|(k, &bits)| {
-            let mut b = bits;
+        each_live(self.live, w.len()).flat_map(move |k| {
+            let mut b = w[k];
             std::iter::from_fn(move || {
                 (b != 0).then(|| {
                     let t = b.trailing_zeros() as usize;
@@ -611,7 +611,9 @@ impl Candidates {
 }
 
 /// Bit `k` set: word `k` of `words` is not zero (all bits for more than 64
-/// words: `each_live` then goes over every word).
+/// words: `each_live` then goes over every word). `found` keeps these bits
+/// as it marks candidates, a superset of this.
+#[cfg(test)]
 fn live_words(words: &[u64]) -> u64 {
     if words.len() > 64 {
         return u64::MAX;
@@ -622,7 +624,7 @@ fn live_words(words: &[u64]) -> u64 {
         .fold(0, |m, (k, &w)| m | u64::from(w != 0) << k)
 }
 
-/// The indexes of the words `live` (from `live_words`) marks, of `n`.
+/// The indexes of the words `live` (as `live_words`) marks, of `n`.
 fn each_live(live: u64, n: usize) -> impl Iterator<Item = usize> {
     let all = n > 64;
     let mut bits = if all { 0 } else { live };
@@ -641,6 +643,16 @@ fn each_live(live: u64, n: usize) -> impl Iterator<Item = usize> {
             })
         }
     })
+}
+
+/// The bits of word `k` (patterns `64 k ..`) of the patterns in `range`.
+fn span_bits(k: usize, range: &Range<usize>) -> u64 {
+    let ones = |n: usize| match n.saturating_sub(64 * k) {
+        0 => 0,
+        n @ 1..64 => (1u64 << n) - 1,
+        _ => u64::MAX,
+    };
+    ones(range.end) & !ones(range.start)
 }
 
 /// A text's length and end bytes, which a match of some patterns must
@@ -682,7 +694,6 @@ impl PatternSet {
             prefilter: Prefilter::new(patterns, &mut hirs),
             hirs,
             patterns: patterns.to_vec(),
-            loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             ascii: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             prebuilt: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
@@ -705,31 +716,25 @@ impl PatternSet {
         loosen(p).unwrap_or_else(|| p.clone())
     }
 
-    /// The loose forms of all patterns as one set, built on first use. The
-    /// loose forms can be larger; then the plain set it is. An error:
+    /// Build now, for the patterns in `range` as one set, what is
+    /// otherwise built when first needed, to refuse a set too large to
+    /// compile as a whole when it is loaded rather than meet it on some
+    /// text. Their loose forms (word boundaries removed: may match more,
+    /// never less) can be larger; then the plain set it is. An error:
     /// neither compiles.
-    fn loose_set(&self) -> Result<&RegexSet, regex::Error> {
-        let built = self.loose.get_or_init(|| {
-            let loose: Vec<String> = (0..self.len()).map(|i| self.loose_src(i)).collect();
-            self.build_set(&loose)
-                .or_else(|_| self.build_set(&self.patterns))
-                .ok()
-        });
-        match built {
-            Some(set) => Ok(set),
-            // Only to report why: rebuilding the plain set gives the error.
-            None => Err(self
-                .build_set(&self.patterns)
-                .err()
-                .unwrap_or(regex::Error::CompiledTooBig(self.size_limit))),
+    pub fn check_range(&self, range: Range<usize>) -> Result<(), regex::Error> {
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        let plain = self.patterns.get(range.clone()).unwrap_or_default();
+        let loose: Vec<String> = range.map(|i| self.loose_src(i)).collect();
+        match self.build_set(&loose) {
+            Ok(_) => Ok(()),
+            Err(_) => self.build_set(plain).map(|_| ()),
         }
     }
 
-    /// Build now what is otherwise built when first needed, to refuse a
-    /// set too large to compile as a whole when it is loaded rather than
-    /// meet it on some text.
+    /// `check_range` of the whole set.
     pub fn check(&self) -> Result<(), regex::Error> {
-        self.loose_set().map(|_| ())
+        self.check_range(0..self.len())
     }
 
     /// Pattern `i` compiled exactly: by `single`, or else under the set's
@@ -793,9 +798,23 @@ impl PatternSet {
     /// place, as a set of some hundred bits copied out of each call is
     /// a copy per block and set.
     pub fn candidates_into(&self, text: &str, block: Option<(u32, f32)>, c: &mut Candidates) {
+        self.candidates_in(text, block, 0..self.len(), c);
+    }
+
+    /// `candidates_into` of the patterns in `range` only: a set holding
+    /// patterns of several kinds (a rule set's text and heading patterns)
+    /// searches a block once for the literals of the kinds it asks for.
+    pub fn candidates_in(
+        &self,
+        text: &str,
+        block: Option<(u32, f32)>,
+        range: Range<usize>,
+        c: &mut Candidates,
+    ) {
         let pf = &self.prefilter;
         let fits = Fits::new(text);
-        let live = self.found(text, block, &fits, c);
+        let live = self.found(text, block, &range, &fits, c);
+        c.live |= live;
         // A match is as long as the pattern allows: shorter or (for one
         // anchored at both ends) longer texts are out. And one anchored at
         // an end needs a text starting (ending) with a byte it can.
@@ -817,7 +836,14 @@ impl PatternSet {
     /// `text`, to turn patterns with no literal away before their bytes
     /// are looked for).
     /// Returns the words of `c` that may hold a candidate (`live_words`).
-    fn found(&self, text: &str, block: Option<(u32, f32)>, fits: &Fits, c: &mut Candidates) -> u64 {
+    fn found(
+        &self,
+        text: &str,
+        block: Option<(u32, f32)>,
+        range: &Range<usize>,
+        fits: &Fits,
+        c: &mut Candidates,
+    ) -> u64 {
         let pf = &self.prefilter;
         // A character the factors do not account for, a case variant of an
         // ASCII letter (the Kelvin sign, the long s): the factors are
@@ -840,32 +866,44 @@ impl PatternSet {
                 })
                 .collect();
             // The bounds are checked on the text itself: `fits` is of it.
-            return self.found(&folded, block, fits, c);
+            return self.found(&folded, block, range, fits, c);
         }
         let (t, searches) = pf.tier(block);
         let words = c.words();
+        // Bit `k`: word `k` of `words` may hold a candidate (`live_words`),
+        // kept as they are marked: most blocks have few candidates, in one
+        // or two of the words, and the others are not looked at.
+        let mut live = 0u64;
+        let mut mark = |i: u32| {
+            let k = i as usize / 64;
+            words[k] |= 1 << (i % 64);
+            live |= 1 << (k % 64);
+        };
         // Each searched pattern has one literal set searched for (see
         // `Prefilter::new`): a literal of it found, the pattern is in.
-        pf.anchored.find(text.as_bytes(), |i| {
-            words[i as usize / 64] |= 1 << (i % 64);
-        });
+        pf.anchored.find(text.as_bytes(), &mut mark);
         // Every occurrence of every factor, in one pass over the text.
         if let Some(s) = t.search.and_then(|g| searches.get(g)) {
             if let Some(grams) = &s.grams {
                 grams.scan(text.as_bytes(), |p| {
-                    for &i in &s.owners[p] {
-                        words[i as usize / 64] |= 1 << (i % 64);
-                    }
+                    s.owners[p].iter().for_each(|&i| mark(i));
                 });
             }
-            s.leads.scan(text.as_bytes(), |i| {
-                words[i as usize / 64] |= 1 << (i % 64);
-            });
+            s.leads.scan(text.as_bytes(), &mut mark);
+        }
+        if words.len() > 64 {
+            // No bit per word: each is looked at.
+            live = u64::MAX;
         }
         // The search is shared with other classes: a literal found may be
-        // of a pattern that does not apply here.
-        for (w, &a) in words.iter_mut().zip(&t.applies) {
-            *w &= a;
+        // of a pattern that does not apply here. Nor need it be of the
+        // patterns asked for.
+        let whole = range.start == 0 && range.end >= self.len();
+        for k in each_live(live, words.len()) {
+            words[k] &= t.applies[k];
+            if !whole {
+                words[k] &= span_bits(k, range);
+            }
         }
         // The patterns with no factor that apply are candidates, less
         // those that need a byte the text lacks. Each is then run alone
@@ -879,6 +917,12 @@ impl PatternSet {
             let held = *held.get_or_insert_with(|| bytes_in(text));
             pf.always_needs[j].iter().all(|&n| n & held != 0)
         };
+        let mut mark = |i: usize| {
+            words[i / 64] |= 1 << (i % 64);
+            if i / 64 < 64 {
+                live |= 1 << (i / 64);
+            }
+        };
         match &pf.gate {
             Some(gate) => {
                 let mut bits = gate.fits(fits) & t.always_bits;
@@ -886,23 +930,20 @@ impl PatternSet {
                     let j = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
                     let i = pf.always[j] as usize;
-                    if need(j) {
-                        words[i / 64] |= 1 << (i % 64);
+                    if range.contains(&i) && need(j) {
+                        mark(i);
                     }
                 }
             }
             None => {
                 for &j in &t.always {
                     let i = pf.always[j] as usize;
-                    if fits.holds(pf, i) && need(j) {
-                        words[i / 64] |= 1 << (i % 64);
+                    if range.contains(&i) && fits.holds(pf, i) && need(j) {
+                        mark(i);
                     }
                 }
             }
         }
-        // From here on only the words holding a candidate are looked at:
-        // most blocks have few candidates, in one or two of the words.
-        let live = live_words(words);
         // Candidates with sets left out of the search must hold a literal
         // of each too.
         for k in each_live(live, words.len()) {
@@ -998,9 +1039,15 @@ impl PatternSet {
 
     /// Indexes of the patterns that match `text`, ascending.
     pub fn matches(&self, text: &str) -> Vec<usize> {
+        self.matches_in(text, 0..self.len())
+    }
+
+    /// `matches` of the patterns in `range` only.
+    pub fn matches_in(&self, text: &str, range: Range<usize>) -> Vec<usize> {
         let ascii = text.is_ascii();
-        self.candidates(text)
-            .iter()
+        let mut c = self.no_candidates();
+        self.candidates_in(text, None, range, &mut c);
+        c.iter()
             .filter(|&i| self.is_match_in(i, text, ascii))
             .collect()
     }
@@ -1121,6 +1168,59 @@ mod tests {
         for text in ["123a", "1b", "123456789c", "x", "", "we use cookies", "99"] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
             assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn candidates_in_a_range_are_the_range_s_own() {
+        let small = pats();
+        // Past one word of patterns, some with no literal.
+        let many: Vec<String> = (0..70)
+            .map(|k| format!(r"^[0-9]{{{}}}[a-c]$", k % 9 + 1))
+            .chain([r"(?i)\bcookies\b$".to_string(), r"(?i)\bfollow us\b".into()])
+            .collect();
+        for pats in [small, many] {
+            let n = pats.len();
+            let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+            let plain = RegexSet::new(&pats).unwrap();
+            for text in [
+                "Follow us on Facebook",
+                "the cat",
+                "We use COOKIES",
+                "123a",
+                "1b",
+                "Share!",
+                "hello, i'm Élodie",
+                "",
+            ] {
+                let all: Vec<usize> = plain.matches(text).iter().collect();
+                for range in [0..n, 0..4, 4..n, 3..3, 2..7, 0..64, 60..n, 64..n] {
+                    let want: Vec<usize> =
+                        all.iter().copied().filter(|i| range.contains(i)).collect();
+                    assert_eq!(
+                        set.matches_in(text, range.clone()),
+                        want,
+                        "{text:?} {range:?}"
+                    );
+                    let mut c = set.no_candidates();
+                    set.candidates_in(text, Some((3, 0.0)), range.clone(), &mut c);
+                    let got: Vec<usize> = c.iter().collect();
+                    assert!(got.iter().all(|i| range.contains(i)), "{text:?} {range:?}");
+                    assert!(want.iter().all(|i| got.contains(i)), "{text:?} {range:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn span_bits_hold_the_range_s_patterns() {
+        for range in [0..0, 0..1, 0..64, 3..70, 64..128, 65..66, 10..200] {
+            for k in 0..4 {
+                let want = (0..64)
+                    .filter(|b| range.contains(&(64 * k + b)))
+                    .fold(0u64, |m, b| m | 1 << b);
+                assert_eq!(span_bits(k, &range), want, "{range:?} {k}");
+            }
         }
     }
 
