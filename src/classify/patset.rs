@@ -126,10 +126,74 @@ struct Prefilter {
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
     /// byte of each for it to match.
     always_needs: Vec<Vec<Bytes>>,
+    /// `always_needs` as byte classes (`None`: more than 64 sets).
+    need_table: Option<NeedTable>,
     /// The lengths and end bytes of the `always` patterns as bit masks
     /// (`None`: more than 64 of them): which of them a text fits is a few
     /// lookups, not a loop over them per block.
     gate: Option<Gate>,
+}
+
+/// The need sets of the `always` patterns as classes of bytes: bit `k` of
+/// `of[b]` is set when byte `b` is in set `k`, and `wants[j]` has the bits
+/// of `always[j]`'s sets. The classes a text holds are a lookup per byte
+/// (where the bytes it holds took a few steps per byte, and a fold of a
+/// table), and each pattern's needs one mask test, not a loop.
+#[derive(Debug, Clone)]
+struct NeedTable {
+    of: Box<[u64; 256]>,
+    wants: Vec<u64>,
+}
+
+impl NeedTable {
+    fn new(needs: &[Vec<Bytes>]) -> Option<NeedTable> {
+        let mut sets: Vec<Bytes> = Vec::new();
+        for &n in needs.iter().flatten() {
+            if !sets.contains(&n) {
+                sets.push(n);
+            }
+        }
+        if sets.len() > 64 {
+            return None;
+        }
+        let mut of = Box::new([0u64; 256]);
+        for (k, &set) in sets.iter().enumerate() {
+            for b in (0..128u8).filter(|&b| set >> b & 1 != 0) {
+                of[usize::from(b)] |= 1 << k;
+            }
+        }
+        let wants = needs
+            .iter()
+            .map(|ns| {
+                ns.iter()
+                    .filter_map(|n| sets.iter().position(|s| s == n))
+                    .fold(0u64, |m, k| m | 1 << k)
+            })
+            .collect();
+        Some(NeedTable { of, wants })
+    }
+
+    /// The classes (sets) `text` holds a byte of.
+    fn classes_in(&self, text: &[u8]) -> u64 {
+        let of = &*self.of;
+        // Eight bytes a step, each a lookup and an or.
+        let mut chunks = text.chunks_exact(8);
+        let mut held = 0u64;
+        for c in chunks.by_ref() {
+            for &b in c {
+                held |= of[usize::from(b)];
+            }
+        }
+        for &b in chunks.remainder() {
+            held |= of[usize::from(b)];
+        }
+        held
+    }
+
+    /// Whether `always[j]`'s needs are among the classes `held`.
+    fn holds(&self, j: usize, held: u64) -> bool {
+        self.wants.get(j).is_some_and(|&w| w & !held == 0)
+    }
 }
 
 /// `Fits::holds` of each `always` pattern (bit `j` for `always[j]`) by
@@ -437,6 +501,7 @@ impl Prefilter {
             edges,
             later,
             later_bits,
+            need_table: NeedTable::new(&always_needs),
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail_finders: bail
@@ -912,10 +977,16 @@ impl PatternSet {
         // text's bytes are gathered only if one of them fits its length
         // and ends: for most texts none does. (Some are anchored at the
         // end: they are checked with the others below.)
-        let mut held = None;
-        let mut need = |j: usize| {
-            let held = *held.get_or_insert_with(|| bytes_in(text));
-            pf.always_needs[j].iter().all(|&n| n & held != 0)
+        let (mut held, mut classes) = (None, None);
+        let mut need = |j: usize| match &pf.need_table {
+            Some(table) => {
+                let c = *classes.get_or_insert_with(|| table.classes_in(text.as_bytes()));
+                table.holds(j, c)
+            }
+            None => {
+                let held = *held.get_or_insert_with(|| bytes_in(text));
+                pf.always_needs[j].iter().all(|&n| n & held != 0)
+            }
         };
         let mut mark = |i: usize| {
             words[i / 64] |= 1 << (i % 64);
@@ -1208,6 +1279,37 @@ mod tests {
                     assert!(got.iter().all(|i| range.contains(i)), "{text:?} {range:?}");
                     assert!(want.iter().all(|i| got.contains(i)), "{text:?} {range:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn need_classes_answer_as_the_bytes_held() {
+        let set = |s: &str| s.bytes().fold(0 as Bytes, |m, b| m | 1 << b);
+        let needs = vec![
+            vec![set("0123456789"), set("-./"), set("0123456789")],
+            vec![],
+            vec![set("@"), set(" ")],
+            vec![set("ABEGRS"), set("0123456789")],
+        ];
+        let table = NeedTable::new(&needs).unwrap();
+        let long = "no digits here but a long line of words that goes on and on".repeat(3);
+        for text in [
+            "",
+            "12-05",
+            "1205",
+            "a@b c",
+            "a@b",
+            "Reuters 2",
+            "reuters 2",
+            "é 1.2",
+            &long,
+        ] {
+            let classes = table.classes_in(text.as_bytes());
+            let held = bytes_in(text);
+            for (j, ns) in needs.iter().enumerate() {
+                let want = ns.iter().all(|&n| n & held != 0);
+                assert_eq!(table.holds(j, classes), want, "{text:?} {j}");
             }
         }
     }
