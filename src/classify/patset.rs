@@ -997,11 +997,21 @@ impl PatternSet {
         match &pf.gate {
             Some(gate) => {
                 let mut bits = gate.fits(fits) & t.always_bits;
+                // The classes the text holds, gathered once for all the
+                // patterns that fit (`need` asks through a closure each).
+                let classes = match &pf.need_table {
+                    Some(table) if bits != 0 => Some((table, table.classes_in(text.as_bytes()))),
+                    _ => None,
+                };
                 while bits != 0 {
                     let j = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
                     let i = pf.always[j] as usize;
-                    if range.contains(&i) && need(j) {
+                    let met = match classes {
+                        Some((table, c)) => table.holds(j, c),
+                        None => need(j),
+                    };
+                    if met && range.contains(&i) {
                         mark(i);
                     }
                 }
