@@ -396,7 +396,7 @@ impl Grams {
 
     /// Call `hit` with the index of every literal at `hay[i..]` whose window
     /// is `w` (hashed `h`, its bit set in `t`), found at `i + offset`.
-    #[inline]
+    #[inline(always)]
     fn check(
         &self,
         t: &Windows,
