@@ -332,6 +332,31 @@ pub fn text_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// `text_hits` and `heading_hits` at once: a block asked for both kinds
+/// of rules is searched for the literals of both in one pass.
+pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let n = page.blocks.len();
+    let (mut texts, mut heads) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for b in &page.blocks {
+        let f = &b.features;
+        let (t, h) = set.matches_within(
+            &b.text,
+            f.words,
+            f.link_density,
+            true,
+            takes_headings(page, b),
+        );
+        texts.push(t);
+        heads.push(h);
+    }
+    (texts, heads)
+}
+
+/// Whether the heading rules are matched against a block.
+fn takes_headings(page: &Page, b: &Block) -> bool {
+    is_heading_like(b) || !page.is_html && is_label(b)
+}
+
 /// Whether the text rules alone remove each block.
 pub fn removed_by_text(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
     // Inline furniture is removed later, but sits inside the content: it
@@ -355,7 +380,7 @@ pub fn heading_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
         .iter()
         .map(|b| {
             let f = &b.features;
-            if is_heading_like(b) || !page.is_html && is_label(b) {
+            if takes_headings(page, b) {
                 set.heading_matches_within(&b.text, f.words, f.link_density)
             } else {
                 Vec::new()

@@ -66,10 +66,9 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
 
 /// `classify`, overruled where the page's site rules hit (see `site`).
 pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> Vec<Decision> {
-    let text_hits = evidence::text_hits(page, set);
+    let (text_hits, mut headings) = evidence::rule_hits(page, set);
     let junk = evidence::removed_by_text(set, &text_hits);
     let hits = evidence::element_hits(page, set);
-    let mut headings = evidence::heading_hits(page, set);
     text_toc::clear_listed(page, &mut headings);
     let region = if page.is_html && !page.elements.is_empty() {
         region::find(page, &junk, &region::element_marks(set, &hits))

@@ -30,6 +30,7 @@
 //! only those patterns are candidates. The answer is exactly the original
 //! set's: a factor is a necessary condition, never a sufficient one.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 mod bounds;
@@ -51,10 +52,6 @@ use tester::{Prebuilt, Tester};
 pub struct PatternSet {
     /// The patterns as given.
     patterns: Vec<String>,
-    /// Word boundaries removed: may match more, never less. Only built to
-    /// check that a user's rule set compiles (`check`), so built when
-    /// first needed (`None` inside: no set would compile).
-    loose: OnceLock<Option<RegexSet>>,
     /// Per pattern: its exact regex, built when first needed (`None`
     /// inside: it would not compile).
     exact: Vec<OnceLock<Option<Tester>>>,
@@ -129,10 +126,74 @@ struct Prefilter {
     /// Per `always` pattern: byte sets (`needs`) the text must hold one
     /// byte of each for it to match.
     always_needs: Vec<Vec<Bytes>>,
+    /// `always_needs` as byte classes (`None`: more than 64 sets).
+    need_table: Option<NeedTable>,
     /// The lengths and end bytes of the `always` patterns as bit masks
     /// (`None`: more than 64 of them): which of them a text fits is a few
     /// lookups, not a loop over them per block.
     gate: Option<Gate>,
+}
+
+/// The need sets of the `always` patterns as classes of bytes: bit `k` of
+/// `of[b]` is set when byte `b` is in set `k`, and `wants[j]` has the bits
+/// of `always[j]`'s sets. The classes a text holds are a lookup per byte
+/// (where the bytes it holds took a few steps per byte, and a fold of a
+/// table), and each pattern's needs one mask test, not a loop.
+#[derive(Debug, Clone)]
+struct NeedTable {
+    of: Box<[u64; 256]>,
+    wants: Vec<u64>,
+}
+
+impl NeedTable {
+    fn new(needs: &[Vec<Bytes>]) -> Option<NeedTable> {
+        let mut sets: Vec<Bytes> = Vec::new();
+        for &n in needs.iter().flatten() {
+            if !sets.contains(&n) {
+                sets.push(n);
+            }
+        }
+        if sets.len() > 64 {
+            return None;
+        }
+        let mut of = Box::new([0u64; 256]);
+        for (k, &set) in sets.iter().enumerate() {
+            for b in (0..128u8).filter(|&b| set >> b & 1 != 0) {
+                of[usize::from(b)] |= 1 << k;
+            }
+        }
+        let wants = needs
+            .iter()
+            .map(|ns| {
+                ns.iter()
+                    .filter_map(|n| sets.iter().position(|s| s == n))
+                    .fold(0u64, |m, k| m | 1 << k)
+            })
+            .collect();
+        Some(NeedTable { of, wants })
+    }
+
+    /// The classes (sets) `text` holds a byte of.
+    fn classes_in(&self, text: &[u8]) -> u64 {
+        let of = &*self.of;
+        // Eight bytes a step, each a lookup and an or.
+        let mut chunks = text.chunks_exact(8);
+        let mut held = 0u64;
+        for c in chunks.by_ref() {
+            for &b in c {
+                held |= of[usize::from(b)];
+            }
+        }
+        for &b in chunks.remainder() {
+            held |= of[usize::from(b)];
+        }
+        held
+    }
+
+    /// Whether `always[j]`'s needs are among the classes `held`.
+    fn holds(&self, j: usize, held: u64) -> bool {
+        self.wants.get(j).is_some_and(|&w| w & !held == 0)
+    }
 }
 
 /// `Fits::holds` of each `always` pattern (bit `j` for `always[j]`) by
@@ -440,6 +501,7 @@ impl Prefilter {
             edges,
             later,
             later_bits,
+            need_table: NeedTable::new(&always_needs),
             always_needs,
             any: any.lits.into_iter().zip(any.owners).collect(),
             bail_finders: bail
@@ -566,6 +628,8 @@ pub struct Candidates {
     heap: Vec<u64>,
     /// Words in use (64 patterns each).
     used: usize,
+    /// The words that may hold a candidate (as `live_words`).
+    live: u64,
 }
 
 impl Candidates {
@@ -573,6 +637,7 @@ impl Candidates {
         let words = n.div_ceil(64);
         Candidates {
             used: words,
+            live: 0,
             inline: [0; INLINE_WORDS],
             heap: if words > INLINE_WORDS {
                 vec![0; words]
@@ -597,8 +662,8 @@ impl Candidates {
         } else {
             &self.heap
         };
-        w.iter().enumerate().flat_map(|(k, &bits)| {
-            let mut b = bits;
+        each_live(self.live, w.len()).flat_map(move |k| {
+            let mut b = w[k];
             std::iter::from_fn(move || {
                 (b != 0).then(|| {
                     let t = b.trailing_zeros() as usize;
@@ -611,7 +676,9 @@ impl Candidates {
 }
 
 /// Bit `k` set: word `k` of `words` is not zero (all bits for more than 64
-/// words: `each_live` then goes over every word).
+/// words: `each_live` then goes over every word). `found` keeps these bits
+/// as it marks candidates, a superset of this.
+#[cfg(test)]
 fn live_words(words: &[u64]) -> u64 {
     if words.len() > 64 {
         return u64::MAX;
@@ -622,7 +689,7 @@ fn live_words(words: &[u64]) -> u64 {
         .fold(0, |m, (k, &w)| m | u64::from(w != 0) << k)
 }
 
-/// The indexes of the words `live` (from `live_words`) marks, of `n`.
+/// The indexes of the words `live` (as `live_words`) marks, of `n`.
 fn each_live(live: u64, n: usize) -> impl Iterator<Item = usize> {
     let all = n > 64;
     let mut bits = if all { 0 } else { live };
@@ -641,6 +708,16 @@ fn each_live(live: u64, n: usize) -> impl Iterator<Item = usize> {
             })
         }
     })
+}
+
+/// The bits of word `k` (patterns `64 k ..`) of the patterns in `range`.
+fn span_bits(k: usize, range: &Range<usize>) -> u64 {
+    let ones = |n: usize| match n.saturating_sub(64 * k) {
+        0 => 0,
+        n @ 1..64 => (1u64 << n) - 1,
+        _ => u64::MAX,
+    };
+    ones(range.end) & !ones(range.start)
 }
 
 /// A text's length and end bytes, which a match of some patterns must
@@ -682,7 +759,6 @@ impl PatternSet {
             prefilter: Prefilter::new(patterns, &mut hirs),
             hirs,
             patterns: patterns.to_vec(),
-            loose: OnceLock::new(),
             exact: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             ascii: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
             prebuilt: (0..patterns.len()).map(|_| OnceLock::new()).collect(),
@@ -705,31 +781,25 @@ impl PatternSet {
         loosen(p).unwrap_or_else(|| p.clone())
     }
 
-    /// The loose forms of all patterns as one set, built on first use. The
-    /// loose forms can be larger; then the plain set it is. An error:
+    /// Build now, for the patterns in `range` as one set, what is
+    /// otherwise built when first needed, to refuse a set too large to
+    /// compile as a whole when it is loaded rather than meet it on some
+    /// text. Their loose forms (word boundaries removed: may match more,
+    /// never less) can be larger; then the plain set it is. An error:
     /// neither compiles.
-    fn loose_set(&self) -> Result<&RegexSet, regex::Error> {
-        let built = self.loose.get_or_init(|| {
-            let loose: Vec<String> = (0..self.len()).map(|i| self.loose_src(i)).collect();
-            self.build_set(&loose)
-                .or_else(|_| self.build_set(&self.patterns))
-                .ok()
-        });
-        match built {
-            Some(set) => Ok(set),
-            // Only to report why: rebuilding the plain set gives the error.
-            None => Err(self
-                .build_set(&self.patterns)
-                .err()
-                .unwrap_or(regex::Error::CompiledTooBig(self.size_limit))),
+    pub fn check_range(&self, range: Range<usize>) -> Result<(), regex::Error> {
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        let plain = self.patterns.get(range.clone()).unwrap_or_default();
+        let loose: Vec<String> = range.map(|i| self.loose_src(i)).collect();
+        match self.build_set(&loose) {
+            Ok(_) => Ok(()),
+            Err(_) => self.build_set(plain).map(|_| ()),
         }
     }
 
-    /// Build now what is otherwise built when first needed, to refuse a
-    /// set too large to compile as a whole when it is loaded rather than
-    /// meet it on some text.
+    /// `check_range` of the whole set.
     pub fn check(&self) -> Result<(), regex::Error> {
-        self.loose_set().map(|_| ())
+        self.check_range(0..self.len())
     }
 
     /// Pattern `i` compiled exactly: by `single`, or else under the set's
@@ -793,9 +863,23 @@ impl PatternSet {
     /// place, as a set of some hundred bits copied out of each call is
     /// a copy per block and set.
     pub fn candidates_into(&self, text: &str, block: Option<(u32, f32)>, c: &mut Candidates) {
+        self.candidates_in(text, block, 0..self.len(), c);
+    }
+
+    /// `candidates_into` of the patterns in `range` only: a set holding
+    /// patterns of several kinds (a rule set's text and heading patterns)
+    /// searches a block once for the literals of the kinds it asks for.
+    pub fn candidates_in(
+        &self,
+        text: &str,
+        block: Option<(u32, f32)>,
+        range: Range<usize>,
+        c: &mut Candidates,
+    ) {
         let pf = &self.prefilter;
         let fits = Fits::new(text);
-        let live = self.found(text, block, &fits, c);
+        let live = self.found(text, block, &range, &fits, c);
+        c.live |= live;
         // A match is as long as the pattern allows: shorter or (for one
         // anchored at both ends) longer texts are out. And one anchored at
         // an end needs a text starting (ending) with a byte it can.
@@ -817,7 +901,14 @@ impl PatternSet {
     /// `text`, to turn patterns with no literal away before their bytes
     /// are looked for).
     /// Returns the words of `c` that may hold a candidate (`live_words`).
-    fn found(&self, text: &str, block: Option<(u32, f32)>, fits: &Fits, c: &mut Candidates) -> u64 {
+    fn found(
+        &self,
+        text: &str,
+        block: Option<(u32, f32)>,
+        range: &Range<usize>,
+        fits: &Fits,
+        c: &mut Candidates,
+    ) -> u64 {
         let pf = &self.prefilter;
         // A character the factors do not account for, a case variant of an
         // ASCII letter (the Kelvin sign, the long s): the factors are
@@ -840,32 +931,44 @@ impl PatternSet {
                 })
                 .collect();
             // The bounds are checked on the text itself: `fits` is of it.
-            return self.found(&folded, block, fits, c);
+            return self.found(&folded, block, range, fits, c);
         }
         let (t, searches) = pf.tier(block);
         let words = c.words();
+        // Bit `k`: word `k` of `words` may hold a candidate (`live_words`),
+        // kept as they are marked: most blocks have few candidates, in one
+        // or two of the words, and the others are not looked at.
+        let mut live = 0u64;
+        let mut mark = |i: u32| {
+            let k = i as usize / 64;
+            words[k] |= 1 << (i % 64);
+            live |= 1 << (k % 64);
+        };
         // Each searched pattern has one literal set searched for (see
         // `Prefilter::new`): a literal of it found, the pattern is in.
-        pf.anchored.find(text.as_bytes(), |i| {
-            words[i as usize / 64] |= 1 << (i % 64);
-        });
+        pf.anchored.find(text.as_bytes(), &mut mark);
         // Every occurrence of every factor, in one pass over the text.
         if let Some(s) = t.search.and_then(|g| searches.get(g)) {
             if let Some(grams) = &s.grams {
                 grams.scan(text.as_bytes(), |p| {
-                    for &i in &s.owners[p] {
-                        words[i as usize / 64] |= 1 << (i % 64);
-                    }
+                    s.owners[p].iter().for_each(|&i| mark(i));
                 });
             }
-            s.leads.scan(text.as_bytes(), |i| {
-                words[i as usize / 64] |= 1 << (i % 64);
-            });
+            s.leads.scan(text.as_bytes(), &mut mark);
+        }
+        if words.len() > 64 {
+            // No bit per word: each is looked at.
+            live = u64::MAX;
         }
         // The search is shared with other classes: a literal found may be
-        // of a pattern that does not apply here.
-        for (w, &a) in words.iter_mut().zip(&t.applies) {
-            *w &= a;
+        // of a pattern that does not apply here. Nor need it be of the
+        // patterns asked for.
+        let whole = range.start == 0 && range.end >= self.len();
+        for k in each_live(live, words.len()) {
+            words[k] &= t.applies[k];
+            if !whole {
+                words[k] &= span_bits(k, range);
+            }
         }
         // The patterns with no factor that apply are candidates, less
         // those that need a byte the text lacks. Each is then run alone
@@ -874,35 +977,54 @@ impl PatternSet {
         // text's bytes are gathered only if one of them fits its length
         // and ends: for most texts none does. (Some are anchored at the
         // end: they are checked with the others below.)
-        let mut held = None;
-        let mut need = |j: usize| {
-            let held = *held.get_or_insert_with(|| bytes_in(text));
-            pf.always_needs[j].iter().all(|&n| n & held != 0)
+        let (mut held, mut classes) = (None, None);
+        let mut need = |j: usize| match &pf.need_table {
+            Some(table) => {
+                let c = *classes.get_or_insert_with(|| table.classes_in(text.as_bytes()));
+                table.holds(j, c)
+            }
+            None => {
+                let held = *held.get_or_insert_with(|| bytes_in(text));
+                pf.always_needs[j].iter().all(|&n| n & held != 0)
+            }
+        };
+        let mut mark = |i: usize| {
+            words[i / 64] |= 1 << (i % 64);
+            if i / 64 < 64 {
+                live |= 1 << (i / 64);
+            }
         };
         match &pf.gate {
             Some(gate) => {
                 let mut bits = gate.fits(fits) & t.always_bits;
+                // The classes the text holds, gathered once for all the
+                // patterns that fit (`need` asks through a closure each).
+                let classes = match &pf.need_table {
+                    Some(table) if bits != 0 => Some((table, table.classes_in(text.as_bytes()))),
+                    _ => None,
+                };
                 while bits != 0 {
                     let j = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
                     let i = pf.always[j] as usize;
-                    if need(j) {
-                        words[i / 64] |= 1 << (i % 64);
+                    let met = match classes {
+                        Some((table, c)) => table.holds(j, c),
+                        None => need(j),
+                    };
+                    if met && range.contains(&i) {
+                        mark(i);
                     }
                 }
             }
             None => {
                 for &j in &t.always {
                     let i = pf.always[j] as usize;
-                    if fits.holds(pf, i) && need(j) {
-                        words[i / 64] |= 1 << (i % 64);
+                    if range.contains(&i) && fits.holds(pf, i) && need(j) {
+                        mark(i);
                     }
                 }
             }
         }
-        // From here on only the words holding a candidate are looked at:
-        // most blocks have few candidates, in one or two of the words.
-        let live = live_words(words);
         // Candidates with sets left out of the search must hold a literal
         // of each too.
         for k in each_live(live, words.len()) {
@@ -998,9 +1120,15 @@ impl PatternSet {
 
     /// Indexes of the patterns that match `text`, ascending.
     pub fn matches(&self, text: &str) -> Vec<usize> {
+        self.matches_in(text, 0..self.len())
+    }
+
+    /// `matches` of the patterns in `range` only.
+    pub fn matches_in(&self, text: &str, range: Range<usize>) -> Vec<usize> {
         let ascii = text.is_ascii();
-        self.candidates(text)
-            .iter()
+        let mut c = self.no_candidates();
+        self.candidates_in(text, None, range, &mut c);
+        c.iter()
             .filter(|&i| self.is_match_in(i, text, ascii))
             .collect()
     }
@@ -1121,6 +1249,90 @@ mod tests {
         for text in ["123a", "1b", "123456789c", "x", "", "we use cookies", "99"] {
             let want: Vec<usize> = plain.matches(text).iter().collect();
             assert_eq!(set.matches(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn candidates_in_a_range_are_the_range_s_own() {
+        let small = pats();
+        // Past one word of patterns, some with no literal.
+        let many: Vec<String> = (0..70)
+            .map(|k| format!(r"^[0-9]{{{}}}[a-c]$", k % 9 + 1))
+            .chain([r"(?i)\bcookies\b$".to_string(), r"(?i)\bfollow us\b".into()])
+            .collect();
+        for pats in [small, many] {
+            let n = pats.len();
+            let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+            let plain = RegexSet::new(&pats).unwrap();
+            for text in [
+                "Follow us on Facebook",
+                "the cat",
+                "We use COOKIES",
+                "123a",
+                "1b",
+                "Share!",
+                "hello, i'm Élodie",
+                "",
+            ] {
+                let all: Vec<usize> = plain.matches(text).iter().collect();
+                for range in [0..n, 0..4, 4..n, 3..3, 2..7, 0..64, 60..n, 64..n] {
+                    let want: Vec<usize> =
+                        all.iter().copied().filter(|i| range.contains(i)).collect();
+                    assert_eq!(
+                        set.matches_in(text, range.clone()),
+                        want,
+                        "{text:?} {range:?}"
+                    );
+                    let mut c = set.no_candidates();
+                    set.candidates_in(text, Some((3, 0.0)), range.clone(), &mut c);
+                    let got: Vec<usize> = c.iter().collect();
+                    assert!(got.iter().all(|i| range.contains(i)), "{text:?} {range:?}");
+                    assert!(want.iter().all(|i| got.contains(i)), "{text:?} {range:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn need_classes_answer_as_the_bytes_held() {
+        let set = |s: &str| s.bytes().fold(0 as Bytes, |m, b| m | 1 << b);
+        let needs = vec![
+            vec![set("0123456789"), set("-./"), set("0123456789")],
+            vec![],
+            vec![set("@"), set(" ")],
+            vec![set("ABEGRS"), set("0123456789")],
+        ];
+        let table = NeedTable::new(&needs).unwrap();
+        let long = "no digits here but a long line of words that goes on and on".repeat(3);
+        for text in [
+            "",
+            "12-05",
+            "1205",
+            "a@b c",
+            "a@b",
+            "Reuters 2",
+            "reuters 2",
+            "é 1.2",
+            &long,
+        ] {
+            let classes = table.classes_in(text.as_bytes());
+            let held = bytes_in(text);
+            for (j, ns) in needs.iter().enumerate() {
+                let want = ns.iter().all(|&n| n & held != 0);
+                assert_eq!(table.holds(j, classes), want, "{text:?} {j}");
+            }
+        }
+    }
+
+    #[test]
+    fn span_bits_hold_the_range_s_patterns() {
+        for range in [0..0, 0..1, 0..64, 3..70, 64..128, 65..66, 10..200] {
+            for k in 0..4 {
+                let want = (0..64)
+                    .filter(|b| range.contains(&(64 * k + b)))
+                    .fold(0u64, |m, b| m | 1 << b);
+                assert_eq!(span_bits(k, &range), want, "{range:?} {k}");
+            }
         }
     }
 

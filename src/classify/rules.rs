@@ -315,11 +315,13 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Per-site rules, applied to pages whose URL host they name.
     pub sites: SiteRules,
-    text_set: PatternSet,
-    /// Text pattern index -> rule index.
-    text_owner: Vec<usize>,
-    heading_set: PatternSet,
-    heading_owner: Vec<usize>,
+    /// The text patterns, then the heading patterns: one set, so a block
+    /// matched against both kinds is searched for their literals once.
+    patterns: PatternSet,
+    /// Pattern index -> rule index.
+    owner: Vec<usize>,
+    /// Index of the first heading pattern.
+    headings_from: usize,
     /// Rules with class or tag matchers.
     structural: Vec<usize>,
     /// Class pattern -> the rules that list it.
@@ -569,29 +571,30 @@ impl RuleSetBuilder {
     }
 
     pub fn build(self) -> Result<RuleSet, RuleError> {
-        let mut text_pats = Vec::new();
-        let mut text_owner = Vec::new();
-        let mut heading_pats = Vec::new();
-        let mut heading_owner = Vec::new();
+        let mut pats = Vec::new();
+        let mut owner = Vec::new();
         let rules = self.rules;
         for (idx, rule) in rules.iter().enumerate() {
             for p in &rule.text_patterns {
-                text_pats.push(p.clone());
-                text_owner.push(idx);
-            }
-            for p in &rule.heading_patterns {
-                heading_pats.push(p.clone());
-                heading_owner.push(idx);
+                pats.push(p.clone());
+                owner.push(idx);
             }
         }
-        let user = self.user;
-        let set = |pats: &[String]| {
-            // A roomy lazy-DFA cache: the set has many case-insensitive
-            // Unicode patterns, and a small cache is cleared over and over.
-            let set = PatternSet::new(pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 32);
-            // The built-in sets compile (tests build them); a user's may not.
-            if user {
-                set.check().map_err(|e| RuleError::Parse {
+        let headings_from = pats.len();
+        for (idx, rule) in rules.iter().enumerate() {
+            for p in &rule.heading_patterns {
+                pats.push(p.clone());
+                owner.push(idx);
+            }
+        }
+        // A roomy lazy-DFA cache: the set has many case-insensitive
+        // Unicode patterns, and a small cache is cleared over and over.
+        let mut patterns = PatternSet::new(&pats, REGEX_SIZE_LIMIT * 16, REGEX_DFA_LIMIT * 32);
+        // The built-in sets compile (tests build them); a user's may not.
+        // Each kind is checked as a set of its own, as each was one.
+        if self.user {
+            for range in [0..headings_from, headings_from..pats.len()] {
+                patterns.check_range(range).map_err(|e| RuleError::Parse {
                     origin: "rules".into(),
                     message: format!(
                         "the rule set is too large to compile as a whole ({e}); \
@@ -599,18 +602,14 @@ impl RuleSetBuilder {
                     ),
                 })?;
             }
-            Ok::<_, RuleError>(set)
-        };
+        }
         let structural = rules
             .iter()
             .enumerate()
             .filter(|(_, r)| !r.class.is_empty() || !r.tag.is_empty())
             .map(|(i, _)| i)
             .collect();
-        let mut text_set = set(&text_pats)?;
-        let mut heading_set = set(&heading_pats)?;
-        text_set.set_bounds(text_owner.iter().map(|&r| rules[r].bounds()).collect());
-        heading_set.set_bounds(heading_owner.iter().map(|&r| rules[r].bounds()).collect());
+        patterns.set_bounds(owner.iter().map(|&r| rules[r].bounds()).collect());
         let mut class_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, r) in rules.iter().enumerate() {
             for c in &r.class {
@@ -624,12 +623,11 @@ impl RuleSetBuilder {
         Ok(RuleSet {
             class_index,
             class_max,
-            text_set,
-            heading_set,
+            patterns,
+            owner,
+            headings_from,
             rules,
             sites: SiteRules::new(self.sites),
-            text_owner,
-            heading_owner,
             structural,
         })
     }
@@ -785,48 +783,68 @@ impl RuleSet {
 
     /// Rules whose text pattern matches (deduplicated, in rule order).
     pub fn text_matches(&self, text: &str) -> Vec<usize> {
-        owners(self.text_set.matches(text).into_iter(), &self.text_owner)
+        let range = 0..self.headings_from;
+        owners(
+            self.patterns.matches_in(text, range).into_iter(),
+            &self.owner,
+        )
     }
 
     pub fn heading_matches(&self, text: &str) -> Vec<usize> {
+        let range = self.headings_from..self.patterns.len();
         owners(
-            self.heading_set.matches(text).into_iter(),
-            &self.heading_owner,
+            self.patterns.matches_in(text, range).into_iter(),
+            &self.owner,
         )
     }
 
     /// `text_matches` less the rules out of bounds for a block of `words`
     /// words and this link density (their patterns are not even run).
     pub fn text_matches_within(&self, text: &str, words: u32, link_density: f32) -> Vec<usize> {
-        self.within(&self.text_set, &self.text_owner, text, words, link_density)
+        self.matches_within(text, words, link_density, true, false)
+            .0
     }
 
     /// `heading_matches` less the rules out of bounds.
     pub fn heading_matches_within(&self, text: &str, words: u32, link_density: f32) -> Vec<usize> {
-        self.within(
-            &self.heading_set,
-            &self.heading_owner,
-            text,
-            words,
-            link_density,
-        )
+        self.matches_within(text, words, link_density, false, true)
+            .1
     }
 
-    fn within(
+    /// `text_matches_within` (if `texts`) and `heading_matches_within` (if
+    /// `headings`) at once: the block is searched for the literals of both
+    /// kinds in one pass.
+    pub fn matches_within(
         &self,
-        set: &PatternSet,
-        owner: &[usize],
         text: &str,
         words: u32,
         link_density: f32,
-    ) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::new();
+        texts: bool,
+        headings: bool,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let (mut found, mut heads): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        let set = &self.patterns;
+        let from = if texts { 0 } else { self.headings_from };
+        let to = if headings {
+            set.len()
+        } else {
+            self.headings_from
+        };
+        if from >= to {
+            return (found, heads);
+        }
         let mut ascii = None;
         let mut c = set.no_candidates();
-        set.candidates_into(text, Some((words, link_density)), &mut c);
+        set.candidates_in(text, Some((words, link_density)), from..to, &mut c);
         for i in c.iter() {
-            let r = owner[i];
-            // One match per rule is enough (its patterns are adjacent).
+            let r = self.owner[i];
+            let out = if i < self.headings_from {
+                &mut found
+            } else {
+                &mut heads
+            };
+            // One match per rule is enough (its patterns of a kind are
+            // adjacent).
             if out.last() == Some(&r) || !self.rules[r].within_bounds(words, link_density) {
                 continue;
             }
@@ -835,7 +853,7 @@ impl RuleSet {
                 out.push(r);
             }
         }
-        out
+        (found, heads)
     }
 
     /// Call `hit` with every rule one of whose class patterns `token`
@@ -996,8 +1014,116 @@ mod tests {
         assert!(n > 100, "{n} patterns");
         // And each set compiles as a whole, as a user's set is checked.
         let set = RuleSet::builtin();
-        set.text_set.check().unwrap();
-        set.heading_set.check().unwrap();
+        set.patterns.check_range(0..set.headings_from).unwrap();
+        set.patterns
+            .check_range(set.headings_from..set.patterns.len())
+            .unwrap();
+    }
+
+    /// Texts that some built-in text or heading rules match, and some
+    /// that none do, in several casings and scripts.
+    const SAMPLE_TEXTS: &[&str] = &[
+        "",
+        "Comments",
+        "3 Comments",
+        "Leave a comment",
+        "Related posts:",
+        "Related Posts",
+        "You may also like",
+        "About the author",
+        "Share this:",
+        "Share on Facebook",
+        "Follow us on Twitter",
+        "Sign up for our newsletter",
+        "We use cookies to improve your experience.",
+        "Posted on 12/05/2020 by admin",
+        "Photo: AFP",
+        "Reviews",
+        "12 reviews for Blue Mug",
+        "Read more",
+        "Read this next",
+        "More from our experts",
+        "Home | About | Contact | Blog | Shop",
+        "OP",
+        "Banned",
+        "5 years member",
+        "Copyright © 2021 Some Name. All rights reserved.",
+        "The river rose slowly through the night, and by morning the town was quiet.",
+        "Élodie a écrit un article sur le pré.",
+        "We use coo\u{212A}ies and cooſies",
+        "Kommentare",
+        "Tags: news, sport",
+        "Subscribe",
+        "Advertisement",
+    ];
+
+    #[test]
+    fn one_pass_for_both_kinds_matches_each_kind_alone() {
+        let set = RuleSet::builtin();
+        // Each rule's patterns run plainly, as the oracle.
+        let compile = |ps: &[String]| -> Vec<regex::Regex> {
+            ps.iter().map(|p| regex::Regex::new(p).unwrap()).collect()
+        };
+        let texts: Vec<Vec<regex::Regex>> = set
+            .rules
+            .iter()
+            .map(|r| compile(&r.text_patterns))
+            .collect();
+        let heads: Vec<Vec<regex::Regex>> = set
+            .rules
+            .iter()
+            .map(|r| compile(&r.heading_patterns))
+            .collect();
+        let want = |res: &[Vec<regex::Regex>], text: &str, w: u32, d: f32| -> Vec<usize> {
+            (0..set.rules.len())
+                .filter(|&r| {
+                    set.rules[r].within_bounds(w, d) && res[r].iter().any(|re| re.is_match(text))
+                })
+                .collect()
+        };
+        let mut hits = 0;
+        for &text in SAMPLE_TEXTS {
+            for (w, d) in [
+                (1, 0.0),
+                (3, 0.0),
+                (8, 0.0),
+                (8, 0.9),
+                (30, 0.2),
+                (300, 0.0),
+            ] {
+                let (t, h) = set.matches_within(text, w, d, true, true);
+                assert_eq!(t, want(&texts, text, w, d), "text rules {text:?} {w} {d}");
+                assert_eq!(
+                    h,
+                    want(&heads, text, w, d),
+                    "heading rules {text:?} {w} {d}"
+                );
+                assert_eq!(t, set.text_matches_within(text, w, d), "{text:?}");
+                assert_eq!(h, set.heading_matches_within(text, w, d), "{text:?}");
+                let (t2, h2) = set.matches_within(text, w, d, true, false);
+                assert!(t2 == t && h2.is_empty(), "{text:?}");
+                let (t3, h3) = set.matches_within(text, w, d, false, true);
+                assert!(t3.is_empty() && h3 == h, "{text:?}");
+                hits += t.len() + h.len();
+            }
+            // Without bounds, each kind's rules as its patterns say.
+            assert_eq!(
+                set.text_matches(text),
+                (0..set.rules.len())
+                    .filter(|&r| texts[r].iter().any(|re| re.is_match(text)))
+                    .collect::<Vec<_>>(),
+                "{text:?}"
+            );
+            assert_eq!(
+                set.heading_matches(text),
+                (0..set.rules.len())
+                    .filter(|&r| heads[r].iter().any(|re| re.is_match(text)))
+                    .collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+        // The sample does reach rules of both kinds.
+        assert!(hits > 20, "{hits}");
     }
 
     #[test]
