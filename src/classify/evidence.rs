@@ -235,6 +235,10 @@ const RIVER_MIN: usize = 3;
 
 /// Structural rules that each element matches by itself (cached).
 pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
+    // Text input has no elements: nothing to match, nothing crowded.
+    if page.elements.is_empty() {
+        return Vec::new();
+    }
     // Rules whose class patterns the element's tokens match, as a bit set
     // reused from element to element.
     let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
