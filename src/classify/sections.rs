@@ -27,9 +27,12 @@ struct Open {
     prose_at: u32,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
-    /// Text: posts cut from one template follow the heading (a product's
-    /// reviews): the section is theirs however much prose they hold.
-    posts: bool,
+    /// Text: posts cut from one template may follow the heading (a
+    /// product's reviews), and then the section is theirs however much
+    /// prose they hold: `posts_section` but for `text_items::posts_follow`,
+    /// which reads up to hundreds of lines and is asked only where its
+    /// answer counts (`posts_at`).
+    may_post: bool,
 }
 
 /// For each block, the section that claims it, if any. Openers claim
@@ -43,8 +46,22 @@ pub fn claims(
     let sw = super::region::has_stopwords(page);
     let mut out = vec![None; page.blocks.len()];
     let mut open: Option<Open> = None;
-    // Openers of sections of posts.
-    let mut threads: Vec<usize> = Vec::new();
+    // Openers that may open sections of posts, and whether a rating
+    // breakdown already says they do.
+    let mut threads: Vec<(usize, bool)> = Vec::new();
+    // Whether some line was claimed by a section opened above it.
+    let mut followed = false;
+    // `text_items::posts_follow` for the openers asked, each asked once.
+    let memo: std::cell::RefCell<Vec<(usize, bool)>> = Default::default();
+    let posts_at = |i: usize| {
+        if let Some(&(_, p)) = memo.borrow().iter().find(|e| e.0 == i) {
+            return p;
+        }
+        let p = super::text_items::posts_follow(page, i);
+        memo.borrow_mut().push((i, p));
+        p
+    };
+
     // Words of main-content prose seen so far, and in all (text only).
     let mut prose_before = 0;
     let main_prose: u32 = if page.is_html {
@@ -149,8 +166,8 @@ pub fn claims(
                     container,
                     prose_at: prose_before,
                     after_article: prose_before >= ARTICLE_WORDS,
-                    posts: prose_before >= POSTS_AFTER
-                        && posts_section(page, region, rule.category, i),
+                    may_post: prose_before >= POSTS_AFTER
+                        && may_post_section(page, region, rule.category),
                 });
                 // A shop's rating breakdown under the heading ("5 Stars",
                 // "94% 4 Stars", ...) marks its customer reviews, however
@@ -161,8 +178,8 @@ pub fn claims(
                     && rule.category == Category::Comments
                     && prose_before >= ARTICLE_WORDS
                     && rating_breakdown(page, i);
-                if rated || open.as_ref().is_some_and(|o| o.posts) {
-                    threads.push(i);
+                if rated || open.as_ref().is_some_and(|o| o.may_post) {
+                    threads.push((i, rated));
                 }
                 out[i] = Some(Claim {
                     rule: r,
@@ -188,7 +205,7 @@ pub fn claims(
                 container: None,
                 prose_at: prose_before,
                 after_article: prose_before >= ARTICLE_WORDS,
-                posts: false,
+                may_post: false,
             });
             continue;
         }
@@ -202,8 +219,8 @@ pub fn claims(
         let before_article = !page.is_html
             && sec.category.claims_prose()
             && !sec.after_article
-            && !sec.posts
-            && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at);
+            && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at)
+            && !(sec.may_post && posts_at(sec.opener));
         if enters_main || before_article || ends(page, i, sec, sw) {
             open = None;
             continue;
@@ -213,8 +230,17 @@ pub fn claims(
             category: sec.category,
             opener: sec.opener,
         });
+        followed = true;
     }
-    drop_greedy_sections(page, region, sw, &threads, &mut out);
+    // Only a section that claims lines past its opener can be greedy.
+    if followed {
+        let is_thread = |o: usize| {
+            threads
+                .iter()
+                .any(|&(t, rated)| t == o && (rated || posts_at(t)))
+        };
+        drop_greedy_sections(page, region, sw, &is_thread, &mut out);
+    }
     out
 }
 
@@ -240,26 +266,23 @@ fn own_wrapper_parent(page: &Page, i: usize, mut c: usize) -> usize {
     c
 }
 
-/// Text: whether the comment section opened at `i` holds posts cut from one
-/// template (see `text_items::posts_follow`). Not on a thread page, whose
-/// posts are the content.
-fn posts_section(page: &Page, region: &Region, category: Category, i: usize) -> bool {
-    !page.is_html
-        && !region.thread
-        && category == Category::Comments
-        && super::text_items::posts_follow(page, i)
+/// Text: whether a comment section may hold posts cut from one template
+/// (see `text_items::posts_follow`, which decides). Not on a thread page,
+/// whose posts are the content.
+fn may_post_section(page: &Page, region: &Region, category: Category) -> bool {
+    !page.is_html && !region.thread && category == Category::Comments
 }
 
 /// A section that would claim most of the main content's prose was opened
 /// by a false heading (a menu item, a headline that reads like one): keep
 /// only its opener.
-/// Sections of posts (`threads`, their openers) are exempt: a product's
-/// reviews often outweigh its description.
+/// Sections of posts (openers `is_thread` says yes to) are exempt: a
+/// product's reviews often outweigh its description.
 fn drop_greedy_sections(
     page: &Page,
     region: &Region,
     sw: bool,
-    threads: &[usize],
+    is_thread: &dyn Fn(usize) -> bool,
     out: &mut [Option<Claim>],
 ) {
     let prose_words = |i: usize| {
@@ -280,7 +303,7 @@ fn drop_greedy_sections(
     }
     for (i, c) in out.iter_mut().enumerate() {
         let greedy = c.as_ref().is_some_and(|cl| {
-            cl.opener != i && claimed[cl.opener] * 2 > total && !threads.contains(&cl.opener)
+            cl.opener != i && claimed[cl.opener] * 2 > total && !is_thread(cl.opener)
         });
         if greedy {
             *c = None;
