@@ -387,6 +387,16 @@ pub fn collect_with(
     heading_hits: Vec<Vec<usize>>,
     hits: &[Vec<usize>],
 ) -> Vec<Evidence> {
+    if page.elements.is_empty() {
+        // Text input: no element holds a block, so no element's rules
+        // join a block's own.
+        return text_hits
+            .into_iter()
+            .zip(heading_hits)
+            .take(page.blocks.len())
+            .map(|(rules, headings)| Evidence { rules, headings })
+            .collect();
+    }
     let priced = priced_elements(page);
     page.blocks
         .iter()
