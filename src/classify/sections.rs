@@ -64,16 +64,7 @@ pub fn claims(
 
     // Words of main-content prose seen so far, and in all (text only).
     let mut prose_before = 0;
-    let main_prose: u32 = if page.is_html {
-        0
-    } else {
-        page.blocks
-            .iter()
-            .enumerate()
-            .filter(|&(i, b)| region.in_main[i] && is_prose(b, sw))
-            .map(|(_, b)| b.features.words)
-            .sum()
-    };
+    let mut main_prose: u32 = 0;
     // In text, a section heading said again and again ("Read more" under
     // every teaser, "Related" on every card) is a button of each item, not
     // a section's start: counted among the lines that read as section
@@ -85,9 +76,16 @@ pub fn claims(
     let mut key = Vec::new();
     // Prose words before each heading's first saying.
     let mut first_said: rustc_hash::FxHashMap<Vec<u8>, u32> = rustc_hash::FxHashMap::default();
+    // One pass over the lines for both counts.
     if !page.is_html {
-        for (b, ev) in page.blocks.iter().zip(evidence) {
-            if ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0) {
+        for (i, b) in page.blocks.iter().enumerate() {
+            if region.in_main[i] && is_prose(b, sw) {
+                main_prose += b.features.words;
+            }
+            if evidence
+                .get(i)
+                .is_some_and(|ev| ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0))
+            {
                 super::text_items::button_shape(&b.text, &mut key);
                 *said.entry(key.clone()).or_default() += 1;
             }
@@ -239,7 +237,9 @@ pub fn claims(
                 .iter()
                 .any(|&(t, rated)| t == o && (rated || posts_at(t)))
         };
-        drop_greedy_sections(page, region, sw, &is_thread, &mut out);
+        // In text the page's main prose is counted already.
+        let total = (!page.is_html).then_some(main_prose as usize);
+        drop_greedy_sections(page, region, sw, total, &is_thread, &mut out);
     }
     out
 }
@@ -282,6 +282,7 @@ fn drop_greedy_sections(
     page: &Page,
     region: &Region,
     sw: bool,
+    total: Option<usize>,
     is_thread: &dyn Fn(usize) -> bool,
     out: &mut [Option<Claim>],
 ) {
@@ -293,7 +294,7 @@ fn drop_greedy_sections(
             0
         }
     };
-    let total: usize = (0..page.blocks.len()).map(prose_words).sum();
+    let total: usize = total.unwrap_or_else(|| (0..page.blocks.len()).map(prose_words).sum());
     // Prose words each opener's section claims.
     let mut claimed = vec![0usize; out.len()];
     for (i, c) in out.iter().enumerate() {

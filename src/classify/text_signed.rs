@@ -19,6 +19,7 @@ const MIN_SIGNED: usize = 2;
 
 /// The name a line signs with: the words after a leading dash, when the
 /// line is only that ("– Ann Lee").
+#[inline]
 fn signed_name(text: &str) -> Option<&str> {
     // Most lines start with a letter. `trim` is Unicode's: past ASCII
     // whitespace, an ASCII byte other than '-' already says no, without
@@ -43,17 +44,19 @@ pub(crate) fn is_ascii_space(c: u8) -> bool {
 /// Lines that sign a comment: a dashed name, the same name just over it
 /// and a date just under it.
 fn signatures(page: &Page) -> Vec<usize> {
-    page.blocks
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|&(i, b)| {
-            signed_name(&b.text).is_some_and(|name| page.blocks[i - 1].text.trim() == name)
-                && (i + 1..page.blocks.len().min(i + 1 + DATE_REACH))
-                    .any(|j| super::text_thread::is_date_line(page, j))
-        })
-        .map(|(i, _)| i)
-        .collect()
+    let blocks = &page.blocks;
+    let mut out = Vec::new();
+    // A plain loop, run on every line of a page: most lines fail the
+    // first test on their first byte.
+    for i in 1..blocks.len() {
+        if signed_name(&blocks[i].text).is_some_and(|name| blocks[i - 1].text.trim() == name)
+            && (i + 1..blocks.len().min(i + 1 + DATE_REACH))
+                .any(|j| super::text_thread::is_date_line(page, j))
+        {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// Removes each signed comment: the signature, the name said just before
