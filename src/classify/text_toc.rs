@@ -46,6 +46,18 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
         .collect();
     firsts.sort_unstable();
     firsts.dedup();
+    // The ASCII ones as bits, tested for each short line in one step.
+    let ascii_firsts: u128 = firsts
+        .iter()
+        .filter(|c| c.is_ascii())
+        .fold(0, |m, &c| m | 1 << (c as u32));
+    let listed_first = |c: char| {
+        if c.is_ascii() {
+            ascii_firsts & (1 << (c as u32)) != 0
+        } else {
+            firsts.contains(&c)
+        }
+    };
     // Each line's key, hashed once however many contents checks read it.
     let cache: Vec<std::cell::Cell<Option<u64>>> =
         vec![std::cell::Cell::new(None); page.blocks.len()];
@@ -92,7 +104,7 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
         if b.features.words == 0 || b.features.words > ENTRY_WORDS {
             continue;
         }
-        if !first(b).is_some_and(|c| firsts.contains(&c)) {
+        if !first(b).is_some_and(listed_first) {
             continue;
         }
         if let Ok(w) = wanted.binary_search(&keys(m)) {
