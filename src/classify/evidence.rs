@@ -235,6 +235,10 @@ const RIVER_MIN: usize = 3;
 
 /// Structural rules that each element matches by itself (cached).
 pub fn element_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
+    // Text input has no elements: nothing to match, nothing crowded.
+    if page.elements.is_empty() {
+        return Vec::new();
+    }
     // Rules whose class patterns the element's tokens match, as a bit set
     // reused from element to element.
     let mut class_hit = vec![0u64; set.rules.len().div_ceil(64)];
@@ -408,6 +412,16 @@ pub fn collect_with(
     heading_hits: Vec<Vec<usize>>,
     hits: &[Vec<usize>],
 ) -> Vec<Evidence> {
+    if page.elements.is_empty() {
+        // Text input: no element holds a block, so no element's rules
+        // join a block's own.
+        return text_hits
+            .into_iter()
+            .zip(heading_hits)
+            .take(page.blocks.len())
+            .map(|(rules, headings)| Evidence { rules, headings })
+            .collect();
+    }
     let priced = priced_elements(page);
     page.blocks
         .iter()

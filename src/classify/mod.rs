@@ -87,21 +87,24 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                 e
             }
         };
-        // Lines a rule with `mark` matched.
-        let marked = |mark: rules::Mark| -> Vec<bool> {
-            text_hits
-                .iter()
-                .map(|h| h.iter().any(|&r| set.rules[r].has_mark(mark)))
-                .collect()
-        };
-        // Furniture set inside a story does not cut it (see `Mark::Inline`).
-        let inline = marked(rules::Mark::Inline);
-        // Lines that close an article when late enough (see `Mark::Closes`).
-        let closes = marked(rules::Mark::Closes);
+        // Lines a rule with each mark matched, in one pass over the hits:
+        // furniture set inside a story does not cut it (see `Mark::Inline`);
+        // lines that close an article when late enough (`Mark::Closes`);
+        // the prompt to sign in and reply under a thread's last post
+        // (`Mark::EndsThread`).
+        let n = text_hits.len();
+        let (mut inline, mut closes, mut ends_thread) =
+            (vec![false; n], vec![false; n], vec![false; n]);
+        for (i, h) in text_hits.iter().enumerate() {
+            for &r in h {
+                let rule = &set.rules[r];
+                inline[i] |= rule.has_mark(rules::Mark::Inline);
+                closes[i] |= rule.has_mark(rules::Mark::Closes);
+                ends_thread[i] |= rule.has_mark(rules::Mark::EndsThread);
+            }
+        }
         let section = |i: usize| text_items::ends_section(page, set, &headings, i);
         let mut region = text_region::find_inline(page, &junk, &inline, &closes, &ends, &section);
-        // The prompt to sign in and reply under a thread's last post.
-        let ends_thread = marked(rules::Mark::EndsThread);
         text_reply_prompt::cut(page, &junk, &ends_thread, &mut region.in_main);
         region
     };
@@ -151,7 +154,8 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                 listing || region.item_lead.get(i).copied().unwrap_or(false) || between[i],
                 score,
             );
-            if d.rule == heuristics::OUTSIDE_MAIN
+            if !region.trimmed.is_empty()
+                && d.rule == heuristics::OUTSIDE_MAIN
                 && let Some(&(_, _, id)) = region
                     .trimmed
                     .iter()
@@ -169,7 +173,10 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     let posts = region.thread
         || !page.is_html
             && page.blocks.iter().zip(&out).any(|(b, d)| {
-                d.is_kept() && b.features.words <= 2 && text_items::is_count(&b.text)
+                d.is_kept()
+                    && b.features.words <= 2
+                    && text_post_counts::may_be_count(&b.text)
+                    && text_items::is_count(&b.text)
             })
             && text_headers::dated_posts(page, region.span());
     text_items::drop_counts(page, posts, &mut out);

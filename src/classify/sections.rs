@@ -27,9 +27,12 @@ struct Open {
     prose_at: u32,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
-    /// Text: posts cut from one template follow the heading (a product's
-    /// reviews): the section is theirs however much prose they hold.
-    posts: bool,
+    /// Text: posts cut from one template may follow the heading (a
+    /// product's reviews), and then the section is theirs however much
+    /// prose they hold: `posts_section` but for `text_items::posts_follow`,
+    /// which reads up to hundreds of lines and is asked only where its
+    /// answer counts (`posts_at`).
+    may_post: bool,
 }
 
 /// For each block, the section that claims it, if any. Openers claim
@@ -43,20 +46,25 @@ pub fn claims(
     let sw = super::region::has_stopwords(page);
     let mut out = vec![None; page.blocks.len()];
     let mut open: Option<Open> = None;
-    // Openers of sections of posts.
-    let mut threads: Vec<usize> = Vec::new();
+    // Openers that may open sections of posts, and whether a rating
+    // breakdown already says they do.
+    let mut threads: Vec<(usize, bool)> = Vec::new();
+    // Whether some line was claimed by a section opened above it.
+    let mut followed = false;
+    // `text_items::posts_follow` for the openers asked, each asked once.
+    let memo: std::cell::RefCell<Vec<(usize, bool)>> = Default::default();
+    let posts_at = |i: usize| {
+        if let Some(&(_, p)) = memo.borrow().iter().find(|e| e.0 == i) {
+            return p;
+        }
+        let p = super::text_items::posts_follow(page, i);
+        memo.borrow_mut().push((i, p));
+        p
+    };
+
     // Words of main-content prose seen so far, and in all (text only).
     let mut prose_before = 0;
-    let main_prose: u32 = if page.is_html {
-        0
-    } else {
-        page.blocks
-            .iter()
-            .enumerate()
-            .filter(|&(i, b)| region.in_main[i] && is_prose(b, sw))
-            .map(|(_, b)| b.features.words)
-            .sum()
-    };
+    let mut main_prose: u32 = 0;
     // In text, a section heading said again and again ("Read more" under
     // every teaser, "Related" on every card) is a button of each item, not
     // a section's start: counted among the lines that read as section
@@ -68,9 +76,16 @@ pub fn claims(
     let mut key = Vec::new();
     // Prose words before each heading's first saying.
     let mut first_said: rustc_hash::FxHashMap<Vec<u8>, u32> = rustc_hash::FxHashMap::default();
+    // One pass over the lines for both counts.
     if !page.is_html {
-        for (b, ev) in page.blocks.iter().zip(evidence) {
-            if ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0) {
+        for (i, b) in page.blocks.iter().enumerate() {
+            if region.in_main[i] && is_prose(b, sw) {
+                main_prose += b.features.words;
+            }
+            if evidence
+                .get(i)
+                .is_some_and(|ev| ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0))
+            {
                 super::text_items::button_shape(&b.text, &mut key);
                 *said.entry(key.clone()).or_default() += 1;
             }
@@ -149,8 +164,8 @@ pub fn claims(
                     container,
                     prose_at: prose_before,
                     after_article: prose_before >= ARTICLE_WORDS,
-                    posts: prose_before >= POSTS_AFTER
-                        && posts_section(page, region, rule.category, i),
+                    may_post: prose_before >= POSTS_AFTER
+                        && may_post_section(page, region, rule.category),
                 });
                 // A shop's rating breakdown under the heading ("5 Stars",
                 // "94% 4 Stars", ...) marks its customer reviews, however
@@ -161,8 +176,8 @@ pub fn claims(
                     && rule.category == Category::Comments
                     && prose_before >= ARTICLE_WORDS
                     && rating_breakdown(page, i);
-                if rated || open.as_ref().is_some_and(|o| o.posts) {
-                    threads.push(i);
+                if rated || open.as_ref().is_some_and(|o| o.may_post) {
+                    threads.push((i, rated));
                 }
                 out[i] = Some(Claim {
                     rule: r,
@@ -188,7 +203,7 @@ pub fn claims(
                 container: None,
                 prose_at: prose_before,
                 after_article: prose_before >= ARTICLE_WORDS,
-                posts: false,
+                may_post: false,
             });
             continue;
         }
@@ -202,8 +217,8 @@ pub fn claims(
         let before_article = !page.is_html
             && sec.category.claims_prose()
             && !sec.after_article
-            && !sec.posts
-            && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at);
+            && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at)
+            && !(sec.may_post && posts_at(sec.opener));
         if enters_main || before_article || ends(page, i, sec, sw) {
             open = None;
             continue;
@@ -213,8 +228,19 @@ pub fn claims(
             category: sec.category,
             opener: sec.opener,
         });
+        followed = true;
     }
-    drop_greedy_sections(page, region, sw, &threads, &mut out);
+    // Only a section that claims lines past its opener can be greedy.
+    if followed {
+        let is_thread = |o: usize| {
+            threads
+                .iter()
+                .any(|&(t, rated)| t == o && (rated || posts_at(t)))
+        };
+        // In text the page's main prose is counted already.
+        let total = (!page.is_html).then_some(main_prose as usize);
+        drop_greedy_sections(page, region, sw, total, &is_thread, &mut out);
+    }
     out
 }
 
@@ -240,26 +266,24 @@ fn own_wrapper_parent(page: &Page, i: usize, mut c: usize) -> usize {
     c
 }
 
-/// Text: whether the comment section opened at `i` holds posts cut from one
-/// template (see `text_items::posts_follow`). Not on a thread page, whose
-/// posts are the content.
-fn posts_section(page: &Page, region: &Region, category: Category, i: usize) -> bool {
-    !page.is_html
-        && !region.thread
-        && category == Category::Comments
-        && super::text_items::posts_follow(page, i)
+/// Text: whether a comment section may hold posts cut from one template
+/// (see `text_items::posts_follow`, which decides). Not on a thread page,
+/// whose posts are the content.
+fn may_post_section(page: &Page, region: &Region, category: Category) -> bool {
+    !page.is_html && !region.thread && category == Category::Comments
 }
 
 /// A section that would claim most of the main content's prose was opened
 /// by a false heading (a menu item, a headline that reads like one): keep
 /// only its opener.
-/// Sections of posts (`threads`, their openers) are exempt: a product's
-/// reviews often outweigh its description.
+/// Sections of posts (openers `is_thread` says yes to) are exempt: a
+/// product's reviews often outweigh its description.
 fn drop_greedy_sections(
     page: &Page,
     region: &Region,
     sw: bool,
-    threads: &[usize],
+    total: Option<usize>,
+    is_thread: &dyn Fn(usize) -> bool,
     out: &mut [Option<Claim>],
 ) {
     let prose_words = |i: usize| {
@@ -270,7 +294,7 @@ fn drop_greedy_sections(
             0
         }
     };
-    let total: usize = (0..page.blocks.len()).map(prose_words).sum();
+    let total: usize = total.unwrap_or_else(|| (0..page.blocks.len()).map(prose_words).sum());
     // Prose words each opener's section claims.
     let mut claimed = vec![0usize; out.len()];
     for (i, c) in out.iter().enumerate() {
@@ -280,7 +304,7 @@ fn drop_greedy_sections(
     }
     for (i, c) in out.iter_mut().enumerate() {
         let greedy = c.as_ref().is_some_and(|cl| {
-            cl.opener != i && claimed[cl.opener] * 2 > total && !threads.contains(&cl.opener)
+            cl.opener != i && claimed[cl.opener] * 2 > total && !is_thread(cl.opener)
         });
         if greedy {
             *c = None;

@@ -30,16 +30,16 @@ pub fn drop_panels(page: &Page, set: &RuleSet, evidence: &[Evidence], out: &mut 
         return;
     }
     // (line, panel rule): the first panel rule each line matched.
-    let hits: Vec<(usize, usize)> = evidence
-        .iter()
-        .enumerate()
-        .flat_map(|(i, ev)| {
-            ev.rules
-                .iter()
-                .filter(|&&r| set.rules[r].has_mark(Mark::Panel))
-                .map(move |&r| (i, r))
-        })
-        .collect();
+    // A plain loop: most lines match no rule, and a flat map pays for an
+    // inner iterator on each.
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for (i, ev) in evidence.iter().enumerate() {
+        for &r in &ev.rules {
+            if set.rules[r].has_mark(Mark::Panel) {
+                hits.push((i, r));
+            }
+        }
+    }
     if hits.len() < MIN_MARKS {
         return;
     }

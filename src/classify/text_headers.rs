@@ -47,23 +47,37 @@ pub fn drop_poster_lines(page: &Page, region: &super::region::Region, out: &mut 
             continue;
         }
         let end = (i..n).find(|&j| !header_line(page, &said, j)).unwrap_or(n);
-        let mut from = i;
-        for d in (i..end).filter(|&j| super::text_thread::is_date_line(page, j)) {
-            if let Some(f) = (from..d).find(|&j| !out[j].is_kept()) {
-                for o in out.iter_mut().take(d).skip(f + 1) {
-                    if o.is_kept() && o.in_main {
-                        *o = Decision {
-                            removed: Some(Category::LowContent),
-                            rule: std::borrow::Cow::Borrowed("heuristic.poster-line"),
-                            score: 1.0,
-                            in_main: o.in_main,
-                        };
-                    }
-                }
-            }
-            from = d + 1;
-        }
+        drop_in_run(page, (i, end), out);
         i = end;
+    }
+}
+
+/// In the run of header lines `(i, end)`, removes the kept lines of the
+/// main content between a removed line and the next date line. Dates are
+/// looked for only after a removed line: one before it closes nothing
+/// (`is_date_line` runs a regex, and most header lines come before).
+fn drop_in_run(page: &Page, (i, end): (usize, usize), out: &mut [Decision]) {
+    let mut from = i;
+    while let Some(f) = (from..end).find(|&j| !out[j].is_kept()) {
+        // A removed date line opens nothing: the post starts after it.
+        if super::text_thread::is_date_line(page, f) {
+            from = f + 1;
+            continue;
+        }
+        let Some(d) = (f + 1..end).find(|&j| super::text_thread::is_date_line(page, j)) else {
+            break;
+        };
+        for o in &mut out[f + 1..d] {
+            if o.is_kept() && o.in_main {
+                *o = Decision {
+                    removed: Some(Category::LowContent),
+                    rule: std::borrow::Cow::Borrowed("heuristic.poster-line"),
+                    score: 1.0,
+                    in_main: o.in_main,
+                };
+            }
+        }
+        from = d + 1;
     }
 }
 
@@ -97,6 +111,79 @@ mod tests {
 
     fn page(text: &str) -> Page {
         crate::segment::text::segment(text)
+    }
+
+    /// `drop_in_run` before it looked for dates only after removed lines.
+    fn drop_in_run_all_dates(page: &Page, (i, end): (usize, usize), out: &mut [Decision]) {
+        let mut from = i;
+        for d in (i..end).filter(|&j| crate::classify::text_thread::is_date_line(page, j)) {
+            if let Some(f) = (from..d).find(|&j| !out[j].is_kept()) {
+                for o in out.iter_mut().take(d).skip(f + 1) {
+                    if o.is_kept() && o.in_main {
+                        *o = Decision {
+                            removed: Some(Category::LowContent),
+                            rule: std::borrow::Cow::Borrowed("heuristic.poster-line"),
+                            score: 1.0,
+                            in_main: o.in_main,
+                        };
+                    }
+                }
+            }
+            from = d + 1;
+        }
+    }
+
+    #[test]
+    fn dates_after_removed_lines_only_drop_the_same_lines() {
+        let lines = [
+            "anna",
+            "Jul 18, 2024",
+            "Senior Member",
+            "Messages",
+            "1,204",
+            "Oslo",
+            "Jul 19, 2024",
+            "ben",
+            "Reply",
+            "Jul 20, 2024",
+            "Quote",
+            "carl",
+            "3 days ago",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..400 {
+            // A run of header lines of random order, kept and removed.
+            let mut next = || {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed
+            };
+            let n = 2 + (next() % 14) as usize;
+            let text: Vec<&str> = (0..n)
+                .map(|_| lines[(next() % lines.len() as u64) as usize])
+                .collect();
+            let page = page(&text.join("\n"));
+            let out: Vec<Decision> = (0..page.blocks.len())
+                .map(|_| {
+                    let r = next();
+                    Decision {
+                        removed: (r % 3 == 0).then_some(Category::LowContent),
+                        rule: std::borrow::Cow::Borrowed("r"),
+                        score: 0.0,
+                        in_main: r % 5 != 0,
+                    }
+                })
+                .collect();
+            let span = (
+                (next() % 2) as usize,
+                page.blocks.len() - (next() % 2) as usize,
+            );
+            let (mut a, mut b) = (out.clone(), out);
+            drop_in_run(&page, span, &mut a);
+            drop_in_run_all_dates(&page, span, &mut b);
+            assert_eq!(a, b, "{text:?}");
+        }
     }
 
     #[test]

@@ -27,7 +27,10 @@ pub fn drop_label_values(page: &Page, out: &mut [Decision]) {
         return;
     }
     let n = page.blocks.len().min(out.len());
-    let count_at = |i: usize| page.blocks[i].features.words <= 2 && is_count(&page.blocks[i].text);
+    let count_at = |i: usize| {
+        let b = &page.blocks[i];
+        b.features.words <= 2 && may_be_count(&b.text) && is_count(&b.text)
+    };
     let counts: Vec<(usize, Option<u64>)> = (0..n)
         .filter(|&j| count_at(j))
         .map(|j| (j, page.blocks[j].text.trim().parse::<u64>().ok()))
@@ -61,6 +64,47 @@ pub fn drop_label_values(page: &Page, out: &mut [Decision]) {
                 score: 1.0,
                 in_main: out[j].in_main,
             };
+        }
+    }
+}
+
+/// False only where `is_count` is: a count starts with a digit after its
+/// space, and most lines start with a letter. A byte of other than ASCII
+/// first (a space of Unicode's) leaves it to `is_count`.
+pub(crate) fn may_be_count(text: &str) -> bool {
+    text.bytes()
+        .find(|c| !super::text_signed::is_ascii_space(*c))
+        .is_some_and(|c| c.is_ascii_digit() || !c.is_ascii())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn may_be_count_is_false_only_where_is_count_is() {
+        let lines = [
+            "",
+            " ",
+            "12",
+            " 1,204 ",
+            "88k",
+            "k",
+            "\u{b}5",
+            "\u{a0}5",
+            "\u{2003}7",
+            "x5",
+            "5 stars",
+            "\u{1c}5",
+            "٣",
+            "\u{feff}5",
+            "1.5M",
+            "-3",
+            "\t\r\n9",
+        ];
+        for l in lines {
+            assert!(may_be_count(l) || !is_count(l), "{l:?}");
+            assert_eq!(may_be_count(l) && is_count(l), is_count(l), "{l:?}");
         }
     }
 }

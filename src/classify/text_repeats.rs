@@ -187,14 +187,16 @@ fn signatures(
         if f1 >= c0 || !out[f0..=f1].iter().all(Decision::is_kept) {
             continue;
         }
-        let own = own_before(f0).zip(own_before(c0));
         // Each copy under a post of its own (text of its own, one of the
         // two said nowhere else), and a dated header opens the later post.
-        if own.is_some_and(|(a, b)| {
-            b > f1 && blocks[a].text != blocks[b].text && (said.once(a) || said.once(b))
-        }) && ends_post(f1)
+        // The tests that need no count of the page's lines come first:
+        // most runs fail them, and the counts are made on first use.
+        if c0 - f1 > MIN_GAP
+            && ends_post(f1)
             && ends_post(c1)
-            && c0 - f1 > MIN_GAP
+            && own_before(f0).zip(own_before(c0)).is_some_and(|(a, b)| {
+                b > f1 && blocks[a].text != blocks[b].text && (said.once(a) || said.once(b))
+            })
             && (f1 + 1..c0).any(|j| super::text_thread::is_date_line(page, j))
         {
             signed.extend(f0..=f1);

@@ -16,7 +16,8 @@ const MIN_WORDS: u32 = 40;
 /// thread (`ends[i]`), said once on the page, with a post's worth of the
 /// region's text (not `junk`) before it. Shorter `ends` means false.
 pub fn cut(page: &Page, junk: &[bool], ends: &[bool], in_main: &mut [bool]) {
-    if page.is_html {
+    // Most pages have no such prompt: nothing to cut.
+    if page.is_html || !ends.contains(&true) {
         return;
     }
     let n = page.blocks.len().min(in_main.len());

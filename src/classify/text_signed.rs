@@ -19,7 +19,15 @@ const MIN_SIGNED: usize = 2;
 
 /// The name a line signs with: the words after a leading dash, when the
 /// line is only that ("– Ann Lee").
+#[inline]
 fn signed_name(text: &str) -> Option<&str> {
+    // Most lines start with a letter. `trim` is Unicode's: past ASCII
+    // whitespace, an ASCII byte other than '-' already says no, without
+    // trimming the line; any other byte takes the full path.
+    match text.bytes().find(|c| !is_ascii_space(*c)) {
+        Some(c) if !c.is_ascii() || c == b'-' => {}
+        _ => return None,
+    }
     let rest = text.trim().strip_prefix(['–', '—', '-'])?;
     let name = rest.trim_start();
     // A space after the dash: "—no" starts a sentence.
@@ -27,20 +35,28 @@ fn signed_name(text: &str) -> Option<&str> {
     (name.len() < rest.len() && (1..=NAME_WORDS).contains(&words)).then_some(name)
 }
 
+/// The ASCII bytes `char::is_whitespace` (and so `str::trim`) takes as
+/// space; `u8::is_ascii_whitespace` leaves out the vertical tab.
+pub(crate) fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 /// Lines that sign a comment: a dashed name, the same name just over it
 /// and a date just under it.
 fn signatures(page: &Page) -> Vec<usize> {
-    page.blocks
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|&(i, b)| {
-            signed_name(&b.text).is_some_and(|name| page.blocks[i - 1].text.trim() == name)
-                && (i + 1..page.blocks.len().min(i + 1 + DATE_REACH))
-                    .any(|j| super::text_thread::is_date_line(page, j))
-        })
-        .map(|(i, _)| i)
-        .collect()
+    let blocks = &page.blocks;
+    let mut out = Vec::new();
+    // A plain loop, run on every line of a page: most lines fail the
+    // first test on their first byte.
+    for i in 1..blocks.len() {
+        if signed_name(&blocks[i].text).is_some_and(|name| blocks[i - 1].text.trim() == name)
+            && (i + 1..blocks.len().min(i + 1 + DATE_REACH))
+                .any(|j| super::text_thread::is_date_line(page, j))
+        {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// Removes each signed comment: the signature, the name said just before
@@ -76,6 +92,49 @@ pub fn drop_comments(page: &Page, out: &mut [Decision]) {
         drop(t, out);
         if t > 0 && super::text_items::is_count(&page.blocks[t - 1].text) {
             drop(t - 1, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `signed_name` before its leading-byte test.
+    fn signed_name_full(text: &str) -> Option<&str> {
+        let rest = text.trim().strip_prefix(['–', '—', '-'])?;
+        let name = rest.trim_start();
+        let words = name.split_whitespace().count();
+        (name.len() < rest.len() && (1..=NAME_WORDS).contains(&words)).then_some(name)
+    }
+
+    #[test]
+    fn leading_byte_test_says_what_the_full_path_does() {
+        let lines = [
+            "",
+            " ",
+            "\u{b}",
+            "\u{b}- Ann",
+            "- Ann Lee",
+            "  – Ann Lee",
+            "— Bo",
+            "—no",
+            "-",
+            "- ",
+            "Ann",
+            "\t\n- Ann",
+            "\u{a0}- Ann",
+            "\u{2003}– Ann Lee",
+            "\u{feff}- Ann",
+            "1 - Ann",
+            "-- Ann",
+            "- a b c d e f g",
+            "é - Ann",
+            "\u{85}- Ann",
+            "\u{1c}- Ann",
+        ];
+        for l in lines {
+            assert_eq!(signed_name(l), signed_name_full(l), "{l:?}");
         }
     }
 }

@@ -40,11 +40,35 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
     if heads.is_empty() {
         return;
     }
-    let firsts: Vec<char> = heads
+    let mut firsts: Vec<char> = heads
         .iter()
         .filter_map(|&(i, _)| first(&page.blocks[i]))
         .collect();
-    let keys = |m: usize| page.blocks.get(m).map_or(0, key);
+    firsts.sort_unstable();
+    firsts.dedup();
+    // The ASCII ones as bits, tested for each short line in one step.
+    let ascii_firsts: u128 = firsts
+        .iter()
+        .filter(|c| c.is_ascii())
+        .fold(0, |m, &c| m | 1 << (c as u32));
+    let listed_first = |c: char| {
+        if c.is_ascii() {
+            ascii_firsts & (1 << (c as u32)) != 0
+        } else {
+            firsts.contains(&c)
+        }
+    };
+    // Each line's key, hashed once however many contents checks read it.
+    let cache: Vec<std::cell::Cell<Option<u64>>> =
+        vec![std::cell::Cell::new(None); page.blocks.len()];
+    let keys = |m: usize| match cache.get(m) {
+        Some(c) => c.get().unwrap_or_else(|| {
+            let k = key(&page.blocks[m]);
+            c.set(Some(k));
+            k
+        }),
+        None => 0,
+    };
     // The last line of `key` strictly between `a` and `b`.
     let last_between = |key: u64, a: usize, b: usize| {
         (a + 1..b.min(page.blocks.len()))
@@ -80,10 +104,10 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
         if b.features.words == 0 || b.features.words > ENTRY_WORDS {
             continue;
         }
-        if !first(b).is_some_and(|c| firsts.contains(&c)) {
+        if !first(b).is_some_and(listed_first) {
             continue;
         }
-        if let Ok(w) = wanted.binary_search(&key(b)) {
+        if let Ok(w) = wanted.binary_search(&keys(m)) {
             let s = &mut seen[w];
             match s.0 {
                 0 => s.1 = m,
@@ -118,6 +142,16 @@ pub fn clear_listed(page: &Page, headings: &mut [Vec<usize>]) {
 /// The first letter or digit of a line, lower case: the first one `key`
 /// hashes, so two lines of one key share it.
 fn first(b: &crate::segment::Block) -> Option<char> {
+    // Asked of most short lines: an ASCII letter or digit before any other
+    // than ASCII is the answer, without decoding or case tables.
+    for &c in b.text.as_bytes() {
+        if c.is_ascii_alphanumeric() {
+            return Some(char::from(c.to_ascii_lowercase()));
+        }
+        if !c.is_ascii() {
+            break;
+        }
+    }
     let c = b.text.chars().find(|c| c.is_alphanumeric())?;
     c.to_lowercase().next()
 }
@@ -145,4 +179,24 @@ fn key(b: &crate::segment::Block) -> u64 {
         any = true;
     }
     if any { h.finish().max(1) } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_takes_the_ascii_path_only_where_it_agrees() {
+        let old = |t: &str| {
+            let c = t.chars().find(|c| c.is_alphanumeric())?;
+            c.to_lowercase().next()
+        };
+        let text = "See also\n  -- Options\n¶ Discussion\nÉtude\n«Ünder»\n***\n- 9 lives\nİstanbul\n\
+                    ΣΟΦΙΑ\n— ok\n\u{a0}Nbsp\n٣ three\n...";
+        let page = crate::segment::text::segment(text);
+        assert!(page.blocks.len() >= 10);
+        for b in &page.blocks {
+            assert_eq!(first(b), old(&b.text), "{:?}", b.text);
+        }
+    }
 }
