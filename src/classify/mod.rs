@@ -127,7 +127,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                 let rule = &set.rules[r];
                 return Decision {
                     removed: Some(rule.category),
-                    rule: Cow::Owned(rule.id.clone()),
+                    rule: set.rule_id(r),
                     score,
                     in_main: region.in_main[i],
                 };
@@ -135,7 +135,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
             if let Some(c) = &claims[i] {
                 return Decision {
                     removed: Some(c.category),
-                    rule: Cow::Owned(set.rules[c.rule].id.clone()),
+                    rule: set.rule_id(c.rule),
                     score: set.rules[c.rule].weight.max(score),
                     in_main: region.in_main[i],
                 };

@@ -328,6 +328,26 @@ pub struct RuleSet {
     class_index: FxHashMap<String, Vec<usize>>,
     /// Longest class pattern, in bytes.
     class_max: usize,
+    /// Each rule's id as a `'static` string (`intern`), so a decision
+    /// names its rule without a copy per removed block (`rule_id`).
+    ids: Vec<&'static str>,
+}
+
+/// `id` as a `'static` string, one leaked copy per distinct id for the
+/// life of the process: rule sets rebuilt with the same ids add nothing.
+fn intern(id: &str) -> &'static str {
+    static IDS: std::sync::OnceLock<std::sync::Mutex<HashSet<&'static str>>> =
+        std::sync::OnceLock::new();
+    let mut ids = IDS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(&s) = ids.get(id) {
+        return s;
+    }
+    let s: &'static str = Box::leak(id.to_owned().into_boxed_str());
+    ids.insert(s);
+    s
 }
 
 /// Compile one user pattern under the size caps.
@@ -620,7 +640,9 @@ impl RuleSetBuilder {
             }
         }
         let class_max = class_index.keys().map(String::len).max().unwrap_or(0);
+        let ids = rules.iter().map(|r| intern(&r.id)).collect();
         Ok(RuleSet {
+            ids,
             class_index,
             class_max,
             patterns,
@@ -774,6 +796,16 @@ fn compile_rule(
 }
 
 impl RuleSet {
+    /// The id of rule `r`, as a decision names it. Borrowed unless the
+    /// rule's id was changed after the set was built (`rules` is public).
+    pub fn rule_id(&self, r: usize) -> std::borrow::Cow<'static, str> {
+        let id = &self.rules[r].id;
+        match self.ids.get(r) {
+            Some(&s) if s == id => std::borrow::Cow::Borrowed(s),
+            _ => std::borrow::Cow::Owned(id.clone()),
+        }
+    }
+
     pub fn builtin() -> RuleSet {
         RuleSetBuilder::new()
             .with_builtin()
@@ -977,6 +1009,22 @@ pub fn token_matches(token: &str, pattern: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rule_ids_are_named_without_a_copy_and_follow_later_changes() {
+        let mut set = RuleSet::builtin();
+        for (r, rule) in set.rules.iter().enumerate() {
+            let id = set.rule_id(r);
+            assert!(matches!(id, std::borrow::Cow::Borrowed(_)), "{}", rule.id);
+            assert_eq!(id, rule.id);
+        }
+        // Two sets with the same ids share one interned copy.
+        let again = RuleSet::builtin();
+        assert!(std::ptr::eq(set.ids[0], again.ids[0]));
+        // `rules` is public: an id changed after the build is still named.
+        set.rules[0].id = "renamed.after-build".into();
+        assert_eq!(set.rule_id(0), "renamed.after-build");
+    }
 
     #[test]
     fn builtin_rules_compile() {

@@ -65,12 +65,12 @@ pub fn drop_panels(page: &Page, set: &RuleSet, evidence: &[Evidence], out: &mut 
             if panel.len() < MIN_MARKS {
                 continue;
             }
-            let rule = &set.rules[namer(panel)];
+            let rule = namer(panel);
             for d in &mut out[panel[0].0..=panel[panel.len() - 1].0] {
                 if d.is_kept() {
                     *d = Decision {
                         removed: Some(category),
-                        rule: rule.id.clone().into(),
+                        rule: set.rule_id(rule),
                         score: 1.0 + d.score,
                         in_main: d.in_main,
                     };
