@@ -122,6 +122,13 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
         }
     };
     out.reserve(text.len());
+    let bytes = text.as_bytes();
+    if text.is_ascii() && !super::text_thread::has_ascii_digit(bytes) {
+        // Most lines: no digit, so no digit run to fold, and the shape is
+        // the lower case, byte for byte (a loop the compiler vectorises).
+        out.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        return;
+    }
     if text.is_ascii() {
         // Most lines: byte by byte.
         for &b in text.as_bytes() {
@@ -512,6 +519,8 @@ pub fn extend_footers(
     let limit = (after_footer..n).find(|&i| ends(i)).unwrap_or(n);
     let floor = (0..a).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
     let (mut start, mut end, mut found) = (a, z, 0);
+    // The title's words (see `in_title`), split once when first asked.
+    let mut title_words: Option<Vec<String>> = None;
     for occ in at.iter().filter(|o| o.len() >= MIN_REPEATS) {
         // The region's own footer line, then the items after it, each
         // from one footer line to the next.
@@ -566,7 +575,12 @@ pub fn extend_footers(
                 _ => {
                     // The first item has no footer before it: it starts
                     // under the thread's headline.
-                    if let Some(h) = (floor..o).rev().take(MAX_ITEM).find(|&i| in_title(page, i)) {
+                    let title = title_words.get_or_insert_with(|| title_words_of(page));
+                    if let Some(h) = (floor..o)
+                        .rev()
+                        .take(MAX_ITEM)
+                        .find(|&i| in_title(page, title, i))
+                    {
                         first = h + 1;
                         earlier += 1;
                     }
@@ -589,8 +603,9 @@ pub fn extend_footers(
 
 /// Whether line `i` is the thread's headline: three words or more, half
 /// the title's, found in a row in the title (which may add the site's
-/// name or a tag around them).
-fn in_title(page: &Page, i: usize) -> bool {
+/// name or a tag around them). `title`: the title's words
+/// (`title_words_of`), split once for all the lines asked.
+fn in_title(page: &Page, title: &[String], i: usize) -> bool {
     let Some(first) = page.blocks.first() else {
         return false;
     };
@@ -598,16 +613,25 @@ fn in_title(page: &Page, i: usize) -> bool {
     if i == 0 || b.features.words < 3 || b.features.words > first.features.words {
         return false;
     }
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (title, line) = (words(&first.text), words(&b.text));
+    let line = lower_words(&b.text);
     line.len() >= 3
         && 2 * line.len() >= title.len()
         && title.windows(line.len()).any(|w| w == line.as_slice())
+}
+
+/// `in_title`'s words of the page title (its first line).
+fn title_words_of(page: &Page) -> Vec<String> {
+    page.blocks
+        .first()
+        .map_or_else(Vec::new, |b| lower_words(&b.text))
+}
+
+/// The words of `s` (runs of letters and digits), lower-cased.
+fn lower_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Lines after a section heading searched for its posts.
@@ -715,6 +739,44 @@ mod shape_tests {
         }
     }
 
+    /// `shape_into` of ASCII text as first written: byte by byte, digit
+    /// runs folded, whether or not the text holds a digit.
+    fn ascii_shape_slow(text: &str) -> Vec<u8> {
+        let (mut out, mut zero) = (Vec::new(), false);
+        for &b in text.as_bytes() {
+            let c = ascii_shape(b);
+            if !(zero && (c == b'0' || c == b',' || c == b'.')) {
+                out.push(c);
+                zero = c == b'0';
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn lines_without_digits_shape_as_the_byte_walk() {
+        for t in [
+            "",
+            "Quote",
+            "Reply With QUOTE",
+            "Join Date, Posts.",
+            "a,b.c",
+            "Read more \u{2192}",
+            "0",
+            "x0,5.y",
+            "A line well over sixteen bytes long, with, commas. And dots...",
+            "A line well over sixteen bytes long that ends in a digit 9",
+            "9 starts it and then goes on for more than sixteen bytes",
+            "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ ABCXYZ abcxyz",
+        ] {
+            let mut got = Vec::new();
+            shape_into(t, &mut got);
+            if t.is_ascii() {
+                assert_eq!(got, ascii_shape_slow(t), "{t:?}");
+            }
+        }
+    }
+
     #[test]
     fn shape_compared_in_place_is_the_shape_written_out() {
         let lines = [
@@ -755,6 +817,61 @@ mod shape_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `in_title` as first written: the title split into words again for
+    /// every line asked.
+    fn in_title_slow(page: &Page, i: usize) -> bool {
+        let Some(first) = page.blocks.first() else {
+            return false;
+        };
+        let b = &page.blocks[i];
+        if i == 0 || b.features.words < 3 || b.features.words > first.features.words {
+            return false;
+        }
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let (title, line) = (words(&first.text), words(&b.text));
+        line.len() >= 3
+            && 2 * line.len() >= title.len()
+            && title.windows(line.len()).any(|w| w == line.as_slice())
+    }
+
+    #[test]
+    fn title_split_once_answers_as_split_per_line() {
+        for title in [
+            "How to Fix a Leaky Tap | Home Forum",
+            "ΟΔΟΣ ΣΟΦΙΑΣ Νέα - Site",
+            "Short",
+            "Café Déjà Vu: the Thread - Board",
+        ] {
+            let text = [
+                title,
+                "How to fix a leaky tap",
+                "how to FIX a leaky TAP!",
+                "Fix a Leaky Tap",
+                "Leaky Tap",
+                "Home Forum",
+                "οδος σοφιας νέα",
+                "ΟΔΟΣ ΣΟΦΙΑΣ",
+                "café déjà vu the thread",
+                "Something else entirely here",
+            ]
+            .join("\n");
+            let page = crate::segment::text::segment(&text);
+            let words = title_words_of(&page);
+            for i in 0..page.blocks.len() {
+                assert_eq!(
+                    in_title(&page, &words, i),
+                    in_title_slow(&page, i),
+                    "{title:?} {i}"
+                );
+            }
+        }
+    }
 
     /// `recurrences` skips a line whose shape cannot start as a key's: the
     /// first byte it looks at is the shape's own.

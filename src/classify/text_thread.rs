@@ -10,18 +10,62 @@ use super::text_items::shape_into;
 use crate::segment::Page;
 
 /// A line that is only a date or a time, as comment headers carry them.
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(DATE_PATTERN).expect("date pattern compiles"));
+
+/// `DATE_LINE`'s pattern.
+const DATE_PATTERN: &str = r"(?ix)
         \b\d+\s*(second|sec|minute|min|hour|hr|day|week|month|year)s?\s+ago\b
         | \b(yesterday|today)\s+at\b
         | \b\d{1,2}:\d{2}\s*([ap]\.?m\.?)?\b
         | \b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(19|20)\d{2}\b
         | \b\d{1,2}[./-]\d{1,2}[./-](19|20)?\d{2}\b
-        ",
-    )
-    .expect("date pattern compiles")
+        ";
+
+/// `DATE_LINE` with ASCII classes, case folding and word boundaries,
+/// which keep it on its DFA: on a line whose characters other than ASCII
+/// are all `date_neutral` it matches as `DATE_LINE` does, while on such a
+/// line (a date with a middle dot or a dash, "May 3, 2024 · 5 min")
+/// `DATE_LINE`'s Unicode `\b` sends it to a far slower engine.
+static DATE_LINE_ASCII: LazyLock<Regex> = LazyLock::new(|| {
+    // Built from the pattern, not from `DATE_LINE`: most runs never
+    // compile that one.
+    Regex::new(&format!("(?-u){DATE_PATTERN}")).expect("ASCII date pattern compiles")
 });
+
+/// Characters no branch of `DATE_LINE` can match or find a word in: no
+/// word character, digit or space in Unicode's sense, and none that case
+/// folding turns into an ASCII letter (see the test). Punctuation that
+/// dates and bylines carry.
+fn date_neutral(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a1}'..='\u{a9}'
+            | '\u{ab}'
+            | '\u{ae}'
+            | '\u{b0}'
+            | '\u{b1}'
+            | '\u{b4}'
+            | '\u{b6}'..='\u{b8}'
+            | '\u{bb}'
+            | '\u{bf}'
+            | '\u{d7}'
+            | '\u{f7}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{203e}'
+            | '\u{2122}'
+    )
+}
+
+/// Whether `DATE_LINE` matches `text`, asked of the ASCII form when that
+/// answers the same.
+fn date_match(text: &str) -> bool {
+    if text.is_ascii() || text.chars().all(|c| c.is_ascii() || date_neutral(c)) {
+        DATE_LINE_ASCII.is_match(text)
+    } else {
+        DATE_LINE.is_match(text)
+    }
+}
 
 /// A comment section's heading, count or link, in a few languages (not
 /// "reply": every comment carries that button).
@@ -97,7 +141,7 @@ pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
     b.features.words <= HEADER_WORDS
         && !b.text.starts_with(['—', '–', '-'])
         && may_be_dated(&b.text)
-        && DATE_LINE.is_match(&b.text)
+        && date_match(&b.text)
 }
 
 /// Whether `text` holds what some branch of `DATE_LINE` needs: "day"
@@ -314,6 +358,46 @@ const GOES_ON_REACH: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `date_match` may ask the ASCII pattern of a line only when its
+    /// other characters are ones neither pattern can match or count as
+    /// part of a word.
+    #[test]
+    fn date_neutral_characters_match_nothing_of_the_pattern() {
+        let unicode = Regex::new(r"^(?i:\w|\s|\d|[a-z])$").unwrap();
+        let mut buf = [0u8; 4];
+        let neutral: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| date_neutral(c))
+            .collect();
+        assert!(neutral.len() > 40);
+        for c in neutral {
+            assert!(!unicode.is_match(c.encode_utf8(&mut buf)), "{c:?}");
+        }
+        for t in [
+            "May 3, 2024 · 5 min read",
+            "May 3,\u{a0}2024",
+            "Posted 2 hours ago — reply",
+            "12:30 pm – edited",
+            "« 18.11.2019 »",
+            "yesterday at 9:15",
+            "Today at noon",
+            "ſep 3, 2024 · x",
+            "\u{212a}3:30",
+            "é12:30 — x",
+            "2 days ago…",
+            "1/2/2020™",
+            "—3 weeks ago",
+            "x3:30’",
+            "3:30’s",
+            "abc 12 days agoé",
+        ] {
+            assert_eq!(date_match(t), DATE_LINE.is_match(t), "{t:?}");
+            if t.chars().all(|c| c.is_ascii() || date_neutral(c)) {
+                assert_eq!(DATE_LINE_ASCII.is_match(t), DATE_LINE.is_match(t), "{t:?}");
+            }
+        }
+    }
 
     /// `may_be_dated` may skip the regex only for lines it cannot match:
     /// under case folding no other character stands for the letters it
