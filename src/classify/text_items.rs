@@ -314,7 +314,8 @@ fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Vec<Vec<u8>
 
 /// Where on the page each of `keys` recurs among the `short` lines, in
 /// ascending order.
-fn recurrences(page: &Page, keys: &[Vec<u8>], short: &dyn Fn(usize) -> bool) -> Vec<Vec<usize>> {
+// `short` is generic, not `dyn`: asked of every line, it is inlined.
+fn recurrences(page: &Page, keys: &[Vec<u8>], short: impl Fn(usize) -> bool) -> Vec<Vec<usize>> {
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     // A shape starts as its line does: most lines are told apart by the
     // first byte of their shape alone. The keys sorted by that byte, and
