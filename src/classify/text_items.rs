@@ -225,7 +225,7 @@ pub fn extend(
     if heads.len() < MIN_KEYS {
         return range;
     }
-    let at = recurrences(page, &heads, &short);
+    let at = recurrences(page, &heads, short);
     if at.iter().filter(|o| o.len() >= MIN_REPEATS).count() < MIN_KEYS {
         return range;
     }
@@ -498,7 +498,7 @@ pub fn extend_footers(
     if keys.len() < MIN_KEYS {
         return None;
     }
-    let at = recurrences(page, &keys, &short);
+    let at = recurrences(page, &keys, short);
     let mut buf = Vec::new();
     // A comment thread after an article opens with its own heading or
     // count ("Load earlier comments", "12 Comments") before any post's
