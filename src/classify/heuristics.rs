@@ -145,11 +145,11 @@ fn introduced(page: &Page, out: &[Decision], start: usize) -> bool {
 
 /// Text input: a run of short title-case lines is a menu, even inside the
 /// main run of prose, unless a line ending in a colon introduces it.
-pub fn smooth(page: &Page, out: &mut [Decision]) {
+pub fn smooth(page: &Page, said: Option<&super::text_region::Said>, out: &mut [Decision]) {
     if page.is_html {
         return;
     }
-    super::text_repeats::drop_repeats(page, out);
+    super::text_repeats::drop_repeats(page, said, out);
     let mut i = 0;
     while i < page.blocks.len() {
         if !(out[i].is_kept() && menu_like(&page.blocks[i])) {

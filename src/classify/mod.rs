@@ -166,7 +166,7 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
             d
         })
         .collect();
-    heuristics::smooth(page, &mut out);
+    heuristics::smooth(page, region.said.as_deref(), &mut out);
     // Counters under a post's header: on a thread, or on a page whose
     // region holds dated posts (a forum the region did not grow over).
     // Looked for only on a page with a count kept (most have none).

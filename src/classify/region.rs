@@ -33,6 +33,9 @@ pub struct Region {
     /// heading): the audit says which cut ended the article for the lines
     /// no rule removed, not only that they lay outside it.
     pub trimmed: Vec<(usize, usize, &'static str)>,
+    /// (Text) How often the page says each line, as the region counted it:
+    /// the repeats pass asks the same of every kept line.
+    pub said: Option<std::sync::Arc<super::text_region::Said>>,
 }
 
 impl Region {
@@ -388,6 +391,7 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
         },
         thread: false,
         trimmed: Vec::new(),
+        said: None,
     }
 }
 

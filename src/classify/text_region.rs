@@ -526,6 +526,7 @@ pub fn find_inline(
         teaser: vec![false; page.blocks.len()],
         thread,
         trimmed,
+        said: Some(std::sync::Arc::new(said)),
     }
 }
 
@@ -620,6 +621,7 @@ fn footer_tail(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize
 /// passes ask it of many lines (a heading is said once or twice, a button
 /// under every item again and again, a menu shown twice says its items
 /// twice).
+#[derive(Debug)]
 pub struct Said {
     /// Per line, the number of its text among the page's distinct texts.
     id: Vec<u32>,
@@ -682,6 +684,11 @@ impl Said {
     /// the same have the same number.
     pub fn id(&self, i: usize) -> usize {
         self.id[i] as usize
+    }
+
+    /// How many lines were counted.
+    pub fn lines(&self) -> usize {
+        self.id.len()
     }
 
     /// How many distinct texts the page's lines say.

@@ -35,28 +35,41 @@ const ITEM_COPIES: usize = 3;
 /// short; copies further apart are a page quoting itself.
 const ITEM_SPAN: usize = 15;
 
-pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
+/// `said`: how often the page says each line, as the region counted it
+/// (counted here when not given).
+pub fn drop_repeats(page: &Page, said: Option<&super::text_region::Said>, out: &mut [Decision]) {
     let blocks = &page.blocks;
-    // Sized once: growing it hashes every line in it again.
-    let mut first: FxHashMap<LineKey, usize> =
-        FxHashMap::with_capacity_and_hasher(blocks.len(), Default::default());
+    let own;
+    // Counted for this page's lines (a count of another page's is no use).
+    let said = match said.filter(|s| s.lines() == blocks.len()) {
+        Some(s) => s,
+        None => {
+            own = super::text_region::Said::new(page);
+            &own
+        }
+    };
+    // Per distinct text (the region's numbering), its first kept line:
+    // no line is hashed again.
+    let mut first_kept = vec![u32::MAX; said.texts()];
     let mut copies = Vec::new();
     for (i, (b, d)) in blocks.iter().zip(out.iter()).enumerate() {
         if !d.is_kept() {
             continue;
         }
-        match first.entry(LineKey(&b.text)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(i);
-            }
-            std::collections::hash_map::Entry::Occupied(o) => {
-                let f = *o.get();
-                if b.features.words >= SENTENCE_WORDS || same_run(page, f, i) >= BLOCK_LINES {
-                    copies.push(i);
-                }
+        let f = &mut first_kept[said.id(i)];
+        if *f == u32::MAX {
+            *f = i as u32;
+        } else {
+            let f = *f as usize;
+            if b.features.words >= SENTENCE_WORDS || same_run(page, f, i) >= BLOCK_LINES {
+                copies.push(i);
             }
         }
     }
+    let first = Firsts {
+        said,
+        first: &first_kept,
+    };
     // Sentences said by each item of a list stay: where each of them
     // stands and which lines the page says once. Only pages with such a
     // copy pay for it.
@@ -66,9 +79,7 @@ pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
             items.insert(LineKey(&blocks[i].text), Vec::new());
         }
     }
-    // How often the page says each line: counted on first use, as most
-    // pages ask neither pass below.
-    let said = Said::new(page);
+    let said = Said { counts: said };
     if !items.is_empty() {
         for (i, b) in blocks.iter().enumerate() {
             if let Some(v) = items.get_mut(&LineKey(&b.text)) {
@@ -95,27 +106,29 @@ pub fn drop_repeats(page: &Page, out: &mut [Decision]) {
     }
 }
 
-/// How many times the page says each line (`text_region::Said`), counted
-/// when first asked: most pages ask neither pass that needs it.
+/// How many times the page says each line (`text_region::Said`).
 struct Said<'a> {
-    page: &'a Page,
-    counts: std::cell::OnceCell<super::text_region::Said>,
+    counts: &'a super::text_region::Said,
 }
 
-impl<'a> Said<'a> {
-    fn new(page: &'a Page) -> Self {
-        Said {
-            page,
-            counts: std::cell::OnceCell::new(),
-        }
-    }
-
+impl Said<'_> {
     /// Whether line `j` is said nowhere else on the page.
     fn once(&self, j: usize) -> bool {
-        let counts = self
-            .counts
-            .get_or_init(|| super::text_region::Said::new(self.page));
-        counts.times(j) == 1
+        self.counts.times(j) == 1
+    }
+}
+
+/// The first kept line of each line's text.
+struct Firsts<'a> {
+    said: &'a super::text_region::Said,
+    first: &'a [u32],
+}
+
+impl Firsts<'_> {
+    /// The first kept line saying line `i`'s text, if one is kept.
+    fn of(&self, i: usize) -> Option<usize> {
+        let f = *self.first.get(self.said.id(i))?;
+        (f != u32::MAX).then_some(f as usize)
     }
 }
 
@@ -141,7 +154,7 @@ const POST_WORDS: u32 = 8;
 fn signatures(
     page: &Page,
     out: &[Decision],
-    first: &FxHashMap<LineKey, usize>,
+    first: &Firsts,
     copies: &[usize],
     said: &Said,
 ) -> Vec<usize> {
@@ -164,7 +177,7 @@ fn signatures(
     // longer passage said twice goes on).
     let ends_post =
         |z: usize| z + 1 >= n || !out[z + 1].is_kept() && copies.binary_search(&(z + 1)).is_err();
-    let first_of = |i: usize| first.get(&LineKey(&blocks[i].text)).copied();
+    let first_of = |i: usize| first.of(i);
     let mut signed = Vec::new();
     let mut k = 0;
     while k < copies.len() {
@@ -190,7 +203,7 @@ fn signatures(
         // Each copy under a post of its own (text of its own, one of the
         // two said nowhere else), and a dated header opens the later post.
         // The tests that need no count of the page's lines come first:
-        // most runs fail them, and the counts are made on first use.
+        // most runs fail them.
         if c0 - f1 > MIN_GAP
             && ends_post(f1)
             && ends_post(c1)
