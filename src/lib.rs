@@ -25,6 +25,8 @@ pub mod eval;
 pub mod pipeline;
 pub mod read;
 pub mod segment;
+#[cfg(test)]
+mod test_rng;
 pub mod write;
 
 pub use assemble::Article;

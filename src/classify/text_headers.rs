@@ -150,15 +150,10 @@ mod tests {
             "carl",
             "3 days ago",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::test_rng::XorShift::new(0x9e37_79b9_7f4a_7c15);
         for _ in 0..400 {
             // A run of header lines of random order, kept and removed.
-            let mut next = || {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                seed
-            };
+            let mut next = || rng.next_u64();
             let n = 2 + (next() % 14) as usize;
             let text: Vec<&str> = (0..n)
                 .map(|_| lines[(next() % lines.len() as u64) as usize])

@@ -274,13 +274,8 @@ mod tests {
             "\t",
             "\u{1}",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
+        let mut next = || rng.next_u64();
         for _ in 0..4000 {
             let mut s = String::from("\"");
             for _ in 0..next() % 12 {

@@ -278,13 +278,8 @@ mod tests {
     fn line_feeds_are_found_where_memchr_finds_them() {
         // Line feeds at every offset of a 64-byte step, runs of them, and
         // texts of every length around the steps' ends.
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
+        let mut next = || rng.next_u64();
         for len in 0..300 {
             for density in [0, 2, 8, 40, 100] {
                 let b: Vec<u8> = (0..len)
