@@ -324,20 +324,11 @@ fn drop_crowded(page: &Page, set: &RuleSet, hits: &mut [Vec<usize>]) {
     }
 }
 
-/// Text rules that each block matches, within their bounds. Known before
-/// the main content is looked for, so junk text cannot anchor it.
-pub fn text_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
-    page.blocks
-        .iter()
-        .map(|b| {
-            let f = &b.features;
-            set.text_matches_within(&b.text, f.words, f.link_density)
-        })
-        .collect()
-}
-
-/// `text_hits` and `heading_hits` at once: a block asked for both kinds
-/// of rules is searched for the literals of both in one pass.
+/// The rules that each block matches, within their bounds: text rules
+/// for every block, heading rules for heading-like blocks (none for the
+/// others), as `Evidence` holds them. Both kinds in one search of each
+/// block's text. Known before the main content is looked for, so junk
+/// text cannot anchor it (`text_items::ends_posts` asks the headings too).
 pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     let n = page.blocks.len();
     let (mut texts, mut heads) = (Vec::with_capacity(n), Vec::with_capacity(n));
@@ -376,34 +367,8 @@ pub fn removed_by_text(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
         .collect()
 }
 
-/// Heading rules that each heading-like block matches (none for the
-/// others), as `Evidence::headings` holds them. Known before the main
-/// content is looked for: `text_items::ends_posts` asks them too.
-pub fn heading_hits(page: &Page, set: &RuleSet) -> Vec<Vec<usize>> {
-    page.blocks
-        .iter()
-        .map(|b| {
-            let f = &b.features;
-            if takes_headings(page, b) {
-                set.heading_matches_within(&b.text, f.words, f.link_density)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect()
-}
-
-pub fn collect(
-    page: &Page,
-    set: &RuleSet,
-    region: &Region,
-    text_hits: Vec<Vec<usize>>,
-    hits: &[Vec<usize>],
-) -> Vec<Evidence> {
-    collect_with(page, set, region, text_hits, heading_hits(page, set), hits)
-}
-
-/// `collect`, with the heading rules already matched (`heading_hits`).
+/// Each block's evidence, from the rules it matched (`rule_hits`) and
+/// its elements' hits (`element_hits`).
 pub fn collect_with(
     page: &Page,
     set: &RuleSet,

@@ -13,7 +13,7 @@ use crate::segment::Page;
 /// "Related stories") or a copyright line, cookie notice or sign-up
 /// prompt, which close a page's content rather than sit inside a post.
 /// Asked of a few lines only, when a page has posts.
-/// `headings`: the heading rules each line matches (`evidence::heading_hits`).
+/// `headings`: the heading rules each line matches (`evidence::rule_hits`).
 pub fn ends_posts(
     page: &Page,
     set: &RuleSet,

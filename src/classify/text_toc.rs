@@ -14,7 +14,7 @@ const LISTED_BEFORE: usize = 3;
 /// Words at most in a contents entry.
 const ENTRY_WORDS: u32 = 8;
 
-/// Clears the section-heading hits (`evidence::heading_hits`) of lines that
+/// Clears the section-heading hits (`evidence::rule_hits`) of lines that
 /// a table of contents lists, and of the entries that list them.
 ///
 /// Line `j` lists line `k` (same words, said only there, `j < k`) when the

@@ -236,11 +236,11 @@ fn test(
             .map_err(|e| anyhow::anyhow!("{page_name}: {e}"))?;
         let hits = site.hits(&page, &marks);
         let decisions = classify::classify_with(&page, set, hits.as_ref());
-        let text_hits = evidence::text_hits(&page, set);
+        let (text_hits, heading_hits) = evidence::rule_hits(&page, set);
         let junk = evidence::removed_by_text(set, &text_hits);
         let el_hits = evidence::element_hits(&page, set);
         let reg = region::find(&page, &junk, &region::element_marks(set, &el_hits));
-        let mut ev = evidence::collect(&page, set, &reg, text_hits, &el_hits);
+        let mut ev = evidence::collect_with(&page, set, &reg, text_hits, heading_hits, &el_hits);
         if let Some(h) = &hits {
             h.mask(&mut ev);
         }
