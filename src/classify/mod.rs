@@ -105,7 +105,13 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         }
         let section = |i: usize| text_items::ends_section(page, set, &headings, i);
         let mut region = text_region::find_inline(page, &junk, &inline, &closes, &ends, &section);
-        text_reply_prompt::cut(page, &junk, &ends_thread, &mut region.in_main);
+        text_reply_prompt::cut(
+            page,
+            region.said.as_deref(),
+            &junk,
+            &ends_thread,
+            &mut region.in_main,
+        );
         region
     };
     let mut evidence = evidence::collect_with(page, set, &region, text_hits, headings, &hits);

@@ -716,18 +716,6 @@ fn line_hash(b: &[u8]) -> u64 {
     (h.rotate_left(29) ^ tail).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
-/// How many lines of the page read as line `i` does, counted up to
-/// `cap`: a heading is said once or twice, a button under every item
-/// again and again.
-pub(super) fn said_times(page: &Page, i: usize, cap: usize) -> usize {
-    let text = &page.blocks[i].text;
-    page.blocks
-        .iter()
-        .filter(|b| b.text == *text)
-        .take(cap)
-        .count()
-}
-
 /// Lines of the region `(a, z)` late enough to close an article (an
 /// author box, a comment section's heading): at least `CLOSING_WORDS`
 /// prose words and `CLOSING_SHARE` of the region's before them.

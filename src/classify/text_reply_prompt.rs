@@ -6,6 +6,7 @@
 //!
 //! The prompts are data: the rules with `mark = "ends-thread"` match them.
 
+use super::text_region::Said;
 use crate::segment::Page;
 
 /// Words of the region's text before the prompt: at least a short post.
@@ -15,21 +16,28 @@ const MIN_WORDS: u32 = 40;
 /// Ends the region `in_main` at its first line a rule marks as ending a
 /// thread (`ends[i]`), said once on the page, with a post's worth of the
 /// region's text (not `junk`) before it. Shorter `ends` means false.
-pub fn cut(page: &Page, junk: &[bool], ends: &[bool], in_main: &mut [bool]) {
+/// `said`: the page's line counts, if the region passes made them.
+pub fn cut(page: &Page, said: Option<&Said>, junk: &[bool], ends: &[bool], in_main: &mut [bool]) {
     // Most pages have no such prompt: nothing to cut.
     if page.is_html || !ends.contains(&true) {
         return;
     }
+    let own;
+    // Counted for this page's lines (a count of another page's is no use).
+    let said = match said.filter(|s| s.lines() == page.blocks.len()) {
+        Some(s) => s,
+        None => {
+            own = Said::new(page);
+            &own
+        }
+    };
     let n = page.blocks.len().min(in_main.len());
     let mut before = 0u32;
     for i in 0..n {
         if !in_main[i] {
             continue;
         }
-        if ends.get(i).copied().unwrap_or(false)
-            && before >= MIN_WORDS
-            && super::text_region::said_times(page, i, 2) == 1
-        {
+        if ends.get(i).copied().unwrap_or(false) && before >= MIN_WORDS && said.times(i) == 1 {
             for m in &mut in_main[i..n] {
                 *m = false;
             }
