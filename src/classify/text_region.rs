@@ -675,6 +675,19 @@ impl Said {
         Said { id, count }
     }
 
+    /// `said` if it counts `page`'s lines (a count of another page's is
+    /// no use), else `page` counted into `own`.
+    pub fn or_count<'a>(
+        said: Option<&'a Said>,
+        page: &Page,
+        own: &'a mut Option<Said>,
+    ) -> &'a Said {
+        match said.filter(|s| s.lines() == page.blocks.len()) {
+            Some(s) => s,
+            None => own.insert(Said::new(page)),
+        }
+    }
+
     /// How many lines of the page say what line `i` says.
     pub fn times(&self, i: usize) -> u32 {
         self.count[self.id[i] as usize]
@@ -1193,6 +1206,23 @@ mod tests {
             })
             .collect();
         (id, count)
+    }
+
+    #[test]
+    fn counts_of_another_page_are_not_used() {
+        let page = crate::segment::text::segment("Share\nA line\nShare");
+        let other = crate::segment::text::segment("Share\nA line");
+        let mine = Said::new(&page);
+        let mut own = None;
+        let got = Said::or_count(Some(&mine), &page, &mut own);
+        assert!(std::ptr::eq(got, &mine) && own.is_none());
+        // Two lines counted for three: the page is counted anew.
+        let theirs = Said::new(&other);
+        let mut own = None;
+        let got = Said::or_count(Some(&theirs), &page, &mut own);
+        assert_eq!((got.lines(), got.times(0), got.times(1)), (3, 2, 1));
+        let mut own = None;
+        assert_eq!(Said::or_count(None, &page, &mut own).times(2), 2);
     }
 
     #[test]

@@ -39,15 +39,8 @@ const ITEM_SPAN: usize = 15;
 /// (counted here when not given).
 pub fn drop_repeats(page: &Page, said: Option<&super::text_region::Said>, out: &mut [Decision]) {
     let blocks = &page.blocks;
-    let own;
-    // Counted for this page's lines (a count of another page's is no use).
-    let said = match said.filter(|s| s.lines() == blocks.len()) {
-        Some(s) => s,
-        None => {
-            own = super::text_region::Said::new(page);
-            &own
-        }
-    };
+    let mut own = None;
+    let said = super::text_region::Said::or_count(said, page, &mut own);
     // Per distinct text (the region's numbering), its first kept line:
     // no line is hashed again.
     let mut first_kept = vec![u32::MAX; said.texts()];

@@ -22,15 +22,8 @@ pub fn cut(page: &Page, said: Option<&Said>, junk: &[bool], ends: &[bool], in_ma
     if page.is_html || !ends.contains(&true) {
         return;
     }
-    let own;
-    // Counted for this page's lines (a count of another page's is no use).
-    let said = match said.filter(|s| s.lines() == page.blocks.len()) {
-        Some(s) => s,
-        None => {
-            own = Said::new(page);
-            &own
-        }
-    };
+    let mut own = None;
+    let said = Said::or_count(said, page, &mut own);
     let n = page.blocks.len().min(in_main.len());
     let mut before = 0u32;
     for i in 0..n {
