@@ -124,6 +124,38 @@ fn ascii_shape(b: u8) -> u8 {
 /// ("#5", "#12"; "410 posts", "8,185 posts").
 pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
     out.clear();
+    shape_append(text, out);
+}
+
+/// `shape_into`, written after what `out` holds: a page's shapes end to
+/// end in one buffer (see `text_grid::find`).
+pub(crate) fn shape_append(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // Most lines: the bytes copied, then shaped in place (loops the
+        // compiler vectorises), with no check of room per byte.
+        let from = out.len();
+        out.extend_from_slice(bytes);
+        let shape = &mut out[from..];
+        if !super::text_thread::has_ascii_digit(bytes) {
+            // No digit, no digit run to fold: the lower case.
+            shape.make_ascii_lowercase();
+            return;
+        }
+        // A digit run, with the separators inside it, becomes one 0: the
+        // shape is written over the copy, never ahead of what is read.
+        let (mut j, mut zero) = (0, false);
+        for k in 0..shape.len() {
+            let c = ascii_shape(shape[k]);
+            if !(zero && (c == b'0' || c == b',' || c == b'.')) {
+                shape[j] = c;
+                j += 1;
+                zero = c == b'0';
+            }
+        }
+        out.truncate(from + j);
+        return;
+    }
     let mut zero = false;
     // A digit run, with the separators inside it, becomes one 0.
     let mut push = |c: u8, out: &mut Vec<u8>| {
@@ -133,20 +165,6 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
         }
     };
     out.reserve(text.len());
-    let bytes = text.as_bytes();
-    if text.is_ascii() && !super::text_thread::has_ascii_digit(bytes) {
-        // Most lines: no digit, so no digit run to fold, and the shape is
-        // the lower case, byte for byte (a loop the compiler vectorises).
-        out.extend(bytes.iter().map(u8::to_ascii_lowercase));
-        return;
-    }
-    if text.is_ascii() {
-        // Most lines: byte by byte.
-        for &b in text.as_bytes() {
-            push(ascii_shape(b), out);
-        }
-        return;
-    }
     let mut enc = [0u8; 4];
     for c in text.chars() {
         // An ASCII character lower-cases to itself or its ASCII pair.
@@ -717,6 +735,66 @@ pub fn posts_follow(page: &Page, at: usize) -> bool {
 #[cfg(test)]
 mod shape_tests {
     use super::*;
+
+    /// `shape_into` as it was before the in-place ASCII path: every byte
+    /// pushed.
+    fn shape_into_pushed(text: &str, out: &mut Vec<u8>) {
+        out.clear();
+        let mut zero = false;
+        let mut push = |c: u8, out: &mut Vec<u8>| {
+            if !(zero && (c == b'0' || c == b',' || c == b'.')) {
+                out.push(c);
+                zero = c == b'0';
+            }
+        };
+        let mut enc = [0u8; 4];
+        for c in text.chars() {
+            if c.is_ascii() {
+                push(ascii_shape(c as u8), out);
+                continue;
+            }
+            for c in c.to_lowercase() {
+                if c.is_ascii_digit() {
+                    push(b'0', out);
+                } else {
+                    for &b in c.encode_utf8(&mut enc).as_bytes() {
+                        push(b, out);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_written_in_place_are_the_pushed_shapes() {
+        let mut rng = crate::classify::testgen::Rng::new(7);
+        let (mut want, mut got, mut all) = (Vec::new(), Vec::new(), Vec::new());
+        let mut lines: Vec<String> = (0..4000)
+            .map(|_| crate::classify::testgen::line(&mut rng, 12))
+            .collect();
+        lines.extend(
+            [
+                "",
+                "0",
+                "00,0.0x",
+                "9,",
+                "a0.b",
+                "A,0",
+                "ABC 1.2.3 DEF",
+                "x0,,5",
+            ]
+            .map(String::from),
+        );
+        for t in &lines {
+            shape_into_pushed(t, &mut want);
+            shape_into(t, &mut got);
+            assert_eq!(got, want, "{t:?}");
+            // Appended after other shapes, as the grid writes them.
+            let from = all.len();
+            shape_append(t, &mut all);
+            assert_eq!(&all[from..], &want[..], "{t:?}");
+        }
+    }
 
     /// The shape of a line with other than ASCII in it is that of its
     /// lower case, character by character (ASCII ones taken as they are).
