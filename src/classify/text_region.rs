@@ -454,9 +454,10 @@ pub fn find_inline(
         best_range.1 = best_range.1.min(h);
     }
     let items = if best > 0.0 && thread_heading.is_none() {
-        let items = super::text_items::extend(page, junk, ends_posts, &loose, best_range);
+        let (items, posts) =
+            super::text_items::extend_both(page, junk, ends_posts, &loose, best_range);
         thread = items != best_range;
-        match super::text_items::extend_footers(page, junk, ends_posts, &loose, best_range) {
+        match posts {
             Some(posts) => {
                 thread = true;
                 (items.0.min(posts.0), items.1.max(posts.1))
