@@ -196,3 +196,130 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
     }
     out
 }
+
+/// Varied lines and pages for the tests that pin a fast form to the form
+/// it replaced: words, numbers, dates, punctuation and other than ASCII,
+/// drawn from a fixed seed.
+#[cfg(test)]
+pub(crate) mod testgen {
+    /// A small deterministic generator (an LCG's high bits).
+    pub struct Rng(u64);
+
+    impl Rng {
+        pub fn new(seed: u64) -> Rng {
+            Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        }
+
+        pub fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) as usize) % n.max(1)
+        }
+
+        pub fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
+        }
+    }
+
+    /// Pieces lines are built of.
+    const PIECES: &[&str] = &[
+        "Reply",
+        "Quote",
+        "the",
+        "and",
+        "of",
+        "Posted",
+        "by",
+        "Jane",
+        "Roe",
+        "J.",
+        "—",
+        "-",
+        "–",
+        "|",
+        ",",
+        ".",
+        ":",
+        "/",
+        "#",
+        "$",
+        "12",
+        "3",
+        "2019",
+        "1,204",
+        "4.5",
+        "7:45",
+        "pm",
+        "ago",
+        "hours",
+        "days",
+        "Nov",
+        "May",
+        "yesterday",
+        "at",
+        "Today",
+        "Comments",
+        "comment",
+        "Share",
+        "Follow",
+        "Add",
+        "a",
+        "Read",
+        "more",
+        "Café",
+        "Über",
+        "ΣΊΣΥΦΟΣ",
+        "东京",
+        "٣",
+        "\u{212a}elvin",
+        "İstanbul",
+        "ſep",
+        "\u{a0}",
+        "·",
+        "“quoted”",
+        "\"Great",
+        "service!\"",
+        "5",
+        "stars",
+        "★★★★★",
+        "Senior",
+        "Member",
+        "410",
+        "posts",
+        "Join",
+        "Date",
+        "x",
+        "ǅ",
+        "(@jane)",
+        "MD",
+        "is",
+        "has",
+        "writer",
+        "editor",
+        "?",
+        "!",
+        "’s",
+        "0",
+        "00",
+        "9,",
+        "..",
+    ];
+
+    /// A line of 0 to `max` pieces, spaced or run together.
+    pub fn line(rng: &mut Rng, max: usize) -> String {
+        let mut s = String::new();
+        let n = rng.below(max + 1);
+        for k in 0..n {
+            if k > 0 && rng.below(5) != 0 {
+                s.push(' ');
+            }
+            s.push_str(rng.pick(PIECES));
+        }
+        if rng.below(8) == 0 {
+            s.push('.');
+        }
+        s
+    }
+}

@@ -5,7 +5,7 @@
 //! prose, so the prose region misses it; on a page with no article the
 //! grid is the content.
 
-use super::text_items::shape_into;
+use super::text_items::shape_append;
 use crate::segment::Page;
 
 /// An item grid found on a page.
@@ -40,12 +40,11 @@ pub fn find(page: &Page, said: &super::text_region::Said, junk: &[bool]) -> Opti
     // Every short line's shape, end to end in one buffer: no Vec per line.
     let mut all = Vec::new();
     let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(n);
-    let mut buf = Vec::new();
     for b in &page.blocks {
         if b.features.words <= TEMPLATE_WORDS && b.features.words > 0 {
-            shape_into(&b.text, &mut buf);
-            spans.push(Some((all.len(), all.len() + buf.len())));
-            all.extend_from_slice(&buf);
+            let from = all.len();
+            shape_append(&b.text, &mut all);
+            spans.push(Some((from, all.len())));
         } else {
             spans.push(None);
         }

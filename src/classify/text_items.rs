@@ -124,6 +124,38 @@ fn ascii_shape(b: u8) -> u8 {
 /// ("#5", "#12"; "410 posts", "8,185 posts").
 pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
     out.clear();
+    shape_append(text, out);
+}
+
+/// `shape_into`, written after what `out` holds: a page's shapes end to
+/// end in one buffer (see `text_grid::find`).
+pub(crate) fn shape_append(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    if text.is_ascii() {
+        // Most lines: the bytes copied, then shaped in place (loops the
+        // compiler vectorises), with no check of room per byte.
+        let from = out.len();
+        out.extend_from_slice(bytes);
+        let shape = &mut out[from..];
+        if !super::text_thread::has_ascii_digit(bytes) {
+            // No digit, no digit run to fold: the lower case.
+            shape.make_ascii_lowercase();
+            return;
+        }
+        // A digit run, with the separators inside it, becomes one 0: the
+        // shape is written over the copy, never ahead of what is read.
+        let (mut j, mut zero) = (0, false);
+        for k in 0..shape.len() {
+            let c = ascii_shape(shape[k]);
+            if !(zero && (c == b'0' || c == b',' || c == b'.')) {
+                shape[j] = c;
+                j += 1;
+                zero = c == b'0';
+            }
+        }
+        out.truncate(from + j);
+        return;
+    }
     let mut zero = false;
     // A digit run, with the separators inside it, becomes one 0.
     let mut push = |c: u8, out: &mut Vec<u8>| {
@@ -133,20 +165,6 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
         }
     };
     out.reserve(text.len());
-    let bytes = text.as_bytes();
-    if text.is_ascii() && !super::text_thread::has_ascii_digit(bytes) {
-        // Most lines: no digit, so no digit run to fold, and the shape is
-        // the lower case, byte for byte (a loop the compiler vectorises).
-        out.extend(bytes.iter().map(u8::to_ascii_lowercase));
-        return;
-    }
-    if text.is_ascii() {
-        // Most lines: byte by byte.
-        for &b in text.as_bytes() {
-            push(ascii_shape(b), out);
-        }
-        return;
-    }
     let mut enc = [0u8; 4];
     for c in text.chars() {
         // An ASCII character lower-cases to itself or its ASCII pair.
@@ -210,22 +228,96 @@ pub fn extend(
     loose: &[bool],
     range: (usize, usize),
 ) -> (usize, usize) {
-    let n = page.blocks.len();
-    let (a, z) = range;
-    if a >= z || z > n {
-        return range;
+    match header_keys(page, loose, range) {
+        Some(heads) => {
+            let at = recurrences(page, &heads, |i| short(page, loose, i));
+            extend_over(page, junk, ends, loose, range, &slices(&at))
+        }
+        None => range,
     }
-    let short = |i: usize| page.blocks[i].features.words <= TEMPLATE_WORDS && !loose[i];
-    // Candidate template lines: the short lines of the region's own
-    // header.
+}
+
+/// `extend` and `extend_footers` of one region, with the page walked once
+/// for the template lines of both (`recurrences` of their keys together).
+pub fn extend_both(
+    page: &Page,
+    junk: &[bool],
+    ends: &dyn Fn(usize) -> bool,
+    loose: &[bool],
+    range: (usize, usize),
+) -> ((usize, usize), Option<(usize, usize)>) {
+    let heads = header_keys(page, loose, range);
+    let feet = footer_keys(page, junk, loose, range);
+    // Both key lists in one, each key once; each list's keys by their
+    // place in it.
+    fn place<'a>(keys: &mut Vec<&'a [u8]>, list: &'a [Vec<u8>]) -> Vec<usize> {
+        list.iter()
+            .map(|k| match keys.iter().position(|h| *h == k.as_slice()) {
+                Some(p) => p,
+                None => {
+                    keys.push(k);
+                    keys.len() - 1
+                }
+            })
+            .collect()
+    }
+    let mut keys: Vec<&[u8]> = Vec::new();
+    let head_at = heads.as_deref().map(|h| place(&mut keys, h));
+    let foot_at = feet.as_ref().map(|(_, k)| place(&mut keys, k));
+    let at = if keys.is_empty() {
+        Vec::new()
+    } else {
+        recurrences(page, &keys, |i| short(page, loose, i))
+    };
+    // The occurrences of one list's keys, in its order.
+    let of = |places: &[usize]| -> Vec<&[usize]> { places.iter().map(|&p| &at[p][..]).collect() };
+    let items = match &head_at {
+        Some(places) => extend_over(page, junk, ends, loose, range, &of(places)),
+        None => range,
+    };
+    let posts = match (&feet, &foot_at) {
+        (Some((footer, k)), Some(places)) => {
+            footers_over(page, junk, ends, loose, range, footer, k, &of(places))
+        }
+        _ => None,
+    };
+    (items, posts)
+}
+
+/// Each key's occurrences as a slice.
+fn slices(at: &[Vec<usize>]) -> Vec<&[usize]> {
+    at.iter().map(Vec::as_slice).collect()
+}
+
+/// Whether line `i` may be a template line: short, and no paragraph.
+fn short(page: &Page, loose: &[bool], i: usize) -> bool {
+    page.blocks[i].features.words <= TEMPLATE_WORDS && !loose[i]
+}
+
+/// The candidate template lines of `extend`: the distinct shapes of the
+/// short lines of the region's own header, or `None` when too few.
+fn header_keys(page: &Page, loose: &[bool], (a, z): (usize, usize)) -> Option<Vec<Vec<u8>>> {
+    if a >= z || z > page.blocks.len() {
+        return None;
+    }
     let heads = template_keys(
         page,
-        (a.saturating_sub(HEADER_REACH).max(1)..=a).filter(|&i| short(i)),
+        (a.saturating_sub(HEADER_REACH).max(1)..=a).filter(|&i| short(page, loose, i)),
     );
-    if heads.len() < MIN_KEYS {
-        return range;
-    }
-    let at = recurrences(page, &heads, short);
+    (heads.len() >= MIN_KEYS).then_some(heads)
+}
+
+/// `extend` past its keys, with `at` where each recurs (`recurrences`).
+fn extend_over(
+    page: &Page,
+    junk: &[bool],
+    ends: &dyn Fn(usize) -> bool,
+    loose: &[bool],
+    range: (usize, usize),
+    at: &[&[usize]],
+) -> (usize, usize) {
+    let n = page.blocks.len();
+    let (a, z) = range;
     if at.iter().filter(|o| o.len() >= MIN_REPEATS).count() < MIN_KEYS {
         return range;
     }
@@ -315,7 +407,12 @@ fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Vec<Vec<u8>
 /// Where on the page each of `keys` recurs among the `short` lines, in
 /// ascending order.
 // `short` is generic, not `dyn`: asked of every line, it is inlined.
-fn recurrences(page: &Page, keys: &[Vec<u8>], short: impl Fn(usize) -> bool) -> Vec<Vec<usize>> {
+fn recurrences<K: AsRef<[u8]>>(
+    page: &Page,
+    keys: &[K],
+    short: impl Fn(usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let keys: Vec<&[u8]> = keys.iter().map(AsRef::as_ref).collect();
     let mut at: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
     // A shape starts as its line does: most lines are told apart by the
     // first byte of their shape alone. The keys sorted by that byte, and
@@ -378,7 +475,7 @@ fn recurrences(page: &Page, keys: &[Vec<u8>], short: impl Fn(usize) -> bool) -> 
             })
         } else {
             shape_into(&b.text, &mut buf);
-            cands.iter().copied().find(|&k| keys[k] == buf)
+            cands.iter().copied().find(|&k| keys[k] == buf.as_slice())
         };
         if let Some(k) = k {
             at[k].push(i);
@@ -483,22 +580,49 @@ pub fn extend_footers(
     loose: &[bool],
     range: (usize, usize),
 ) -> Option<(usize, usize)> {
+    let (footer, keys) = footer_keys(page, junk, loose, range)?;
+    let at = recurrences(page, &keys, |i| short(page, loose, i));
+    footers_over(page, junk, ends, loose, range, &footer, &keys, &slices(&at))
+}
+
+/// The region's footer (the lines between its text and the next text)
+/// and the distinct shapes of its short lines, `extend_footers`'s
+/// candidate template lines, or `None` when too few.
+fn footer_keys(
+    page: &Page,
+    junk: &[bool],
+    loose: &[bool],
+    (a, z): (usize, usize),
+) -> Option<(Vec<usize>, Vec<Vec<u8>>)> {
     let n = page.blocks.len();
-    let (a, z) = range;
     if a >= z || z > n {
         return None;
     }
-    let short = |i: usize| page.blocks[i].features.words <= TEMPLATE_WORDS && !loose[i];
-    let text = |i: usize| is_text(page, junk, loose, i);
-    // The footer: the lines between the region's text and the next text.
     let footer: Vec<usize> = (z..(z + FOOTER_REACH).min(n))
-        .take_while(|&i| !text(i))
+        .take_while(|&i| !is_text(page, junk, loose, i))
         .collect();
-    let keys = template_keys(page, footer.iter().copied().filter(|&i| short(i)));
-    if keys.len() < MIN_KEYS {
-        return None;
-    }
-    let at = recurrences(page, &keys, short);
+    let keys = template_keys(
+        page,
+        footer.iter().copied().filter(|&i| short(page, loose, i)),
+    );
+    (keys.len() >= MIN_KEYS).then_some((footer, keys))
+}
+
+/// `extend_footers` past its footer and keys, with `at` where each key
+/// recurs (`recurrences`).
+#[allow(clippy::too_many_arguments)]
+fn footers_over(
+    page: &Page,
+    junk: &[bool],
+    ends: &dyn Fn(usize) -> bool,
+    loose: &[bool],
+    (a, z): (usize, usize),
+    footer: &[usize],
+    keys: &[Vec<u8>],
+    at: &[&[usize]],
+) -> Option<(usize, usize)> {
+    let n = page.blocks.len();
+    let text = |i: usize| is_text(page, junk, loose, i);
     let mut buf = Vec::new();
     // A comment thread after an article opens with its own heading or
     // count ("Load earlier comments", "12 Comments") before any post's
@@ -718,6 +842,66 @@ pub fn posts_follow(page: &Page, at: usize) -> bool {
 mod shape_tests {
     use super::*;
 
+    /// `shape_into` as it was before the in-place ASCII path: every byte
+    /// pushed.
+    fn shape_into_pushed(text: &str, out: &mut Vec<u8>) {
+        out.clear();
+        let mut zero = false;
+        let mut push = |c: u8, out: &mut Vec<u8>| {
+            if !(zero && (c == b'0' || c == b',' || c == b'.')) {
+                out.push(c);
+                zero = c == b'0';
+            }
+        };
+        let mut enc = [0u8; 4];
+        for c in text.chars() {
+            if c.is_ascii() {
+                push(ascii_shape(c as u8), out);
+                continue;
+            }
+            for c in c.to_lowercase() {
+                if c.is_ascii_digit() {
+                    push(b'0', out);
+                } else {
+                    for &b in c.encode_utf8(&mut enc).as_bytes() {
+                        push(b, out);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_written_in_place_are_the_pushed_shapes() {
+        let mut rng = crate::classify::testgen::Rng::new(7);
+        let (mut want, mut got, mut all) = (Vec::new(), Vec::new(), Vec::new());
+        let mut lines: Vec<String> = (0..4000)
+            .map(|_| crate::classify::testgen::line(&mut rng, 12))
+            .collect();
+        lines.extend(
+            [
+                "",
+                "0",
+                "00,0.0x",
+                "9,",
+                "a0.b",
+                "A,0",
+                "ABC 1.2.3 DEF",
+                "x0,,5",
+            ]
+            .map(String::from),
+        );
+        for t in &lines {
+            shape_into_pushed(t, &mut want);
+            shape_into(t, &mut got);
+            assert_eq!(got, want, "{t:?}");
+            // Appended after other shapes, as the grid writes them.
+            let from = all.len();
+            shape_append(t, &mut all);
+            assert_eq!(&all[from..], &want[..], "{t:?}");
+        }
+    }
+
     /// The shape of a line with other than ASCII in it is that of its
     /// lower case, character by character (ASCII ones taken as they are).
     #[test]
@@ -829,6 +1013,77 @@ mod shape_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of posts cut from templates (a header, the text, a footer),
+    /// with lines of other kinds between and around them.
+    fn forum_page(rng: &mut crate::classify::testgen::Rng) -> String {
+        use crate::classify::testgen::line;
+        let headers = [
+            "Quote",
+            "Reply With Quote",
+            "Join Date: Mar 2019",
+            "Posts: 1,204",
+            "#12",
+            "Senior Member",
+            "Café Membre",
+            "\u{212a}elvin 3",
+        ];
+        let footers = ["Share", "Follow", "Add a comment", "3 Comments", "Report"];
+        let mut out = vec![line(rng, 8)];
+        for _ in 0..rng.below(40) {
+            match rng.below(6) {
+                0 => out.push(line(rng, 30)),
+                1 => out.push("Related posts".to_string()),
+                _ => {
+                    for _ in 0..rng.below(4) {
+                        let h = headers[rng.below(headers.len())];
+                        out.push(h.replace("12", &rng.below(500).to_string()));
+                    }
+                    for _ in 0..=rng.below(3) {
+                        out.push(format!(
+                            "This is the text of a post, and it says what the poster {} thinks.",
+                            line(rng, 6)
+                        ));
+                    }
+                    for _ in 0..rng.below(3) {
+                        out.push(footers[rng.below(footers.len())].to_string());
+                    }
+                }
+            }
+        }
+        out.retain(|l| !l.trim().is_empty());
+        out.join("\n")
+    }
+
+    #[test]
+    fn both_walked_at_once_extend_as_each_alone() {
+        let mut rng = crate::classify::testgen::Rng::new(5);
+        let mut grown = (0, 0);
+        for _ in 0..300 {
+            let page = crate::segment::text::segment(&forum_page(&mut rng));
+            let n = page.blocks.len();
+            let loose: Vec<bool> = page.blocks.iter().map(|b| b.features.words >= 10).collect();
+            let junk: Vec<bool> = (0..n).map(|_| rng.below(9) == 0).collect();
+            let ends = |i: usize| page.blocks[i].text == "Related posts";
+            for _ in 0..20 {
+                let a = rng.below(n + 1);
+                let z = a + rng.below(n + 2 - a);
+                let want = (
+                    extend(&page, &junk, &ends, &loose, (a, z)),
+                    extend_footers(&page, &junk, &ends, &loose, (a, z)),
+                );
+                assert_eq!(
+                    extend_both(&page, &junk, &ends, &loose, (a, z)),
+                    want,
+                    "{a} {z}"
+                );
+                grown.0 += usize::from(want.0 != (a, z));
+                grown.1 += usize::from(want.1.is_some());
+            }
+        }
+        // The pages do hold posts that both forms grow over.
+        assert!(grown.0 > 50 && grown.1 > 50, "{grown:?}");
+    }
 
     /// `recurs` as first written: every line of as many words shaped.
     fn recurs_slow(page: &Page, i: usize) -> bool {

@@ -454,9 +454,10 @@ pub fn find_inline(
         best_range.1 = best_range.1.min(h);
     }
     let items = if best > 0.0 && thread_heading.is_none() {
-        let items = super::text_items::extend(page, junk, ends_posts, &loose, best_range);
+        let (items, posts) =
+            super::text_items::extend_both(page, junk, ends_posts, &loose, best_range);
         thread = items != best_range;
-        match super::text_items::extend_footers(page, junk, ends_posts, &loose, best_range) {
+        match posts {
             Some(posts) => {
                 thread = true;
                 (items.0.min(posts.0), items.1.max(posts.1))
@@ -512,12 +513,7 @@ pub fn find_inline(
         // No prose at all: nothing to anchor on, keep everything.
         vec![true; page.blocks.len()]
     } else {
-        (0..page.blocks.len())
-            .map(|i| {
-                (i >= best_range.0 && i < best_range.1)
-                    || lead.is_some_and(|(a, z)| i >= a && i < z)
-            })
-            .collect()
+        mask(page.blocks.len(), std::iter::once(best_range).chain(lead))
     };
     Region {
         in_main,
@@ -528,6 +524,18 @@ pub fn find_inline(
         trimmed,
         said: Some(std::sync::Arc::new(said)),
     }
+}
+
+/// `n` lines, those in any of `ranges` (from the first line to one past
+/// the last) set: range by range, not line by line.
+fn mask(n: usize, ranges: impl IntoIterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut out = vec![false; n];
+    for (a, z) in ranges {
+        if let Some(r) = out.get_mut(a.min(n)..z.min(n)) {
+            r.fill(true);
+        }
+    }
+    out
 }
 
 /// The run of lines before the region `(a, z)` that weighs at least
@@ -1206,6 +1214,28 @@ mod tests {
             })
             .collect();
         (id, count)
+    }
+
+    /// `mask` answers as the line-by-line test of the region and the lead
+    /// run did, for ranges empty, reversed or past the page's end.
+    #[test]
+    fn mask_sets_the_lines_of_its_ranges() {
+        let ends = [0usize, 1, 2, 5, 9, 10, 11, 30];
+        for n in [0usize, 1, 5, 10] {
+            for &a in &ends {
+                for &z in &ends {
+                    for lead in [None, Some((0, 3)), Some((4, 2)), Some((7, 40))] {
+                        let want: Vec<bool> = (0..n)
+                            .map(|i| {
+                                (i >= a && i < z) || lead.is_some_and(|(p, q)| i >= p && i < q)
+                            })
+                            .collect();
+                        let got = mask(n, std::iter::once((a, z)).chain(lead));
+                        assert_eq!(got, want, "{n} {a} {z} {lead:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

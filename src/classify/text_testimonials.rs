@@ -184,8 +184,12 @@ struct Quote {
 /// A quote: a sentence or more, not a question.
 fn quote(b: &Block) -> Option<Quote> {
     let f = &b.features;
+    // The word count first: a line too short or too long is not trimmed.
+    if f.words < QUOTE_WORDS || f.words > QUOTE_MAX_WORDS {
+        return None;
+    }
     let t = b.text.trim();
-    if f.words < QUOTE_WORDS || f.words > QUOTE_MAX_WORDS || t.ends_with('?') || t.ends_with(':') {
+    if t.ends_with('?') || t.ends_with(':') {
         return None;
     }
     let marked = t.starts_with(OPEN);
@@ -411,6 +415,54 @@ static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `quote` as first written: the line trimmed before its word count
+    /// is looked at.
+    fn quote_trimmed_first(b: &Block) -> Option<Quote> {
+        let f = &b.features;
+        let t = b.text.trim();
+        if f.words < QUOTE_WORDS
+            || f.words > QUOTE_MAX_WORDS
+            || t.ends_with('?')
+            || t.ends_with(':')
+        {
+            return None;
+        }
+        let marked = t.starts_with(OPEN);
+        (marked || f.ends_sentence || t.ends_with(CLOSE)).then_some(Quote { marked })
+    }
+
+    #[test]
+    fn quote_counting_words_first_answers_as_trimming_first() {
+        let mut rng = crate::classify::testgen::Rng::new(3);
+        let text: Vec<String> = (0..3000)
+            .map(|k| {
+                let mut l =
+                    crate::classify::testgen::line(&mut rng, if k % 3 == 0 { 150 } else { 12 });
+                if k % 7 == 0 {
+                    l = format!("“{l}”");
+                }
+                if k % 5 == 0 {
+                    l.push(['?', ':', '"', ' '][k % 4]);
+                }
+                l
+            })
+            .collect();
+        let page = crate::segment::text::segment(&text.join("\n"));
+        assert!(page.blocks.len() > 1000);
+        let mut quotes = 0;
+        for b in &page.blocks {
+            let (got, want) = (quote(b), quote_trimmed_first(b));
+            assert_eq!(
+                got.map(|q| q.marked),
+                want.map(|q| q.marked),
+                "{:?}",
+                b.text
+            );
+            quotes += usize::from(got.is_some());
+        }
+        assert!(quotes > 100);
+    }
 
     /// `signature` as first written: the separator searched word by word.
     fn signature_slow(b: &Block) -> Option<bool> {

@@ -160,17 +160,19 @@ fn may_be_dated(text: &str) -> bool {
         b.get(i)
             .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
     };
+    // What the line holds, in one pass over its bytes.
+    let held = byte_classes(b);
     // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
     // other bytes that turn into letters this way only let the regex
-    // decide.
+    // decide. A line without a 'y' is not searched.
     let day = || {
-        memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
-            i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
-        })
+        held.y
+            && memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
+                i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
+            })
     };
     // `\d` is any Unicode digit; every branch but "day" needs one.
-    let digit = has_ascii_digit(b)
-        || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
+    let digit = held.digit || held.high && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
     if !digit {
         return day();
     }
@@ -185,7 +187,7 @@ fn may_be_dated(text: &str) -> bool {
             .nth(1)
             .is_some()
         // Case folding lets 'ſ' stand for the 's' of "sep".
-        || !text.is_ascii() && text.contains('ſ')
+        || held.high && text.contains('ſ')
         || b.windows(3).enumerate().any(|(i, w)| match [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20] {
             // "2 days ago": white space before it.
             [b'a', b'g', b'o'] => i > 0 && space_at(i - 1),
@@ -203,6 +205,59 @@ fn may_be_dated(text: &str) -> bool {
             | [b'd', b'e', b'c'] => year(),
             _ => false,
         })
+}
+
+/// Which bytes a line holds (`byte_classes`).
+struct Held {
+    /// An ASCII digit.
+    digit: bool,
+    /// A 'y' or a 'Y'.
+    y: bool,
+    /// A byte of other than ASCII.
+    high: bool,
+}
+
+/// `Held` of `b`, eight bytes at a time in a `u64` (the bytes past the
+/// end read as 0, which is none of the three): a few operations per word
+/// and no branch per byte, where a search for each costs a call.
+fn byte_classes(b: &[u8]) -> Held {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (mut digit, mut y, mut high) = (0u64, 0u64, 0u64);
+    let mut word = |w: u64| {
+        // Each byte's low seven bits plus 0x50 sets its high bit from
+        // '0' (0x30) on, plus 0x46 from ':' (0x3a) on; no sum carries
+        // into the next byte. A byte with its own high bit set is none.
+        let low = w & !HIGH;
+        digit |= (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !w & HIGH;
+        // A byte of 0 in `v` is a 'y' or a 'Y': the borrow test of a
+        // zero byte, exact for whether there is one.
+        let v = (w | (0x20 * ONES)) ^ (u64::from(b'y') * ONES);
+        y |= v.wrapping_sub(ONES) & !v & HIGH;
+        high |= w & HIGH;
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in chunks.by_ref() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        word(u64::from_le_bytes(a));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut a = [0u8; 8];
+        match b.len().checked_sub(8) {
+            // The last eight bytes, some looked at again: what a byte is
+            // does not change (a copy of a few bytes is a call).
+            Some(from) => a.copy_from_slice(&b[from..]),
+            None => a[..rest.len()].copy_from_slice(rest),
+        }
+        word(u64::from_le_bytes(a));
+    }
+    Held {
+        digit: digit != 0,
+        y: y != 0,
+        high: high != 0,
+    }
 }
 
 /// Whether `b` holds an ASCII digit: every byte looked at, 16 at a time
@@ -359,6 +414,102 @@ const GOES_ON_REACH: usize = 3;
 mod tests {
     use super::*;
 
+    /// `may_be_dated` as it was before `byte_classes`: a search for the
+    /// digits, the bytes of other than ASCII and each 'y'.
+    fn may_be_dated_searched(text: &str) -> bool {
+        let b = text.as_bytes();
+        // A digit or a space next to a separator, as a branch needs one: an
+        // ASCII one, or a byte of other than ASCII (`\d` and `\s` are
+        // Unicode's; the regex decides).
+        let digit_at = |i: usize| b.get(i).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
+        let space_at = |i: usize| {
+            b.get(i)
+                .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
+        };
+        // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
+        // other bytes that turn into letters this way only let the regex
+        // decide.
+        let day = || {
+            memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
+                i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
+            })
+        };
+        // `\d` is any Unicode digit; every branch but "day" needs one.
+        let digit = has_ascii_digit(b)
+            || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
+        if !digit {
+            return day();
+        }
+        // A month's date ends in a year, "19" or "20" and two digits.
+        let year = || b.windows(2).any(|w| w == b"19" || w == b"20");
+        day()
+            // "7:45": a digit before the ':' and after it.
+            || memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+            // "18.11.2019": two separators, each between digits.
+            || memchr::memchr3_iter(b'.', b'/', b'-', b)
+                .filter(|&i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+                .nth(1)
+                .is_some()
+            // Case folding lets 'ſ' stand for the 's' of "sep".
+            || !text.is_ascii() && text.contains('ſ')
+            || b.windows(3).enumerate().any(|(i, w)| match [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20] {
+                // "2 days ago": white space before it.
+                [b'a', b'g', b'o'] => i > 0 && space_at(i - 1),
+                [b'j', b'a', b'n']
+                | [b'f', b'e', b'b']
+                | [b'm', b'a', b'r']
+                | [b'a', b'p', b'r']
+                | [b'm', b'a', b'y']
+                | [b'j', b'u', b'n']
+                | [b'j', b'u', b'l']
+                | [b'a', b'u', b'g']
+                | [b's', b'e', b'p']
+                | [b'o', b'c', b't']
+                | [b'n', b'o', b'v']
+                | [b'd', b'e', b'c'] => year(),
+                _ => false,
+            })
+    }
+
+    #[test]
+    fn prefilter_passes_the_lines_it_passed() {
+        let mut rng = crate::classify::testgen::Rng::new(11);
+        let mut lines: Vec<String> = (0..30000)
+            .map(|_| crate::classify::testgen::line(&mut rng, 8))
+            .collect();
+        lines.extend(
+            [
+                "",
+                "day",
+                "DAY ",
+                "da",
+                "xday\u{a0}",
+                "2 ago",
+                "2\tAGO",
+                "today at 3",
+                "Yy",
+                "é ago 3",
+                "ago 3",
+                "Nov 3",
+                "Nov 3 2019",
+                "19 nov",
+                "2020",
+                "1-2",
+                "to day 3",
+                "٣ days ago",
+                "yesterday\u{2009}at",
+            ]
+            .map(String::from),
+        );
+        let mut passed = 0;
+        for t in &lines {
+            let p = may_be_dated(t);
+            assert_eq!(p, may_be_dated_searched(t), "{t:?}");
+            passed += usize::from(p);
+        }
+        assert!(passed > 1000 && passed < lines.len() - 1000, "{passed}");
+    }
+
     /// `date_match` may ask the ASCII pattern of a line only when its
     /// other characters are ones neither pattern can match or count as
     /// part of a word.
@@ -410,6 +561,34 @@ mod tests {
             if letters.is_match(c.encode_utf8(&mut buf)) {
                 assert!(c.is_ascii(), "{c:?}");
             }
+        }
+    }
+
+    /// `byte_classes` says what a byte-by-byte look says: every byte at
+    /// every place of lines of every length to past two words, and
+    /// generated lines.
+    #[test]
+    fn byte_classes_are_the_bytes_looked_at_one_by_one() {
+        let check = |b: &[u8]| {
+            let h = byte_classes(b);
+            assert_eq!(h.digit, b.iter().any(u8::is_ascii_digit), "{b:?}");
+            assert_eq!(h.y, b.iter().any(|&c| c == b'y' || c == b'Y'), "{b:?}");
+            assert_eq!(h.high, b.iter().any(|&c| c >= 0x80), "{b:?}");
+        };
+        for n in 0..=19 {
+            for at in 0..n {
+                for c in 0..=255u8 {
+                    for fill in [b'a', b'/', b':', b'x', b'Z', 0, 0x7f, b' '] {
+                        let mut line = vec![fill; n];
+                        line[at] = c;
+                        check(&line);
+                    }
+                }
+            }
+        }
+        let mut rng = crate::classify::testgen::Rng::new(17);
+        for _ in 0..20000 {
+            check(crate::classify::testgen::line(&mut rng, 10).as_bytes());
         }
     }
 
