@@ -576,9 +576,9 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
         let slow = wide_bits | (m.apostrophe & (starts | (ends >> 1)));
         // Every start left has its end; the usual piece has no slow word.
         if slow == 0 {
-            piece_words::<false>(text, o, &buf, starts, ends, &m, 0, &mut words);
+            piece_words::<false, WIDE>(text, o, &buf, starts, ends, &m, 0, &mut words);
         } else {
-            piece_words::<true>(text, o, &buf, starts, ends, &m, slow, &mut words);
+            piece_words::<true, WIDE>(text, o, &buf, starts, ends, &m, slow, &mut words);
         }
         if o + n >= next_flush {
             words.flush();
@@ -601,7 +601,7 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
 /// digits and inner apostrophes.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-fn piece_words<const SLOW: bool>(
+fn piece_words<const SLOW: bool, const WIDE: bool>(
     text: &str,
     o: usize,
     buf: &[u8; 64 + stopwords::KEY_LEN],
@@ -633,17 +633,50 @@ fn piece_words<const SLOW: bool>(
             st.words += 1;
             st.capitalised += (m.upper >> s) as u32 & 1;
         }
-        if len <= max_key {
-            // Eight bytes from the word's start (the piece has room past
-            // its end), lower-cased (setting bit 5 lower-cases an ASCII
-            // letter and keeps a digit or an apostrophe), the bytes past
-            // the word masked off. `len` is 1 to 8: a shift by at most 56.
-            let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
-            let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
-            let keep = u64::MAX >> (64 - 8 * len);
-            st.hit(stopwords::lookup_key(x & keep));
-        }
+        // Eight bytes from the word's start (the piece has room past its
+        // end), lower-cased (setting bit 5 lower-cases an ASCII letter and
+        // keeps a digit or an apostrophe), the bytes past the word masked
+        // off. Looked up whatever the length, without a branch on it
+        // (words of nine bytes and more come at random, and such a branch
+        // often missed): a longer word, in no list, gets a key none
+        // matches (`unlisted`).
+        let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
+        let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
+        st.hit(lookup_wide::<WIDE>(word_key(x, len, max_key)));
     }
+}
+
+/// The key of an ASCII word of `len` (at least 1) bytes whose first eight
+/// (or those and the bytes after it) are `x`, lower-cased; a key that
+/// matches no listed word when `len` is past `max_key`.
+#[inline(always)]
+fn word_key(x: u64, len: usize, max_key: usize) -> u64 {
+    // For `len` 1 to 8 a shift by 56 to 0; longer, any.
+    let keep = u64::MAX >> (64usize.wrapping_sub(8 * len) & 63);
+    unlisted(x & keep, len > max_key)
+}
+
+/// `k` with its first byte's top bit set when `long`: a key of ASCII
+/// bytes then matches no listed word. Its first byte is then either a
+/// UTF-8 continuation byte, which starts no word, or a lead byte, which
+/// a listed word follows with a continuation byte, where the key has an
+/// ASCII byte or none.
+#[inline(always)]
+fn unlisted(k: u64, long: bool) -> u64 {
+    k | (long as u64) << 7
+}
+
+/// `stopwords::lookup_key`; `WIDE`: in `scan_avx2`, where the CPU has
+/// AVX2.
+#[inline(always)]
+fn lookup_wide<const WIDE: bool>(k: u64) -> u8 {
+    #[cfg(target_arch = "x86_64")]
+    if WIDE {
+        // SAFETY: only `scan_body::<true>` passes `WIDE`, which only
+        // `scan_avx2` runs: the CPU has AVX2.
+        return unsafe { stopwords::lookup_key_avx2(k) };
+    }
+    stopwords::lookup_key(k)
 }
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
@@ -1140,6 +1173,40 @@ mod tests {
         let de = (70_000u32 % 65_536) as u16;
         // Spanish, French, Portuguese and Dutch list "de".
         assert_eq!(per_lang, [0, de, de, 0, de, 0, de]);
+    }
+
+    /// A word's key is its bytes packed, as `stopwords::key` packs them,
+    /// up to eight bytes; a longer word's matches no listed word, whatever
+    /// it starts with (listed words, cut or not, and random letters).
+    #[test]
+    fn word_keys_are_packed_words_or_match_none() {
+        let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
+        let mut starts: Vec<Vec<u8>> = Vec::new();
+        for w in [
+            "the", "because", "about", "a", "i", "my", "de", "über", "también",
+        ] {
+            starts.push(w.as_bytes().to_vec());
+        }
+        let mut rng = crate::test_rng::XorShift::new(0x0DDB_A11C_0FFE_E123);
+        for _ in 0..2000 {
+            let r = rng.next_u64();
+            starts.push((0..8).map(|i| b'a' + ((r >> (6 * i)) % 26) as u8).collect());
+        }
+        for w in starts {
+            // The word's bytes, then letters: eight bytes and more.
+            let mut b = w.clone();
+            b.extend_from_slice(b"xyzwvuts");
+            let x = u64::from_le_bytes(b[..8].try_into().unwrap()) | 0x2020_2020_2020_2020;
+            for len in 1..=64 {
+                let k = word_key(x, len, max_key);
+                if len <= 8 && b[..len].is_ascii() {
+                    let lower = b[..len].to_ascii_lowercase();
+                    assert_eq!(Some(k), stopwords::key(&lower), "{w:?} {len}");
+                } else if len > max_key {
+                    assert_eq!(stopwords::lookup_key(k), 0, "{w:?} {len}");
+                }
+            }
+        }
     }
 
     #[test]
