@@ -1,7 +1,7 @@
 //! Text whose HTML is gone -> blocks, one per non-empty line.
 
-use super::block::{Block, BlockKind, Features, Page};
-use super::features;
+use super::block::{Block, BlockKind, Page};
+use super::features::{self, TextStats};
 use std::borrow::Cow;
 
 /// `SPACING` per byte: 1 for a space, 2 for the other ASCII whitespace
@@ -180,12 +180,27 @@ fn line_feeds64(b: &[u8; 64]) -> u64 {
     line_feeds_bytewise(b)
 }
 
+/// Where a block's text lies in the page (`from..to`), and what is known
+/// of it before its `Block` is made.
+struct Line {
+    from: usize,
+    to: usize,
+    kind: BlockKind,
+    /// Its white space needs no collapsing.
+    collapsed: bool,
+}
+
 pub fn segment(text: &str) -> Page {
-    let mut page = Page::default();
-    // At most one block per line: no regrowing (and copying) of the blocks.
-    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-    page.blocks.reserve(lines);
-    let mut stats = Vec::with_capacity(lines);
+    // The lines with a word first, their stats written where they are kept
+    // (see `features::scan`); then the blocks, made in place, each with its
+    // text and features: a `Block` pushed one at a time was built on the
+    // stack and copied at once, read back before its stores were done (a
+    // stall per line), and its features were filled in by one more pass.
+    // Room for a line with a word per 32 bytes (they average about 60 on
+    // web text): seldom regrown, without counting the line feeds first.
+    let guess = text.len() / 32 + 8;
+    let mut lines: Vec<Line> = Vec::with_capacity(guess);
+    let mut stats: Vec<TextStats> = Vec::with_capacity(guess);
     // Lines cut at each line feed (`LineFeeds`: `str::lines` takes a
     // call per line); a carriage return before one is trimmed below, as
     // is all white space at the ends.
@@ -217,30 +232,52 @@ pub fn segment(text: &str) -> Page {
             }
             _ => (BlockKind::Line, t),
         };
-        // The line's features and whether its white space needs
-        // collapsing, in one pass over it.
-        let (mut st, collapsed) = features::line_stats(t);
-        let text = if collapsed {
-            t.to_string()
-        } else {
-            let c = collapse_whitespace(t);
-            st.chars = c.chars().count() as u32;
-            c
-        };
-        stats.push(st);
-        let index = page.blocks.len();
-        page.blocks.push(Block {
-            index,
-            text,
+        // The line's features, and whether its white space needs
+        // collapsing, in one pass over it; `t` lies in `text`: the scan
+        // may read the page past it.
+        let at = (t.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let room = text.as_bytes().get(at..).unwrap_or_default();
+        stats.push(TextStats::default());
+        let Some(st) = stats.last_mut() else { continue };
+        let collapsed = features::line_stats_into(t, room, st);
+        lines.push(Line {
+            from: at,
+            to: at + t.len(),
             kind,
-            tag: Cow::Borrowed("line"),
-            element: None,
-            features: Features::default(),
+            collapsed,
         });
     }
-    let zeros = vec![0; page.blocks.len()];
-    features::compute_from(&mut page, &zeros, &stats);
-    page
+    let lang = features::page_lang(&stats);
+    let n = lines.len();
+    let blocks = lines
+        .iter()
+        .zip(stats.iter_mut())
+        .enumerate()
+        .map(|(index, (l, st))| {
+            let t = text.get(l.from..l.to).unwrap_or("");
+            let text = if l.collapsed {
+                t.to_string()
+            } else {
+                let c = collapse_whitespace(t);
+                st.chars = c.chars().count() as u32;
+                c
+            };
+            // No links in text.
+            let features = features::block_features(st, lang, 0, (index, n), &text, 0);
+            Block {
+                index,
+                text,
+                kind: l.kind,
+                tag: Cow::Borrowed("line"),
+                element: None,
+                features,
+            }
+        })
+        .collect();
+    Page {
+        blocks,
+        ..Page::default()
+    }
 }
 
 #[cfg(test)]
