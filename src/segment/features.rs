@@ -585,7 +585,12 @@ fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> 
         // past them), in this piece: they alternate.
         let before = (word << 1) | in_word as u64;
         let mut starts = word & !before;
-        let mut ends = !word & before & below(n);
+        // In the text's last piece, when it is short of 64 bytes, the end
+        // of the text ends a word that runs to it (bit `n`): counted with
+        // the others, not set aside and counted the long way (most lines
+        // end in a word).
+        let closes = o + n == len && n < 64;
+        let mut ends = !word & before & below(n + closes as usize);
         if in_word {
             if ends == 0 {
                 // The word goes on past this piece.
@@ -600,7 +605,7 @@ fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> 
             in_word = false;
         }
         // A word that goes on past this piece: its start set aside.
-        if (word >> (n - 1)) & 1 != 0 && starts != 0 {
+        if !closes && (word >> (n - 1)) & 1 != 0 && starts != 0 {
             let s = 63 - starts.leading_zeros() as usize;
             starts &= !(1 << s);
             in_word = true;
