@@ -244,7 +244,7 @@ fn masks_wide(b: &[u8; 64], n: usize) -> Masks {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: only `scan_body::<true>` calls this, which only
-        // `scan_avx2` runs: the CPU has AVX2.
+        // `scan_avx2` and `line_stats_wide` run: the CPU has AVX2.
         unsafe {
             if n > 32 {
                 masks_avx2::<2>(b)
@@ -438,6 +438,27 @@ fn line_stats(text: &str, room: &[u8]) -> (TextStats, bool) {
 #[inline]
 pub(super) fn line_stats_into(text: &str, room: &[u8], st: &mut TextStats) -> bool {
     !scan(text, room, st)
+}
+
+/// `line_stats_into` with the AVX2 scan, inlined into the caller's loop.
+///
+/// # Safety
+/// The CPU must have the features of `scan_avx2` (see `wide`), and the
+/// caller be built for them (`#[target_feature]`), as
+/// `text::segment_avx2` is.
+#[inline(always)]
+pub(super) unsafe fn line_stats_wide(text: &str, room: &[u8], st: &mut TextStats) -> bool {
+    !scan_body::<true>(text, room, st)
+}
+
+/// Whether the CPU has the features `scan_avx2` is built for: a caller
+/// built for them (`#[target_feature(enable = "avx2,bmi1,bmi2,popcnt,
+/// lzcnt")]`) may then call `line_stats_in::<true>`.
+pub(super) fn wide() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return *AVX2;
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
 /// Bits below `n` (at most 64) of a mask.
@@ -715,7 +736,7 @@ fn lookup_wide<const WIDE: bool>(k: u64) -> u8 {
     #[cfg(target_arch = "x86_64")]
     if WIDE {
         // SAFETY: only `scan_body::<true>` passes `WIDE`, which only
-        // `scan_avx2` runs: the CPU has AVX2.
+        // `scan_avx2` and `line_stats_wide` run: the CPU has AVX2.
         return unsafe { stopwords::lookup_key_avx2(k) };
     }
     stopwords::lookup_key(k)
@@ -836,6 +857,7 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
     st.hit(m);
 }
 
+#[inline]
 pub fn is_sentence_end(text: &str) -> bool {
     // Most texts end in an ASCII byte that is not trimmed: answered from
     // it, without walking back by characters.

@@ -191,6 +191,29 @@ struct Line {
 }
 
 pub fn segment(text: &str) -> Page {
+    #[cfg(target_arch = "x86_64")]
+    if features::wide() {
+        // SAFETY: the CPU has the features `segment_avx2` is built for.
+        return unsafe { segment_avx2(text) };
+    }
+    segment_body::<false>(text)
+}
+
+/// `segment` built for CPUs with AVX2 (see `features::wide`): the scan of
+/// each line is inlined into the loop over them, not called.
+///
+/// # Safety
+/// The CPU must have the features enabled here.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
+unsafe fn segment_avx2(text: &str) -> Page {
+    segment_body::<true>(text)
+}
+
+/// `segment`; `WIDE`: only from `segment_avx2` (see
+/// `features::line_stats_wide`).
+#[inline(always)]
+fn segment_body<const WIDE: bool>(text: &str) -> Page {
     // The lines with a word first, their stats written where they are kept
     // (see `features::scan`); then the blocks, made in place, each with its
     // text and features: a `Block` pushed one at a time was built on the
@@ -239,7 +262,13 @@ pub fn segment(text: &str) -> Page {
         let room = text.as_bytes().get(at..).unwrap_or_default();
         stats.push(TextStats::default());
         let Some(st) = stats.last_mut() else { continue };
-        let collapsed = features::line_stats_into(t, room, st);
+        let collapsed = if WIDE {
+            // SAFETY: only `segment_avx2` runs `segment_body::<true>`: the
+            // CPU has the features, and the caller is built for them.
+            unsafe { features::line_stats_wide(t, room, st) }
+        } else {
+            features::line_stats_into(t, room, st)
+        };
         lines.push(Line {
             from: at,
             to: at + t.len(),
@@ -309,6 +338,59 @@ mod tests {
         // Characters counted on the collapsed text.
         assert_eq!(page.blocks[1].features.chars, 14);
         assert_eq!(page.blocks[0].features.words, 2);
+    }
+
+    /// Both builds of `segment` (the AVX2 one where the CPU has it) make
+    /// the same blocks, texts, kinds and features, on pages of random
+    /// lines: ASCII and not, headings, white space to collapse, blank and
+    /// wordless lines, lines of every length around the scan's pieces.
+    #[test]
+    fn both_builds_make_the_same_blocks() {
+        const PARTS: &[&str] = &[
+            "the",
+            "The",
+            "my",
+            "Über",
+            "café",
+            "東京",
+            "x",
+            "9",
+            "'",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\n",
+            "\n\n",
+            "## ",
+            "# ",
+            "---",
+            ".",
+            "!",
+            "?",
+            "—",
+            "\u{a0}",
+            "\u{3000}",
+            "because",
+            "supercalifragilistic",
+            "don't",
+            "also.",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x3C6E_F372_FE94_F82B);
+        for _ in 0..400 {
+            let n = (rng.next_u64() % 200) as usize;
+            let page: String = (0..n)
+                .map(|_| PARTS[(rng.next_u64() % PARTS.len() as u64) as usize])
+                .collect();
+            let show = |p: &Page| -> Vec<String> {
+                p.blocks
+                    .iter()
+                    .map(|b| format!("{} {:?} {:?} {:?}", b.index, b.text, b.kind, b.features))
+                    .collect()
+            };
+            let plain = show(&segment_body::<false>(&page));
+            assert_eq!(show(&segment(&page)), plain, "{page:?}");
+        }
     }
 
     #[test]
