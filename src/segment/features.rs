@@ -237,24 +237,20 @@ fn cont64(b: &[u8; 64], chunks: usize) -> u64 {
     cont_bytewise(&b[..16 * chunks.min(4)])
 }
 
-/// `masks64` of the first `n` (1 to 64) bytes, 32 at a time with AVX2,
-/// where `scan_avx2` runs; elsewhere (never called) the SSE2 form.
+/// `masks64` of all 64 bytes, 32 at a time with AVX2, where `scan_avx2`
+/// runs (elsewhere, never called, the SSE2 form). All 64 whatever the
+/// piece's length (the bits past it are cut by `Masks::first`): a branch
+/// on whether it is past 32 bytes missed on about every other line.
 #[inline(always)]
-fn masks_wide(b: &[u8; 64], n: usize) -> Masks {
+fn masks_wide(b: &[u8; 64]) -> Masks {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: only `scan_body::<true>` calls this, which only
         // `scan_avx2` and `line_stats_wide` run: the CPU has AVX2.
-        unsafe {
-            if n > 32 {
-                masks_avx2::<2>(b)
-            } else {
-                masks_avx2::<1>(b)
-            }
-        }
+        unsafe { masks_avx2::<2>(b) }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    masks64(b, n.div_ceil(16))
+    masks64(b, 4)
 }
 
 /// `masks64` of `32 * C` bytes with AVX2.
@@ -570,7 +566,7 @@ fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> 
         let chunks = n.div_ceil(16);
         let head = piece.first_chunk::<64>().unwrap_or(&[0; 64]);
         let m = if WIDE {
-            masks_wide(head, n)
+            masks_wide(head)
         } else {
             masks64(head, chunks)
         }
@@ -1124,9 +1120,9 @@ mod tests {
                 assert_eq!(masks64(&c, 4), masks_bytewise(&c), "{shift} {k}");
                 #[cfg(target_arch = "x86_64")]
                 if *AVX2 {
-                    assert_eq!(masks_wide(&c, 64), masks_bytewise(&c), "{shift} {k}");
+                    assert_eq!(masks_wide(&c), masks_bytewise(&c), "{shift} {k}");
                     let want = masks_bytewise(&c[..32]);
-                    assert_eq!(masks_wide(&c, 32), want, "{shift} {k}");
+                    assert_eq!(masks_wide(&c).first(32), want, "{shift} {k}");
                 }
                 assert_eq!(cont64(&c, 4), cont_bytewise(&c), "{shift} {k}");
                 for chunks in 0..4 {
@@ -1152,13 +1148,13 @@ mod tests {
             assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
             #[cfg(target_arch = "x86_64")]
             if *AVX2 && n > 0 {
-                assert_eq!(masks_wide(&piece, n).first(n), m, "{n}");
+                assert_eq!(masks_wide(&piece).first(n), m, "{n}");
             }
             // The bytes of what follows the piece in memory, not zeros.
             assert_eq!(masks64(&all, n.div_ceil(16)).first(n), m, "{n}");
             #[cfg(target_arch = "x86_64")]
             if *AVX2 && n > 0 {
-                assert_eq!(masks_wide(&all, n).first(n), m, "{n}");
+                assert_eq!(masks_wide(&all).first(n), m, "{n}");
             }
         }
         for (n, tail) in [(63, &b"\xc3"[..]), (62, b"\xe6\x9d"), (61, b"\xf0\x9f\x98")] {
@@ -1168,7 +1164,7 @@ mod tests {
             assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
             #[cfg(target_arch = "x86_64")]
             if *AVX2 {
-                assert_eq!(masks_wide(&piece, n).first(n), m, "{n}");
+                assert_eq!(masks_wide(&piece).first(n), m, "{n}");
             }
         }
     }
