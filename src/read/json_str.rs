@@ -52,12 +52,22 @@ pub(crate) fn find_special(b: &[u8], mut at: usize) -> usize {
         at += 16;
     }
     if at < b.len() {
-        // The tail, padded with plain bytes.
-        let mut c = [b'a'; 16];
-        c[..b.len() - at].copy_from_slice(&b[at..]);
-        let m = special_mask(&c);
+        // The tail: the last sixteen bytes when there are as many, those
+        // before `at` (looked at already) masked off; copied into padding
+        // and read back at once, it stalled on the copy's stores (once
+        // per string written, as most are short).
+        let last = b.len().saturating_sub(16);
+        let m = match b.get(last..).map(<&[u8; 16]>::try_from) {
+            Some(Ok(c)) => special_mask(c) >> (at - last) << (at - last),
+            _ => {
+                // Fewer than sixteen bytes in all: padded with plain ones.
+                let mut c = [b'a'; 16];
+                c[..b.len() - at].copy_from_slice(&b[at..]);
+                special_mask(&c) << (at - last)
+            }
+        };
         if m != 0 {
-            return at + m.trailing_zeros() as usize;
+            return last + m.trailing_zeros() as usize;
         }
     }
     b.len()
@@ -237,6 +247,28 @@ mod tests {
         }
         assert_eq!(find_special(b"", 0), 0);
         assert_eq!(find_special(b"abc", 3), 3);
+        // Short strings and the ends of longer ones: every length up to
+        // past three steps, every start, special bytes anywhere or none.
+        let mut rng = crate::test_rng::XorShift::new(0x7A3F_0C5D_19E2_B864);
+        for len in 0..50usize {
+            for _ in 0..40 {
+                let b: Vec<u8> = (0..len)
+                    .map(|_| match rng.next_u64() % 40 {
+                        0 => b'"',
+                        1 => b'\\',
+                        2 => (rng.next_u64() % 32) as u8,
+                        r => [b'a', b' ', 0xc3, 0xa9, 0x7f, 0x20][r as usize % 6],
+                    })
+                    .collect();
+                for start in 0..=len {
+                    let plain = b[start..]
+                        .iter()
+                        .position(|&c| is_special(c))
+                        .map_or(len, |p| start + p);
+                    assert_eq!(find_special(&b, start), plain, "{b:?} {start}");
+                }
+            }
+        }
     }
 
     /// What serde_json makes of a string, or None where it fails.

@@ -73,11 +73,10 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// What `scan` needs of the `CLASS` bits of up to 64 bytes: a mask for
-/// each of those it looks at byte by byte (bit i for byte i), a count of
-/// the punctuation marks and whether there is a break. The bytes past a
-/// piece are zeros or those of a character cut at its end: in none of
-/// these classes but `HIGH` (hence `first`).
+/// What `scan` needs of the `CLASS` bits of up to 64 bytes: a mask per
+/// class (bit i for byte i). The bytes past a piece are whatever follows
+/// it in memory (the next line, a character cut at its end, zeros):
+/// `first` clears their bits.
 #[derive(Default, Clone, Copy, PartialEq, Debug)]
 struct Masks {
     word: u64,
@@ -85,17 +84,23 @@ struct Masks {
     high: u64,
     upper: u64,
     apostrophe: u64,
-    punct: u32,
-    brk: bool,
+    punct: u64,
+    brk: u64,
 }
 
 impl Masks {
-    /// `high` bits from `n` up cleared.
+    /// The bits from `n` up cleared.
     #[inline(always)]
     fn first(self, n: usize) -> Masks {
+        let keep = below(n);
         Masks {
-            high: self.high & below(n),
-            ..self
+            word: self.word & keep,
+            space: self.space & keep,
+            high: self.high & keep,
+            upper: self.upper & keep,
+            apostrophe: self.apostrophe & keep,
+            punct: self.punct & keep,
+            brk: self.brk & keep,
         }
     }
 }
@@ -108,9 +113,9 @@ fn masks_bytewise(b: &[u8]) -> Masks {
     for (i, &c) in b.iter().enumerate().take(64) {
         let k = CLASS[c as usize];
         let bit = |f: u8| ((k & f != 0) as u64) << i;
-        m.punct += (k & PUNCT != 0) as u32;
+        m.punct |= bit(PUNCT);
         m.word |= bit(WORD);
-        m.brk |= k & BREAK != 0;
+        m.brk |= bit(BREAK);
         m.space |= bit(SPACE);
         m.high |= bit(HIGH);
         m.upper |= bit(UPPER);
@@ -155,10 +160,6 @@ fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
     // read bytes 16k..16k+16 of the 64 `b` holds, unaligned loads allowed.
     unsafe {
         let set = |c: u8| _mm_set1_epi8(c as i8);
-        // Per byte lane, minus the punctuation marks seen (a compare
-        // gives -1), and any break byte: summed once per piece.
-        let mut punct_sum = _mm_setzero_si128();
-        let mut brk_any = _mm_setzero_si128();
         for k in 0..C.min(4) {
             let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
             let is = |c: u8| _mm_cmpeq_epi8(v, set(c));
@@ -178,28 +179,31 @@ fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
                 ),
                 _mm_or_si128(is(b'!'), is(b'?')),
             );
-            punct_sum = _mm_sub_epi8(punct_sum, punct);
-            brk_any = _mm_or_si128(brk_any, within(v, b'\t', b'\r'));
+            let brk = within(v, b'\t', b'\r');
             // Letters of either case: the case bit set maps 'A'..'Z' onto
             // 'a'..'z', and no other byte into them.
             let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
             let apostrophe = is(b'\'');
             let word = _mm_or_si128(_mm_or_si128(letter, within(v, b'0', b'9')), apostrophe);
-            let [word, space, high, upper, apostrophe] =
-                [word, is(b' '), v, within(v, b'A', b'Z'), apostrophe]
-                    .map(|x| _mm_movemask_epi8(x) as u16 as u64);
+            let [word, space, high, upper, apostrophe, punct, brk] = [
+                word,
+                is(b' '),
+                v,
+                within(v, b'A', b'Z'),
+                apostrophe,
+                punct,
+                brk,
+            ]
+            .map(|x| _mm_movemask_epi8(x) as u16 as u64);
             let s = 16 * k;
             m.word |= word << s;
             m.space |= space << s;
             m.high |= high << s;
             m.upper |= upper << s;
             m.apostrophe |= apostrophe << s;
+            m.punct |= punct << s;
+            m.brk |= brk << s;
         }
-        // At most 4 per lane: the sums of each half's lanes, added.
-        let sums = _mm_sad_epu8(punct_sum, _mm_setzero_si128());
-        let hi = _mm_unpackhi_epi64(sums, sums);
-        m.punct = (_mm_cvtsi128_si64(sums) + _mm_cvtsi128_si64(hi)) as u32;
-        m.brk = _mm_movemask_epi8(brk_any) != 0;
     }
     m
 }
@@ -233,24 +237,20 @@ fn cont64(b: &[u8; 64], chunks: usize) -> u64 {
     cont_bytewise(&b[..16 * chunks.min(4)])
 }
 
-/// `masks64` of the first `n` (1 to 64) bytes, 32 at a time with AVX2,
-/// where `scan_avx2` runs; elsewhere (never called) the SSE2 form.
+/// `masks64` of all 64 bytes, 32 at a time with AVX2, where `scan_avx2`
+/// runs (elsewhere, never called, the SSE2 form). All 64 whatever the
+/// piece's length (the bits past it are cut by `Masks::first`): a branch
+/// on whether it is past 32 bytes missed on about every other line.
 #[inline(always)]
-fn masks_wide(b: &[u8; 64], n: usize) -> Masks {
+fn masks_wide(b: &[u8; 64]) -> Masks {
     #[cfg(target_arch = "x86_64")]
     {
         // SAFETY: only `scan_body::<true>` calls this, which only
-        // `scan_avx2` runs: the CPU has AVX2.
-        unsafe {
-            if n > 32 {
-                masks_avx2::<2>(b)
-            } else {
-                masks_avx2::<1>(b)
-            }
-        }
+        // `scan_avx2` and `line_stats_wide` run: the CPU has AVX2.
+        unsafe { masks_avx2::<2>(b) }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    masks64(b, n.div_ceil(16))
+    masks64(b, 4)
 }
 
 /// `masks64` of `32 * C` bytes with AVX2.
@@ -264,8 +264,6 @@ unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
     use std::arch::x86_64::*;
     let mut m = Masks::default();
     let set = |c: u8| _mm256_set1_epi8(c as i8);
-    let mut punct_sum = _mm256_setzero_si256();
-    let mut brk_any = _mm256_setzero_si256();
     for k in 0..C.min(2) {
         // SAFETY: the load reads bytes 32k..32k+32 of the 64 `b` holds,
         // unaligned loads allowed.
@@ -284,30 +282,29 @@ unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
             ),
             _mm256_or_si256(is(b'!'), is(b'?')),
         );
-        punct_sum = _mm256_sub_epi8(punct_sum, punct);
-        brk_any = _mm256_or_si256(brk_any, within(v, b'\t', b'\r'));
+        let brk = within(v, b'\t', b'\r');
         let letter = within(_mm256_or_si256(v, set(0x20)), b'a', b'z');
         let apostrophe = is(b'\'');
         let word = _mm256_or_si256(_mm256_or_si256(letter, within(v, b'0', b'9')), apostrophe);
-        let [word, space, high, upper, apostrophe] =
-            [word, is(b' '), v, within(v, b'A', b'Z'), apostrophe]
-                .map(|x| _mm256_movemask_epi8(x) as u32 as u64);
+        let [word, space, high, upper, apostrophe, punct, brk] = [
+            word,
+            is(b' '),
+            v,
+            within(v, b'A', b'Z'),
+            apostrophe,
+            punct,
+            brk,
+        ]
+        .map(|x| _mm256_movemask_epi8(x) as u32 as u64);
         let s = 32 * k;
         m.word |= word << s;
         m.space |= space << s;
         m.high |= high << s;
         m.upper |= upper << s;
         m.apostrophe |= apostrophe << s;
+        m.punct |= punct << s;
+        m.brk |= brk << s;
     }
-    // At most 2 per lane: the sums of each quarter's lanes, added.
-    let sums = _mm256_sad_epu8(punct_sum, _mm256_setzero_si256());
-    let half = _mm_add_epi64(
-        _mm256_castsi256_si128(sums),
-        _mm256_extracti128_si256::<1>(sums),
-    );
-    let total = _mm_add_epi64(half, _mm_unpackhi_epi64(half, half));
-    m.punct = _mm_cvtsi128_si64(total) as u32;
-    m.brk = _mm256_movemask_epi8(brk_any) != 0;
     m
 }
 
@@ -413,7 +410,9 @@ static TWO_BYTE_WORD: LazyLock<[u64; 32]> = LazyLock::new(|| {
 /// Words are runs of alphanumeric characters and apostrophes, apostrophes
 /// trimmed from their ends.
 fn text_stats(text: &str) -> TextStats {
-    scan(text).0
+    let mut st = TextStats::default();
+    scan(text, text.as_bytes(), &mut st);
+    st
 }
 
 /// `text_stats`, and whether `text` is already what
@@ -421,9 +420,41 @@ fn text_stats(text: &str) -> TextStats {
 /// spaces between other characters), found in the same pass: the text
 /// path needs both of each line. The counts but `chars` are the same for
 /// the text collapsed (white space is neither word nor punctuation).
-pub(super) fn line_stats(text: &str) -> (TextStats, bool) {
-    let (st, irregular) = scan(text);
-    (st, !irregular)
+/// `room`: the bytes from `text`'s first on, in the same memory (the rest
+/// of the page), where the bytes past `text` may be read (see `scan`).
+#[cfg(test)]
+fn line_stats(text: &str, room: &[u8]) -> (TextStats, bool) {
+    let mut st = TextStats::default();
+    let plain = line_stats_into(text, room, &mut st);
+    (st, plain)
+}
+
+/// `line_stats`, the stats written to `st` (by the scan itself: see
+/// `scan`).
+#[inline]
+pub(super) fn line_stats_into(text: &str, room: &[u8], st: &mut TextStats) -> bool {
+    !scan(text, room, st)
+}
+
+/// `line_stats_into` with the AVX2 scan, inlined into the caller's loop.
+///
+/// # Safety
+/// The CPU must have the features of `scan_avx2` (see `wide`), and the
+/// caller be built for them (`#[target_feature]`), as
+/// `text::segment_avx2` is.
+#[inline(always)]
+pub(super) unsafe fn line_stats_wide(text: &str, room: &[u8], st: &mut TextStats) -> bool {
+    !scan_body::<true>(text, room, st)
+}
+
+/// Whether the CPU has the features `scan_avx2` is built for: a caller
+/// built for them (`#[target_feature(enable = "avx2,bmi1,bmi2,popcnt,
+/// lzcnt")]`) may then call `line_stats_in::<true>`.
+pub(super) fn wide() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return *AVX2;
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
 /// Bits below `n` (at most 64) of a mask.
@@ -436,15 +467,25 @@ fn below(n: usize) -> u64 {
 /// `collapse_whitespace` would change. Up to 64 bytes at a time: their
 /// classes as bit masks (`Masks`), the words found from where the word
 /// mask turns on and off, so that the work goes by words, not by bytes.
-/// Non-ASCII characters are looked at whole, one by one.
-fn scan(text: &str) -> (TextStats, bool) {
+/// Non-ASCII characters are looked at whole, one by one. The pieces are
+/// read from `room` when it is `text`'s bytes and more in the same memory
+/// (the counts are those of `text` alone), else from `text`. The stats
+/// go to `out`, written as the scan ends: returned, they were copied from
+/// the stack to where they are kept right after being written, which
+/// stalled until the stores were done.
+#[inline]
+fn scan(text: &str, room: &[u8], out: &mut TextStats) -> bool {
     #[cfg(target_arch = "x86_64")]
     if *AVX2 {
         // SAFETY: the CPU has the features `scan_avx2` is built for.
-        return unsafe { scan_avx2(text) };
+        return unsafe { scan_avx2(text, room, out) };
     }
-    scan_body::<false>(text)
+    scan_body::<false>(text, room, out)
 }
+
+/// Bytes `scan` reads at a piece's start: 64 to classify, and room for
+/// an eight-byte load at any of those.
+const PIECE: usize = 64 + stopwords::KEY_LEN;
 
 /// Whether the CPU has AVX2 and the bit instructions that come with it
 /// (BMI1, BMI2, POPCNT, LZCNT): `scan` then takes 32 bytes a step and
@@ -464,13 +505,13 @@ static AVX2: LazyLock<bool> = LazyLock::new(|| {
 /// The CPU must have the features enabled here.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
-unsafe fn scan_avx2(text: &str) -> (TextStats, bool) {
-    scan_body::<true>(text)
+unsafe fn scan_avx2(text: &str, room: &[u8], out: &mut TextStats) -> bool {
+    scan_body::<true>(text, room, out)
 }
 
 /// `scan`; `WIDE`: with the AVX2 masks (only from `scan_avx2`).
 #[inline(always)]
-fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
+fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> bool {
     let b = text.as_bytes();
     let len = b.len();
     // A space at either end, two in a row, another ASCII white space or a
@@ -489,42 +530,54 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
     let mut wide = false;
     // The piece, and room past it for an eight-byte load at any of its
     // bytes.
-    let mut buf = [0u8; 64 + stopwords::KEY_LEN];
+    let mut buf = [0u8; PIECE];
+    // Where the pieces are read: `room` when it holds `text` (the bytes
+    // past `text` are masked off), else `text`.
+    let room = match room.get(..len) {
+        Some(r) if std::ptr::eq(r.as_ptr(), b.as_ptr()) => room,
+        _ => b,
+    };
     let mut next_flush = FLUSH_BYTES;
     let mut o = 0;
     while o < len {
         let mut n = len - o;
-        match b.get(o..o + 64) {
-            Some(w) => {
-                buf[..64].copy_from_slice(w);
-                // Pieces end on a character boundary: a character's bytes
-                // are looked at together.
-                n = 64;
-                while n > 1 && !text.is_char_boundary(o + n) {
-                    n -= 1;
-                }
-            }
-            None => {
-                // The last bytes: zeros past them are in no class.
-                buf = [0; 64 + stopwords::KEY_LEN];
-                buf[..n].copy_from_slice(&b[o..]);
+        if n >= 64 {
+            // Pieces end on a character boundary: a character's bytes are
+            // looked at together.
+            n = 64;
+            while n > 1 && !text.is_char_boundary(o + n) {
+                n -= 1;
             }
         }
+        // Read where they are (usually), not copied first: a copy of a
+        // line's few bytes, read back at once a vector at a time, stalled
+        // the loads for as long as the rest of a short line took.
+        let piece: &[u8; PIECE] = match room.get(o..o + PIECE).and_then(|p| p.try_into().ok()) {
+            Some(p) => p,
+            None => {
+                // Near the room's end: its last bytes, zeros past them.
+                let rest = room.get(o..).unwrap_or_default();
+                let (have, past) = buf.split_at_mut(rest.len().min(PIECE));
+                have.copy_from_slice(&rest[..have.len()]);
+                past.fill(0);
+                &buf
+            }
+        };
         let chunks = n.div_ceil(16);
-        let piece = (&buf[..64]).try_into().unwrap_or(&[0; 64]);
+        let head = piece.first_chunk::<64>().unwrap_or(&[0; 64]);
         let m = if WIDE {
-            masks_wide(piece, n)
+            masks_wide(head)
         } else {
-            masks64(piece, chunks)
+            masks64(head, chunks)
         }
         .first(n);
-        st.punctuation += m.punct;
-        irregular |= m.brk || m.space & ((m.space << 1) | prev_space) != 0;
+        st.punctuation += m.punct.count_ones();
+        irregular |= m.brk != 0 || m.space & ((m.space << 1) | prev_space) != 0;
         prev_space = (m.space >> (n - 1)) & 1;
         // Bytes of the non-ASCII word characters.
         let mut wide_bits = 0u64;
         if m.high != 0 {
-            let cont = cont64(piece, chunks) & below(n);
+            let cont = cont64(head, chunks) & below(n);
             continuation += cont.count_ones() as usize;
             let mut leads = m.high & !cont;
             while leads != 0 {
@@ -549,7 +602,12 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
         // past them), in this piece: they alternate.
         let before = (word << 1) | in_word as u64;
         let mut starts = word & !before;
-        let mut ends = !word & before & below(n);
+        // In the text's last piece, when it is short of 64 bytes, the end
+        // of the text ends a word that runs to it (bit `n`): counted with
+        // the others, not set aside and counted the long way (most lines
+        // end in a word).
+        let closes = o + n == len && n < 64;
+        let mut ends = !word & before & below(n + closes as usize);
         if in_word {
             if ends == 0 {
                 // The word goes on past this piece.
@@ -564,7 +622,7 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
             in_word = false;
         }
         // A word that goes on past this piece: its start set aside.
-        if (word >> (n - 1)) & 1 != 0 && starts != 0 {
+        if !closes && (word >> (n - 1)) & 1 != 0 && starts != 0 {
             let s = 63 - starts.leading_zeros() as usize;
             starts &= !(1 << s);
             in_word = true;
@@ -576,9 +634,9 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
         let slow = wide_bits | (m.apostrophe & (starts | (ends >> 1)));
         // Every start left has its end; the usual piece has no slow word.
         if slow == 0 {
-            piece_words::<false>(text, o, &buf, starts, ends, &m, 0, &mut words);
+            piece_words::<false, WIDE>(text, o, piece, starts, ends, &m, 0, &mut words);
         } else {
-            piece_words::<true>(text, o, &buf, starts, ends, &m, slow, &mut words);
+            piece_words::<true, WIDE>(text, o, piece, starts, ends, &m, slow, &mut words);
         }
         if o + n >= next_flush {
             words.flush();
@@ -591,7 +649,8 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
     }
     st.chars = (len - continuation) as u32;
     st.words = words.finish();
-    (st, irregular)
+    *out = st;
+    irregular
 }
 
 /// Count the words of a piece into `st`: bits `starts` (each with its
@@ -601,10 +660,10 @@ fn scan_body<const WIDE: bool>(text: &str) -> (TextStats, bool) {
 /// digits and inner apostrophes.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-fn piece_words<const SLOW: bool>(
+fn piece_words<const SLOW: bool, const WIDE: bool>(
     text: &str,
     o: usize,
-    buf: &[u8; 64 + stopwords::KEY_LEN],
+    buf: &[u8; PIECE],
     mut starts: u64,
     mut ends: u64,
     m: &Masks,
@@ -633,17 +692,50 @@ fn piece_words<const SLOW: bool>(
             st.words += 1;
             st.capitalised += (m.upper >> s) as u32 & 1;
         }
-        if len <= max_key {
-            // Eight bytes from the word's start (the piece has room past
-            // its end), lower-cased (setting bit 5 lower-cases an ASCII
-            // letter and keeps a digit or an apostrophe), the bytes past
-            // the word masked off. `len` is 1 to 8: a shift by at most 56.
-            let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
-            let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
-            let keep = u64::MAX >> (64 - 8 * len);
-            st.hit(stopwords::lookup_key(x & keep));
-        }
+        // Eight bytes from the word's start (the piece has room past its
+        // end), lower-cased (setting bit 5 lower-cases an ASCII letter and
+        // keeps a digit or an apostrophe), the bytes past the word masked
+        // off. Looked up whatever the length, without a branch on it
+        // (words of nine bytes and more come at random, and such a branch
+        // often missed): a longer word, in no list, gets a key none
+        // matches (`unlisted`).
+        let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
+        let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
+        st.hit(lookup_wide::<WIDE>(word_key(x, len, max_key)));
     }
+}
+
+/// The key of an ASCII word of `len` (at least 1) bytes whose first eight
+/// (or those and the bytes after it) are `x`, lower-cased; a key that
+/// matches no listed word when `len` is past `max_key`.
+#[inline(always)]
+fn word_key(x: u64, len: usize, max_key: usize) -> u64 {
+    // For `len` 1 to 8 a shift by 56 to 0; longer, any.
+    let keep = u64::MAX >> (64usize.wrapping_sub(8 * len) & 63);
+    unlisted(x & keep, len > max_key)
+}
+
+/// `k` with its first byte's top bit set when `long`: a key of ASCII
+/// bytes then matches no listed word. Its first byte is then either a
+/// UTF-8 continuation byte, which starts no word, or a lead byte, which
+/// a listed word follows with a continuation byte, where the key has an
+/// ASCII byte or none.
+#[inline(always)]
+fn unlisted(k: u64, long: bool) -> u64 {
+    k | (long as u64) << 7
+}
+
+/// `stopwords::lookup_key`; `WIDE`: in `scan_avx2`, where the CPU has
+/// AVX2.
+#[inline(always)]
+fn lookup_wide<const WIDE: bool>(k: u64) -> u8 {
+    #[cfg(target_arch = "x86_64")]
+    if WIDE {
+        // SAFETY: only `scan_body::<true>` passes `WIDE`, which only
+        // `scan_avx2` and `line_stats_wide` run: the CPU has AVX2.
+        return unsafe { stopwords::lookup_key_avx2(k) };
+    }
+    stopwords::lookup_key(k)
 }
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
@@ -761,6 +853,7 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
     st.hit(m);
 }
 
+#[inline]
 pub fn is_sentence_end(text: &str) -> bool {
     // Most texts end in an ASCII byte that is not trimmed: answered from
     // it, without walking back by characters.
@@ -789,37 +882,59 @@ pub fn compute(page: &mut Page, link_chars: &[u32]) -> usize {
 
 /// `compute`, with `stats[i]` the `text_stats` of block i's text.
 pub(super) fn compute_from(page: &mut Page, link_chars: &[u32], stats: &[TextStats]) -> usize {
+    let lang = page_lang(stats);
+    let n = page.blocks.len();
+    for (i, (b, t)) in page.blocks.iter_mut().zip(stats.iter()).enumerate() {
+        let links = link_chars.get(i).copied().unwrap_or(0);
+        b.features = block_features(t, lang, links, (i, n), &b.text, b.features.depth);
+    }
+    lang
+}
+
+/// The page language (index as in `stopwords::LANGS`): the one whose
+/// function words its blocks hold most of (`stats`: theirs).
+pub(super) fn page_lang(stats: &[TextStats]) -> usize {
     let mut totals = [0u32; 7];
     for s in stats {
         for (t, &n) in totals.iter_mut().zip(s.words.per_lang.iter()) {
             *t += n as u32;
         }
     }
-    let lang = totals
+    totals
         .iter()
         .enumerate()
         .max_by_key(|&(_, n)| *n)
         .map(|(i, _)| i)
-        .unwrap_or(0);
-    let n = page.blocks.len().max(1) as f32;
-    for (i, (b, t)) in page.blocks.iter_mut().zip(stats.iter()).enumerate() {
-        let s = &t.words;
-        let chars = t.chars;
-        let words = s.words.max(1) as f32;
-        b.features = Features {
-            chars,
-            words: s.words,
-            link_density: link_chars.get(i).copied().unwrap_or(0) as f32 / chars.max(1) as f32,
-            stopword_ratio: s.per_lang[lang] as f32 / words,
-            punctuation: t.punctuation,
-            ends_sentence: is_sentence_end(&b.text),
-            title_case_ratio: s.capitalised as f32 / words,
-            first_person_ratio: s.first_person as f32 / words,
-            position: i as f32 / n,
-            depth: b.features.depth,
-        };
+        .unwrap_or(0)
+}
+
+/// The features of block `at.0` of `at.1` on a page in language `lang`,
+/// from its `text` and that text's stats `t`; `links`: its characters
+/// inside links.
+#[inline]
+pub(super) fn block_features(
+    t: &TextStats,
+    lang: usize,
+    links: u32,
+    at: (usize, usize),
+    text: &str,
+    depth: u16,
+) -> Features {
+    let s = &t.words;
+    let chars = t.chars;
+    let words = s.words.max(1) as f32;
+    Features {
+        chars,
+        words: s.words,
+        link_density: links as f32 / chars.max(1) as f32,
+        stopword_ratio: s.per_lang[lang] as f32 / words,
+        punctuation: t.punctuation,
+        ends_sentence: is_sentence_end(text),
+        title_case_ratio: s.capitalised as f32 / words,
+        first_person_ratio: s.first_person as f32 / words,
+        position: at.0 as f32 / at.1.max(1) as f32,
+        depth,
     }
-    lang
 }
 
 #[cfg(test)]
@@ -845,11 +960,12 @@ mod tests {
 
     /// `scan`'s answer as a tuple; `plain`: the SSE2 form, not the one
     /// the CPU picks (AVX2 where there is one).
-    fn scanned(text: &str, plain: bool) -> (Counts, bool) {
-        let (st, irregular) = if plain {
-            scan_body::<false>(text)
+    fn scanned(text: &str, room: &[u8], plain: bool) -> (Counts, bool) {
+        let mut st = TextStats::default();
+        let irregular = if plain {
+            scan_body::<false>(text, room, &mut st)
         } else {
-            scan(text)
+            scan(text, room, &mut st)
         };
         let w = st.words;
         (
@@ -928,7 +1044,7 @@ mod tests {
             "",
         ] {
             let collapsed = crate::segment::text::collapse_whitespace(t);
-            let (st, plain) = line_stats(t);
+            let (st, plain) = line_stats(t, t.as_bytes());
             assert_eq!(plain, collapsed == t, "{t:?}");
             let want = text_stats(&collapsed);
             let w = (st.words.words, st.words.capitalised, st.words.per_lang);
@@ -1004,9 +1120,9 @@ mod tests {
                 assert_eq!(masks64(&c, 4), masks_bytewise(&c), "{shift} {k}");
                 #[cfg(target_arch = "x86_64")]
                 if *AVX2 {
-                    assert_eq!(masks_wide(&c, 64), masks_bytewise(&c), "{shift} {k}");
+                    assert_eq!(masks_wide(&c), masks_bytewise(&c), "{shift} {k}");
                     let want = masks_bytewise(&c[..32]);
-                    assert_eq!(masks_wide(&c, 32), want, "{shift} {k}");
+                    assert_eq!(masks_wide(&c).first(32), want, "{shift} {k}");
                 }
                 assert_eq!(cont64(&c, 4), cont_bytewise(&c), "{shift} {k}");
                 for chunks in 0..4 {
@@ -1032,7 +1148,13 @@ mod tests {
             assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
             #[cfg(target_arch = "x86_64")]
             if *AVX2 && n > 0 {
-                assert_eq!(masks_wide(&piece, n).first(n), m, "{n}");
+                assert_eq!(masks_wide(&piece).first(n), m, "{n}");
+            }
+            // The bytes of what follows the piece in memory, not zeros.
+            assert_eq!(masks64(&all, n.div_ceil(16)).first(n), m, "{n}");
+            #[cfg(target_arch = "x86_64")]
+            if *AVX2 && n > 0 {
+                assert_eq!(masks_wide(&all).first(n), m, "{n}");
             }
         }
         for (n, tail) in [(63, &b"\xc3"[..]), (62, b"\xe6\x9d"), (61, b"\xf0\x9f\x98")] {
@@ -1042,7 +1164,7 @@ mod tests {
             assert_eq!(m, masks_bytewise(&all[..n]), "{n}");
             #[cfg(target_arch = "x86_64")]
             if *AVX2 {
-                assert_eq!(masks_wide(&piece, n).first(n), m, "{n}");
+                assert_eq!(masks_wide(&piece).first(n), m, "{n}");
             }
         }
     }
@@ -1115,9 +1237,28 @@ mod tests {
                 .collect();
             assert_eq!(counts(&text), reference(&text), "{text:?}");
             let collapsed = crate::segment::text::collapse_whitespace(&text);
-            assert_eq!(line_stats(&text).1, collapsed == text, "{text:?}");
+            assert_eq!(line_stats(&text, text.as_bytes()).1, collapsed == text);
             // Both builds of `scan` answer alike.
-            assert_eq!(scanned(&text, true), scanned(&text, false), "{text:?}");
+            let alone = scanned(&text, text.as_bytes(), true);
+            assert_eq!(alone, scanned(&text, text.as_bytes(), false), "{text:?}");
+            // Read in a page, with up to 100 bytes of more text after it
+            // (whatever they are, cut anywhere on a character boundary):
+            // counted as alone, and a `room` elsewhere is not read.
+            let more: String = (0..8)
+                .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+                .collect();
+            let mut cut = (next() % 101) as usize;
+            while !more.is_char_boundary(cut.min(more.len())) {
+                cut -= 1;
+            }
+            let page = format!("{text}{}", &more[..cut.min(more.len())]);
+            let line = &page[..text.len()];
+            for plain in [true, false] {
+                assert_eq!(scanned(line, page.as_bytes(), plain), alone, "{page:?}");
+                assert_eq!(scanned(line, more.as_bytes(), plain), alone, "{page:?}");
+                let shifted = page.as_bytes().get(1..).unwrap_or_default();
+                assert_eq!(scanned(line, shifted, plain), alone, "{page:?}");
+            }
         }
     }
 
@@ -1140,6 +1281,40 @@ mod tests {
         let de = (70_000u32 % 65_536) as u16;
         // Spanish, French, Portuguese and Dutch list "de".
         assert_eq!(per_lang, [0, de, de, 0, de, 0, de]);
+    }
+
+    /// A word's key is its bytes packed, as `stopwords::key` packs them,
+    /// up to eight bytes; a longer word's matches no listed word, whatever
+    /// it starts with (listed words, cut or not, and random letters).
+    #[test]
+    fn word_keys_are_packed_words_or_match_none() {
+        let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
+        let mut starts: Vec<Vec<u8>> = Vec::new();
+        for w in [
+            "the", "because", "about", "a", "i", "my", "de", "über", "también",
+        ] {
+            starts.push(w.as_bytes().to_vec());
+        }
+        let mut rng = crate::test_rng::XorShift::new(0x0DDB_A11C_0FFE_E123);
+        for _ in 0..2000 {
+            let r = rng.next_u64();
+            starts.push((0..8).map(|i| b'a' + ((r >> (6 * i)) % 26) as u8).collect());
+        }
+        for w in starts {
+            // The word's bytes, then letters: eight bytes and more.
+            let mut b = w.clone();
+            b.extend_from_slice(b"xyzwvuts");
+            let x = u64::from_le_bytes(b[..8].try_into().unwrap()) | 0x2020_2020_2020_2020;
+            for len in 1..=64 {
+                let k = word_key(x, len, max_key);
+                if len <= 8 && b[..len].is_ascii() {
+                    let lower = b[..len].to_ascii_lowercase();
+                    assert_eq!(Some(k), stopwords::key(&lower), "{w:?} {len}");
+                } else if len > max_key {
+                    assert_eq!(stopwords::lookup_key(k), 0, "{w:?} {len}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -1176,7 +1351,8 @@ mod tests {
             "It’s “quoted” — and… ‘so’ are these‼ ⁂ x\u{2070}\u{2071}y",
         ] {
             assert_eq!(counts(text), reference(text), "{text:?}");
-            assert_eq!(scanned(text, true), scanned(text, false), "{text:?}");
+            let b = text.as_bytes();
+            assert_eq!(scanned(text, b, true), scanned(text, b, false), "{text:?}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Text whose HTML is gone -> blocks, one per non-empty line.
 
-use super::block::{Block, BlockKind, Features, Page};
-use super::features;
+use super::block::{Block, BlockKind, Page};
+use super::features::{self, TextStats};
 use std::borrow::Cow;
 
 /// `SPACING` per byte: 1 for a space, 2 for the other ASCII whitespace
@@ -180,12 +180,50 @@ fn line_feeds64(b: &[u8; 64]) -> u64 {
     line_feeds_bytewise(b)
 }
 
+/// Where a block's text lies in the page (`from..to`), and what is known
+/// of it before its `Block` is made.
+struct Line {
+    from: usize,
+    to: usize,
+    kind: BlockKind,
+    /// Its white space needs no collapsing.
+    collapsed: bool,
+}
+
 pub fn segment(text: &str) -> Page {
-    let mut page = Page::default();
-    // At most one block per line: no regrowing (and copying) of the blocks.
-    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
-    page.blocks.reserve(lines);
-    let mut stats = Vec::with_capacity(lines);
+    #[cfg(target_arch = "x86_64")]
+    if features::wide() {
+        // SAFETY: the CPU has the features `segment_avx2` is built for.
+        return unsafe { segment_avx2(text) };
+    }
+    segment_body::<false>(text)
+}
+
+/// `segment` built for CPUs with AVX2 (see `features::wide`): the scan of
+/// each line is inlined into the loop over them, not called.
+///
+/// # Safety
+/// The CPU must have the features enabled here.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
+unsafe fn segment_avx2(text: &str) -> Page {
+    segment_body::<true>(text)
+}
+
+/// `segment`; `WIDE`: only from `segment_avx2` (see
+/// `features::line_stats_wide`).
+#[inline(always)]
+fn segment_body<const WIDE: bool>(text: &str) -> Page {
+    // The lines with a word first, their stats written where they are kept
+    // (see `features::scan`); then the blocks, made in place, each with its
+    // text and features: a `Block` pushed one at a time was built on the
+    // stack and copied at once, read back before its stores were done (a
+    // stall per line), and its features were filled in by one more pass.
+    // Room for a line with a word per 32 bytes (they average about 60 on
+    // web text): seldom regrown, without counting the line feeds first.
+    let guess = text.len() / 32 + 8;
+    let mut lines: Vec<Line> = Vec::with_capacity(guess);
+    let mut stats: Vec<TextStats> = Vec::with_capacity(guess);
     // Lines cut at each line feed (`LineFeeds`: `str::lines` takes a
     // call per line); a carriage return before one is trimmed below, as
     // is all white space at the ends.
@@ -217,30 +255,58 @@ pub fn segment(text: &str) -> Page {
             }
             _ => (BlockKind::Line, t),
         };
-        // The line's features and whether its white space needs
-        // collapsing, in one pass over it.
-        let (mut st, collapsed) = features::line_stats(t);
-        let text = if collapsed {
-            t.to_string()
+        // The line's features, and whether its white space needs
+        // collapsing, in one pass over it; `t` lies in `text`: the scan
+        // may read the page past it.
+        let at = (t.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        let room = text.as_bytes().get(at..).unwrap_or_default();
+        stats.push(TextStats::default());
+        let Some(st) = stats.last_mut() else { continue };
+        let collapsed = if WIDE {
+            // SAFETY: only `segment_avx2` runs `segment_body::<true>`: the
+            // CPU has the features, and the caller is built for them.
+            unsafe { features::line_stats_wide(t, room, st) }
         } else {
-            let c = collapse_whitespace(t);
-            st.chars = c.chars().count() as u32;
-            c
+            features::line_stats_into(t, room, st)
         };
-        stats.push(st);
-        let index = page.blocks.len();
-        page.blocks.push(Block {
-            index,
-            text,
+        lines.push(Line {
+            from: at,
+            to: at + t.len(),
             kind,
-            tag: Cow::Borrowed("line"),
-            element: None,
-            features: Features::default(),
+            collapsed,
         });
     }
-    let zeros = vec![0; page.blocks.len()];
-    features::compute_from(&mut page, &zeros, &stats);
-    page
+    let lang = features::page_lang(&stats);
+    let n = lines.len();
+    let blocks = lines
+        .iter()
+        .zip(stats.iter_mut())
+        .enumerate()
+        .map(|(index, (l, st))| {
+            let t = text.get(l.from..l.to).unwrap_or("");
+            let text = if l.collapsed {
+                t.to_string()
+            } else {
+                let c = collapse_whitespace(t);
+                st.chars = c.chars().count() as u32;
+                c
+            };
+            // No links in text.
+            let features = features::block_features(st, lang, 0, (index, n), &text, 0);
+            Block {
+                index,
+                text,
+                kind: l.kind,
+                tag: Cow::Borrowed("line"),
+                element: None,
+                features,
+            }
+        })
+        .collect();
+    Page {
+        blocks,
+        ..Page::default()
+    }
 }
 
 #[cfg(test)]
@@ -272,6 +338,59 @@ mod tests {
         // Characters counted on the collapsed text.
         assert_eq!(page.blocks[1].features.chars, 14);
         assert_eq!(page.blocks[0].features.words, 2);
+    }
+
+    /// Both builds of `segment` (the AVX2 one where the CPU has it) make
+    /// the same blocks, texts, kinds and features, on pages of random
+    /// lines: ASCII and not, headings, white space to collapse, blank and
+    /// wordless lines, lines of every length around the scan's pieces.
+    #[test]
+    fn both_builds_make_the_same_blocks() {
+        const PARTS: &[&str] = &[
+            "the",
+            "The",
+            "my",
+            "Über",
+            "café",
+            "東京",
+            "x",
+            "9",
+            "'",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\n",
+            "\n\n",
+            "## ",
+            "# ",
+            "---",
+            ".",
+            "!",
+            "?",
+            "—",
+            "\u{a0}",
+            "\u{3000}",
+            "because",
+            "supercalifragilistic",
+            "don't",
+            "also.",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x3C6E_F372_FE94_F82B);
+        for _ in 0..400 {
+            let n = (rng.next_u64() % 200) as usize;
+            let page: String = (0..n)
+                .map(|_| PARTS[(rng.next_u64() % PARTS.len() as u64) as usize])
+                .collect();
+            let show = |p: &Page| -> Vec<String> {
+                p.blocks
+                    .iter()
+                    .map(|b| format!("{} {:?} {:?} {:?}", b.index, b.text, b.kind, b.features))
+                    .collect()
+            };
+            let plain = show(&segment_body::<false>(&page));
+            assert_eq!(show(&segment(&page)), plain, "{page:?}");
+        }
     }
 
     #[test]
