@@ -37,6 +37,7 @@ mod bounds;
 mod factors;
 pub(super) mod forms;
 mod literals;
+mod seqs;
 mod tester;
 
 pub use bounds::Bounds;
@@ -46,6 +47,7 @@ use forms::{ascii_form_hir, loosen_hir};
 use literals::{Grams, Heads, Leads, Table};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{Hir, Look};
+use seqs::{Lane, Lanes};
 use tester::{Prebuilt, Tester};
 
 #[derive(Debug, Clone)]
@@ -128,6 +130,11 @@ struct Prefilter {
     always_needs: Vec<Vec<Bytes>>,
     /// `always_needs` as byte classes (`None`: more than 64 sets).
     need_table: Option<NeedTable>,
+    /// Per `always` pattern: runs of byte classes (`seqs::pick`) the text
+    /// must hold, where its lanes in `lanes` are.
+    always_runs: Vec<Vec<Lane>>,
+    /// The runs of all the `always` patterns, searched at once.
+    lanes: Lanes,
     /// The lengths and end bytes of the `always` patterns as bit masks
     /// (`None`: more than 64 of them): which of them a text fits is a few
     /// lookups, not a loop over them per block.
@@ -397,6 +404,7 @@ impl Prefilter {
         let mut bail = Vec::new();
         let mut always = Vec::new();
         let mut always_needs = Vec::new();
+        let mut always_seqs = Vec::new();
         let mut end = Table::default();
         let words = patterns.len().div_ceil(64);
         let mut tailed = vec![0u64; words];
@@ -454,6 +462,7 @@ impl Prefilter {
             if pre.is_none() && sets.is_empty() {
                 always.push(i);
                 always_needs.push(h.as_ref().map(needs).unwrap_or_default());
+                always_seqs.push(h.as_ref().map(seqs::pick).unwrap_or_default());
                 hirs.push(h);
                 later.push(Vec::new());
                 continue;
@@ -496,7 +505,15 @@ impl Prefilter {
         }
         bail.sort_unstable();
         bail.dedup();
+        let flat: Vec<seqs::Seq> = always_seqs.iter().flatten().cloned().collect();
+        let (lanes, mut at) = Lanes::new(&flat);
+        let always_runs: Vec<Vec<Lane>> = always_seqs
+            .iter()
+            .map(|s| at.drain(..s.len()).flatten().collect())
+            .collect();
         Prefilter {
+            always_runs,
+            lanes,
             gate: Gate::new(&always, &lengths, &edges),
             edges,
             later,
@@ -878,7 +895,7 @@ impl PatternSet {
     ) {
         let pf = &self.prefilter;
         let fits = Fits::new(text);
-        let live = self.found(text, block, &range, &fits, c);
+        let live = self.found(text, text, true, block, &range, &fits, c);
         c.live |= live;
         // A match is as long as the pattern allows: shorter or (for one
         // anchored at both ends) longer texts are out. And one anchored at
@@ -901,9 +918,12 @@ impl PatternSet {
     /// `text`, to turn patterns with no literal away before their bytes
     /// are looked for).
     /// Returns the words of `c` that may hold a candidate (`live_words`).
+    #[allow(clippy::too_many_arguments)]
     fn found(
         &self,
         text: &str,
+        orig: &str,
+        fold: bool,
         block: Option<(u32, f32)>,
         range: &Range<usize>,
         fits: &Fits,
@@ -916,7 +936,8 @@ impl PatternSet {
         // pattern matched the variant, the copy holds the letter, so every
         // factor of a match is still found; the patterns then run on the
         // text itself.
-        if !pf.bail.is_empty()
+        if fold
+            && !pf.bail.is_empty()
             && !text.is_ascii()
             && pf
                 .bail_finders
@@ -931,7 +952,16 @@ impl PatternSet {
                 })
                 .collect();
             // The bounds are checked on the text itself: `fits` is of it.
-            return self.found(&folded, block, range, fits, c);
+            let live = self.found(&folded, orig, false, block, range, fits, c);
+            // A pattern holding the variant itself (`\x{212A}`, not `(?i)k`)
+            // has it in its literals: the text as it is is searched too.
+            let mut plain = self.no_candidates();
+            let more = self.found(text, orig, false, block, range, fits, &mut plain);
+            let (w, p) = (c.words(), plain.words());
+            for k in each_live(more, p.len()) {
+                w[k] |= p[k];
+            }
+            return live | more;
         }
         let (t, searches) = pf.tier(block);
         let words = c.words();
@@ -988,6 +1018,16 @@ impl PatternSet {
                 pf.always_needs[j].iter().all(|&n| n & held != 0)
             }
         };
+        // And those that need runs of bytes (`seqs`) the text lacks: on the
+        // text itself, as the runs are of the pattern's exact bytes.
+        let mut lanes: Option<[u64; seqs::WORDS]> = None;
+        let mut runs = |j: usize| {
+            let r = pf.always_runs.get(j).map_or(&[][..], Vec::as_slice);
+            r.is_empty() || {
+                let found = lanes.get_or_insert_with(|| pf.lanes.found(orig.as_bytes()));
+                r.iter().all(|l| found[l.word] & l.end != 0)
+            }
+        };
         let mut mark = |i: usize| {
             words[i / 64] |= 1 << (i % 64);
             if i / 64 < 64 {
@@ -1011,7 +1051,7 @@ impl PatternSet {
                         Some((table, c)) => table.holds(j, c),
                         None => need(j),
                     };
-                    if met && range.contains(&i) {
+                    if met && range.contains(&i) && runs(j) {
                         mark(i);
                     }
                 }
@@ -1019,7 +1059,7 @@ impl PatternSet {
             None => {
                 for &j in &t.always {
                     let i = pf.always[j] as usize;
-                    if range.contains(&i) && fits.holds(pf, i) && need(j) {
+                    if range.contains(&i) && fits.holds(pf, i) && need(j) && runs(j) {
                         mark(i);
                     }
                 }
@@ -1693,6 +1733,146 @@ mod tests {
             assert_eq!(set.matches(text), want, "{text:?}");
             assert!(set.candidates(text).iter().count() >= want.len());
         }
+    }
+
+    #[test]
+    fn runs_of_patterns_with_no_literal_are_looked_for_in_the_text_itself() {
+        let pats: Vec<String> = [
+            r"(?i)^[^!?©]{1,40}\s©\s*(19|20)[0-9]{2}\b",
+            r"^\p{L}[^0-9\n]{1,40}[0-9]{1,2}[/.-][0-9]{1,2}",
+            // A Kelvin sign as such, where another pattern folds it.
+            r"^[^0-9]{1,5}\x{212A}[0-9]{2}",
+            r"(?i)\bkelvin\b",
+            r"^[0-9]{4}-[0-9]{2}$",
+            r"(?i)^[^0-9]{1,5}s[0-9]{2}",
+        ]
+        .map(String::from)
+        .to_vec();
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        assert!(set.prefilter.always_runs.iter().any(|r| !r.is_empty()));
+        let plain = RegexSet::new(&pats).unwrap();
+        for text in [
+            "Copyright © 2020",
+            "Copyright\u{a0}© 1999 x",
+            "Copyright (c) 2020",
+            "© 2020",
+            "Posted 12.05.2020",
+            "Posted 12 05",
+            "Été 3/4",
+            "ab\u{212A}12",
+            "abk12",
+            "\u{212A}elvin \u{212A}12",
+            "x \u{212A}12 kelvin",
+            "2020-12",
+            "2020-1",
+            "ab\u{17F}12",
+            "AS12",
+            "",
+        ] {
+            let want: Vec<usize> = plain.matches(text).iter().collect();
+            assert_eq!(set.matches(text), want, "{text:?}");
+        }
+        // No `©`: the first is not even a candidate.
+        assert!(!set.candidates("Copyright (c) 2020").iter().any(|i| i == 0));
+    }
+
+    /// A text `h` may match, made up at random (look-arounds are left
+    /// out: the caller keeps the texts the regex matches). Classes give
+    /// their first, last or some other member, so case variants such as
+    /// the Kelvin sign and the long s come up.
+    fn sample(h: &Hir, rng: &mut crate::test_rng::XorShift, out: &mut String) {
+        use regex_syntax::hir::{Class, HirKind};
+        let mut pick = |n: u64| (rng.next_u64() % n.max(1)) as u32;
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => {}
+            HirKind::Literal(l) => out.push_str(&String::from_utf8_lossy(&l.0)),
+            HirKind::Class(Class::Unicode(c)) => {
+                let r = c.ranges()[pick(c.ranges().len() as u64) as usize];
+                let (a, z) = (r.start() as u32, r.end() as u32);
+                let ch = match pick(3) {
+                    0 => a,
+                    1 => z,
+                    _ => a + pick(u64::from(z - a) + 1),
+                };
+                out.push(char::from_u32(ch).unwrap_or(r.start()));
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                let r = c.ranges()[pick(c.ranges().len() as u64) as usize];
+                let b = r.start() + pick(u64::from(r.end() - r.start()) + 1) as u8;
+                out.push(char::from(b.min(0x7f)));
+            }
+            HirKind::Repetition(r) => {
+                let most = r.max.unwrap_or(u32::MAX).min(r.min.saturating_add(3));
+                let n = r.min + pick(u64::from(most - r.min) + 1);
+                for _ in 0..n {
+                    sample(&r.sub, rng, out);
+                }
+            }
+            HirKind::Capture(c) => sample(&c.sub, rng, out),
+            HirKind::Concat(v) => v.iter().for_each(|c| sample(c, rng, out)),
+            HirKind::Alternation(v) => {
+                let k = pick(v.len() as u64) as usize;
+                sample(&v[k], rng, out)
+            }
+        }
+    }
+
+    #[test]
+    fn every_made_up_match_of_a_builtin_pattern_is_a_candidate() {
+        let rules = crate::classify::rules::RuleSet::builtin();
+        let (mut pats, mut bounds) = (Vec::new(), Vec::new());
+        for r in &rules.rules {
+            for p in r.text_patterns.iter().chain(&r.heading_patterns) {
+                pats.push(p.clone());
+                bounds.push(r.bounds());
+            }
+        }
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        set.set_bounds(bounds.clone());
+        let mut rng = crate::test_rng::XorShift::new(0x5eed_1234_abcd);
+        let around = [
+            "",
+            " ",
+            "x",
+            "Élodie ",
+            "Le pré ",
+            "12. ",
+            " mais oui",
+            ".",
+            "\n",
+        ];
+        let (mut tried, mut matched) = (0, 0);
+        for (i, p) in pats.iter().enumerate() {
+            let re = Regex::new(p).unwrap();
+            let hir = set.hir(i).unwrap().clone();
+            let b = bounds[i];
+            let block = (
+                b.min_words.or(b.max_words).unwrap_or(5),
+                b.min_link_density.or(b.max_link_density).unwrap_or(0.0),
+            );
+            for k in 0..40 {
+                let mut text = String::new();
+                if k % 2 == 1 {
+                    text.push_str(around[rng.next_u64() as usize % around.len()]);
+                }
+                sample(&hir, &mut rng, &mut text);
+                if k % 4 == 3 {
+                    text.push_str(around[rng.next_u64() as usize % around.len()]);
+                }
+                tried += 1;
+                if !re.is_match(&text) {
+                    continue;
+                }
+                matched += 1;
+                let c: Vec<usize> = set.candidates(&text).iter().collect();
+                assert!(c.contains(&i), "{p} on {text:?}");
+                let c: Vec<usize> = set.candidates_within(&text, Some(block)).iter().collect();
+                assert!(c.contains(&i), "{p} on {text:?} in {block:?}");
+                assert!(set.is_match(i, &text), "{p} on {text:?}");
+            }
+        }
+        // Most made-up texts do match.
+        assert!(matched * 2 > tried, "{matched} of {tried}");
     }
 
     /// How many times each literal occurs in `hay` (overlaps too): as

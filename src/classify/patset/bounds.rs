@@ -38,6 +38,9 @@ pub(super) struct Classes {
     /// The word class of each count under its length, looked up: the
     /// usual block is short, and a search per block adds up.
     by_words: Vec<u8>,
+    /// The density class of 0, the density of every block of text input
+    /// (which has no links): no search for it.
+    zero: usize,
 }
 
 /// Word counts whose class `Classes::by_words` holds.
@@ -65,11 +68,14 @@ impl Classes {
         } else {
             Vec::new()
         };
-        Classes {
+        let mut classes = Classes {
             word_cuts,
             densities,
             by_words,
-        }
+            zero: 0,
+        };
+        classes.zero = classes.density_class(0.0);
+        classes
     }
 
     fn density_classes(&self) -> usize {
@@ -87,13 +93,22 @@ impl Classes {
             Some(&w) => usize::from(w),
             None => self.word_cuts.partition_point(|&c| c <= words),
         };
-        let d = if link_density.is_nan() {
+        // (-0.0 is 0.0 to the comparisons below too.)
+        let d = if link_density == 0.0 {
+            self.zero
+        } else {
+            self.density_class(link_density)
+        };
+        w * self.density_classes() + d
+    }
+
+    fn density_class(&self, link_density: f32) -> usize {
+        if link_density.is_nan() {
             self.density_classes() - 1
         } else {
             let below = self.densities.partition_point(|&v| v < link_density);
             2 * below + usize::from(self.densities.get(below) == Some(&link_density))
-        };
-        w * self.density_classes() + d
+        }
     }
 
     /// A block (words, link density) of class `k`: what holds for it holds
@@ -149,12 +164,26 @@ mod tests {
             Bounds::default(),
         ];
         let classes = Classes::new(&bounds);
-        let densities = [0.0, 0.1, 0.3, 0.30001, 0.5, 0.6, 0.7, 1.0, -1.0, f32::NAN];
+        let densities = [
+            0.0,
+            -0.0,
+            0.1,
+            0.3,
+            0.30001,
+            0.5,
+            0.6,
+            0.7,
+            1.0,
+            -1.0,
+            f32::NAN,
+        ];
         let words = [0, 1, 4, 5, 6, 12, 13, 39, 40, 41, 1000, u32::MAX];
         for &w in &words {
             for &d in &densities {
                 let k = classes.of(w, d);
                 assert!(k < classes.len());
+                // The class of 0 kept aside is the one searched for.
+                assert_eq!(k % classes.density_classes(), classes.density_class(d));
                 let (sw, sd) = classes.sample(k);
                 assert_eq!(classes.of(sw, sd), k, "sample of {w} {d}");
                 for b in &bounds {
