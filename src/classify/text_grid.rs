@@ -38,10 +38,20 @@ pub fn find(page: &Page, said: &super::text_region::Said, junk: &[bool]) -> Opti
         return None;
     }
     // Every short line's shape, end to end in one buffer: no Vec per line.
-    let mut all = Vec::new();
+    // Sized once: a line's shape is as long as the line, or shorter
+    // (most lines).
+    let short =
+        |b: &crate::segment::Block| b.features.words <= TEMPLATE_WORDS && b.features.words > 0;
+    let room = page
+        .blocks
+        .iter()
+        .filter(|b| short(b))
+        .map(|b| b.text.len())
+        .sum();
+    let mut all = Vec::with_capacity(room);
     let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(n);
     for b in &page.blocks {
-        if b.features.words <= TEMPLATE_WORDS && b.features.words > 0 {
+        if short(b) {
             let from = all.len();
             shape_append(&b.text, &mut all);
             spans.push(Some((from, all.len())));
