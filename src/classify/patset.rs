@@ -1988,6 +1988,38 @@ mod tests {
     }
 
     #[test]
+    fn grams_at_every_step_find_what_a_case_folding_search_finds() {
+        // Shortest literals of 4 to 7 bytes: steps 1 to 4, each looked at
+        // on made-up texts of every length around the literals.
+        let pieces = [
+            "share", "SHARE", "posted", "cookies", "é", "ü ", " ", "x", "shar", "ookie",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x51e9_5a7e);
+        for (lits, step) in [
+            (vec!["post", "cookies"], 1),
+            (vec!["share", "cookies", "ostedé"], 2),
+            (vec!["posted", "cookies"], 3),
+            (vec!["cookies", "shareposted"], 4),
+        ] {
+            let grams = Grams::new(
+                &lits
+                    .iter()
+                    .map(|l| l.as_bytes().to_vec())
+                    .collect::<Vec<_>>(),
+            );
+            assert_eq!(grams.step, step);
+            for _ in 0..300 {
+                let mut hay = String::new();
+                for _ in 0..rng.next_u64() % 9 {
+                    hay.push_str(pieces[rng.next_u64() as usize % pieces.len()]);
+                }
+                let [found, want] = occurrences(&lits, &hay);
+                assert_eq!(found, want, "{hay:?} {lits:?}");
+            }
+        }
+    }
+
+    #[test]
     fn grams_find_what_a_case_folding_search_finds() {
         let lits = [
             "afp",

@@ -431,6 +431,25 @@ impl Grams {
         }
     }
 
+    /// The windows of `scan` at every `S`-th position (`S`: the step, at
+    /// most `MAX_STEP`): a step known when compiled lets the rest of the
+    /// text move on with no check, where a plain index had each window
+    /// checked for its end and for overflow.
+    #[inline(always)]
+    fn scan_apart<const S: usize>(&self, hay: &[u8], hit: &mut impl FnMut(usize)) {
+        const { assert!(S >= 1 && S <= MAX_STEP) };
+        let four = &self.four;
+        let mut rest = hay;
+        while let [a, b, c, d, ..] = *rest {
+            let w = u32::from_le_bytes([a, b, c, d]) | CASE;
+            let h = gram_hash(w);
+            if four.test(h) {
+                self.check(four, hay, hay.len() - rest.len(), w, h, hit);
+            }
+            rest = &rest[S..];
+        }
+    }
+
     /// Call `hit` with the literal index of every occurrence in `hay`.
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
         let n = hay.len();
@@ -438,16 +457,14 @@ impl Grams {
         // Every position a whole window fits (`windows` and the arrays:
         // no bounds checks in the loop).
         if self.step > 1 {
-            // Every `step`-th window: each literal has one there. (A plain
-            // index: `windows().step_by()` took half again the steps.)
-            let mut i = 0;
-            while let Some(&[a, b, c, d]) = hay.get(i..i + 4) {
-                let w = u32::from_le_bytes([a, b, c, d]) | CASE;
-                let h = gram_hash(w);
-                if four.test(h) {
-                    self.check(four, hay, i, w, h, &mut hit);
-                }
-                i += self.step;
+            // Every `step`-th window: each literal has one there.
+            // (`windows().step_by()` took half again the steps.)
+            match self.step {
+                2 => self.scan_apart::<2>(hay, &mut hit),
+                3 => self.scan_apart::<3>(hay, &mut hit),
+                4 => self.scan_apart::<4>(hay, &mut hit),
+                // Not made (`step_for`); every window is a superset.
+                _ => self.scan_apart::<1>(hay, &mut hit),
             }
         } else {
             for (i, win) in hay.windows(4).enumerate() {
