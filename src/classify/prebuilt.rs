@@ -200,6 +200,18 @@ mod tests {
             "Read more: http://example.com",
             "(AP) -- The city said",
             "Copyright 2020. All rights reserved.",
+            // Texts the minimized DFAs end in a match on, or just short of.
+            "Privacy Policy",
+            "Terms of Use",
+            "Home",
+            "Share this article",
+            "Sign up or Log in",
+            "Jan 5, 2020 at 10:00 am",
+            "12 replies",
+            "By clicking Subscribe you agree",
+            "Request a free consultation",
+            "Read more",
+            "Advertisement ",
         ];
         for &(p, ..) in PATTERNS {
             let Some(dfa) = ascii_dfa(p) else { continue };

@@ -8,10 +8,9 @@ use regex_syntax::hir::{Hir, Look};
 /// Largest DFA kept (bytes, before minimizing). Most forms fit; the rest
 /// (long alternations under `(?i)`, counted repetitions) are compiled at
 /// run time, as all were, rather than add megabytes more to the binary.
-/// 512 KiB, not 128: 15 more forms fit (+1.4 MB once minimized), and a
-/// lazy DFA run costs several times a prebuilt one's (its cache is built
-/// state by state, and compiling it is paid on first use).
-const DFA_LIMIT: usize = 1 << 19;
+/// (512 KiB took 15 more forms, but a run of a large DFA misses the cache
+/// at about every byte: no faster than the lazy DFA's compact cache.)
+const DFA_LIMIT: usize = 1 << 17;
 
 /// `form` as a dense DFA, serialized for a big- or little-endian target
 /// (`None`: it does not compile, needs a Unicode word boundary, or is
