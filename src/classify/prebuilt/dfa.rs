@@ -8,9 +8,9 @@ use regex_syntax::hir::{Hir, Look};
 /// Largest DFA kept (bytes, before minimizing). Most forms fit; the rest
 /// (long alternations under `(?i)`, counted repetitions) are compiled at
 /// run time, as all were, rather than add megabytes more to the binary.
-/// (512 KiB took 15 more forms, but a run of a large DFA misses the cache
-/// at about every byte: no faster than the lazy DFA's compact cache.)
-const DFA_LIMIT: usize = 1 << 17;
+/// (Dense, 512 KiB missed the cache at about every byte; kept sparse, a
+/// sixth of the size, it takes 15 more forms off the lazy DFA.)
+const DFA_LIMIT: usize = 1 << 19;
 
 /// `form` as a DFA, built dense, then kept sparse (a sixth of the bytes:
 /// a run is a chain of loads, mostly of lines not in cache), serialized for a big- or little-endian target
