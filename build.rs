@@ -3,7 +3,7 @@
 //! reads it back). Parsing them at every start cost more than anything
 //! else a run over a few pages does: Unicode case folding above all.
 //! It also builds each one's ASCII form (what runs on ASCII text) into a
-//! dense DFA, written out as bytes: compiling those forms and filling
+//! sparse DFA, written out as bytes: compiling those forms and filling
 //! their lazy DFAs at run time cost as much as parsing did.
 
 use regex_syntax::hir::{Class, Hir, HirKind};

@@ -7,7 +7,7 @@
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
-use regex_automata::dfa::{Automaton, StartKind, dense};
+use regex_automata::dfa::{Automaton, StartKind, sparse};
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
@@ -125,11 +125,11 @@ impl Tester {
 /// no cache to fill state by state.
 #[derive(Clone, Debug)]
 pub(super) struct Prebuilt {
-    dfa: dense::DFA<&'static [u32]>,
+    dfa: sparse::DFA<&'static [u8]>,
 }
 
 impl Prebuilt {
-    pub(super) fn new(dfa: dense::DFA<&'static [u32]>) -> Prebuilt {
+    pub(super) fn new(dfa: sparse::DFA<&'static [u8]>) -> Prebuilt {
         Prebuilt { dfa }
     }
 
