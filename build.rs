@@ -40,11 +40,8 @@ fn main() {
         };
         let start = ops.len();
         encode(&hir, &mut ops);
-        // Each DFA starts at a multiple of 8 bytes, as the file itself
-        // does: its numbers are read in place.
         let (from, to) = match dfa::dfa_bytes(&forms::ascii_form_hir(&hir), big) {
             Some(bytes) => {
-                dfas.resize(dfas.len().next_multiple_of(8), 0);
                 let from = dfas.len();
                 dfas.extend_from_slice(&bytes);
                 (from, dfas.len())

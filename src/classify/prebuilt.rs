@@ -14,12 +14,9 @@ include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
 #[cfg(test)]
 mod dfa;
 
-/// Bytes aligned as a DFA's numbers must be to be read in place.
-#[repr(C, align(8))]
-struct Aligned<T: ?Sized>(T);
-
-/// The DFAs `build.rs` wrote, each at a multiple of 8 bytes.
-static DFAS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/dfas.bin")));
+/// The DFAs `build.rs` wrote, end to end (a sparse DFA is read in place
+/// from any address: no alignment to keep).
+static DFAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dfas.bin"));
 
 /// The built-in `pattern`'s ASCII form (`patset::ascii_form`) as a sparse
 /// DFA, read in place (checked first: never trusted blindly); `None` for
@@ -27,7 +24,7 @@ static DFAS: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), 
 pub(crate) fn ascii_dfa(pattern: &str) -> Option<sparse::DFA<&'static [u8]>> {
     let k = find(pattern)?;
     let (_, _, _, from, to) = PATTERNS[k];
-    let bytes = DFAS.0.get(from..to).filter(|b| !b.is_empty())?;
+    let bytes = DFAS.get(from..to).filter(|b| !b.is_empty())?;
     sparse::DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa)
 }
 
@@ -173,7 +170,7 @@ mod tests {
         for &(p, _, _, from, to) in PATTERNS {
             let hir = regex_syntax::Parser::new().parse(p).unwrap();
             let want = dfa::dfa_bytes(&crate::classify::patset::forms::ascii_form_hir(&hir), big);
-            let got = (from < to).then(|| DFAS.0[from..to].to_vec());
+            let got = (from < to).then(|| DFAS[from..to].to_vec());
             assert_eq!(got, want, "{p}");
             assert_eq!(ascii_dfa(p).is_some(), want.is_some(), "{p}");
             n += usize::from(want.is_some());
