@@ -305,13 +305,16 @@ fn gram(b: &[u8]) -> u32 {
     u32::from_le_bytes(w) | CASE
 }
 
+/// English letter frequencies, per mille, 'a' to 'z': the rarity models
+/// of the literal search and of `seqs` both rank bytes by them.
+pub(super) const LETTERS: [f64; 26] = [
+    82., 15., 28., 43., 127., 22., 20., 61., 70., 2., 8., 40., 24., 67., 75., 19., 1., 60., 63.,
+    91., 28., 10., 24., 2., 20., 1.,
+];
+
 /// How common a byte is in text, roughly (per mille; letters by English
 /// frequency): the window with the smallest product is the rarest.
 fn commonness(b: u8) -> f64 {
-    const LETTERS: [f64; 26] = [
-        82., 15., 28., 43., 127., 22., 20., 61., 70., 2., 8., 40., 24., 67., 75., 19., 1., 60.,
-        63., 91., 28., 10., 24., 2., 20., 1.,
-    ];
     match b {
         b'a'..=b'z' => LETTERS[(b - b'a') as usize],
         b' ' => 180.,

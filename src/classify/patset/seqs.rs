@@ -234,10 +234,7 @@ pub(super) fn runs(h: &Hir) -> Vec<Seq> {
 /// How likely a byte is in text, roughly: letters by English frequency
 /// (mostly lower case), spaces, digits, then the rest.
 fn byte_chance(b: u8) -> f64 {
-    const LETTERS: [f64; 26] = [
-        82., 15., 28., 43., 127., 22., 20., 61., 70., 2., 8., 40., 24., 67., 75., 19., 1., 60.,
-        63., 91., 28., 10., 24., 2., 20., 1.,
-    ];
+    use super::literals::LETTERS;
     match b {
         b'a'..=b'z' => LETTERS[usize::from(b - b'a')] * 0.7e-3,
         b'A'..=b'Z' => LETTERS[usize::from(b - b'A')] * 0.07e-3,
