@@ -15,4 +15,14 @@ impl XorShift {
         self.0 ^= self.0 << 17;
         self.0
     }
+
+    /// A number below `n` (0 for `n` of 0).
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    /// One of `from`, which must not be empty.
+    pub(crate) fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len())]
+    }
 }

@@ -202,25 +202,12 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
 /// drawn from a fixed seed.
 #[cfg(test)]
 pub(crate) mod testgen {
-    /// A small deterministic generator (an LCG's high bits).
-    pub struct Rng(u64);
+    pub(crate) use crate::test_rng::XorShift as Rng;
 
-    impl Rng {
-        pub fn new(seed: u64) -> Rng {
-            Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-        }
-
-        pub fn below(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            ((self.0 >> 33) as usize) % n.max(1)
-        }
-
-        pub fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-            from[self.below(from.len())]
-        }
+    /// A generator for `seed` (any, 0 too): small seeds spread over the
+    /// bits, as xorshift's first draws are small otherwise.
+    pub fn rng(seed: u64) -> Rng {
+        Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
     /// Pieces lines are built of.

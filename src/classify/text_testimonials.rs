@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn quote_counting_words_first_answers_as_trimming_first() {
-        let mut rng = crate::classify::testgen::Rng::new(3);
+        let mut rng = crate::classify::testgen::rng(3);
         let text: Vec<String> = (0..3000)
             .map(|k| {
                 let mut l =

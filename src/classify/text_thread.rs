@@ -414,102 +414,6 @@ const GOES_ON_REACH: usize = 3;
 mod tests {
     use super::*;
 
-    /// `may_be_dated` as it was before `byte_classes`: a search for the
-    /// digits, the bytes of other than ASCII and each 'y'.
-    fn may_be_dated_searched(text: &str) -> bool {
-        let b = text.as_bytes();
-        // A digit or a space next to a separator, as a branch needs one: an
-        // ASCII one, or a byte of other than ASCII (`\d` and `\s` are
-        // Unicode's; the regex decides).
-        let digit_at = |i: usize| b.get(i).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
-        let space_at = |i: usize| {
-            b.get(i)
-                .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
-        };
-        // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
-        // other bytes that turn into letters this way only let the regex
-        // decide.
-        let day = || {
-            memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
-                i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
-            })
-        };
-        // `\d` is any Unicode digit; every branch but "day" needs one.
-        let digit = has_ascii_digit(b)
-            || !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
-        if !digit {
-            return day();
-        }
-        // A month's date ends in a year, "19" or "20" and two digits.
-        let year = || b.windows(2).any(|w| w == b"19" || w == b"20");
-        day()
-            // "7:45": a digit before the ':' and after it.
-            || memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
-            // "18.11.2019": two separators, each between digits.
-            || memchr::memchr3_iter(b'.', b'/', b'-', b)
-                .filter(|&i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
-                .nth(1)
-                .is_some()
-            // Case folding lets 'ſ' stand for the 's' of "sep".
-            || !text.is_ascii() && text.contains('ſ')
-            || b.windows(3).enumerate().any(|(i, w)| match [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20] {
-                // "2 days ago": white space before it.
-                [b'a', b'g', b'o'] => i > 0 && space_at(i - 1),
-                [b'j', b'a', b'n']
-                | [b'f', b'e', b'b']
-                | [b'm', b'a', b'r']
-                | [b'a', b'p', b'r']
-                | [b'm', b'a', b'y']
-                | [b'j', b'u', b'n']
-                | [b'j', b'u', b'l']
-                | [b'a', b'u', b'g']
-                | [b's', b'e', b'p']
-                | [b'o', b'c', b't']
-                | [b'n', b'o', b'v']
-                | [b'd', b'e', b'c'] => year(),
-                _ => false,
-            })
-    }
-
-    #[test]
-    fn prefilter_passes_the_lines_it_passed() {
-        let mut rng = crate::classify::testgen::Rng::new(11);
-        let mut lines: Vec<String> = (0..30000)
-            .map(|_| crate::classify::testgen::line(&mut rng, 8))
-            .collect();
-        lines.extend(
-            [
-                "",
-                "day",
-                "DAY ",
-                "da",
-                "xday\u{a0}",
-                "2 ago",
-                "2\tAGO",
-                "today at 3",
-                "Yy",
-                "é ago 3",
-                "ago 3",
-                "Nov 3",
-                "Nov 3 2019",
-                "19 nov",
-                "2020",
-                "1-2",
-                "to day 3",
-                "٣ days ago",
-                "yesterday\u{2009}at",
-            ]
-            .map(String::from),
-        );
-        let mut passed = 0;
-        for t in &lines {
-            let p = may_be_dated(t);
-            assert_eq!(p, may_be_dated_searched(t), "{t:?}");
-            passed += usize::from(p);
-        }
-        assert!(passed > 1000 && passed < lines.len() - 1000, "{passed}");
-    }
-
     /// `date_match` may ask the ASCII pattern of a line only when its
     /// other characters are ones neither pattern can match or count as
     /// part of a word.
@@ -586,7 +490,7 @@ mod tests {
                 }
             }
         }
-        let mut rng = crate::classify::testgen::Rng::new(17);
+        let mut rng = crate::classify::testgen::rng(17);
         for _ in 0..20000 {
             check(crate::classify::testgen::line(&mut rng, 10).as_bytes());
         }
