@@ -1,6 +1,7 @@
 //! Text whose HTML is gone -> blocks, one per non-empty line.
 
 use super::block::{Block, BlockKind, Page};
+use super::block_text::BlockText;
 use super::features::{self, TextStats};
 use std::borrow::Cow;
 
@@ -285,11 +286,11 @@ fn segment_body<const WIDE: bool>(text: &str) -> Page {
         .map(|(index, (l, st))| {
             let t = text.get(l.from..l.to).unwrap_or("");
             let text = if l.collapsed {
-                t.to_string()
+                BlockText::from(t)
             } else {
                 let c = collapse_whitespace(t);
                 st.chars = c.chars().count() as u32;
-                c
+                BlockText::from(c.as_str())
             };
             // No links in text.
             let features = features::block_features(st, lang, 0, (index, n), &text, 0);
