@@ -39,7 +39,7 @@ fn hidden_and_script_content_makes_no_blocks() {
         "",
     );
     let a = Cleaner::default().clean_html(&html);
-    let all: String = a.page.blocks.iter().map(|b| b.text.clone()).collect();
+    let all: String = a.page.blocks.iter().map(|b| b.text.as_str()).collect();
     for gone in [
         "script text",
         "hidden attr",

@@ -39,7 +39,7 @@ pub fn choose(page: &Page, decisions: &[Decision]) -> (Option<String>, Option<us
             if reads_as_headline(b)
                 && decisions.first().is_some_and(|d| d.is_kept() || !d.in_main) =>
         {
-            (Some(b.text.clone()), Some(b.index))
+            (Some(b.text.to_string()), Some(b.index))
         }
         _ => (None, None),
     }

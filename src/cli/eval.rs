@@ -63,7 +63,7 @@ fn clean_bench(dir: &Path, text: bool, args: &EvalArgs) -> Result<Vec<Prediction
                         .map(|(b, d)| KeptBlock {
                             rule: d.rule.to_string(),
                             context: block_context(&a.page, b, d),
-                            text: b.text.clone(),
+                            text: b.text.to_string(),
                         })
                         .collect()
                 } else {
@@ -78,7 +78,7 @@ fn clean_bench(dir: &Path, text: bool, args: &EvalArgs) -> Result<Vec<Prediction
                         d.removed.map(|cat| RemovedBlock {
                             category: cat.as_str().to_string(),
                             rule: d.rule.to_string(),
-                            text: b.text.clone(),
+                            text: b.text.to_string(),
                         })
                     })
                     .collect();

@@ -1,6 +1,7 @@
 //! The block model shared by the HTML and the text paths: one classifier
 //! serves both because both produce the same `Block`s.
 
+use super::block_text::BlockText;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -79,7 +80,8 @@ pub struct Features {
 #[derive(Debug, Clone)]
 pub struct Block {
     pub index: usize,
-    pub text: String,
+    /// The page's own bytes on text input, where they need no change.
+    pub text: BlockText,
     pub kind: BlockKind,
     /// Tag of the element that holds the block (`line` for text input).
     /// Borrowed for the tags unboil knows: no allocation per block.

@@ -13,6 +13,7 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node, Selector};
 
 use super::block::{Block, BlockKind, Element, Features, Page};
+use super::block_text::BlockText;
 use super::depth;
 use super::features;
 use super::marks::Marks;
@@ -286,7 +287,7 @@ impl<'h> Builder<'h> {
             return;
         }
         // The buffer stays for the next block: one exact copy per block.
-        let text = trimmed.to_string();
+        let text = BlockText::from(trimmed);
         self.text.clear();
         // A pending element's tag is static already: no copy for it.
         let tag = match self.stack.last() {
@@ -502,7 +503,7 @@ fn walk(doc: &Html, selectors: &[Selector], include_hidden: bool) -> (Page, Vec<
                         let idx = b.page.blocks.len();
                         b.flush();
                         if h1.is_none() && tag == "h1" && b.page.blocks.len() > idx {
-                            h1 = Some(b.page.blocks[idx].text.clone());
+                            h1 = Some(b.page.blocks[idx].text.to_string());
                         }
                         b.pop_slot();
                     }
@@ -820,7 +821,7 @@ impl<'h> Events<'h> for Walk<'h> {
             let idx = self.b.page.blocks.len();
             self.b.flush();
             if self.h1.is_none() && tag == "h1" && self.b.page.blocks.len() > idx {
-                self.h1 = Some(self.b.page.blocks[idx].text.clone());
+                self.h1 = Some(self.b.page.blocks[idx].text.to_string());
             }
             self.b.pop_slot();
         }

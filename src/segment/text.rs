@@ -1,8 +1,10 @@
 //! Text whose HTML is gone -> blocks, one per non-empty line.
 
 use super::block::{Block, BlockKind, Page};
+use super::block_text::BlockText;
 use super::features::{self, TextStats};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// `SPACING` per byte: 1 for a space, 2 for the other ASCII whitespace
 /// (tab, line feed, vertical tab, form feed, carriage return), 3 for the
@@ -100,13 +102,18 @@ pub fn collapse_whitespace(t: &str) -> String {
         return t.to_string();
     }
     let mut out = String::with_capacity(t.len());
+    push_collapsed(t, &mut out);
+    out
+}
+
+/// Append `collapse_whitespace(t)` to `out`.
+fn push_collapsed(t: &str, out: &mut String) {
     for (i, w) in t.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(w);
     }
-    out
 }
 
 /// Positions of the line feeds of a text, in order: a bit mask per 64
@@ -180,17 +187,26 @@ fn line_feeds64(b: &[u8; 64]) -> u64 {
     line_feeds_bytewise(b)
 }
 
-/// Where a block's text lies in the page (`from..to`), and what is known
-/// of it before its `Block` is made.
+/// Where a block's text lies (`from..to`), and what is known of it before
+/// its `Block` is made.
 struct Line {
     from: usize,
     to: usize,
     kind: BlockKind,
-    /// Its white space needs no collapsing.
-    collapsed: bool,
+    /// The text is the line's own, in the page; else its white space
+    /// needed collapsing, and the collapsed text is in the page's second
+    /// buffer.
+    as_is: bool,
 }
 
+/// `segment_shared` of a copy of `text`.
 pub fn segment(text: &str) -> Page {
+    segment_shared(&Arc::from(text))
+}
+
+/// The blocks of `text`; those whose line is kept as it is hold a piece
+/// of `text`, not a copy (see `BlockText`).
+pub fn segment_shared(text: &Arc<str>) -> Page {
     #[cfg(target_arch = "x86_64")]
     if features::wide() {
         // SAFETY: the CPU has the features `segment_avx2` is built for.
@@ -206,14 +222,15 @@ pub fn segment(text: &str) -> Page {
 /// The CPU must have the features enabled here.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,bmi1,bmi2,popcnt,lzcnt")]
-unsafe fn segment_avx2(text: &str) -> Page {
+unsafe fn segment_avx2(text: &Arc<str>) -> Page {
     segment_body::<true>(text)
 }
 
 /// `segment`; `WIDE`: only from `segment_avx2` (see
 /// `features::line_stats_wide`).
 #[inline(always)]
-fn segment_body<const WIDE: bool>(text: &str) -> Page {
+fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
+    let text: &str = page;
     // The lines with a word first, their stats written where they are kept
     // (see `features::scan`); then the blocks, made in place, each with its
     // text and features: a `Block` pushed one at a time was built on the
@@ -224,6 +241,9 @@ fn segment_body<const WIDE: bool>(text: &str) -> Page {
     let guess = text.len() / 32 + 8;
     let mut lines: Vec<Line> = Vec::with_capacity(guess);
     let mut stats: Vec<TextStats> = Vec::with_capacity(guess);
+    // The texts of the lines whose white space is collapsed, one after the
+    // other: one buffer for all, shared as the page is.
+    let mut collapsed_texts = String::new();
     // Lines cut at each line feed (`LineFeeds`: `str::lines` takes a
     // call per line); a carriage return before one is trimmed below, as
     // is all white space at the ends.
@@ -269,28 +289,37 @@ fn segment_body<const WIDE: bool>(text: &str) -> Page {
         } else {
             features::line_stats_into(t, room, st)
         };
-        lines.push(Line {
-            from: at,
-            to: at + t.len(),
-            kind,
-            collapsed,
-        });
+        if collapsed {
+            lines.push(Line {
+                from: at,
+                to: at + t.len(),
+                kind,
+                as_is: true,
+            });
+        } else {
+            // `collapsed` is exact: there is white space to collapse.
+            let from = collapsed_texts.len();
+            push_collapsed(t, &mut collapsed_texts);
+            let c = collapsed_texts.get(from..).unwrap_or("");
+            st.chars = c.chars().count() as u32;
+            lines.push(Line {
+                from,
+                to: collapsed_texts.len(),
+                kind,
+                as_is: false,
+            });
+        }
     }
+    let collapsed_texts: Arc<str> = Arc::from(collapsed_texts);
     let lang = features::page_lang(&stats);
     let n = lines.len();
     let blocks = lines
         .iter()
-        .zip(stats.iter_mut())
+        .zip(stats.iter())
         .enumerate()
         .map(|(index, (l, st))| {
-            let t = text.get(l.from..l.to).unwrap_or("");
-            let text = if l.collapsed {
-                t.to_string()
-            } else {
-                let c = collapse_whitespace(t);
-                st.chars = c.chars().count() as u32;
-                c
-            };
+            let buf = if l.as_is { page } else { &collapsed_texts };
+            let text = BlockText::shared(buf, l.from..l.to);
             // No links in text.
             let features = features::block_features(st, lang, 0, (index, n), &text, 0);
             Block {
@@ -388,8 +417,75 @@ mod tests {
                     .map(|b| format!("{} {:?} {:?} {:?}", b.index, b.text, b.kind, b.features))
                     .collect()
             };
-            let plain = show(&segment_body::<false>(&page));
+            let plain = show(&segment_body::<false>(&Arc::from(page.as_str())));
             assert_eq!(show(&segment(&page)), plain, "{page:?}");
+        }
+    }
+
+    /// The blocks' texts and kinds are what the old form made, a `String`
+    /// per block (each line cut at line feeds, trimmed, kept when it has a
+    /// word, its Markdown heading marks taken off, its white space
+    /// collapsed), on random pages; the texts that needed no collapsing
+    /// are the page's own bytes, not copies.
+    #[test]
+    fn blocks_hold_what_a_string_per_line_held() {
+        const PARTS: &[&str] = &[
+            "word", "Über", "café", "東京", "9", " ", "  ", "\t", "\r\n", "\n", "\r", "## ", "# ",
+            "#", "###### x", "####### ", "\u{a0}", "\u{3000}", "\u{2003}", "—", ".", "'", "\x0b",
+            "\x0c", "\u{85}", "don't",
+        ];
+        // (text, kind, whether the line was kept as it is)
+        let old_form = |text: &str| -> Vec<(String, BlockKind, bool)> {
+            let mut out = Vec::new();
+            for line in text.split('\n') {
+                let t = line.trim();
+                if !t.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let (kind, t) = match t.strip_prefix('#') {
+                    Some(rest) if rest.starts_with(['#', ' ']) => {
+                        let level = 1 + rest.chars().take_while(|&c| c == '#').count();
+                        (
+                            BlockKind::Heading(level.min(6) as u8),
+                            rest.trim_start_matches('#').trim(),
+                        )
+                    }
+                    _ => (BlockKind::Line, t),
+                };
+                let c = collapse_whitespace(t);
+                let as_is = c == t;
+                out.push((c, kind, as_is));
+            }
+            out
+        };
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..500 {
+            let n = (rng.next_u64() % 120) as usize;
+            let text: String = (0..n)
+                .map(|_| PARTS[(rng.next_u64() % PARTS.len() as u64) as usize])
+                .collect();
+            let want = old_form(&text);
+            let want_texts: Vec<(&str, BlockKind)> =
+                want.iter().map(|(t, k, _)| (t.as_str(), *k)).collect();
+            let page: Arc<str> = Arc::from(text.as_str());
+            let shared = segment_shared(&page);
+            // `segment` copies the page first, and gives the same.
+            let copied = segment(&text);
+            for got in [&shared, &copied] {
+                let texts: Vec<(&str, BlockKind)> = got
+                    .blocks
+                    .iter()
+                    .map(|b| (b.text.as_str(), b.kind))
+                    .collect();
+                assert_eq!(texts, want_texts, "{text:?}");
+            }
+            let in_page = page.as_bytes().as_ptr_range();
+            for (b, (w, _, as_is)) in shared.blocks.iter().zip(&want) {
+                assert_eq!(b.features.chars as usize, w.chars().count(), "{w:?}");
+                // Not a copy exactly when the line is kept as it is.
+                assert_eq!(in_page.contains(&b.text.as_ptr()), *as_is, "{w:?}");
+                assert!(b.text.is_shared());
+            }
         }
     }
 
