@@ -432,8 +432,15 @@ pub fn find_inline(
     } else if best > 0.0 && article_core {
         // Posts of a thread repeat one shape too: only an article's
         // region is trimmed.
-        best_range.1 = teaser_tail(page, &prose, best_range);
-        if let Some(t) = teaser_run(page, junk, &prose, best_range) {
+        // Each line's teaser shape, found once for both: the run is looked
+        // for in what the tail leaves, a start of the same lines.
+        let shapes: Vec<Option<u8>> = page.blocks[best_range.0..best_range.1]
+            .iter()
+            .map(teaser_shape)
+            .collect();
+        best_range.1 = teaser_tail(page, &prose, best_range, &shapes);
+        let kept = &shapes[..best_range.1 - best_range.0];
+        if let Some(t) = teaser_run(page, junk, &prose, best_range, kept) {
             best_range.1 = t;
         }
     }
@@ -948,17 +955,22 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
 /// label the rules know, after `CLOSING_WORDS` prose words of the
 /// region. A related list printed before a testimonial or a form does
 /// not end the region, so `teaser_tail` misses it.
-fn teaser_run(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize)) -> Option<usize> {
+/// `teaser_shapes`: `teaser_shape` of each line of `(a, z)`.
+fn teaser_run(
+    page: &Page,
+    junk: &[bool],
+    prose: &[bool],
+    (a, z): (usize, usize),
+    teaser_shapes: &[Option<u8>],
+) -> Option<usize> {
     // A short line is a teaser's label only when a rule knows it as
     // furniture (a date line, "Read more"); a short heading or a fact line
     // of the article's own ("Set a budget", "Price: $20") is not (4).
     let shapes: Vec<Option<u8>> = (a..z)
-        .map(|i| {
-            let b = &page.blocks[i];
-            match teaser_shape(b) {
-                Some(0) if !junk[i] => Some(4),
-                s => s,
-            }
+        .zip(teaser_shapes)
+        .map(|(i, &s)| match s {
+            Some(0) if !junk[i] => Some(4),
+            s => s,
         })
         .collect();
     let mut words = 0u32;
@@ -1054,8 +1066,13 @@ fn two_digit_words(text: &str) -> bool {
 /// holding no paragraph (headline, one-line teaser, date; again and
 /// again). An article does not repeat its own layout like that; only
 /// pages with an article are trimmed.
-fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
-    let shapes: Vec<Option<u8>> = page.blocks[a..z].iter().map(teaser_shape).collect();
+/// `shapes`: `teaser_shape` of each line of `(a, z)`.
+fn teaser_tail(
+    page: &Page,
+    prose: &[bool],
+    (a, z): (usize, usize),
+    shapes: &[Option<u8>],
+) -> usize {
     let n = shapes.len();
     let mut cut = z;
     for g in 2..=4usize {
@@ -1338,6 +1355,28 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The teaser shapes found once for the region are, cut to the lines
+    /// `teaser_tail` leaves, those `teaser_run` found of them itself.
+    #[test]
+    fn teaser_shapes_of_the_region_serve_its_start() {
+        use crate::classify::testgen::{line, rng};
+        let mut rng = rng(31);
+        let text: Vec<String> = (0..300)
+            .map(|k| line(&mut rng, [4, 14, 90][k % 3]))
+            .collect();
+        let page = crate::segment::text::segment(&text.join("\n"));
+        let n = page.blocks.len();
+        let shapes = |a: usize, z: usize| -> Vec<Option<u8>> {
+            page.blocks[a..z].iter().map(teaser_shape).collect()
+        };
+        for _ in 0..300 {
+            let (p, q) = (rng.below(n + 1), rng.below(n + 1));
+            let (a, z) = (p.min(q), p.max(q));
+            let cut = a + rng.below(z - a + 1);
+            assert_eq!(&shapes(a, z)[..cut - a], shapes(a, cut).as_slice());
         }
     }
 
