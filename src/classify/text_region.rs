@@ -486,6 +486,7 @@ pub fn find_inline(
         thread,
         trimmed,
         said: Some(std::sync::Arc::new(said)),
+        stopwords: sw,
     }
 }
 
