@@ -36,6 +36,9 @@ pub struct Region {
     /// (Text) How often the page says each line, as the region counted it:
     /// the repeats pass asks the same of every kept line.
     pub said: Option<std::sync::Arc<super::text_region::Said>>,
+    /// `has_stopwords` of the page, as the region found it: the section
+    /// pass asks it again of every line's features otherwise.
+    pub stopwords: bool,
 }
 
 impl Region {
@@ -392,6 +395,7 @@ fn html_region(page: &Page, junk: &[bool], marks: &[u8]) -> Region {
         thread: false,
         trimmed: Vec::new(),
         said: None,
+        stopwords: sw,
     }
 }
 
@@ -789,6 +793,48 @@ fn is_currency_code(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_price;
+
+    /// The region keeps `has_stopwords` of its page, for the sections
+    /// pass to ask instead of counting again: on text pages of made-up
+    /// lines (with function words and without) and on HTML pages.
+    #[test]
+    fn region_keeps_the_pages_stopword_answer() {
+        use crate::classify::testgen::{line, rng};
+        let mut rng = rng(41);
+        let (mut with, mut without) = (0, 0);
+        for k in 0..200 {
+            let lines: Vec<String> = (0..rng.below(30))
+                .map(|_| match k % 3 {
+                    0 => "the cat and the dog of the house".to_string(),
+                    _ => line(&mut rng, 12),
+                })
+                .collect();
+            let text = lines.join("\n");
+            let html = format!(
+                "<html><body><article><p>{}</p></article></body></html>",
+                lines.join("</p><p>")
+            );
+            for page in [
+                crate::segment::text::segment(&text),
+                crate::segment::html::segment(&html),
+            ] {
+                let junk = vec![false; page.blocks.len()];
+                let marks = vec![0u8; page.elements.len()];
+                let want = super::has_stopwords(&page);
+                assert_eq!(
+                    super::find(&page, &junk, &marks).stopwords,
+                    want,
+                    "{text:?}"
+                );
+                if want {
+                    with += 1;
+                } else {
+                    without += 1;
+                }
+            }
+        }
+        assert!(with > 50 && without > 20, "{with} {without}");
+    }
 
     #[test]
     fn price_lines() {

@@ -43,7 +43,8 @@ pub fn claims(
     evidence: &[Evidence],
     region: &Region,
 ) -> Vec<Option<Claim>> {
-    let sw = super::region::has_stopwords(page);
+    // The region counted the page's function words already.
+    let sw = region.stopwords;
     let mut out = vec![None; page.blocks.len()];
     let mut open: Option<Open> = None;
     // Openers that may open sections of posts, and whether a rating

@@ -1,7 +1,7 @@
 //! The main content of text input (one block per line, no markup): the
 //! run of lines with the most prose in it, found as a maximum subarray.
 
-use super::region::{Region, has_stopwords, prose_flags};
+use super::region::{Region, has_stopwords};
 use crate::segment::Page;
 
 /// The run of lines with the largest prose balance (maximum subarray).
@@ -39,61 +39,17 @@ pub fn find_inline(
     let ends =
         |i: usize| ends_section(i) || closes.get(i).copied().unwrap_or(false) && said.times(i) < 3;
     let sw = has_stopwords(page);
-    let mut loose = prose_flags(page, junk, sw);
-    // Run-on lines read as prose to `prose_flags` but are none (see
-    // `run_on`): not even loose prose, and neutral in the scores below.
-    let run_ons: Vec<bool> = loose
-        .iter_mut()
-        .zip(&page.blocks)
-        .map(|(l, b)| {
-            let r = *l && run_on(&b.features);
-            *l &= !r;
-            r
-        })
-        .collect();
-    let mut prose = loose.clone();
-    // A headline in title case reads as a short sentence but is not prose,
-    // even when it ends with a period ("It Broke. Here Is Why.").
-    for (p, b) in prose.iter_mut().zip(&page.blocks) {
-        let f = &b.features;
-        let headline = f.words <= 25
-            && (f.title_case_ratio >= 0.6 && !b.text.ends_with('.') || f.title_case_ratio >= 0.7);
-        // Paragraphs end like sentences; a short line that does not is a
-        // headline or a label.
-        if headline || (f.words < 20 && !f.ends_sentence) {
-            *p = false;
-        }
-    }
-    // A paragraph seen before is a teaser or a panel shown twice: it adds
-    // nothing to the region around its second copy.
-    let mut seen = vec![false; said.texts()];
-    let repeat: Vec<bool> = (0..page.blocks.len())
-        .map(|i| {
-            let before = std::mem::replace(&mut seen[said.id(i)], true);
-            before && page.blocks[i].features.words >= 5
-        })
-        .collect();
-    // Short lines said more than once on the page (menus shown twice);
-    // only short lines can be menu items.
-    let twice: Vec<bool> = (0..page.blocks.len())
-        .map(|i| page.blocks[i].features.words <= 6 && said.times(i) > 1)
-        .collect();
-    for (p, &r) in prose.iter_mut().zip(&repeat) {
-        *p &= !r;
-    }
-    // Rows of a data table (a figure's series, a ranking): lines of a
-    // label and a value, ending in a number, `TABLE_ROWS` or more in a
-    // row. Menus and headline lists carry no numbers, so a table between
+    let LineFlags {
+        loose,
+        run_ons,
+        prose,
+        repeat,
+        twice,
+        data,
+    } = line_flags(page, junk, sw, &said);
+    // Data rows (`data`) `TABLE_ROWS` or more in a row make a table.
+    // Menus and headline lists carry no numbers, so a table between
     // paragraphs is no reason for the article to end there.
-    let data: Vec<bool> = page
-        .blocks
-        .iter()
-        .map(|b| {
-            (2..=12).contains(&b.features.words)
-                && !b.features.ends_sentence
-                && ends_number(&b.text)
-        })
-        .collect();
     let mut table_row = vec![false; data.len()];
     let mut i = 0;
     while i < data.len() {
@@ -476,8 +432,15 @@ pub fn find_inline(
     } else if best > 0.0 && article_core {
         // Posts of a thread repeat one shape too: only an article's
         // region is trimmed.
-        best_range.1 = teaser_tail(page, &prose, best_range);
-        if let Some(t) = teaser_run(page, junk, &prose, best_range) {
+        // Each line's teaser shape, found once for both: the run is looked
+        // for in what the tail leaves, a start of the same lines.
+        let shapes: Vec<Option<u8>> = page.blocks[best_range.0..best_range.1]
+            .iter()
+            .map(teaser_shape)
+            .collect();
+        best_range.1 = teaser_tail(page, &prose, best_range, &shapes);
+        let kept = &shapes[..best_range.1 - best_range.0];
+        if let Some(t) = teaser_run(page, junk, &prose, best_range, kept) {
             best_range.1 = t;
         }
     }
@@ -523,7 +486,77 @@ pub fn find_inline(
         thread,
         trimmed,
         said: Some(std::sync::Arc::new(said)),
+        stopwords: sw,
     }
+}
+
+/// What `find_inline` knows of each line before it scores them, each
+/// flag as its own pass over the lines had it; found in one pass, as
+/// every flag reads the same line's features (a page's lines are walked
+/// once, not six times).
+#[derive(Debug, PartialEq)]
+struct LineFlags {
+    /// Prose no text rule removed, less run-on lines (`run_on`).
+    loose: Vec<bool>,
+    /// Lines that read as prose but are run on.
+    run_ons: Vec<bool>,
+    /// `loose` less headlines, short unfinished lines and repeats.
+    prose: Vec<bool>,
+    /// A paragraph said before on the page.
+    repeat: Vec<bool>,
+    /// A short line said more than once on the page.
+    twice: Vec<bool>,
+    /// A data table's row: a label and a value ending in a number.
+    data: Vec<bool>,
+}
+
+/// `LineFlags` of `page`. `loose`, `run_ons` and `prose` are as long as
+/// `junk` or the page, whichever is shorter; the others as the page.
+fn line_flags(page: &Page, junk: &[bool], sw: bool, said: &Said) -> LineFlags {
+    let n = page.blocks.len();
+    let m = n.min(junk.len());
+    let mut out = LineFlags {
+        loose: Vec::with_capacity(m),
+        run_ons: Vec::with_capacity(m),
+        prose: Vec::with_capacity(m),
+        repeat: Vec::with_capacity(n),
+        twice: Vec::with_capacity(n),
+        data: Vec::with_capacity(n),
+    };
+    let mut seen = vec![false; said.texts()];
+    for (i, b) in page.blocks.iter().enumerate() {
+        let f = &b.features;
+        // A paragraph seen before is a teaser or a panel shown twice: it
+        // adds nothing to the region around its second copy.
+        let before = std::mem::replace(&mut seen[said.id(i)], true);
+        let repeat = before && f.words >= 5;
+        out.repeat.push(repeat);
+        // Short lines said more than once on the page (menus shown
+        // twice); only short lines can be menu items.
+        out.twice.push(f.words <= 6 && said.times(i) > 1);
+        // Rows of a data table (a figure's series, a ranking): lines of a
+        // label and a value, ending in a number.
+        out.data
+            .push((2..=12).contains(&f.words) && !f.ends_sentence && ends_number(&b.text));
+        let Some(&j) = junk.get(i) else { continue };
+        let l = !j && super::region::is_prose(b, sw);
+        // Run-on lines read as prose to `is_prose` but are none (see
+        // `run_on`): not even loose prose, and neutral in the scores.
+        let r = l && run_on(f);
+        let l = l && !r;
+        out.loose.push(l);
+        out.run_ons.push(r);
+        // A headline in title case reads as a short sentence but is not
+        // prose, even when it ends with a period ("It Broke. Here Is
+        // Why.").
+        let headline = f.words <= 25
+            && (f.title_case_ratio >= 0.6 && !b.text.ends_with('.') || f.title_case_ratio >= 0.7);
+        // Paragraphs end like sentences; a short line that does not is a
+        // headline or a label.
+        out.prose
+            .push(l && !(headline || (f.words < 20 && !f.ends_sentence)) && !repeat);
+    }
+    out
 }
 
 /// `n` lines, those in any of `ranges` (from the first line to one past
@@ -923,17 +956,22 @@ fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
 /// label the rules know, after `CLOSING_WORDS` prose words of the
 /// region. A related list printed before a testimonial or a form does
 /// not end the region, so `teaser_tail` misses it.
-fn teaser_run(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usize)) -> Option<usize> {
+/// `teaser_shapes`: `teaser_shape` of each line of `(a, z)`.
+fn teaser_run(
+    page: &Page,
+    junk: &[bool],
+    prose: &[bool],
+    (a, z): (usize, usize),
+    teaser_shapes: &[Option<u8>],
+) -> Option<usize> {
     // A short line is a teaser's label only when a rule knows it as
     // furniture (a date line, "Read more"); a short heading or a fact line
     // of the article's own ("Set a budget", "Price: $20") is not (4).
     let shapes: Vec<Option<u8>> = (a..z)
-        .map(|i| {
-            let b = &page.blocks[i];
-            match teaser_shape(b) {
-                Some(0) if !junk[i] => Some(4),
-                s => s,
-            }
+        .zip(teaser_shapes)
+        .map(|(i, &s)| match s {
+            Some(0) if !junk[i] => Some(4),
+            s => s,
         })
         .collect();
     let mut words = 0u32;
@@ -1029,8 +1067,13 @@ fn two_digit_words(text: &str) -> bool {
 /// holding no paragraph (headline, one-line teaser, date; again and
 /// again). An article does not repeat its own layout like that; only
 /// pages with an article are trimmed.
-fn teaser_tail(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
-    let shapes: Vec<Option<u8>> = page.blocks[a..z].iter().map(teaser_shape).collect();
+/// `shapes`: `teaser_shape` of each line of `(a, z)`.
+fn teaser_tail(
+    page: &Page,
+    prose: &[bool],
+    (a, z): (usize, usize),
+    shapes: &[Option<u8>],
+) -> usize {
     let n = shapes.len();
     let mut cut = z;
     for g in 2..=4usize {
@@ -1214,6 +1257,128 @@ mod tests {
             })
             .collect();
         (id, count)
+    }
+
+    /// `line_flags` as first written: a pass over the lines per flag.
+    fn line_flags_slow(page: &Page, junk: &[bool], sw: bool, said: &Said) -> LineFlags {
+        let mut loose = super::super::region::prose_flags(page, junk, sw);
+        let run_ons: Vec<bool> = loose
+            .iter_mut()
+            .zip(&page.blocks)
+            .map(|(l, b)| {
+                let r = *l && run_on(&b.features);
+                *l &= !r;
+                r
+            })
+            .collect();
+        let mut prose = loose.clone();
+        for (p, b) in prose.iter_mut().zip(&page.blocks) {
+            let f = &b.features;
+            let headline = f.words <= 25
+                && (f.title_case_ratio >= 0.6 && !b.text.ends_with('.')
+                    || f.title_case_ratio >= 0.7);
+            if headline || (f.words < 20 && !f.ends_sentence) {
+                *p = false;
+            }
+        }
+        let mut seen = vec![false; said.texts()];
+        let repeat: Vec<bool> = (0..page.blocks.len())
+            .map(|i| {
+                let before = std::mem::replace(&mut seen[said.id(i)], true);
+                before && page.blocks[i].features.words >= 5
+            })
+            .collect();
+        let twice: Vec<bool> = (0..page.blocks.len())
+            .map(|i| page.blocks[i].features.words <= 6 && said.times(i) > 1)
+            .collect();
+        for (p, &r) in prose.iter_mut().zip(&repeat) {
+            *p &= !r;
+        }
+        let data: Vec<bool> = page
+            .blocks
+            .iter()
+            .map(|b| {
+                (2..=12).contains(&b.features.words)
+                    && !b.features.ends_sentence
+                    && ends_number(&b.text)
+            })
+            .collect();
+        LineFlags {
+            loose,
+            run_ons,
+            prose,
+            repeat,
+            twice,
+            data,
+        }
+    }
+
+    /// The flags found in one pass are those of a pass per flag, on pages
+    /// of made-up lines (prose, run-on lines, title-case headlines, data
+    /// rows, repeats), with `junk` of every length around the page's.
+    #[test]
+    fn line_flags_in_one_pass_are_those_of_a_pass_each() {
+        use crate::classify::testgen::{line, rng};
+        let mut rng = rng(23);
+        let fixed = [
+            "The cat sat on the mat, and then it went to sleep for a while in the sun.",
+            "It Broke. Here Is Why We Think So And What You Can Do.",
+            "Revenue in 2019 rose to 12.5%",
+            "Share",
+            "Home",
+        ];
+        for _ in 0..400 {
+            let mut lines: Vec<String> = Vec::new();
+            for _ in 0..rng.below(40) {
+                lines.push(match rng.below(6) {
+                    0 => fixed[rng.below(fixed.len())].to_string(),
+                    // A run-on line: many words and hardly a mark.
+                    1 => (0..rng.below(160))
+                        .map(|k| format!("w{k}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    2 => format!("{} {}", line(&mut rng, 4), rng.below(2000)),
+                    3 => line(&mut rng, 60),
+                    _ => line(&mut rng, 12),
+                });
+            }
+            lines.retain(|l| !l.trim().is_empty());
+            let page = crate::segment::text::segment(&lines.join("\n"));
+            let n = page.blocks.len();
+            let said = Said::new(&page);
+            for len in [n, n.saturating_sub(1), n + 2] {
+                let junk: Vec<bool> = (0..len).map(|_| rng.below(4) == 0).collect();
+                for sw in [false, true] {
+                    assert_eq!(
+                        line_flags(&page, &junk, sw, &said),
+                        line_flags_slow(&page, &junk, sw, &said),
+                        "{lines:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// The teaser shapes found once for the region are, cut to the lines
+    /// `teaser_tail` leaves, those `teaser_run` found of them itself.
+    #[test]
+    fn teaser_shapes_of_the_region_serve_its_start() {
+        use crate::classify::testgen::{line, rng};
+        let mut rng = rng(31);
+        let text: Vec<String> = (0..300)
+            .map(|k| line(&mut rng, [4, 14, 90][k % 3]))
+            .collect();
+        let page = crate::segment::text::segment(&text.join("\n"));
+        let n = page.blocks.len();
+        let shapes = |a: usize, z: usize| -> Vec<Option<u8>> {
+            page.blocks[a..z].iter().map(teaser_shape).collect()
+        };
+        for _ in 0..300 {
+            let (p, q) = (rng.below(n + 1), rng.below(n + 1));
+            let (a, z) = (p.min(q), p.max(q));
+            let cut = a + rng.below(z - a + 1);
+            assert_eq!(&shapes(a, z)[..cut - a], shapes(a, cut).as_slice());
+        }
     }
 
     /// `mask` answers as the line-by-line test of the region and the lead
