@@ -329,22 +329,75 @@ fn drop_crowded(page: &Page, set: &RuleSet, hits: &mut [Vec<usize>]) {
 /// others), as `Evidence` holds them. Both kinds in one search of each
 /// block's text. Known before the main content is looked for, so junk
 /// text cannot anchor it (`text_items::ends_posts` asks the headings too).
+///
+/// A block the same as an earlier one of the page (text, word count, link
+/// density, whether headings are asked) takes that one's answer, not a
+/// search of its own: a page repeats its short lines (`Reply`, `Share`,
+/// dates, bylines), about one block in five on text input, and each
+/// search is the rules' prefilter and regexes over it.
 pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    use std::collections::hash_map::Entry;
     let n = page.blocks.len();
-    let (mut texts, mut heads) = (Vec::with_capacity(n), Vec::with_capacity(n));
-    for b in &page.blocks {
+    let mut texts: Vec<Vec<usize>> = Vec::with_capacity(n);
+    let mut heads: Vec<Vec<usize>> = Vec::with_capacity(n);
+    // By a hash of the text: the first block with it (a hash taken once
+    // per block; the block found is compared in full).
+    let mut seen: rustc_hash::FxHashMap<u64, usize> = Default::default();
+    for (i, b) in page.blocks.iter().enumerate() {
         let f = &b.features;
-        let (t, h) = set.matches_within(
-            &b.text,
-            f.words,
-            f.link_density,
-            true,
-            takes_headings(page, b),
-        );
+        let headings = takes_headings(page, b);
+        // Long blocks hardly repeat: not worth hashing.
+        let slot = (b.text.len() <= REPEAT_MAX_BYTES).then(|| seen.entry(text_hash(&b.text)));
+        match slot {
+            Some(Entry::Occupied(o)) => {
+                let k = *o.get();
+                let a = &page.blocks[k];
+                if a.text == b.text
+                    && a.features.words == f.words
+                    && a.features.link_density.to_bits() == f.link_density.to_bits()
+                    && takes_headings(page, a) == headings
+                {
+                    let (t, h) = (texts[k].clone(), heads[k].clone());
+                    texts.push(t);
+                    heads.push(h);
+                    continue;
+                }
+            }
+            Some(Entry::Vacant(v)) => {
+                v.insert(i);
+            }
+            None => {}
+        }
+        let (t, h) = set.matches_within(&b.text, f.words, f.link_density, true, headings);
         texts.push(t);
         heads.push(h);
     }
     (texts, heads)
+}
+
+/// Longest block text `rule_hits` looks for among the page's earlier ones.
+const REPEAT_MAX_BYTES: usize = 64;
+
+/// A hash of a short text, eight bytes a step (a `Hash` of a `str` through
+/// a `Hasher` took a few times as long, on every block).
+fn text_hash(text: &str) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut h = text.len() as u64;
+    for c in chunks.by_ref() {
+        h = mix(
+            h,
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        );
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    h
 }
 
 /// Whether the heading rules are matched against a block.
@@ -442,4 +495,72 @@ fn priced_elements(page: &Page) -> Vec<bool> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `rule_hits` searched block by block, none taken from another.
+    fn each_block(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+        page.blocks
+            .iter()
+            .map(|b| {
+                let f = &b.features;
+                set.matches_within(
+                    &b.text,
+                    f.words,
+                    f.link_density,
+                    true,
+                    takes_headings(page, b),
+                )
+            })
+            .unzip()
+    }
+
+    #[test]
+    fn repeated_blocks_take_the_answer_a_search_of_their_own_gives() {
+        let set = RuleSet::builtin();
+        let text = "Reply\n\nShare\n\nPosted by Ann Lee\n\nReply\n\nA long line of plain text \
+                    that says nothing much at all.\n\nShare\n\nReply\n\nRelated posts\n\n\
+                    Posted by Ann Lee\n\n12 Mar 2021\n\n12 Mar 2021\n\nRelated posts";
+        // The same text as a heading and as a paragraph, as a link and not:
+        // the answers differ, and a repeat must not take the other's.
+        let html = "<html><body><h2>Related posts</h2><p>Related posts</p>\
+                    <p><a href=\"/s\">Share</a></p><p>Share</p><h2>Related posts</h2>\
+                    <p><a href=\"/s\">Share</a></p><p>Share</p><p>Related posts</p>\
+                    <ul><li><a href=\"/a\">Reply</a></li><li>Reply</li></ul><h3>Comments</h3>\
+                    <p><a href=\"/c\">Comments</a></p><p>Comments</p>\
+                    <p><a href=\"/c\">Comments</a></p></body></html>";
+        let long = format!("{}\n\n{}", "word ".repeat(30), "word ".repeat(30));
+        for page in [
+            crate::segment::text::segment(text),
+            crate::segment::html::segment(html),
+            crate::segment::text::segment(&long),
+        ] {
+            assert!(page.blocks.len() > 1);
+            // (As a link `Comments` is no heading: it matches no heading
+            // rule, where as a heading it does.)
+            assert_eq!(rule_hits(&page, &set), each_block(&page, &set));
+        }
+    }
+
+    #[test]
+    fn text_hash_tells_short_texts_apart() {
+        let texts = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgh\0",
+        ];
+        for (i, a) in texts.iter().enumerate() {
+            for b in &texts[i + 1..] {
+                assert_ne!(text_hash(a), text_hash(b), "{a:?} {b:?}");
+            }
+        }
+    }
 }

@@ -1624,6 +1624,74 @@ mod tests {
     }
 
     #[test]
+    fn heads_answer_as_a_naive_compare_on_made_up_literals_and_texts() {
+        // Literals of 1 to 6 bytes from a small alphabet (so they share
+        // first and second bytes, and texts hold them), some upper case or
+        // non-ASCII: the two-byte table must give what a plain compare of
+        // every literal gives, at both ends.
+        let mut rng = crate::test_rng::XorShift::new(0x4ead_5eed);
+        let alphabet: [&[u8]; 8] = [
+            b"a",
+            b"b",
+            b"S",
+            b"s",
+            b" ",
+            b"1",
+            "\u{e9}".as_bytes(),
+            b"-",
+        ];
+        let word = |rng: &mut crate::test_rng::XorShift, n: usize| -> Vec<u8> {
+            (0..n)
+                .flat_map(|_| alphabet[rng.below(alphabet.len())].to_vec())
+                .collect()
+        };
+        for round in 0..40 {
+            let n = 1 + rng.below(30);
+            let lits: Vec<Vec<u8>> = (0..n)
+                .map(|_| {
+                    let len = 1 + rng.below(6);
+                    word(&mut rng, len).to_ascii_lowercase()
+                })
+                .collect();
+            let owners: Vec<Vec<u32>> = (0..n as u32).map(|k| vec![k]).collect();
+            let heads = Heads::new(lits.clone(), owners.clone());
+            let back: Vec<Vec<u8>> = lits
+                .iter()
+                .map(|l| l.iter().rev().copied().collect())
+                .collect();
+            let tails = Heads::new(back, owners);
+            for _ in 0..50 {
+                let len = rng.below(9);
+                let t = word(&mut rng, len);
+                let want = |at_end: bool| -> Vec<u32> {
+                    (0..n)
+                        .filter(|&k| {
+                            let l = &lits[k];
+                            t.len() >= l.len() && {
+                                let part = if at_end {
+                                    &t[t.len() - l.len()..]
+                                } else {
+                                    &t[..l.len()]
+                                };
+                                part.eq_ignore_ascii_case(l)
+                            }
+                        })
+                        .map(|k| k as u32)
+                        .collect()
+                };
+                let mut got = Vec::new();
+                heads.find(&t, |p| got.push(p));
+                got.sort_unstable();
+                assert_eq!(got, want(false), "{round}: {lits:?} start {t:?}");
+                let mut got = Vec::new();
+                tails.find_back(&t, |p| got.push(p));
+                got.sort_unstable();
+                assert_eq!(got, want(true), "{round}: {lits:?} end {t:?}");
+            }
+        }
+    }
+
+    #[test]
     fn patterns_anchored_at_the_end_need_a_text_ending_as_they_do() {
         let pats: Vec<String> = [
             r"(?i)^(op|banned|[0-9]+\+? years? member)$",

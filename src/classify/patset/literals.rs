@@ -42,6 +42,21 @@ pub(super) struct Heads {
     /// root).
     root: Box<[u32; 256]>,
     owners: Vec<u32>,
+    /// The first two steps at once: where the node two bytes down starts
+    /// (0: none), at `row[first] * classes + class[second]`. The root's
+    /// children are the widest nodes, their edges a few lines of cache
+    /// read through one by one, and each walk went through one.
+    pairs: Vec<u32>,
+    /// Per first byte (either case): its row in `pairs` (0: no literal
+    /// starts with it, nor is one; row 0 is all zeros).
+    row: Box<[u16; 256]>,
+    /// Per second byte (either case): its column in `pairs` (0: no
+    /// literal has it second).
+    class: Box<[u8; 256]>,
+    classes: usize,
+    /// Per first byte: the root's child has owners (a literal of one
+    /// byte), looked at only then.
+    owned: [u64; 4],
 }
 
 /// Words of a node record before its edges.
@@ -109,10 +124,52 @@ impl Heads {
             // where its lower case does.
             root[usize::from(b.to_ascii_uppercase())] = to;
         }
+        // The second bytes (folded), each a column; the root's children,
+        // each a row.
+        let (mut class, mut classes) = (Box::new([0u8; 256]), 1usize);
+        let mut row = Box::new([0u16; 256]);
+        let mut rows = 1usize;
+        let mut owned = [0u64; 4];
+        let mut child = vec![false; n];
+        for &(_, b, to) in edges.iter().take_while(|e| e.0 == 0) {
+            for c in [b, b.to_ascii_uppercase()] {
+                row[usize::from(c)] = rows as u16;
+            }
+            rows += 1;
+            child[to as usize] = true;
+        }
+        // (At most 230 second bytes, folded: a column fits in a byte.)
+        for &(from, b, _) in &edges {
+            if child[from as usize] && class[usize::from(b)] == 0 {
+                for c in [b, b.to_ascii_uppercase()] {
+                    class[usize::from(c)] = classes as u8;
+                }
+                classes += 1;
+            }
+        }
+        let mut pairs = vec![0u32; rows * classes];
+        for &(_, b0, to0) in edges.iter().take_while(|e| e.0 == 0) {
+            let r = usize::from(row[usize::from(b0)]);
+            if owner_at[to0 as usize] != owner_at[to0 as usize + 1] {
+                for c in [b0, b0.to_ascii_uppercase()] {
+                    owned[usize::from(c / 64)] |= 1 << (c % 64);
+                }
+            }
+            let (e0, e1) = (edge_at[to0 as usize], edge_at[to0 as usize + 1]);
+            for &(_, b1, to1) in &edges[e0 as usize..e1 as usize] {
+                pairs[r * classes + usize::from(class[usize::from(b1)])] =
+                    start(to1 as usize) as u32;
+            }
+        }
         Heads {
             data,
             root,
             owners: ends.iter().map(|e| e.1).collect(),
+            pairs,
+            row,
+            class,
+            classes,
+            owned,
         }
     }
 
@@ -132,7 +189,26 @@ impl Heads {
         let Some(&first) = bytes.next() else {
             return;
         };
-        let mut at = self.root[usize::from(first)] as usize;
+        let r = usize::from(self.row[usize::from(first)]);
+        if r == 0 {
+            return;
+        }
+        if self.owned[usize::from(first / 64)] >> (first % 64) & 1 != 0 {
+            let at = self.root[usize::from(first)] as usize;
+            if let Some(&[lo, hi]) = self.data.get(at..at + 2)
+                && let Some(o) = self.owners.get(lo as usize..hi as usize)
+            {
+                o.iter().for_each(|&p| hit(p));
+            }
+        }
+        let Some(&second) = bytes.next() else {
+            return;
+        };
+        let col = usize::from(self.class[usize::from(second)]);
+        let mut at = self
+            .pairs
+            .get(r * self.classes + col)
+            .map_or(0, |&a| a as usize);
         while at != 0 {
             let Some(&[lo, hi, edges]) = self.data.get(at..at + HEAD) else {
                 return;
