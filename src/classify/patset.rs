@@ -42,7 +42,7 @@ mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
-use factors::{ByteSet, Bytes, Lits, bytes_in, edge_bytes, factors, needs, prefix, suffix};
+use factors::{ByteSet, Bytes, Known, Lits, bytes_in, edge_bytes, needs};
 use forms::{ascii_form_hir, loosen_hir};
 use literals::{Grams, Heads, Leads, Table};
 use regex::{RegexSet, RegexSetBuilder};
@@ -415,6 +415,7 @@ impl Prefilter {
         for (i, p) in patterns.iter().enumerate() {
             let i = i as u32;
             let h = super::prebuilt::parse(p);
+            let mut known = Known::new(super::prebuilt::derived(p));
             lengths.push(h.as_ref().map_or((0, u32::MAX), |h| {
                 let p = h.properties();
                 let whole = p.look_set_prefix().contains(Look::Start)
@@ -438,25 +439,25 @@ impl Prefilter {
                     .and_then(|h| edge_bytes(h, last))
                     .unwrap_or([u64::MAX; 4])
             }));
-            if let Some(f) = h.as_ref().and_then(|h| suffix(h, &mut bail)) {
+            if let Some(f) = h.as_ref().and_then(|h| known.suffix(h, &mut bail)) {
                 f.into_iter().for_each(|mut l| {
                     l.reverse();
                     end.add(l, i)
                 });
                 tailed[i as usize / 64] |= 1 << (i % 64);
             }
-            let pre = h.as_ref().and_then(|h| prefix(h, &mut bail));
+            let pre = h.as_ref().and_then(|h| known.prefix(h, &mut bail));
             let shortest = |l: &Lits| l.iter().map(Vec::len).min().unwrap_or(0);
             // A long prefix is enough. Behind a short one (`by`, `l` of
             // `l.auteur`) long factors are searched for too.
             let sets = match (&h, &pre) {
                 (Some(_), Some(p)) if shortest(p) >= STRONG => Vec::new(),
                 (Some(h), Some(_)) => {
-                    let mut sets = factors(h, &mut bail);
+                    let mut sets = known.factors(h, &mut bail);
                     sets.retain(|s| shortest(s) >= STRONG);
                     sets
                 }
-                (Some(h), None) => factors(h, &mut bail),
+                (Some(h), None) => known.factors(h, &mut bail),
                 (None, _) => Vec::new(),
             };
             if pre.is_none() && sets.is_empty() {

@@ -23,7 +23,7 @@ static DFAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dfas.bin"));
 /// any other pattern, or one whose DFA was too large to prebuild.
 pub(crate) fn ascii_dfa(pattern: &str) -> Option<sparse::DFA<&'static [u8]>> {
     let k = find(pattern)?;
-    let (_, _, _, from, to) = PATTERNS[k];
+    let (_, _, _, from, to, _) = PATTERNS[k];
     let bytes = DFAS.get(from..to).filter(|b| !b.is_empty())?;
     sparse::DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa)
 }
@@ -41,8 +41,21 @@ pub(crate) fn parse(pattern: &str) -> Option<Hir> {
 
 /// The built-in `pattern`'s parse, rebuilt; `None` for any other.
 fn prebuilt(pattern: &str) -> Option<Hir> {
-    let (_, start, end, _, _) = PATTERNS[find(pattern)?];
+    let (_, start, end, _, _, _) = PATTERNS[find(pattern)?];
     decode(&mut OPS.get(start..end)?)
+}
+
+/// What the prefilter derives from the built-in `pattern`'s parse
+/// (`factors::Derived`), as numbers; `None` for any other.
+pub(crate) fn derived(pattern: &str) -> Option<&'static [u32]> {
+    let (_, _, start, _, _, end) = PATTERNS[find(pattern)?];
+    OPS.get(start..end)
+}
+
+/// Every built-in pattern that parses, for tests of what is derived.
+#[cfg(test)]
+pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
+    PATTERNS.iter().map(|(p, ..)| *p)
 }
 
 /// The next number of `ops`, taken off it.
@@ -167,7 +180,7 @@ mod tests {
     fn prebuilt_dfas_are_the_ascii_forms() {
         let big = cfg!(target_endian = "big");
         let mut n = 0;
-        for &(p, _, _, from, to) in PATTERNS {
+        for &(p, _, _, from, to, _) in PATTERNS {
             let hir = regex_syntax::Parser::new().parse(p).unwrap();
             let want = dfa::dfa_bytes(&crate::classify::patset::forms::ascii_form_hir(&hir), big);
             let got = (from < to).then(|| DFAS[from..to].to_vec());

@@ -490,6 +490,171 @@ pub(super) fn factors(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Vec<Lits> {
     out
 }
 
+/// Characters a factor set does not account for (see `Factors`).
+pub(crate) type Bail = Vec<(char, u8)>;
+
+/// What `suffix`, `prefix` and `factors` give for one pattern, each with
+/// the characters it adds to the bail-out. `build.rs` derives these for
+/// the built-in patterns (this file is compiled into it too), so that
+/// start-up need not: they were most of it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Derived {
+    pub(crate) suffix: Option<(Lits, Bail)>,
+    pub(crate) prefix: Option<(Lits, Bail)>,
+    pub(crate) factors: (Vec<Lits>, Bail),
+}
+
+// `of` and `encode` are for `build.rs` (and the tests).
+#[cfg_attr(not(test), allow(dead_code))]
+impl Derived {
+    /// Derived from the parse `h`, as the functions of these names do.
+    pub(crate) fn of(h: &Hir) -> Derived {
+        let mut bail = Vec::new();
+        let suffix = suffix(h, &mut bail).map(|l| (l, std::mem::take(&mut bail)));
+        let prefix = prefix(h, &mut bail).map(|l| (l, std::mem::take(&mut bail)));
+        let factors = factors(h, &mut bail);
+        Derived {
+            suffix,
+            prefix,
+            factors: (factors, bail),
+        }
+    }
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+impl Derived {
+    /// `self` as numbers, for `build.rs` to write out: each of suffix and
+    /// prefix a flag (1: there is one) then its literals and bail-out,
+    /// then the factor sets (how many, each's literals) and their
+    /// bail-out. Literals: how many, then each's length and bytes;
+    /// bail-outs: how many, then each's character and letter.
+    pub(crate) fn encode(&self, ops: &mut Vec<u32>) {
+        fn lits(l: &Lits, ops: &mut Vec<u32>) {
+            ops.push(l.len() as u32);
+            for x in l {
+                ops.push(x.len() as u32);
+                ops.extend(x.iter().map(|&b| u32::from(b)));
+            }
+        }
+        fn bail(b: &Bail, ops: &mut Vec<u32>) {
+            ops.push(b.len() as u32);
+            for &(ch, b) in b {
+                ops.extend([u32::from(ch), u32::from(b)]);
+            }
+        }
+        for side in [&self.suffix, &self.prefix] {
+            match side {
+                Some((l, b)) => {
+                    ops.push(1);
+                    lits(l, ops);
+                    bail(b, ops);
+                }
+                None => ops.push(0),
+            }
+        }
+        ops.push(self.factors.0.len() as u32);
+        self.factors.0.iter().for_each(|l| lits(l, ops));
+        bail(&self.factors.1, ops);
+    }
+
+    /// What `encode` wrote, taken off `ops` (`None`: not that).
+    pub(crate) fn decode(ops: &mut &[u32]) -> Option<Derived> {
+        fn take(ops: &mut &[u32]) -> Option<u32> {
+            let (&n, rest) = ops.split_first()?;
+            *ops = rest;
+            Some(n)
+        }
+        fn lits(ops: &mut &[u32]) -> Option<Lits> {
+            let n = take(ops)?;
+            let mut out = Vec::with_capacity((n as usize).min(ops.len()));
+            for _ in 0..n {
+                let len = take(ops)? as usize;
+                let bytes = ops.get(..len)?;
+                *ops = &ops[len..];
+                out.push(
+                    bytes
+                        .iter()
+                        .map(|&b| u8::try_from(b).ok())
+                        .collect::<Option<Vec<u8>>>()?,
+                );
+            }
+            Some(out)
+        }
+        fn bail(ops: &mut &[u32]) -> Option<Bail> {
+            let n = take(ops)?;
+            let mut out = Vec::with_capacity((n as usize).min(ops.len()));
+            for _ in 0..n {
+                let ch = char::from_u32(take(ops)?)?;
+                out.push((ch, u8::try_from(take(ops)?).ok()?));
+            }
+            Some(out)
+        }
+        fn side(ops: &mut &[u32]) -> Option<Option<(Lits, Bail)>> {
+            Some(match take(ops)? {
+                0 => None,
+                1 => Some((lits(ops)?, bail(ops)?)),
+                _ => return None,
+            })
+        }
+        let suffix = side(ops)?;
+        let prefix = side(ops)?;
+        let n = take(ops)?;
+        let mut sets = Vec::with_capacity((n as usize).min(ops.len()));
+        for _ in 0..n {
+            sets.push(lits(ops)?);
+        }
+        Some(Derived {
+            suffix,
+            prefix,
+            factors: (sets, bail(ops)?),
+        })
+    }
+}
+
+/// `suffix`, `prefix` and `factors` of one pattern, taken from what was
+/// derived ahead of time when there is that (each asked once at most),
+/// else from its parse.
+pub(crate) struct Known(Option<Derived>);
+
+impl Known {
+    /// From `Derived::encode`'s numbers (`prebuilt::derived`), if any and
+    /// they read back.
+    pub(crate) fn new(ops: Option<&[u32]>) -> Known {
+        Known(ops.and_then(|mut ops| Derived::decode(&mut ops)))
+    }
+
+    pub(crate) fn suffix(&mut self, h: &Hir, bail: &mut Bail) -> Option<Lits> {
+        match &mut self.0 {
+            Some(d) => d.suffix.take().map(|(l, b)| {
+                bail.extend(b);
+                l
+            }),
+            None => suffix(h, bail),
+        }
+    }
+
+    pub(crate) fn prefix(&mut self, h: &Hir, bail: &mut Bail) -> Option<Lits> {
+        match &mut self.0 {
+            Some(d) => d.prefix.take().map(|(l, b)| {
+                bail.extend(b);
+                l
+            }),
+            None => prefix(h, bail),
+        }
+    }
+
+    pub(crate) fn factors(&mut self, h: &Hir, bail: &mut Bail) -> Vec<Lits> {
+        match &mut self.0 {
+            Some(d) => {
+                let (sets, b) = std::mem::take(&mut d.factors);
+                bail.extend(b);
+                sets
+            }
+            None => factors(h, bail),
+        }
+    }
+}
+
 /// ASCII bytes as a bit set (bit b for byte b).
 pub(super) type Bytes = u128;
 
@@ -661,6 +826,72 @@ mod tests {
                 .filter(|&b| set[usize::from(b / 64)] & 1 << (b % 64) != 0)
                 .collect(),
         )
+    }
+
+    /// For every built-in pattern, what `build.rs` derived reads back as
+    /// exactly what the code derives from the parse now, numbers and all.
+    #[test]
+    fn prebuilt_derived_equals_what_the_parse_gives() {
+        let mut n = 0;
+        let mut sets = 0;
+        for p in crate::classify::prebuilt::patterns() {
+            let h = regex_syntax::Parser::new().parse(p).unwrap();
+            let want = Derived::of(&h);
+            let mut ops = crate::classify::prebuilt::derived(p).unwrap();
+            assert_eq!(Derived::decode(&mut ops), Some(want.clone()), "{p}");
+            assert!(ops.is_empty(), "{p}");
+            n += 1;
+            sets += want.factors.0.len();
+        }
+        // Hundreds of patterns, most with factors.
+        assert!(n > 400 && sets > n, "{n} {sets}");
+    }
+
+    /// `Derived::of` is what `suffix`, `prefix` and `factors` give, bail-out
+    /// included; it encodes and decodes to itself; `Known` hands it out as
+    /// those functions would, from it or, with none, from the parse.
+    #[test]
+    fn derived_and_known_answer_as_the_functions() {
+        let pats = [
+            r"(?i)^share this (article|story)",
+            r"(?i)\bfollow us\b.{0,60}facebook",
+            r"(?i)(latest|new) (posts|stories) sent to your inbox",
+            r"(?i)^(ok|sk)ip$",
+            r"(?i)kelvin\s+links$",
+            r"^[0-9]+ comments?$",
+            r"(?i)\bl[ií]nea\b",
+            r"\p{Lu}\w*",
+            r"",
+        ];
+        for p in pats {
+            let h = regex_syntax::Parser::new().parse(p).unwrap();
+            let d = Derived::of(&h);
+            let (mut b1, mut b2, mut b3) = (Vec::new(), Vec::new(), Vec::new());
+            let s = suffix(&h, &mut b1);
+            let pr = prefix(&h, &mut b2);
+            let f = factors(&h, &mut b3);
+            assert_eq!(d.suffix, s.clone().map(|l| (l, b1.clone())), "{p}");
+            assert_eq!(d.prefix, pr.clone().map(|l| (l, b2.clone())), "{p}");
+            assert_eq!(d.factors, (f.clone(), b3.clone()), "{p}");
+            let mut ops = Vec::new();
+            d.encode(&mut ops);
+            let mut read = &ops[..];
+            assert_eq!(Derived::decode(&mut read).as_ref(), Some(&d), "{p}");
+            assert!(read.is_empty());
+            // Cut short, it reads as nothing, and `Known` falls back.
+            if let Some(cut) = ops.len().checked_sub(1) {
+                assert_eq!(Derived::decode(&mut &ops[..cut]), None, "{p}");
+            }
+            for source in [Some(&ops[..]), None, Some(&[9][..])] {
+                let mut k = Known::new(source);
+                let mut bail = Vec::new();
+                assert_eq!(k.suffix(&h, &mut bail), s, "{p}");
+                assert_eq!(k.prefix(&h, &mut bail), pr, "{p}");
+                assert_eq!(k.factors(&h, &mut bail), f, "{p}");
+                let all: Vec<_> = [&b1, &b2, &b3].into_iter().flatten().copied().collect();
+                assert_eq!(bail, all, "{p}");
+            }
+        }
     }
 
     #[test]
