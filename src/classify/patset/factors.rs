@@ -499,6 +499,8 @@ pub(crate) type Bail = Vec<(char, u8)>;
 /// start-up need not: they were most of it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Derived {
+    pub(crate) lengths: (u32, u32),
+    pub(crate) edges: [ByteSet; 2],
     pub(crate) suffix: Option<(Lits, Bail)>,
     pub(crate) prefix: Option<(Lits, Bail)>,
     pub(crate) factors: (Vec<Lits>, Bail),
@@ -514,6 +516,8 @@ impl Derived {
         let prefix = prefix(h, &mut bail).map(|l| (l, std::mem::take(&mut bail)));
         let factors = factors(h, &mut bail);
         Derived {
+            lengths: lengths(h),
+            edges: edges(h),
             suffix,
             prefix,
             factors: (factors, bail),
@@ -541,6 +545,10 @@ impl Derived {
             for &(ch, b) in b {
                 ops.extend([u32::from(ch), u32::from(b)]);
             }
+        }
+        ops.extend([self.lengths.0, self.lengths.1]);
+        for w in self.edges.iter().flatten() {
+            ops.extend([*w as u32, (*w >> 32) as u32]);
         }
         for side in [&self.suffix, &self.prefix] {
             match side {
@@ -596,6 +604,11 @@ impl Derived {
                 _ => return None,
             })
         }
+        let lengths = (take(ops)?, take(ops)?);
+        let mut edges = [[0u64; 4]; 2];
+        for w in edges.iter_mut().flatten() {
+            *w = u64::from(take(ops)?) | u64::from(take(ops)?) << 32;
+        }
         let suffix = side(ops)?;
         let prefix = side(ops)?;
         let n = take(ops)?;
@@ -604,6 +617,8 @@ impl Derived {
             sets.push(lits(ops)?);
         }
         Some(Derived {
+            lengths,
+            edges,
             suffix,
             prefix,
             factors: (sets, bail(ops)?),
@@ -623,36 +638,88 @@ impl Known {
         Known(ops.and_then(|mut ops| Derived::decode(&mut ops)))
     }
 
-    pub(crate) fn suffix(&mut self, h: &Hir, bail: &mut Bail) -> Option<Lits> {
+    /// Whether all is known ahead: the parse is not needed for it.
+    pub(crate) fn is_derived(&self) -> bool {
+        self.0.is_some()
+    }
+
+    // Each below from the parse `h` when not known ahead (`None`: the
+    // pattern does not parse, nothing is known of it).
+
+    pub(crate) fn lengths(&self, h: Option<&Hir>) -> (u32, u32) {
+        match &self.0 {
+            Some(d) => d.lengths,
+            None => h.map_or((0, u32::MAX), lengths),
+        }
+    }
+
+    pub(crate) fn edges(&self, h: Option<&Hir>) -> [ByteSet; 2] {
+        match &self.0 {
+            Some(d) => d.edges,
+            None => h.map_or([[u64::MAX; 4]; 2], edges),
+        }
+    }
+
+    pub(crate) fn suffix(&mut self, h: Option<&Hir>, bail: &mut Bail) -> Option<Lits> {
         match &mut self.0 {
             Some(d) => d.suffix.take().map(|(l, b)| {
                 bail.extend(b);
                 l
             }),
-            None => suffix(h, bail),
+            None => suffix(h?, bail),
         }
     }
 
-    pub(crate) fn prefix(&mut self, h: &Hir, bail: &mut Bail) -> Option<Lits> {
+    pub(crate) fn prefix(&mut self, h: Option<&Hir>, bail: &mut Bail) -> Option<Lits> {
         match &mut self.0 {
             Some(d) => d.prefix.take().map(|(l, b)| {
                 bail.extend(b);
                 l
             }),
-            None => prefix(h, bail),
+            None => prefix(h?, bail),
         }
     }
 
-    pub(crate) fn factors(&mut self, h: &Hir, bail: &mut Bail) -> Vec<Lits> {
+    pub(crate) fn factors(&mut self, h: Option<&Hir>, bail: &mut Bail) -> Vec<Lits> {
         match &mut self.0 {
             Some(d) => {
                 let (sets, b) = std::mem::take(&mut d.factors);
                 bail.extend(b);
                 sets
             }
-            None => factors(h, bail),
+            None => h.map(|h| factors(h, bail)).unwrap_or_default(),
         }
     }
+}
+
+/// The fewest bytes a match of `h` has, and for a pattern anchored at both
+/// ends the most (`u32::MAX`: no bound).
+pub(crate) fn lengths(h: &Hir) -> (u32, u32) {
+    let p = h.properties();
+    let whole =
+        p.look_set_prefix().contains(Look::Start) && p.look_set_suffix().contains(Look::End);
+    let most = p.maximum_len().filter(|_| whole);
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    (
+        p.minimum_len().map_or(0, clamp),
+        most.map_or(u32::MAX, clamp),
+    )
+}
+
+/// `edge_bytes` at the start and end of `h`, where it is anchored there
+/// (every byte where it is not, or where a match can be empty).
+pub(crate) fn edges(h: &Hir) -> [ByteSet; 2] {
+    [false, true].map(|last| {
+        let p = h.properties();
+        let anchored = match last {
+            false => p.look_set_prefix().contains(Look::Start),
+            true => p.look_set_suffix().contains(Look::End),
+        };
+        anchored
+            .then(|| edge_bytes(h, last))
+            .flatten()
+            .unwrap_or([u64::MAX; 4])
+    })
 }
 
 /// ASCII bytes as a bit set (bit b for byte b).
@@ -885,13 +952,30 @@ mod tests {
             for source in [Some(&ops[..]), None, Some(&[9][..])] {
                 let mut k = Known::new(source);
                 let mut bail = Vec::new();
-                assert_eq!(k.suffix(&h, &mut bail), s, "{p}");
-                assert_eq!(k.prefix(&h, &mut bail), pr, "{p}");
-                assert_eq!(k.factors(&h, &mut bail), f, "{p}");
+                assert_eq!(k.lengths(Some(&h)), lengths(&h), "{p}");
+                assert_eq!(k.edges(Some(&h)), super::edges(&h), "{p}");
+                assert_eq!(k.suffix(Some(&h), &mut bail), s, "{p}");
+                assert_eq!(k.prefix(Some(&h), &mut bail), pr, "{p}");
+                assert_eq!(k.factors(Some(&h), &mut bail), f, "{p}");
                 let all: Vec<_> = [&b1, &b2, &b3].into_iter().flatten().copied().collect();
                 assert_eq!(bail, all, "{p}");
             }
         }
+    }
+
+    /// A pattern that does not parse, not built in: nothing is known of
+    /// it, as before `Known`.
+    #[test]
+    fn known_of_no_parse_is_nothing() {
+        let mut k = Known::new(None);
+        let mut bail = Vec::new();
+        assert!(!k.is_derived());
+        assert_eq!(k.lengths(None), (0, u32::MAX));
+        assert_eq!(k.edges(None), [[u64::MAX; 4]; 2]);
+        assert_eq!(k.suffix(None, &mut bail), None);
+        assert_eq!(k.prefix(None, &mut bail), None);
+        assert!(k.factors(None, &mut bail).is_empty());
+        assert!(bail.is_empty());
     }
 
     #[test]
