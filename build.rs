@@ -4,7 +4,11 @@
 //! else a run over a few pages does: Unicode case folding above all.
 //! It also builds each one's ASCII form (what runs on ASCII text) into a
 //! sparse DFA, written out as bytes: compiling those forms and filling
-//! their lazy DFAs at run time cost as much as parsing did.
+//! their lazy DFAs at run time cost as much as parsing did. And it
+//! derives what the prefilter takes from each parse (`factors::Derived`:
+//! its literal factors, prefixes, suffixes, lengths and edge bytes), which
+//! was most of start-up once parsing was gone: start-up reads those back
+//! and rebuilds a parse only when a text first needs the pattern.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::fmt::Write;

@@ -1,7 +1,9 @@
 //! The built-in rules' regexes, parsed when unboil is built (`build.rs`):
 //! rebuilding a parse from its parts takes a fraction of what parsing
 //! does (Unicode case folding, above all), and start-up parsed hundreds.
-//! Their ASCII forms are built into DFAs then too, read in place here.
+//! Their ASCII forms are built into DFAs then too, read in place here,
+//! and what the prefilter derives from each parse is written out as
+//! numbers (`derived`).
 
 use regex_automata::dfa::sparse;
 use regex_syntax::hir::{
@@ -48,8 +50,19 @@ fn prebuilt(pattern: &str) -> Option<Hir> {
 /// What the prefilter derives from the built-in `pattern`'s parse
 /// (`factors::Derived`), as numbers; `None` for any other.
 pub(crate) fn derived(pattern: &str) -> Option<&'static [u32]> {
+    #[cfg(test)]
+    if NO_DERIVED.get() {
+        return None;
+    }
     let (_, _, start, _, _, end) = PATTERNS[find(pattern)?];
     OPS.get(start..end)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set: `derived` knows no pattern, so a test can build the prefilter
+    /// as if none were built in, to compare.
+    pub(crate) static NO_DERIVED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Every built-in pattern that parses, for tests of what is derived.

@@ -914,6 +914,36 @@ mod tests {
         assert!(n > 400 && sets > n, "{n} {sets}");
     }
 
+    /// The prefilter of the built-in patterns built from what `build.rs`
+    /// derived is the one built from their parses alone, and the parses
+    /// it leaves to be rebuilt later are those.
+    #[test]
+    fn prefilter_from_derived_equals_the_one_from_parses() {
+        use crate::classify::prebuilt;
+        let mut pats: Vec<String> = prebuilt::patterns().map(String::from).collect();
+        // And patterns not built in, one that does not parse among them.
+        pats.extend([r"(?i)\bnot built in (at all)?$", r"(unclosed", r"^\d+$"].map(String::from));
+        let (mut fast_hirs, mut slow_hirs) = (Vec::new(), Vec::new());
+        let fast = super::super::Prefilter::new(&pats, &mut fast_hirs);
+        prebuilt::NO_DERIVED.set(true);
+        let slow = super::super::Prefilter::new(&pats, &mut slow_hirs);
+        prebuilt::NO_DERIVED.set(false);
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+        let mut lazy = 0;
+        for ((p, f), s) in pats.iter().zip(&fast_hirs).zip(&slow_hirs) {
+            let want = s.get().expect("parsed when none is derived");
+            match f.get() {
+                Some(h) => assert_eq!(h, want, "{p}"),
+                None => {
+                    lazy += 1;
+                    assert_eq!(&prebuilt::parse(p), want, "{p}");
+                }
+            }
+        }
+        // Most are left to be rebuilt when first needed.
+        assert!(lazy * 2 > pats.len(), "{lazy}");
+    }
+
     /// `Derived::of` is what `suffix`, `prefix` and `factors` give, bail-out
     /// included; it encodes and decodes to itself; `Known` hands it out as
     /// those functions would, from it or, with none, from the parse.
