@@ -579,12 +579,13 @@ impl Derived {
                 let len = take(ops)? as usize;
                 let bytes = ops.get(..len)?;
                 *ops = &ops[len..];
-                out.push(
-                    bytes
-                        .iter()
-                        .map(|&b| u8::try_from(b).ok())
-                        .collect::<Option<Vec<u8>>>()?,
-                );
+                // Sized up front: a collect into `Option<Vec<u8>>` grew
+                // each of the thousands of literals step by step.
+                let mut lit = Vec::with_capacity(len);
+                for &b in bytes {
+                    lit.push(u8::try_from(b).ok()?);
+                }
+                out.push(lit);
             }
             Some(out)
         }
