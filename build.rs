@@ -4,7 +4,11 @@
 //! else a run over a few pages does: Unicode case folding above all.
 //! It also builds each one's ASCII form (what runs on ASCII text) into a
 //! sparse DFA, written out as bytes: compiling those forms and filling
-//! their lazy DFAs at run time cost as much as parsing did.
+//! their lazy DFAs at run time cost as much as parsing did. And it
+//! derives what the prefilter takes from each parse (`factors::Derived`:
+//! its literal factors, prefixes, suffixes, lengths and edge bytes), which
+//! was most of start-up once parsing was gone: start-up reads those back
+//! and rebuilds a parse only when a text first needs the pattern.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 use std::fmt::Write;
@@ -12,6 +16,10 @@ use std::fmt::Write;
 #[path = "src/classify/patset/forms.rs"]
 #[allow(dead_code)]
 mod forms;
+
+#[path = "src/classify/patset/factors.rs"]
+#[allow(dead_code)]
+mod factors;
 
 #[path = "src/classify/prebuilt/dfa.rs"]
 mod dfa;
@@ -21,6 +29,7 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/classify/patset/forms.rs");
     println!("cargo::rerun-if-changed=src/classify/prebuilt/dfa.rs");
+    println!("cargo::rerun-if-changed=src/classify/patset/factors.rs");
     let src = std::fs::read_to_string("rules/builtin.toml").expect("rules/builtin.toml reads");
     // A file that does not parse is reported by the rules' own loader (and
     // its tests); nothing is prebuilt then.
@@ -48,18 +57,28 @@ fn main() {
             }
             None => (0, 0),
         };
-        writeln!(index, "    ({p:?}, {start}, {}, {from}, {to}),", ops.len()).unwrap();
+        let end = ops.len();
+        // What the prefilter derives from the parse: start-up's other
+        // large cost.
+        factors::Derived::of(&hir).encode(&mut ops);
+        writeln!(
+            index,
+            "    ({p:?}, {start}, {end}, {from}, {to}, {}),",
+            ops.len()
+        )
+        .unwrap();
     }
     let mut out = String::new();
     writeln!(
         out,
-        "/// Built-in patterns, sorted, each with its parse's span in `OPS` \
-         and its ASCII form's DFA's in `DFAS` (empty: none)."
+        "/// Built-in patterns, sorted, each with its parse's span in `OPS`, \
+         its ASCII form's DFA's in `DFAS` (empty: none), and where its \
+         `factors::Derived` ends in `OPS` (it starts where the parse ends)."
     )
     .unwrap();
     writeln!(
         out,
-        "static PATTERNS: &[(&str, usize, usize, usize, usize)] = &[\n{index}];"
+        "static PATTERNS: &[(&str, usize, usize, usize, usize, usize)] = &[\n{index}];"
     )
     .unwrap();
     writeln!(out, "static OPS: &[u32] = &{ops:?};").unwrap();

@@ -42,11 +42,11 @@ mod tester;
 
 pub use bounds::Bounds;
 use bounds::Classes;
-use factors::{ByteSet, Bytes, Lits, bytes_in, edge_bytes, factors, needs, prefix, suffix};
+use factors::{ByteSet, Bytes, Known, Lits, bytes_in, needs};
 use forms::{ascii_form_hir, loosen_hir};
 use literals::{Grams, Heads, Leads, Table};
 use regex::{RegexSet, RegexSetBuilder};
-use regex_syntax::hir::{Hir, Look};
+use regex_syntax::hir::Hir;
 use seqs::{Lane, Lanes};
 use tester::{Prebuilt, Tester};
 
@@ -73,8 +73,9 @@ pub struct PatternSet {
     dfa_size_limit: usize,
     prefilter: Prefilter,
     /// Per pattern: its parse (`None`: it does not parse), kept from
-    /// building the prefilter: each form compiled is built from it.
-    hirs: Vec<Option<Hir>>,
+    /// building the prefilter: each form compiled is built from it. A
+    /// built-in one's is rebuilt when first needed (`hir`).
+    hirs: Vec<OnceLock<Option<Hir>>>,
 }
 
 /// The search for every pattern's factors (ASCII case folded).
@@ -398,7 +399,7 @@ impl Prefilter {
     /// `hirs`, to compile from when a text first needs a pattern (parsing
     /// again cost more than compiling; holding them takes some megabytes).
     /// One that does not parse is always a candidate.
-    fn new(patterns: &[String], hirs: &mut Vec<Option<Hir>>) -> Prefilter {
+    fn new(patterns: &[String], hirs: &mut Vec<OnceLock<Option<Hir>>>) -> Prefilter {
         let mut any = Table::default();
         let mut start = Table::default();
         let mut bail = Vec::new();
@@ -414,60 +415,47 @@ impl Prefilter {
         let mut edges = Vec::with_capacity(patterns.len());
         for (i, p) in patterns.iter().enumerate() {
             let i = i as u32;
-            let h = super::prebuilt::parse(p);
-            lengths.push(h.as_ref().map_or((0, u32::MAX), |h| {
-                let p = h.properties();
-                let whole = p.look_set_prefix().contains(Look::Start)
-                    && p.look_set_suffix().contains(Look::End);
-                let most = p.maximum_len().filter(|_| whole);
-                let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-                (
-                    p.minimum_len().map_or(0, clamp),
-                    most.map_or(u32::MAX, clamp),
-                )
-            }));
-            edges.push([false, true].map(|last| {
-                h.as_ref()
-                    .filter(|h| {
-                        let p = h.properties();
-                        match last {
-                            false => p.look_set_prefix().contains(Look::Start),
-                            true => p.look_set_suffix().contains(Look::End),
-                        }
-                    })
-                    .and_then(|h| edge_bytes(h, last))
-                    .unwrap_or([u64::MAX; 4])
-            }));
-            if let Some(f) = h.as_ref().and_then(|h| suffix(h, &mut bail)) {
+            let mut known = Known::new(super::prebuilt::derived(p));
+            // A built-in pattern's parse is rebuilt when first needed: all
+            // the prefilter takes from it is known ahead (but for `always`).
+            let h = (!known.is_derived())
+                .then(|| super::prebuilt::parse(p))
+                .flatten();
+            lengths.push(known.lengths(h.as_ref()));
+            edges.push(known.edges(h.as_ref()));
+            if let Some(f) = known.suffix(h.as_ref(), &mut bail) {
                 f.into_iter().for_each(|mut l| {
                     l.reverse();
                     end.add(l, i)
                 });
                 tailed[i as usize / 64] |= 1 << (i % 64);
             }
-            let pre = h.as_ref().and_then(|h| prefix(h, &mut bail));
+            let pre = known.prefix(h.as_ref(), &mut bail);
             let shortest = |l: &Lits| l.iter().map(Vec::len).min().unwrap_or(0);
             // A long prefix is enough. Behind a short one (`by`, `l` of
             // `l.auteur`) long factors are searched for too.
-            let sets = match (&h, &pre) {
-                (Some(_), Some(p)) if shortest(p) >= STRONG => Vec::new(),
-                (Some(h), Some(_)) => {
-                    let mut sets = factors(h, &mut bail);
+            let sets = match &pre {
+                Some(p) if shortest(p) >= STRONG => Vec::new(),
+                Some(_) => {
+                    let mut sets = known.factors(h.as_ref(), &mut bail);
                     sets.retain(|s| shortest(s) >= STRONG);
                     sets
                 }
-                (Some(h), None) => factors(h, &mut bail),
-                (None, _) => Vec::new(),
+                None => known.factors(h.as_ref(), &mut bail),
             };
             if pre.is_none() && sets.is_empty() {
+                let h = h.or_else(|| known.is_derived().then(|| super::prebuilt::parse(p))?);
                 always.push(i);
                 always_needs.push(h.as_ref().map(needs).unwrap_or_default());
                 always_seqs.push(h.as_ref().map(seqs::pick).unwrap_or_default());
-                hirs.push(h);
+                hirs.push(OnceLock::from(h));
                 later.push(Vec::new());
                 continue;
             }
-            hirs.push(h);
+            hirs.push(match h {
+                None if known.is_derived() => OnceLock::new(),
+                h => OnceLock::from(h),
+            });
             // One pass over the text finds one set of each pattern, its
             // rarest, or none behind a prefix (looked for at the start
             // only); the others are looked for in the few texts that have
@@ -846,7 +834,9 @@ impl PatternSet {
     /// regexes from: each is built from the parse, not printed and parsed
     /// again.
     fn hir(&self, i: usize) -> Option<&Hir> {
-        self.hirs[i].as_ref()
+        self.hirs[i]
+            .get_or_init(|| super::prebuilt::parse(&self.patterns[i]))
+            .as_ref()
     }
 
     pub fn len(&self) -> usize {

@@ -1,7 +1,9 @@
 //! The built-in rules' regexes, parsed when unboil is built (`build.rs`):
 //! rebuilding a parse from its parts takes a fraction of what parsing
 //! does (Unicode case folding, above all), and start-up parsed hundreds.
-//! Their ASCII forms are built into DFAs then too, read in place here.
+//! Their ASCII forms are built into DFAs then too, read in place here,
+//! and what the prefilter derives from each parse is written out as
+//! numbers (`derived`).
 
 use regex_automata::dfa::sparse;
 use regex_syntax::hir::{
@@ -23,7 +25,7 @@ static DFAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dfas.bin"));
 /// any other pattern, or one whose DFA was too large to prebuild.
 pub(crate) fn ascii_dfa(pattern: &str) -> Option<sparse::DFA<&'static [u8]>> {
     let k = find(pattern)?;
-    let (_, _, _, from, to) = PATTERNS[k];
+    let (_, _, _, from, to, _) = PATTERNS[k];
     let bytes = DFAS.get(from..to).filter(|b| !b.is_empty())?;
     sparse::DFA::from_bytes(bytes).ok().map(|(dfa, _)| dfa)
 }
@@ -41,8 +43,32 @@ pub(crate) fn parse(pattern: &str) -> Option<Hir> {
 
 /// The built-in `pattern`'s parse, rebuilt; `None` for any other.
 fn prebuilt(pattern: &str) -> Option<Hir> {
-    let (_, start, end, _, _) = PATTERNS[find(pattern)?];
+    let (_, start, end, _, _, _) = PATTERNS[find(pattern)?];
     decode(&mut OPS.get(start..end)?)
+}
+
+/// What the prefilter derives from the built-in `pattern`'s parse
+/// (`factors::Derived`), as numbers; `None` for any other.
+pub(crate) fn derived(pattern: &str) -> Option<&'static [u32]> {
+    #[cfg(test)]
+    if NO_DERIVED.get() {
+        return None;
+    }
+    let (_, _, start, _, _, end) = PATTERNS[find(pattern)?];
+    OPS.get(start..end)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set: `derived` knows no pattern, so a test can build the prefilter
+    /// as if none were built in, to compare.
+    pub(crate) static NO_DERIVED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Every built-in pattern that parses, for tests of what is derived.
+#[cfg(test)]
+pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
+    PATTERNS.iter().map(|(p, ..)| *p)
 }
 
 /// The next number of `ops`, taken off it.
@@ -167,7 +193,7 @@ mod tests {
     fn prebuilt_dfas_are_the_ascii_forms() {
         let big = cfg!(target_endian = "big");
         let mut n = 0;
-        for &(p, _, _, from, to) in PATTERNS {
+        for &(p, _, _, from, to, _) in PATTERNS {
             let hir = regex_syntax::Parser::new().parse(p).unwrap();
             let want = dfa::dfa_bytes(&crate::classify::patset::forms::ascii_form_hir(&hir), big);
             let got = (from < to).then(|| DFAS[from..to].to_vec());

@@ -490,6 +490,239 @@ pub(super) fn factors(hir: &Hir, bail: &mut Vec<(char, u8)>) -> Vec<Lits> {
     out
 }
 
+/// Characters a factor set does not account for (see `Factors`).
+pub(crate) type Bail = Vec<(char, u8)>;
+
+/// What `suffix`, `prefix` and `factors` give for one pattern, each with
+/// the characters it adds to the bail-out. `build.rs` derives these for
+/// the built-in patterns (this file is compiled into it too), so that
+/// start-up need not: they were most of it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Derived {
+    pub(crate) lengths: (u32, u32),
+    pub(crate) edges: [ByteSet; 2],
+    pub(crate) suffix: Option<(Lits, Bail)>,
+    pub(crate) prefix: Option<(Lits, Bail)>,
+    pub(crate) factors: (Vec<Lits>, Bail),
+}
+
+// `of` and `encode` are for `build.rs` (and the tests).
+#[cfg_attr(not(test), allow(dead_code))]
+impl Derived {
+    /// Derived from the parse `h`, as the functions of these names do.
+    pub(crate) fn of(h: &Hir) -> Derived {
+        let mut bail = Vec::new();
+        let suffix = suffix(h, &mut bail).map(|l| (l, std::mem::take(&mut bail)));
+        let prefix = prefix(h, &mut bail).map(|l| (l, std::mem::take(&mut bail)));
+        let factors = factors(h, &mut bail);
+        Derived {
+            lengths: lengths(h),
+            edges: edges(h),
+            suffix,
+            prefix,
+            factors: (factors, bail),
+        }
+    }
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
+impl Derived {
+    /// `self` as numbers, for `build.rs` to write out: each of suffix and
+    /// prefix a flag (1: there is one) then its literals and bail-out,
+    /// then the factor sets (how many, each's literals) and their
+    /// bail-out. Literals: how many, then each's length and bytes;
+    /// bail-outs: how many, then each's character and letter.
+    pub(crate) fn encode(&self, ops: &mut Vec<u32>) {
+        fn lits(l: &Lits, ops: &mut Vec<u32>) {
+            ops.push(l.len() as u32);
+            for x in l {
+                ops.push(x.len() as u32);
+                ops.extend(x.iter().map(|&b| u32::from(b)));
+            }
+        }
+        fn bail(b: &Bail, ops: &mut Vec<u32>) {
+            ops.push(b.len() as u32);
+            for &(ch, b) in b {
+                ops.extend([u32::from(ch), u32::from(b)]);
+            }
+        }
+        ops.extend([self.lengths.0, self.lengths.1]);
+        for w in self.edges.iter().flatten() {
+            ops.extend([*w as u32, (*w >> 32) as u32]);
+        }
+        for side in [&self.suffix, &self.prefix] {
+            match side {
+                Some((l, b)) => {
+                    ops.push(1);
+                    lits(l, ops);
+                    bail(b, ops);
+                }
+                None => ops.push(0),
+            }
+        }
+        ops.push(self.factors.0.len() as u32);
+        self.factors.0.iter().for_each(|l| lits(l, ops));
+        bail(&self.factors.1, ops);
+    }
+
+    /// What `encode` wrote, taken off `ops` (`None`: not that).
+    pub(crate) fn decode(ops: &mut &[u32]) -> Option<Derived> {
+        fn take(ops: &mut &[u32]) -> Option<u32> {
+            let (&n, rest) = ops.split_first()?;
+            *ops = rest;
+            Some(n)
+        }
+        fn lits(ops: &mut &[u32]) -> Option<Lits> {
+            let n = take(ops)?;
+            let mut out = Vec::with_capacity((n as usize).min(ops.len()));
+            for _ in 0..n {
+                let len = take(ops)? as usize;
+                let bytes = ops.get(..len)?;
+                *ops = &ops[len..];
+                // Sized up front: a collect into `Option<Vec<u8>>` grew
+                // each of the thousands of literals step by step.
+                let mut lit = Vec::with_capacity(len);
+                for &b in bytes {
+                    lit.push(u8::try_from(b).ok()?);
+                }
+                out.push(lit);
+            }
+            Some(out)
+        }
+        fn bail(ops: &mut &[u32]) -> Option<Bail> {
+            let n = take(ops)?;
+            let mut out = Vec::with_capacity((n as usize).min(ops.len()));
+            for _ in 0..n {
+                let ch = char::from_u32(take(ops)?)?;
+                out.push((ch, u8::try_from(take(ops)?).ok()?));
+            }
+            Some(out)
+        }
+        fn side(ops: &mut &[u32]) -> Option<Option<(Lits, Bail)>> {
+            Some(match take(ops)? {
+                0 => None,
+                1 => Some((lits(ops)?, bail(ops)?)),
+                _ => return None,
+            })
+        }
+        let lengths = (take(ops)?, take(ops)?);
+        let mut edges = [[0u64; 4]; 2];
+        for w in edges.iter_mut().flatten() {
+            *w = u64::from(take(ops)?) | u64::from(take(ops)?) << 32;
+        }
+        let suffix = side(ops)?;
+        let prefix = side(ops)?;
+        let n = take(ops)?;
+        let mut sets = Vec::with_capacity((n as usize).min(ops.len()));
+        for _ in 0..n {
+            sets.push(lits(ops)?);
+        }
+        Some(Derived {
+            lengths,
+            edges,
+            suffix,
+            prefix,
+            factors: (sets, bail(ops)?),
+        })
+    }
+}
+
+/// `suffix`, `prefix` and `factors` of one pattern, taken from what was
+/// derived ahead of time when there is that (each asked once at most),
+/// else from its parse.
+pub(crate) struct Known(Option<Derived>);
+
+impl Known {
+    /// From `Derived::encode`'s numbers (`prebuilt::derived`), if any and
+    /// they read back.
+    pub(crate) fn new(ops: Option<&[u32]>) -> Known {
+        Known(ops.and_then(|mut ops| Derived::decode(&mut ops)))
+    }
+
+    /// Whether all is known ahead: the parse is not needed for it.
+    pub(crate) fn is_derived(&self) -> bool {
+        self.0.is_some()
+    }
+
+    // Each below from the parse `h` when not known ahead (`None`: the
+    // pattern does not parse, nothing is known of it).
+
+    pub(crate) fn lengths(&self, h: Option<&Hir>) -> (u32, u32) {
+        match &self.0 {
+            Some(d) => d.lengths,
+            None => h.map_or((0, u32::MAX), lengths),
+        }
+    }
+
+    pub(crate) fn edges(&self, h: Option<&Hir>) -> [ByteSet; 2] {
+        match &self.0 {
+            Some(d) => d.edges,
+            None => h.map_or([[u64::MAX; 4]; 2], edges),
+        }
+    }
+
+    pub(crate) fn suffix(&mut self, h: Option<&Hir>, bail: &mut Bail) -> Option<Lits> {
+        match &mut self.0 {
+            Some(d) => d.suffix.take().map(|(l, b)| {
+                bail.extend(b);
+                l
+            }),
+            None => suffix(h?, bail),
+        }
+    }
+
+    pub(crate) fn prefix(&mut self, h: Option<&Hir>, bail: &mut Bail) -> Option<Lits> {
+        match &mut self.0 {
+            Some(d) => d.prefix.take().map(|(l, b)| {
+                bail.extend(b);
+                l
+            }),
+            None => prefix(h?, bail),
+        }
+    }
+
+    pub(crate) fn factors(&mut self, h: Option<&Hir>, bail: &mut Bail) -> Vec<Lits> {
+        match &mut self.0 {
+            Some(d) => {
+                let (sets, b) = std::mem::take(&mut d.factors);
+                bail.extend(b);
+                sets
+            }
+            None => h.map(|h| factors(h, bail)).unwrap_or_default(),
+        }
+    }
+}
+
+/// The fewest bytes a match of `h` has, and for a pattern anchored at both
+/// ends the most (`u32::MAX`: no bound).
+pub(crate) fn lengths(h: &Hir) -> (u32, u32) {
+    let p = h.properties();
+    let whole =
+        p.look_set_prefix().contains(Look::Start) && p.look_set_suffix().contains(Look::End);
+    let most = p.maximum_len().filter(|_| whole);
+    let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    (
+        p.minimum_len().map_or(0, clamp),
+        most.map_or(u32::MAX, clamp),
+    )
+}
+
+/// `edge_bytes` at the start and end of `h`, where it is anchored there
+/// (every byte where it is not, or where a match can be empty).
+pub(crate) fn edges(h: &Hir) -> [ByteSet; 2] {
+    [false, true].map(|last| {
+        let p = h.properties();
+        let anchored = match last {
+            false => p.look_set_prefix().contains(Look::Start),
+            true => p.look_set_suffix().contains(Look::End),
+        };
+        anchored
+            .then(|| edge_bytes(h, last))
+            .flatten()
+            .unwrap_or([u64::MAX; 4])
+    })
+}
+
 /// ASCII bytes as a bit set (bit b for byte b).
 pub(super) type Bytes = u128;
 
@@ -661,6 +894,119 @@ mod tests {
                 .filter(|&b| set[usize::from(b / 64)] & 1 << (b % 64) != 0)
                 .collect(),
         )
+    }
+
+    /// For every built-in pattern, what `build.rs` derived reads back as
+    /// exactly what the code derives from the parse now, numbers and all.
+    #[test]
+    fn prebuilt_derived_equals_what_the_parse_gives() {
+        let mut n = 0;
+        let mut sets = 0;
+        for p in crate::classify::prebuilt::patterns() {
+            let h = regex_syntax::Parser::new().parse(p).unwrap();
+            let want = Derived::of(&h);
+            let mut ops = crate::classify::prebuilt::derived(p).unwrap();
+            assert_eq!(Derived::decode(&mut ops), Some(want.clone()), "{p}");
+            assert!(ops.is_empty(), "{p}");
+            n += 1;
+            sets += want.factors.0.len();
+        }
+        // Hundreds of patterns, most with factors.
+        assert!(n > 400 && sets > n, "{n} {sets}");
+    }
+
+    /// The prefilter of the built-in patterns built from what `build.rs`
+    /// derived is the one built from their parses alone, and the parses
+    /// it leaves to be rebuilt later are those.
+    #[test]
+    fn prefilter_from_derived_equals_the_one_from_parses() {
+        use crate::classify::prebuilt;
+        let mut pats: Vec<String> = prebuilt::patterns().map(String::from).collect();
+        // And patterns not built in, one that does not parse among them.
+        pats.extend([r"(?i)\bnot built in (at all)?$", r"(unclosed", r"^\d+$"].map(String::from));
+        let (mut fast_hirs, mut slow_hirs) = (Vec::new(), Vec::new());
+        let fast = super::super::Prefilter::new(&pats, &mut fast_hirs);
+        prebuilt::NO_DERIVED.set(true);
+        let slow = super::super::Prefilter::new(&pats, &mut slow_hirs);
+        prebuilt::NO_DERIVED.set(false);
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"));
+        let mut lazy = 0;
+        for ((p, f), s) in pats.iter().zip(&fast_hirs).zip(&slow_hirs) {
+            let want = s.get().expect("parsed when none is derived");
+            match f.get() {
+                Some(h) => assert_eq!(h, want, "{p}"),
+                None => {
+                    lazy += 1;
+                    assert_eq!(&prebuilt::parse(p), want, "{p}");
+                }
+            }
+        }
+        // Most are left to be rebuilt when first needed.
+        assert!(lazy * 2 > pats.len(), "{lazy}");
+    }
+
+    /// `Derived::of` is what `suffix`, `prefix` and `factors` give, bail-out
+    /// included; it encodes and decodes to itself; `Known` hands it out as
+    /// those functions would, from it or, with none, from the parse.
+    #[test]
+    fn derived_and_known_answer_as_the_functions() {
+        let pats = [
+            r"(?i)^share this (article|story)",
+            r"(?i)\bfollow us\b.{0,60}facebook",
+            r"(?i)(latest|new) (posts|stories) sent to your inbox",
+            r"(?i)^(ok|sk)ip$",
+            r"(?i)kelvin\s+links$",
+            r"^[0-9]+ comments?$",
+            r"(?i)\bl[ií]nea\b",
+            r"\p{Lu}\w*",
+            r"",
+        ];
+        for p in pats {
+            let h = regex_syntax::Parser::new().parse(p).unwrap();
+            let d = Derived::of(&h);
+            let (mut b1, mut b2, mut b3) = (Vec::new(), Vec::new(), Vec::new());
+            let s = suffix(&h, &mut b1);
+            let pr = prefix(&h, &mut b2);
+            let f = factors(&h, &mut b3);
+            assert_eq!(d.suffix, s.clone().map(|l| (l, b1.clone())), "{p}");
+            assert_eq!(d.prefix, pr.clone().map(|l| (l, b2.clone())), "{p}");
+            assert_eq!(d.factors, (f.clone(), b3.clone()), "{p}");
+            let mut ops = Vec::new();
+            d.encode(&mut ops);
+            let mut read = &ops[..];
+            assert_eq!(Derived::decode(&mut read).as_ref(), Some(&d), "{p}");
+            assert!(read.is_empty());
+            // Cut short, it reads as nothing, and `Known` falls back.
+            if let Some(cut) = ops.len().checked_sub(1) {
+                assert_eq!(Derived::decode(&mut &ops[..cut]), None, "{p}");
+            }
+            for source in [Some(&ops[..]), None, Some(&[9][..])] {
+                let mut k = Known::new(source);
+                let mut bail = Vec::new();
+                assert_eq!(k.lengths(Some(&h)), lengths(&h), "{p}");
+                assert_eq!(k.edges(Some(&h)), super::edges(&h), "{p}");
+                assert_eq!(k.suffix(Some(&h), &mut bail), s, "{p}");
+                assert_eq!(k.prefix(Some(&h), &mut bail), pr, "{p}");
+                assert_eq!(k.factors(Some(&h), &mut bail), f, "{p}");
+                let all: Vec<_> = [&b1, &b2, &b3].into_iter().flatten().copied().collect();
+                assert_eq!(bail, all, "{p}");
+            }
+        }
+    }
+
+    /// A pattern that does not parse, not built in: nothing is known of
+    /// it, as before `Known`.
+    #[test]
+    fn known_of_no_parse_is_nothing() {
+        let mut k = Known::new(None);
+        let mut bail = Vec::new();
+        assert!(!k.is_derived());
+        assert_eq!(k.lengths(None), (0, u32::MAX));
+        assert_eq!(k.edges(None), [[u64::MAX; 4]; 2]);
+        assert_eq!(k.suffix(None, &mut bail), None);
+        assert_eq!(k.prefix(None, &mut bail), None);
+        assert!(k.factors(None, &mut bail).is_empty());
+        assert!(bail.is_empty());
     }
 
     #[test]
