@@ -74,8 +74,12 @@ impl Heads {
         // (from, byte, to) and sorted, so each node's are adjacent. No
         // tree of maps on the way: a map per node for twenty thousand
         // nodes would take megabytes at start-up.
-        let mut child: rustc_hash::FxHashMap<(u32, u8), u32> = Default::default();
-        let mut edges: Vec<(u32, u8, u32)> = Vec::new();
+        // At most a node per literal byte: room for them all, as the map
+        // grown step by step rehashed it some thirty times.
+        let most: usize = lits.iter().map(Vec::len).sum();
+        let mut child: rustc_hash::FxHashMap<(u32, u8), u32> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(most, Default::default());
+        let mut edges: Vec<(u32, u8, u32)> = Vec::with_capacity(most);
         let mut ends: Vec<(u32, u32)> = Vec::new();
         let mut count = 1u32;
         for (l, o) in lits.iter().zip(owners) {
@@ -91,11 +95,11 @@ impl Heads {
             ends.extend(o.into_iter().map(|p| (at, p)));
         }
         drop(child);
-        edges.sort_unstable();
-        ends.sort_unstable();
+        let n = count as usize;
+        sort_by_node(&mut edges, n, |e| e.0);
+        sort_by_node(&mut ends, n, |e| e.0);
         ends.dedup();
         // Each node's edges and owners: ranges in the sorted lists.
-        let n = count as usize;
         let (mut edge_at, mut owner_at) = (vec![0u32; n + 1], vec![0u32; n + 1]);
         for e in &edges {
             edge_at[e.0 as usize + 1] += 1;
@@ -230,6 +234,41 @@ impl Heads {
             };
         }
     }
+}
+
+/// `items.sort_unstable()` for items whose order starts with a node
+/// number below `n` (`node`): grouped by node first, by counting, then each
+/// node's few sorted. A sort of the whole list was most of the start-up:
+/// the trie of the built-in prefixes has some hundred thousand edges.
+fn sort_by_node<T: Copy + Ord>(items: &mut Vec<T>, n: usize, node: impl Fn(&T) -> u32) {
+    let Some(&first) = items.first() else {
+        return;
+    };
+    let mut at = vec![0usize; n + 1];
+    for t in items.iter() {
+        if let Some(c) = at.get_mut(node(t) as usize + 1) {
+            *c += 1;
+        }
+    }
+    for k in 0..n {
+        at[k + 1] += at[k];
+    }
+    if at[n] != items.len() {
+        // A node out of range: not made by `Heads::new`; sort as it is.
+        items.sort_unstable();
+        return;
+    }
+    let mut next = at.clone();
+    let mut out = vec![first; items.len()];
+    for &t in items.iter() {
+        let k = node(&t) as usize;
+        out[next[k]] = t;
+        next[k] += 1;
+    }
+    for k in 0..n {
+        out[at[k]..at[k + 1]].sort_unstable();
+    }
+    *items = out;
 }
 
 /// Finds every occurrence of some literals (ASCII lower case) in any ASCII
@@ -648,6 +687,48 @@ impl Leads {
             _ => (0..hay.len())
                 .filter(|&p| self.bytes.contains(&hay[p]))
                 .for_each(&mut at),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Grouping by node, then sorting each node's items, gives the order
+    /// a sort of the whole list gives: on edges and owner lists of made-up
+    /// tries, duplicates and empty nodes among them, and on a node out of
+    /// range.
+    #[test]
+    fn sort_by_node_orders_as_a_whole_sort() {
+        let mut rng = crate::test_rng::XorShift::new(7);
+        for round in 0..300 {
+            let n = 1 + rng.below(40);
+            let len = rng.below(200);
+            let mut edges: Vec<(u32, u8, u32)> = (0..len)
+                .map(|_| {
+                    (
+                        rng.below(n) as u32,
+                        rng.below(256) as u8,
+                        rng.below(1000) as u32,
+                    )
+                })
+                .collect();
+            let mut ends: Vec<(u32, u32)> = (0..len)
+                .map(|_| (rng.below(n) as u32, rng.below(5) as u32))
+                .collect();
+            if round % 50 == 0
+                && let Some(e) = ends.first_mut()
+            {
+                e.0 = n as u32 + 3;
+            }
+            let (mut want_edges, mut want_ends) = (edges.clone(), ends.clone());
+            want_edges.sort_unstable();
+            want_ends.sort_unstable();
+            sort_by_node(&mut edges, n, |e| e.0);
+            sort_by_node(&mut ends, n, |e| e.0);
+            assert_eq!(edges, want_edges);
+            assert_eq!(ends, want_ends);
         }
     }
 }
