@@ -1556,6 +1556,18 @@ mod tests {
         }
     }
 
+    /// `Heads` of the literals, and of the literals written backwards.
+    fn heads_and_tails(lits: &[Vec<u8>], owners: Vec<Vec<u32>>) -> (Heads, Heads) {
+        let back: Vec<Vec<u8>> = lits
+            .iter()
+            .map(|l| l.iter().rev().copied().collect())
+            .collect();
+        (
+            Heads::new(lits.to_vec(), owners.clone()),
+            Heads::new(back, owners),
+        )
+    }
+
     #[test]
     fn heads_find_every_literal_a_text_starts_or_ends_with() {
         let lits: Vec<Vec<u8>> = ["share", "share this", "sh", "x", "é", "éte", "this"]
@@ -1563,12 +1575,7 @@ mod tests {
             .map(|l| l.as_bytes().to_vec())
             .collect();
         let owners: Vec<Vec<u32>> = (0..lits.len() as u32).map(|k| vec![k, 100 + k]).collect();
-        let heads = Heads::new(lits.clone(), owners.clone());
-        let back: Vec<Vec<u8>> = lits
-            .iter()
-            .map(|l| l.iter().rev().copied().collect())
-            .collect();
-        let tails = Heads::new(back, owners);
+        let (heads, tails) = heads_and_tails(&lits, owners);
         for text in [
             "",
             "s",
@@ -1644,12 +1651,7 @@ mod tests {
                 })
                 .collect();
             let owners: Vec<Vec<u32>> = (0..n as u32).map(|k| vec![k]).collect();
-            let heads = Heads::new(lits.clone(), owners.clone());
-            let back: Vec<Vec<u8>> = lits
-                .iter()
-                .map(|l| l.iter().rev().copied().collect())
-                .collect();
-            let tails = Heads::new(back, owners);
+            let (heads, tails) = heads_and_tails(&lits, owners);
             for _ in 0..50 {
                 let len = rng.below(9);
                 let t = word(&mut rng, len);

@@ -200,6 +200,21 @@ struct Line {
 }
 
 /// `segment_shared` of a copy of `text`.
+/// A line's kind and its text: text from a Markdown source keeps its
+/// heading marks as a hint (`## Title`: a heading of level 2, `Title`).
+fn heading_marks(t: &str) -> (BlockKind, &str) {
+    match t.strip_prefix('#') {
+        Some(rest) if rest.starts_with(['#', ' ']) => {
+            let level = 1 + rest.chars().take_while(|&c| c == '#').count();
+            (
+                BlockKind::Heading(level.min(6) as u8),
+                rest.trim_start_matches('#').trim(),
+            )
+        }
+        _ => (BlockKind::Line, t),
+    }
+}
+
 pub fn segment(text: &str) -> Page {
     segment_shared(&Arc::from(text))
 }
@@ -264,17 +279,7 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
         if !has_word {
             continue;
         }
-        // Text from a Markdown source keeps its heading marks as a hint.
-        let (kind, t) = match t.strip_prefix('#') {
-            Some(rest) if rest.starts_with(['#', ' ']) => {
-                let level = 1 + rest.chars().take_while(|&c| c == '#').count();
-                (
-                    BlockKind::Heading(level.min(6) as u8),
-                    rest.trim_start_matches('#').trim(),
-                )
-            }
-            _ => (BlockKind::Line, t),
-        };
+        let (kind, t) = heading_marks(t);
         // The line's features, and whether its white space needs
         // collapsing, in one pass over it; `t` lies in `text`: the scan
         // may read the page past it.
@@ -442,16 +447,7 @@ mod tests {
                 if !t.chars().any(char::is_alphanumeric) {
                     continue;
                 }
-                let (kind, t) = match t.strip_prefix('#') {
-                    Some(rest) if rest.starts_with(['#', ' ']) => {
-                        let level = 1 + rest.chars().take_while(|&c| c == '#').count();
-                        (
-                            BlockKind::Heading(level.min(6) as u8),
-                            rest.trim_start_matches('#').trim(),
-                        )
-                    }
-                    _ => (BlockKind::Line, t),
-                };
+                let (kind, t) = heading_marks(t);
                 let c = collapse_whitespace(t);
                 let as_is = c == t;
                 out.push((c, kind, as_is));
