@@ -89,6 +89,19 @@ struct Masks {
 }
 
 impl Masks {
+    /// Or in a piece's masks (in the fields' order), from bit `at` up:
+    /// the SSE2 and AVX2 scans give 16 or 32 bits a piece.
+    #[inline(always)]
+    fn put(&mut self, [word, space, high, upper, apostrophe, punct, brk]: [u64; 7], at: usize) {
+        self.word |= word << at;
+        self.space |= space << at;
+        self.high |= high << at;
+        self.upper |= upper << at;
+        self.apostrophe |= apostrophe << at;
+        self.punct |= punct << at;
+        self.brk |= brk << at;
+    }
+
     /// The bits from `n` up cleared.
     #[inline(always)]
     fn first(self, n: usize) -> Masks {
@@ -185,7 +198,7 @@ fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
             let letter = within(_mm_or_si128(v, set(0x20)), b'a', b'z');
             let apostrophe = is(b'\'');
             let word = _mm_or_si128(_mm_or_si128(letter, within(v, b'0', b'9')), apostrophe);
-            let [word, space, high, upper, apostrophe, punct, brk] = [
+            let lanes = [
                 word,
                 is(b' '),
                 v,
@@ -193,16 +206,8 @@ fn masks_n<const C: usize>(b: &[u8; 64]) -> Masks {
                 apostrophe,
                 punct,
                 brk,
-            ]
-            .map(|x| _mm_movemask_epi8(x) as u16 as u64);
-            let s = 16 * k;
-            m.word |= word << s;
-            m.space |= space << s;
-            m.high |= high << s;
-            m.upper |= upper << s;
-            m.apostrophe |= apostrophe << s;
-            m.punct |= punct << s;
-            m.brk |= brk << s;
+            ];
+            m.put(lanes.map(|x| _mm_movemask_epi8(x) as u16 as u64), 16 * k);
         }
     }
     m
@@ -286,7 +291,7 @@ unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
         let letter = within(_mm256_or_si256(v, set(0x20)), b'a', b'z');
         let apostrophe = is(b'\'');
         let word = _mm256_or_si256(_mm256_or_si256(letter, within(v, b'0', b'9')), apostrophe);
-        let [word, space, high, upper, apostrophe, punct, brk] = [
+        let lanes = [
             word,
             is(b' '),
             v,
@@ -294,16 +299,8 @@ unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
             apostrophe,
             punct,
             brk,
-        ]
-        .map(|x| _mm256_movemask_epi8(x) as u32 as u64);
-        let s = 32 * k;
-        m.word |= word << s;
-        m.space |= space << s;
-        m.high |= high << s;
-        m.upper |= upper << s;
-        m.apostrophe |= apostrophe << s;
-        m.punct |= punct << s;
-        m.brk |= brk << s;
+        ];
+        m.put(lanes.map(|x| _mm256_movemask_epi8(x) as u32 as u64), 32 * k);
     }
     m
 }
