@@ -494,7 +494,6 @@ pub fn find_inline(
 /// flag as its own pass over the lines had it; found in one pass, as
 /// every flag reads the same line's features (a page's lines are walked
 /// once, not six times).
-#[derive(Debug, PartialEq)]
 struct LineFlags {
     /// Prose no text rule removed, less run-on lines (`run_on`).
     loose: Vec<bool>,
@@ -1257,128 +1256,6 @@ mod tests {
             })
             .collect();
         (id, count)
-    }
-
-    /// `line_flags` as first written: a pass over the lines per flag.
-    fn line_flags_slow(page: &Page, junk: &[bool], sw: bool, said: &Said) -> LineFlags {
-        let mut loose = super::super::region::prose_flags(page, junk, sw);
-        let run_ons: Vec<bool> = loose
-            .iter_mut()
-            .zip(&page.blocks)
-            .map(|(l, b)| {
-                let r = *l && run_on(&b.features);
-                *l &= !r;
-                r
-            })
-            .collect();
-        let mut prose = loose.clone();
-        for (p, b) in prose.iter_mut().zip(&page.blocks) {
-            let f = &b.features;
-            let headline = f.words <= 25
-                && (f.title_case_ratio >= 0.6 && !b.text.ends_with('.')
-                    || f.title_case_ratio >= 0.7);
-            if headline || (f.words < 20 && !f.ends_sentence) {
-                *p = false;
-            }
-        }
-        let mut seen = vec![false; said.texts()];
-        let repeat: Vec<bool> = (0..page.blocks.len())
-            .map(|i| {
-                let before = std::mem::replace(&mut seen[said.id(i)], true);
-                before && page.blocks[i].features.words >= 5
-            })
-            .collect();
-        let twice: Vec<bool> = (0..page.blocks.len())
-            .map(|i| page.blocks[i].features.words <= 6 && said.times(i) > 1)
-            .collect();
-        for (p, &r) in prose.iter_mut().zip(&repeat) {
-            *p &= !r;
-        }
-        let data: Vec<bool> = page
-            .blocks
-            .iter()
-            .map(|b| {
-                (2..=12).contains(&b.features.words)
-                    && !b.features.ends_sentence
-                    && ends_number(&b.text)
-            })
-            .collect();
-        LineFlags {
-            loose,
-            run_ons,
-            prose,
-            repeat,
-            twice,
-            data,
-        }
-    }
-
-    /// The flags found in one pass are those of a pass per flag, on pages
-    /// of made-up lines (prose, run-on lines, title-case headlines, data
-    /// rows, repeats), with `junk` of every length around the page's.
-    #[test]
-    fn line_flags_in_one_pass_are_those_of_a_pass_each() {
-        use crate::classify::testgen::{line, rng};
-        let mut rng = rng(23);
-        let fixed = [
-            "The cat sat on the mat, and then it went to sleep for a while in the sun.",
-            "It Broke. Here Is Why We Think So And What You Can Do.",
-            "Revenue in 2019 rose to 12.5%",
-            "Share",
-            "Home",
-        ];
-        for _ in 0..400 {
-            let mut lines: Vec<String> = Vec::new();
-            for _ in 0..rng.below(40) {
-                lines.push(match rng.below(6) {
-                    0 => fixed[rng.below(fixed.len())].to_string(),
-                    // A run-on line: many words and hardly a mark.
-                    1 => (0..rng.below(160))
-                        .map(|k| format!("w{k}"))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    2 => format!("{} {}", line(&mut rng, 4), rng.below(2000)),
-                    3 => line(&mut rng, 60),
-                    _ => line(&mut rng, 12),
-                });
-            }
-            lines.retain(|l| !l.trim().is_empty());
-            let page = crate::segment::text::segment(&lines.join("\n"));
-            let n = page.blocks.len();
-            let said = Said::new(&page);
-            for len in [n, n.saturating_sub(1), n + 2] {
-                let junk: Vec<bool> = (0..len).map(|_| rng.below(4) == 0).collect();
-                for sw in [false, true] {
-                    assert_eq!(
-                        line_flags(&page, &junk, sw, &said),
-                        line_flags_slow(&page, &junk, sw, &said),
-                        "{lines:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    /// The teaser shapes found once for the region are, cut to the lines
-    /// `teaser_tail` leaves, those `teaser_run` found of them itself.
-    #[test]
-    fn teaser_shapes_of_the_region_serve_its_start() {
-        use crate::classify::testgen::{line, rng};
-        let mut rng = rng(31);
-        let text: Vec<String> = (0..300)
-            .map(|k| line(&mut rng, [4, 14, 90][k % 3]))
-            .collect();
-        let page = crate::segment::text::segment(&text.join("\n"));
-        let n = page.blocks.len();
-        let shapes = |a: usize, z: usize| -> Vec<Option<u8>> {
-            page.blocks[a..z].iter().map(teaser_shape).collect()
-        };
-        for _ in 0..300 {
-            let (p, q) = (rng.below(n + 1), rng.below(n + 1));
-            let (a, z) = (p.min(q), p.max(q));
-            let cut = a + rng.below(z - a + 1);
-            assert_eq!(&shapes(a, z)[..cut - a], shapes(a, cut).as_slice());
-        }
     }
 
     /// `mask` answers as the line-by-line test of the region and the lead

@@ -66,24 +66,7 @@ pub fn join(
     junk: &[bool],
     twice: &[bool],
     ends: &dyn Fn(usize) -> bool,
-    range: (usize, usize),
-) -> (usize, usize) {
-    join_with(page, said, prose, junk, twice, ends, range, false)
-}
-
-/// `join`; `eager` works out what the lines between are judged by before
-/// any gap is (as `join` did before it waited for the first one), for the
-/// test that pins the two together.
-#[allow(clippy::too_many_arguments)]
-fn join_with(
-    page: &Page,
-    said: &Said,
-    prose: &[bool],
-    junk: &[bool],
-    twice: &[bool],
-    ends: &dyn Fn(usize) -> bool,
     (mut a, mut z): (usize, usize),
-    eager: bool,
 ) -> (usize, usize) {
     let n = page
         .blocks
@@ -111,9 +94,6 @@ fn join_with(
             ]
         })
     };
-    if eager {
-        flags();
-    }
     // `slack`: a stray headline or button between. Short chunks crossed
     // on the way (`passed` words) are a listicle's items or a list of
     // teasers: counted with them, the lines between get no slack.
@@ -425,53 +405,4 @@ fn label(page: &Page, i: usize) -> bool {
 /// A menu item or a headline: short, unpunctuated, capitalised.
 fn menuish(f: &Features) -> bool {
     f.words <= 6 && f.punctuation == 0 && (f.title_case_ratio >= 0.5 || f.stopword_ratio < 0.1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `join` answers as when the flags of the lines between are worked
-    /// out before any gap is judged, on made-up pages of paragraphs,
-    /// boxes, menus said twice and numbered items, for regions all over
-    /// them.
-    #[test]
-    fn flags_worked_out_when_first_needed_join_as_before() {
-        use crate::classify::testgen::{line, rng};
-        let mut rng = rng(37);
-        let para = "This is a paragraph of the article, and it goes on for a while \
-                    with the words an article has in it, as articles do.";
-        let mut joined = 0;
-        for _ in 0..300 {
-            let mut lines: Vec<String> = Vec::new();
-            for k in 0..rng.below(120) {
-                lines.push(match rng.below(7) {
-                    0 | 1 => para.to_string(),
-                    2 => format!("{}. {}", k % 9 + 1, line(&mut rng, 5)),
-                    3 => ["Home", "About", "Contact", "Blog"][rng.below(4)].to_string(),
-                    4 => format!("Here is what it offers: {}:", line(&mut rng, 4)),
-                    _ => line(&mut rng, 10),
-                });
-            }
-            lines.retain(|l| !l.trim().is_empty());
-            let page = crate::segment::text::segment(&lines.join("\n"));
-            let n = page.blocks.len();
-            let said = Said::new(&page);
-            let prose: Vec<bool> = page.blocks.iter().map(|b| b.features.words >= 20).collect();
-            let junk: Vec<bool> = (0..n).map(|_| rng.below(6) == 0).collect();
-            let twice: Vec<bool> = (0..n)
-                .map(|i| page.blocks[i].features.words <= 6 && said.times(i) > 1)
-                .collect();
-            let ends = |i: usize| page.blocks[i].text == "Contact" && i.is_multiple_of(3);
-            for _ in 0..10 {
-                let (p, q) = (rng.below(n + 1), rng.below(n + 1));
-                let range = (p.min(q), p.max(q));
-                let lazy = join(&page, &said, &prose, &junk, &twice, &ends, range);
-                let eager = join_with(&page, &said, &prose, &junk, &twice, &ends, range, true);
-                assert_eq!(lazy, eager, "{lines:?} {range:?}");
-                joined += usize::from(lazy != range);
-            }
-        }
-        assert!(joined > 100, "{joined}");
-    }
 }
