@@ -2070,7 +2070,7 @@ mod tests {
             assert_eq!(grams.step, step);
             for _ in 0..300 {
                 let mut hay = String::new();
-                for _ in 0..rng.next_u64() % 9 {
+                for _ in 0..rng.below(9) {
                     hay.push_str(pieces[rng.next_u64() as usize % pieces.len()]);
                 }
                 let [found, want] = occurrences(&lits, &hay);

@@ -412,10 +412,8 @@ mod tests {
         ];
         let mut rng = crate::test_rng::XorShift::new(0x3C6E_F372_FE94_F82B);
         for _ in 0..400 {
-            let n = (rng.next_u64() % 200) as usize;
-            let page: String = (0..n)
-                .map(|_| PARTS[(rng.next_u64() % PARTS.len() as u64) as usize])
-                .collect();
+            let n = rng.below(200);
+            let page: String = (0..n).map(|_| rng.pick(PARTS)).collect();
             let show = |p: &Page| -> Vec<String> {
                 p.blocks
                     .iter()
@@ -456,10 +454,8 @@ mod tests {
         };
         let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..500 {
-            let n = (rng.next_u64() % 120) as usize;
-            let text: String = (0..n)
-                .map(|_| PARTS[(rng.next_u64() % PARTS.len() as u64) as usize])
-                .collect();
+            let n = rng.below(120);
+            let text: String = (0..n).map(|_| rng.pick(PARTS)).collect();
             let want = old_form(&text);
             let want_texts: Vec<(&str, BlockKind)> =
                 want.iter().map(|(t, k, _)| (t.as_str(), *k)).collect();
