@@ -210,9 +210,6 @@ fn signature(b: &Block) -> Option<bool> {
     if f.words == 0 || f.words > SIGN_WORDS {
         return None;
     }
-    if b.text.is_ascii() {
-        return signature_ascii(b.text.as_bytes());
-    }
     let t = b.text.trim();
     let (dashed, t) = match t.strip_prefix(DASHES) {
         Some(rest) => (true, rest.trim_start()),
@@ -255,90 +252,6 @@ fn signature(b: &Block) -> Option<bool> {
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
             && w.chars().nth(2).is_some();
         if !(first.is_uppercase() && bare.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
-            || handle)
-        {
-            return None;
-        }
-        if stop(w) {
-            return None;
-        }
-    }
-    Some(dashed || initial && n >= 2 || role)
-}
-
-/// White space as `char::is_whitespace` has it, in ASCII (with the
-/// vertical tab, which `u8::is_ascii_whitespace` leaves out).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-/// `signature` of an ASCII line (most short lines), byte by byte: most
-/// lines fail on their first word's first byte or on their word count.
-fn signature_ascii(t: &[u8]) -> Option<bool> {
-    let trim_start =
-        |t: &[u8]| -> usize { t.iter().position(|&c| !ascii_space(c)).unwrap_or(t.len()) };
-    let end = t
-        .iter()
-        .rposition(|&c| !ascii_space(c))
-        .map_or(0, |e| e + 1);
-    let t = &t[trim_start(t).min(end)..end];
-    // The ASCII ones of `DASHES`, one of them.
-    let (dashed, t) = match t.first() {
-        Some(b'-' | b'~') => (true, &t[1 + trim_start(&t[1..])..]),
-        _ => (false, t),
-    };
-    // A name's first word starts with a capital, or is a handle.
-    match t.first() {
-        Some(&c) if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' => {}
-        _ => return None,
-    }
-    // Where the name ends (its first ',' or '|') and its words.
-    let (mut n, mut k) = (0, t.len());
-    for w in t.split(|&c| ascii_space(c)).filter(|w| !w.is_empty()) {
-        if let Some(p) = w.iter().position(|&c| c == b',' || c == b'|') {
-            k = w.as_ptr() as usize - t.as_ptr() as usize + p;
-            n += usize::from(p > 0);
-            break;
-        }
-        n += 1;
-        if n > NAME_WORDS {
-            return None;
-        }
-    }
-    // A separator may end a word one too many.
-    if n == 0 || n > NAME_WORDS {
-        return None;
-    }
-    let (name, rest) = t.split_at(k);
-    let role = rest.iter().any(|&c| !matches!(c, b',' | b'|' | b' '));
-    if !role && n > 2 && matches!(t.last(), Some(b'.' | b'!' | b'?' | b':')) {
-        return None;
-    }
-    let mut initial = false;
-    let stop = |w: &[u8]| {
-        w.len() <= STOPWORD_LEN
-            && STOPWORDS
-                .iter()
-                .any(|s| s.as_bytes().eq_ignore_ascii_case(w))
-    };
-    for w in name.split(|&c| ascii_space(c)).filter(|w| !w.is_empty()) {
-        let first = w[0];
-        let bare = &w[..w.iter().rposition(|&c| c != b'.').map_or(0, |e| e + 1)];
-        if bare.len() == 1 && first.is_ascii_uppercase() {
-            if stop(w) {
-                return None;
-            }
-            initial = true;
-            continue;
-        }
-        let handle = n == 1
-            && w.iter()
-                .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.')
-            && w.len() >= 3;
-        if !(first.is_ascii_uppercase()
-            && bare
-                .iter()
-                .all(|&c| c.is_ascii_alphabetic() || c == b'\'' || c == b'-')
             || handle)
         {
             return None;
