@@ -530,14 +530,22 @@ impl Derived {
     /// `self` as numbers, for `build.rs` to write out: each of suffix and
     /// prefix a flag (1: there is one) then its literals and bail-out,
     /// then the factor sets (how many, each's literals) and their
-    /// bail-out. Literals: how many, then each's length and bytes;
+    /// bail-out. Literals: how many, then each's length and bytes (four
+    /// to a number);
     /// bail-outs: how many, then each's character and letter.
     pub(crate) fn encode(&self, ops: &mut Vec<u32>) {
         fn lits(l: &Lits, ops: &mut Vec<u32>) {
             ops.push(l.len() as u32);
             for x in l {
                 ops.push(x.len() as u32);
-                ops.extend(x.iter().map(|&b| u32::from(b)));
+                // Four bytes a number (the last padded with zeros): a
+                // number a byte made the table, and the binary, some
+                // megabytes larger.
+                ops.extend(x.chunks(4).map(|c| {
+                    let mut w = [0u8; 4];
+                    w[..c.len()].copy_from_slice(c);
+                    u32::from_le_bytes(w)
+                }));
             }
         }
         fn bail(b: &Bail, ops: &mut Vec<u32>) {
@@ -577,14 +585,10 @@ impl Derived {
             let mut out = Vec::with_capacity((n as usize).min(ops.len()));
             for _ in 0..n {
                 let len = take(ops)? as usize;
-                let bytes = ops.get(..len)?;
-                *ops = &ops[len..];
-                // Sized up front: a collect into `Option<Vec<u8>>` grew
-                // each of the thousands of literals step by step.
-                let mut lit = Vec::with_capacity(len);
-                for &b in bytes {
-                    lit.push(u8::try_from(b).ok()?);
-                }
+                let words = ops.get(..len.div_ceil(4))?;
+                *ops = &ops[words.len()..];
+                let mut lit: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+                lit.truncate(len);
                 out.push(lit);
             }
             Some(out)
