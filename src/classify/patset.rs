@@ -44,7 +44,7 @@ pub use bounds::Bounds;
 use bounds::Classes;
 use factors::{ByteSet, Bytes, Known, Lits, bytes_in, needs};
 use forms::{ascii_form_hir, loosen_hir};
-use literals::{Grams, Heads, Leads, Table};
+use literals::{Grams, Heads, Leads, Table, rarest};
 use regex::{RegexSet, RegexSetBuilder};
 use regex_syntax::hir::Hir;
 use seqs::{Lane, Lanes};
@@ -119,7 +119,7 @@ struct Prefilter {
     tails: Heads,
     /// Per pattern: factor sets left out of the search (see `new`), a
     /// literal of each of which the text must hold too.
-    later: Vec<Vec<Lits>>,
+    later: Vec<Vec<Vec<Later>>>,
     /// A bit per pattern with such sets.
     later_bits: Vec<u64>,
     /// A bit per pattern that has suffixes in `tails`.
@@ -348,19 +348,39 @@ fn rarity(set: &Lits) -> (usize, std::cmp::Reverse<usize>) {
     )
 }
 
+/// A literal of a set looked for after the search (`Prefilter::later`),
+/// and where its rarest byte is (`literals::rarest`).
+#[derive(Debug, Clone)]
+struct Later {
+    lit: Vec<u8>,
+    at: usize,
+}
+
+impl Later {
+    fn new(lit: Vec<u8>) -> Later {
+        Later {
+            at: rarest(&lit),
+            lit,
+        }
+    }
+}
+
 /// Whether `hay` holds `lit` (ASCII lower case) in any ASCII casing, as
-/// the factor search would find it.
-fn holds_folded(hay: &[u8], lit: &[u8]) -> bool {
-    let Some(&first) = lit.first() else {
+/// the factor search would find it. Looked for from its byte at `off`,
+/// its rarest: from its first, ` your ` stopped at every space.
+fn holds_folded(hay: &[u8], lit: &[u8], off: usize) -> bool {
+    let Some(&b) = lit.get(off) else {
         return true;
     };
     let Some(last) = hay.len().checked_sub(lit.len()) else {
         return false;
     };
+    // Where the byte at `off` of an occurrence starting at `from..=last`
+    // is.
     let mut from = 0;
     while let Some(p) = hay
-        .get(from..=last)
-        .and_then(|h| memchr::memchr2(first, first.to_ascii_uppercase(), h))
+        .get(from + off..=last + off)
+        .and_then(|h| memchr::memchr2(b, b.to_ascii_uppercase(), h))
     {
         let at = from + p;
         if hay
@@ -504,7 +524,14 @@ impl Prefilter {
             lanes,
             gate: Gate::new(&always, &lengths, &edges),
             edges,
-            later,
+            later: later
+                .into_iter()
+                .map(|sets: Vec<Lits>| {
+                    sets.into_iter()
+                        .map(|set| set.into_iter().map(Later::new).collect())
+                        .collect()
+                })
+                .collect(),
             later_bits,
             need_table: NeedTable::new(&always_needs),
             always_needs,
@@ -1064,10 +1091,10 @@ impl PatternSet {
                 let t = bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 let sets = &pf.later[k * 64 + t];
-                if !sets
-                    .iter()
-                    .all(|set| set.iter().any(|l| holds_folded(text.as_bytes(), l)))
-                {
+                if !sets.iter().all(|set| {
+                    set.iter()
+                        .any(|l| holds_folded(text.as_bytes(), &l.lit, l.at))
+                }) {
                     *w &= !(1 << t);
                 }
             }
@@ -1746,10 +1773,38 @@ mod tests {
             ("[ap] x", "{ap}", false),
         ] {
             assert_eq!(
-                holds_folded(hay.as_bytes(), lit.as_bytes()),
+                holds_folded(hay.as_bytes(), lit.as_bytes(), rarest(lit.as_bytes())),
                 want,
                 "{lit:?} in {hay:?}"
             );
+        }
+    }
+
+    #[test]
+    fn holds_folded_from_any_byte_answers_as_a_plain_compare() {
+        // Literals and texts from a small alphabet (so they overlap and
+        // repeat), looked for from each of the literal's bytes.
+        let mut rng = crate::test_rng::XorShift::new(0x401d_f01d);
+        let alphabet: [&[u8]; 7] = [b"a", b"B", b"b", b" ", b"j", b"\xc3\xa9", b"."];
+        let word = |rng: &mut crate::test_rng::XorShift, n: usize| -> Vec<u8> {
+            (0..n)
+                .flat_map(|_| alphabet[rng.below(alphabet.len())].to_vec())
+                .collect()
+        };
+        for _ in 0..3000 {
+            let n = rng.below(5);
+            let lit = word(&mut rng, n).to_ascii_lowercase();
+            let n = rng.below(12);
+            let hay = word(&mut rng, n);
+            let want =
+                lit.is_empty() || hay.windows(lit.len()).any(|t| t.eq_ignore_ascii_case(&lit));
+            for off in 0..lit.len().max(1) {
+                assert_eq!(
+                    holds_folded(&hay, &lit, off),
+                    want,
+                    "{lit:?} at {off} in {hay:?}"
+                );
+            }
         }
     }
 

@@ -437,6 +437,13 @@ fn commonness(b: u8) -> f64 {
     }
 }
 
+/// Where in `l` its rarest byte is (`commonness`; the first of equals).
+pub(super) fn rarest(l: &[u8]) -> usize {
+    (0..l.len())
+        .min_by(|&a, &b| f64::total_cmp(&commonness(l[a]), &commonness(l[b])))
+        .unwrap_or(0)
+}
+
 impl Grams {
     /// The step of a search whose shortest literal has `shortest` bytes.
     pub(super) fn step_for(shortest: usize) -> usize {
