@@ -19,6 +19,7 @@ const BIO_WORDS: u32 = 10;
 /// in its last part, or `z` when there is none.
 pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     let blocks = &page.blocks[..z.min(page.blocks.len())];
+    let late = last_paragraphs(prose, blocks.len());
     // An author box closes an article, it does not open one.
     for i in super::text_region::closing_lines(page, prose, (a, z)) {
         let next = |j: usize| blocks.get(j + 1).map_or("", |b| b.text.as_str());
@@ -44,8 +45,7 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
         } else {
             // A bio with no name line: "Jane Roe is a writer who ...", as
             // the article's last paragraph or after it.
-            let after = (i + 1..blocks.len()).filter(|&k| prose[k]).count();
-            after <= 1
+            i >= late
                 && lone_bio(&blocks[i])
                 && echoes(&blocks[i], next(i), &lead_name(&blocks[i].text), false)
         };
@@ -59,6 +59,20 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
         }
     }
     z
+}
+
+/// The first of the `n` lines with at most one prose line after it: the
+/// second last prose line, or 0. Found once for the lines of a region,
+/// not counted again after each.
+fn last_paragraphs(prose: &[bool], n: usize) -> usize {
+    prose
+        .iter()
+        .take(n)
+        .enumerate()
+        .rev()
+        .filter(|(_, p)| **p)
+        .nth(1)
+        .map_or(0, |(k, _)| k)
 }
 
 // The patterns below use ASCII word boundaries: a Unicode `\b` keeps the
@@ -320,6 +334,23 @@ const BIO_VERBS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `last_paragraphs` is where the prose lines after each line, counted
+    /// one by one, first number one or none.
+    #[test]
+    fn last_paragraphs_is_where_at_most_one_prose_line_follows() {
+        let mut rng = crate::classify::testgen::rng(5);
+        for _ in 0..3000 {
+            let len = rng.below(12);
+            let prose: Vec<bool> = (0..len).map(|_| rng.below(3) == 0).collect();
+            let n = rng.below(len + 1);
+            let late = last_paragraphs(&prose, n);
+            for i in 0..n {
+                let after = (i + 1..n).filter(|&k| prose[k]).count();
+                assert_eq!(after <= 1, i >= late, "{prose:?} {n} {i}");
+            }
+        }
+    }
 
     /// `may_introduce` may skip `FIRST_PERSON` only for lines it cannot
     /// match: under case folding no other character stands for 'h' or 'i'.
