@@ -411,7 +411,7 @@ pub fn find_inline(
     }
     let items = if best > 0.0 && thread_heading.is_none() {
         let (items, posts) =
-            super::text_items::extend_both(page, junk, ends_posts, &loose, best_range);
+            super::text_items::extend_both(page, &said, junk, ends_posts, &loose, best_range);
         thread = items != best_range;
         match posts {
             Some(posts) => {
