@@ -456,7 +456,7 @@ pub fn find_inline(
         let end = super::text_bio::cut(page, &prose, best_range);
         cut(end, "heuristic.after-author-box", &mut best_range);
         // Clients' signed praise after the article, and all after it.
-        let end = super::text_testimonials::cut(page, &prose, best_range);
+        let end = super::text_testimonials::cut(page, &said, &prose, best_range);
         cut(end, "heuristic.after-testimonials", &mut best_range);
         // A comment section's heading, and the comments after it.
         let end = super::text_thread::heading_cut(page, &said, &prose, best_range);
