@@ -426,7 +426,7 @@ pub fn find_inline(
     if thread {
         best_range = items;
     } else if let Some(t) =
-        core.and_then(|c| super::text_thread::start(page, &prose, c + 1, best_range))
+        core.and_then(|c| super::text_thread::start(page, &said, &prose, c + 1, best_range))
     {
         best_range.1 = t;
     } else if best > 0.0 && article_core {

@@ -7,7 +7,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::text_items::shape_into;
+use super::text_region::Said;
 use crate::segment::Page;
+use std::cell::Cell;
 
 /// A line that is only a date or a time, as comment headers carry them.
 static DATE_LINE: LazyLock<Regex> =
@@ -289,21 +291,54 @@ pub(super) fn has_ascii_digit(b: &[u8]) -> bool {
         || chunks.remainder().iter().fold(false, digit)
 }
 
+/// `is_date_line` of a page's lines, worked out once per distinct text
+/// (`said` numbers them): a thread's lines repeat ("Reply", "2 hours
+/// ago", "Like"), and a text is dated or not wherever it is said.
+struct Dated<'a> {
+    page: &'a Page,
+    said: &'a Said,
+    /// Per text: 0 not yet asked, 1 not dated, 2 dated.
+    known: Vec<Cell<u8>>,
+}
+
+impl<'a> Dated<'a> {
+    fn new(page: &'a Page, said: &'a Said) -> Self {
+        Dated {
+            page,
+            said,
+            known: vec![Cell::new(0); said.texts()],
+        }
+    }
+
+    /// `is_date_line` of line `i`.
+    fn at(&self, i: usize) -> bool {
+        let cell = &self.known[self.said.id(i)];
+        match cell.get() {
+            0 => {
+                let d = is_date_line(self.page, i);
+                cell.set(1 + u8::from(d));
+                d
+            }
+            k => k == 2,
+        }
+    }
+}
+
 /// Where a comment thread starts within `range`, after `from` (the end of
 /// the article's first run of paragraphs): the line after the last
 /// paragraph before the first comment's date. `None` without a thread.
-pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) -> Option<usize> {
-    let lo = from.max(range.0);
-    let dates: Vec<usize> = (lo..range.1).filter(|&i| is_date_line(page, i)).collect();
-    // Each line of the range was asked already: its answer is whether
-    // `dates` holds it.
-    let dated = |i: usize| {
-        if (lo..range.1).contains(&i) {
-            dates.binary_search(&i).is_ok()
-        } else {
-            is_date_line(page, i)
-        }
-    };
+/// `said` counts the page's lines.
+pub fn start(
+    page: &Page,
+    said: &Said,
+    prose: &[bool],
+    from: usize,
+    range: (usize, usize),
+) -> Option<usize> {
+    let dated = Dated::new(page, said);
+    let dates: Vec<usize> = (from.max(range.0)..range.1)
+        .filter(|&i| dated.at(i))
+        .collect();
     // Whether the k-th date is followed by some text, asked once per date
     // (a date is in up to `MIN_COMMENTS` windows): 0 not yet asked.
     let mut followed = vec![0u8; dates.len()];
@@ -312,7 +347,7 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
             let d = dates[k];
             let yes = (d + 1..page.blocks.len())
                 .take(3)
-                .any(|j| page.blocks[j].features.words >= 5 && !dated(j));
+                .any(|j| page.blocks[j].features.words >= 5 && !dated.at(j));
             followed[k] = 1 + u8::from(yes);
         }
         followed[k] == 2
@@ -331,7 +366,7 @@ pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) ->
     // Shaped only when the opening has a dated line (most have none).
     let mut shapes: Option<Vec<Vec<u8>>> = None;
     let opening = range.0.saturating_sub(OPENING_REACH)..from.min(first);
-    if opening.filter(|&i| is_date_line(page, i)).any(|i| {
+    if opening.filter(|&i| dated.at(i)).any(|i| {
         shapes
             .get_or_insert_with(|| dates.iter().map(|&d| shape(&page.blocks[d].text)).collect())
             .contains(&shape(&page.blocks[i].text))
@@ -529,6 +564,40 @@ mod tests {
             found += want.len();
         }
         assert!(found > 2000, "{found}");
+    }
+
+    /// `Dated` answers per text what `is_date_line` answers per line, in
+    /// any order: generated pages whose lines (dates among them) are said
+    /// again and again.
+    #[test]
+    fn dated_answers_per_text_as_each_line_does() {
+        let mut rng = crate::classify::testgen::rng(13);
+        let mut dated = 0;
+        for _ in 0..300 {
+            let pool: Vec<String> = (0..1 + rng.below(12))
+                .map(|k| {
+                    let l = crate::classify::testgen::line(&mut rng, 6);
+                    match k % 4 {
+                        0 => format!("{l} 2 hours ago"),
+                        1 => format!("— {l} 7:45"),
+                        _ => l,
+                    }
+                })
+                .collect();
+            let text: Vec<&str> = (0..rng.below(40))
+                .map(|_| pool[rng.below(pool.len())].as_str())
+                .collect();
+            let page = crate::segment::text::segment(&text.join("\n"));
+            let said = Said::new(&page);
+            let memo = Dated::new(&page, &said);
+            let n = page.blocks.len();
+            for _ in 0..3 * n {
+                let i = rng.below(n);
+                assert_eq!(memo.at(i), is_date_line(&page, i), "{i}");
+                dated += usize::from(memo.at(i));
+            }
+        }
+        assert!(dated > 500, "{dated}");
     }
 
     /// `may_be_dated` may skip the regex only for lines it cannot match:
