@@ -237,10 +237,23 @@ fn credited(b: &Block) -> Option<Vec<&str>> {
         return None;
     }
     let text = b.text.trim();
+    if !may_credit(text) {
+        return None;
+    }
     let rest = CREDIT.find(text).map(|m| &text[m.end()..])?;
     let tokens = name_words(rest);
     let ok = (2..=4).contains(&tokens.len()) && tokens.iter().all(|t| name_word(t));
     ok.then_some(tokens)
+}
+
+/// Whether `text` starts as `CREDIT` needs: with an 'a', 'b', 'e', 'p',
+/// 'r' or 'w' in either case (no other character folds to them). Most
+/// short lines do not, and the pattern is not run on them.
+fn may_credit(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'a' | b'b' | b'e' | b'p' | b'r' | b'w')
+    )
 }
 
 /// The opening of a credit line, before the name.
@@ -350,6 +363,34 @@ mod tests {
                 assert_eq!(after <= 1, i >= late, "{prose:?} {n} {i}");
             }
         }
+    }
+
+    /// `may_credit` may skip `CREDIT` only for lines it cannot match: under
+    /// case folding no other character stands for the letters a credit
+    /// starts with; and generated lines with credits in them.
+    #[test]
+    fn credit_opens_with_one_of_its_ascii_letters() {
+        let letters = regex::Regex::new("(?i)^[abeprw]$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if letters.is_match(c.encode_utf8(&mut buf)) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+        let mut rng = crate::classify::testgen::rng(19);
+        let mut credits = 0;
+        for k in 0..20000 {
+            let mut line = crate::classify::testgen::line(&mut rng, 5);
+            if k % 2 == 0 {
+                let open = ["Written by ", "BY ", "about ", "Author: ", "Posted  by "][k % 5];
+                line.insert_str(0, open);
+            }
+            if CREDIT.is_match(&line) {
+                assert!(may_credit(&line), "{line:?}");
+                credits += 1;
+            }
+        }
+        assert!(credits > 5000, "{credits}");
     }
 
     /// `may_introduce` may skip `FIRST_PERSON` only for lines it cannot
