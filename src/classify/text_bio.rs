@@ -19,6 +19,7 @@ const BIO_WORDS: u32 = 10;
 /// in its last part, or `z` when there is none.
 pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     let blocks = &page.blocks[..z.min(page.blocks.len())];
+    let late = last_paragraphs(prose, blocks.len());
     // An author box closes an article, it does not open one.
     for i in super::text_region::closing_lines(page, prose, (a, z)) {
         let next = |j: usize| blocks.get(j + 1).map_or("", |b| b.text.as_str());
@@ -44,8 +45,7 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
         } else {
             // A bio with no name line: "Jane Roe is a writer who ...", as
             // the article's last paragraph or after it.
-            let after = (i + 1..blocks.len()).filter(|&k| prose[k]).count();
-            after <= 1
+            i >= late
                 && lone_bio(&blocks[i])
                 && echoes(&blocks[i], next(i), &lead_name(&blocks[i].text), false)
         };
@@ -59,6 +59,20 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
         }
     }
     z
+}
+
+/// The first of the `n` lines with at most one prose line after it: the
+/// second last prose line, or 0. Found once for the lines of a region,
+/// not counted again after each.
+fn last_paragraphs(prose: &[bool], n: usize) -> usize {
+    prose
+        .iter()
+        .take(n)
+        .enumerate()
+        .rev()
+        .filter(|(_, p)| **p)
+        .nth(1)
+        .map_or(0, |(k, _)| k)
 }
 
 // The patterns below use ASCII word boundaries: a Unicode `\b` keeps the
@@ -223,10 +237,23 @@ fn credited(b: &Block) -> Option<Vec<&str>> {
         return None;
     }
     let text = b.text.trim();
+    if !may_credit(text) {
+        return None;
+    }
     let rest = CREDIT.find(text).map(|m| &text[m.end()..])?;
     let tokens = name_words(rest);
     let ok = (2..=4).contains(&tokens.len()) && tokens.iter().all(|t| name_word(t));
     ok.then_some(tokens)
+}
+
+/// Whether `text` starts as `CREDIT` needs: with an 'a', 'b', 'e', 'p',
+/// 'r' or 'w' in either case (no other character folds to them). Most
+/// short lines do not, and the pattern is not run on them.
+fn may_credit(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'a' | b'b' | b'e' | b'p' | b'r' | b'w')
+    )
 }
 
 /// The opening of a credit line, before the name.
@@ -320,6 +347,51 @@ const BIO_VERBS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `last_paragraphs` is where the prose lines after each line, counted
+    /// one by one, first number one or none.
+    #[test]
+    fn last_paragraphs_is_where_at_most_one_prose_line_follows() {
+        let mut rng = crate::classify::testgen::rng(5);
+        for _ in 0..3000 {
+            let len = rng.below(12);
+            let prose: Vec<bool> = (0..len).map(|_| rng.below(3) == 0).collect();
+            let n = rng.below(len + 1);
+            let late = last_paragraphs(&prose, n);
+            for i in 0..n {
+                let after = (i + 1..n).filter(|&k| prose[k]).count();
+                assert_eq!(after <= 1, i >= late, "{prose:?} {n} {i}");
+            }
+        }
+    }
+
+    /// `may_credit` may skip `CREDIT` only for lines it cannot match: under
+    /// case folding no other character stands for the letters a credit
+    /// starts with; and generated lines with credits in them.
+    #[test]
+    fn credit_opens_with_one_of_its_ascii_letters() {
+        let letters = regex::Regex::new("(?i)^[abeprw]$").unwrap();
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if letters.is_match(c.encode_utf8(&mut buf)) {
+                assert!(c.is_ascii(), "{c:?}");
+            }
+        }
+        let mut rng = crate::classify::testgen::rng(19);
+        let mut credits = 0;
+        for k in 0..20000 {
+            let mut line = crate::classify::testgen::line(&mut rng, 5);
+            if k % 2 == 0 {
+                let open = ["Written by ", "BY ", "about ", "Author: ", "Posted  by "][k % 5];
+                line.insert_str(0, open);
+            }
+            if CREDIT.is_match(&line) {
+                assert!(may_credit(&line), "{line:?}");
+                credits += 1;
+            }
+        }
+        assert!(credits > 5000, "{credits}");
+    }
 
     /// `may_introduce` may skip `FIRST_PERSON` only for lines it cannot
     /// match: under case folding no other character stands for 'h' or 'i'.

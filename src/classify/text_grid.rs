@@ -37,29 +37,7 @@ pub fn find(page: &Page, said: &super::text_region::Said, junk: &[bool]) -> Opti
     if n < 2 * MIN_ITEMS {
         return None;
     }
-    // Every short line's shape, end to end in one buffer: no Vec per line.
-    // Sized once: a line's shape is as long as the line, or shorter
-    // (most lines).
-    let short =
-        |b: &crate::segment::Block| b.features.words <= TEMPLATE_WORDS && b.features.words > 0;
-    let room = page
-        .blocks
-        .iter()
-        .filter(|b| short(b))
-        .map(|b| b.text.len())
-        .sum();
-    let mut all = Vec::with_capacity(room);
-    let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(n);
-    for b in &page.blocks {
-        if short(b) {
-            let from = all.len();
-            shape_append(&b.text, &mut all);
-            spans.push(Some((from, all.len())));
-        } else {
-            spans.push(None);
-        }
-    }
-    let shapes: Vec<Option<&[u8]>> = spans.iter().map(|s| s.map(|(a, z)| &all[a..z])).collect();
+    let (group, count) = shape_groups(page, said);
     // An item's name is said once on the page.
     let own = |i: usize| !junk[i] && said.times(i) == 1;
     // A list of similar lines ("Gym in Camden", "Gym in Burlington") is
@@ -80,25 +58,6 @@ pub fn find(page: &Page, said: &super::text_region::Said, junk: &[bool]) -> Opti
         let f = &page.blocks[i].features;
         f.words >= PARAGRAPH_WORDS && f.ends_sentence
     };
-    // Occurrences of each shape said `MIN_ITEMS` times or more, in order.
-    // Most shapes are said once: each is numbered and counted, and only
-    // the frequent ones get a list (no list per line).
-    let mut ids: rustc_hash::FxHashMap<&[u8], usize> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
-    let mut count: Vec<usize> = Vec::new();
-    let group: Vec<Option<usize>> = shapes
-        .iter()
-        .map(|s| {
-            let s = (*s)?;
-            let next = ids.len();
-            let g = *ids.entry(s).or_insert(next);
-            if g == count.len() {
-                count.push(0);
-            }
-            count[g] += 1;
-            Some(g)
-        })
-        .collect();
     let mut slot: Vec<Option<usize>> = vec![None; count.len()];
     let mut at: Vec<Vec<usize>> = Vec::new();
     for (i, g) in group.iter().enumerate() {
@@ -143,7 +102,7 @@ pub fn find(page: &Page, said: &super::text_region::Said, junk: &[bool]) -> Opti
                     start -= 1;
                 }
                 let mut end = last + 1;
-                while end < n && end - last < period && !junk[end] && shapes[end] != shapes[last] {
+                while end < n && end - last < period && !junk[end] && group[end] != group[last] {
                     end += 1;
                 }
                 grids.push((items, start, end));
@@ -173,6 +132,62 @@ pub fn find(page: &Page, said: &super::text_region::Said, junk: &[bool]) -> Opti
     }
 }
 
+/// Whether a line may be a template line: a few words.
+fn short(b: &crate::segment::Block) -> bool {
+    b.features.words <= TEMPLATE_WORDS && b.features.words > 0
+}
+
+/// Each line's shape (`shape_append`) numbered among the page's short
+/// lines' distinct shapes in the order they first come (`None` for a
+/// line not `short`), and how many lines have each. Lines that say the
+/// same (`said` counts the page) have one shape: each distinct text is
+/// shaped and looked up once, not once per line (a menu shown twice, a
+/// button under every item).
+fn shape_groups(page: &Page, said: &super::text_region::Said) -> (Vec<Option<usize>>, Vec<usize>) {
+    // Each distinct short text's shape, end to end in one buffer (no Vec
+    // per text), and which text it is. Sized once: a shape is as long as
+    // its line, or shorter (most lines).
+    let room = page
+        .blocks
+        .iter()
+        .filter(|b| short(b))
+        .map(|b| b.text.len())
+        .sum();
+    let mut all = Vec::with_capacity(room);
+    let mut shaped = vec![false; said.texts()];
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, b) in page.blocks.iter().enumerate() {
+        if short(b) && !std::mem::replace(&mut shaped[said.id(i)], true) {
+            let from = all.len();
+            shape_append(&b.text, &mut all);
+            spans.push((said.id(i), from, all.len()));
+        }
+    }
+    // Most shapes are said once: each is numbered, in the order of the
+    // texts' first lines, which is the order of the shapes' first lines.
+    let mut ids: rustc_hash::FxHashMap<&[u8], usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(spans.len(), Default::default());
+    let mut of_text = vec![0usize; said.texts()];
+    for &(t, from, to) in &spans {
+        let next = ids.len();
+        of_text[t] = *ids.entry(&all[from..to]).or_insert(next);
+    }
+    let mut count = vec![0usize; ids.len()];
+    let group = page
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let g = of_text[said.id(i)];
+            short(b).then(|| {
+                count[g] += 1;
+                g
+            })
+        })
+        .collect();
+    (group, count)
+}
+
 /// Whether the gaps between occurrences are steady: most of them within
 /// a line of the middle one.
 fn steady(occ: &[usize]) -> bool {
@@ -181,4 +196,55 @@ fn steady(occ: &[usize]) -> bool {
     let mid = gaps[gaps.len() / 2];
     let near = gaps.iter().filter(|&&g| g.abs_diff(mid) <= 1).count();
     3 * near >= 2 * gaps.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two lines are in one group when both are short and shaped alike,
+    /// or both are not short; groups are numbered in the order they first
+    /// come, and counted: pages of generated lines, many said again.
+    #[test]
+    fn groups_are_the_shapes_of_the_short_lines() {
+        let mut rng = crate::classify::testgen::rng(11);
+        for _ in 0..200 {
+            let pool: Vec<String> = (0..1 + rng.below(30))
+                .map(|_| crate::classify::testgen::line(&mut rng, 12))
+                .collect();
+            let text: Vec<&str> = (0..rng.below(60))
+                .map(|_| pool[rng.below(pool.len())].as_str())
+                .collect();
+            let page = crate::segment::text::segment(&text.join("\n"));
+            let said = super::super::text_region::Said::new(&page);
+            let (group, count) = shape_groups(&page, &said);
+            let shape = |i: usize| {
+                let b = &page.blocks[i];
+                short(b).then(|| {
+                    let mut s = Vec::new();
+                    shape_append(&b.text, &mut s);
+                    s
+                })
+            };
+            let n = page.blocks.len();
+            assert_eq!(group.len(), n);
+            let mut next = 0;
+            for i in 0..n {
+                assert_eq!(group[i].is_some(), short(&page.blocks[i]));
+                for j in 0..i {
+                    assert_eq!(group[i] == group[j], shape(i) == shape(j), "{i} {j}");
+                }
+                if let Some(g) = group[i] {
+                    assert!(g <= next);
+                    if g == next {
+                        next += 1;
+                    }
+                }
+            }
+            assert_eq!(count.len(), next);
+            for (g, &c) in count.iter().enumerate() {
+                assert_eq!(c, group.iter().filter(|&&x| x == Some(g)).count());
+            }
+        }
+    }
 }

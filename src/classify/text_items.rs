@@ -7,6 +7,7 @@
 use super::category::Category;
 use super::evidence::is_heading_like;
 use super::rules::RuleSet;
+use super::text_region::Said;
 use crate::segment::Page;
 
 /// Whether line `i` ends a run of posts: a section heading ("Comments",
@@ -232,7 +233,8 @@ pub fn extend(
 ) -> (usize, usize) {
     match header_keys(page, loose, range) {
         Some(heads) => {
-            let at = recurrences(page, &heads.list(), |i| short(page, loose, i));
+            let said = Said::new(page);
+            let at = recurrences(page, &said, &heads.list(), |i| short(page, loose, i));
             extend_over(page, junk, ends, loose, range, &at.slices())
         }
         None => range,
@@ -241,8 +243,10 @@ pub fn extend(
 
 /// `extend` and `extend_footers` of one region, with the page walked once
 /// for the template lines of both (`recurrences` of their keys together).
+/// `said` counts the page's lines.
 pub fn extend_both(
     page: &Page,
+    said: &Said,
     junk: &[bool],
     ends: &dyn Fn(usize) -> bool,
     loose: &[bool],
@@ -269,7 +273,7 @@ pub fn extend_both(
     let at = if keys.is_empty() {
         Recurs::default()
     } else {
-        recurrences(page, &keys, |i| short(page, loose, i))
+        recurrences(page, said, &keys, |i| short(page, loose, i))
     };
     // The occurrences of one list's keys, in its order.
     let of = |places: &[usize]| -> Vec<&[usize]> { places.iter().map(|&p| at.of(p)).collect() };
@@ -464,7 +468,8 @@ fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Keys {
 /// Where on the page each of `keys` recurs among the `short` lines, in
 /// ascending order.
 // `short` is generic, not `dyn`: asked of every line, it is inlined.
-fn recurrences(page: &Page, keys: &[&[u8]], short: impl Fn(usize) -> bool) -> Recurs {
+/// `said` counts the page's lines.
+fn recurrences(page: &Page, said: &Said, keys: &[&[u8]], short: impl Fn(usize) -> bool) -> Recurs {
     // (key, line) in line order; grouped by key at the end.
     let mut hits: Vec<(usize, usize)> = Vec::new();
     // A shape starts as its line does: most lines are told apart by the
@@ -489,33 +494,26 @@ fn recurrences(page: &Page, keys: &[&[u8]], short: impl Fn(usize) -> bool) -> Re
     }
     let plain: Vec<bool> = keys.iter().map(|k| !k.contains(&b'0')).collect();
     let mut buf = Vec::new();
-    for (i, b) in page.blocks.iter().enumerate() {
-        // The cheaper tests first: most lines are long, or start unlike
-        // every key.
-        if !short(i) {
-            continue;
-        }
+    // The key a line's text shapes as, if any.
+    let mut key_of = |text: &str| -> Option<usize> {
         // An ASCII first byte (most lines) is its shape's first byte.
-        let lead = match b.text.as_bytes().first() {
+        let lead = match text.as_bytes().first() {
             Some(&c) if c.is_ascii() => Some(ascii_shape(c)),
-            _ => shape_lead(&b.text),
+            _ => shape_lead(text),
         };
         let Some(lead) = lead else {
-            if let Some(k) = empty_key {
-                hits.push((k, i));
-            }
-            continue;
+            return empty_key;
         };
         let (s, e) = span[usize::from(lead)];
         if s == e {
-            continue;
+            return None;
         }
         let cands = &order[s as usize..e as usize];
         // ASCII lines (most) are compared with each key that starts as
         // they do as they are shaped, up to the first difference, without
         // writing the shape out. Keys are distinct: one matches at most.
-        let k = if b.text.is_ascii() {
-            let t = b.text.as_bytes();
+        if text.is_ascii() {
+            let t = text.as_bytes();
             cands.iter().copied().find(|&k| {
                 let h = &keys[k];
                 // A shape without a 0 is a line without digits, lower
@@ -527,8 +525,30 @@ fn recurrences(page: &Page, keys: &[&[u8]], short: impl Fn(usize) -> bool) -> Re
                 }
             })
         } else {
-            shape_into(&b.text, &mut buf);
+            shape_into(text, &mut buf);
             cands.iter().copied().find(|&k| keys[k] == buf.as_slice())
+        }
+    };
+    // A text's key, found at its first short line: template lines recur
+    // under every post, and a text shapes the same wherever it is said.
+    const UNSEEN: u32 = u32::MAX;
+    const NO_KEY: u32 = u32::MAX - 1;
+    let mut known = vec![UNSEEN; said.texts()];
+    for (i, b) in page.blocks.iter().enumerate() {
+        // The cheaper tests first: most lines are long, or start unlike
+        // every key.
+        if !short(i) {
+            continue;
+        }
+        let t = said.id(i);
+        let k = match known[t] {
+            UNSEEN => {
+                let k = key_of(&b.text);
+                known[t] = k.map_or(NO_KEY, |k| k as u32);
+                k
+            }
+            NO_KEY => None,
+            k => Some(k as usize),
         };
         if let Some(k) = k {
             hits.push((k, i));
@@ -655,7 +675,8 @@ pub fn extend_footers(
     range: (usize, usize),
 ) -> Option<(usize, usize)> {
     let (footer, keys) = footer_keys(page, junk, loose, range)?;
-    let at = recurrences(page, &keys.list(), |i| short(page, loose, i));
+    let said = Said::new(page);
+    let at = recurrences(page, &said, &keys.list(), |i| short(page, loose, i));
     footers_over(page, junk, ends, loose, range, &footer, &keys, &at.slices())
 }
 
@@ -1168,7 +1189,7 @@ mod tests {
                     extend_footers(&page, &junk, &ends, &loose, (a, z)),
                 );
                 assert_eq!(
-                    extend_both(&page, &junk, &ends, &loose, (a, z)),
+                    extend_both(&page, &Said::new(&page), &junk, &ends, &loose, (a, z)),
                     want,
                     "{a} {z}"
                 );
@@ -1209,7 +1230,8 @@ mod tests {
             let keys = template_keys(&page, (a..z).filter(|&i| short(i)));
             let got: Vec<Vec<u8>> = keys.iter().map(<[u8]>::to_vec).collect();
             assert_eq!(got, want);
-            let at = recurrences(&page, &keys.list(), short);
+            let said = Said::new(&page);
+            let at = recurrences(&page, &said, &keys.list(), short);
             let mut buf = Vec::new();
             for (k, key) in want.iter().enumerate() {
                 let lines: Vec<usize> = (0..n)

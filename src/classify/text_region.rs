@@ -411,7 +411,7 @@ pub fn find_inline(
     }
     let items = if best > 0.0 && thread_heading.is_none() {
         let (items, posts) =
-            super::text_items::extend_both(page, junk, ends_posts, &loose, best_range);
+            super::text_items::extend_both(page, &said, junk, ends_posts, &loose, best_range);
         thread = items != best_range;
         match posts {
             Some(posts) => {
@@ -426,7 +426,7 @@ pub fn find_inline(
     if thread {
         best_range = items;
     } else if let Some(t) =
-        core.and_then(|c| super::text_thread::start(page, &prose, c + 1, best_range))
+        core.and_then(|c| super::text_thread::start(page, &said, &prose, c + 1, best_range))
     {
         best_range.1 = t;
     } else if best > 0.0 && article_core {
@@ -456,7 +456,7 @@ pub fn find_inline(
         let end = super::text_bio::cut(page, &prose, best_range);
         cut(end, "heuristic.after-author-box", &mut best_range);
         // Clients' signed praise after the article, and all after it.
-        let end = super::text_testimonials::cut(page, &prose, best_range);
+        let end = super::text_testimonials::cut(page, &said, &prose, best_range);
         cut(end, "heuristic.after-testimonials", &mut best_range);
         // A comment section's heading, and the comments after it.
         let end = super::text_thread::heading_cut(page, &said, &prose, best_range);

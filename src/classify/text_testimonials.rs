@@ -7,6 +7,7 @@
 //! paragraphs and seldom look like a name; praise said of the business,
 //! quote after quote, each signed, does not continue the story.
 
+use super::text_region::Said;
 use crate::segment::{Block, Page};
 use std::cell::Cell;
 
@@ -29,12 +30,13 @@ const HEADING_WORDS: u32 = 6;
 
 /// Where the region `(a, z)` should end: the first line (or the heading)
 /// of a testimonial run in its closing part, or `z` when there is none.
-pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
+/// `said` counts the page's lines.
+pub fn cut(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> usize {
     let blocks = &page.blocks;
     let z = z.min(blocks.len());
     // The runs of the region, each from its first line.
     let mut runs = Vec::new();
-    let lines = Lines::new(blocks);
+    let lines = Lines::new(blocks, said);
     let mut i = a;
     while i < z {
         match run_from(blocks, &lines, i, z) {
@@ -77,41 +79,47 @@ pub fn cut(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> usize {
     start - usize::from(headed)
 }
 
-/// `quote` and `signature` of each line, worked out once: the runs tried
-/// from one line after another ask them of the same lines again and again.
+/// `quote` and `signature` of each distinct text (`said` numbers them),
+/// worked out once: the runs tried from one line after another ask them
+/// of the same lines again and again, and a text reads the same on each
+/// line that says it.
 struct Lines<'a> {
     blocks: &'a [Block],
+    said: &'a Said,
     quotes: Vec<Cell<Option<Option<Quote>>>>,
     signs: Vec<Cell<Option<Option<bool>>>>,
 }
 
 impl<'a> Lines<'a> {
-    fn new(blocks: &'a [Block]) -> Self {
+    fn new(blocks: &'a [Block], said: &'a Said) -> Self {
         Lines {
             blocks,
-            quotes: vec![Cell::new(None); blocks.len()],
-            signs: vec![Cell::new(None); blocks.len()],
+            said,
+            quotes: vec![Cell::new(None); said.texts()],
+            signs: vec![Cell::new(None); said.texts()],
         }
     }
 
     /// `quote` of line `i` (`None` past the last line).
     fn quote(&self, i: usize) -> Option<Quote> {
-        let cell = self.quotes.get(i)?;
+        let b = self.blocks.get(i)?;
+        let cell = &self.quotes[self.said.id(i)];
         if let Some(q) = cell.get() {
             return q;
         }
-        let q = quote(&self.blocks[i]);
+        let q = quote(b);
         cell.set(Some(q));
         q
     }
 
     /// `signature` of line `i` (`None` past the last line).
     fn sign(&self, i: usize) -> Option<bool> {
-        let cell = self.signs.get(i)?;
+        let b = self.blocks.get(i)?;
+        let cell = &self.signs[self.said.id(i)];
         if let Some(s) = cell.get() {
             return s;
         }
-        let s = signature(&self.blocks[i]);
+        let s = signature(b);
         cell.set(Some(s));
         s
     }
@@ -328,6 +336,43 @@ static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Lines` answers per text what `quote` and `signature` answer per
+    /// line, asked in any order, past the end too: generated pages whose
+    /// lines are said again and again.
+    #[test]
+    fn lines_answer_per_text_as_each_line_does() {
+        let mut rng = crate::classify::testgen::rng(7);
+        let mut signed = 0;
+        for _ in 0..300 {
+            let pool: Vec<String> = (0..1 + rng.below(12))
+                .map(|k| {
+                    let l =
+                        crate::classify::testgen::line(&mut rng, if k % 2 == 0 { 4 } else { 20 });
+                    if k % 3 == 0 { format!("“{l}”") } else { l }
+                })
+                .collect();
+            let text: Vec<&str> = (0..rng.below(40))
+                .map(|_| pool[rng.below(pool.len())].as_str())
+                .collect();
+            let page = crate::segment::text::segment(&text.join("\n"));
+            let said = Said::new(&page);
+            let lines = Lines::new(&page.blocks, &said);
+            let n = page.blocks.len();
+            for _ in 0..3 * n + 2 {
+                let i = rng.below(n + 2);
+                let b = page.blocks.get(i);
+                assert_eq!(
+                    lines.quote(i).map(|q| q.marked),
+                    b.and_then(quote).map(|q| q.marked),
+                    "{i}"
+                );
+                assert_eq!(lines.sign(i), b.and_then(signature), "{i}");
+                signed += usize::from(lines.sign(i).is_some());
+            }
+        }
+        assert!(signed > 500, "{signed}");
+    }
 
     /// `quote` as first written: the line trimmed before its word count
     /// is looked at.

@@ -7,7 +7,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::text_items::shape_into;
+use super::text_region::Said;
 use crate::segment::Page;
+use std::cell::Cell;
 
 /// A line that is only a date or a time, as comment headers carry them.
 static DATE_LINE: LazyLock<Regex> =
@@ -101,10 +103,18 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A time right after the date belongs to it: a post dated to the day and
 /// comments dated to the minute are not one thread's headers.
 fn shape(text: &str) -> Vec<u8> {
-    let date = DATE_LINE.find(text).map_or(text, |m| {
+    // On an ASCII line the ASCII form finds what `DATE_LINE` finds (no
+    // character there is a word, digit, space or case of a letter in one
+    // and not the other), on its DFA; `DATE_LINE` is then never compiled.
+    let dates: &Regex = if text.is_ascii() {
+        &DATE_LINE_ASCII
+    } else {
+        &DATE_LINE
+    };
+    let date = dates.find(text).map_or(text, |m| {
         let rest = &text[m.end()..];
         let gap = rest.len() - rest.trim_start_matches([',', ' ', '@', '-', '|']).len();
-        match DATE_LINE.find(rest) {
+        match dates.find(rest) {
             Some(t) if t.start() == gap && gap <= TIME_GAP => &text[m.start()..m.end() + t.end()],
             _ => m.as_str(),
         }
@@ -177,7 +187,13 @@ fn may_be_dated(text: &str) -> bool {
         return day();
     }
     // A month's date ends in a year, "19" or "20" and two digits.
-    let year = || b.windows(2).any(|w| w == b"19" || w == b"20");
+    let year = || {
+        memchr::memchr2_iter(b'1', b'2', b)
+            .any(|i| b.get(i + 1) == Some(if b[i] == b'1' { &b'9' } else { &b'0' }))
+    };
+    // Only 'g' and 'G' OR 0x20 give 'g': the rare letter is searched for,
+    // not every three bytes looked at.
+    let lower_at = |i: usize, c: u8| b.get(i).is_some_and(|&x| x | 0x20 == c);
     day()
         // "7:45": a digit before the ':' and after it.
         || memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
@@ -188,23 +204,28 @@ fn may_be_dated(text: &str) -> bool {
             .is_some()
         // Case folding lets 'ſ' stand for the 's' of "sep".
         || held.high && text.contains('ſ')
-        || b.windows(3).enumerate().any(|(i, w)| match [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20] {
-            // "2 days ago": white space before it.
-            [b'a', b'g', b'o'] => i > 0 && space_at(i - 1),
-            [b'j', b'a', b'n']
-            | [b'f', b'e', b'b']
-            | [b'm', b'a', b'r']
-            | [b'a', b'p', b'r']
-            | [b'm', b'a', b'y']
-            | [b'j', b'u', b'n']
-            | [b'j', b'u', b'l']
-            | [b'a', b'u', b'g']
-            | [b's', b'e', b'p']
-            | [b'o', b'c', b't']
-            | [b'n', b'o', b'v']
-            | [b'd', b'e', b'c'] => year(),
-            _ => false,
-        })
+        // "2 days ago": white space before it.
+        || memchr::memchr2_iter(b'g', b'G', b)
+            .any(|i| i >= 2 && lower_at(i - 1, b'a') && lower_at(i + 1, b'o') && space_at(i - 2))
+        // A month's name, looked for only on a line with a year.
+        || year()
+            && b.windows(3).any(|w| {
+                matches!(
+                    [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
+                    [b'j', b'a', b'n']
+                        | [b'f', b'e', b'b']
+                        | [b'm', b'a', b'r']
+                        | [b'a', b'p', b'r']
+                        | [b'm', b'a', b'y']
+                        | [b'j', b'u', b'n']
+                        | [b'j', b'u', b'l']
+                        | [b'a', b'u', b'g']
+                        | [b's', b'e', b'p']
+                        | [b'o', b'c', b't']
+                        | [b'n', b'o', b'v']
+                        | [b'd', b'e', b'c']
+                )
+            })
 }
 
 /// Which bytes a line holds (`byte_classes`).
@@ -270,30 +291,82 @@ pub(super) fn has_ascii_digit(b: &[u8]) -> bool {
         || chunks.remainder().iter().fold(false, digit)
 }
 
+/// `is_date_line` of a page's lines, worked out once per distinct text
+/// (`said` numbers them): a thread's lines repeat ("Reply", "2 hours
+/// ago", "Like"), and a text is dated or not wherever it is said.
+struct Dated<'a> {
+    page: &'a Page,
+    said: &'a Said,
+    /// Per text: 0 not yet asked, 1 not dated, 2 dated.
+    known: Vec<Cell<u8>>,
+}
+
+impl<'a> Dated<'a> {
+    fn new(page: &'a Page, said: &'a Said) -> Self {
+        Dated {
+            page,
+            said,
+            known: vec![Cell::new(0); said.texts()],
+        }
+    }
+
+    /// `is_date_line` of line `i`.
+    fn at(&self, i: usize) -> bool {
+        let cell = &self.known[self.said.id(i)];
+        match cell.get() {
+            0 => {
+                let d = is_date_line(self.page, i);
+                cell.set(1 + u8::from(d));
+                d
+            }
+            k => k == 2,
+        }
+    }
+}
+
 /// Where a comment thread starts within `range`, after `from` (the end of
 /// the article's first run of paragraphs): the line after the last
 /// paragraph before the first comment's date. `None` without a thread.
-pub fn start(page: &Page, prose: &[bool], from: usize, range: (usize, usize)) -> Option<usize> {
+/// `said` counts the page's lines.
+pub fn start(
+    page: &Page,
+    said: &Said,
+    prose: &[bool],
+    from: usize,
+    range: (usize, usize),
+) -> Option<usize> {
+    let dated = Dated::new(page, said);
     let dates: Vec<usize> = (from.max(range.0)..range.1)
-        .filter(|&i| is_date_line(page, i))
+        .filter(|&i| dated.at(i))
         .collect();
+    // Whether the k-th date is followed by some text, asked once per date
+    // (a date is in up to `MIN_COMMENTS` windows): 0 not yet asked.
+    let mut followed = vec![0u8; dates.len()];
+    let mut followed_at = |k: usize| {
+        if followed[k] == 0 {
+            let d = dates[k];
+            let yes = (d + 1..page.blocks.len())
+                .take(3)
+                .any(|j| page.blocks[j].features.words >= 5 && !dated.at(j));
+            followed[k] = 1 + u8::from(yes);
+        }
+        followed[k] == 2
+    };
     // Comments: dates a few lines apart, each followed by some text.
-    let first = dates.windows(MIN_COMMENTS).find(|w| {
-        w.windows(2)
-            .all(|p| p[1] - p[0] <= MAX_GAP && p[1] - p[0] >= 2)
-            && w.iter().all(|&d| {
-                page.blocks[d + 1..]
-                    .iter()
-                    .take(3)
-                    .any(|b| b.features.words >= 5 && !is_date_line(page, b.index))
-            })
-    })?[0];
+    let first = (0..dates.len().saturating_sub(MIN_COMMENTS - 1))
+        .find(|&s| {
+            let w = &dates[s..s + MIN_COMMENTS];
+            w.windows(2)
+                .all(|p| p[1] - p[0] <= MAX_GAP && p[1] - p[0] >= 2)
+                && (s..s + MIN_COMMENTS).all(&mut followed_at)
+        })
+        .map(|s| dates[s])?;
     // A forum dates its first post like the replies: the whole thread is
     // the content there.
     // Shaped only when the opening has a dated line (most have none).
     let mut shapes: Option<Vec<Vec<u8>>> = None;
     let opening = range.0.saturating_sub(OPENING_REACH)..from.min(first);
-    if opening.filter(|&i| is_date_line(page, i)).any(|i| {
+    if opening.filter(|&i| dated.at(i)).any(|i| {
         shapes
             .get_or_insert_with(|| dates.iter().map(|&d| shape(&page.blocks[d].text)).collect())
             .contains(&shape(&page.blocks[i].text))
@@ -378,10 +451,11 @@ pub fn heading_cut(
         let b = &page.blocks[i];
         if !prose[i]
             && b.features.words <= COUNT_HEADING_WORDS
-            && THREAD_HEADING.is_match(b.text.trim())
             // A heading is said once; a "Comment" button under every
-            // teaser of a listing is said again and again.
+            // teaser of a listing is said again and again. (Asked before
+            // the pattern: a count costs less than a search.)
             && said.times(i) == 1
+            && THREAD_HEADING.is_match(b.text.trim())
             && !article_goes_on(page, i)
         {
             return i;
@@ -452,6 +526,79 @@ mod tests {
                 assert_eq!(DATE_LINE_ASCII.is_match(t), DATE_LINE.is_match(t), "{t:?}");
             }
         }
+    }
+
+    /// On ASCII lines the ASCII pattern finds the dates `DATE_LINE` finds,
+    /// at the same places (`shape` asks it there): generated lines with
+    /// dates and times in them.
+    #[test]
+    fn ascii_pattern_finds_what_the_date_pattern_finds_on_ascii_lines() {
+        let mut rng = crate::classify::testgen::rng(41);
+        let extra = [
+            " 2 hours ago",
+            " Nov 18, 2019",
+            " 7:45 pm",
+            " 12.05.2021",
+            " yesterday at",
+            "3/4/99",
+            " 10:30",
+        ];
+        let mut found = 0;
+        for k in 0..30000 {
+            let mut line = crate::classify::testgen::line(&mut rng, 8);
+            if k % 2 == 0 {
+                line.push_str(extra[k % extra.len()]);
+                line.push_str(&crate::classify::testgen::line(&mut rng, 3));
+            }
+            if !line.is_ascii() {
+                continue;
+            }
+            let want: Vec<(usize, usize)> = DATE_LINE
+                .find_iter(&line)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            let got: Vec<(usize, usize)> = DATE_LINE_ASCII
+                .find_iter(&line)
+                .map(|m| (m.start(), m.end()))
+                .collect();
+            assert_eq!(got, want, "{line:?}");
+            found += want.len();
+        }
+        assert!(found > 2000, "{found}");
+    }
+
+    /// `Dated` answers per text what `is_date_line` answers per line, in
+    /// any order: generated pages whose lines (dates among them) are said
+    /// again and again.
+    #[test]
+    fn dated_answers_per_text_as_each_line_does() {
+        let mut rng = crate::classify::testgen::rng(13);
+        let mut dated = 0;
+        for _ in 0..300 {
+            let pool: Vec<String> = (0..1 + rng.below(12))
+                .map(|k| {
+                    let l = crate::classify::testgen::line(&mut rng, 6);
+                    match k % 4 {
+                        0 => format!("{l} 2 hours ago"),
+                        1 => format!("— {l} 7:45"),
+                        _ => l,
+                    }
+                })
+                .collect();
+            let text: Vec<&str> = (0..rng.below(40))
+                .map(|_| pool[rng.below(pool.len())].as_str())
+                .collect();
+            let page = crate::segment::text::segment(&text.join("\n"));
+            let said = Said::new(&page);
+            let memo = Dated::new(&page, &said);
+            let n = page.blocks.len();
+            for _ in 0..3 * n {
+                let i = rng.below(n);
+                assert_eq!(memo.at(i), is_date_line(&page, i), "{i}");
+                dated += usize::from(memo.at(i));
+            }
+        }
+        assert!(dated > 500, "{dated}");
     }
 
     /// `may_be_dated` may skip the regex only for lines it cannot match:
@@ -552,6 +699,27 @@ mod tests {
             assert!(!DATE_LINE.is_match(line), "{line:?}");
             assert!(!may_be_dated(line), "{line:?}");
         }
+    }
+
+    /// Generated lines (words, numbers, dates, other than ASCII): every
+    /// one the regex matches passes the prefilter, and the prefilter
+    /// rules out most of the others.
+    #[test]
+    fn prefilter_passes_every_generated_dated_line() {
+        let mut rng = crate::classify::testgen::rng(29);
+        let (mut dated, mut passed) = (0, 0);
+        for k in 0..40000 {
+            let mut line = crate::classify::testgen::line(&mut rng, 8);
+            if k % 3 == 0 {
+                line.push_str([" ago", " Nov", "MAY 19", " 20", "sep", "Aug."][k % 6]);
+            }
+            let m = DATE_LINE.is_match(&line);
+            let p = may_be_dated(&line);
+            assert!(!m || p, "{line:?}");
+            dated += usize::from(m);
+            passed += usize::from(p);
+        }
+        assert!(dated > 1000 && passed < 40000, "{dated} {passed}");
     }
 
     /// Lines built from pieces of dates and other words: every one the
