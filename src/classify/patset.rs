@@ -1123,9 +1123,17 @@ impl PatternSet {
     /// `is_match`, told whether `text` is ASCII (asked once for all the
     /// candidates of a block).
     pub fn is_match_in(&self, i: usize, text: &str, ascii: bool) -> bool {
-        if ascii {
-            let pre = self.prebuilt[i]
-                .get_or_init(|| super::prebuilt::ascii_dfa(&self.patterns[i]).map(Prebuilt::new));
+        let pre = self.prebuilt[i]
+            .get_or_init(|| super::prebuilt::ascii_dfa(&self.patterns[i]).map(Prebuilt::new));
+        // Text with characters the pattern cannot match (which are no word
+        // characters, if it has a Unicode word boundary) and no other than
+        // ASCII is answered as ASCII text: by the ASCII forms, compiled
+        // and searched in a fraction of the time of the Unicode ones.
+        if ascii
+            || pre
+                .as_ref()
+                .is_some_and(|d| d.answers_as_ascii(text, || self.hir(i)))
+        {
             // Its DFA built ahead of time, if there is one, answers first
             // (a loose one only where it does not match).
             if let Some(d) = pre

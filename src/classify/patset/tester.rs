@@ -14,7 +14,7 @@ use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
-use regex_syntax::hir::{Hir, Look};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 struct Caches {
     dfa: Option<hybrid::dfa::Cache>,
@@ -137,6 +137,8 @@ pub(super) struct Prebuilt {
     /// threads: it only decides when to build `table`).
     searched: AtomicUsize,
     table: OnceLock<Option<Table>>,
+    /// What of the pattern reaches past ASCII (`None` inside: no parse).
+    reach: OnceLock<Option<Reach>>,
 }
 
 impl Prebuilt {
@@ -146,7 +148,27 @@ impl Prebuilt {
             exact,
             searched: AtomicUsize::new(0),
             table: OnceLock::new(),
+            reach: OnceLock::new(),
         }
+    }
+
+    /// Whether the pattern (parsed by `hir`) matches `text` exactly where
+    /// its ASCII form does, although the text is not ASCII: none of its
+    /// other characters is one the pattern can match, so each ends any
+    /// match as a byte the ASCII form cannot match does; nor, if the
+    /// pattern has a Unicode word boundary, a word character, so the
+    /// boundaries fall where the ASCII form's do.
+    pub(super) fn answers_as_ascii<'h>(
+        &self,
+        text: &str,
+        hir: impl FnOnce() -> Option<&'h Hir>,
+    ) -> bool {
+        let Some(reach) = self.reach.get_or_init(|| hir().map(Reach::of)) else {
+            return false;
+        };
+        !text.chars().any(|c| {
+            !c.is_ascii() && (reach.holds(c) || reach.word && regex_syntax::is_word_character(c))
+        })
     }
 
     /// Whether the DFA matches in `text` (`None`: it cannot tell, having
@@ -184,7 +206,80 @@ impl Clone for Prebuilt {
             exact: self.exact,
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
             table: self.table.clone(),
+            reach: self.reach.clone(),
         }
+    }
+}
+
+/// The characters other than ASCII a pattern can match (its classes' and
+/// literals'), and whether it has a Unicode word boundary.
+#[derive(Clone, Debug)]
+struct Reach {
+    /// Sorted, apart.
+    ranges: Vec<(char, char)>,
+    word: bool,
+}
+
+impl Reach {
+    fn of(hir: &Hir) -> Reach {
+        let mut reach = Reach {
+            ranges: Vec::new(),
+            word: false,
+        };
+        reach.add(hir);
+        reach.ranges.sort_unstable();
+        let mut apart: Vec<(char, char)> = Vec::with_capacity(reach.ranges.len());
+        for &(a, z) in &reach.ranges {
+            match apart.last_mut() {
+                Some(last) if u32::from(a) <= u32::from(last.1) + 1 => last.1 = last.1.max(z),
+                _ => apart.push((a, z)),
+            }
+        }
+        reach.ranges = apart;
+        reach
+    }
+
+    fn add(&mut self, hir: &Hir) {
+        const ALL: (char, char) = ('\u{80}', char::MAX);
+        match hir.kind() {
+            HirKind::Empty => {}
+            HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+                Ok(s) => self
+                    .ranges
+                    .extend(s.chars().filter(|c| !c.is_ascii()).map(|c| (c, c))),
+                Err(_) => self.ranges.push(ALL),
+            },
+            HirKind::Class(Class::Unicode(c)) => self.ranges.extend(
+                c.ranges()
+                    .iter()
+                    .filter(|r| r.end() > '\x7f')
+                    .map(|r| (r.start().max('\u{80}'), r.end())),
+            ),
+            HirKind::Class(Class::Bytes(c)) => {
+                if c.ranges().iter().any(|r| r.end() > 0x7f) {
+                    self.ranges.push(ALL);
+                }
+            }
+            HirKind::Look(l) => {
+                self.word |= matches!(
+                    l,
+                    Look::WordUnicode
+                        | Look::WordUnicodeNegate
+                        | Look::WordStartUnicode
+                        | Look::WordEndUnicode
+                        | Look::WordStartHalfUnicode
+                        | Look::WordEndHalfUnicode
+                )
+            }
+            HirKind::Repetition(r) => self.add(&r.sub),
+            HirKind::Capture(c) => self.add(&c.sub),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().for_each(|h| self.add(h)),
+        }
+    }
+
+    fn holds(&self, c: char) -> bool {
+        let k = self.ranges.partition_point(|&(a, _)| a <= c);
+        k > 0 && c <= self.ranges[k - 1].1
     }
 }
 
@@ -361,6 +456,79 @@ mod tests {
         // classes made non-ASCII, nor most of those cut short).
         assert!(tables > 400, "{tables}");
         assert!(matched * 10 > tried, "{matched} of {tried}");
+    }
+
+    /// On text with characters other than ASCII, a built-in pattern that
+    /// `answers_as_ascii` there answers as its prebuilt DFA does (a loose
+    /// one: at least wherever the pattern matches), on made-up matches of
+    /// the pattern with such characters put in, case variants among them.
+    #[test]
+    fn texts_answered_as_ascii_answer_as_the_patterns() {
+        use crate::classify::prebuilt;
+        let mut rng = crate::test_rng::XorShift::new(0x0a5c_11a5_c11a);
+        let others = [
+            "é", "É", "’", "“", "—", "©", "\u{a0}", "\u{2009}", "\u{212a}", "\u{17f}", "Ω", "·",
+            "…", "Élodie", "٣",
+        ];
+        let glue = [" ", "x", "12", ".", ""];
+        let (mut tried, mut applied, mut matched) = (0, 0, 0);
+        for p in prebuilt::patterns() {
+            let Some(pre) = prebuilt::ascii_dfa(p).map(Prebuilt::new) else {
+                continue;
+            };
+            let re = regex::Regex::new(p).unwrap();
+            let hir = prebuilt::parse(p).unwrap();
+            for k in 0..40 {
+                let mut t = String::new();
+                t.push_str(rng.pick(&glue));
+                super::super::tests::sample(&hir, &mut rng, &mut t);
+                t.push_str(rng.pick(&glue));
+                // Anywhere (mostly breaking a match), or apart before or after.
+                let other = rng.pick(&others);
+                match k % 3 {
+                    0 => {
+                        let at = t.char_indices().map(|(i, _)| i).nth(rng.below(t.len() + 1));
+                        t.insert_str(at.unwrap_or(t.len()), other);
+                    }
+                    1 => t = format!("{other} {t}"),
+                    _ => t = format!("{t} {other}"),
+                }
+                tried += 1;
+                if !pre.answers_as_ascii(&t, || Some(&hir)) {
+                    continue;
+                }
+                applied += 1;
+                let (got, want) = (pre.search(&t), re.is_match(&t));
+                if pre.exact {
+                    assert_eq!(got, Some(want), "{p} on {t:?}");
+                } else {
+                    assert!(got == Some(true) || !want, "{p} on {t:?}");
+                }
+                matched += usize::from(want);
+            }
+        }
+        // Many texts are answered so, and some of those match.
+        assert!(applied * 10 > tried, "{applied} of {tried}");
+        assert!(matched * 20 > applied, "{matched} of {applied}");
+    }
+
+    #[test]
+    fn reach_holds_what_the_pattern_can_match_past_ascii() {
+        let reach = |p: &str| Reach::of(&regex_syntax::Parser::new().parse(p).unwrap());
+        let r = reach(r"(?i)^(café|[a-f]+|\d)\b");
+        assert!(r.word);
+        for c in ['é', 'É', '٣', '\u{ff10}'] {
+            assert!(r.holds(c), "{c:?}");
+        }
+        for c in ['’', 'ü', '©', '\u{a0}'] {
+            assert!(!r.holds(c), "{c:?}");
+        }
+        // `(?i)k` matches the Kelvin sign, `.` all but a newline.
+        assert!(reach(r"(?i)k").holds('\u{212a}'));
+        assert!(!reach(r"(?i)k(?-u:\b)").word);
+        let dot = reach(r"a.b");
+        assert!(['é', '’', char::MAX].iter().all(|&c| dot.holds(c)));
+        assert!(!reach(r"^abc$").holds('é'));
     }
 
     #[test]
