@@ -285,7 +285,7 @@ impl Reach {
 
 /// A prebuilt DFA is copied into a `Table` once it has searched this many
 /// bytes per byte of its sparse form (about one table entry each).
-const TABLE_AFTER: usize = 8;
+const TABLE_AFTER: usize = 4;
 
 /// Largest `Table` made (entries): a larger DFA stays sparse, its table
 /// too large to stay in cache.
