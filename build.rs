@@ -4,7 +4,8 @@
 //! else a run over a few pages does: Unicode case folding above all.
 //! It also builds each one's ASCII form (what runs on ASCII text) into a
 //! sparse DFA, written out as bytes: compiling those forms and filling
-//! their lazy DFAs at run time cost as much as parsing did. And it
+//! their lazy DFAs at run time cost as much as parsing did (where that
+//! DFA is too large, its loose form's, which turns most texts away). And it
 //! derives what the prefilter takes from each parse (`factors::Derived`:
 //! its literal factors, prefixes, suffixes, lengths and edge bytes), which
 //! was most of start-up once parsing was gone: start-up reads those back
@@ -49,7 +50,16 @@ fn main() {
         };
         let start = ops.len();
         encode(&hir, &mut ops);
-        let (from, to) = match dfa::dfa_bytes(&forms::ascii_form_hir(&hir), big) {
+        // The ASCII form's DFA; where that is too large, the loose ASCII
+        // form's (no word boundaries, no counted repetitions: mostly a
+        // few kilobytes), to turn away most texts before the lazy DFA.
+        let exact = dfa::dfa_bytes(&forms::ascii_form_hir(&hir), big);
+        let loose = exact.is_none();
+        let bytes = exact.or_else(|| {
+            let loose = forms::loosen_hir(&hir)?;
+            dfa::dfa_bytes(&forms::ascii_form_hir(&loose), big)
+        });
+        let (from, to) = match bytes {
             Some(bytes) => {
                 let from = dfas.len();
                 dfas.extend_from_slice(&bytes);
@@ -63,7 +73,7 @@ fn main() {
         factors::Derived::of(&hir).encode(&mut ops);
         writeln!(
             index,
-            "    ({p:?}, {start}, {end}, {from}, {to}, {}),",
+            "    ({p:?}, {start}, {end}, {from}, {to}, {}, {loose}),",
             ops.len()
         )
         .unwrap();
@@ -72,13 +82,14 @@ fn main() {
     writeln!(
         out,
         "/// Built-in patterns, sorted, each with its parse's span in `OPS`, \
-         its ASCII form's DFA's in `DFAS` (empty: none), and where its \
-         `factors::Derived` ends in `OPS` (it starts where the parse ends)."
+         its ASCII form's DFA's in `DFAS` (empty: none), where its \
+         `factors::Derived` ends in `OPS` (it starts where the parse ends), \
+         and whether the DFA is of the loose ASCII form instead."
     )
     .unwrap();
     writeln!(
         out,
-        "static PATTERNS: &[(&str, usize, usize, usize, usize, usize)] = &[\n{index}];"
+        "static PATTERNS: &[(&str, usize, usize, usize, usize, usize, bool)] = &[\n{index}];"
     )
     .unwrap();
     writeln!(out, "static OPS: &[u32] = &{ops:?};").unwrap();
