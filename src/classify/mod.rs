@@ -309,4 +309,13 @@ pub(crate) mod testgen {
         }
         s
     }
+
+    /// A text page of up to `max` lines drawn from `pool` (so lines are
+    /// said again and again, as a thread's "Reply" is), segmented.
+    pub fn page_from(rng: &mut Rng, pool: &[String], max: usize) -> crate::segment::Page {
+        let text: Vec<&str> = (0..rng.below(max))
+            .map(|_| pool[rng.below(pool.len())].as_str())
+            .collect();
+        crate::segment::text::segment(&text.join("\n"))
+    }
 }

@@ -212,10 +212,7 @@ mod tests {
             let pool: Vec<String> = (0..1 + rng.below(30))
                 .map(|_| crate::classify::testgen::line(&mut rng, 12))
                 .collect();
-            let text: Vec<&str> = (0..rng.below(60))
-                .map(|_| pool[rng.below(pool.len())].as_str())
-                .collect();
-            let page = crate::segment::text::segment(&text.join("\n"));
+            let page = crate::classify::testgen::page_from(&mut rng, &pool, 60);
             let said = super::super::text_region::Said::new(&page);
             let (group, count) = shape_groups(&page, &said);
             let shape = |i: usize| {

@@ -352,10 +352,7 @@ mod tests {
                     if k % 3 == 0 { format!("“{l}”") } else { l }
                 })
                 .collect();
-            let text: Vec<&str> = (0..rng.below(40))
-                .map(|_| pool[rng.below(pool.len())].as_str())
-                .collect();
-            let page = crate::segment::text::segment(&text.join("\n"));
+            let page = crate::classify::testgen::page_from(&mut rng, &pool, 40);
             let said = Said::new(&page);
             let lines = Lines::new(&page.blocks, &said);
             let n = page.blocks.len();

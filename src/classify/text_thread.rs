@@ -585,10 +585,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let text: Vec<&str> = (0..rng.below(40))
-                .map(|_| pool[rng.below(pool.len())].as_str())
-                .collect();
-            let page = crate::segment::text::segment(&text.join("\n"));
+            let page = crate::classify::testgen::page_from(&mut rng, &pool, 40);
             let said = Said::new(&page);
             let memo = Dated::new(&page, &said);
             let n = page.blocks.len();
