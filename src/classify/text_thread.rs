@@ -59,13 +59,20 @@ fn date_neutral(c: char) -> bool {
     )
 }
 
-/// Whether `DATE_LINE` matches `text`, asked of the ASCII form when that
-/// answers the same.
+/// Whether `DATE_LINE` matches `text`.
 fn date_match(text: &str) -> bool {
+    dates_in(text).is_match(text)
+}
+
+/// The form of `DATE_LINE` to search `text` with: the ASCII form (on its
+/// DFA; `DATE_LINE` then never compiled) where it matches the same, at the
+/// same places: no character of `text` is a word, digit or space, or a
+/// case of an ASCII letter, in one form and not the other.
+fn dates_in(text: &str) -> &'static Regex {
     if text.is_ascii() || text.chars().all(|c| c.is_ascii() || date_neutral(c)) {
-        DATE_LINE_ASCII.is_match(text)
+        &DATE_LINE_ASCII
     } else {
-        DATE_LINE.is_match(text)
+        &DATE_LINE
     }
 }
 
@@ -103,14 +110,7 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A time right after the date belongs to it: a post dated to the day and
 /// comments dated to the minute are not one thread's headers.
 fn shape(text: &str) -> Vec<u8> {
-    // On an ASCII line the ASCII form finds what `DATE_LINE` finds (no
-    // character there is a word, digit, space or case of a letter in one
-    // and not the other), on its DFA; `DATE_LINE` is then never compiled.
-    let dates: &Regex = if text.is_ascii() {
-        &DATE_LINE_ASCII
-    } else {
-        &DATE_LINE
-    };
+    let dates = dates_in(text);
     let date = dates.find(text).map_or(text, |m| {
         let rest = &text[m.end()..];
         let gap = rest.len() - rest.trim_start_matches([',', ' ', '@', '-', '|']).len();
@@ -528,11 +528,11 @@ mod tests {
         }
     }
 
-    /// On ASCII lines the ASCII pattern finds the dates `DATE_LINE` finds,
-    /// at the same places (`shape` asks it there): generated lines with
-    /// dates and times in them.
+    /// The form `dates_in` picks finds the dates `DATE_LINE` finds, at the
+    /// same places (`shape` cuts the date out there): generated lines with
+    /// dates, times, letters past ASCII and punctuation both forms pass by.
     #[test]
-    fn ascii_pattern_finds_what_the_date_pattern_finds_on_ascii_lines() {
+    fn dates_in_finds_what_the_date_pattern_finds() {
         let mut rng = crate::classify::testgen::rng(41);
         let extra = [
             " 2 hours ago",
@@ -543,28 +543,31 @@ mod tests {
             "3/4/99",
             " 10:30",
         ];
-        let mut found = 0;
+        let neutral = ["", " · ", "«", " — ", "°", "\u{2122}"];
+        let (mut found, mut past_ascii) = (0, 0);
         for k in 0..30000 {
             let mut line = crate::classify::testgen::line(&mut rng, 8);
+            line.push_str(rng.pick(&neutral));
             if k % 2 == 0 {
                 line.push_str(extra[k % extra.len()]);
+                line.push_str(rng.pick(&neutral));
                 line.push_str(&crate::classify::testgen::line(&mut rng, 3));
-            }
-            if !line.is_ascii() {
-                continue;
             }
             let want: Vec<(usize, usize)> = DATE_LINE
                 .find_iter(&line)
                 .map(|m| (m.start(), m.end()))
                 .collect();
-            let got: Vec<(usize, usize)> = DATE_LINE_ASCII
+            let dates = dates_in(&line);
+            let got: Vec<(usize, usize)> = dates
                 .find_iter(&line)
                 .map(|m| (m.start(), m.end()))
                 .collect();
             assert_eq!(got, want, "{line:?}");
             found += want.len();
+            past_ascii += usize::from(!line.is_ascii() && std::ptr::eq(dates, &*DATE_LINE_ASCII));
         }
         assert!(found > 2000, "{found}");
+        assert!(past_ascii > 2000, "{past_ascii}");
     }
 
     /// `Dated` answers per text what `is_date_line` answers per line, in
