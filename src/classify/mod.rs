@@ -310,6 +310,28 @@ pub(crate) mod testgen {
         s
     }
 
+    /// Panics unless no character past ASCII matches any of the ASCII
+    /// `letters` under Unicode case folding (the Kelvin sign does 'k', the
+    /// long s 's'): a byte test on those letters then skips no line the
+    /// case-insensitive pattern could match.
+    pub fn assert_letters_fold_to_ascii_only(letters: &str) {
+        let re = regex::Regex::new(&format!("(?i)^[{letters}]$")).expect("a class of letters");
+        let mut buf = [0u8; 4];
+        for c in (0x80..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert!(
+                !re.is_match(c.encode_utf8(&mut buf)),
+                "{c:?} folds to one of {letters}"
+            );
+        }
+    }
+
+    /// The check sees the Kelvin sign fold to 'k'.
+    #[test]
+    #[should_panic(expected = "folds to one of k")]
+    fn kelvin_sign_folds_to_k() {
+        assert_letters_fold_to_ascii_only("k");
+    }
+
     /// A text page of up to `max` lines drawn from `pool` (so lines are
     /// said again and again, as a thread's "Reply" is), segmented.
     pub fn page_from(rng: &mut Rng, pool: &[String], max: usize) -> crate::segment::Page {
