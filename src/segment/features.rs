@@ -314,9 +314,9 @@ struct Counter {
     words: u32,
     capitalised: u32,
     first_person: u32,
-    /// Function-word hits per language: lane i (16 bits) for language i,
-    /// each a wrapping sum (lane 7 unused).
-    per_lang: u128,
+    /// Function-word hits per language (index as in `stopwords::LANGS`),
+    /// wrapping sums; a lane more, unused, to add as `HITS` has them.
+    per_lang: [u16; 8],
     hits: u128,
     /// Four slots of eight byte counters (one per bit of a
     /// `stopwords::lookup` answer), added to by `lanes_avx2`; all 0 but in
@@ -331,7 +331,7 @@ impl Default for Counter {
             words: 0,
             capitalised: 0,
             first_person: 0,
-            per_lang: 0,
+            per_lang: [0; 8],
             hits: 0,
             // SAFETY: a vector of integers: all bits 0 is a valid value.
             #[cfg(target_arch = "x86_64")]
@@ -365,13 +365,6 @@ static HITS: [u128; 256] = {
 /// counter's 256.
 const FLUSH_BYTES: usize = 1 << 8;
 
-/// `a + b` lane by lane, 16-bit lanes, each wrapping on its own.
-#[inline(always)]
-fn add_lanes16(a: u128, b: u128) -> u128 {
-    const TOP: u128 = 0x8000_8000_8000_8000_8000_8000_8000_8000;
-    ((a & !TOP).wrapping_add(b & !TOP)) ^ ((a ^ b) & TOP)
-}
-
 impl Counter {
     /// Count a word's `stopwords::lookup` answer `m`.
     #[inline(always)]
@@ -400,52 +393,63 @@ impl Counter {
     /// scan (`lanes` used).
     #[inline(always)]
     fn flush<const WIDE: bool>(&mut self) {
-        #[allow(unused_mut)]
-        let mut h = std::mem::take(&mut self.hits);
         #[cfg(target_arch = "x86_64")]
         if WIDE {
             // SAFETY: as in `hit_key`: the CPU has AVX2.
-            h += unsafe { take_lanes(&mut self.lanes) };
+            unsafe { flush_avx2(self) };
+            return;
         }
+        let h = std::mem::take(&mut self.hits);
         // Lane 7, first person, counted exactly; the languages' lanes
         // wrap as u16 sums.
         self.first_person += (h >> 112) as u32;
-        self.per_lang = add_lanes16(self.per_lang, h);
+        let b = h.to_le_bytes();
+        for (i, slot) in self.per_lang.iter_mut().enumerate() {
+            *slot = slot.wrapping_add(u16::from_le_bytes([b[2 * i], b[2 * i + 1]]));
+        }
     }
 
     #[inline(always)]
     fn finish<const WIDE: bool>(&mut self) -> WordStats {
         self.flush::<WIDE>();
-        let b = self.per_lang.to_le_bytes();
+        let [per_lang @ .., _] = self.per_lang;
         WordStats {
             words: self.words,
             capitalised: self.capitalised,
             first_person: self.first_person,
-            per_lang: std::array::from_fn(|i| u16::from_le_bytes([b[2 * i], b[2 * i + 1]])),
+            per_lang,
         }
     }
 }
 
-/// The byte counters of `lanes` summed per bit over the four slots, as
-/// 16-bit lanes (as `HITS` has them), and cleared.
+/// `Counter::flush` in the AVX2 scan: the byte counters of `lanes`
+/// summed per bit over the four slots, as 16-bit lanes, and `hits` added
+/// to the totals, all in vectors (moved through integers, the lanes took
+/// some forty instructions).
 ///
 /// # Safety
 /// The CPU must have AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-unsafe fn take_lanes(lanes: &mut std::arch::x86_64::__m256i) -> u128 {
+unsafe fn flush_avx2(c: &mut Counter) {
     use std::arch::x86_64::*;
-    let v = std::mem::replace(lanes, _mm256_setzero_si256());
+    let v = std::mem::replace(&mut c.lanes, _mm256_setzero_si256());
+    let h = std::mem::take(&mut c.hits);
     let z = _mm256_setzero_si256();
     // Bytes widened to 16 bits: slots 0 and 2 (low halves of the 128-bit
-    // lanes), 1 and 3 (high halves); then the two 128-bit lanes added.
+    // lanes), 1 and 3 (high halves); then the two 128-bit lanes added,
+    // and the hits of the words that went the long way.
     let s = _mm256_add_epi16(_mm256_unpacklo_epi8(v, z), _mm256_unpackhi_epi8(v, z));
     let r = _mm_add_epi16(_mm256_castsi256_si128(s), _mm256_extracti128_si256::<1>(s));
-    let mut b = [0u8; 16];
-    // SAFETY: the store writes the 16 bytes of `b`, unaligned allowed.
-    unsafe { _mm_storeu_si128(b.as_mut_ptr().cast::<__m128i>(), r) };
-    u128::from_le_bytes(b)
+    let r = _mm_add_epi16(r, _mm_set_epi64x((h >> 64) as i64, h as i64));
+    // Lane 7, first person, counted exactly; the languages' lanes wrap as
+    // u16 sums.
+    c.first_person += _mm_extract_epi16::<7>(r) as u32;
+    let p = c.per_lang.as_mut_ptr().cast::<__m128i>();
+    // SAFETY: the load and the store read and write the 16 bytes of
+    // `per_lang`, unaligned allowed.
+    unsafe { _mm_storeu_si128(p, _mm_add_epi16(_mm_loadu_si128(p), r)) };
 }
 
 /// Whether the non-ASCII `c` is part of a word: alphanumeric, and not
