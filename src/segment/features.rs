@@ -306,15 +306,38 @@ unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
 }
 
 /// `WordStats` while a text is read: the function-word hits as 16-bit
-/// lanes of one integer (`HITS`), so that a word's hits are one add.
-/// The lanes are moved out (`flush`) before one can carry into the next.
-#[derive(Default)]
+/// lanes of one integer (`HITS`), so that a word's hits are one add; in
+/// the AVX2 scan, the usual words' hits as byte counters in a vector
+/// (`lanes`, see `stopwords::lanes_avx2`). Both are moved out (`flush`)
+/// before one can carry into the next.
 struct Counter {
     words: u32,
     capitalised: u32,
     first_person: u32,
-    per_lang: [u16; 7],
+    /// Function-word hits per language (index as in `stopwords::LANGS`),
+    /// wrapping sums; a lane more, unused, to add as `HITS` has them.
+    per_lang: [u16; 8],
     hits: u128,
+    /// Four slots of eight byte counters (one per bit of a
+    /// `stopwords::lookup` answer), added to by `lanes_avx2`; all 0 but in
+    /// the AVX2 scan.
+    #[cfg(target_arch = "x86_64")]
+    lanes: std::arch::x86_64::__m256i,
+}
+
+impl Default for Counter {
+    fn default() -> Self {
+        Counter {
+            words: 0,
+            capitalised: 0,
+            first_person: 0,
+            per_lang: [0; 8],
+            hits: 0,
+            // SAFETY: a vector of integers: all bits 0 is a valid value.
+            #[cfg(target_arch = "x86_64")]
+            lanes: unsafe { std::mem::zeroed() },
+        }
+    }
 }
 
 /// Per `stopwords::lookup` answer: a one in the 16-bit lane of each
@@ -336,10 +359,11 @@ static HITS: [u128; 256] = {
     t
 };
 
-/// Bytes of text after which `Counter::hits` is flushed: a word and the
-/// byte after it take two, so fewer than 2^15 + 64 words (each at most
-/// one per lane) are counted in between, far from a lane's 2^16.
-const FLUSH_BYTES: usize = 1 << 16;
+/// Bytes of text after which the counters are flushed: a word and the
+/// byte after it take two, so at most (256 + 64) / 2 + 1 words (each at
+/// most one per counter) are counted in between, short of a byte
+/// counter's 256.
+const FLUSH_BYTES: usize = 1 << 8;
 
 impl Counter {
     /// Count a word's `stopwords::lookup` answer `m`.
@@ -348,32 +372,84 @@ impl Counter {
         self.hits = self.hits.wrapping_add(HITS[m as usize]);
     }
 
-    /// The lanes added to the totals and cleared.
-    fn flush(&mut self) {
-        // Many lines hold no function word: nothing to move.
-        if self.hits == 0 {
+    /// Count the word of key `k` (see `stopwords::key`); `WIDE`: in the
+    /// AVX2 scan, into `lanes`.
+    #[inline(always)]
+    fn hit_key<const WIDE: bool>(&mut self, k: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if WIDE {
+            use std::arch::x86_64::_mm256_add_epi8;
+            // SAFETY: only `scan_body::<true>` passes `WIDE`, which only
+            // `scan_avx2` and `line_stats_wide` run: the CPU has AVX2.
+            unsafe {
+                self.lanes = _mm256_add_epi8(self.lanes, stopwords::lanes_avx2(k));
+            }
             return;
         }
-        // The lanes as bytes: a load each, where shifting a u128 took a
-        // few instructions per lane.
-        let b = self.hits.to_le_bytes();
-        for (i, slot) in self.per_lang.iter_mut().enumerate() {
-            // Wrapping: the per-language counts are u16 sums.
-            *slot = slot.wrapping_add(u16::from_le_bytes([b[2 * i], b[2 * i + 1]]));
-        }
-        self.first_person += u16::from_le_bytes([b[14], b[15]]) as u32;
-        self.hits = 0;
+        self.hit(stopwords::lookup_key(k));
     }
 
-    fn finish(&mut self) -> WordStats {
-        self.flush();
+    /// The counters added to the totals and cleared; `WIDE`: in the AVX2
+    /// scan (`lanes` used).
+    #[inline(always)]
+    fn flush<const WIDE: bool>(&mut self) {
+        #[cfg(target_arch = "x86_64")]
+        if WIDE {
+            // SAFETY: as in `hit_key`: the CPU has AVX2.
+            unsafe { flush_avx2(self) };
+            return;
+        }
+        let h = std::mem::take(&mut self.hits);
+        // Lane 7, first person, counted exactly; the languages' lanes
+        // wrap as u16 sums.
+        self.first_person += (h >> 112) as u32;
+        let b = h.to_le_bytes();
+        for (i, slot) in self.per_lang.iter_mut().enumerate() {
+            *slot = slot.wrapping_add(u16::from_le_bytes([b[2 * i], b[2 * i + 1]]));
+        }
+    }
+
+    #[inline(always)]
+    fn finish<const WIDE: bool>(&mut self) -> WordStats {
+        self.flush::<WIDE>();
+        let [per_lang @ .., _] = self.per_lang;
         WordStats {
             words: self.words,
             capitalised: self.capitalised,
             first_person: self.first_person,
-            per_lang: self.per_lang,
+            per_lang,
         }
     }
+}
+
+/// `Counter::flush` in the AVX2 scan: the byte counters of `lanes`
+/// summed per bit over the four slots, as 16-bit lanes, and `hits` added
+/// to the totals, all in vectors (moved through integers, the lanes took
+/// some forty instructions).
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn flush_avx2(c: &mut Counter) {
+    use std::arch::x86_64::*;
+    let v = std::mem::replace(&mut c.lanes, _mm256_setzero_si256());
+    let h = std::mem::take(&mut c.hits);
+    let z = _mm256_setzero_si256();
+    // Bytes widened to 16 bits: slots 0 and 2 (low halves of the 128-bit
+    // lanes), 1 and 3 (high halves); then the two 128-bit lanes added,
+    // and the hits of the words that went the long way.
+    let s = _mm256_add_epi16(_mm256_unpacklo_epi8(v, z), _mm256_unpackhi_epi8(v, z));
+    let r = _mm_add_epi16(_mm256_castsi256_si128(s), _mm256_extracti128_si256::<1>(s));
+    let r = _mm_add_epi16(r, _mm_set_epi64x((h >> 64) as i64, h as i64));
+    // Lane 7, first person, counted exactly; the languages' lanes wrap as
+    // u16 sums.
+    c.first_person += _mm_extract_epi16::<7>(r) as u32;
+    let p = c.per_lang.as_mut_ptr().cast::<__m128i>();
+    // SAFETY: the load and the store read and write the 16 bytes of
+    // `per_lang`, unaligned allowed.
+    unsafe { _mm_storeu_si128(p, _mm_add_epi16(_mm_loadu_si128(p), r)) };
 }
 
 /// Whether the non-ASCII `c` is part of a word: alphanumeric, and not
@@ -636,7 +712,7 @@ fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> 
             piece_words::<true, WIDE>(text, o, piece, starts, ends, &m, slow, &mut words);
         }
         if o + n >= next_flush {
-            words.flush();
+            words.flush::<WIDE>();
             next_flush = o + n + FLUSH_BYTES;
         }
         o += n;
@@ -645,7 +721,7 @@ fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> 
         end_word(text, start, len, !wide, max_key, &mut words);
     }
     st.chars = (len - continuation) as u32;
-    st.words = words.finish();
+    st.words = words.finish::<WIDE>();
     *out = st;
     irregular
 }
@@ -673,6 +749,29 @@ fn piece_words<const SLOW: bool, const WIDE: bool>(
         st.words += starts.count_ones();
         st.capitalised += (starts & m.upper).count_ones();
     }
+    if WIDE && !SLOW {
+        // Words UNROLL at a time, those past the last of the piece keyed
+        // 0, which adds nothing (`stopwords::lanes_avx2`): a loop of one
+        // word a step took a missed branch at its end on most pieces
+        // (their number of words varies), one step in UNROLL takes fewer.
+        const UNROLL: usize = 4;
+        loop {
+            for _ in 0..UNROLL {
+                // 64 past the last word, whose bytes 64.. the piece has.
+                let s = starts.trailing_zeros() as usize;
+                starts &= starts.wrapping_sub(1);
+                let e = ends.trailing_zeros() as usize;
+                ends &= ends.wrapping_sub(1);
+                let len = if s < 64 { e.wrapping_sub(s) } else { 0 };
+                let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
+                let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
+                st.hit_key::<WIDE>(word_key(x, len));
+            }
+            if starts == 0 {
+                return;
+            }
+        }
+    }
     while starts != 0 {
         let s = starts.trailing_zeros() as usize & 63;
         starts &= starts - 1;
@@ -694,46 +793,33 @@ fn piece_words<const SLOW: bool, const WIDE: bool>(
         // keeps a digit or an apostrophe), the bytes past the word masked
         // off. Looked up whatever the length, without a branch on it
         // (words of nine bytes and more come at random, and such a branch
-        // often missed): a longer word, in no list, gets a key none
-        // matches (`unlisted`).
+        // often missed): a longer word's key is its first eight bytes,
+        // which match no listed word (`word_key`).
         let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
         let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
-        st.hit(lookup_wide::<WIDE>(word_key(x, len, max_key)));
+        st.hit_key::<WIDE>(word_key(x, len));
     }
 }
 
-/// The key of an ASCII word of `len` (at least 1) bytes whose first eight
-/// (or those and the bytes after it) are `x`, lower-cased; a key that
-/// matches no listed word when `len` is past `max_key`.
+/// The key of an ASCII word of `len` bytes (1 to 63) whose first eight (or
+/// those and the bytes after it) are `x`, lower-cased: its bytes packed
+/// as `stopwords::key` packs them, its first eight when it is longer (no
+/// listed word has eight ASCII bytes: `stopwords::MAX_ASCII_LEN`).
 #[inline(always)]
-fn word_key(x: u64, len: usize, max_key: usize) -> u64 {
-    // For `len` 1 to 8 a shift by 56 to 0; longer, any.
-    let keep = u64::MAX >> (64usize.wrapping_sub(8 * len) & 63);
-    unlisted(x & keep, len > max_key)
+fn word_key(x: u64, len: usize) -> u64 {
+    x & KEEP[len & 63]
 }
 
-/// `k` with its first byte's top bit set when `long`: a key of ASCII
-/// bytes then matches no listed word. Its first byte is then either a
-/// UTF-8 continuation byte, which starts no word, or a lead byte, which
-/// a listed word follows with a continuation byte, where the key has an
-/// ASCII byte or none.
-#[inline(always)]
-fn unlisted(k: u64, long: bool) -> u64 {
-    k | (long as u64) << 7
-}
-
-/// `stopwords::lookup_key`; `WIDE`: in `scan_avx2`, where the CPU has
-/// AVX2.
-#[inline(always)]
-fn lookup_wide<const WIDE: bool>(k: u64) -> u8 {
-    #[cfg(target_arch = "x86_64")]
-    if WIDE {
-        // SAFETY: only `scan_body::<true>` passes `WIDE`, which only
-        // `scan_avx2` and `line_stats_wide` run: the CPU has AVX2.
-        return unsafe { stopwords::lookup_key_avx2(k) };
+/// Per length in bytes, the bytes of a key it keeps: all eight from 8 on.
+static KEEP: [u64; 64] = {
+    let mut t = [u64::MAX; 64];
+    let mut n = 0;
+    while n < 8 {
+        t[n] = (1u64 << (8 * n)) - 1;
+        n += 1;
     }
-    stopwords::lookup_key(k)
-}
+    t
+};
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
 /// copy or a call; others by `add_word`.
@@ -1280,16 +1366,14 @@ mod tests {
         assert_eq!(per_lang, [0, de, de, 0, de, 0, de]);
     }
 
-    /// A word's key is its bytes packed, as `stopwords::key` packs them,
-    /// up to eight bytes; a longer word's matches no listed word, whatever
-    /// it starts with (listed words, cut or not, and random letters).
+    /// An ASCII word's key is its bytes packed, as `stopwords::key` packs
+    /// them, up to eight bytes; a longer word's matches no listed word,
+    /// whatever it starts with (listed words, cut or not, and random
+    /// letters), in either look-up.
     #[test]
     fn word_keys_are_packed_words_or_match_none() {
-        let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
         let mut starts: Vec<Vec<u8>> = Vec::new();
-        for w in [
-            "the", "because", "about", "a", "i", "my", "de", "über", "también",
-        ] {
+        for w in ["the", "because", "about", "a", "i", "my", "de", "yo", "x'y"] {
             starts.push(w.as_bytes().to_vec());
         }
         let mut rng = crate::test_rng::XorShift::new(0x0DDB_A11C_0FFE_E123);
@@ -1302,13 +1386,21 @@ mod tests {
             let mut b = w.clone();
             b.extend_from_slice(b"xyzwvuts");
             let x = u64::from_le_bytes(b[..8].try_into().unwrap()) | 0x2020_2020_2020_2020;
-            for len in 1..=64 {
-                let k = word_key(x, len, max_key);
-                if len <= 8 && b[..len].is_ascii() {
+            for len in 1..64 {
+                let k = word_key(x, len);
+                if len <= 8 {
                     let lower = b[..len].to_ascii_lowercase();
                     assert_eq!(Some(k), stopwords::key(&lower), "{w:?} {len}");
-                } else if len > max_key {
+                }
+                if len >= 8 {
                     assert_eq!(stopwords::lookup_key(k), 0, "{w:?} {len}");
+                    #[cfg(target_arch = "x86_64")]
+                    if *AVX2 {
+                        // SAFETY: the CPU has AVX2; a vector's bytes read
+                        // as four u64s.
+                        let l: [u64; 4] = unsafe { std::mem::transmute(stopwords::lanes_avx2(k)) };
+                        assert_eq!(l, [0; 4], "{w:?} {len}");
+                    }
                 }
             }
         }

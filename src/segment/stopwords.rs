@@ -59,6 +59,8 @@ struct Table {
     values: [u32; BUCKETS],
     /// Longest word, in bytes.
     max_len: usize,
+    /// Longest word of ASCII bytes only.
+    max_ascii_len: usize,
     /// Distinct words.
     len: usize,
 }
@@ -105,6 +107,15 @@ impl Table {
             if e - s > self.max_len {
                 self.max_len = e - s;
             }
+            let mut ascii = true;
+            let mut j = s;
+            while j < e {
+                ascii &= w[j] < 0x80;
+                j += 1;
+            }
+            if ascii && e - s > self.max_ascii_len {
+                self.max_ascii_len = e - s;
+            }
         }
         self.values[i] |= (bit as u32) << (8 * slot);
     }
@@ -133,12 +144,19 @@ static TABLE: Table = BUILT;
 /// Longest listed word in bytes: a longer ASCII word needs no look-up.
 pub const MAX_LEN: usize = BUILT.max_len;
 
+/// Longest listed word of ASCII bytes only: shorter than a key, so that a
+/// key of eight ASCII bytes (the first eight of a longer ASCII word too)
+/// matches no listed word.
+pub const MAX_ASCII_LEN: usize = BUILT.max_ascii_len;
+const _: () = assert!(MAX_ASCII_LEN < KEY_LEN);
+
 /// `TABLE`, made at compile time (a const, so that `MAX_LEN` can read it).
 const BUILT: Table = {
     let mut t = Table {
         keys: [Bucket([0; WAYS]); BUCKETS],
         values: [0; BUCKETS],
         max_len: 0,
+        max_ascii_len: 0,
         len: 0,
     };
     let lists = [EN, ES, FR, DE, PT, IT, NL];
@@ -189,6 +207,74 @@ pub unsafe fn lookup_key_avx2(k: u64) -> u8 {
     (u64::from(TABLE.values[i]) >> (8 * j)) as u8
 }
 
+/// A bucket of `TABLE` for `lanes_avx2`: its keys, and each slot's value
+/// spread a bit per byte (`spread`), in one cache line.
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+struct WideBucket {
+    keys: [u64; WAYS],
+    lanes: [u64; WAYS],
+}
+
+/// The bits of `m` one per byte: byte i is 1 when bit i is set.
+const fn spread(m: u8) -> u64 {
+    let mut x = 0;
+    let mut i = 0;
+    while i < 8 {
+        if m & (1 << i) != 0 {
+            x |= 1 << (8 * i);
+        }
+        i += 1;
+    }
+    x
+}
+
+/// `TABLE` as `WideBucket`s (16 KiB), made at compile time.
+static WIDE_TABLE: [WideBucket; BUCKETS] = {
+    let mut t = [WideBucket {
+        keys: [0; WAYS],
+        lanes: [0; WAYS],
+    }; BUCKETS];
+    let mut i = 0;
+    while i < BUCKETS {
+        t[i].keys = BUILT.keys[i].0;
+        let mut j = 0;
+        while j < WAYS {
+            t[i].lanes[j] = spread((BUILT.values[i] >> (8 * j)) as u8);
+            j += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// `lookup_key(k)` spread a bit per byte (byte i: 1 when bit i is set), in
+/// the 64-bit slot of the vector where `k` matched (0 elsewhere; all 0
+/// when it matched none): added to a vector of byte counters, a word's
+/// hits take no move out of the vector unit, no shift and no second
+/// table.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub unsafe fn lanes_avx2(k: u64) -> std::arch::x86_64::__m256i {
+    use std::arch::x86_64::*;
+    let b = &WIDE_TABLE[bucket(k)];
+    // SAFETY: AVX2 is there (this function's `target_feature`); the loads
+    // read the 32 bytes of the bucket's keys and of its lanes, each 32
+    // bytes aligned (`WideBucket` is 64 aligned, `lanes` at 32).
+    let (keys, lanes) = unsafe {
+        (
+            _mm256_load_si256(b.keys.as_ptr().cast::<__m256i>()),
+            _mm256_load_si256(b.lanes.as_ptr().cast::<__m256i>()),
+        )
+    };
+    let eq = _mm256_cmpeq_epi64(keys, _mm256_set1_epi64x(k as i64));
+    _mm256_and_si256(eq, lanes)
+}
+
 /// Bit mask of the languages that count `lower` as a function word.
 pub fn mask(lower: &str) -> u8 {
     lookup(lower.as_bytes()) & !FIRST_PERSON_BIT
@@ -223,6 +309,10 @@ mod tests {
         assert_eq!(lookup(b"a-very-long-word-indeed"), 0);
         assert_eq!(lookup(b""), 0);
         assert_eq!(MAX_LEN, "también".len());
+        assert_eq!(MAX_ASCII_LEN, "because".len());
+        assert_eq!(spread(0), 0);
+        assert_eq!(spread(0x81), 0x0100_0000_0000_0001);
+        assert_eq!(spread(0xff), 0x0101_0101_0101_0101);
         // Every listed word is found, in its languages.
         for (i, list) in [EN, ES, FR, DE, PT, IT, NL].iter().enumerate() {
             for w in list.split_whitespace() {
@@ -268,6 +358,11 @@ mod tests {
             if std::is_x86_feature_detected!("avx2") {
                 // SAFETY: the CPU has AVX2.
                 assert_eq!(unsafe { lookup_key_avx2(k) }, expect, "{k:#x}");
+                // SAFETY: as above; a vector's bytes read as four u64s.
+                let lanes: [u64; 4] = unsafe { std::mem::transmute(lanes_avx2(k)) };
+                // At most one slot is not 0.
+                assert!(lanes.iter().filter(|&&x| x != 0).count() <= 1, "{k:#x}");
+                assert_eq!(lanes.iter().fold(0, |a, x| a | x), spread(expect), "{k:#x}");
             }
         };
         check(0);
