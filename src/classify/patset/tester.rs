@@ -428,8 +428,10 @@ fn word_ranges() -> Option<&'static [(u32, u32)]> {
 }
 
 /// A prebuilt DFA is copied into a `Table` once it has searched this many
-/// bytes per byte of its sparse form (about one table entry each).
-const TABLE_AFTER: usize = 4;
+/// bytes per byte of its sparse form (about one table entry each). At 4,
+/// on 100 MB of text, the sparse searches cost three times what the
+/// copies did; at 1 about as much.
+const TABLE_AFTER: usize = 1;
 
 /// Largest `Table` made (entries): a larger DFA stays sparse, its table
 /// too large to stay in cache.
@@ -472,43 +474,72 @@ impl Table {
         for b in (0..=255u8).rev() {
             reps[usize::from(bc.get(b))] = b;
         }
-        // Every state the search can reach but the dead one.
+        // Every state the search can reach but the dead one, numbered as
+        // first met, with its transitions by those numbers (`DEAD`: to
+        // the dead state): each asked of the sparse DFA once, as it scans
+        // a state's ranges for each.
+        const DEAD: u32 = u32::MAX;
+        let mut number = rustc_hash::FxHashMap::default();
         let mut order = Vec::new();
-        let mut seen = rustc_hash::FxHashSet::default();
-        let mut todo = vec![start];
-        while let Some(sid) = todo.pop() {
-            if dfa.is_dead_state(sid) || !seen.insert(sid) {
-                continue;
+        let mut trans: Vec<u32> = Vec::new();
+        let mut meet = |sid, order: &mut Vec<_>| -> Option<u32> {
+            if dfa.is_dead_state(sid) {
+                return Some(DEAD);
+            }
+            if let Some(&n) = number.get(&sid) {
+                return Some(n);
             }
             if dfa.is_quit_state(sid) || (order.len() + 2).saturating_mul(width) > TABLE_MAX {
                 return None;
             }
+            let n = u32::try_from(order.len()).ok()?;
+            number.insert(sid, n);
             order.push(sid);
-            todo.extend(reps.iter().map(|&b| dfa.next_state(sid, b)));
+            Some(n)
+        };
+        let start = meet(start, &mut order)?;
+        let mut done = 0;
+        while let Some(&sid) = order.get(done) {
+            // Consecutive classes mostly go to the same state.
+            let mut last = None;
+            for &b in &reps {
+                let to = dfa.next_state(sid, b);
+                let n = match last {
+                    Some((s, n)) if s == to => n,
+                    _ => meet(to, &mut order)?,
+                };
+                last = Some((to, n));
+                trans.push(n);
+            }
+            done += 1;
         }
         // Row 0 is the dead state's (reached or not), then the match
         // states', then the rest's.
-        order.sort_by_key(|&sid| !dfa.is_match_state(sid));
         let row = |i: usize| u32::try_from((i + 1) * width).ok();
-        let mut rows = rustc_hash::FxHashMap::default();
-        for (i, &sid) in order.iter().enumerate() {
-            rows.insert(sid, row(i)?);
+        let mut rows = vec![0u32; order.len()];
+        let mut k = 0;
+        for matching in [true, false] {
+            for (i, &sid) in order.iter().enumerate() {
+                if dfa.is_match_state(sid) == matching {
+                    rows[i] = row(k)?;
+                    k += 1;
+                }
+            }
         }
-        let to_row = |sid| rows.get(&sid).copied().unwrap_or(0);
+        let matches = order.iter().filter(|&&sid| dfa.is_match_state(sid)).count();
         let mut next = vec![0u32; (order.len() + 1) * width];
         for (i, &sid) in order.iter().enumerate() {
-            let r = (i + 1) * width;
-            for (c, &b) in reps.iter().enumerate() {
-                next[r + c] = to_row(dfa.next_state(sid, b));
+            let r = rows[i] as usize;
+            for (c, &n) in trans[i * (width - 1)..(i + 1) * (width - 1)].iter().enumerate() {
+                next[r + c] = rows.get(n as usize).copied().unwrap_or(0);
             }
             next[r + width - 1] = u32::from(dfa.is_match_state(dfa.next_eoi_state(sid)));
         }
-        let matches = order.iter().filter(|&&sid| dfa.is_match_state(sid)).count();
         Some(Table {
             classes: std::array::from_fn(|b| bc.get(b as u8)),
             next: next.into_boxed_slice(),
             width,
-            start: to_row(start),
+            start: rows.get(start as usize).copied().unwrap_or(0),
             special: row(matches)?,
         })
     }
