@@ -237,8 +237,12 @@ struct Subst {
     /// Where each run of characters replaced alike starts (the first at
     /// U+0080), sorted.
     starts: Vec<u32>,
-    /// Per run: its replacement, or `KEEP` or `NONE`.
-    to: Vec<u8>,
+    /// Per run: the replacement of its characters that are no word
+    /// characters, and of those that are (or `KEEP` or `NONE`); the same
+    /// unless the pattern has a Unicode word boundary. (Runs of the word
+    /// characters' hundreds of ranges would be most of them, made for
+    /// each pattern.)
+    to: Vec<[u8; 2]>,
 }
 
 /// A class's ranges of characters (as numbers), sorted and apart.
@@ -257,9 +261,6 @@ impl Subst {
         let mut atoms: Vec<Ranges> = vec![vec![(10, 10)], vec![(13, 13)]];
         let (mut uword, mut aword) = (false, false);
         Subst::atoms(hir, &mut atoms, &mut uword, &mut aword)?;
-        if uword {
-            atoms.push(word_ranges()?.to_vec());
-        }
         if aword {
             atoms.push(vec![(0x30, 0x39), (0x41, 0x5a), (0x5f, 0x5f), (0x61, 0x7a)]);
         }
@@ -270,9 +271,11 @@ impl Subst {
         let (wide, narrow): (Vec<&Ranges>, Vec<&Ranges>) = atoms
             .iter()
             .partition(|a| a.last().is_some_and(|r| r.1 >= 0x80));
-        if wide.len() > 64 {
+        // One more bit: being a word character, where that counts.
+        if wide.len() > 63 {
             return None;
         }
+        let word_bit = if uword { 1u64 << wide.len() } else { 0 };
         let holds = |a: &[(u32, u32)], c: u32| a.iter().take_while(|r| r.0 <= c).any(|r| c <= r.1);
         // An ASCII character in none of the others, by its classes among
         // those (as bits): it replaces the characters in just these.
@@ -281,12 +284,17 @@ impl Subst {
             if narrow.iter().any(|a| holds(a, c)) {
                 continue;
             }
+            let word = char::from_u32(c).is_some_and(regex_syntax::is_word_character);
             let set = wide
                 .iter()
                 .enumerate()
                 .fold(0u64, |set, (k, a)| set | u64::from(holds(a, c)) << k);
-            by_set.insert(set, c as u8);
+            by_set.insert(set | if word { word_bit } else { 0 }, c as u8);
         }
+        let to = |set: u64| match set {
+            0 => KEEP,
+            _ => by_set.get(&set).copied().unwrap_or(NONE),
+        };
         let wide: Vec<&[(u32, u32)]> = wide
             .iter()
             .map(|a| &a[a.partition_point(|r| r.1 < 0x80)..])
@@ -294,7 +302,7 @@ impl Subst {
         // Past ASCII, run by run of characters in the same classes: at
         // each, the classes holding it and where the next run starts.
         let mut next_range = vec![0usize; wide.len()];
-        let (mut starts, mut to) = (Vec::new(), Vec::<u8>::new());
+        let (mut starts, mut tos) = (Vec::new(), Vec::<[u8; 2]>::new());
         let mut at = 0x80;
         while at <= 0x10_ffff {
             let (mut set, mut next) = (0u64, 0x11_0000);
@@ -312,18 +320,14 @@ impl Subst {
                     }
                 }
             }
-            let r = if set == 0 {
-                KEEP
-            } else {
-                by_set.get(&set).copied().unwrap_or(NONE)
-            };
-            if to.last() != Some(&r) {
+            let r = [to(set), to(set | word_bit)];
+            if tos.last() != Some(&r) {
                 starts.push(at);
-                to.push(r);
+                tos.push(r);
             }
             at = next;
         }
-        Some(Subst { starts, to })
+        Some(Subst { starts, to: tos })
     }
 
     /// Each class and literal character of `hir` into `atoms`, and
@@ -382,7 +386,11 @@ impl Subst {
     /// What `c` (past ASCII) is replaced by.
     fn of_char(&self, c: char) -> u8 {
         let k = self.starts.partition_point(|&s| s <= u32::from(c));
-        self.to.get(k.wrapping_sub(1)).copied().unwrap_or(NONE)
+        match self.to.get(k.wrapping_sub(1)) {
+            Some(&[a, w]) if a != w && regex_syntax::is_word_character(c) => w,
+            Some(&[a, _]) => a,
+            None => NONE,
+        }
     }
 
     /// `text` with its characters past ASCII replaced, into `out`; false
@@ -407,24 +415,6 @@ impl Subst {
             rest = &rest[n + c.len_utf8()..];
         }
     }
-}
-
-/// The ranges of `\w` (Unicode), which `regex_syntax::is_word_character`
-/// and the Unicode word boundaries hold to (`None`: it did not parse).
-fn word_ranges() -> Option<&'static [(u32, u32)]> {
-    static WORD: OnceLock<Option<Vec<(u32, u32)>>> = OnceLock::new();
-    WORD.get_or_init(
-        || match regex_syntax::Parser::new().parse(r"\w").ok()?.into_kind() {
-            HirKind::Class(Class::Unicode(c)) => Some(
-                c.ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
-                    .collect(),
-            ),
-            _ => None,
-        },
-    )
-    .as_deref()
 }
 
 /// A prebuilt DFA is copied into a `Table` once it has searched this many
@@ -530,7 +520,10 @@ impl Table {
         let mut next = vec![0u32; (order.len() + 1) * width];
         for (i, &sid) in order.iter().enumerate() {
             let r = rows[i] as usize;
-            for (c, &n) in trans[i * (width - 1)..(i + 1) * (width - 1)].iter().enumerate() {
+            for (c, &n) in trans[i * (width - 1)..(i + 1) * (width - 1)]
+                .iter()
+                .enumerate()
+            {
                 next[r + c] = rows.get(n as usize).copied().unwrap_or(0);
             }
             next[r + width - 1] = u32::from(dfa.is_match_state(dfa.next_eoi_state(sid)));
