@@ -1152,15 +1152,11 @@ impl PatternSet {
     pub fn is_match_in(&self, i: usize, text: &str, ascii: bool) -> bool {
         let pre = self.prebuilt[i]
             .get_or_init(|| super::prebuilt::ascii_dfa(&self.patterns[i]).map(Prebuilt::new));
-        // Text with characters the pattern cannot match (which are no word
-        // characters, if it has a Unicode word boundary) and no other than
-        // ASCII is answered as ASCII text: by the ASCII forms, compiled
-        // and searched in a fraction of the time of the Unicode ones.
-        if ascii
-            || pre
-                .as_ref()
-                .is_some_and(|d| d.answers_as_ascii(text, || self.hir(i)))
-        {
+        // ASCII text, or the ASCII image of other text (`Prebuilt::
+        // with_ascii_image`), where the pattern matches as on the text:
+        // answered by the ASCII forms, compiled and searched in a fraction
+        // of the time of the Unicode ones.
+        let on_ascii = |text: &str| {
             // Its DFA built ahead of time, if there is one, answers first
             // (a loose one only where it does not match).
             if let Some(d) = pre
@@ -1171,17 +1167,27 @@ impl PatternSet {
             }
             // On ASCII the ASCII form answers alone, with a smaller DFA
             // than the exact regex (which is there if it does not compile).
-            let ascii = self.form(&self.ascii[i], i, |h| Some(ascii_form_hir(h)));
-            if let Some(re) = ascii {
-                return re.is_match(text);
+            match self.form(&self.ascii[i], i, |h| Some(ascii_form_hir(h))) {
+                Some(re) => re.is_match(text),
+                None => self.exact(i).is_some_and(|re| re.is_match(text)),
             }
-        } else if self
+        };
+        if ascii {
+            return on_ascii(text);
+        }
+        if let Some(m) = pre
+            .as_ref()
+            .and_then(|d| d.with_ascii_image(text, || self.hir(i), on_ascii))
+        {
+            return m;
+        }
+        // The loose form is there for the DFA's sake on non-ASCII text: it
+        // matches wherever the pattern does, so where it does not, neither
+        // does the pattern.
+        if self
             .form(&self.single[i], i, loosen_hir)
             .is_some_and(|re| !re.is_match(text))
         {
-            // The loose form is there for the DFA's sake on non-ASCII text:
-            // it matches wherever the pattern does, so where it does not,
-            // neither does the pattern.
             return false;
         }
         self.exact(i).is_some_and(|re| re.is_match(text))
