@@ -511,51 +511,75 @@ struct LineFlags {
 
 /// `LineFlags` of `page`. `loose`, `run_ons` and `prose` are as long as
 /// `junk` or the page, whichever is shorter; the others as the page.
+/// Each line's flags are found as the bits of one byte, written where
+/// the line's byte goes (no room checked per push, six times a line);
+/// each flag's Vec is then taken from the bytes in a loop the compiler
+/// vectorises.
 fn line_flags(page: &Page, junk: &[bool], sw: bool, said: &Said) -> LineFlags {
+    const LOOSE: u8 = 1;
+    const RUN_ON: u8 = 2;
+    const PROSE: u8 = 4;
+    const REPEAT: u8 = 8;
+    const TWICE: u8 = 16;
+    const DATA: u8 = 32;
     let n = page.blocks.len();
     let m = n.min(junk.len());
-    let mut out = LineFlags {
-        loose: Vec::with_capacity(m),
-        run_ons: Vec::with_capacity(m),
-        prose: Vec::with_capacity(m),
-        repeat: Vec::with_capacity(n),
-        twice: Vec::with_capacity(n),
-        data: Vec::with_capacity(n),
-    };
     let mut seen = vec![false; said.texts()];
-    for (i, b) in page.blocks.iter().enumerate() {
-        let f = &b.features;
-        // A paragraph seen before is a teaser or a panel shown twice: it
-        // adds nothing to the region around its second copy.
-        let before = std::mem::replace(&mut seen[said.id(i)], true);
-        let repeat = before && f.words >= 5;
-        out.repeat.push(repeat);
-        // Short lines said more than once on the page (menus shown
-        // twice); only short lines can be menu items.
-        out.twice.push(f.words <= 6 && said.times(i) > 1);
-        // Rows of a data table (a figure's series, a ranking): lines of a
-        // label and a value, ending in a number.
-        out.data
-            .push((2..=12).contains(&f.words) && !f.ends_sentence && ends_number(&b.text));
-        let Some(&j) = junk.get(i) else { continue };
-        let l = !j && super::region::is_prose(b, sw);
-        // Run-on lines read as prose to `is_prose` but are none (see
-        // `run_on`): not even loose prose, and neutral in the scores.
-        let r = l && run_on(f);
-        let l = l && !r;
-        out.loose.push(l);
-        out.run_ons.push(r);
-        // A headline in title case reads as a short sentence but is not
-        // prose, even when it ends with a period ("It Broke. Here Is
-        // Why.").
-        let headline = f.words <= 25
-            && (f.title_case_ratio >= 0.6 && !b.text.ends_with('.') || f.title_case_ratio >= 0.7);
-        // Paragraphs end like sentences; a short line that does not is a
-        // headline or a label.
-        out.prose
-            .push(l && !(headline || (f.words < 20 && !f.ends_sentence)) && !repeat);
+    let bits: Vec<u8> = page
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let f = &b.features;
+            // A paragraph seen before is a teaser or a panel shown twice:
+            // it adds nothing to the region around its second copy.
+            let before = std::mem::replace(&mut seen[said.id(i)], true);
+            let repeat = before && f.words >= 5;
+            let mut out = if repeat { REPEAT } else { 0 };
+            // Short lines said more than once on the page (menus shown
+            // twice); only short lines can be menu items.
+            if f.words <= 6 && said.times(i) > 1 {
+                out |= TWICE;
+            }
+            // Rows of a data table (a figure's series, a ranking): lines
+            // of a label and a value, ending in a number.
+            if (2..=12).contains(&f.words) && !f.ends_sentence && ends_number(&b.text) {
+                out |= DATA;
+            }
+            let Some(&j) = junk.get(i) else { return out };
+            if j || !super::region::is_prose(b, sw) {
+                return out;
+            }
+            // Run-on lines read as prose to `is_prose` but are none (see
+            // `run_on`): not even loose prose, and neutral in the scores.
+            if run_on(f) {
+                return out | RUN_ON;
+            }
+            out |= LOOSE;
+            // Paragraphs end like sentences; a short line that does not
+            // is a headline or a label. A headline in title case reads as
+            // a short sentence but is not prose, even when it ends with a
+            // period ("It Broke. Here Is Why.").
+            let prose = !repeat
+                && (f.words >= 20 || f.ends_sentence)
+                && !(f.words <= 25
+                    && (f.title_case_ratio >= 0.7
+                        || f.title_case_ratio >= 0.6 && !b.text.ends_with('.')));
+            if prose {
+                out |= PROSE;
+            }
+            out
+        })
+        .collect();
+    let flag = |bits: &[u8], f: u8| -> Vec<bool> { bits.iter().map(|&b| b & f != 0).collect() };
+    LineFlags {
+        loose: flag(&bits[..m], LOOSE),
+        run_ons: flag(&bits[..m], RUN_ON),
+        prose: flag(&bits[..m], PROSE),
+        repeat: flag(&bits, REPEAT),
+        twice: flag(&bits, TWICE),
+        data: flag(&bits, DATA),
     }
-    out
 }
 
 /// `n` lines, those in any of `ranges` (from the first line to one past
@@ -1237,6 +1261,55 @@ fn core_end(page: &Page, prose: &[bool]) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// `line_flags` as it was: a push per flag per line.
+    fn line_flags_plain(page: &Page, junk: &[bool], sw: bool, said: &Said) -> LineFlags {
+        let n = page.blocks.len();
+        let m = n.min(junk.len());
+        let mut out = LineFlags {
+            loose: Vec::with_capacity(m),
+            run_ons: Vec::with_capacity(m),
+            prose: Vec::with_capacity(m),
+            repeat: Vec::with_capacity(n),
+            twice: Vec::with_capacity(n),
+            data: Vec::with_capacity(n),
+        };
+        let mut seen = vec![false; said.texts()];
+        for (i, b) in page.blocks.iter().enumerate() {
+            let f = &b.features;
+            // A paragraph seen before is a teaser or a panel shown twice: it
+            // adds nothing to the region around its second copy.
+            let before = std::mem::replace(&mut seen[said.id(i)], true);
+            let repeat = before && f.words >= 5;
+            out.repeat.push(repeat);
+            // Short lines said more than once on the page (menus shown
+            // twice); only short lines can be menu items.
+            out.twice.push(f.words <= 6 && said.times(i) > 1);
+            // Rows of a data table (a figure's series, a ranking): lines of a
+            // label and a value, ending in a number.
+            out.data
+                .push((2..=12).contains(&f.words) && !f.ends_sentence && ends_number(&b.text));
+            let Some(&j) = junk.get(i) else { continue };
+            let l = !j && crate::classify::region::is_prose(b, sw);
+            // Run-on lines read as prose to `is_prose` but are none (see
+            // `run_on`): not even loose prose, and neutral in the scores.
+            let r = l && run_on(f);
+            let l = l && !r;
+            out.loose.push(l);
+            out.run_ons.push(r);
+            // A headline in title case reads as a short sentence but is not
+            // prose, even when it ends with a period ("It Broke. Here Is
+            // Why.").
+            let headline = f.words <= 25
+                && (f.title_case_ratio >= 0.6 && !b.text.ends_with('.')
+                    || f.title_case_ratio >= 0.7);
+            // Paragraphs end like sentences; a short line that does not is a
+            // headline or a label.
+            out.prose
+                .push(l && !(headline || (f.words < 20 && !f.ends_sentence)) && !repeat);
+        }
+        out
+    }
+
     /// `Said::new` as first written: a hash map from each text to its
     /// number.
     fn said_slow(page: &Page) -> (Vec<u32>, Vec<u32>) {
@@ -1295,6 +1368,61 @@ mod tests {
         assert_eq!((got.lines(), got.times(0), got.times(1)), (3, 2, 1));
         let mut own = None;
         assert_eq!(Said::or_count(None, &page, &mut own).times(2), 2);
+    }
+
+    /// `line_flags` sets each flag where the push per flag did, on
+    /// generated pages (lines said again, prose, headlines, table rows)
+    /// with `junk` as long as the page, shorter or longer.
+    #[test]
+    fn line_flags_are_the_flags_pushed_one_by_one() {
+        use crate::classify::testgen;
+        let mut rng = testgen::rng(41);
+        let mut pool: Vec<String> = (0..300).map(|_| testgen::line(&mut rng, 30)).collect();
+        pool.extend(
+            [
+                "The team said the plan, which was late, would go on at the end of the year.",
+                "It Broke. Here Is Why We Think It Will Not Happen Again.",
+                "It Broke. Here Is Why We Think It Will Not Happen Again Today",
+                "This is one of the best things we have ever seen in the whole of the town, and it is",
+                "Revenue in the second quarter 12.5%",
+                "Share",
+                "Home About Contact",
+                "a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc",
+            ]
+            .map(String::from),
+        );
+        // A run-on line: many words, one mark.
+        pool.push(format!("{}.", ["the menu and of it"; 30].join(" ")));
+        // Each flag must be set somewhere, or the test compares nothing.
+        let mut set = [0usize; 6];
+        for _ in 0..400 {
+            let page = testgen::page_from(&mut rng, &pool, 120);
+            let n = page.blocks.len();
+            let len = match rng.below(3) {
+                0 => n,
+                1 => rng.below(n + 1),
+                _ => n + rng.below(3),
+            };
+            let junk: Vec<bool> = (0..len).map(|_| rng.below(6) == 0).collect();
+            let said = Said::new(&page);
+            for sw in [false, true] {
+                let got = line_flags(&page, &junk, sw, &said);
+                let want = line_flags_plain(&page, &junk, sw, &said);
+                let pairs = [
+                    (&got.loose, &want.loose),
+                    (&got.run_ons, &want.run_ons),
+                    (&got.prose, &want.prose),
+                    (&got.repeat, &want.repeat),
+                    (&got.twice, &want.twice),
+                    (&got.data, &want.data),
+                ];
+                for (k, (g, w)) in pairs.into_iter().enumerate() {
+                    assert_eq!(g, w, "flag {k}");
+                    set[k] += g.iter().filter(|&&b| b).count();
+                }
+            }
+        }
+        assert!(set.iter().all(|&c| c > 0), "{set:?}");
     }
 
     #[test]

@@ -276,6 +276,35 @@ fn signature(b: &Block) -> Option<bool> {
 /// words are walked only until a separator or one word too many, as most
 /// short lines are no name and hold more words than one has.
 fn name_end(t: &str) -> (usize, usize) {
+    if !t.is_ascii() {
+        return name_end_words(t);
+    }
+    // An ASCII line (most): its bytes walked once, each word's bytes
+    // looked at for a separator as they come (no word split first). White
+    // space is `split_whitespace`'s ASCII white space, '\x0b' too.
+    let b = t.as_bytes();
+    let (mut n, mut start) = (0, None);
+    for (k, &c) in b.iter().enumerate() {
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            if start.take().is_some() {
+                n += 1;
+                if n > NAME_WORDS {
+                    return (t.len(), n);
+                }
+            }
+            continue;
+        }
+        let from = *start.get_or_insert(k);
+        if c == b',' || c == b'|' {
+            return (k, n + usize::from(k > from));
+        }
+    }
+    (t.len(), n + usize::from(start.is_some()))
+}
+
+/// `name_end` of any line: its words split, each searched for a
+/// separator.
+fn name_end_words(t: &str) -> (usize, usize) {
     let mut n = 0;
     for w in t.split_whitespace() {
         // No separator is white space: the first one is in some word.
@@ -336,6 +365,42 @@ static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `name_end` answers as the word split does on every line: generated
+    /// lines (ASCII or not, with separators and white space of every
+    /// kind) and each separator at each place of a line of six words.
+    #[test]
+    fn byte_walk_ends_names_as_the_word_split_does() {
+        let mut rng = crate::classify::testgen::rng(53);
+        let spaces = [" ", "  ", "\t", "\u{b}", "\u{c}", "\r", "\n", "\u{a0}", ""];
+        let mut cut = 0;
+        for _ in 0..50000 {
+            let mut line = String::new();
+            for k in 0..rng.below(9) {
+                if k > 0 {
+                    line.push_str(spaces[rng.below(spaces.len())]);
+                }
+                line.push_str(&crate::classify::testgen::line(&mut rng, 2));
+                if rng.below(4) == 0 {
+                    line.push_str([",", "|", ", ", " | ", "·", "–"][rng.below(6)]);
+                }
+            }
+            let want = name_end_words(&line);
+            assert_eq!(name_end(&line), want, "{line:?}");
+            cut += usize::from(want.0 < line.len());
+        }
+        assert!(cut > 1000, "{cut}");
+        let words = ["Jane", "Roe", "Q.", "Ann", "Lee", "Jr"];
+        for at in 0..40 {
+            for sep in [',', '|'] {
+                let mut line = words.join(" ");
+                if at <= line.len() {
+                    line.insert(at, sep);
+                    assert_eq!(name_end(&line), name_end_words(&line), "{line:?}");
+                }
+            }
+        }
+    }
 
     /// `Lines` answers per text what `quote` and `signature` answer per
     /// line, asked in any order, past the end too: generated pages whose

@@ -186,29 +186,49 @@ fn may_be_dated(text: &str) -> bool {
     if !digit {
         return day();
     }
-    // A month's date ends in a year, "19" or "20" and two digits.
-    let year = || {
-        memchr::memchr2_iter(b'1', b'2', b)
-            .any(|i| b.get(i + 1) == Some(if b[i] == b'1' { &b'9' } else { &b'0' }))
-    };
-    // Only 'g' and 'G' OR 0x20 give 'g': the rare letter is searched for,
-    // not every three bytes looked at.
+    // Every branch's bytes, looked for in one walk over the line: a
+    // search per branch costs a call and a pass each, and a line with a
+    // digit (a count, a price) passed them all before it was ruled out.
     let lower_at = |i: usize, c: u8| b.get(i).is_some_and(|&x| x | 0x20 == c);
-    day()
-        // "7:45": a digit before the ':' and after it.
-        || memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
-        // "18.11.2019": two separators, each between digits.
-        || memchr::memchr3_iter(b'.', b'/', b'-', b)
-            .filter(|&i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
-            .nth(1)
-            .is_some()
-        // Case folding lets 'ſ' stand for the 's' of "sep".
-        || held.high && text.contains('ſ')
-        // "2 days ago": white space before it.
-        || memchr::memchr2_iter(b'g', b'G', b)
-            .any(|i| i >= 2 && lower_at(i - 1, b'a') && lower_at(i + 1, b'o') && space_at(i - 2))
+    // Separators between digits, and whether a year's "19" or "20" is
+    // there: a month's date ends in one.
+    let (mut seps, mut year) = (0, false);
+    for (i, &c) in b.iter().enumerate() {
+        let hit = match c {
+            // "7:45": a digit before the ':' and after it.
+            b':' => i > 0 && digit_at(i - 1) && digit_at(i + 1),
+            // "18.11.2019": two separators, each between digits.
+            b'.' | b'/' | b'-' => {
+                seps += usize::from(i > 0 && digit_at(i - 1) && digit_at(i + 1));
+                seps >= 2
+            }
+            // "2 days ago": white space before it. Only 'g' and 'G' OR
+            // 0x20 give 'g'.
+            b'g' | b'G' => {
+                i >= 2 && lower_at(i - 1, b'a') && lower_at(i + 1, b'o') && space_at(i - 2)
+            }
+            // "yesterday at", as `day` finds it.
+            b'y' | b'Y' => {
+                i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
+            }
+            b'1' => {
+                year |= b.get(i + 1) == Some(&b'9');
+                false
+            }
+            b'2' => {
+                year |= b.get(i + 1) == Some(&b'0');
+                false
+            }
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+    }
+    // Case folding lets 'ſ' stand for the 's' of "sep".
+    held.high && text.contains('ſ')
         // A month's name, looked for only on a line with a year.
-        || year()
+        || year
             && b.windows(3).any(|w| {
                 matches!(
                     [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
@@ -238,47 +258,40 @@ struct Held {
     high: bool,
 }
 
-/// `Held` of `b`, eight bytes at a time in a `u64` (the bytes past the
-/// end read as 0, which is none of the three): a few operations per word
-/// and no branch per byte, where a search for each costs a call.
+/// `Held` of `b`, 16 bytes at a time without a branch per byte, which
+/// the compiler turns into vector code (a search for each class costs a
+/// call). The last bytes are read as the last 16 (some looked at again:
+/// what a byte is does not change), or padded with 0, which is none of
+/// the three, in a line shorter than that.
 fn byte_classes(b: &[u8]) -> Held {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let (mut digit, mut y, mut high) = (0u64, 0u64, 0u64);
-    let mut word = |w: u64| {
-        // Each byte's low seven bits plus 0x50 sets its high bit from
-        // '0' (0x30) on, plus 0x46 from ':' (0x3a) on; no sum carries
-        // into the next byte. A byte with its own high bit set is none.
-        let low = w & !HIGH;
-        digit |= (low + 0x50 * ONES) & !(low + 0x46 * ONES) & !w & HIGH;
-        // A byte of 0 in `v` is a 'y' or a 'Y': the borrow test of a
-        // zero byte, exact for whether there is one.
-        let v = (w | (0x20 * ONES)) ^ (u64::from(b'y') * ONES);
-        y |= v.wrapping_sub(ONES) & !v & HIGH;
-        high |= w & HIGH;
-    };
-    let mut chunks = b.chunks_exact(8);
-    for c in chunks.by_ref() {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        word(u64::from_le_bytes(a));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut a = [0u8; 8];
-        match b.len().checked_sub(8) {
-            // The last eight bytes, some looked at again: what a byte is
-            // does not change (a copy of a few bytes is a call).
-            Some(from) => a.copy_from_slice(&b[from..]),
-            None => a[..rest.len()].copy_from_slice(rest),
+    let (mut digit, mut y, mut high) = (false, false, false);
+    let mut look = |c: &[u8; 16]| {
+        let (mut d, mut e, mut h) = (false, false, false);
+        for &x in c {
+            d |= x.wrapping_sub(b'0') < 10;
+            // Only 'y' and 'Y' OR 0x20 give 'y'.
+            e |= x | 0x20 == b'y';
+            h |= x >= 0x80;
         }
-        word(u64::from_le_bytes(a));
+        digit |= d;
+        y |= e;
+        high |= h;
+    };
+    let mut chunks = b.chunks_exact(16);
+    for c in chunks.by_ref() {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(c);
+        look(&a);
     }
-    Held {
-        digit: digit != 0,
-        y: y != 0,
-        high: high != 0,
+    if !chunks.remainder().is_empty() {
+        let mut a = [0u8; 16];
+        match b.len().checked_sub(16) {
+            Some(from) => a.copy_from_slice(&b[from..]),
+            None => a[..b.len()].copy_from_slice(b),
+        }
+        look(&a);
     }
+    Held { digit, y, high }
 }
 
 /// Whether `b` holds an ASCII digit: every byte looked at, 16 at a time
@@ -601,6 +614,122 @@ mod tests {
         assert!(dated > 500, "{dated}");
     }
 
+    /// `may_be_dated` as it was: a search per branch.
+    fn may_be_dated_plain(text: &str) -> bool {
+        let b = text.as_bytes();
+        // A digit or a space next to a separator, as a branch needs one: an
+        // ASCII one, or a byte of other than ASCII (`\d` and `\s` are
+        // Unicode's; the regex decides).
+        let digit_at = |i: usize| b.get(i).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
+        let space_at = |i: usize| {
+            b.get(i)
+                .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
+        };
+        // What the line holds, in one pass over its bytes.
+        let held = byte_classes(b);
+        // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
+        // other bytes that turn into letters this way only let the regex
+        // decide. A line without a 'y' is not searched.
+        let day = || {
+            held.y
+                && memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
+                    i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
+                })
+        };
+        // `\d` is any Unicode digit; every branch but "day" needs one.
+        let digit =
+            held.digit || held.high && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
+        if !digit {
+            return day();
+        }
+        // A month's date ends in a year, "19" or "20" and two digits.
+        let year = || {
+            memchr::memchr2_iter(b'1', b'2', b)
+                .any(|i| b.get(i + 1) == Some(if b[i] == b'1' { &b'9' } else { &b'0' }))
+        };
+        // Only 'g' and 'G' OR 0x20 give 'g': the rare letter is searched for,
+        // not every three bytes looked at.
+        let lower_at = |i: usize, c: u8| b.get(i).is_some_and(|&x| x | 0x20 == c);
+        day()
+            // "7:45": a digit before the ':' and after it.
+            || memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+            // "18.11.2019": two separators, each between digits.
+            || memchr::memchr3_iter(b'.', b'/', b'-', b)
+                .filter(|&i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+                .nth(1)
+                .is_some()
+            // Case folding lets 'ſ' stand for the 's' of "sep".
+            || held.high && text.contains('ſ')
+            // "2 days ago": white space before it.
+            || memchr::memchr2_iter(b'g', b'G', b)
+                .any(|i| i >= 2 && lower_at(i - 1, b'a') && lower_at(i + 1, b'o') && space_at(i - 2))
+            // A month's name, looked for only on a line with a year.
+            || year()
+                && b.windows(3).any(|w| {
+                    matches!(
+                        [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
+                        [b'j', b'a', b'n']
+                            | [b'f', b'e', b'b']
+                            | [b'm', b'a', b'r']
+                            | [b'a', b'p', b'r']
+                            | [b'm', b'a', b'y']
+                            | [b'j', b'u', b'n']
+                            | [b'j', b'u', b'l']
+                            | [b'a', b'u', b'g']
+                            | [b's', b'e', b'p']
+                            | [b'o', b'c', b't']
+                            | [b'n', b'o', b'v']
+                            | [b'd', b'e', b'c']
+                    )
+                })
+    }
+
+    /// `may_be_dated` answers as the search per branch did, on generated
+    /// lines, lines of date pieces, and each byte at each place of short
+    /// lines of digits and separators.
+    #[test]
+    fn one_walk_answers_as_a_search_per_branch() {
+        let mut rng = crate::classify::testgen::rng(31);
+        let (mut yes, mut no) = (0, 0);
+        for k in 0..60000 {
+            let mut line = crate::classify::testgen::line(&mut rng, 10);
+            if k % 3 == 0 {
+                line.push_str(
+                    [
+                        " ago", " Nov", "MAY 19", " 20", "sep", "Aug.", "1:2", "3/4-5",
+                    ][k % 8],
+                );
+            }
+            let want = may_be_dated_plain(&line);
+            assert_eq!(may_be_dated(&line), want, "{line:?}");
+            yes += usize::from(want);
+            no += usize::from(!want);
+        }
+        assert!(yes > 1000 && no > 1000, "{yes} {no}");
+        let bytes = [
+            b'1', b'9', b'2', b'0', b':', b'.', b'/', b'-', b'g', b'G', b'a', b'o', b'y', b'd',
+            b' ', b'x', 0xC2, 0xA0,
+        ];
+        for n in 1..=5 {
+            let mut idx = vec![0usize; n];
+            loop {
+                let line: Vec<u8> = idx.iter().map(|&k| bytes[k]).collect();
+                if let Ok(t) = std::str::from_utf8(&line) {
+                    assert_eq!(may_be_dated(t), may_be_dated_plain(t), "{t:?}");
+                }
+                let mut p = 0;
+                while p < n && idx[p] + 1 == bytes.len() {
+                    idx[p] = 0;
+                    p += 1;
+                }
+                if p == n {
+                    break;
+                }
+                idx[p] += 1;
+            }
+        }
+    }
+
     /// `may_be_dated` may skip the regex only for lines it cannot match:
     /// under case folding no other character stands for the letters it
     /// looks for in ASCII lines.
@@ -610,7 +739,7 @@ mod tests {
     }
 
     /// `byte_classes` says what a byte-by-byte look says: every byte at
-    /// every place of lines of every length to past two words, and
+    /// every place of lines of every length to past two chunks, and
     /// generated lines.
     #[test]
     fn byte_classes_are_the_bytes_looked_at_one_by_one() {
@@ -620,7 +749,7 @@ mod tests {
             assert_eq!(h.y, b.iter().any(|&c| c == b'y' || c == b'Y'), "{b:?}");
             assert_eq!(h.high, b.iter().any(|&c| c >= 0x80), "{b:?}");
         };
-        for n in 0..=19 {
+        for n in 0..=35 {
             for at in 0..n {
                 for c in 0..=255u8 {
                     for fill in [b'a', b'/', b':', b'x', b'Z', 0, 0x7f, b' '] {
