@@ -162,55 +162,32 @@ pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
 /// ASCII, a slow one: `\b` is Unicode's there).
 fn may_be_dated(text: &str) -> bool {
     let b = text.as_bytes();
-    // A digit or a space next to a separator, as a branch needs one: an
-    // ASCII one, or a byte of other than ASCII (`\d` and `\s` are
-    // Unicode's; the regex decides).
-    let digit_at = |i: usize| b.get(i).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
-    let space_at = |i: usize| {
-        b.get(i)
-            .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
-    };
     // What the line holds, in one pass over its bytes.
     let held = byte_classes(b);
-    // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
-    // other bytes that turn into letters this way only let the regex
-    // decide. A line without a 'y' is not searched.
-    let day = || {
-        held.y
-            && memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
-                i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
-            })
-    };
-    // `\d` is any Unicode digit; every branch but "day" needs one.
-    let digit = held.digit || held.high && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
-    if !digit {
-        return day();
+    // Every branch but "day" needs a digit.
+    if !has_digit(text, &held) {
+        return held.y && has_day(b);
     }
     // Every branch's bytes, looked for in one walk over the line: a
     // search per branch costs a call and a pass each, and a line with a
     // digit (a count, a price) passed them all before it was ruled out.
-    let lower_at = |i: usize, c: u8| b.get(i).is_some_and(|&x| x | 0x20 == c);
+    //
     // Separators between digits, and whether a year's "19" or "20" is
     // there: a month's date ends in one.
     let (mut seps, mut year) = (0, false);
     for (i, &c) in b.iter().enumerate() {
         let hit = match c {
             // "7:45": a digit before the ':' and after it.
-            b':' => i > 0 && digit_at(i - 1) && digit_at(i + 1),
+            b':' => i > 0 && digit_at(b, i - 1) && digit_at(b, i + 1),
             // "18.11.2019": two separators, each between digits.
             b'.' | b'/' | b'-' => {
-                seps += usize::from(i > 0 && digit_at(i - 1) && digit_at(i + 1));
+                seps += usize::from(i > 0 && digit_at(b, i - 1) && digit_at(b, i + 1));
                 seps >= 2
             }
             // "2 days ago": white space before it. Only 'g' and 'G' OR
             // 0x20 give 'g'.
-            b'g' | b'G' => {
-                i >= 2 && lower_at(i - 1, b'a') && lower_at(i + 1, b'o') && space_at(i - 2)
-            }
-            // "yesterday at", as `day` finds it.
-            b'y' | b'Y' => {
-                i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
-            }
+            b'g' | b'G' => ago_at(b, i),
+            b'y' | b'Y' => day_at(b, i),
             b'1' => {
                 year |= b.get(i + 1) == Some(&b'9');
                 false
@@ -228,24 +205,66 @@ fn may_be_dated(text: &str) -> bool {
     // Case folding lets 'ſ' stand for the 's' of "sep".
     held.high && text.contains('ſ')
         // A month's name, looked for only on a line with a year.
-        || year
-            && b.windows(3).any(|w| {
-                matches!(
-                    [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
-                    [b'j', b'a', b'n']
-                        | [b'f', b'e', b'b']
-                        | [b'm', b'a', b'r']
-                        | [b'a', b'p', b'r']
-                        | [b'm', b'a', b'y']
-                        | [b'j', b'u', b'n']
-                        | [b'j', b'u', b'l']
-                        | [b'a', b'u', b'g']
-                        | [b's', b'e', b'p']
-                        | [b'o', b'c', b't']
-                        | [b'n', b'o', b'v']
-                        | [b'd', b'e', b'c']
-                )
-            })
+        || year && has_month(b)
+}
+
+/// A digit at `i`, as a branch of `DATE_LINE` needs next to a separator:
+/// an ASCII one, or a byte of other than ASCII (`\d` is Unicode's; the
+/// regex decides).
+fn digit_at(b: &[u8], i: usize) -> bool {
+    b.get(i).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80)
+}
+
+/// White space at `i`: ASCII (VT too), or a byte of other than ASCII
+/// (`\s` is Unicode's; the regex decides).
+fn space_at(b: &[u8], i: usize) -> bool {
+    b.get(i)
+        .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
+}
+
+/// Whether the 'y' at `i` ends "day" with white space after it
+/// ("yesterday at"). Letters OR 0x20 are lower case; other bytes that
+/// turn into letters this way only let the regex decide.
+fn day_at(b: &[u8], i: usize) -> bool {
+    i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(b, i + 1)
+}
+
+/// Whether the 'g' at `i` is that of "ago" with white space before it
+/// ("2 days ago"). Only 'g' and 'G' OR 0x20 give 'g'.
+fn ago_at(b: &[u8], i: usize) -> bool {
+    let lower_at = |i: usize, c: u8| b.get(i).is_some_and(|&x| x | 0x20 == c);
+    i >= 2 && lower_at(i - 1, b'a') && lower_at(i + 1, b'o') && space_at(b, i - 2)
+}
+
+/// Whether `b` holds "day" before white space anywhere (`day_at`).
+fn has_day(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'y', b'Y', b).any(|i| day_at(b, i))
+}
+
+/// Whether `text` holds a digit as `\d` reads one: any Unicode digit.
+fn has_digit(text: &str, held: &Held) -> bool {
+    held.digit || held.high && text.chars().any(|c| !c.is_ascii() && c.is_numeric())
+}
+
+/// Whether a month's three-letter name is in `b`, in any case.
+fn has_month(b: &[u8]) -> bool {
+    b.windows(3).any(|w| {
+        matches!(
+            [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
+            [b'j', b'a', b'n']
+                | [b'f', b'e', b'b']
+                | [b'm', b'a', b'r']
+                | [b'a', b'p', b'r']
+                | [b'm', b'a', b'y']
+                | [b'j', b'u', b'n']
+                | [b'j', b'u', b'l']
+                | [b'a', b'u', b'g']
+                | [b's', b'e', b'p']
+                | [b'o', b'c', b't']
+                | [b'n', b'o', b'v']
+                | [b'd', b'e', b'c']
+        )
+    })
 }
 
 /// Which bytes a line holds (`byte_classes`).
@@ -614,32 +633,13 @@ mod tests {
         assert!(dated > 500, "{dated}");
     }
 
-    /// `may_be_dated` as it was: a search per branch.
+    /// `may_be_dated` as it was: a search per branch (the byte tests of
+    /// one place, `digit_at` and the like, are the same).
     fn may_be_dated_plain(text: &str) -> bool {
         let b = text.as_bytes();
-        // A digit or a space next to a separator, as a branch needs one: an
-        // ASCII one, or a byte of other than ASCII (`\d` and `\s` are
-        // Unicode's; the regex decides).
-        let digit_at = |i: usize| b.get(i).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80);
-        let space_at = |i: usize| {
-            b.get(i)
-                .is_some_and(|&c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
-        };
-        // What the line holds, in one pass over its bytes.
         let held = byte_classes(b);
-        // "yesterday at": "day" and a space. Letters OR 0x20 are lower case;
-        // other bytes that turn into letters this way only let the regex
-        // decide. A line without a 'y' is not searched.
-        let day = || {
-            held.y
-                && memchr::memchr2_iter(b'y', b'Y', b).any(|i| {
-                    i >= 2 && b[i - 2] | 0x20 == b'd' && b[i - 1] | 0x20 == b'a' && space_at(i + 1)
-                })
-        };
-        // `\d` is any Unicode digit; every branch but "day" needs one.
-        let digit =
-            held.digit || held.high && text.chars().any(|c| !c.is_ascii() && c.is_numeric());
-        if !digit {
+        let day = || held.y && has_day(b);
+        if !has_digit(text, &held) {
             return day();
         }
         // A month's date ends in a year, "19" or "20" and two digits.
@@ -647,41 +647,20 @@ mod tests {
             memchr::memchr2_iter(b'1', b'2', b)
                 .any(|i| b.get(i + 1) == Some(if b[i] == b'1' { &b'9' } else { &b'0' }))
         };
-        // Only 'g' and 'G' OR 0x20 give 'g': the rare letter is searched for,
-        // not every three bytes looked at.
-        let lower_at = |i: usize, c: u8| b.get(i).is_some_and(|&x| x | 0x20 == c);
         day()
             // "7:45": a digit before the ':' and after it.
-            || memchr::memchr_iter(b':', b).any(|i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+            || memchr::memchr_iter(b':', b)
+                .any(|i| i > 0 && digit_at(b, i - 1) && digit_at(b, i + 1))
             // "18.11.2019": two separators, each between digits.
             || memchr::memchr3_iter(b'.', b'/', b'-', b)
-                .filter(|&i| i > 0 && digit_at(i - 1) && digit_at(i + 1))
+                .filter(|&i| i > 0 && digit_at(b, i - 1) && digit_at(b, i + 1))
                 .nth(1)
                 .is_some()
             // Case folding lets 'ſ' stand for the 's' of "sep".
             || held.high && text.contains('ſ')
-            // "2 days ago": white space before it.
-            || memchr::memchr2_iter(b'g', b'G', b)
-                .any(|i| i >= 2 && lower_at(i - 1, b'a') && lower_at(i + 1, b'o') && space_at(i - 2))
-            // A month's name, looked for only on a line with a year.
-            || year()
-                && b.windows(3).any(|w| {
-                    matches!(
-                        [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
-                        [b'j', b'a', b'n']
-                            | [b'f', b'e', b'b']
-                            | [b'm', b'a', b'r']
-                            | [b'a', b'p', b'r']
-                            | [b'm', b'a', b'y']
-                            | [b'j', b'u', b'n']
-                            | [b'j', b'u', b'l']
-                            | [b'a', b'u', b'g']
-                            | [b's', b'e', b'p']
-                            | [b'o', b'c', b't']
-                            | [b'n', b'o', b'v']
-                            | [b'd', b'e', b'c']
-                    )
-                })
+            // "2 days ago".
+            || memchr::memchr2_iter(b'g', b'G', b).any(|i| ago_at(b, i))
+            || year() && has_month(b)
     }
 
     /// `may_be_dated` answers as the search per branch did, on generated
