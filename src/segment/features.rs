@@ -744,6 +744,7 @@ fn piece_words<const SLOW: bool, const WIDE: bool>(
     st: &mut Counter,
 ) {
     let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
+    debug_assert_eq!(starts.count_ones(), ends.count_ones());
     if !SLOW {
         // Every word here counts: all at once, not one add each.
         st.words += starts.count_ones();
@@ -757,12 +758,14 @@ fn piece_words<const SLOW: bool, const WIDE: bool>(
         const UNROLL: usize = 4;
         loop {
             for _ in 0..UNROLL {
-                // 64 past the last word, whose bytes 64.. the piece has.
+                // Past the last word both are 64 (every start here has its
+                // end), so its length is 0 with no test on it; the piece
+                // has bytes 64.. to load.
                 let s = starts.trailing_zeros() as usize;
                 starts &= starts.wrapping_sub(1);
                 let e = ends.trailing_zeros() as usize;
                 ends &= ends.wrapping_sub(1);
-                let len = if s < 64 { e.wrapping_sub(s) } else { 0 };
+                let len = e.wrapping_sub(s);
                 let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
                 let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
                 st.hit_key::<WIDE>(word_key(x, len));
