@@ -258,7 +258,11 @@ fn masks_wide(b: &[u8; 64]) -> Masks {
     masks64(b, 4)
 }
 
-/// `masks64` of `32 * C` bytes with AVX2.
+/// `masks64` of `32 * C` bytes with AVX2: each byte's classes looked up
+/// by its two halves (`NIBBLE_LO`, `NIBBLE_HI`: a bit per class and
+/// range of bytes, set in both tables exactly for the bytes in it), a
+/// mask per class then a shift and a move out (compares per class took
+/// half again as many instructions).
 ///
 /// # Safety
 /// The CPU must have AVX2.
@@ -269,41 +273,110 @@ unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
     use std::arch::x86_64::*;
     let mut m = Masks::default();
     let set = |c: u8| _mm256_set1_epi8(c as i8);
+    // SAFETY: the loads read the 16 bytes of each table, unaligned loads
+    // allowed.
+    let (lo_t, hi_t) = unsafe {
+        (
+            _mm256_broadcastsi128_si256(_mm_loadu_si128(NIBBLE_LO.as_ptr().cast())),
+            _mm256_broadcastsi128_si256(_mm_loadu_si128(NIBBLE_HI.as_ptr().cast())),
+        )
+    };
     for k in 0..C.min(2) {
         // SAFETY: the load reads bytes 32k..32k+32 of the 64 `b` holds,
         // unaligned loads allowed.
         let v = unsafe { _mm256_loadu_si256(b.as_ptr().add(32 * k).cast::<__m256i>()) };
-        let is = |c: u8| _mm256_cmpeq_epi8(v, set(c));
-        let within = |x: __m256i, lo: u8, hi: u8| {
-            _mm256_cmpgt_epi8(
-                set(0x80u8.wrapping_add(hi - lo + 1)),
-                _mm256_add_epi8(x, set(0x80u8.wrapping_sub(lo))),
-            )
+        let lo = _mm256_and_si256(v, set(0x0f));
+        let hi = _mm256_and_si256(_mm256_srli_epi16::<4>(v), set(0x0f));
+        let class = _mm256_and_si256(_mm256_shuffle_epi8(lo_t, lo), _mm256_shuffle_epi8(hi_t, hi));
+        // Bytes with none of the class bits `bits`.
+        let none = |bits: u8| {
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(
+                _mm256_and_si256(class, set(bits)),
+                _mm256_setzero_si256(),
+            ))
         };
-        let punct = _mm256_or_si256(
-            _mm256_or_si256(
-                _mm256_cmpeq_epi8(_mm256_and_si256(v, set(!2)), set(b',')),
-                _mm256_cmpeq_epi8(_mm256_and_si256(v, set(!1)), set(b':')),
-            ),
-            _mm256_or_si256(is(b'!'), is(b'?')),
-        );
-        let brk = within(v, b'\t', b'\r');
-        let letter = within(_mm256_or_si256(v, set(0x20)), b'a', b'z');
-        let apostrophe = is(b'\'');
-        let word = _mm256_or_si256(_mm256_or_si256(letter, within(v, b'0', b'9')), apostrophe);
+        // Single bits moved to each byte's top bit (a 16-bit shift by
+        // less than 8 moves none across the bytes' tops): bit 6 of the
+        // class (`brk`), bit 3 (`apostrophe`), and bit 5 of the byte
+        // (the case bit, set in digits and the apostrophe too).
+        let brk = _mm256_movemask_epi8(_mm256_slli_epi16::<1>(class));
+        let apostrophe = _mm256_movemask_epi8(_mm256_slli_epi16::<4>(class));
+        let case = _mm256_movemask_epi8(_mm256_slli_epi16::<2>(v));
+        let word = !none(N_WORD);
         let lanes = [
             word,
-            is(b' '),
-            v,
-            within(v, b'A', b'Z'),
+            _mm256_movemask_epi8(class),
+            _mm256_movemask_epi8(v),
+            word & !case,
             apostrophe,
-            punct,
+            !none(N_PUNCT),
             brk,
         ];
-        m.put(lanes.map(|x| _mm256_movemask_epi8(x) as u32 as u64), 32 * k);
+        m.put(lanes.map(|x| x as u32 as u64), 32 * k);
     }
     m
 }
+
+/// Class bits of `NIBBLE_LO` and `NIBBLE_HI`: a byte is in a class when
+/// the tables' entries for its low and high halves share one of its bits.
+/// Word bytes: letters (bit 0: high half 4 or 6, low 1..F; bit 1: high 5
+/// or 7, low 0..A), digits (bit 2) and the apostrophe (bit 3).
+#[cfg(target_arch = "x86_64")]
+const N_WORD: u8 = 0x0f;
+/// Punctuation: . , ! (bit 4: high half 2) and : ; ? (bit 5: high 3).
+#[cfg(target_arch = "x86_64")]
+const N_PUNCT: u8 = 0x30;
+/// Per low half of a byte, the class bits it may be in (see `N_WORD`,
+/// `N_PUNCT`); bit 6: tab to carriage return (`brk`), bit 7: the space.
+#[cfg(target_arch = "x86_64")]
+static NIBBLE_LO: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let mut i = 0;
+    while i < 16 {
+        let mut x = 0;
+        if i >= 1 {
+            x |= 1;
+        }
+        if i <= 0xa {
+            x |= 2;
+        }
+        if i <= 9 {
+            x |= 4;
+        }
+        if i == 7 {
+            x |= 8;
+        }
+        if matches!(i, 1 | 0xc | 0xe) {
+            x |= 0x10;
+        }
+        if matches!(i, 0xa | 0xb | 0xf) {
+            x |= 0x20;
+        }
+        if i >= 9 && i <= 0xd {
+            x |= 0x40;
+        }
+        if i == 0 {
+            x |= 0x80;
+        }
+        t[i] = x;
+        i += 1;
+    }
+    t
+};
+
+/// See `NIBBLE_LO`.
+#[cfg(target_arch = "x86_64")]
+static NIBBLE_HI: [u8; 16] = {
+    let mut t = [0u8; 16];
+    t[0] = 0x40;
+    t[2] = 0x08 | 0x10 | 0x80;
+    t[3] = 0x04 | 0x20;
+    t[4] = 0x01;
+    t[5] = 0x02;
+    t[6] = 0x01;
+    t[7] = 0x02;
+    t
+};
 
 /// `WordStats` while a text is read: the function-word hits as 16-bit
 /// lanes of one integer (`HITS`), so that a word's hits are one add; in
@@ -1252,6 +1325,24 @@ mod tests {
             if *AVX2 {
                 assert_eq!(masks_wide(&piece).first(n), m, "{n}");
             }
+        }
+    }
+
+    /// The AVX2 scan's nibble tables put each byte in the classes `CLASS`
+    /// gives it (what `byte_masks_are_the_byte_classes` checks of the
+    /// masks, where the CPU has AVX2).
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn nibble_tables_are_the_byte_classes() {
+        for b in 0..=255u8 {
+            let c = NIBBLE_LO[usize::from(b & 15)] & NIBBLE_HI[usize::from(b >> 4)];
+            let k = CLASS[usize::from(b)];
+            assert_eq!(c & N_WORD != 0, k & WORD != 0, "{b:#x}");
+            assert_eq!(c & N_PUNCT != 0, k & PUNCT != 0, "{b:#x}");
+            assert_eq!(c & 0x40 != 0, k & BREAK != 0, "{b:#x}");
+            assert_eq!(c & 0x80 != 0, k & SPACE != 0, "{b:#x}");
+            assert_eq!(c & 0x08 != 0, k & APOSTROPHE != 0, "{b:#x}");
+            assert_eq!(k & WORD != 0 && b & 0x20 == 0, k & UPPER != 0, "{b:#x}");
         }
     }
 
