@@ -972,7 +972,12 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
     }
     if !ascii {
         // CJK scripts do not separate words with spaces: count characters.
-        let cjk = word.chars().filter(|&c| is_cjk(c)).count() as u32;
+        // They all start with a byte from E3 on: most non-ASCII words
+        // have none, and are not decoded for this.
+        let cjk = match word.bytes().any(|b| b >= 0xe3) {
+            true => word.chars().filter(|&c| is_cjk(c)).count() as u32,
+            false => 0,
+        };
         if cjk > 0 {
             st.words += cjk.div_ceil(2);
             return;
@@ -998,11 +1003,13 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
         // Lower-cased straight into the packed key (`stopwords::key`).
         stopwords::lookup_key(ascii_key(word.as_bytes()))
     } else {
-        // Lower-cased on the stack: 12 bytes grow to 18 at most.
+        // Lower-cased on the stack: 12 bytes grow to 18 at most. Past
+        // a key's length no listed word matches, whatever follows (no
+        // character lower-cases to nothing): the rest is not lower-cased.
         let mut buf = [0u8; 64];
         let mut n = 0;
         for c in word.chars().flat_map(char::to_lowercase) {
-            if n + 4 > buf.len() {
+            if n + 4 > buf.len() || n > stopwords::KEY_LEN {
                 return;
             }
             n += c.encode_utf8(&mut buf[n..]).len();
@@ -1391,6 +1398,9 @@ mod tests {
             "ー",
             "\u{1F600}",
             "\u{2071}",
+            // Shorter lower-cased (Kelvin sign, capital sharp s).
+            "\u{212A}",
+            "\u{1E9E}",
             "the",
             "The",
             "my",
@@ -1532,6 +1542,10 @@ mod tests {
             "Before BECAUSE between's 'about' where''",
             "también él",
             "It’s “quoted” — and… ‘so’ are these‼ ⁂ x\u{2070}\u{2071}y",
+            // Non-ASCII words: lower-cased past a key's length (cut short),
+            // shorter lower-cased, with bytes from E3 on but no CJK
+            // (full-width letters), listed ones.
+            "ÉTÉS ÉTÉÉTÉ \u{212A}\u{212A}\u{212A} \u{1E9E}E ａｂ ｄｅ Été ÜBER über Ωmega",
         ] {
             assert_eq!(counts(text), reference(text), "{text:?}");
             let b = text.as_bytes();
