@@ -258,7 +258,11 @@ fn masks_wide(b: &[u8; 64]) -> Masks {
     masks64(b, 4)
 }
 
-/// `masks64` of `32 * C` bytes with AVX2.
+/// `masks64` of `32 * C` bytes with AVX2: each byte's classes looked up
+/// by its two halves (`NIBBLE_LO`, `NIBBLE_HI`: a bit per class and
+/// range of bytes, set in both tables exactly for the bytes in it), a
+/// mask per class then a shift and a move out (compares per class took
+/// half again as many instructions).
 ///
 /// # Safety
 /// The CPU must have AVX2.
@@ -269,41 +273,110 @@ unsafe fn masks_avx2<const C: usize>(b: &[u8; 64]) -> Masks {
     use std::arch::x86_64::*;
     let mut m = Masks::default();
     let set = |c: u8| _mm256_set1_epi8(c as i8);
+    // SAFETY: the loads read the 16 bytes of each table, unaligned loads
+    // allowed.
+    let (lo_t, hi_t) = unsafe {
+        (
+            _mm256_broadcastsi128_si256(_mm_loadu_si128(NIBBLE_LO.as_ptr().cast())),
+            _mm256_broadcastsi128_si256(_mm_loadu_si128(NIBBLE_HI.as_ptr().cast())),
+        )
+    };
     for k in 0..C.min(2) {
         // SAFETY: the load reads bytes 32k..32k+32 of the 64 `b` holds,
         // unaligned loads allowed.
         let v = unsafe { _mm256_loadu_si256(b.as_ptr().add(32 * k).cast::<__m256i>()) };
-        let is = |c: u8| _mm256_cmpeq_epi8(v, set(c));
-        let within = |x: __m256i, lo: u8, hi: u8| {
-            _mm256_cmpgt_epi8(
-                set(0x80u8.wrapping_add(hi - lo + 1)),
-                _mm256_add_epi8(x, set(0x80u8.wrapping_sub(lo))),
-            )
+        let lo = _mm256_and_si256(v, set(0x0f));
+        let hi = _mm256_and_si256(_mm256_srli_epi16::<4>(v), set(0x0f));
+        let class = _mm256_and_si256(_mm256_shuffle_epi8(lo_t, lo), _mm256_shuffle_epi8(hi_t, hi));
+        // Bytes with none of the class bits `bits`.
+        let none = |bits: u8| {
+            _mm256_movemask_epi8(_mm256_cmpeq_epi8(
+                _mm256_and_si256(class, set(bits)),
+                _mm256_setzero_si256(),
+            ))
         };
-        let punct = _mm256_or_si256(
-            _mm256_or_si256(
-                _mm256_cmpeq_epi8(_mm256_and_si256(v, set(!2)), set(b',')),
-                _mm256_cmpeq_epi8(_mm256_and_si256(v, set(!1)), set(b':')),
-            ),
-            _mm256_or_si256(is(b'!'), is(b'?')),
-        );
-        let brk = within(v, b'\t', b'\r');
-        let letter = within(_mm256_or_si256(v, set(0x20)), b'a', b'z');
-        let apostrophe = is(b'\'');
-        let word = _mm256_or_si256(_mm256_or_si256(letter, within(v, b'0', b'9')), apostrophe);
+        // Single bits moved to each byte's top bit (a 16-bit shift by
+        // less than 8 moves none across the bytes' tops): bit 6 of the
+        // class (`brk`), bit 3 (`apostrophe`), and bit 5 of the byte
+        // (the case bit, set in digits and the apostrophe too).
+        let brk = _mm256_movemask_epi8(_mm256_slli_epi16::<1>(class));
+        let apostrophe = _mm256_movemask_epi8(_mm256_slli_epi16::<4>(class));
+        let case = _mm256_movemask_epi8(_mm256_slli_epi16::<2>(v));
+        let word = !none(N_WORD);
         let lanes = [
             word,
-            is(b' '),
-            v,
-            within(v, b'A', b'Z'),
+            _mm256_movemask_epi8(class),
+            _mm256_movemask_epi8(v),
+            word & !case,
             apostrophe,
-            punct,
+            !none(N_PUNCT),
             brk,
         ];
-        m.put(lanes.map(|x| _mm256_movemask_epi8(x) as u32 as u64), 32 * k);
+        m.put(lanes.map(|x| x as u32 as u64), 32 * k);
     }
     m
 }
+
+/// Class bits of `NIBBLE_LO` and `NIBBLE_HI`: a byte is in a class when
+/// the tables' entries for its low and high halves share one of its bits.
+/// Word bytes: letters (bit 0: high half 4 or 6, low 1..F; bit 1: high 5
+/// or 7, low 0..A), digits (bit 2) and the apostrophe (bit 3).
+#[cfg(target_arch = "x86_64")]
+const N_WORD: u8 = 0x0f;
+/// Punctuation: . , ! (bit 4: high half 2) and : ; ? (bit 5: high 3).
+#[cfg(target_arch = "x86_64")]
+const N_PUNCT: u8 = 0x30;
+/// Per low half of a byte, the class bits it may be in (see `N_WORD`,
+/// `N_PUNCT`); bit 6: tab to carriage return (`brk`), bit 7: the space.
+#[cfg(target_arch = "x86_64")]
+static NIBBLE_LO: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let mut i = 0;
+    while i < 16 {
+        let mut x = 0;
+        if i >= 1 {
+            x |= 1;
+        }
+        if i <= 0xa {
+            x |= 2;
+        }
+        if i <= 9 {
+            x |= 4;
+        }
+        if i == 7 {
+            x |= 8;
+        }
+        if matches!(i, 1 | 0xc | 0xe) {
+            x |= 0x10;
+        }
+        if matches!(i, 0xa | 0xb | 0xf) {
+            x |= 0x20;
+        }
+        if i >= 9 && i <= 0xd {
+            x |= 0x40;
+        }
+        if i == 0 {
+            x |= 0x80;
+        }
+        t[i] = x;
+        i += 1;
+    }
+    t
+};
+
+/// See `NIBBLE_LO`.
+#[cfg(target_arch = "x86_64")]
+static NIBBLE_HI: [u8; 16] = {
+    let mut t = [0u8; 16];
+    t[0] = 0x40;
+    t[2] = 0x08 | 0x10 | 0x80;
+    t[3] = 0x04 | 0x20;
+    t[4] = 0x01;
+    t[5] = 0x02;
+    t[6] = 0x01;
+    t[7] = 0x02;
+    t
+};
 
 /// `WordStats` while a text is read: the function-word hits as 16-bit
 /// lanes of one integer (`HITS`), so that a word's hits are one add; in
@@ -744,6 +817,7 @@ fn piece_words<const SLOW: bool, const WIDE: bool>(
     st: &mut Counter,
 ) {
     let max_key = stopwords::MAX_LEN.min(stopwords::KEY_LEN);
+    debug_assert_eq!(starts.count_ones(), ends.count_ones());
     if !SLOW {
         // Every word here counts: all at once, not one add each.
         st.words += starts.count_ones();
@@ -757,12 +831,14 @@ fn piece_words<const SLOW: bool, const WIDE: bool>(
         const UNROLL: usize = 4;
         loop {
             for _ in 0..UNROLL {
-                // 64 past the last word, whose bytes 64.. the piece has.
+                // Past the last word both are 64 (every start here has its
+                // end), so its length is 0 with no test on it; the piece
+                // has bytes 64.. to load.
                 let s = starts.trailing_zeros() as usize;
                 starts &= starts.wrapping_sub(1);
                 let e = ends.trailing_zeros() as usize;
                 ends &= ends.wrapping_sub(1);
-                let len = if s < 64 { e.wrapping_sub(s) } else { 0 };
+                let len = e.wrapping_sub(s);
                 let w = buf.get(s..s + 8).and_then(|w| w.try_into().ok());
                 let x = u64::from_le_bytes(w.unwrap_or_default()) | 0x2020_2020_2020_2020;
                 st.hit_key::<WIDE>(word_key(x, len));
@@ -896,7 +972,12 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
     }
     if !ascii {
         // CJK scripts do not separate words with spaces: count characters.
-        let cjk = word.chars().filter(|&c| is_cjk(c)).count() as u32;
+        // They all start with a byte from E3 on: most non-ASCII words
+        // have none, and are not decoded for this.
+        let cjk = match word.bytes().any(|b| b >= 0xe3) {
+            true => word.chars().filter(|&c| is_cjk(c)).count() as u32,
+            false => 0,
+        };
         if cjk > 0 {
             st.words += cjk.div_ceil(2);
             return;
@@ -922,11 +1003,13 @@ fn add_word(word: &str, ascii: bool, max_key: usize, st: &mut Counter) {
         // Lower-cased straight into the packed key (`stopwords::key`).
         stopwords::lookup_key(ascii_key(word.as_bytes()))
     } else {
-        // Lower-cased on the stack: 12 bytes grow to 18 at most.
+        // Lower-cased on the stack: 12 bytes grow to 18 at most. Past
+        // a key's length no listed word matches, whatever follows (no
+        // character lower-cases to nothing): the rest is not lower-cased.
         let mut buf = [0u8; 64];
         let mut n = 0;
         for c in word.chars().flat_map(char::to_lowercase) {
-            if n + 4 > buf.len() {
+            if n + 4 > buf.len() || n > stopwords::KEY_LEN {
                 return;
             }
             n += c.encode_utf8(&mut buf[n..]).len();
@@ -1252,6 +1335,24 @@ mod tests {
         }
     }
 
+    /// The AVX2 scan's nibble tables put each byte in the classes `CLASS`
+    /// gives it (what `byte_masks_are_the_byte_classes` checks of the
+    /// masks, where the CPU has AVX2).
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn nibble_tables_are_the_byte_classes() {
+        for b in 0..=255u8 {
+            let c = NIBBLE_LO[usize::from(b & 15)] & NIBBLE_HI[usize::from(b >> 4)];
+            let k = CLASS[usize::from(b)];
+            assert_eq!(c & N_WORD != 0, k & WORD != 0, "{b:#x}");
+            assert_eq!(c & N_PUNCT != 0, k & PUNCT != 0, "{b:#x}");
+            assert_eq!(c & 0x40 != 0, k & BREAK != 0, "{b:#x}");
+            assert_eq!(c & 0x80 != 0, k & SPACE != 0, "{b:#x}");
+            assert_eq!(c & 0x08 != 0, k & APOSTROPHE != 0, "{b:#x}");
+            assert_eq!(k & WORD != 0 && b & 0x20 == 0, k & UPPER != 0, "{b:#x}");
+        }
+    }
+
     /// Random texts of the characters that matter (word and not, ASCII and
     /// not, spaces of every kind, punctuation), long enough to cross
     /// several 64-byte pieces: counted as the plain form counts, and said
@@ -1297,6 +1398,9 @@ mod tests {
             "ー",
             "\u{1F600}",
             "\u{2071}",
+            // Shorter lower-cased (Kelvin sign, capital sharp s).
+            "\u{212A}",
+            "\u{1E9E}",
             "the",
             "The",
             "my",
@@ -1438,6 +1542,10 @@ mod tests {
             "Before BECAUSE between's 'about' where''",
             "también él",
             "It’s “quoted” — and… ‘so’ are these‼ ⁂ x\u{2070}\u{2071}y",
+            // Non-ASCII words: lower-cased past a key's length (cut short),
+            // shorter lower-cased, with bytes from E3 on but no CJK
+            // (full-width letters), listed ones.
+            "ÉTÉS ÉTÉÉTÉ \u{212A}\u{212A}\u{212A} \u{1E9E}E ａｂ ｄｅ Été ÜBER über Ωmega",
         ] {
             assert_eq!(counts(text), reference(text), "{text:?}");
             let b = text.as_bytes();

@@ -199,7 +199,6 @@ struct Line {
     as_is: bool,
 }
 
-/// `segment_shared` of a copy of `text`.
 /// A line's kind and its text: text from a Markdown source keeps its
 /// heading marks as a hint (`## Title`: a heading of level 2, `Title`).
 fn heading_marks(t: &str) -> (BlockKind, &str) {
@@ -215,6 +214,7 @@ fn heading_marks(t: &str) -> (BlockKind, &str) {
     }
 }
 
+/// `segment_shared` of a copy of `text`.
 pub fn segment(text: &str) -> Page {
     segment_shared(&Arc::from(text))
 }
@@ -279,7 +279,11 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
         if !has_word {
             continue;
         }
-        let (kind, t) = heading_marks(t);
+        // Most lines hold no heading marks: one byte tells, without a call.
+        let (kind, t) = match t.as_bytes().first() {
+            Some(b'#') => heading_marks(t),
+            _ => (BlockKind::Line, t),
+        };
         // The line's features, and whether its white space needs
         // collapsing, in one pass over it; `t` lies in `text`: the scan
         // may read the page past it.
