@@ -806,7 +806,6 @@ fn footers_over(
     // the post's comments, not a section after the thread).
     let after_footer = footer.last().map_or(z, |&i| i + 1);
     let limit = bounds.limit(after_footer);
-    let floor = bounds.floor();
     let (mut start, mut end, mut found) = (a, z, 0);
     // The title's words (see `in_title`), split once when first asked.
     let mut title_words: Option<Vec<String>> = None;
@@ -852,6 +851,9 @@ fn footers_over(
         let mut first = a;
         let mut earlier = 0;
         for (k, &o) in before.iter().enumerate().rev() {
+            // Found when first asked: most keys have no items before the
+            // region to walk back over.
+            let floor = bounds.floor();
             if o + MAX_ITEM < first || o < floor {
                 break;
             }

@@ -363,6 +363,16 @@ impl<'a> Dated<'a> {
 
     /// `is_date_line` of line `i`.
     fn at(&self, i: usize) -> bool {
+        // A line too long for a header (most) is told by its word count,
+        // as `is_date_line` tells it first: no text number or cell read.
+        if self
+            .page
+            .blocks
+            .get(i)
+            .is_some_and(|b| b.features.words > HEADER_WORDS)
+        {
+            return false;
+        }
         let cell = &self.known[self.said.id(i)];
         match cell.get() {
             0 => {
@@ -787,6 +797,33 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&k| k > 0), "{seen:?}");
+    }
+
+    /// `Dated`, which tells a long line by its word count before it reads
+    /// its cell, answers as `is_date_line` of each line, asked twice, on
+    /// generated pages of date pieces; dated lines, short undated ones
+    /// and lines too long for a header are reached.
+    #[test]
+    fn dated_answers_as_each_line_worked_out() {
+        let mut rng = crate::classify::testgen::rng(67);
+        let mut reached = [0usize; 3];
+        for _ in 0..300 {
+            let pool: Vec<String> = (0..1 + rng.below(30))
+                .map(|_| crate::classify::testgen::line(&mut rng, 16))
+                .collect();
+            let page = crate::classify::testgen::page_from(&mut rng, &pool, 60);
+            let said = Said::new(&page);
+            let dated = Dated::new(&page, &said);
+            for _ in 0..2 {
+                for (i, b) in page.blocks.iter().enumerate() {
+                    let want = is_date_line(&page, i);
+                    assert_eq!(dated.at(i), want, "{:?}", b.text.as_str());
+                    let long = b.features.words > HEADER_WORDS;
+                    reached[usize::from(want) + 2 * usize::from(long)] += 1;
+                }
+            }
+        }
+        assert!(reached.iter().all(|&k| k > 0), "{reached:?}");
     }
 
     #[test]
