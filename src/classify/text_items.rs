@@ -235,7 +235,8 @@ pub fn extend(
         Some(heads) => {
             let said = Said::new(page);
             let at = recurrences(page, &said, &heads.list(), |i| short(page, loose, i));
-            extend_over(page, junk, ends, loose, range, &at.slices())
+            let bounds = Bounds::new(ends, page.blocks.len(), range);
+            extend_over(page, junk, &bounds, loose, range, &at.slices())
         }
         None => range,
     }
@@ -277,17 +278,66 @@ pub fn extend_both(
     };
     // The occurrences of one list's keys, in its order.
     let of = |places: &[usize]| -> Vec<&[usize]> { places.iter().map(|&p| at.of(p)).collect() };
+    let bounds = Bounds::new(ends, page.blocks.len(), range);
     let items = match &head_at {
-        Some(places) => extend_over(page, junk, ends, loose, range, &of(places)),
+        Some(places) => extend_over(page, junk, &bounds, loose, range, &of(places)),
         None => range,
     };
     let posts = match (&feet, &foot_at) {
         (Some((footer, k)), Some(places)) => {
-            footers_over(page, junk, ends, loose, range, footer, k, &of(places))
+            footers_over(page, junk, &bounds, loose, range, footer, k, &of(places))
         }
         _ => None,
     };
     (items, posts)
+}
+
+/// Where the posts around the region may run: after the last line before
+/// it that `ends` them, up to the first such line after a given one. Each
+/// found when first asked, and once for both walks of `extend_both`: the
+/// search asks `ends` of every line from the region to the next heading.
+struct Bounds<'a> {
+    ends: &'a dyn Fn(usize) -> bool,
+    n: usize,
+    range: (usize, usize),
+    floor: std::cell::OnceCell<usize>,
+    limit: std::cell::OnceCell<usize>,
+}
+
+impl<'a> Bounds<'a> {
+    fn new(ends: &'a dyn Fn(usize) -> bool, n: usize, range: (usize, usize)) -> Self {
+        Bounds {
+            ends,
+            n,
+            range,
+            floor: std::cell::OnceCell::new(),
+            limit: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// One past the last line before the region that ends posts, or 0.
+    fn floor(&self) -> usize {
+        *self.floor.get_or_init(|| {
+            (0..self.range.0)
+                .rev()
+                .find(|&i| (self.ends)(i))
+                .map_or(0, |i| i + 1)
+        })
+    }
+
+    /// The first line from `from` on that ends posts, or the page's end.
+    fn limit(&self, from: usize) -> usize {
+        let first = |from: usize| (from..self.n).find(|&i| (self.ends)(i)).unwrap_or(self.n);
+        let z = self.range.1;
+        let l = *self.limit.get_or_init(|| first(z));
+        // No line from the region's end to `l` ends posts: from any line
+        // between them, `l` is the first that does.
+        if (z..=l).contains(&from) {
+            l
+        } else {
+            first(from)
+        }
+    }
 }
 
 /// Distinct template shapes end to end in one buffer (no Vec per key):
@@ -361,7 +411,7 @@ fn header_keys(page: &Page, loose: &[bool], (a, z): (usize, usize)) -> Option<Ke
 fn extend_over(
     page: &Page,
     junk: &[bool],
-    ends: &dyn Fn(usize) -> bool,
+    bounds: &Bounds,
     loose: &[bool],
     range: (usize, usize),
     at: &[&[usize]],
@@ -373,8 +423,7 @@ fn extend_over(
     }
     // Posts run at most to the next line that closes the content, and
     // start after the last one before the region.
-    let limit = (z..n).find(|&i| ends(i)).unwrap_or(n);
-    let floor = (0..a).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+    let limit = bounds.limit(z);
     let mut best = range;
     // A post header carries several template lines (author's title, post
     // count, date, buttons); a lone repeated line is a button or a widget.
@@ -414,7 +463,7 @@ fn extend_over(
         let mut start = a;
         let before = &occ[..occ.partition_point(|&o| o + HEADER_REACH < a)];
         for w in before.iter().rev() {
-            if *w + MAX_ITEM < start || *w < floor {
+            if *w + MAX_ITEM < start || *w < bounds.floor() {
                 break;
             }
             let Some(first) = (*w..start).find(|&i| is_text(page, junk, loose, i)) else {
@@ -677,7 +726,17 @@ pub fn extend_footers(
     let (footer, keys) = footer_keys(page, junk, loose, range)?;
     let said = Said::new(page);
     let at = recurrences(page, &said, &keys.list(), |i| short(page, loose, i));
-    footers_over(page, junk, ends, loose, range, &footer, &keys, &at.slices())
+    let bounds = Bounds::new(ends, page.blocks.len(), range);
+    footers_over(
+        page,
+        junk,
+        &bounds,
+        loose,
+        range,
+        &footer,
+        &keys,
+        &at.slices(),
+    )
 }
 
 /// The region's footer (the lines between its text and the next text)
@@ -709,14 +768,13 @@ fn footer_keys(
 fn footers_over(
     page: &Page,
     junk: &[bool],
-    ends: &dyn Fn(usize) -> bool,
+    bounds: &Bounds,
     loose: &[bool],
     (a, z): (usize, usize),
     footer: &[usize],
     keys: &Keys,
     at: &[&[usize]],
 ) -> Option<(usize, usize)> {
-    let n = page.blocks.len();
     let text = |i: usize| is_text(page, junk, loose, i);
     let mut buf = Vec::new();
     // A comment thread after an article opens with its own heading or
@@ -747,8 +805,7 @@ fn footers_over(
     // The region's own footer is its post's (a "1 Comment" there opens
     // the post's comments, not a section after the thread).
     let after_footer = footer.last().map_or(z, |&i| i + 1);
-    let limit = (after_footer..n).find(|&i| ends(i)).unwrap_or(n);
-    let floor = (0..a).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+    let limit = bounds.limit(after_footer);
     let (mut start, mut end, mut found) = (a, z, 0);
     // The title's words (see `in_title`), split once when first asked.
     let mut title_words: Option<Vec<String>> = None;
@@ -794,6 +851,9 @@ fn footers_over(
         let mut first = a;
         let mut earlier = 0;
         for (k, &o) in before.iter().enumerate().rev() {
+            // Found when first asked: most keys have no items before the
+            // region to walk back over.
+            let floor = bounds.floor();
             if o + MAX_ITEM < first || o < floor {
                 break;
             }
@@ -1199,6 +1259,33 @@ mod tests {
         }
         // The pages do hold posts that both forms grow over.
         assert!(grown.0 > 50 && grown.1 > 50, "{grown:?}");
+    }
+
+    /// `Bounds`, found once and asked again, answers as the searches it
+    /// replaces, made afresh for each question: from a line the first
+    /// found covers and from one past it.
+    #[test]
+    fn bounds_found_once_are_the_searches_each_made() {
+        let mut rng = crate::classify::testgen::rng(23);
+        let mut reached = [0usize; 2];
+        for _ in 0..3000 {
+            let n = rng.below(40);
+            let marks: Vec<bool> = (0..n).map(|_| rng.below(6) == 0).collect();
+            let ends = |i: usize| marks[i];
+            let a = rng.below(n + 1);
+            let z = a + rng.below(n + 1 - a);
+            let bounds = Bounds::new(&ends, n, (a, z));
+            let floor = (0..a).rev().find(|&i| ends(i)).map_or(0, |i| i + 1);
+            for _ in 0..4 {
+                let from = z + rng.below(n + 2 - z);
+                let want = (from..n).find(|&i| ends(i)).unwrap_or(n);
+                let first = (z..n).find(|&i| ends(i)).unwrap_or(n);
+                reached[usize::from(from > first)] += 1;
+                assert_eq!(bounds.limit(from), want, "{marks:?} {z} {from}");
+                assert_eq!(bounds.floor(), floor, "{marks:?} {a}");
+            }
+        }
+        assert!(reached.iter().all(|&k| k > 100), "{reached:?}");
     }
 
     /// `template_keys` and `recurrences` in one buffer each give the keys

@@ -780,14 +780,16 @@ impl Said {
 fn line_hash(b: &[u8]) -> u64 {
     let word = |s: &[u8]| {
         let mut w = [0u8; 8];
-        w[..s.len()].copy_from_slice(s);
+        w.copy_from_slice(s);
         u64::from_le_bytes(w)
     };
     let n = b.len();
     let (head, tail) = if n >= 8 {
         (word(&b[..8]), word(&b[n - 8..]))
     } else {
-        (word(b), 0)
+        // The bytes as a little-endian word, zero above them: built in a
+        // register, not copied by a call to `memcpy` of a varying length.
+        (b.iter().rev().fold(0u64, |w, &c| w << 8 | u64::from(c)), 0)
     };
     let h = (head ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h.rotate_left(29) ^ tail).wrapping_mul(0xD6E8_FEB8_6659_FD93)
@@ -1455,6 +1457,28 @@ mod tests {
                 let said = Said::new(&page);
                 assert_eq!((said.id.clone(), said.count.clone()), said_slow(&page));
             }
+        }
+    }
+
+    /// `line_hash` of a text shorter than a word reads its bytes as the
+    /// zero-padded copy did: every length below 8, bytes of every value.
+    #[test]
+    fn short_texts_hash_as_their_padded_copy() {
+        let padded = |b: &[u8]| {
+            let mut w = [0u8; 8];
+            w[..b.len()].copy_from_slice(b);
+            let h = u64::from_le_bytes(w) ^ b.len() as u64;
+            h.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                .rotate_left(29)
+                .wrapping_mul(0xD6E8_FEB8_6659_FD93)
+        };
+        let mut rng = crate::classify::testgen::rng(29);
+        for _ in 0..20000 {
+            let b: Vec<u8> = (0..rng.below(8)).map(|_| rng.below(256) as u8).collect();
+            assert_eq!(line_hash(&b), padded(&b), "{b:?}");
+        }
+        for c in 0..=255u8 {
+            assert_eq!(line_hash(&[c]), padded(&[c]));
         }
     }
 

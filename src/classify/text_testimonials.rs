@@ -103,6 +103,10 @@ impl<'a> Lines<'a> {
     /// `quote` of line `i` (`None` past the last line).
     fn quote(&self, i: usize) -> Option<Quote> {
         let b = self.blocks.get(i)?;
+        // Too few or too many words for a quote, as `quote` tells first.
+        if b.features.words < QUOTE_WORDS || b.features.words > QUOTE_MAX_WORDS {
+            return None;
+        }
         let cell = &self.quotes[self.said.id(i)];
         if let Some(q) = cell.get() {
             return q;
@@ -115,6 +119,11 @@ impl<'a> Lines<'a> {
     /// `signature` of line `i` (`None` past the last line).
     fn sign(&self, i: usize) -> Option<bool> {
         let b = self.blocks.get(i)?;
+        // Too many words for a signature (most lines), as `signature`
+        // tells first: no text number or cell read.
+        if b.features.words > SIGN_WORDS {
+            return None;
+        }
         let cell = &self.signs[self.said.id(i)];
         if let Some(s) = cell.get() {
             return s;
@@ -365,6 +374,39 @@ static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Lines`, which tells most lines by their word count before it
+    /// reads its cells, answers as `quote` and `signature` of each line
+    /// do, asked twice, on generated pages; lines of each answer, and
+    /// lines too long for a signature, are reached.
+    #[test]
+    fn lines_answer_as_each_line_worked_out() {
+        let mut rng = crate::classify::testgen::rng(61);
+        let mut reached = [0usize; 5];
+        for _ in 0..300 {
+            let pool: Vec<String> = (0..1 + rng.below(30))
+                .map(|_| crate::classify::testgen::line(&mut rng, 14))
+                .collect();
+            let page = crate::classify::testgen::page_from(&mut rng, &pool, 60);
+            let said = Said::new(&page);
+            let lines = Lines::new(&page.blocks, &said);
+            for _ in 0..2 {
+                for (i, b) in page.blocks.iter().enumerate() {
+                    let (q, s) = (quote(b), signature(b));
+                    assert_eq!(lines.quote(i).map(|q| q.marked), q.map(|q| q.marked));
+                    assert_eq!(lines.sign(i), s, "{:?}", b.text.as_str());
+                    reached[0] += usize::from(q.is_some());
+                    reached[1] += usize::from(q.is_none());
+                    reached[2] += usize::from(s.is_some());
+                    reached[3] += usize::from(s.is_none() && b.features.words <= SIGN_WORDS);
+                    reached[4] += usize::from(b.features.words > SIGN_WORDS);
+                }
+            }
+            assert!(lines.quote(page.blocks.len()).is_none());
+            assert!(lines.sign(page.blocks.len()).is_none());
+        }
+        assert!(reached.iter().all(|&k| k > 0), "{reached:?}");
+    }
 
     /// `name_end` answers as the word split does on every line: generated
     /// lines (ASCII or not, with separators and white space of every
