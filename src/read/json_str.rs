@@ -73,6 +73,129 @@ pub(crate) fn find_special(b: &[u8], mut at: usize) -> usize {
     b.len()
 }
 
+/// Bit `k` set when byte `k` of `c` is special (see `special_mask`),
+/// 32 bytes at a time.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn special_mask32(c: &[u8; 32]) -> u64 {
+    use std::arch::x86_64::*;
+    // SAFETY: AVX2 is there (this function's `target_feature`, which its
+    // callers have); the load reads the 32 bytes `c` holds, unaligned
+    // loads allowed.
+    unsafe {
+        let v = _mm256_loadu_si256(c.as_ptr().cast::<__m256i>());
+        let quote = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'"' as i8));
+        let backslash = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'\\' as i8));
+        // Unsigned `v <= 0x1f`: the larger of the two is 0x1f.
+        let low = _mm256_set1_epi8(0x1f);
+        let control = _mm256_cmpeq_epi8(_mm256_max_epu8(v, low), low);
+        let any = _mm256_or_si256(_mm256_or_si256(quote, backslash), control);
+        _mm256_movemask_epi8(any) as u32 as u64
+    }
+}
+
+/// `find_special` 32 bytes a step, the tail (when `b` holds 32 bytes) as
+/// the last 32 with those looked at masked off; shorter strings as
+/// `find_special` does them.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn find_special_avx2(b: &[u8], mut at: usize) -> usize {
+    while let Some(Ok(c)) = b.get(at..at + 32).map(<&[u8; 32]>::try_from) {
+        // SAFETY: the CPU has AVX2 (this function's contract).
+        let m = unsafe { special_mask32(c) };
+        if m != 0 {
+            return at + m.trailing_zeros() as usize;
+        }
+        at += 32;
+    }
+    if at >= b.len() {
+        return b.len();
+    }
+    let last = b.len().saturating_sub(32);
+    match b.get(last..).map(<&[u8; 32]>::try_from) {
+        Some(Ok(c)) if at >= last => {
+            // SAFETY: as above.
+            let m = unsafe { special_mask32(c) } >> (at - last);
+            if m != 0 {
+                at + m.trailing_zeros() as usize
+            } else {
+                b.len()
+            }
+        }
+        _ => find_special(b, at),
+    }
+}
+
+/// The JSON escape of a byte `find_special` stops at, as serde_json
+/// writes it: short forms where JSON has them, `\u00xx` in lower case hex
+/// otherwise; padded to six bytes, with its length.
+#[inline]
+fn escape_of(c: u8) -> ([u8; 6], usize) {
+    let short = match c {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0x08 => b'b',
+        0x0c => b'f',
+        _ => {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let (hi, lo) = (HEX[usize::from(c >> 4)], HEX[usize::from(c & 0xf)]);
+            return ([b'\\', b'u', b'0', b'0', hi, lo], 6);
+        }
+    };
+    ([b'\\', short, 0, 0, 0, 0], 2)
+}
+
+/// Append `b` escaped for a JSON string, byte for byte as serde_json does
+/// (see `escape_of`); all else as it is, copied a run at a time between
+/// the bytes that need escaping, found 32 bytes a step with AVX2.
+pub(crate) fn escape_into(b: &[u8], out: &mut Vec<u8>) {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2.
+        return unsafe { escape_into_avx2(b, out) };
+    }
+    escape_with(b, out, find_special);
+}
+
+/// `escape_into` with AVX2.
+///
+/// # Safety
+/// The CPU must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn escape_into_avx2(b: &[u8], out: &mut Vec<u8>) {
+    // SAFETY: the CPU has AVX2 (this function's contract).
+    escape_with(b, out, |b, at| unsafe { find_special_avx2(b, at) });
+}
+
+/// `escape_into`, `find` giving the next special byte (see `find_special`).
+#[inline(always)]
+fn escape_with(b: &[u8], out: &mut Vec<u8>, find: impl Fn(&[u8], usize) -> usize) {
+    out.reserve(b.len());
+    let mut from = 0;
+    loop {
+        let i = find(b, from);
+        out.extend_from_slice(&b[from..i]);
+        let Some(&c) = b.get(i) else {
+            return;
+        };
+        let (e, n) = escape_of(c);
+        out.extend_from_slice(&e[..n]);
+        from = i + 1;
+    }
+}
+
 /// Four hex digits (either case) as a number.
 fn hex4(b: &[u8]) -> Option<u32> {
     let d = b.get(..4)?;
@@ -207,17 +330,33 @@ fn steps<const W: usize>(
             continue;
         }
         let k = m.trailing_zeros() as usize;
+        // A `\n`, and one right after it (a blank line), in the step: its
+        // bytes are looked at in `c`, not `b`, and a blank line costs one
+        // more step, not two.
+        let feed = |e: usize| c.get(e) == Some(&b'\\') && c.get(e + 1) == Some(&b'n');
+        if feed(k)
+            && let Some(slot) = to.get_mut(k)
+        {
+            slot.write(b'\n');
+            if feed(k + 2)
+                && let Some(slot) = to.get_mut(k + 1)
+            {
+                slot.write(b'\n');
+                at += k + 4;
+                w += k + 2;
+            } else {
+                at += k + 2;
+                w += k + 1;
+            }
+            continue;
+        }
         at += k;
         w += k;
-        match (b.get(at), b.get(at + 1), room.get_mut(w)) {
-            (Some(b'\\'), Some(b'n'), Some(slot)) => {
-                slot.write(b'\n');
-                w += 1;
-                at += 2;
-            }
-            (Some(b'"'), _, _) => break Ok(at + 1),
-            _ => break Err(at),
-        }
+        break if c.get(k) == Some(&b'"') {
+            Ok(at + 1)
+        } else {
+            Err(at)
+        };
     };
     // SAFETY: the first `w` bytes of the room (`spare_capacity_mut`) were
     // written above: whole steps, the bytes before a special one, and a
@@ -271,6 +410,94 @@ mod tests {
         }
     }
 
+    /// `escape_into` as it was: runs found sixteen bytes at a time, each
+    /// special byte escaped by a table of its own.
+    fn escape_by_runs(b: &[u8], out: &mut Vec<u8>) {
+        let mut from = 0;
+        loop {
+            let i = find_special(b, from);
+            out.extend_from_slice(&b[from..i]);
+            let Some(&c) = b.get(i) else {
+                return;
+            };
+            let short: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                _ => b"",
+            };
+            if short.is_empty() {
+                out.extend_from_slice(format!("\\u{c:04x}").as_bytes());
+            } else {
+                out.extend_from_slice(short);
+            }
+            from = i + 1;
+        }
+    }
+
+    /// Strings of every length up to past four steps of 32 bytes, with
+    /// special bytes anywhere (runs of them too) or none: each found where
+    /// a plain scan finds it from every start, whether in a step, in the
+    /// last 32 bytes or in a string shorter than 32; and escaped as by
+    /// runs and as serde_json escapes them, after bytes already there.
+    #[test]
+    fn wide_steps_find_and_escape_as_plain_ones_do() {
+        let mut rng = crate::test_rng::XorShift::new(0x51C3_9E07_D2A4_6B1F);
+        let wide = cfg!(target_arch = "x86_64") && std::is_x86_feature_detected!("avx2");
+        // Found in a step, in the last 32 bytes, in a short string; none.
+        let mut seen = [0usize; 4];
+        for len in 0..140usize {
+            for _ in 0..30 {
+                let odds = 1 + rng.next_u64() % 60;
+                let s: String = (0..len)
+                    .map(|_| match rng.next_u64() % (odds + 4) {
+                        0 => '"',
+                        1 => '\\',
+                        2 => char::from((rng.next_u64() % 32) as u8),
+                        3 => '\u{7f}',
+                        r => ['a', ' ', 'é', '東'][r as usize % 4],
+                    })
+                    .collect();
+                let b = s.as_bytes();
+                let mut want = b"ab".to_vec();
+                escape_by_runs(b, &mut want);
+                let sj = serde_json::to_vec(&s).unwrap();
+                assert_eq!(&want[2..], &sj[1..sj.len() - 1], "{s:?}");
+                for room in [0, b.len() * 6 + 8] {
+                    let mut got = Vec::with_capacity(room);
+                    got.extend_from_slice(b"ab");
+                    escape_into(b, &mut got);
+                    assert_eq!(got, want, "{s:?} {room}");
+                }
+                #[cfg(target_arch = "x86_64")]
+                if wide {
+                    let len = b.len();
+                    for start in 0..=len {
+                        let plain = b[start..]
+                            .iter()
+                            .position(|&c| is_special(c))
+                            .map_or(len, |p| start + p);
+                        // SAFETY: the CPU has AVX2 (`wide`).
+                        let got = unsafe { find_special_avx2(b, start) };
+                        assert_eq!(got, plain, "{s:?} {start}");
+                        let tail = len.saturating_sub(32);
+                        seen[match () {
+                            _ if plain == len => 3,
+                            _ if len < 32 => 2,
+                            _ if start >= tail || plain >= start + (tail - start) / 32 * 32 => 1,
+                            _ => 0,
+                        }] += 1;
+                    }
+                }
+            }
+        }
+        assert!(!wide || seen.iter().all(|&n| n > 1000), "{seen:?}");
+    }
+
     /// What serde_json makes of a string, or None where it fails.
     fn serde(s: &str) -> Option<String> {
         serde_json::from_str::<String>(s).ok()
@@ -290,6 +517,7 @@ mod tests {
             "東",
             "\u{1F600}",
             "\\n",
+            "\\n\\n",
             "\\r",
             "\\t",
             "\\\"",
@@ -308,6 +536,8 @@ mod tests {
         ];
         let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
         let mut next = || rng.next_u64();
+        // Blank lines (`\n` twice), which the steps take in one.
+        let mut blank = 0;
         for _ in 0..4000 {
             let mut s = String::from("\"");
             for _ in 0..next() % 12 {
@@ -318,6 +548,7 @@ mod tests {
                 1 => s.push_str("\",\"k\":\"v\"}"),
                 _ => s.push('"'),
             }
+            blank += s.matches("\\n\\n").count();
             // What serde_json reads of the string (up to its closing quote).
             let mut de = serde_json::Deserializer::from_str(&s);
             let want = <String as serde::Deserialize>::deserialize(&mut de).ok();
@@ -359,6 +590,7 @@ mod tests {
                 }
             }
         }
+        assert!(blank > 200, "{blank}");
     }
 
     #[test]

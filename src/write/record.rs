@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::classify::{Category, Decision};
 use crate::pipeline::Cleaned;
 use crate::read::RecordError;
-use crate::read::json_str::find_special;
+use crate::read::json_str::escape_into;
 use crate::segment::{Block, Element, Features, Page};
 
 /// Where a document came from and what it carries through.
@@ -106,41 +106,6 @@ impl std::fmt::Write for Escaped<'_> {
         }
         escape_into(s.as_bytes(), self.0);
         Ok(())
-    }
-}
-
-/// Append `b` escaped for a JSON string, byte for byte as serde_json does:
-/// `"`, `\` and the control characters (short forms where JSON has them,
-/// `\u00xx` in lower case hex otherwise); all else as it is, copied a run
-/// at a time between the bytes that need escaping (see `find_special`).
-fn escape_into(b: &[u8], out: &mut Vec<u8>) {
-    out.reserve(b.len());
-    let mut from = 0;
-    loop {
-        let i = find_special(b, from);
-        out.extend_from_slice(&b[from..i]);
-        let Some(&c) = b.get(i) else {
-            return;
-        };
-        let short: &[u8] = match c {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0x08 => b"\\b",
-            0x0c => b"\\f",
-            _ => b"",
-        };
-        if short.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.extend_from_slice(b"\\u00");
-            out.push(HEX[usize::from(c >> 4)]);
-            out.push(HEX[usize::from(c & 0xf)]);
-        } else {
-            out.extend_from_slice(short);
-        }
-        from = i + 1;
     }
 }
 
