@@ -342,7 +342,15 @@ pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>
     let mut heads: Vec<Vec<usize>> = Vec::with_capacity(n);
     // By a hash of the text: the first block with it (a hash taken once
     // per block; the block found is compared in full).
-    let mut seen: rustc_hash::FxHashMap<u64, usize> = Default::default();
+    // Sized for every block it may take at once: grown step by step, its
+    // rehashes cost as much as the lookups.
+    let short = page
+        .blocks
+        .iter()
+        .filter(|b| b.text.len() <= REPEAT_MAX_BYTES)
+        .count();
+    let mut seen: rustc_hash::FxHashMap<u64, usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(short, Default::default());
     for (i, b) in page.blocks.iter().enumerate() {
         let f = &b.features;
         let headings = takes_headings(page, b);
