@@ -687,6 +687,12 @@ impl Candidates {
         }
     }
 
+    /// Whether no word may hold an index (`iter` yields none; it may
+    /// yield none when this is false too).
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
     /// The indexes, ascending.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let w: &[u64] = if self.heap.is_empty() {
@@ -1335,6 +1341,7 @@ mod tests {
             .map(|k| format!(r"^[0-9]{{{}}}[a-c]$", k % 9 + 1))
             .chain([r"(?i)\bcookies\b$".to_string(), r"(?i)\bfollow us\b".into()])
             .collect();
+        let mut seen = [0; 2];
         for pats in [small, many] {
             let n = pats.len();
             let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
@@ -1363,9 +1370,14 @@ mod tests {
                     let got: Vec<usize> = c.iter().collect();
                     assert!(got.iter().all(|i| range.contains(i)), "{text:?} {range:?}");
                     assert!(want.iter().all(|i| got.contains(i)), "{text:?} {range:?}");
+                    // Empty: no candidate at all (`matches_within` stops there).
+                    assert!(!c.is_empty() || got.is_empty(), "{text:?} {range:?}");
+                    seen[usize::from(c.is_empty())] += 1;
                 }
             }
         }
+        // Sets told empty, and sets not.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     #[test]
