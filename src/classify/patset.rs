@@ -758,6 +758,20 @@ fn span_bits(k: usize, range: &Range<usize>) -> u64 {
     ones(range.end) & !ones(range.start)
 }
 
+/// `<[u8]>::is_ascii`, eight bytes a step and the last eight read
+/// overlapping the others: the library's goes a byte at a time over a
+/// short text and over the end of a longer one, and blocks are short.
+fn is_ascii(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |c: &[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    let Some(last) = b.len().checked_sub(8).and_then(|i| b.get(i..)) else {
+        return b.iter().fold(0, |m, &x| m | x) < 0x80;
+    };
+    let mut chunks = b.chunks_exact(8);
+    let held = chunks.by_ref().fold(word(last), |m, c| m | word(c));
+    held & HIGH == 0
+}
+
 /// A text's length and end bytes, which a match of some patterns must
 /// fit (`Prefilter::lengths`, `Prefilter::edges`).
 struct Fits {
@@ -961,7 +975,7 @@ impl PatternSet {
         // text itself.
         if fold
             && !pf.bail.is_empty()
-            && !text.is_ascii()
+            && !is_ascii(text.as_bytes())
             && pf
                 .bail_finders
                 .iter()
@@ -1421,6 +1435,24 @@ mod tests {
                 assert_eq!(span_bits(k, &range), want, "{range:?} {k}");
             }
         }
+    }
+
+    #[test]
+    fn is_ascii_answers_as_the_library_s() {
+        // Every length around the eight-byte steps, with a byte past ASCII
+        // at each place or none.
+        let mut seen = [0; 2];
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut b = vec![b'a'; len];
+                if let Some(x) = b.get_mut(at) {
+                    *x = 0x80 | (at as u8);
+                }
+                assert_eq!(is_ascii(&b), b.is_ascii(), "{len} {at}");
+                seen[usize::from(is_ascii(&b))] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     #[test]
