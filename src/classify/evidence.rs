@@ -342,7 +342,15 @@ pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>
     let mut heads: Vec<Vec<usize>> = Vec::with_capacity(n);
     // By a hash of the text: the first block with it (a hash taken once
     // per block; the block found is compared in full).
-    let mut seen: rustc_hash::FxHashMap<u64, usize> = Default::default();
+    // Sized for every block it may take at once: grown step by step, its
+    // rehashes cost as much as the lookups.
+    let short = page
+        .blocks
+        .iter()
+        .filter(|b| b.text.len() <= REPEAT_MAX_BYTES)
+        .count();
+    let mut seen: rustc_hash::FxHashMap<u64, usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(short, Default::default());
     for (i, b) in page.blocks.iter().enumerate() {
         let f = &b.features;
         let headings = takes_headings(page, b);
@@ -393,9 +401,21 @@ fn text_hash(text: &str) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(w));
+        // The last eight bytes (overlapping the chunks before) when there
+        // are that many: a copy of the rest into a zeroed word was a call
+        // to `memcpy` per block. The length is in `h`: texts still differ
+        // as they did.
+        let b = text.as_bytes();
+        let w = match b.len().checked_sub(8).and_then(|i| b.get(i..)) {
+            Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
+            }
+            _ => rest
+                .iter()
+                .enumerate()
+                .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i)),
+        };
+        h = mix(h, w);
     }
     h
 }
@@ -556,6 +576,10 @@ mod tests {
             "abcdefgh",
             "abcdefghi",
             "abcdefgh\0",
+            "abcdefghijklmno",
+            "bbcdefghijklmno",
+            "abcdefghijklmnp",
+            "abcdefgh\0ijklmno",
         ];
         for (i, a) in texts.iter().enumerate() {
             for b in &texts[i + 1..] {

@@ -687,6 +687,12 @@ impl Candidates {
         }
     }
 
+    /// Whether no word may hold an index (`iter` yields none; it may
+    /// yield none when this is false too).
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
     /// The indexes, ascending.
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let w: &[u64] = if self.heap.is_empty() {
@@ -750,6 +756,20 @@ fn span_bits(k: usize, range: &Range<usize>) -> u64 {
         _ => u64::MAX,
     };
     ones(range.end) & !ones(range.start)
+}
+
+/// `<[u8]>::is_ascii`, eight bytes a step and the last eight read
+/// overlapping the others: the library's goes a byte at a time over a
+/// short text and over the end of a longer one, and blocks are short.
+fn is_ascii(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |c: &[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+    let Some(last) = b.len().checked_sub(8).and_then(|i| b.get(i..)) else {
+        return b.iter().fold(0, |m, &x| m | x) < 0x80;
+    };
+    let mut chunks = b.chunks_exact(8);
+    let held = chunks.by_ref().fold(word(last), |m, c| m | word(c));
+    held & HIGH == 0
 }
 
 /// A text's length and end bytes, which a match of some patterns must
@@ -955,7 +975,7 @@ impl PatternSet {
         // text itself.
         if fold
             && !pf.bail.is_empty()
-            && !text.is_ascii()
+            && !is_ascii(text.as_bytes())
             && pf
                 .bail_finders
                 .iter()
@@ -1335,6 +1355,7 @@ mod tests {
             .map(|k| format!(r"^[0-9]{{{}}}[a-c]$", k % 9 + 1))
             .chain([r"(?i)\bcookies\b$".to_string(), r"(?i)\bfollow us\b".into()])
             .collect();
+        let mut seen = [0; 2];
         for pats in [small, many] {
             let n = pats.len();
             let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
@@ -1363,9 +1384,14 @@ mod tests {
                     let got: Vec<usize> = c.iter().collect();
                     assert!(got.iter().all(|i| range.contains(i)), "{text:?} {range:?}");
                     assert!(want.iter().all(|i| got.contains(i)), "{text:?} {range:?}");
+                    // Empty: no candidate at all (`matches_within` stops there).
+                    assert!(!c.is_empty() || got.is_empty(), "{text:?} {range:?}");
+                    seen[usize::from(c.is_empty())] += 1;
                 }
             }
         }
+        // Sets told empty, and sets not.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     #[test]
@@ -1409,6 +1435,24 @@ mod tests {
                 assert_eq!(span_bits(k, &range), want, "{range:?} {k}");
             }
         }
+    }
+
+    #[test]
+    fn is_ascii_answers_as_the_library_s() {
+        // Every length around the eight-byte steps, with a byte past ASCII
+        // at each place or none.
+        let mut seen = [0; 2];
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut b = vec![b'a'; len];
+                if let Some(x) = b.get_mut(at) {
+                    *x = 0x80 | (at as u8);
+                }
+                assert_eq!(is_ascii(&b), b.is_ascii(), "{len} {at}");
+                seen[usize::from(is_ascii(&b))] += 1;
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 
     #[test]

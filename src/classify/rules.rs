@@ -868,6 +868,10 @@ impl RuleSet {
         let mut ascii = None;
         let mut c = set.no_candidates();
         set.candidates_in(text, Some((words, link_density)), from..to, &mut c);
+        // Most blocks have no candidate: no walk over the set's words.
+        if c.is_empty() {
+            return (found, heads);
+        }
         for i in c.iter() {
             let r = self.owner[i];
             let out = if i < self.headings_from {
