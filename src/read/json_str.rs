@@ -282,19 +282,8 @@ fn unescape_steps(b: &[u8], at: usize, out: &mut Vec<u8>) -> Result<usize, usize
 #[target_feature(enable = "avx2")]
 unsafe fn unescape_steps_avx2(b: &[u8], at: usize, out: &mut Vec<u8>) -> Result<usize, usize> {
     steps::<32>(b, at, out, |c| {
-        use std::arch::x86_64::*;
-        // SAFETY: AVX2 is there (this function's `target_feature`); the
-        // load reads the 32 bytes `c` holds, unaligned loads allowed.
-        unsafe {
-            let v = _mm256_loadu_si256(c.as_ptr().cast::<__m256i>());
-            let quote = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'"' as i8));
-            let backslash = _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b'\\' as i8));
-            // Unsigned `v <= 0x1f`: the larger of the two is 0x1f.
-            let low = _mm256_set1_epi8(0x1f);
-            let control = _mm256_cmpeq_epi8(_mm256_max_epu8(v, low), low);
-            let any = _mm256_or_si256(_mm256_or_si256(quote, backslash), control);
-            _mm256_movemask_epi8(any) as u32 as u64
-        }
+        // SAFETY: AVX2 is there (this function's `target_feature`).
+        unsafe { special_mask32(c) }
     })
 }
 
