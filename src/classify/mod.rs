@@ -340,4 +340,11 @@ pub(crate) mod testgen {
             .collect();
         crate::segment::text::segment(&text.join("\n"))
     }
+
+    /// `page_from` a pool of 1 to 30 `line`s of at most `max` pieces
+    /// each, up to 60 lines long: the page most line-pass tests draw.
+    pub fn pooled_page(rng: &mut Rng, max: usize) -> crate::segment::Page {
+        let pool: Vec<String> = (0..1 + rng.below(30)).map(|_| line(rng, max)).collect();
+        page_from(rng, &pool, 60)
+    }
 }

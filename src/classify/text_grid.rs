@@ -209,10 +209,7 @@ mod tests {
     fn groups_are_the_shapes_of_the_short_lines() {
         let mut rng = crate::classify::testgen::rng(11);
         for _ in 0..200 {
-            let pool: Vec<String> = (0..1 + rng.below(30))
-                .map(|_| crate::classify::testgen::line(&mut rng, 12))
-                .collect();
-            let page = crate::classify::testgen::page_from(&mut rng, &pool, 60);
+            let page = crate::classify::testgen::pooled_page(&mut rng, 12);
             let said = super::super::text_region::Said::new(&page);
             let (group, count) = shape_groups(&page, &said);
             let shape = |i: usize| {

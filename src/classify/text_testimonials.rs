@@ -384,10 +384,7 @@ mod tests {
         let mut rng = crate::classify::testgen::rng(61);
         let mut reached = [0usize; 5];
         for _ in 0..300 {
-            let pool: Vec<String> = (0..1 + rng.below(30))
-                .map(|_| crate::classify::testgen::line(&mut rng, 14))
-                .collect();
-            let page = crate::classify::testgen::page_from(&mut rng, &pool, 60);
+            let page = crate::classify::testgen::pooled_page(&mut rng, 14);
             let said = Said::new(&page);
             let lines = Lines::new(&page.blocks, &said);
             for _ in 0..2 {

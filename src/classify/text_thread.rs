@@ -808,10 +808,7 @@ mod tests {
         let mut rng = crate::classify::testgen::rng(67);
         let mut reached = [0usize; 3];
         for _ in 0..300 {
-            let pool: Vec<String> = (0..1 + rng.below(30))
-                .map(|_| crate::classify::testgen::line(&mut rng, 16))
-                .collect();
-            let page = crate::classify::testgen::page_from(&mut rng, &pool, 60);
+            let page = crate::classify::testgen::pooled_page(&mut rng, 16);
             let said = Said::new(&page);
             let dated = Dated::new(&page, &said);
             for _ in 0..2 {
