@@ -394,28 +394,13 @@ fn text_hash(text: &str) -> u64 {
     let mut chunks = text.as_bytes().chunks_exact(8);
     let mut h = text.len() as u64;
     for c in chunks.by_ref() {
-        h = mix(
-            h,
-            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
-        );
+        h = mix(h, super::word8::head(c));
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
+    if !chunks.remainder().is_empty() {
         // The last eight bytes (overlapping the chunks before) when there
-        // are that many: a copy of the rest into a zeroed word was a call
-        // to `memcpy` per block. The length is in `h`: texts still differ
-        // as they did.
-        let b = text.as_bytes();
-        let w = match b.len().checked_sub(8).and_then(|i| b.get(i..)) {
-            Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
-                u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
-            }
-            _ => rest
-                .iter()
-                .enumerate()
-                .fold(0u64, |w, (i, &x)| w | u64::from(x) << (8 * i)),
-        };
-        h = mix(h, w);
+        // are that many. The length is in `h`: texts still differ as they
+        // did.
+        h = mix(h, super::word8::tail(text.as_bytes()));
     }
     h
 }

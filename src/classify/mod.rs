@@ -29,6 +29,7 @@ pub mod text_thread;
 pub mod text_title;
 pub mod text_toc;
 pub mod thread;
+mod word8;
 
 pub use category::Category;
 pub use rules::{RuleError, RuleSet, RuleSetBuilder};

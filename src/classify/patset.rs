@@ -763,12 +763,10 @@ fn span_bits(k: usize, range: &Range<usize>) -> u64 {
 /// short text and over the end of a longer one, and blocks are short.
 fn is_ascii(b: &[u8]) -> bool {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let word = |c: &[u8]| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-    let Some(last) = b.len().checked_sub(8).and_then(|i| b.get(i..)) else {
-        return b.iter().fold(0, |m, &x| m | x) < 0x80;
-    };
-    let mut chunks = b.chunks_exact(8);
-    let held = chunks.by_ref().fold(word(last), |m, c| m | word(c));
+    // A text under eight bytes is its `tail` alone.
+    let held = b
+        .chunks_exact(8)
+        .fold(super::word8::tail(b), |m, c| m | super::word8::head(c));
     held & HIGH == 0
 }
 

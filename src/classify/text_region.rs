@@ -778,19 +778,9 @@ impl Said {
 /// last 8 bytes (fewer in a shorter text), mixed by multiplication so
 /// that the top bits, which pick the slot, depend on all of them.
 fn line_hash(b: &[u8]) -> u64 {
-    let word = |s: &[u8]| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(s);
-        u64::from_le_bytes(w)
-    };
     let n = b.len();
-    let (head, tail) = if n >= 8 {
-        (word(&b[..8]), word(&b[n - 8..]))
-    } else {
-        // The bytes as a little-endian word, zero above them: built in a
-        // register, not copied by a call to `memcpy` of a varying length.
-        (b.iter().rev().fold(0u64, |w, &c| w << 8 | u64::from(c)), 0)
-    };
+    let head = super::word8::head(b);
+    let tail = if n >= 8 { super::word8::tail(b) } else { 0 };
     let h = (head ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h.rotate_left(29) ^ tail).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }

@@ -325,21 +325,13 @@ pub(super) fn has_ascii_digit(b: &[u8]) -> bool {
         let x = w & LOW;
         x.wrapping_add(0x5050_5050_5050_5050) & !x.wrapping_add(0x4646_4646_4646_4646) & !w & TOP
     };
-    let word = |c: &[u8]| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        u64::from_le_bytes(w)
-    };
-    if b.len() < 8 {
-        // Zero bytes are no digits: a short line is one word.
-        return digits(b.iter().rev().fold(0u64, |w, &c| w << 8 | u64::from(c))) != 0;
-    }
     let mut chunks = b.chunks_exact(8);
-    if chunks.by_ref().any(|c| digits(word(c)) != 0) {
+    if chunks.by_ref().any(|c| digits(super::word8::head(c)) != 0) {
         return true;
     }
-    // The last 8 bytes hold the remainder (some bytes looked at twice).
-    !chunks.remainder().is_empty() && digits(word(&b[b.len() - 8..])) != 0
+    // The last 8 bytes hold the remainder (some bytes looked at twice); a
+    // short line is one word, its zero bytes no digits.
+    !chunks.remainder().is_empty() && digits(super::word8::tail(b)) != 0
 }
 
 /// `is_date_line` of a page's lines, worked out once per distinct text
