@@ -779,8 +779,10 @@ impl Said {
 /// that the top bits, which pick the slot, depend on all of them.
 fn line_hash(b: &[u8]) -> u64 {
     let n = b.len();
-    let head = super::word8::head(b);
-    let tail = if n >= 8 { super::word8::tail(b) } else { 0 };
+    let (head, tail) = match b.first_chunk::<8>() {
+        Some(h) => (u64::from_le_bytes(*h), super::word8::tail(b)),
+        None => (super::word8::head(b), 0),
+    };
     let h = (head ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h.rotate_left(29) ^ tail).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }

@@ -325,12 +325,15 @@ pub(super) fn has_ascii_digit(b: &[u8]) -> bool {
         let x = w & LOW;
         x.wrapping_add(0x5050_5050_5050_5050) & !x.wrapping_add(0x4646_4646_4646_4646) & !w & TOP
     };
+    if b.len() < 8 {
+        // Zero bytes are no digits: a short line is one word.
+        return digits(super::word8::head(b)) != 0;
+    }
     let mut chunks = b.chunks_exact(8);
     if chunks.by_ref().any(|c| digits(super::word8::head(c)) != 0) {
         return true;
     }
-    // The last 8 bytes hold the remainder (some bytes looked at twice); a
-    // short line is one word, its zero bytes no digits.
+    // The last 8 bytes hold the remainder (some bytes looked at twice).
     !chunks.remainder().is_empty() && digits(super::word8::tail(b)) != 0
 }
 
