@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use super::jsonl::{FieldMap, parse_line};
+use super::jsonl::{FieldMap, Line, parse_line};
 use super::open::ReadCounters;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +50,13 @@ pub struct Document {
 pub enum Unread {
     /// The file is still to read (and inflate, when gzipped).
     File(UnreadFile),
-    /// `bytes` hold a JSONL line still to parse; `limit` is the largest
-    /// document (`--max-doc-bytes`).
-    Line { fields: Arc<FieldMap>, limit: usize },
+    /// A JSONL line still to parse (`bytes` are empty till then); `limit`
+    /// is the largest document (`--max-doc-bytes`).
+    Line {
+        line: Line,
+        fields: Arc<FieldMap>,
+        limit: usize,
+    },
 }
 
 /// A file a document is still to be read from.
@@ -124,7 +128,8 @@ impl Document {
     pub fn input_len(&self) -> usize {
         match &self.unread {
             Some(Unread::File(f)) => f.size.min(f.limit as u64 + 1) as usize,
-            Some(Unread::Line { .. }) | None => self.bytes.len(),
+            Some(Unread::Line { line, .. }) => line.len(),
+            None => self.bytes.len(),
         }
     }
 
@@ -146,23 +151,26 @@ impl Document {
                     self.gzip_limit = Some(f.limit);
                 }
             }
-            Some(Unread::Line { fields, limit }) => self.parse_line(&fields, limit)?,
+            Some(Unread::Line {
+                line,
+                fields,
+                limit,
+            }) => self.parse_line(line.as_bytes(), &fields, limit)?,
             None => {}
         }
         self.inflate()
     }
 
-    /// Become the document the JSONL line in `bytes` holds; an error keeps
-    /// the id and URL the line gave, as the reader's error record would.
-    fn parse_line(&mut self, fields: &FieldMap, limit: usize) -> Result<(), String> {
-        let raw = std::mem::take(&mut self.bytes);
+    /// Become the document the JSONL line `raw` holds; an error keeps the
+    /// id and URL the line gave, as the reader's error record would.
+    fn parse_line(&mut self, raw: &[u8], fields: &FieldMap, limit: usize) -> Result<(), String> {
         // Valid UTF-8 (the usual case) is borrowed, checked by simdutf8
         // (a few times faster than the standard library's check, itself
         // several times faster than `from_utf8_lossy`); a broken line is
         // read with replacements, as the reader does.
-        let line = match simdutf8::basic::from_utf8(&raw) {
+        let line = match simdutf8::basic::from_utf8(raw) {
             Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(_) => String::from_utf8_lossy(&raw),
+            Err(_) => String::from_utf8_lossy(raw),
         };
         let lineno = self.line.unwrap_or(0);
         match parse_line(line.trim(), lineno, &self.source, fields) {
