@@ -55,12 +55,27 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
 /// for any other line, which `parse_value` then reads (what serde_json
 /// makes of a line this reads is what this makes of it).
 fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Option<Document> {
+    let (mut d, _) = parse_plain_bytes(line.as_bytes(), lineno, source, fields)?;
+    trim_slack(&mut d.bytes);
+    Some(d)
+}
+
+/// `parse_plain` of a line not known to be UTF-8: keys and values are
+/// checked as they are read (`None` for a broken one), except the body,
+/// whose check is the caller's (it is UTF-8 when the line is). Also
+/// whether the body holds a control character other than a line feed, a
+/// carriage return or a tab (see `json_str::unescape_noting`).
+pub(super) fn parse_plain_bytes(
+    b: &[u8],
+    lineno: u64,
+    source: &str,
+    fields: &FieldMap,
+) -> Option<(Document, bool)> {
     let names = [&fields.id, &fields.url, &fields.html, &fields.text];
     // A name mapped to two fields: the general path sorts that out.
     if (1..4).any(|i| names[..i].contains(&names[i])) {
         return None;
     }
-    let b = line.as_bytes();
     let space = |i: &mut usize| {
         while matches!(b.get(*i), Some(b' ' | b'\n' | b'\t' | b'\r')) {
             *i += 1;
@@ -72,6 +87,7 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
     }
     i += 1;
     let (mut id, mut url, mut html, mut text) = (None, None, None, None);
+    let mut text_controls = false;
     let mut extra = Map::new();
     loop {
         space(&mut i);
@@ -83,7 +99,7 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
         if b.get(end) != Some(&b'"') {
             return None;
         }
-        let key = line.get(i + 1..end)?;
+        let key = std::str::from_utf8(&b[i + 1..end]).ok()?;
         i = end + 1;
         space(&mut i);
         if b.get(i) != Some(&b':') {
@@ -97,9 +113,11 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
         let body = *key == fields.html || *key == fields.text;
         // A body gets room for the rest of the line (the body is most of
         // it, and unescaped no longer) and the sixteen bytes more that
-        // let `unescape_at` copy it sixteen at a time; other values grow.
+        // let `unescape_noting` copy it sixteen at a time; other values
+        // grow.
         let mut value = Vec::with_capacity(if body { b.len() - i + 16 } else { 0 });
-        i = json_str::unescape_at(b, i + 1, &mut value)?;
+        let mut controls = false;
+        i = json_str::unescape_noting(b, i + 1, &mut value, &mut controls)?;
         let slot = if *key == fields.id {
             Some(&mut id)
         } else if *key == fields.url {
@@ -107,6 +125,7 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
         } else if *key == fields.html {
             Some(&mut html)
         } else if *key == fields.text {
+            text_controls = controls;
             Some(&mut text)
         } else {
             None
@@ -132,19 +151,23 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
             _ => return None,
         }
     }
-    let (kind, mut bytes) = match (html, text) {
-        (Some(h), _) => (Kind::Html, h),
-        (None, Some(t)) => (Kind::Text, t),
+    let (kind, bytes, controls) = match (html, text) {
+        (Some(h), _) => (Kind::Html, h, false),
+        (None, Some(t)) => (Kind::Text, t, text_controls),
         (None, None) => return None,
     };
-    // Room left by a field after the body, or by its escapes, when that
-    // is much: documents in flight hold no slack.
+    let string = |v: Option<Vec<u8>>| v.map(String::from_utf8).transpose().ok();
+    let (id, url) = (string(id)?, string(url)?);
+    let d = line_document(id, url, kind, bytes, extra, source, lineno);
+    Some((d, controls))
+}
+
+/// Give back the room left in a body by a field after it, or by its
+/// escapes, when that is much: documents in flight hold no slack.
+pub(super) fn trim_slack(bytes: &mut Vec<u8>) {
     if bytes.capacity() - bytes.len() > bytes.len() / 8 + 64 {
         bytes.shrink_to_fit();
     }
-    let string = |v: Option<Vec<u8>>| v.map(String::from_utf8).transpose().ok();
-    let (id, url) = (string(id)?, string(url)?);
-    Some(line_document(id, url, kind, bytes, extra, source, lineno))
 }
 
 /// The document a JSONL line holds, whichever path read it.
@@ -162,6 +185,7 @@ fn line_document(
         url,
         kind,
         bytes,
+        text: None,
         charset: None,
         extra,
         source: source.to_string(),
@@ -285,6 +309,16 @@ impl Line {
 
     pub fn is_empty(&self) -> bool {
         self.end == self.start
+    }
+}
+
+impl From<Vec<u8>> for Line {
+    fn from(bytes: Vec<u8>) -> Line {
+        Line {
+            start: 0,
+            end: bytes.len(),
+            block: Arc::new(bytes),
+        }
     }
 }
 
@@ -703,7 +737,7 @@ mod tests {
             match (a, b) {
                 (Ok(a), Ok(b)) => {
                     assert_eq!((&a.id, &a.url, &a.line), (&b.id, &b.url, &b.line));
-                    assert_eq!((a.kind, &a.bytes, &a.extra), (b.kind, &b.bytes, &b.extra));
+                    assert_eq!((a.kind, a.body(), &a.extra), (b.kind, b.body(), &b.extra));
                     assert_eq!(a.source, b.source);
                     assert!(b.unread.is_none());
                 }
