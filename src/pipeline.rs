@@ -76,29 +76,39 @@ impl Cleaner {
             return self.segment_marked(&doc, selectors);
         }
         let mut marks = Vec::new();
-        if doc.bytes.iter().all(u8::is_ascii_whitespace) {
+        if let (Kind::Text, Some(text)) = (doc.kind, &doc.text) {
+            // Plain text already (see `Document::text`): what the checks
+            // and `decode::text_as_is` below would find, without them, and
+            // shared as it is.
+            if text.trim().is_empty() {
+                return Err("empty document".into());
+            }
+            return Ok((segment::text::segment_shared(text), "UTF-8", marks));
+        }
+        let bytes = doc.body();
+        if bytes.iter().all(u8::is_ascii_whitespace) {
             return Err("empty document".into());
         }
-        if sniff::is_binary(&doc.bytes) {
+        if sniff::is_binary(bytes) {
             return Err("binary content, not text or HTML".into());
         }
         let mut page;
         let decoded;
         match doc.kind {
             Kind::Html => {
-                decoded = decode::html(&doc.bytes, doc.charset.as_deref());
+                decoded = decode::html(bytes, doc.charset.as_deref());
                 (page, marks) =
                     segment::depth::segment_with_marks(&decoded.text, self.max_depth, selectors);
             }
             Kind::Text => {
-                if let Some(text) = decode::text_as_is(&doc.bytes) {
+                if let Some(text) = decode::text_as_is(bytes) {
                     // What `decode::text` gives, without copying it.
                     if text.trim().is_empty() {
                         return Err("empty document".into());
                     }
                     return Ok((segment::text::segment(text), "UTF-8", marks));
                 }
-                decoded = decode::text(&doc.bytes);
+                decoded = decode::text(bytes);
                 page = segment::text::segment(&decoded.text);
             }
         }

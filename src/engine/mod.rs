@@ -88,7 +88,7 @@ pub fn process(cleaner: &Cleaner, item: Item) -> Processed {
             };
             // Bytes read, once inflated; none for what could not be.
             let bytes = if !doc.needs_load() {
-                doc.bytes.len()
+                doc.body().len()
             } else {
                 0
             };

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use super::jsonl::{FieldMap, parse_line};
+use super::jsonl::{FieldMap, Line, parse_line};
 use super::open::ReadCounters;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,14 @@ pub struct Document {
     pub url: Option<String>,
     pub kind: Kind,
     pub bytes: Vec<u8>,
+    /// A text document as text, once the JSONL line it came in is parsed
+    /// (`bytes` are empty then): plain text checked once there, as the
+    /// page shares it, where `bytes` would be checked again and copied
+    /// (see `Cleaner::segment_marked`). Valid UTF-8 (the type says so)
+    /// with no byte order mark at its start and no control character but
+    /// line breaks, tabs and form feeds: what `bytes` must be to be
+    /// segmented as they are, with no check (see `Document::body`).
+    pub text: Option<Arc<str>>,
     /// A charset declared by the transport (an HTTP header in a WARC).
     pub charset: Option<String>,
     /// Input fields passed through to the output record.
@@ -50,9 +58,13 @@ pub struct Document {
 pub enum Unread {
     /// The file is still to read (and inflate, when gzipped).
     File(UnreadFile),
-    /// `bytes` hold a JSONL line still to parse; `limit` is the largest
-    /// document (`--max-doc-bytes`).
-    Line { fields: Arc<FieldMap>, limit: usize },
+    /// A JSONL line still to parse (`bytes` are empty till then); `limit`
+    /// is the largest document (`--max-doc-bytes`).
+    Line {
+        line: Line,
+        fields: Arc<FieldMap>,
+        limit: usize,
+    },
 }
 
 /// A file a document is still to be read from.
@@ -110,6 +122,7 @@ impl Document {
             url: None,
             kind,
             bytes,
+            text: None,
             charset: None,
             extra: Map::new(),
             source: String::new(),
@@ -124,8 +137,14 @@ impl Document {
     pub fn input_len(&self) -> usize {
         match &self.unread {
             Some(Unread::File(f)) => f.size.min(f.limit as u64 + 1) as usize,
-            Some(Unread::Line { .. }) | None => self.bytes.len(),
+            Some(Unread::Line { line, .. }) => line.len(),
+            None => self.body().len(),
         }
+    }
+
+    /// The document's bytes: `text` when it is there, else `bytes`.
+    pub fn body(&self) -> &[u8] {
+        self.text.as_deref().map_or(&self.bytes, str::as_bytes)
     }
 
     /// Whether `bytes` are not the document's yet: a file or JSONL line
@@ -146,27 +165,52 @@ impl Document {
                     self.gzip_limit = Some(f.limit);
                 }
             }
-            Some(Unread::Line { fields, limit }) => self.parse_line(&fields, limit)?,
+            Some(Unread::Line {
+                line,
+                fields,
+                limit,
+            }) => self.parse_line(line.as_bytes(), &fields, limit)?,
             None => {}
         }
         self.inflate()
     }
 
-    /// Become the document the JSONL line in `bytes` holds; an error keeps
-    /// the id and URL the line gave, as the reader's error record would.
-    fn parse_line(&mut self, fields: &FieldMap, limit: usize) -> Result<(), String> {
-        let raw = std::mem::take(&mut self.bytes);
+    /// Become the document the JSONL line `raw` holds; an error keeps the
+    /// id and URL the line gave, as the reader's error record would.
+    fn parse_line(&mut self, raw: &[u8], fields: &FieldMap, limit: usize) -> Result<(), String> {
+        let lineno = self.line.unwrap_or(0);
+        // The usual line, its strings checked one by one where checking
+        // the line and then the text once more cost twice as much; a text
+        // body becomes `text` when it may (see there).
+        if let Some((mut d, controls)) =
+            super::jsonl::parse_plain_bytes(raw.trim_ascii(), lineno, &self.source, fields)
+            && let Ok(body) = simdutf8::basic::from_utf8(&d.bytes)
+        {
+            let plain = !controls && !body.starts_with('\u{feff}');
+            if d.kind == Kind::Text && plain && body.len() <= limit {
+                d.text = Some(Arc::from(body));
+                d.bytes = Vec::new();
+            } else {
+                super::jsonl::trim_slack(&mut d.bytes);
+            }
+            return self.became(Ok(d), limit);
+        }
         // Valid UTF-8 (the usual case) is borrowed, checked by simdutf8
         // (a few times faster than the standard library's check, itself
         // several times faster than `from_utf8_lossy`); a broken line is
         // read with replacements, as the reader does.
-        let line = match simdutf8::basic::from_utf8(&raw) {
+        let line = match simdutf8::basic::from_utf8(raw) {
             Ok(s) => std::borrow::Cow::Borrowed(s),
-            Err(_) => String::from_utf8_lossy(&raw),
+            Err(_) => String::from_utf8_lossy(raw),
         };
-        let lineno = self.line.unwrap_or(0);
-        match parse_line(line.trim(), lineno, &self.source, fields) {
-            Ok(d) if d.bytes.len() > limit => {
+        let item = parse_line(line.trim(), lineno, &self.source, fields);
+        self.became(item, limit)
+    }
+
+    /// Become the document `item` is, or keep the id and URL of its error.
+    fn became(&mut self, item: Item, limit: usize) -> Result<(), String> {
+        match item {
+            Ok(d) if d.body().len() > limit => {
                 self.id = d.id;
                 self.url = d.url;
                 Err(format!(
@@ -249,6 +293,7 @@ pub type Item = Result<Document, RecordError>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::jsonl::parse_line;
     use std::io::Write;
 
     fn gz(data: &[u8]) -> Vec<u8> {
@@ -311,6 +356,120 @@ mod tests {
         assert!(err.contains("5 byte limit once decompressed"), "{err}");
         let err = unread(dir.path().join("gone.html"), 5).load().unwrap_err();
         assert!(err.starts_with("cannot open: "), "{err}");
+    }
+
+    /// A JSONL line loaded on a worker (its strings checked one by one,
+    /// a plain text body made `text`) becomes what the reader makes of it
+    /// (the line checked whole, or read with replacements when broken):
+    /// the same fields and body, or the same error; and a document with
+    /// `text` cleans as the one with those `bytes`.
+    #[test]
+    fn lines_load_as_the_reader_parses_them() {
+        const PARTS: &[&[u8]] = &[
+            b"plain words ",
+            b"Second line.",
+            b"\\n",
+            b"\\n\\n",
+            b"\\t",
+            b"\\r",
+            b"\\\"",
+            b"\\b",
+            b"\\f",
+            b"\\u0000",
+            b"\\u001b",
+            b"\\u000A",
+            b"\\u00e9",
+            b"\\ufeff",
+            b"\\ud83d\\ude00",
+            "\u{e9}\u{6771}".as_bytes(),
+            b"\xff",
+            b"\xc3",
+            b"  ",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x9E37_79B9_7F4A_7C15);
+        let mut pick = |n: usize| (rng.next_u64() % n as u64) as usize;
+        let fields = FieldMap::default();
+        let cleaner = crate::Cleaner::default();
+        // Text made `text`; text left in `bytes` (a control character or
+        // a byte order mark); a broken line read with replacements; HTML;
+        // errors.
+        let mut seen = [0; 5];
+        for n in 0..3000 {
+            let mut body = Vec::new();
+            if pick(8) == 0 {
+                body.extend_from_slice("\u{feff}".as_bytes());
+            }
+            for _ in 0..pick(12) {
+                body.extend_from_slice(PARTS[pick(PARTS.len())]);
+            }
+            let key = ["text", "html", "text", "text"][pick(4)];
+            let id: &[u8] = [&b"1"[..], b"\\u0041", b"\xfe", b"x\\n"][pick(4)];
+            let mut raw = format!("{{\"id\":\"{n}").into_bytes();
+            raw.extend_from_slice(id);
+            raw.extend_from_slice(format!("\",\"{key}\":\"").as_bytes());
+            raw.extend_from_slice(&body);
+            raw.extend_from_slice(b"\",\"k\":\"v\"}");
+            raw.extend_from_slice(["", " ", "\x0b", "\u{3000}", "\r"][pick(5)].as_bytes());
+            let limit = [1 << 20, 20][usize::from(pick(10) == 0)];
+            // What the reader makes of the line, and its size cap.
+            let line = String::from_utf8_lossy(&raw);
+            let want = parse_line(line.trim(), 3, "s", &fields);
+            let want = want.and_then(|d| match d.bytes.len() > limit {
+                true => Err(RecordError {
+                    id: d.id,
+                    url: d.url,
+                    source: d.source,
+                    line: d.line,
+                    message: format!(
+                        "document larger than the {limit} byte limit (--max-doc-bytes)"
+                    ),
+                }),
+                false => Ok(d),
+            });
+            let got = Document {
+                source: "s".into(),
+                line: Some(3),
+                unread: Some(Unread::Line {
+                    line: raw.clone().into(),
+                    fields: Arc::new(fields.clone()),
+                    limit,
+                }),
+                ..Document::html(Vec::new())
+            }
+            .loaded();
+            match (want, got) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!((&a.id, &a.url, a.kind), (&b.id, &b.url, b.kind));
+                    assert_eq!((a.body(), &a.extra), (b.body(), &b.extra));
+                    assert!(a.text.is_none() && b.unread.is_none());
+                    seen[match (b.kind, &b.text) {
+                        (Kind::Html, _) => 3,
+                        _ if std::str::from_utf8(&raw).is_err() => 2,
+                        (_, Some(_)) => 0,
+                        (_, None) => 1,
+                    }] += 1;
+                    // Cleaned from `text` as from the same `bytes`.
+                    if b.text.is_some() {
+                        let plain = Document::text(b.body().to_vec());
+                        let (x, y) = (cleaner.clean(&b), cleaner.clean(&plain));
+                        match (x, y) {
+                            (Ok(x), Ok(y)) => {
+                                assert_eq!(x.article.text(), y.article.text());
+                                assert_eq!((x.encoding, &x.warnings), (y.encoding, &y.warnings));
+                            }
+                            (Err(x), Err(y)) => assert_eq!(x, y),
+                            (x, y) => panic!("{x:?} != {y:?}"),
+                        }
+                    }
+                }
+                (Err(a), Err(b)) => {
+                    assert_eq!((&a.id, &a.url, &a.message), (&b.id, &b.url, &b.message));
+                    seen[4] += 1;
+                }
+                (a, b) => panic!("{:?}: {a:?} != {b:?}", String::from_utf8_lossy(&raw)),
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 50), "{seen:?}");
     }
 
     #[test]

@@ -206,14 +206,29 @@ fn hex4(b: &[u8]) -> Option<u32> {
     Some(n)
 }
 
+/// `unescape_noting`, what it notes left out (the tests' shorthand).
+#[cfg(test)]
+fn unescape_at(b: &[u8], at: usize, out: &mut Vec<u8>) -> Option<usize> {
+    unescape_noting(b, at, out, &mut false)
+}
+
 /// Unescape the JSON string whose contents start at `b[at]` (just after
 /// its opening quote) onto `out`, as serde_json reads it into a `String`;
 /// returns the index just after the closing quote. `None` where serde_json
 /// would fail (an unknown or cut escape, a control character, no closing
 /// quote) and for escaped UTF-16 surrogates, which are left to it: the
 /// caller then asks serde_json, which gives the same string or its error.
-/// `b` is valid UTF-8 (a `str`'s bytes), so `out` stays valid UTF-8.
-pub(crate) fn unescape_at(b: &[u8], mut at: usize, out: &mut Vec<u8>) -> Option<usize> {
+/// Escapes give UTF-8, and other bytes are copied as they are: `out` is
+/// valid UTF-8 when `b` is. `controls` is set when an escape gave a
+/// control character other than a line feed, a carriage return or a tab
+/// (`\b`, `\f`, or `\u` below `\u0020`): the only way one gets into the
+/// string, as a control character itself ends it (`None`).
+pub(crate) fn unescape_noting(
+    b: &[u8],
+    mut at: usize,
+    out: &mut Vec<u8>,
+    controls: &mut bool,
+) -> Option<usize> {
     loop {
         // A body, with room to spare, sixteen bytes a step; other strings
         // (ids, URLs) and what those steps leave, a run at a time.
@@ -235,8 +250,14 @@ pub(crate) fn unescape_at(b: &[u8], mut at: usize, out: &mut Vec<u8>) -> Option<
             b'"' => b'"',
             b'\\' => b'\\',
             b'/' => b'/',
-            b'b' => 0x08,
-            b'f' => 0x0c,
+            b'b' => {
+                *controls = true;
+                0x08
+            }
+            b'f' => {
+                *controls = true;
+                0x0c
+            }
             b'n' => b'\n',
             b'r' => b'\r',
             b't' => b'\t',
@@ -244,6 +265,7 @@ pub(crate) fn unescape_at(b: &[u8], mut at: usize, out: &mut Vec<u8>) -> Option<
                 let n = hex4(&b[end + 2..])?;
                 // Surrogates (paired or not): serde_json's to decide.
                 let c = char::from_u32(n)?;
+                *controls |= n < 0x20 && !matches!(c, '\n' | '\r' | '\t');
                 let mut buf = [0; 4];
                 out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 at = end + 6;
@@ -517,6 +539,9 @@ mod tests {
             "\\u00e9",
             "\\u20AC",
             "\\u0000",
+            "\\u001B",
+            "\\u000a",
+            "\\u0009",
             "\\ud83d\\ude00",
             "\\q",
             "\\u12",
@@ -527,6 +552,8 @@ mod tests {
         let mut next = || rng.next_u64();
         // Blank lines (`\n` twice), which the steps take in one.
         let mut blank = 0;
+        // Strings without and with a control character noted.
+        let mut noted = [0; 2];
         for _ in 0..4000 {
             let mut s = String::from("\"");
             for _ in 0..next() % 12 {
@@ -570,6 +597,17 @@ mod tests {
                 let got = unescape_at(s.as_bytes(), 1, &mut out);
                 match got {
                     Some(end) => {
+                        // Noted: a control character but a line feed, a
+                        // carriage return or a tab in what it gave.
+                        let mut again = Vec::new();
+                        let mut controls = false;
+                        let got = unescape_noting(b, 1, &mut again, &mut controls);
+                        assert_eq!(got, Some(end), "{s}");
+                        let odd = again
+                            .iter()
+                            .any(|&c| c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t'));
+                        assert_eq!(controls, odd, "{s}");
+                        noted[usize::from(controls)] += 1;
                         let out = String::from_utf8(out).unwrap();
                         assert_eq!(out.strip_prefix("ab"), want.as_deref(), "{s}");
                         assert_eq!(s.as_bytes()[end - 1], b'"', "{s}");
@@ -580,6 +618,7 @@ mod tests {
             }
         }
         assert!(blank > 200, "{blank}");
+        assert!(noted.iter().all(|&n| n > 1000), "{noted:?}");
     }
 
     #[test]

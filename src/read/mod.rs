@@ -11,5 +11,5 @@ pub mod warc;
 pub mod warc_docs;
 
 pub use document::{Document, Item, Kind, RecordError, Unread, UnreadFile};
-pub use jsonl::FieldMap;
+pub use jsonl::{FieldMap, Line};
 pub use open::{InputFormat, Inputs, ReadOptions};

@@ -419,7 +419,7 @@ impl<R: Read> Read for CountingReader<R> {
 fn cap_doc_size(item: Item, max: usize) -> Item {
     match item {
         // A line still to parse is capped when it is parsed.
-        Ok(d) if d.unread.is_none() && d.bytes.len() > max => Err(RecordError {
+        Ok(d) if d.unread.is_none() && d.body().len() > max => Err(RecordError {
             id: d.id,
             url: d.url,
             source: d.source,
@@ -477,6 +477,7 @@ fn read_single(
         url: None,
         kind,
         bytes,
+        text: None,
         charset: None,
         extra: serde_json::Map::new(),
         source: name.to_string(),

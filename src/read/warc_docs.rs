@@ -91,6 +91,7 @@ impl<R: BufRead> WarcDocs<R> {
             url: rec.target_uri.clone(),
             kind,
             bytes,
+            text: None,
             charset,
             extra: serde_json::Map::new(),
             source: self.source.clone(),

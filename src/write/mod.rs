@@ -7,7 +7,7 @@ pub mod report;
 pub mod summary;
 
 use serde_json::Value;
-use std::io::{self, Write};
+use std::io::{self, IoSlice, Write};
 use std::path::PathBuf;
 
 use crate::engine::Processed;
@@ -53,7 +53,16 @@ pub struct Emitter<'a> {
     pub errors: Box<dyn Write + 'a>,
     first: bool,
     outdir: Option<outdir::OutDir>,
+    /// Output bytes not written yet, in order, and how many (see `put`).
+    pending: Vec<Vec<u8>>,
+    pending_len: usize,
 }
+
+/// Output is held back until this many bytes are ready, then written in
+/// one vectored write, each piece from where it was rendered: as much as
+/// the CLI's output buffer holds, so the batch goes past that buffer, not
+/// through it (a copy of every output byte).
+const BATCH: usize = 1 << 16;
 
 impl<'a> Emitter<'a> {
     pub fn new(
@@ -74,6 +83,8 @@ impl<'a> Emitter<'a> {
             errors,
             first: true,
             outdir,
+            pending: Vec::new(),
+            pending_len: 0,
         })
     }
 
@@ -98,40 +109,6 @@ impl<'a> Emitter<'a> {
     /// Write a document made ready by `render(..).prepare`, in input order.
     pub fn emit_prepared(&mut self, p: Prepared) -> io::Result<()> {
         self.summary.add_tally(&p.tally);
-        match &p.outcome {
-            Ok(bytes) => {
-                for w in &p.warnings {
-                    writeln!(self.errors, "unboil: warning: {}: {w}", describe(&p.meta))?;
-                }
-                if let Some(dir) = &mut self.outdir {
-                    dir.write(&p.meta, bytes)?;
-                } else {
-                    if self.opts.headers
-                        && matches!(
-                            self.opts.format,
-                            OutputFormat::Text | OutputFormat::Markdown
-                        )
-                    {
-                        if !self.first {
-                            self.out.write_all(b"\n")?;
-                        }
-                        writeln!(self.out, "==> {} <==", describe(&p.meta))?;
-                    }
-                    self.out.write_all(bytes)?;
-                }
-            }
-            Err((msg, rec)) => {
-                match self.opts.format {
-                    OutputFormat::Json | OutputFormat::Jsonl if self.outdir.is_none() => {
-                        self.out.write_all(rec)?;
-                    }
-                    _ => writeln!(self.errors, "unboil: {}: {msg}", describe(&p.meta))?,
-                }
-                if let Some(dir) = &mut self.outdir {
-                    dir.record_error_line(rec)?;
-                }
-            }
-        }
         if let Some(a) = &mut self.audit {
             match (&p.audit, &p.outcome) {
                 (Some(line), _) => a.write_all(line)?,
@@ -141,11 +118,81 @@ impl<'a> Emitter<'a> {
                 (None, Ok(_)) => {}
             }
         }
+        match p.outcome {
+            Ok(bytes) => {
+                for w in &p.warnings {
+                    writeln!(self.errors, "unboil: warning: {}: {w}", describe(&p.meta))?;
+                }
+                if let Some(dir) = &mut self.outdir {
+                    dir.write(&p.meta, &bytes)?;
+                } else {
+                    if self.opts.headers
+                        && matches!(
+                            self.opts.format,
+                            OutputFormat::Text | OutputFormat::Markdown
+                        )
+                    {
+                        let gap = if self.first { "" } else { "\n" };
+                        let header = format!("{gap}==> {} <==\n", describe(&p.meta));
+                        self.put(header.into_bytes())?;
+                    }
+                    self.put(bytes)?;
+                }
+            }
+            Err((msg, rec)) => {
+                if let Some(dir) = &mut self.outdir {
+                    writeln!(self.errors, "unboil: {}: {msg}", describe(&p.meta))?;
+                    dir.record_error_line(&rec)?;
+                } else if matches!(self.opts.format, OutputFormat::Json | OutputFormat::Jsonl) {
+                    self.put(rec)?;
+                } else {
+                    writeln!(self.errors, "unboil: {}: {msg}", describe(&p.meta))?;
+                }
+            }
+        }
         self.first = false;
         Ok(())
     }
 
+    /// Queue `bytes` for the output, written with those before them once
+    /// there are `BATCH` bytes.
+    fn put(&mut self, bytes: Vec<u8>) -> io::Result<()> {
+        self.pending_len += bytes.len();
+        self.pending.push(bytes);
+        if self.pending_len >= BATCH {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    /// Write the queued output, in order, in as few vectored writes as the
+    /// output takes; the queue is empty after, even on an error.
+    fn write_pending(&mut self) -> io::Result<()> {
+        let mut slices: Vec<IoSlice> = self.pending.iter().map(|b| IoSlice::new(b)).collect();
+        let mut rest = &mut slices[..];
+        IoSlice::advance_slices(&mut rest, 0);
+        let mut r = Ok(());
+        while !rest.is_empty() {
+            match self.out.write_vectored(rest) {
+                Ok(0) => {
+                    r = Err(io::Error::from(io::ErrorKind::WriteZero));
+                    break;
+                }
+                Ok(n) => IoSlice::advance_slices(&mut rest, n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        self.pending.clear();
+        self.pending_len = 0;
+        r
+    }
+
     pub fn finish(&mut self) -> io::Result<()> {
+        self.write_pending()?;
         self.out.flush()?;
         if let Some(a) = &mut self.audit {
             a.flush()?;
@@ -154,6 +201,14 @@ impl<'a> Emitter<'a> {
             dir.finish()?;
         }
         Ok(())
+    }
+}
+
+impl Drop for Emitter<'_> {
+    /// Output still queued is written, as a `BufWriter` dropped unflushed
+    /// writes its buffer (errors are for `finish` to report).
+    fn drop(&mut self) {
+        let _ = self.write_pending();
     }
 }
 
@@ -315,6 +370,156 @@ mod tests {
             message: "invalid JSON".into(),
         };
         vec![Ok(page), Ok(empty), Err(unreadable)]
+    }
+
+    /// A writer that takes at most `most` bytes a call, across slices,
+    /// and fails every so often with `Interrupted`, as a pipe may.
+    struct Stingy {
+        got: Vec<u8>,
+        most: usize,
+        calls: usize,
+        /// Calls given more than one slice, calls that took part of what
+        /// they were given, and calls interrupted.
+        seen: [usize; 3],
+    }
+
+    impl Write for Stingy {
+        fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+            self.write_vectored(&[IoSlice::new(b)])
+        }
+
+        fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+            self.calls += 1;
+            if self.calls.is_multiple_of(7) {
+                self.seen[2] += 1;
+                return Err(io::ErrorKind::Interrupted.into());
+            }
+            self.seen[0] += usize::from(bufs.len() > 1);
+            let total: usize = bufs.iter().map(|b| b.len()).sum();
+            self.seen[1] += usize::from(total > self.most);
+            let mut n = 0;
+            for b in bufs {
+                let take = b.len().min(self.most - n);
+                self.got.extend_from_slice(&b[..take]);
+                n += take;
+            }
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Output queued and written in batches (vectored writes, taken in
+    /// part, interrupted) is each result's bytes in order, headers and
+    /// error records included, however much a write takes.
+    #[test]
+    fn batched_output_is_each_result_in_order() {
+        let cleaner = Cleaner::default();
+        let mut rng = crate::test_rng::XorShift::new(0x6A09_E667_F3BC_C908);
+        let items = |rng: &mut crate::test_rng::XorShift| -> Vec<crate::read::Item> {
+            (0..400)
+                .map(|i| {
+                    const WORDS: &[&str] = &[
+                        "harbour",
+                        "storm",
+                        "coast",
+                        "ferry",
+                        "boats",
+                        "closed",
+                        "reached",
+                        "officials",
+                        "said",
+                        "morning",
+                        "service",
+                        "town",
+                        "council",
+                        "river",
+                        "bridge",
+                        "road",
+                        "winds",
+                        "rain",
+                        "warning",
+                        "families",
+                        "school",
+                    ];
+                    let mut text = String::new();
+                    for _ in 0..rng.next_u64() % 40 {
+                        text.push_str("The");
+                        for _ in 0..8 + rng.next_u64() % 12 {
+                            text.push(' ');
+                            text.push_str(WORDS[(rng.next_u64() % WORDS.len() as u64) as usize]);
+                        }
+                        text.push_str(".\n");
+                    }
+                    let mut d = Document::text(text);
+                    d.id = Some(format!("d{i}"));
+                    Ok(d)
+                })
+                .collect()
+        };
+        let mut seen = [0; 3];
+        for format in [OutputFormat::Jsonl, OutputFormat::Text] {
+            for most in [1, 100, 5000, 1 << 20] {
+                let opts = WriteOptions {
+                    format,
+                    title: false,
+                    headers: true,
+                    out_dir: None,
+                };
+                let docs = items(&mut rng);
+                // What each result makes, written one after the other.
+                let render = Emitter::new(
+                    opts.clone(),
+                    Box::new(io::sink()),
+                    None,
+                    Box::new(io::sink()),
+                )
+                .unwrap()
+                .render(false);
+                let mut want = Vec::new();
+                for (i, item) in docs.iter().cloned().enumerate() {
+                    let p = render.prepare(process(&cleaner, item));
+                    match p.outcome {
+                        Ok(b) => {
+                            if format == OutputFormat::Text {
+                                let gap = if i == 0 { "" } else { "\n" };
+                                want.extend_from_slice(
+                                    format!("{gap}==> {} <==\n", describe(&p.meta)).as_bytes(),
+                                );
+                            }
+                            want.extend_from_slice(&b);
+                        }
+                        Err((_, rec)) if format == OutputFormat::Jsonl => {
+                            want.extend_from_slice(&rec)
+                        }
+                        Err(_) => {}
+                    }
+                }
+                let mut out = Stingy {
+                    got: Vec::new(),
+                    most,
+                    calls: 0,
+                    seen: [0; 3],
+                };
+                {
+                    let mut e =
+                        Emitter::new(opts, Box::new(&mut out), None, Box::new(io::sink())).unwrap();
+                    for item in docs {
+                        e.emit_prepared(render.prepare(process(&cleaner, item)))
+                            .unwrap();
+                    }
+                    e.finish().unwrap();
+                }
+                assert!(want.len() > 4 * BATCH, "{}", want.len());
+                assert_eq!(out.got, want, "{format:?} {most}");
+                for (s, n) in seen.iter_mut().zip(out.seen) {
+                    *s += n;
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 10), "{seen:?}");
     }
 
     /// Output, audit and summary written from results prepared on the
