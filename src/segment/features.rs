@@ -1076,8 +1076,9 @@ pub(super) fn page_lang(stats: &[TextStats]) -> usize {
 
 /// The features of block `at.0` of `at.1` on a page in language `lang`,
 /// from its `text` and that text's stats `t`; `links`: its characters
-/// inside links.
-#[inline]
+/// inside links. Inlined: on text input it runs once per line, and a call
+/// built the features on the stack to be copied into the block.
+#[inline(always)]
 pub(super) fn block_features(
     t: &TextStats,
     lang: usize,
