@@ -265,6 +265,11 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
     let mut from = 0;
     let ends = LineFeeds::new(text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
+        // Empty lines (a third of all lines on web text): skipped first.
+        if end == from {
+            from = end + 1;
+            continue;
+        }
         let line = text.get(from..end).unwrap_or("");
         from = end + 1;
         // Most lines start and end with a printable ASCII byte: nothing to
