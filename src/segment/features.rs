@@ -537,6 +537,15 @@ fn is_word_char(c: char) -> bool {
         n @ 0x80..=0x7FF => TWO_BYTE_WORD[(n / 64) as usize] >> (n % 64) & 1 != 0,
         // CJK ideographs, Hangul syllables: all letters (a test checks).
         0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        // Arrows, math and technical signs, box drawing, shapes, dingbats,
+        // emoji: no letter or digit among them (a test checks), and the
+        // look-up of such a symbol is the slowest, in two tables.
+        0x2190..=0x245F
+        | 0x2500..=0x2775
+        | 0x2794..=0x27BF
+        | 0x1F1E6..=0x1F1FF
+        | 0x1F300..=0x1F6FF
+        | 0x1F900..=0x1F9FF => false,
         _ => c.is_alphanumeric(),
     }
 }
