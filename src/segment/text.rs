@@ -251,9 +251,10 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
     // text and features: a `Block` pushed one at a time was built on the
     // stack and copied at once, read back before its stores were done (a
     // stall per line), and its features were filled in by one more pass.
-    // Room for a line with a word per 32 bytes (they average about 60 on
+    // Room for a line with a word per 16 bytes (they average about 60 on
     // web text): seldom regrown, without counting the line feeds first.
-    let guess = text.len() / 32 + 8;
+    // Per 32, a page in six had more (short lines), and regrew both.
+    let guess = text.len() / 16 + 8;
     let mut lines: Vec<Line> = Vec::with_capacity(guess);
     let mut stats: Vec<TextStats> = Vec::with_capacity(guess);
     // The texts of the lines whose white space is collapsed, one after the
