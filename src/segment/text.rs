@@ -332,7 +332,10 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
         .iter()
         .zip(stats.iter())
         .enumerate()
-        .map(|(index, (l, st))| {
+        // `move`: the language and the count held in the closure, not
+        // read back through references at every block (the blocks' stores
+        // might have changed them, as far as the compiler knows).
+        .map(move |(index, (l, st))| {
             let buf = if l.as_is { page } else { &collapsed_texts };
             let text = BlockText::shared(buf, l.from..l.to);
             // No links in text.
