@@ -1556,8 +1556,24 @@ mod tests {
     #[test]
     fn accented_words_count_like_the_plain_form() {
         const WORDS: &[&str] = &[
-            "también", "über", "für", "été", "être", "même", "après", "según", "está", "você",
-            "più", "más", "había", "naïve", "café", "Ωmega", "straße", "İstanbul",
+            "también",
+            "über",
+            "für",
+            "été",
+            "être",
+            "même",
+            "après",
+            "según",
+            "está",
+            "você",
+            "più",
+            "más",
+            "había",
+            "naïve",
+            "café",
+            "Ωmega",
+            "straße",
+            "İstanbul",
         ];
         let mut rng = crate::test_rng::XorShift::new(0xD1B5_4A32_D192_ED03);
         let mut mixed = 0;
