@@ -1548,7 +1548,6 @@ mod tests {
         }
     }
 
-    #[test]
     /// Non-ASCII words with ASCII letters (the listed ones and others, each
     /// character's case drawn at random): lower-cased a character at a
     /// time, ASCII ones without the Unicode tables, they count as the
