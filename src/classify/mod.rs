@@ -185,7 +185,11 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                     && text_post_counts::may_be_count(&b.text)
                     && text_items::is_count(&b.text)
             })
-            && text_headers::dated_posts(page, region.span());
+            && text_headers::dated_posts(
+                page,
+                text_region::Said::or_count(region.said.as_deref(), page, &mut None),
+                region.span(),
+            );
     text_items::drop_counts(page, posts, &mut out);
     text_signed::drop_comments(page, &mut out);
     text_headers::drop_poster_lines(page, &region, &mut out);

@@ -7,6 +7,7 @@
 
 use super::Decision;
 use super::category::Category;
+use super::text_region::Said;
 use crate::segment::Page;
 
 /// Words at most in a header line.
@@ -31,6 +32,8 @@ pub fn drop_poster_lines(page: &Page, region: &super::region::Region, out: &mut 
     if page.is_html || !region.thread {
         return;
     }
+    let mut own = None;
+    let lines = Said::or_count(region.said.as_deref(), page, &mut own);
     let n = page.blocks.len().min(out.len());
     let mut said: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     for b in page
@@ -47,7 +50,7 @@ pub fn drop_poster_lines(page: &Page, region: &super::region::Region, out: &mut 
             continue;
         }
         let end = (i..n).find(|&j| !header_line(page, &said, j)).unwrap_or(n);
-        drop_in_run(page, (i, end), out);
+        drop_in_run(page, lines, (i, end), out);
         i = end;
     }
 }
@@ -56,15 +59,17 @@ pub fn drop_poster_lines(page: &Page, region: &super::region::Region, out: &mut 
 /// main content between a removed line and the next date line. Dates are
 /// looked for only after a removed line: one before it closes nothing
 /// (`is_date_line` runs a regex, and most header lines come before).
-fn drop_in_run(page: &Page, (i, end): (usize, usize), out: &mut [Decision]) {
+/// `said` counts the page's lines.
+fn drop_in_run(page: &Page, said: &Said, (i, end): (usize, usize), out: &mut [Decision]) {
+    let dated = |j: usize| super::text_thread::dated(page, said, j);
     let mut from = i;
     while let Some(f) = (from..end).find(|&j| !out[j].is_kept()) {
         // A removed date line opens nothing: the post starts after it.
-        if super::text_thread::is_date_line(page, f) {
+        if dated(f) {
             from = f + 1;
             continue;
         }
-        let Some(d) = (f + 1..end).find(|&j| super::text_thread::is_date_line(page, j)) else {
+        let Some(d) = (f + 1..end).find(|&j| dated(j)) else {
             break;
         };
         for o in &mut out[f + 1..d] {
@@ -86,13 +91,13 @@ const MIN_POSTS: usize = 3;
 
 /// Whether the lines `(a, z)` are a thread's posts: `MIN_POSTS` dated
 /// header lines or more, each with a line of text after it before the
-/// next.
-pub fn dated_posts(page: &Page, (a, z): (usize, usize)) -> bool {
+/// next. `said` counts the page's lines.
+pub fn dated_posts(page: &Page, said: &Said, (a, z): (usize, usize)) -> bool {
     let z = z.min(page.blocks.len());
     let mut posts = 0;
     let mut open = false;
     for i in a..z {
-        if super::text_thread::is_date_line(page, i) {
+        if super::text_thread::dated(page, said, i) {
             open = true;
         } else if open && page.blocks[i].features.words >= 5 {
             open = false;
@@ -175,7 +180,7 @@ mod tests {
                 page.blocks.len() - (next() % 2) as usize,
             );
             let (mut a, mut b) = (out.clone(), out);
-            drop_in_run(&page, span, &mut a);
+            drop_in_run(&page, &Said::new(&page), span, &mut a);
             drop_in_run_all_dates(&page, span, &mut b);
             assert_eq!(a, b, "{text:?}");
         }
@@ -186,11 +191,19 @@ mod tests {
         let thread = page(
             "anna\nJul 18, 2024\nHas anyone heard back from the harbour office yet?\nben\nJul 19, 2024\nNot yet, the list comes out at the end of the month.\ncarl\nJul 20, 2024\nI got a letter today, so they are going out now.",
         );
-        assert!(dated_posts(&thread, (0, thread.blocks.len())));
+        assert!(dated_posts(
+            &thread,
+            &Said::new(&thread),
+            (0, thread.blocks.len())
+        ));
         // A list of other threads: dates and counts, no text under them.
         let list = page(
             "Winter berths\nJul 1, 2025\nReplies\n3\nMooring fees\nJul 2, 2025\nReplies\n6\nSlipway hours\nJul 3, 2025\nReplies\n12",
         );
-        assert!(!dated_posts(&list, (0, list.blocks.len())));
+        assert!(!dated_posts(
+            &list,
+            &Said::new(&list),
+            (0, list.blocks.len())
+        ));
     }
 }

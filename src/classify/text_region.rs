@@ -234,7 +234,7 @@ pub fn find_inline(
     // before that heading.
     let mut thread_heading = None;
     if best > 0.0
-        && let Some(h) = super::text_thread::opened_at(page, best_range)
+        && let Some(h) = super::text_thread::opened_at(page, &said, best_range)
     {
         let (b, r) = max_run(&scores[..h]);
         // Paragraphs, not a forum's header lines or a run-on menu.
@@ -326,7 +326,7 @@ pub fn find_inline(
             // page's own list, whatever paragraphs come before it. Or the
             // run is a thread's posts, the grid its list of other threads.
             let headed = headed_grid(&title_lines, junk, &prose, g);
-            let posts = super::text_headers::dated_posts(page, best_range);
+            let posts = super::text_headers::dated_posts(page, &said, best_range);
             let described =
                 headed.is_none() && best > 0.0 && best_range.1 <= g.0 && (local || whole || posts);
             // The grid weighs against the best run of prose, not all the
@@ -344,7 +344,7 @@ pub fn find_inline(
                     // each has a date and text under it: not narrowed.
                     let list = grid.items >= LIST_ITEMS
                         && grid_words >= LIST_OUTWEIGH * run_words
-                        && !super::text_headers::dated_posts(page, g);
+                        && !super::text_headers::dated_posts(page, &said, g);
                     let (mut a, mut z) = best_range;
                     if list {
                         let near_run = g.0 <= run.1 + GRID_REACH && run.0 <= g.1 + GRID_REACH;
@@ -691,6 +691,13 @@ pub struct Said {
     id: Vec<u32>,
     /// Per distinct text, how many lines say it.
     count: Vec<u32>,
+    /// Per distinct text, whether it reads as a comment header's date
+    /// (`text_thread::is_date_line` less its word count): 0 not yet
+    /// asked, 1 no, 2 yes. Five passes ask it of the same lines (a
+    /// thread's "2 hours ago" again and again); each text is read once.
+    /// Atomic only so that the count can be shared: the passes run on
+    /// one thread, and a relaxed load or store is a plain one.
+    dated: Vec<std::sync::atomic::AtomicU8>,
 }
 
 impl Said {
@@ -736,7 +743,25 @@ impl Said {
             count[k as usize] += 1;
             id.push(k);
         }
-        Said { id, count }
+        let dated = std::iter::repeat_with(Default::default)
+            .take(count.len())
+            .collect();
+        Said { id, count, dated }
+    }
+
+    /// `dated` of line `i`'s text: `find`'s answer, asked only the first
+    /// time one of the lines that say it is asked.
+    pub(super) fn dated_text(&self, i: usize, find: impl FnOnce() -> bool) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let cell = &self.dated[self.id[i] as usize];
+        match cell.load(Relaxed) {
+            0 => {
+                let d = find();
+                cell.store(1 + u8::from(d), Relaxed);
+                d
+            }
+            k => k == 2,
+        }
     }
 
     /// `said` if it counts `page`'s lines (a count of another page's is

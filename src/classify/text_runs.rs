@@ -105,6 +105,7 @@ pub fn join(
         let [twice, listicle, own] = flags();
         let lines = Lines {
             page,
+            said,
             junk,
             twice,
             listicle,
@@ -326,6 +327,8 @@ fn short(page: &Page, junk: &[bool], i: usize) -> bool {
 #[derive(Clone, Copy)]
 struct Lines<'a> {
     page: &'a Page,
+    /// How often the page says each line (and which are dated).
+    said: &'a Said,
     /// Lines a rule removed.
     junk: &'a [bool],
     /// Lines said again in order elsewhere, i.e. a menu said twice (see
@@ -348,6 +351,7 @@ struct Lines<'a> {
 fn gap_ok(lines: &Lines, (a, z): (usize, usize), slack: bool, story: bool) -> bool {
     let Lines {
         page,
+        said,
         junk,
         twice,
         listicle,
@@ -360,10 +364,10 @@ fn gap_ok(lines: &Lines, (a, z): (usize, usize), slack: bool, story: bool) -> bo
     for i in a..z {
         // Without slack (short chunks crossed), a dated line makes the
         // chunks a comment thread or a list of dated teasers.
-        if ends(i) || !slack && super::text_thread::is_date_line(page, i) {
+        if ends(i) || !slack && super::text_thread::dated(page, said, i) {
             return false;
         }
-        dated = dated || story && super::text_thread::is_date_line(page, i);
+        dated = dated || story && super::text_thread::dated(page, said, i);
         let f = &page.blocks[i].features;
         // Menu items in a row, some said again elsewhere on the page (a
         // menu shown twice, a footer repeating it): the site's menu. A

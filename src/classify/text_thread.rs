@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 use super::text_items::shape_into;
 use super::text_region::Said;
 use crate::segment::Page;
-use std::cell::Cell;
 
 /// A line that is only a date or a time, as comment headers carry them.
 static DATE_LINE: LazyLock<Regex> =
@@ -148,10 +147,12 @@ const COUNT_HEADING_WORDS: u32 = 30;
 /// signature of a quoted post (an embedded tweet), part of the article.
 pub(crate) fn is_date_line(page: &Page, i: usize) -> bool {
     let b = &page.blocks[i];
-    b.features.words <= HEADER_WORDS
-        && !b.text.starts_with(['—', '–', '-'])
-        && may_be_dated(&b.text)
-        && date_match(&b.text)
+    b.features.words <= HEADER_WORDS && date_text(&b.text)
+}
+
+/// `is_date_line`'s test of a line's text, less its word count.
+fn date_text(text: &str) -> bool {
+    !text.starts_with(['—', '–', '-']) && may_be_dated(text) && date_match(text)
 }
 
 /// Whether `text` holds what some branch of `DATE_LINE` needs: "day"
@@ -337,47 +338,21 @@ pub(super) fn has_ascii_digit(b: &[u8]) -> bool {
     !chunks.remainder().is_empty() && digits(super::word8::tail(b)) != 0
 }
 
-/// `is_date_line` of a page's lines, worked out once per distinct text
-/// (`said` numbers them): a thread's lines repeat ("Reply", "2 hours
-/// ago", "Like"), and a text is dated or not wherever it is said.
-struct Dated<'a> {
-    page: &'a Page,
-    said: &'a Said,
-    /// Per text: 0 not yet asked, 1 not dated, 2 dated.
-    known: Vec<Cell<u8>>,
-}
-
-impl<'a> Dated<'a> {
-    fn new(page: &'a Page, said: &'a Said) -> Self {
-        Dated {
-            page,
-            said,
-            known: vec![Cell::new(0); said.texts()],
-        }
-    }
-
-    /// `is_date_line` of line `i`.
-    fn at(&self, i: usize) -> bool {
-        // A line too long for a header (most) is told by its word count,
-        // as `is_date_line` tells it first: no text number or cell read.
-        if self
-            .page
-            .blocks
-            .get(i)
-            .is_some_and(|b| b.features.words > HEADER_WORDS)
-        {
-            return false;
-        }
-        let cell = &self.known[self.said.id(i)];
-        match cell.get() {
-            0 => {
-                let d = is_date_line(self.page, i);
-                cell.set(1 + u8::from(d));
-                d
-            }
-            k => k == 2,
-        }
-    }
+/// `is_date_line` of line `i`, its text's part worked out once per
+/// distinct text (`said` numbers them, and keeps the answers for every
+/// pass of the page): a thread's lines repeat ("Reply", "2 hours ago",
+/// "Like"), and a text is dated or not wherever it is said.
+pub(crate) fn dated(page: &Page, said: &Said, i: usize) -> bool {
+    // A line too long for a header (most) is told by its word count,
+    // as `is_date_line` tells it first: no text number or cell read.
+    let Some(b) = page
+        .blocks
+        .get(i)
+        .filter(|b| b.features.words <= HEADER_WORDS)
+    else {
+        return false;
+    };
+    said.dated_text(i, || date_text(&b.text))
 }
 
 /// Where a comment thread starts within `range`, after `from` (the end of
@@ -391,10 +366,8 @@ pub fn start(
     from: usize,
     range: (usize, usize),
 ) -> Option<usize> {
-    let dated = Dated::new(page, said);
-    let dates: Vec<usize> = (from.max(range.0)..range.1)
-        .filter(|&i| dated.at(i))
-        .collect();
+    let dated = |i: usize| dated(page, said, i);
+    let dates: Vec<usize> = (from.max(range.0)..range.1).filter(|&i| dated(i)).collect();
     // Whether the k-th date is followed by some text, asked once per date
     // (a date is in up to `MIN_COMMENTS` windows): 0 not yet asked.
     let mut followed = vec![0u8; dates.len()];
@@ -403,7 +376,7 @@ pub fn start(
             let d = dates[k];
             let yes = (d + 1..page.blocks.len())
                 .take(3)
-                .any(|j| page.blocks[j].features.words >= 5 && !dated.at(j));
+                .any(|j| page.blocks[j].features.words >= 5 && !dated(j));
             followed[k] = 1 + u8::from(yes);
         }
         followed[k] == 2
@@ -422,7 +395,7 @@ pub fn start(
     // Shaped only when the opening has a dated line (most have none).
     let mut shapes: Option<Vec<Vec<u8>>> = None;
     let opening = range.0.saturating_sub(OPENING_REACH)..from.min(first);
-    if opening.filter(|&i| dated.at(i)).any(|i| {
+    if opening.filter(|&i| dated(i)).any(|i| {
         shapes
             .get_or_insert_with(|| dates.iter().map(|&d| shape(&page.blocks[d].text)).collect())
             .contains(&shape(&page.blocks[i].text))
@@ -446,20 +419,20 @@ const HEADING_REACH: usize = 3;
 /// its first lines on), and back from there the thread runs on to a
 /// comments heading. Returns that heading's line. `None` when the region
 /// does not open with a thread, or no heading names one (a forum's posts
-/// are the page's content).
-pub fn opened_at(page: &Page, range: (usize, usize)) -> Option<usize> {
+/// are the page's content). `said` counts the page's lines.
+pub fn opened_at(page: &Page, said: &Said, range: (usize, usize)) -> Option<usize> {
     let (a, z) = range;
     let n = page.blocks.len().min(z);
     // Only the region's first lines are looked at: most regions open with
     // no date, and the rest of the page is not searched for one.
     let early: Vec<usize> = (a..n.min(a + MAX_GAP))
-        .filter(|&i| is_date_line(page, i))
+        .filter(|&i| dated(page, said, i))
         .collect();
     if early.len() < 2 || early[0] > a + HEADING_REACH {
         return None;
     }
     let dates: Vec<usize> = (early[0]..n.min(early[0] + MAX_GAP * MIN_COMMENTS))
-        .filter(|&i| is_date_line(page, i))
+        .filter(|&i| dated(page, said, i))
         .collect();
     let posts = dates.windows(MIN_COMMENTS).next().is_some_and(|w| {
         w.windows(2)
@@ -473,7 +446,7 @@ pub fn opened_at(page: &Page, range: (usize, usize)) -> Option<usize> {
     let mut first = early[0];
     while let Some(d) = (first.saturating_sub(MAX_GAP)..first.saturating_sub(1))
         .rev()
-        .find(|&i| is_date_line(page, i))
+        .find(|&i| dated(page, said, i))
     {
         first = d;
     }
@@ -626,7 +599,7 @@ mod tests {
         assert!(past_ascii > 2000, "{past_ascii}");
     }
 
-    /// `Dated` answers per text what `is_date_line` answers per line, in
+    /// `dated` answers per text what `is_date_line` answers per line, in
     /// any order: generated pages whose lines (dates among them) are said
     /// again and again.
     #[test]
@@ -646,12 +619,11 @@ mod tests {
                 .collect();
             let page = crate::classify::testgen::page_from(&mut rng, &pool, 40);
             let said = Said::new(&page);
-            let memo = Dated::new(&page, &said);
             let n = page.blocks.len();
             for _ in 0..3 * n {
                 let i = rng.below(n);
-                assert_eq!(memo.at(i), is_date_line(&page, i), "{i}");
-                dated += usize::from(memo.at(i));
+                assert_eq!(super::dated(&page, &said, i), is_date_line(&page, i), "{i}");
+                dated += usize::from(super::dated(&page, &said, i));
             }
         }
         assert!(dated > 500, "{dated}");
@@ -794,7 +766,7 @@ mod tests {
         assert!(seen.iter().all(|&k| k > 0), "{seen:?}");
     }
 
-    /// `Dated`, which tells a long line by its word count before it reads
+    /// `dated`, which tells a long line by its word count before it reads
     /// its cell, answers as `is_date_line` of each line, asked twice, on
     /// generated pages of date pieces; dated lines, short undated ones
     /// and lines too long for a header are reached.
@@ -805,11 +777,10 @@ mod tests {
         for _ in 0..300 {
             let page = crate::classify::testgen::pooled_page(&mut rng, 16);
             let said = Said::new(&page);
-            let dated = Dated::new(&page, &said);
             for _ in 0..2 {
                 for (i, b) in page.blocks.iter().enumerate() {
                     let want = is_date_line(&page, i);
-                    assert_eq!(dated.at(i), want, "{:?}", b.text.as_str());
+                    assert_eq!(dated(&page, &said, i), want, "{:?}", b.text.as_str());
                     let long = b.features.words > HEADER_WORDS;
                     reached[usize::from(want) + 2 * usize::from(long)] += 1;
                 }

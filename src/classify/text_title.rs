@@ -45,34 +45,34 @@ pub fn headline_lines(page: &Page) -> Vec<usize> {
         Some(&c) if c.is_ascii_alphanumeric() && lead.is_ascii() => c.eq_ignore_ascii_case(&lead),
         _ => true,
     };
-    page.blocks
-        .iter()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, b)| {
-            // Cheap checks first: most lines are far from the title.
-            let n = b.features.words as usize;
-            n >= 3
-                && n <= title.len()
-                && 2 * n >= title.len()
-                && title.len() - n <= SITE_NAME_WORDS
-                && may_lead(&b.text)
-                && {
-                    let mut line = words(&b.text);
-                    let mut matched = 0;
-                    let prefix = line.by_ref().zip(&title).all(|(w, t)| {
-                        matched += 1;
-                        same_word(w, t)
-                    });
-                    prefix
-                        && line.next().is_none()
-                        && matched >= 3
-                        && 2 * matched >= title.len()
-                        && title.len() - matched <= SITE_NAME_WORDS
-                }
-        })
-        .map(|(i, _)| i)
-        .collect()
+    // The word counts a line repeating the title can have: at least 3 and
+    // half the title's, at most the title's, and at most
+    // `SITE_NAME_WORDS` fewer. Told in the loop itself: most lines fail
+    // it, and a call to a filter closure per line cost more than the rest.
+    let t = title.len();
+    let fewest = 3.max(t.div_ceil(2)).max(t.saturating_sub(SITE_NAME_WORDS));
+    let mut out = Vec::new();
+    for (i, b) in page.blocks.iter().enumerate().skip(1) {
+        let n = b.features.words as usize;
+        if n < fewest || n > t || !may_lead(&b.text) {
+            continue;
+        }
+        let mut line = words(&b.text);
+        let mut matched = 0;
+        let prefix = line.by_ref().zip(&title).all(|(w, t)| {
+            matched += 1;
+            same_word(w, t)
+        });
+        if prefix
+            && line.next().is_none()
+            && matched >= 3
+            && 2 * matched >= t
+            && t - matched <= SITE_NAME_WORDS
+        {
+            out.push(i);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -139,5 +139,45 @@ mod tests {
             let page = crate::segment::text::segment(&text);
             assert_eq!(headline_lines(&page), headline_lines_slow(&page), "{t:?}");
         }
+    }
+
+    /// The word-count bounds told before a line is split answer as the
+    /// tests of each line's count did: generated titles of 3 to 20 words,
+    /// and lines of each length of their start, each side of the bounds.
+    #[test]
+    fn word_count_bounds_keep_every_headline() {
+        let mut rng = crate::classify::testgen::rng(29);
+        let (mut found, mut shortest, mut whole) = (0, 0, 0);
+        for _ in 0..400 {
+            let t = 3 + rng.below(18);
+            let title: Vec<String> = (0..t)
+                .map(|_| {
+                    let w = crate::classify::testgen::line(&mut rng, 1);
+                    if w.is_empty() { "word".into() } else { w }
+                })
+                .collect();
+            let mut text = title.join(" ");
+            for n in 0..=t {
+                text.push('\n');
+                text.push_str(&title[..n].join(" "));
+                text.push('\n');
+                text.push_str(&crate::classify::testgen::line(&mut rng, 8));
+            }
+            let page = crate::segment::text::segment(&text);
+            let got = headline_lines(&page);
+            assert_eq!(got, headline_lines_slow(&page), "{text:?}");
+            let t = page.blocks[0].features.words as usize;
+            for &i in &got {
+                let n = page.blocks[i].features.words as usize;
+                found += 1;
+                shortest +=
+                    usize::from(n == 3.max(t.div_ceil(2)).max(t.saturating_sub(SITE_NAME_WORDS)));
+                whole += usize::from(n == t);
+            }
+        }
+        assert!(
+            found > 300 && shortest > 50 && whole > 50,
+            "{found} {shortest} {whole}"
+        );
     }
 }
