@@ -204,7 +204,8 @@ struct Table {
     /// Each byte's class, read in place.
     classes: &'static [u8; 256],
     /// Row by row, each entry the next state's row start; the last entry
-    /// of a row is 1 if the text may end there in a match, else 0.
+    /// of a row is 1 if the text may end there in a match, else 0. Then
+    /// eight zeros (`from_bytes` writes eight at a time).
     next: Box<[u16]>,
     /// Entries per row.
     width: usize,
@@ -214,33 +215,40 @@ struct Table {
 }
 
 impl Table {
-    /// The table `dfa::table_bytes` wrote, copied out of the binary (in
-    /// a fraction of what a search of as many bytes takes). `None`: the
-    /// bytes do not make whole rows, or the start or a class lies past
-    /// them. (An entry past them would panic on the bounds check.)
+    /// The table `dfa::table_bytes` wrote, read out of the binary (in a
+    /// fraction of what a search of as many bytes takes). `None`: the
+    /// bytes do not make whole rows, or the start, a class or an entry
+    /// of the end of the text lies past them. (An entry past them would
+    /// panic on the bounds check.)
     fn from_bytes(bytes: &'static [u8]) -> Option<Table> {
         let n = |b: &[u8]| usize::from(u16::from_le_bytes([b[0], b[1]]));
-        let (head, rest) = bytes.split_at_checked(6)?;
-        let (classes, rows) = rest.split_at_checked(256)?;
-        // Into a zeroed slice, entry by entry (collecting a map took 3
-        // instructions an entry).
-        let mut next = vec![0u16; rows.len() / 2].into_boxed_slice();
-        for (e, b) in next.iter_mut().zip(rows.chunks_exact(2)) {
-            *e = u16::from_le_bytes([b[0], b[1]]);
+        let (head, rest) = bytes.split_at_checked(8)?;
+        let (classes, mut rows) = rest.split_at_checked(256)?;
+        let (width, count) = (n(&head[0..2]), n(&head[6..8]));
+        let classes: &[u8; 256] = classes.try_into().ok()?;
+        if width < 2 || classes.iter().any(|&c| usize::from(c) >= width - 1) {
+            return None;
+        }
+        let mut next = vec![0u16; count * width].into_boxed_slice();
+        for row in next.chunks_exact_mut(width) {
+            let (&[m0, m1, eoi, k], rest) = rows.split_first_chunk::<4>()?;
+            let (others, rest) = rest.split_at_checked(3 * usize::from(k))?;
+            let (entries, end) = row.split_at_mut(width - 1);
+            entries.fill(u16::from_le_bytes([m0, m1]));
+            end[0] = u16::from(eoi);
+            for o in others.chunks_exact(3) {
+                *entries.get_mut(usize::from(o[0]))? = u16::from_le_bytes([o[1], o[2]]);
+            }
+            rows = rest;
         }
         let t = Table {
-            classes: classes.try_into().ok()?,
+            classes,
             next,
-            width: n(&head[0..2]),
+            width,
             start: n(&head[2..4]),
             special: n(&head[4..6]),
         };
-        (t.width > 0
-            && rows.len() == 2 * t.next.len()
-            && t.next.len().is_multiple_of(t.width)
-            && t.start < t.next.len()
-            && t.classes.iter().all(|&c| usize::from(c) < t.width - 1))
-        .then_some(t)
+        (rows.is_empty() && t.start < t.next.len()).then_some(t)
     }
 
     /// As a sparse search (`Prebuilt::is_match`): whether a match state
@@ -353,18 +361,31 @@ mod tests {
             })
             .unwrap();
         let t = Table::from_bytes(bytes).unwrap();
-        assert_eq!(t.next.len() * 2 + 262, bytes.len());
+        assert!(t.next.len() > 2 * t.width, "{}", t.next.len());
         // Cut short: in the head, the classes, or a row.
         for n in [3, 100, bytes.len() - 2] {
             assert!(Table::from_bytes(&bytes[..n]).is_none(), "{n}");
         }
-        // A class past the row, or a start past the rows.
-        let b = bytes.to_vec().leak();
-        b[6 + usize::from(b'a')] = u8::try_from(t.width).unwrap();
-        assert!(Table::from_bytes(b).is_none());
-        let b = bytes.to_vec().leak();
-        b[2..4].copy_from_slice(&u16::try_from(t.next.len()).unwrap().to_le_bytes());
-        assert!(Table::from_bytes(b).is_none());
+        // A class past the row; a start, a row or a differing entry past
+        // the rows; a row more than the head says.
+        let changed = |at: usize, to: &[u8]| {
+            let b = bytes.to_vec().leak();
+            b[at..at + to.len()].copy_from_slice(to);
+            Table::from_bytes(b)
+        };
+        let width = u8::try_from(t.width).unwrap();
+        assert!(changed(8 + usize::from(b'a'), &[width]).is_none());
+        let len = u16::try_from(t.next.len()).unwrap();
+        assert!(changed(2, &len.to_le_bytes()).is_none());
+        let rows = u16::try_from(t.next.len() / t.width);
+        assert!(changed(6, &(rows.unwrap() - 1).to_le_bytes()).is_none());
+        // The dead state's row differs nowhere: make it differ past it.
+        assert_eq!(bytes[264..268], [0, 0, 0, 0]);
+        let b = [&bytes[..267], &[1, width - 1, 0, 0], &bytes[268..]].concat();
+        assert!(Table::from_bytes(b.leak()).is_none());
+        let b = [&bytes[..267], &[1, width - 2, 1, 0], &bytes[268..]].concat();
+        let moved = Table::from_bytes(b.leak()).unwrap();
+        assert_eq!(moved.next[usize::from(width) - 2], 1);
     }
 
     /// Characters past ASCII of many kinds: letters of several scripts

@@ -56,13 +56,17 @@ pub const TABLE_MAX: usize = 1 << 16;
 /// `dfa` (over `classes`, searching from the start of the text, anchored
 /// or not) as a table of 16-bit entries, written as bytes for
 /// `tester::Table::from_bytes`: the entries per row, the start row, the
-/// first row of neither the dead nor a match state (all as row starts,
-/// little-endian 16 bits), each byte's class, then the rows. A row per
-/// state the search can reach, an entry per byte class (the next state's
-/// row start) and one for the end of the text (1: a match ends there).
-/// The dead state is row 0 and the match states come next, so one
-/// compare after each byte tells whether the search is over. `None`: it
-/// has a quit state, or more than `TABLE_MAX` entries.
+/// first row of neither the dead nor a match state (all as row starts),
+/// the count of rows (all little-endian 16 bits), each byte's class,
+/// then row by row: the entry most of it has, its end-of-text entry (a
+/// byte), how many entries differ, and each of those (its class as a
+/// byte, then the entry). Most of a row goes to one state: a sixth of
+/// the bytes of the entries. A row per state the search can reach, an
+/// entry per byte class (the next state's row start) and one for the end
+/// of the text (1: a match ends there). The dead state is row 0 and the
+/// match states come next, so one compare after each byte tells whether
+/// the search is over. `None`: it has a quit state, or more than
+/// `TABLE_MAX` entries.
 pub fn table_bytes<A: Automaton>(
     dfa: &A,
     classes: &regex_automata::util::alphabet::ByteClasses,
@@ -145,10 +149,33 @@ pub fn table_bytes<A: Automaton>(
         u16::try_from(width).ok()?,
         rows.get(start as usize).copied().unwrap_or(0),
         row(matches)?,
+        u16::try_from(order.len() + 1).ok()?,
     ];
-    let mut out = Vec::with_capacity(6 + 256 + 2 * next.len());
+    let mut out = Vec::with_capacity(8 + 256 + next.len());
     out.extend(head.iter().flat_map(|h| h.to_le_bytes()));
     out.extend((0..=255u8).map(|b| classes.get(b)));
-    out.extend(next.iter().flat_map(|n| n.to_le_bytes()));
+    for r in next.chunks_exact(width) {
+        let (entries, eoi) = r.split_at(width - 1);
+        // The entry most of the row has (the first of those most often).
+        let mut counts = std::collections::HashMap::<u16, usize>::new();
+        entries
+            .iter()
+            .for_each(|&e| *counts.entry(e).or_default() += 1);
+        let most = *entries
+            .iter()
+            .max_by_key(|e| (counts[*e], std::cmp::Reverse(**e)))?;
+        let others: Vec<(u8, u16)> = (0u8..=255)
+            .zip(entries)
+            .filter(|&(_, &e)| e != most)
+            .map(|(c, &e)| (c, e))
+            .collect();
+        out.extend(most.to_le_bytes());
+        out.push(u8::try_from(eoi[0]).ok()?);
+        out.push(u8::try_from(others.len()).ok()?);
+        for (c, e) in others {
+            out.push(c);
+            out.extend(e.to_le_bytes());
+        }
+    }
     Some(out)
 }
