@@ -3,7 +3,8 @@
 //! reads it back). Parsing them at every start cost more than anything
 //! else a run over a few pages does: Unicode case folding above all.
 //! It also builds each one's ASCII form (what runs on ASCII text) into a
-//! sparse DFA, written out as bytes: compiling those forms and filling
+//! DFA, written out as bytes (a table of its transitions where it fits
+//! one, else sparse): compiling those forms and filling
 //! their lazy DFAs at run time cost as much as parsing did (where that
 //! DFA is too large, its loose form's, which turns most texts away). And it
 //! derives what the prefilter takes from each parse (`factors::Derived`:
@@ -25,12 +26,17 @@ mod factors;
 #[path = "src/classify/prebuilt/dfa.rs"]
 mod dfa;
 
+#[path = "src/classify/prebuilt/subst.rs"]
+#[allow(dead_code)]
+mod subst;
+
 fn main() {
     println!("cargo::rerun-if-changed=rules/builtin.toml");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/classify/patset/forms.rs");
     println!("cargo::rerun-if-changed=src/classify/prebuilt/dfa.rs");
     println!("cargo::rerun-if-changed=src/classify/patset/factors.rs");
+    println!("cargo::rerun-if-changed=src/classify/prebuilt/subst.rs");
     let src = std::fs::read_to_string("rules/builtin.toml").expect("rules/builtin.toml reads");
     // A file that does not parse is reported by the rules' own loader (and
     // its tests); nothing is prebuilt then.
@@ -42,6 +48,7 @@ fn main() {
     let mut ops: Vec<u32> = Vec::new();
     let mut index = String::new();
     let mut dfas: Vec<u8> = Vec::new();
+    let mut tables: Vec<u8> = Vec::new();
     let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
     for p in &patterns {
         // One that does not parse is left to the loader too.
@@ -59,7 +66,14 @@ fn main() {
             let loose = forms::loosen_hir(&hir)?;
             dfa::dfa_bytes(&forms::ascii_form_hir(&loose), big)
         });
-        let (from, to) = match bytes {
+        // As a table where it fits one (read with a load per byte), else
+        // sparse (a scan of each state's ranges per byte).
+        let (sparse, table) = match bytes {
+            Some((_, Some(table))) => (None, Some(table)),
+            Some((sparse, None)) => (Some(sparse), None),
+            None => (None, None),
+        };
+        let (from, to) = match sparse {
             Some(bytes) => {
                 let from = dfas.len();
                 dfas.extend_from_slice(&bytes);
@@ -67,13 +81,25 @@ fn main() {
             }
             None => (0, 0),
         };
+        let (tfrom, tto) = match table {
+            Some(bytes) => {
+                let from = tables.len();
+                tables.extend_from_slice(&bytes);
+                (from, tables.len())
+            }
+            None => (0, 0),
+        };
         let end = ops.len();
         // What the prefilter derives from the parse: start-up's other
         // large cost.
         factors::Derived::of(&hir).encode(&mut ops);
+        let derived_end = ops.len();
+        // What its characters past ASCII can be replaced by: a sixth of a
+        // millisecond each at run time, and a parse rebuilt for it.
+        subst::Subst::write(subst::Subst::of(&hir).as_ref(), &mut ops);
         writeln!(
             index,
-            "    ({p:?}, {start}, {end}, {from}, {to}, {}, {loose}),",
+            "    ({p:?}, {start}, {end}, {from}, {to}, {derived_end}, {loose}, {tfrom}, {tto}, {}),",
             ops.len()
         )
         .unwrap();
@@ -81,21 +107,26 @@ fn main() {
     let mut out = String::new();
     writeln!(
         out,
-        "/// Built-in patterns, sorted, each with its parse's span in `OPS`, \
-         its ASCII form's DFA's in `DFAS` (empty: none), where its \
-         `factors::Derived` ends in `OPS` (it starts where the parse ends), \
-         and whether the DFA is of the loose ASCII form instead."
+        "type Entry = (&'static str, usize, usize, usize, usize, usize, bool, usize, usize, usize);"
     )
     .unwrap();
     writeln!(
         out,
-        "static PATTERNS: &[(&str, usize, usize, usize, usize, usize, bool)] = &[\n{index}];"
+        "/// Built-in patterns, sorted, each with its parse's span in `OPS`, \
+         its ASCII form's sparse DFA's in `DFAS` (empty: none, or a table \
+         instead), where its `factors::Derived` ends in `OPS` (it starts \
+         where the parse ends), whether the DFA is of the loose ASCII form \
+         instead, the DFA's table's span in `TABLES` (empty: none), and \
+         where its `subst::Subst` ends in `OPS` (it starts where the \
+         `factors::Derived` ends)."
     )
     .unwrap();
+    writeln!(out, "static PATTERNS: &[Entry] = &[\n{index}];").unwrap();
     writeln!(out, "static OPS: &[u32] = &{ops:?};").unwrap();
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(format!("{dir}/prebuilt.rs"), out).expect("OUT_DIR is writable");
     std::fs::write(format!("{dir}/dfas.bin"), dfas).expect("OUT_DIR is writable");
+    std::fs::write(format!("{dir}/tables.bin"), tables).expect("OUT_DIR is writable");
 }
 
 /// Every string under a `text` or `heading` key (a string or a list).

@@ -1169,7 +1169,7 @@ impl PatternSet {
     /// candidates of a block).
     pub fn is_match_in(&self, i: usize, text: &str, ascii: bool) -> bool {
         let pre = self.prebuilt[i]
-            .get_or_init(|| super::prebuilt::ascii_dfa(&self.patterns[i]).map(Prebuilt::new));
+            .get_or_init(|| super::prebuilt::ascii_dfa(&self.patterns[i]).and_then(Prebuilt::new));
         // ASCII text, or the ASCII image of other text (`Prebuilt::
         // with_ascii_image`), where the pattern matches as on the text:
         // answered by the ASCII forms, compiled and searched in a fraction
@@ -1195,7 +1195,7 @@ impl PatternSet {
         }
         if let Some(m) = pre
             .as_ref()
-            .and_then(|d| d.with_ascii_image(text, || self.hir(i), on_ascii))
+            .and_then(|d| d.with_ascii_image(text, on_ascii))
         {
             return m;
         }

@@ -14,21 +14,51 @@ use regex_syntax::hir::{
 include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
 
 #[cfg(test)]
-mod dfa;
+pub(crate) mod dfa;
 
-/// The DFAs `build.rs` wrote, end to end (a sparse DFA is read in place
-/// from any address: no alignment to keep).
+// `Subst::of` and `Subst::write` run in `build.rs` and the tests only.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) mod subst;
+
+/// The DFAs `build.rs` wrote sparse, end to end (a sparse DFA is read in
+/// place from any address: no alignment to keep).
 static DFAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dfas.bin"));
 
-/// The built-in `pattern`'s ASCII form (`patset::ascii_form`) as a sparse
-/// DFA, read in place, and `true`;
-/// or, where that DFA was too large to prebuild, its loose ASCII form's
-/// (`ascii_form_hir(loosen_hir(..))`, matching wherever the pattern does
-/// on ASCII text, maybe more) and `false`. `None` for any other pattern,
-/// or one with neither.
-pub(crate) fn ascii_dfa(pattern: &str) -> Option<(sparse::DFA<&'static [u8]>, bool)> {
-    let k = find(pattern)?;
-    let (_, _, _, from, to, _, loose) = PATTERNS[k];
+/// The DFAs `build.rs` wrote as tables (`dfa::table_bytes`), end to end.
+static TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tables.bin"));
+
+/// A built-in pattern's DFA as `build.rs` wrote it.
+pub(crate) enum AsciiDfa {
+    /// A table's bytes (`dfa::table_bytes`), where the DFA fits one.
+    Table(&'static [u8]),
+    /// Else sparse, read in place.
+    Sparse(Box<sparse::DFA<&'static [u8]>>),
+}
+
+/// What `build.rs` made of a built-in pattern for texts to be searched
+/// as ASCII.
+pub(crate) struct Ascii {
+    /// Its ASCII form's (`patset::ascii_form`) DFA if `exact`; or, where
+    /// that DFA was too large to prebuild, its loose ASCII form's
+    /// (`ascii_form_hir(loosen_hir(..))`, matching wherever the pattern
+    /// does on ASCII text, maybe more).
+    pub(crate) dfa: AsciiDfa,
+    pub(crate) exact: bool,
+    /// What the pattern's characters past ASCII can be replaced by
+    /// (`subst::Subst::of`), if anything.
+    pub(crate) subst: Option<subst::Subst<&'static [u32]>>,
+}
+
+/// The built-in `pattern`'s ASCII DFA and the rest (`Ascii`); `None` for
+/// any other pattern, or one with neither DFA.
+pub(crate) fn ascii_dfa(pattern: &str) -> Option<Ascii> {
+    let (_, _, _, from, to, derived_end, loose, tfrom, tto, subst_end) = PATTERNS[find(pattern)?];
+    let subst = OPS.get(derived_end..subst_end).and_then(subst::Subst::read);
+    let exact = !loose;
+    if let Some(table) = TABLES.get(tfrom..tto).filter(|b| !b.is_empty()) {
+        let dfa = AsciiDfa::Table(table);
+        return Some(Ascii { dfa, exact, subst });
+    }
     let bytes = DFAS.get(from..to).filter(|b| !b.is_empty())?;
     // SAFETY: the bytes are what `sparse::DFA::to_bytes_*_endian` wrote in
     // `build.rs` for this target's endianness, with the same regex-automata
@@ -37,9 +67,9 @@ pub(crate) fn ascii_dfa(pattern: &str) -> Option<(sparse::DFA<&'static [u8]>, bo
     // back with `from_bytes`, which checks every transition. That check at
     // run time was 3% of the instructions of 8 MB of text, more of a
     // small run.
-    unsafe { sparse::DFA::from_bytes_unchecked(bytes) }
-        .ok()
-        .map(|(dfa, _)| (dfa, !loose))
+    let (dfa, _) = unsafe { sparse::DFA::from_bytes_unchecked(bytes) }.ok()?;
+    let dfa = AsciiDfa::Sparse(Box::new(dfa));
+    Some(Ascii { dfa, exact, subst })
 }
 
 /// Where the built-in `pattern` is in `PATTERNS`.
@@ -66,7 +96,7 @@ pub(crate) fn derived(pattern: &str) -> Option<&'static [u32]> {
     if NO_DERIVED.get() {
         return None;
     }
-    let (_, _, start, _, _, end, _) = PATTERNS[find(pattern)?];
+    let (_, _, start, _, _, end, ..) = PATTERNS[find(pattern)?];
     OPS.get(start..end)
 }
 
@@ -81,6 +111,36 @@ thread_local! {
 #[cfg(test)]
 pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
     PATTERNS.iter().map(|(p, ..)| *p)
+}
+
+/// The built-in pattern's DFA built again as `build.rs` builds it: its
+/// ASCII form's `dfa::dfa_bytes`, or else its loose ASCII form's (or
+/// none), and whether its ASCII form's was none. Built once for all the
+/// tests that check against it.
+#[cfg(test)]
+pub(crate) type Rebuilt = (Option<(Vec<u8>, Option<Vec<u8>>)>, bool);
+
+#[cfg(test)]
+pub(crate) fn rebuilt(pattern: &str) -> Option<&'static Rebuilt> {
+    use crate::classify::patset::forms::{ascii_form_hir, loosen_hir};
+    static ALL: std::sync::OnceLock<Vec<Rebuilt>> = std::sync::OnceLock::new();
+    let big = cfg!(target_endian = "big");
+    let all = ALL.get_or_init(|| {
+        PATTERNS
+            .iter()
+            .map(|&(p, ..)| {
+                let hir = regex_syntax::Parser::new().parse(p).unwrap();
+                match dfa::dfa_bytes(&ascii_form_hir(&hir), big) {
+                    Some(d) => (Some(d), false),
+                    None => (
+                        loosen_hir(&hir).and_then(|h| dfa::dfa_bytes(&ascii_form_hir(&h), big)),
+                        true,
+                    ),
+                }
+            })
+            .collect()
+    });
+    all.get(find(pattern)?)
 }
 
 /// The next number of `ops`, taken off it.
@@ -200,34 +260,70 @@ mod tests {
 
     /// Every built-in pattern's prebuilt DFA is its ASCII form's as the
     /// code builds it now, or else its loose ASCII form's, or there is
-    /// none where neither builds; and it reads back.
+    /// none where neither builds; a table where it fits one, else sparse;
+    /// and it reads back.
     #[test]
     fn prebuilt_dfas_are_the_ascii_forms() {
-        use crate::classify::patset::forms::{ascii_form_hir, loosen_hir};
-        let big = cfg!(target_endian = "big");
-        let (mut n, mut loose_n) = (0, 0);
-        for &(p, _, _, from, to, _, loose) in PATTERNS {
-            let hir = regex_syntax::Parser::new().parse(p).unwrap();
-            let exact = dfa::dfa_bytes(&ascii_form_hir(&hir), big);
-            assert_eq!(loose, exact.is_none(), "{p}");
-            let want = exact.or_else(|| dfa::dfa_bytes(&ascii_form_hir(&loosen_hir(&hir)?), big));
-            let got = (from < to).then(|| DFAS[from..to].to_vec());
-            assert_eq!(got, want, "{p}");
+        let (mut n, mut loose_n, mut tables) = (0, 0, 0);
+        for &(p, _, _, from, to, _, loose, tfrom, tto, _) in PATTERNS {
+            let (want, want_loose) = rebuilt(p).unwrap();
+            assert_eq!(loose, *want_loose, "{p}");
+            let (sparse, table) = match want {
+                Some((_, Some(t))) => (None, Some(t.as_slice())),
+                Some((s, None)) => (Some(s.as_slice()), None),
+                None => (None, None),
+            };
+            assert_eq!((from < to).then(|| &DFAS[from..to]), sparse, "{p}");
+            assert_eq!((tfrom < tto).then(|| &TABLES[tfrom..tto]), table, "{p}");
             // Checked in full here: read unchecked at run time.
             if from < to {
                 assert!(sparse::DFA::from_bytes(&DFAS[from..to]).is_ok(), "{p}");
             }
             assert_eq!(
-                ascii_dfa(p).map(|d| d.1),
+                ascii_dfa(p).map(|d| d.exact),
                 want.is_some().then_some(!loose),
                 "{p}"
             );
             n += usize::from(want.is_some() && !loose);
             loose_n += usize::from(want.is_some() && loose);
+            tables += usize::from(table.is_some());
         }
-        // Most have an exact one; most of the rest a loose one.
+        // Most have an exact one; most of the rest a loose one; most fit
+        // a table.
         assert!(n * 4 > PATTERNS.len() * 3, "{n}");
         assert!(loose_n * 2 > PATTERNS.len() - n, "{loose_n}");
+        assert!(tables * 5 > PATTERNS.len() * 4, "{tables}");
+    }
+
+    /// Every built-in pattern's prebuilt `Subst` is what `Subst::of` makes
+    /// of its parse, and reads back to the same replacements.
+    #[test]
+    fn prebuilt_substs_are_made_of_the_parses() {
+        use subst::Subst;
+        let (mut n, mut chars) = (0, 0);
+        for &(p, _, _, _, _, derived_end, .., subst_end) in PATTERNS {
+            let want = Subst::of(&regex_syntax::Parser::new().parse(p).unwrap());
+            let mut ops = Vec::new();
+            Subst::write(want.as_ref(), &mut ops);
+            assert_eq!(&OPS[derived_end..subst_end], &ops[..], "{p}");
+            let got = ascii_dfa(p).and_then(|a| a.subst);
+            let Some(want) = want else {
+                assert!(got.is_none(), "{p}");
+                continue;
+            };
+            // A pattern without a DFA has no use for one.
+            let Some(got) = got else {
+                assert!(ascii_dfa(p).is_none(), "{p}");
+                continue;
+            };
+            n += 1;
+            for c in (0x80..0x11_0000).step_by(97).filter_map(char::from_u32) {
+                assert_eq!(got.of_char(c), want.of_char(c), "{p} {c:?}");
+                chars += 1;
+            }
+        }
+        assert!(n > 300, "{n}");
+        assert!(chars > n * 1000, "{chars}");
     }
 
     /// A prebuilt DFA answers on ASCII text as the pattern does (a loose
@@ -263,9 +359,12 @@ mod tests {
             "Advertisement ",
         ];
         for &(p, ..) in PATTERNS {
-            let Some((dfa, exact)) = ascii_dfa(p) else {
+            // The sparse form, as built: a table answers as it does
+            // (`tester::tables_answer_as_their_dfas`).
+            let Some((Some((bytes, _)), loose)) = rebuilt(p) else {
                 continue;
             };
+            let (dfa, exact) = (sparse::DFA::from_bytes(bytes).unwrap().0, !loose);
             let re = regex::Regex::new(p).unwrap();
             for t in texts {
                 let mut input = Input::new(t).earliest(true);

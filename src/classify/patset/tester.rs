@@ -6,15 +6,16 @@
 //! was most of the cost of a run over a few megabytes of text.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regex_automata::dfa::{Automaton, StartKind, sparse};
 use regex_automata::hybrid;
 use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::{Hir, Look};
+
+use crate::classify::prebuilt::subst::Subst;
+use crate::classify::prebuilt::{Ascii, AsciiDfa};
 
 struct Caches {
     dfa: Option<hybrid::dfa::Cache>,
@@ -124,49 +125,47 @@ impl Tester {
 }
 
 /// A DFA built ahead of time (`prebuilt::ascii_dfa`): nothing to compile,
-/// no cache to fill state by state. Read sparse; once it has searched
-/// enough text, copied into a `Table`, which takes one load per byte
-/// where the sparse form scans each state's ranges.
-#[derive(Debug)]
+/// no cache to fill state by state. A `Table` where it fits one, which
+/// takes one load per byte; else sparse, which scans each state's ranges.
+#[derive(Clone, Debug)]
 pub(super) struct Prebuilt {
-    dfa: sparse::DFA<&'static [u8]>,
+    dfa: Dfa,
     /// Of the ASCII form: its answer is the pattern's on ASCII text. Else
     /// of the loose ASCII form: only its "no" is.
     pub(super) exact: bool,
-    /// Bytes searched in the sparse form so far (counted loosely between
-    /// threads: it only decides when to build `table`).
-    searched: AtomicUsize,
-    table: OnceLock<Option<Table>>,
     /// What the pattern's characters past ASCII can be replaced by
-    /// (`None` inside: no parse, or a byte class past ASCII).
-    subst: OnceLock<Option<Subst>>,
+    /// (`None`: no parse, or a byte class past ASCII).
+    subst: Option<Subst<&'static [u32]>>,
+}
+
+#[derive(Clone, Debug)]
+enum Dfa {
+    Table(Table),
+    Sparse(Box<sparse::DFA<&'static [u8]>>),
 }
 
 impl Prebuilt {
-    pub(super) fn new((dfa, exact): (sparse::DFA<&'static [u8]>, bool)) -> Prebuilt {
-        Prebuilt {
-            dfa,
-            exact,
-            searched: AtomicUsize::new(0),
-            table: OnceLock::new(),
-            subst: OnceLock::new(),
-        }
+    /// `None`: a table's bytes that do not read back (`build.rs` writes
+    /// none such).
+    pub(super) fn new(built: Ascii) -> Option<Prebuilt> {
+        Some(Prebuilt {
+            dfa: match built.dfa {
+                AsciiDfa::Table(bytes) => Dfa::Table(Table::from_bytes(bytes)?),
+                AsciiDfa::Sparse(dfa) => Dfa::Sparse(dfa),
+            },
+            exact: built.exact,
+            subst: built.subst,
+        })
     }
 
     /// `f` of `text` with each character past ASCII replaced by an ASCII
-    /// one the pattern (parsed by `hir`) treats alike (`Subst`), or left
-    /// as it is where the pattern can match no such character; the
-    /// pattern matches the text exactly where it matches that image, and
-    /// so where its ASCII forms do. `None`: some character has no such
-    /// replacement (or the pattern does not parse).
-    pub(super) fn with_ascii_image<'h, R>(
-        &self,
-        text: &str,
-        hir: impl FnOnce() -> Option<&'h Hir>,
-        f: impl FnOnce(&str) -> R,
-    ) -> Option<R> {
-        let subst = self.subst.get_or_init(|| hir().and_then(Subst::of));
-        let subst = subst.as_ref()?;
+    /// one the pattern treats alike (`Subst`), or left as it is where the
+    /// pattern can match no such character; the pattern matches the text
+    /// exactly where it matches that image, and so where its ASCII forms
+    /// do. `None`: some character has no such replacement (or the
+    /// pattern has none at all).
+    pub(super) fn with_ascii_image<R>(&self, text: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+        let subst = self.subst.as_ref()?;
         // One buffer per thread: an image per candidate of a non-ASCII
         // block would otherwise allocate each time.
         thread_local! {
@@ -184,370 +183,85 @@ impl Prebuilt {
     /// Whether the DFA matches in `text` (`None`: it cannot tell, having
     /// met a byte it quits on; `build.rs` builds none with such bytes).
     pub(super) fn is_match(&self, text: &str) -> Option<bool> {
-        if let Some(Some(t)) = self.table.get() {
-            return Some(t.is_match(text.as_bytes()));
-        }
-        // The copy costs about a sparse search's step per entry: made once
-        // the searches have taken as many steps, it costs at most as much
-        // again as they did, and a small run never makes it.
-        let searched = self.searched.load(Ordering::Relaxed) + text.len() + 1;
-        self.searched.store(searched, Ordering::Relaxed);
-        if searched >= TABLE_AFTER.saturating_mul(self.dfa.memory_usage())
-            && let Some(t) = self.table.get_or_init(|| Table::new(&self.dfa))
-        {
-            return Some(t.is_match(text.as_bytes()));
-        }
-        self.search(text)
-    }
-
-    fn search(&self, text: &str) -> Option<bool> {
+        let dfa = match &self.dfa {
+            Dfa::Table(t) => return Some(t.is_match(text.as_bytes())),
+            Dfa::Sparse(dfa) => dfa,
+        };
         let mut input = Input::new(text).earliest(true);
-        if self.dfa.start_kind() == StartKind::Anchored {
+        if dfa.start_kind() == StartKind::Anchored {
             input = input.anchored(Anchored::Yes);
         }
-        self.dfa.try_search_fwd(&input).ok().map(|m| m.is_some())
+        dfa.try_search_fwd(&input).ok().map(|m| m.is_some())
     }
 }
 
-impl Clone for Prebuilt {
-    fn clone(&self) -> Prebuilt {
-        Prebuilt {
-            dfa: self.dfa.clone(),
-            exact: self.exact,
-            searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
-            table: self.table.clone(),
-            subst: self.subst.clone(),
-        }
-    }
-}
-
-/// A replacement for each character past ASCII by one the pattern treats
-/// alike: an ASCII character in exactly the same of its classes and
-/// literal characters (and, if the pattern has a Unicode word boundary,
-/// a word character just as it is; not one if it has an ASCII boundary,
-/// at which its bytes count as none; never a line end, which anchors can
-/// look at). A match of the pattern runs character by character through
-/// its classes and literals, its look-arounds seeing only the characters
-/// next to them, so the pattern matches a text where it matches the text
-/// so replaced, which is ASCII: its ASCII forms answer there. A character
-/// in none of them, and no word character where that counts, is kept: it
-/// ends any match of the ASCII forms, as it ends the pattern's.
-#[derive(Clone, Debug)]
-struct Subst {
-    /// Where each run of characters replaced alike starts (the first at
-    /// U+0080), sorted.
-    starts: Vec<u32>,
-    /// Per run: the replacement of its characters that are no word
-    /// characters, and of those that are (or `KEEP` or `NONE`); the same
-    /// unless the pattern has a Unicode word boundary. (Runs of the word
-    /// characters' hundreds of ranges would be most of them, made for
-    /// each pattern.)
-    to: Vec<[u8; 2]>,
-}
-
-/// A class's ranges of characters (as numbers), sorted and apart.
-type Ranges = Vec<(u32, u32)>;
-
-/// In `Subst::to`: the character stays as it is.
-const KEEP: u8 = 0x80;
-/// In `Subst::to`: the character has no replacement.
-const NONE: u8 = 0xff;
-
-impl Subst {
-    /// `None`: the pattern has a byte class past ASCII, or a literal that
-    /// is not UTF-8 (it matches bytes, not characters).
-    fn of(hir: &Hir) -> Option<Subst> {
-        // Line ends, which `(?m)` anchors look at, as classes of their own.
-        let mut atoms: Vec<Ranges> = vec![vec![(10, 10)], vec![(13, 13)]];
-        let (mut uword, mut aword) = (false, false);
-        Subst::atoms(hir, &mut atoms, &mut uword, &mut aword)?;
-        if aword {
-            atoms.push(vec![(0x30, 0x39), (0x41, 0x5a), (0x5f, 0x5f), (0x61, 0x7a)]);
-        }
-        atoms.sort_unstable();
-        atoms.dedup();
-        // The classes with characters past ASCII (a character past ASCII
-        // is in none of the others), and those ranges of theirs.
-        let (wide, narrow): (Vec<&Ranges>, Vec<&Ranges>) = atoms
-            .iter()
-            .partition(|a| a.last().is_some_and(|r| r.1 >= 0x80));
-        // One more bit: being a word character, where that counts.
-        if wide.len() > 63 {
-            return None;
-        }
-        let word_bit = if uword { 1u64 << wide.len() } else { 0 };
-        let holds = |a: &[(u32, u32)], c: u32| a.iter().take_while(|r| r.0 <= c).any(|r| c <= r.1);
-        // An ASCII character in none of the others, by its classes among
-        // those (as bits): it replaces the characters in just these.
-        let mut by_set = rustc_hash::FxHashMap::default();
-        for c in (0..0x80u32).rev() {
-            if narrow.iter().any(|a| holds(a, c)) {
-                continue;
-            }
-            let word = char::from_u32(c).is_some_and(regex_syntax::is_word_character);
-            let set = wide
-                .iter()
-                .enumerate()
-                .fold(0u64, |set, (k, a)| set | u64::from(holds(a, c)) << k);
-            by_set.insert(set | if word { word_bit } else { 0 }, c as u8);
-        }
-        let to = |set: u64| match set {
-            0 => KEEP,
-            _ => by_set.get(&set).copied().unwrap_or(NONE),
-        };
-        let wide: Vec<&[(u32, u32)]> = wide
-            .iter()
-            .map(|a| &a[a.partition_point(|r| r.1 < 0x80)..])
-            .collect();
-        // Past ASCII, run by run of characters in the same classes: at
-        // each, the classes holding it and where the next run starts.
-        let mut next_range = vec![0usize; wide.len()];
-        let (mut starts, mut tos) = (Vec::new(), Vec::<[u8; 2]>::new());
-        let mut at = 0x80;
-        while at <= 0x10_ffff {
-            let (mut set, mut next) = (0u64, 0x11_0000);
-            for (k, a) in wide.iter().enumerate() {
-                let i = &mut next_range[k];
-                while a.get(*i).is_some_and(|r| r.1 < at) {
-                    *i += 1;
-                }
-                if let Some(&(s, e)) = a.get(*i) {
-                    if s <= at {
-                        set |= 1 << k;
-                        next = next.min(e + 1);
-                    } else {
-                        next = next.min(s);
-                    }
-                }
-            }
-            let r = [to(set), to(set | word_bit)];
-            if tos.last() != Some(&r) {
-                starts.push(at);
-                tos.push(r);
-            }
-            at = next;
-        }
-        Some(Subst { starts, to: tos })
-    }
-
-    /// Each class and literal character of `hir` into `atoms`, and
-    /// whether it has a Unicode (`uword`) or ASCII (`aword`) word boundary.
-    /// `None`: a byte class past ASCII, or a literal not UTF-8.
-    fn atoms(hir: &Hir, atoms: &mut Vec<Ranges>, uword: &mut bool, aword: &mut bool) -> Option<()> {
-        match hir.kind() {
-            HirKind::Empty => {}
-            HirKind::Literal(l) => {
-                let s = std::str::from_utf8(&l.0).ok()?;
-                atoms.extend(s.chars().map(|c| vec![(u32::from(c), u32::from(c))]));
-            }
-            HirKind::Class(Class::Unicode(c)) => atoms.push(
-                c.ranges()
-                    .iter()
-                    .map(|r| (u32::from(r.start()), u32::from(r.end())))
-                    .collect(),
-            ),
-            HirKind::Class(Class::Bytes(c)) => {
-                if c.ranges().iter().any(|r| r.end() > 0x7f) {
-                    return None;
-                }
-                atoms.push(
-                    c.ranges()
-                        .iter()
-                        .map(|r| (u32::from(r.start()), u32::from(r.end())))
-                        .collect(),
-                );
-            }
-            HirKind::Look(l) => match l {
-                Look::WordUnicode
-                | Look::WordUnicodeNegate
-                | Look::WordStartUnicode
-                | Look::WordEndUnicode
-                | Look::WordStartHalfUnicode
-                | Look::WordEndHalfUnicode => *uword = true,
-                Look::WordAscii
-                | Look::WordAsciiNegate
-                | Look::WordStartAscii
-                | Look::WordEndAscii
-                | Look::WordStartHalfAscii
-                | Look::WordEndHalfAscii => *aword = true,
-                _ => {}
-            },
-            HirKind::Repetition(r) => Subst::atoms(&r.sub, atoms, uword, aword)?,
-            HirKind::Capture(c) => Subst::atoms(&c.sub, atoms, uword, aword)?,
-            HirKind::Concat(v) | HirKind::Alternation(v) => {
-                for h in v {
-                    Subst::atoms(h, atoms, uword, aword)?;
-                }
-            }
-        }
-        Some(())
-    }
-
-    /// What `c` (past ASCII) is replaced by.
-    fn of_char(&self, c: char) -> u8 {
-        let k = self.starts.partition_point(|&s| s <= u32::from(c));
-        match self.to.get(k.wrapping_sub(1)) {
-            Some(&[a, w]) if a != w && regex_syntax::is_word_character(c) => w,
-            Some(&[a, _]) => a,
-            None => NONE,
-        }
-    }
-
-    /// `text` with its characters past ASCII replaced, into `out`; false
-    /// (`out` unfinished) where one has no replacement.
-    fn image(&self, text: &str, out: &mut String) -> bool {
-        out.clear();
-        let mut rest = text;
-        loop {
-            let n = rest
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(rest.len());
-            out.push_str(&rest[..n]);
-            let Some(c) = rest[n..].chars().next() else {
-                return true;
-            };
-            match self.of_char(c) {
-                NONE => return false,
-                KEEP => out.push(c),
-                a => out.push(char::from(a)),
-            }
-            rest = &rest[n + c.len_utf8()..];
-        }
-    }
-}
-
-/// A prebuilt DFA is copied into a `Table` once it has searched this many
-/// bytes per byte of its sparse form (about one table entry each). At 4,
-/// on 100 MB of text, the sparse searches cost three times what the
-/// copies did; at 1 about as much.
-const TABLE_AFTER: usize = 1;
-
-/// Largest `Table` made (entries): a larger DFA stays sparse, its table
-/// too large to stay in cache.
-const TABLE_MAX: usize = 1 << 16;
-
-/// A DFA's transitions as one table: a row per state, an entry per byte
-/// class and one for the end of the text. The dead state is row 0 and the
-/// match states come next, so one compare after each byte tells whether
-/// the search is over.
+/// A DFA's transitions as one table (`dfa::table_bytes`): a row per
+/// state, an entry per byte class and one for the end of the text. The
+/// dead state is row 0 and the match states come next, so one compare
+/// after each byte tells whether the search is over.
 #[derive(Clone, Debug)]
 struct Table {
-    classes: [u8; 256],
+    /// Each byte's class, read in place.
+    classes: &'static [u8; 256],
     /// Row by row, each entry the next state's row start; the last entry
-    /// of a row is 1 if the text may end there in a match, else 0.
-    next: Box<[u32]>,
+    /// of a row is 1 if the text may end there in a match, else 0. Then
+    /// eight zeros (`from_bytes` writes eight at a time).
+    next: Box<[u16]>,
     /// Entries per row.
     width: usize,
-    start: u32,
+    start: usize,
     /// Rows starting below this are the dead state's and match states'.
-    special: u32,
+    special: usize,
 }
 
 impl Table {
-    /// `dfa` copied, searching as `Prebuilt::search` does, from the start
-    /// of the text. `None`: it has a quit state, or too many entries.
-    fn new(dfa: &sparse::DFA<&'static [u8]>) -> Option<Table> {
-        let mode = if dfa.start_kind() == StartKind::Anchored {
-            Anchored::Yes
-        } else {
-            Anchored::No
-        };
-        let start = dfa
-            .start_state_forward(&Input::new("").anchored(mode))
-            .ok()?;
-        let bc = dfa.byte_classes();
-        let width = bc.alphabet_len();
-        // A byte of each class, in class order (the last class is the end
-        // of the text, which has none).
-        let mut reps = vec![0u8; width - 1];
-        for b in (0..=255u8).rev() {
-            reps[usize::from(bc.get(b))] = b;
+    /// The table `dfa::table_bytes` wrote, read out of the binary (in a
+    /// fraction of what a search of as many bytes takes). `None`: the
+    /// bytes do not make whole rows, or the start, a class or an entry
+    /// of the end of the text lies past them. (An entry past them would
+    /// panic on the bounds check.)
+    fn from_bytes(bytes: &'static [u8]) -> Option<Table> {
+        let n = |b: &[u8]| usize::from(u16::from_le_bytes([b[0], b[1]]));
+        let (head, rest) = bytes.split_at_checked(8)?;
+        let (classes, mut rows) = rest.split_at_checked(256)?;
+        let (width, count) = (n(&head[0..2]), n(&head[6..8]));
+        let classes: &[u8; 256] = classes.try_into().ok()?;
+        if width < 2 || classes.iter().any(|&c| usize::from(c) >= width - 1) {
+            return None;
         }
-        // Every state the search can reach but the dead one, numbered as
-        // first met, with its transitions by those numbers (`DEAD`: to
-        // the dead state): each asked of the sparse DFA once, as it scans
-        // a state's ranges for each.
-        const DEAD: u32 = u32::MAX;
-        let mut number = rustc_hash::FxHashMap::default();
-        let mut order = Vec::new();
-        let mut trans: Vec<u32> = Vec::new();
-        let mut meet = |sid, order: &mut Vec<_>| -> Option<u32> {
-            if dfa.is_dead_state(sid) {
-                return Some(DEAD);
+        let mut next = vec![0u16; count * width].into_boxed_slice();
+        for row in next.chunks_exact_mut(width) {
+            let (&[m0, m1, eoi, k], rest) = rows.split_first_chunk::<4>()?;
+            let (others, rest) = rest.split_at_checked(3 * usize::from(k))?;
+            let (entries, end) = row.split_at_mut(width - 1);
+            entries.fill(u16::from_le_bytes([m0, m1]));
+            end[0] = u16::from(eoi);
+            for o in others.chunks_exact(3) {
+                *entries.get_mut(usize::from(o[0]))? = u16::from_le_bytes([o[1], o[2]]);
             }
-            if let Some(&n) = number.get(&sid) {
-                return Some(n);
-            }
-            if dfa.is_quit_state(sid) || (order.len() + 2).saturating_mul(width) > TABLE_MAX {
-                return None;
-            }
-            let n = u32::try_from(order.len()).ok()?;
-            number.insert(sid, n);
-            order.push(sid);
-            Some(n)
-        };
-        let start = meet(start, &mut order)?;
-        let mut done = 0;
-        while let Some(&sid) = order.get(done) {
-            // Consecutive classes mostly go to the same state.
-            let mut last = None;
-            for &b in &reps {
-                let to = dfa.next_state(sid, b);
-                let n = match last {
-                    Some((s, n)) if s == to => n,
-                    _ => meet(to, &mut order)?,
-                };
-                last = Some((to, n));
-                trans.push(n);
-            }
-            done += 1;
+            rows = rest;
         }
-        // Row 0 is the dead state's (reached or not), then the match
-        // states', then the rest's.
-        let row = |i: usize| u32::try_from((i + 1) * width).ok();
-        let mut rows = vec![0u32; order.len()];
-        let mut k = 0;
-        for matching in [true, false] {
-            for (i, &sid) in order.iter().enumerate() {
-                if dfa.is_match_state(sid) == matching {
-                    rows[i] = row(k)?;
-                    k += 1;
-                }
-            }
-        }
-        let matches = order.iter().filter(|&&sid| dfa.is_match_state(sid)).count();
-        let mut next = vec![0u32; (order.len() + 1) * width];
-        for (i, &sid) in order.iter().enumerate() {
-            let r = rows[i] as usize;
-            for (c, &n) in trans[i * (width - 1)..(i + 1) * (width - 1)]
-                .iter()
-                .enumerate()
-            {
-                next[r + c] = rows.get(n as usize).copied().unwrap_or(0);
-            }
-            next[r + width - 1] = u32::from(dfa.is_match_state(dfa.next_eoi_state(sid)));
-        }
-        Some(Table {
-            classes: std::array::from_fn(|b| bc.get(b as u8)),
-            next: next.into_boxed_slice(),
+        let t = Table {
+            classes,
+            next,
             width,
-            start: rows.get(start as usize).copied().unwrap_or(0),
-            special: row(matches)?,
-        })
+            start: n(&head[2..4]),
+            special: n(&head[4..6]),
+        };
+        (rows.is_empty() && t.start < t.next.len()).then_some(t)
     }
 
-    /// As `Prebuilt::search`: whether a match state is reached, after a
-    /// byte or at the end.
+    /// As a sparse search (`Prebuilt::is_match`): whether a match state
+    /// is reached, after a byte or at the end.
     fn is_match(&self, text: &[u8]) -> bool {
         let mut s = self.start;
         for &b in text {
-            s = self.next[s as usize + usize::from(self.classes[usize::from(b)])];
+            s = usize::from(self.next[s + usize::from(self.classes[usize::from(b)])]);
             if s < self.special {
                 return s != 0;
             }
         }
-        self.next[s as usize + self.width - 1] != 0
+        self.next[s + self.width - 1] != 0
     }
 }
 
@@ -574,11 +288,13 @@ impl std::fmt::Debug for Tester {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::prebuilt::subst::{KEEP, NONE};
 
-    /// Each built-in pattern's prebuilt DFA copied into a table answers as
-    /// the DFA does (and so as the pattern, on ASCII text, for an exact
-    /// one) on made-up texts: matches of the pattern (`patset::tests::
-    /// sample`), some with a word or sign added, some cut short.
+    /// Each built-in pattern's prebuilt table answers as its DFA built
+    /// sparse (`prebuilt::rebuilt`) does (and so as the pattern, on ASCII
+    /// text, for an exact one) on made-up texts: matches of the pattern
+    /// (`patset::tests::sample`), some with a word or sign added, some
+    /// cut short.
     #[test]
     fn tables_answer_as_their_dfas() {
         use crate::classify::prebuilt;
@@ -588,11 +304,19 @@ mod tests {
         ];
         let (mut tables, mut tried, mut matched) = (0, 0, 0);
         for p in prebuilt::patterns() {
-            let Some(pre) = prebuilt::ascii_dfa(p).map(Prebuilt::new) else {
+            let Some(pre) = prebuilt::ascii_dfa(p).and_then(Prebuilt::new) else {
                 continue;
             };
-            let Some(table) = Table::new(&pre.dfa) else {
+            let Dfa::Table(table) = &pre.dfa else {
                 continue;
+            };
+            let Some((Some((bytes, _)), _)) = prebuilt::rebuilt(p) else {
+                panic!("{p}: no DFA to compare");
+            };
+            let oracle = Prebuilt {
+                dfa: Dfa::Sparse(Box::new(sparse::DFA::from_bytes(bytes).unwrap().0)),
+                exact: pre.exact,
+                subst: None,
             };
             tables += 1;
             let re = regex::Regex::new(p).unwrap();
@@ -610,7 +334,7 @@ mod tests {
                     let cut = t.char_indices().map(|(i, _)| i).nth(rng.below(t.len()));
                     t.truncate(cut.unwrap_or(0));
                 }
-                let want = pre.search(&t);
+                let want = oracle.is_match(&t);
                 assert_eq!(Some(table.is_match(t.as_bytes())), want, "{p} on {t:?}");
                 if t.is_ascii() {
                     let m = re.is_match(&t);
@@ -624,6 +348,44 @@ mod tests {
         // classes made non-ASCII, nor most of those cut short).
         assert!(tables > 400, "{tables}");
         assert!(matched * 10 > tried, "{matched} of {tried}");
+    }
+
+    /// Bytes that are no table are turned away, not searched.
+    #[test]
+    fn tables_read_back_only_whole() {
+        use crate::classify::prebuilt::{self, AsciiDfa};
+        let bytes = prebuilt::patterns()
+            .find_map(|p| match prebuilt::ascii_dfa(p)?.dfa {
+                AsciiDfa::Table(b) => Some(b),
+                AsciiDfa::Sparse(_) => None,
+            })
+            .unwrap();
+        let t = Table::from_bytes(bytes).unwrap();
+        assert!(t.next.len() > 2 * t.width, "{}", t.next.len());
+        // Cut short: in the head, the classes, or a row.
+        for n in [3, 100, bytes.len() - 2] {
+            assert!(Table::from_bytes(&bytes[..n]).is_none(), "{n}");
+        }
+        // A class past the row; a start, a row or a differing entry past
+        // the rows; a row more than the head says.
+        let changed = |at: usize, to: &[u8]| {
+            let b = bytes.to_vec().leak();
+            b[at..at + to.len()].copy_from_slice(to);
+            Table::from_bytes(b)
+        };
+        let width = u8::try_from(t.width).unwrap();
+        assert!(changed(8 + usize::from(b'a'), &[width]).is_none());
+        let len = u16::try_from(t.next.len()).unwrap();
+        assert!(changed(2, &len.to_le_bytes()).is_none());
+        let rows = u16::try_from(t.next.len() / t.width);
+        assert!(changed(6, &(rows.unwrap() - 1).to_le_bytes()).is_none());
+        // The dead state's row differs nowhere: make it differ past it.
+        assert_eq!(bytes[264..268], [0, 0, 0, 0]);
+        let b = [&bytes[..267], &[1, width - 1, 0, 0], &bytes[268..]].concat();
+        assert!(Table::from_bytes(b.leak()).is_none());
+        let b = [&bytes[..267], &[1, width - 2, 1, 0], &bytes[268..]].concat();
+        let moved = Table::from_bytes(b.leak()).unwrap();
+        assert_eq!(moved.next[usize::from(width) - 2], 1);
     }
 
     /// Characters past ASCII of many kinds: letters of several scripts
@@ -730,7 +492,7 @@ mod tests {
         let pats: Vec<String> = prebuilt::patterns().map(String::from).collect();
         let set = super::super::PatternSet::new(&pats, 1 << 22, 1 << 22);
         for (i, p) in pats.iter().enumerate() {
-            let Some(pre) = prebuilt::ascii_dfa(p).map(Prebuilt::new) else {
+            let Some(pre) = prebuilt::ascii_dfa(p).and_then(Prebuilt::new) else {
                 continue;
             };
             let re = regex::Regex::new(p).unwrap();
@@ -743,8 +505,7 @@ mod tests {
                     continue;
                 }
                 tried += 1;
-                let Some(got) = pre.with_ascii_image(&t, || Some(&hir), |img| pre.search(img))
-                else {
+                let Some(got) = pre.with_ascii_image(&t, |img| pre.is_match(img)) else {
                     continue;
                 };
                 applied += 1;
