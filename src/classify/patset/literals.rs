@@ -274,9 +274,10 @@ fn sort_by_node<T: Copy + Ord>(items: &mut Vec<T>, n: usize, node: impl Fn(&T) -
 /// Finds every occurrence of some literals (ASCII lower case) in any ASCII
 /// casing, as an Aho-Corasick automaton would. Each literal of 5 bytes or
 /// more is known by a run of 4-byte windows of it (its rarest, by English
-/// letter frequencies), each of 3 or 4 bytes by itself and a window beside
-/// it: the search hashes the text's window at every `step`-th position
-/// into a 16 KB bit table, and checks the literals behind a set bit. An automaton over a few hundred case-folded literals
+/// letter frequencies), a shorter one by its own windows and those beside
+/// it as the step needs: the search hashes the text's window at every
+/// `step`-th position into a 16 KB bit table, and checks the literals
+/// behind a set bit. An automaton over a few hundred case-folded literals
 /// takes a megabyte, out of cache, and each byte's step waits for the last
 /// one; these lookups stay in L1 and do not wait on each other.
 #[derive(Debug, Clone)]
@@ -299,10 +300,12 @@ pub(super) struct Grams {
     /// known by this many windows in a row, one of which starts at a
     /// multiple of it wherever the literal is. The factors searched in a
     /// long paragraph are long (the short ones are for short lines), and
-    /// looking at a quarter of its windows costs a quarter. A literal of
-    /// 3 or 4 bytes has a second window with a byte of the text beside it
-    /// (any byte: 128 windows, case bit set), so short lines are looked
-    /// at every other window, not every one.
+    /// looking at a quarter of its windows costs a quarter. A literal
+    /// with fewer windows of its own than the step is known by the window
+    /// a byte before it, or after it, or both too (one byte of the text's:
+    /// 128 windows each, case bit set): short lines are looked at every
+    /// other window, a paragraph whose shortest literal has 5 bytes every
+    /// fourth.
     pub(super) step: usize,
 }
 
@@ -454,11 +457,10 @@ pub(super) fn rarest(l: &[u8]) -> usize {
 impl Grams {
     /// The step of a search whose shortest literal has `shortest` bytes.
     pub(super) fn step_for(shortest: usize) -> usize {
-        if shortest >= 5 {
-            (shortest - 3).min(MAX_STEP)
-        } else {
-            2
-        }
+        // A literal of n bytes, 3 or more, is known by its windows and
+        // the two beside it: n - 1 windows in a row (2 for 3 bytes: the
+        // window after one of 3 has two bytes of the text's).
+        shortest.saturating_sub(1).clamp(2, MAX_STEP)
     }
 
     pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
@@ -466,9 +468,8 @@ impl Grams {
         let mut short = Vec::new();
         let mut bytes = Vec::new();
         let (mut four, mut tail) = (Vec::new(), false);
-        // The 3 bytes of a window beside a short literal that are its own
-        // (the other is any byte): the window before it or, for 4 bytes,
-        // after it, whichever is rarer.
+        // How common the 3 bytes of a literal in a window beside it are
+        // (the other is any byte).
         let rare3 = |b: &[u8]| b.iter().map(|&b| commonness(b)).product::<f64>();
         for (k, l) in lits.iter().enumerate() {
             let (off, n) = match l.len() {
@@ -476,8 +477,9 @@ impl Grams {
                     short.push(k as u32);
                     continue;
                 }
-                // A short literal: its own window (below).
-                n if n < 3 + step => (0, 1),
+                // Fewer windows of its own than the step: all of them
+                // (the 3-byte one's below), and some beside it.
+                n if n < 3 + step => (0, n.max(4) - 3),
                 n => {
                     // The rarest run of `step` windows.
                     let score = |o: usize| -> f64 {
@@ -505,38 +507,44 @@ impl Grams {
             };
             // The byte of a window that is the text's has its case bit
             // set: 128 values, each a window of its own.
-            let any = (0..=255u32).filter(|b| b & 0x20 != 0);
-            if l.len() == 3 {
-                tail = true;
+            let any = || (0..=255u32).filter(|b| b & 0x20 != 0);
+            let len = l.len();
+            if len == 3 {
                 let w3 = gram(l) & THREE;
-                for b in any.clone() {
+                for b in any() {
                     let w = w3 | b << 24;
                     four.push((gram_hash(w), entry(w, 0)));
                 }
-            }
-            if l.len() < 3 + step {
-                // Looked at every other window: the window after a 4-byte
-                // literal is looked at in the last three bytes too.
-                if l.len() == 4 {
-                    let w = gram(l);
-                    four.push((gram_hash(w), entry(w, 0)));
+            } else {
+                for off in off..off + n {
+                    let w = gram(&l[off..off + 4]);
+                    four.push((gram_hash(w), entry(w, off as i32)));
                 }
-                let before = l.len() == 3 || rare3(&l[..3]) <= rare3(&l[1..4]);
-                tail |= !before;
-                for b in any {
-                    let (w, off) = if before {
-                        ((gram(l) & THREE) << 8 | b, -1)
-                    } else {
-                        (gram(&l[1..4]) & THREE | b << 24, 1)
-                    };
-                    four.push((gram_hash(w), entry(w, off)));
+            }
+            // The windows beside it: before it, after it (not for 3 bytes:
+            // that one has two of the text's), or the rarer, as the step
+            // needs.
+            let (head3, last3) = (&l[..3], &l[len - 3..]);
+            let (before, after) = match step.saturating_sub(n) {
+                0 => (false, false),
+                1 => {
+                    let before = len == 3 || rare3(head3) <= rare3(last3);
+                    (before, !before)
                 }
-                continue;
+                _ => (true, true),
+            };
+            for b in any() {
+                if before {
+                    let w = (gram(head3) & THREE) << 8 | b;
+                    four.push((gram_hash(w), entry(w, -1)));
+                }
+                if after {
+                    let w = gram(last3) & THREE | b << 24;
+                    four.push((gram_hash(w), entry(w, len as i32 - 3)));
+                }
             }
-            for off in off..off + n {
-                let w = gram(&l[off..off + 4]);
-                four.push((gram_hash(w), entry(w, off as i32)));
-            }
+            // Found in the last three bytes, where no window starts.
+            tail |= len == 3 || after;
         }
         Grams {
             lits: lits.to_vec(),
@@ -620,13 +628,13 @@ impl Grams {
         }
         // The last three bytes, where no window starts: a 3-byte literal
         // is under every window it starts, one with a space after it too,
-        // and so is a 4-byte one by the window a byte after it (a longer
-        // literal found there would not fit in the text). Where the scan
-        // looked at the window before them (an even length: at step 2),
-        // it found those literals there.
+        // and so is a longer one by the window a byte after it. They are
+        // looked at as a window would be there: if the step falls there
+        // (elsewhere a window of the same literals was looked at).
         if self.tail
-            && !(self.step == 2 && n >= 4 && n.is_multiple_of(2))
-            && let Some(&[a, b, c]) = n.checked_sub(3).and_then(|i| hay.get(i..))
+            && let Some(i) = n.checked_sub(3)
+            && i.is_multiple_of(self.step)
+            && let Some(&[a, b, c]) = hay.get(i..)
         {
             let w = u32::from_le_bytes([a, b, c, b' ']) | CASE;
             let h = gram_hash(w);
@@ -728,6 +736,56 @@ mod tests {
     /// and one beside it (before it, or after a 4-byte one whose window
     /// after is rarer): every occurrence is reported once, at either
     /// parity and at the text's end, as a case-folding count finds them.
+    /// Literals of 4 to 6 bytes at steps 3 and 4, short of windows of
+    /// their own: known by the window before them, after them or both,
+    /// they are found as a case-folding count finds them.
+    #[test]
+    fn literals_short_of_windows_are_found_by_those_beside_them() {
+        let pieces = [
+            "share", "SHARE", "posted", "cookies", "é", " ", "x", "shar", "ookie", "post", "ted",
+            "is a ", "IS A ", "teaseq", "TeaSeq", "tease",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x00be_51de);
+        for (lits, step, before, after) in [
+            (vec!["post", "cookies"], 3, true, true),
+            (vec!["share", "cookies"], 4, true, true),
+            (vec!["posted", "cookies"], 4, true, false),
+            (vec!["teaseq", "cookies"], 4, false, true),
+            (vec![" is a ", "cookies"], 4, true, false),
+        ] {
+            let lits: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+            let grams = Grams::new(&lits);
+            assert_eq!(grams.step, step);
+            let len = lits[0].len() as i32;
+            let offs: Vec<i32> = grams
+                .four
+                .entries
+                .iter()
+                .filter(|e| e.k == 0)
+                .map(|e| e.off)
+                .collect();
+            assert_eq!(offs.contains(&-1), before, "{lits:?}");
+            assert_eq!(offs.contains(&(len - 3)), after, "{lits:?}");
+            for _ in 0..600 {
+                let mut hay = Vec::new();
+                for _ in 0..rng.below(9) {
+                    hay.extend_from_slice(pieces[rng.below(pieces.len())].as_bytes());
+                }
+                let mut got = vec![0; lits.len()];
+                grams.scan(&hay, |k| got[k] += 1);
+                let want: Vec<usize> = lits
+                    .iter()
+                    .map(|l| {
+                        hay.windows(l.len())
+                            .filter(|t| t.eq_ignore_ascii_case(l))
+                            .count()
+                    })
+                    .collect();
+                assert_eq!(got, want, "{:?} {lits:?}", String::from_utf8_lossy(&hay));
+            }
+        }
+    }
+
     #[test]
     fn short_literals_at_step_two_are_found_where_a_count_finds_them() {
         let lits: Vec<Vec<u8>> = ["afp", "post", " apr", "cookies"]
