@@ -272,10 +272,11 @@ fn sort_by_node<T: Copy + Ord>(items: &mut Vec<T>, n: usize, node: impl Fn(&T) -
 }
 
 /// Finds every occurrence of some literals (ASCII lower case) in any ASCII
-/// casing, as an Aho-Corasick automaton would. Each literal of 4 bytes or
-/// more is known by one 4-byte window of it (its rarest, by English letter
-/// frequencies), each 3-byte one by itself: the search hashes the text's
-/// window at every position into a 4 KB bit table, and checks the literals
+/// casing, as an Aho-Corasick automaton would. Each literal of 5 bytes or
+/// more is known by a run of 4-byte windows of it (its rarest, by English
+/// letter frequencies), a shorter one by its own windows and those beside
+/// it as the step needs: the search hashes the text's window at every
+/// `step`-th position into a 16 KB bit table, and checks the literals
 /// behind a set bit. An automaton over a few hundred case-folded literals
 /// takes a megabyte, out of cache, and each byte's step waits for the last
 /// one; these lookups stay in L1 and do not wait on each other.
@@ -289,16 +290,22 @@ pub(super) struct Grams {
     /// then any byte with the case bit set): one table looked up per
     /// position, not two.
     four: Windows,
-    /// The 3-byte literals, also looked for in the last three bytes,
-    /// where no window starts.
-    three: Vec<u32>,
+    /// Whether the last three bytes, where no window starts, are looked
+    /// at too: a 3-byte literal may be there, or a 4-byte one known by the
+    /// window a byte after it.
+    tail: bool,
     /// Literals under 3 bytes, searched plainly (factors are longer).
     short: Vec<u32>,
     /// Positions apart that the scan looks at windows: every literal is
     /// known by this many windows in a row, one of which starts at a
     /// multiple of it wherever the literal is. The factors searched in a
     /// long paragraph are long (the short ones are for short lines), and
-    /// looking at a quarter of its windows costs a quarter.
+    /// looking at a quarter of its windows costs a quarter. A literal
+    /// with fewer windows of its own than the step is known by the window
+    /// a byte before it, or after it, or both too (one byte of the text's:
+    /// 128 windows each, case bit set): short lines are looked at every
+    /// other window, a paragraph whose shortest literal has 5 bytes every
+    /// fourth.
     pub(super) step: usize,
 }
 
@@ -306,7 +313,10 @@ pub(super) struct Grams {
 /// bit table).
 const MAX_STEP: usize = 4;
 
-const GRAM_BITS: u32 = 15;
+/// 2^17 bits: the windows beside the short literals, 128 each, fill a
+/// table of 2^15 to a sixth, and a window that hits a set bit costs
+/// several times one that does not.
+const GRAM_BITS: u32 = 17;
 /// A bit per hash value.
 type Bits = [u64; BITS_WORDS];
 const BITS_WORDS: usize = (1 << GRAM_BITS) / 64;
@@ -329,12 +339,12 @@ struct Windows {
 }
 
 /// A literal known by a window: the window (case bit set), where it is in
-/// the literal, and the literal (its index and its bytes in `bytes`; its
+/// the literal (-1: a byte before it), and the literal (its index and its bytes in `bytes`; its
 /// first 8 in `head`, case bits set, the bytes it has in `mask`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     w: u32,
-    off: u32,
+    off: i32,
     k: u32,
     start: u32,
     len: u32,
@@ -447,28 +457,29 @@ pub(super) fn rarest(l: &[u8]) -> usize {
 impl Grams {
     /// The step of a search whose shortest literal has `shortest` bytes.
     pub(super) fn step_for(shortest: usize) -> usize {
-        if shortest >= 4 {
-            (shortest - 3).min(MAX_STEP)
-        } else {
-            1
-        }
+        // A literal of n bytes, 3 or more, is known by its windows and
+        // the two beside it: n - 1 windows in a row (2 for 3 bytes: the
+        // window after one of 3 has two bytes of the text's).
+        shortest.saturating_sub(1).clamp(2, MAX_STEP)
     }
 
     pub(super) fn new(lits: &[Vec<u8>]) -> Grams {
         let step = Grams::step_for(lits.iter().map(Vec::len).min().unwrap_or(4));
         let mut short = Vec::new();
         let mut bytes = Vec::new();
-        let (mut four, mut three) = (Vec::new(), Vec::new());
+        let (mut four, mut tail) = (Vec::new(), false);
+        // How common the 3 bytes of a literal in a window beside it are
+        // (the other is any byte).
+        let rare3 = |b: &[u8]| b.iter().map(|&b| commonness(b)).product::<f64>();
         for (k, l) in lits.iter().enumerate() {
             let (off, n) = match l.len() {
                 0..=2 => {
                     short.push(k as u32);
                     continue;
                 }
-                3 => {
-                    three.push(k as u32);
-                    (0, 1)
-                }
+                // Fewer windows of its own than the step: all of them
+                // (the 3-byte one's below), and some beside it.
+                n if n < 3 + step => (0, n.max(4) - 3),
                 n => {
                     // The rarest run of `step` windows.
                     let score = |o: usize| -> f64 {
@@ -485,35 +496,61 @@ impl Grams {
             let start = bytes.len() as u32;
             bytes.extend_from_slice(l);
             let (hd, mask) = head(l);
-            let entry = |w: u32, off: usize| Entry {
+            let entry = |w: u32, off: i32| Entry {
                 w,
-                off: off as u32,
+                off,
                 k: k as u32,
                 start,
                 len: l.len() as u32,
                 head: hd,
                 mask,
             };
-            if l.len() == 3 {
-                // The fourth byte of a window has its case bit set: 128
-                // values, each a window of its own.
+            // The byte of a window that is the text's has its case bit
+            // set: 128 values, each a window of its own.
+            let any = || (0..=255u32).filter(|b| b & 0x20 != 0);
+            let len = l.len();
+            if len == 3 {
                 let w3 = gram(l) & THREE;
-                for b in (0..=255u32).filter(|b| b & 0x20 != 0) {
+                for b in any() {
                     let w = w3 | b << 24;
                     four.push((gram_hash(w), entry(w, 0)));
                 }
-                continue;
+            } else {
+                for off in off..off + n {
+                    let w = gram(&l[off..off + 4]);
+                    four.push((gram_hash(w), entry(w, off as i32)));
+                }
             }
-            for off in off..off + n {
-                let w = gram(&l[off..off + 4]);
-                four.push((gram_hash(w), entry(w, off)));
+            // The windows beside it: before it, after it (not for 3 bytes:
+            // that one has two of the text's), or the rarer, as the step
+            // needs.
+            let (head3, last3) = (&l[..3], &l[len - 3..]);
+            let (before, after) = match step.saturating_sub(n) {
+                0 => (false, false),
+                1 => {
+                    let before = len == 3 || rare3(head3) <= rare3(last3);
+                    (before, !before)
+                }
+                _ => (true, true),
+            };
+            for b in any() {
+                if before {
+                    let w = (gram(head3) & THREE) << 8 | b;
+                    four.push((gram_hash(w), entry(w, -1)));
+                }
+                if after {
+                    let w = gram(last3) & THREE | b << 24;
+                    four.push((gram_hash(w), entry(w, len as i32 - 3)));
+                }
             }
+            // Found in the last three bytes, where no window starts.
+            tail |= len == 3 || after;
         }
         Grams {
             lits: lits.to_vec(),
             bytes,
             four: Windows::new(four),
-            three,
+            tail,
             short,
             step,
         }
@@ -535,7 +572,8 @@ impl Grams {
             if e.w != w {
                 continue;
             }
-            let Some(s) = i.checked_sub(e.off as usize) else {
+            // (`off` is -1 or more.)
+            let Some(s) = (i + 1).checked_sub((e.off + 1) as usize) else {
                 continue;
             };
             // Most windows found are of a common word (`cont`, ` you`)
@@ -579,32 +617,24 @@ impl Grams {
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
         let n = hay.len();
         let four = &self.four;
-        // Every position a whole window fits (`windows` and the arrays:
-        // no bounds checks in the loop).
-        if self.step > 1 {
-            // Every `step`-th window: each literal has one there.
-            // (`windows().step_by()` took half again the steps.)
-            match self.step {
-                2 => self.scan_apart::<2>(hay, &mut hit),
-                3 => self.scan_apart::<3>(hay, &mut hit),
-                4 => self.scan_apart::<4>(hay, &mut hit),
-                // Not made (`step_for`); every window is a superset.
-                _ => self.scan_apart::<1>(hay, &mut hit),
-            }
-        } else {
-            for (i, win) in hay.windows(4).enumerate() {
-                let w = u32::from_le_bytes([win[0], win[1], win[2], win[3]]) | CASE;
-                let h = gram_hash(w);
-                if four.test(h) {
-                    self.check(four, hay, i, w, h, &mut hit);
-                }
-            }
+        // Every `step`-th window: each literal has one there.
+        // (`windows().step_by()` took half again the steps.)
+        match self.step {
+            2 => self.scan_apart::<2>(hay, &mut hit),
+            3 => self.scan_apart::<3>(hay, &mut hit),
+            4 => self.scan_apart::<4>(hay, &mut hit),
+            // Not made (`step_for`).
+            _ => self.scan_apart::<1>(hay, &mut hit),
         }
         // The last three bytes, where no window starts: a 3-byte literal
-        // is under every window it starts, one with a space after it too
-        // (and a longer literal found there would not fit in the text).
-        if !self.three.is_empty()
-            && let Some(&[a, b, c]) = n.checked_sub(3).and_then(|i| hay.get(i..))
+        // is under every window it starts, one with a space after it too,
+        // and so is a longer one by the window a byte after it. They are
+        // looked at as a window would be there: if the step falls there
+        // (elsewhere a window of the same literals was looked at).
+        if self.tail
+            && let Some(i) = n.checked_sub(3)
+            && i.is_multiple_of(self.step)
+            && let Some(&[a, b, c]) = hay.get(i..)
         {
             let w = u32::from_le_bytes([a, b, c, b' ']) | CASE;
             let h = gram_hash(w);
@@ -701,6 +731,114 @@ impl Leads {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Literals of 3 and 4 bytes at step 2, each known by its own window
+    /// and one beside it (before it, or after a 4-byte one whose window
+    /// after is rarer): every occurrence is reported once, at either
+    /// parity and at the text's end, as a case-folding count finds them.
+    /// Literals of 4 to 6 bytes at steps 3 and 4, short of windows of
+    /// their own: known by the window before them, after them or both,
+    /// they are found as a case-folding count finds them.
+    #[test]
+    fn literals_short_of_windows_are_found_by_those_beside_them() {
+        let pieces = [
+            "share", "SHARE", "posted", "cookies", "é", " ", "x", "shar", "ookie", "post", "ted",
+            "is a ", "IS A ", "teaseq", "TeaSeq", "tease",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x00be_51de);
+        for (lits, step, before, after) in [
+            (vec!["post", "cookies"], 3, true, true),
+            (vec!["share", "cookies"], 4, true, true),
+            (vec!["posted", "cookies"], 4, true, false),
+            (vec!["teaseq", "cookies"], 4, false, true),
+            (vec![" is a ", "cookies"], 4, true, false),
+        ] {
+            let lits: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+            let grams = Grams::new(&lits);
+            assert_eq!(grams.step, step);
+            let len = lits[0].len() as i32;
+            let offs: Vec<i32> = grams
+                .four
+                .entries
+                .iter()
+                .filter(|e| e.k == 0)
+                .map(|e| e.off)
+                .collect();
+            assert_eq!(offs.contains(&-1), before, "{lits:?}");
+            assert_eq!(offs.contains(&(len - 3)), after, "{lits:?}");
+            for _ in 0..600 {
+                let mut hay = Vec::new();
+                for _ in 0..rng.below(9) {
+                    hay.extend_from_slice(pieces[rng.below(pieces.len())].as_bytes());
+                }
+                let mut got = vec![0; lits.len()];
+                grams.scan(&hay, |k| got[k] += 1);
+                let want: Vec<usize> = lits
+                    .iter()
+                    .map(|l| {
+                        hay.windows(l.len())
+                            .filter(|t| t.eq_ignore_ascii_case(l))
+                            .count()
+                    })
+                    .collect();
+                assert_eq!(got, want, "{:?} {lits:?}", String::from_utf8_lossy(&hay));
+            }
+        }
+    }
+
+    #[test]
+    fn short_literals_at_step_two_are_found_where_a_count_finds_them() {
+        let lits: Vec<Vec<u8>> = ["afp", "post", " apr", "cookies"]
+            .iter()
+            .map(|l| l.as_bytes().to_vec())
+            .collect();
+        let grams = Grams::new(&lits);
+        assert_eq!(grams.step, 2);
+        // `afp` and `post` by the window before them, ` apr` after.
+        let beside: Vec<(u32, i32)> = grams.four.entries.iter().map(|e| (e.k, e.off)).collect();
+        for want in [(0, -1), (1, -1), (2, 1)] {
+            assert!(beside.contains(&want), "{want:?}");
+        }
+        assert!(!beside.contains(&(2, -1)) && !beside.contains(&(3, -1)));
+        let pieces = [
+            "afp", "AFP", "post", "PoSt", " apr", " APR", "cookies", "x", " ", "é", "af", "pos",
+            " ap", "Cookie",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x5e_c0de);
+        // Occurrences at an odd place (found by the window beside), and
+        // ending the text at an odd length (the last three bytes looked
+        // at) and an even one (not looked at).
+        let (mut odd, mut end_odd, mut end_even) = ([0; 3], 0, 0);
+        for _ in 0..3000 {
+            let mut hay = Vec::new();
+            for _ in 0..rng.below(8) {
+                hay.extend_from_slice(pieces[rng.below(pieces.len())].as_bytes());
+            }
+            let mut got = vec![0; lits.len()];
+            grams.scan(&hay, |k| got[k] += 1);
+            let mut want = vec![0; lits.len()];
+            for (k, l) in lits.iter().enumerate() {
+                for (p, t) in hay.windows(l.len()).enumerate() {
+                    if t.eq_ignore_ascii_case(l) {
+                        want[k] += 1;
+                        if k < 3 && p % 2 == 1 {
+                            odd[k] += 1;
+                        }
+                        if k < 3 && p + l.len() == hay.len() {
+                            *(if hay.len() % 2 == 1 {
+                                &mut end_odd
+                            } else {
+                                &mut end_even
+                            }) += 1;
+                        }
+                    }
+                }
+            }
+            assert_eq!(got, want, "{:?}", String::from_utf8_lossy(&hay));
+        }
+        assert!(odd.iter().all(|&n| n > 50), "{odd:?}");
+        assert!(end_odd > 50 && end_even > 50, "{end_odd} {end_even}");
+    }
 
     /// Grouping by node, then sorting each node's items, gives the order
     /// a sort of the whole list gives: on edges and owner lists of made-up
