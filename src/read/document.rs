@@ -29,7 +29,7 @@ pub struct Document {
     /// page shares it, where `bytes` would be checked again and copied
     /// (see `Cleaner::segment_marked`). Valid UTF-8 (the type says so)
     /// with no byte order mark at its start and no control character but
-    /// line breaks, tabs and form feeds: what `bytes` must be to be
+    /// line feeds, carriage returns and tabs: what `bytes` must be to be
     /// segmented as they are, with no check (see `Document::body`).
     pub text: Option<Arc<str>>,
     /// A charset declared by the transport (an HTTP header in a WARC).
