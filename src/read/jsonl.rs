@@ -252,13 +252,14 @@ fn parse_value(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Item
     ))
 }
 
-/// Streams a JSONL reader line by line; never holds more than one line.
+/// Streams a JSONL reader line by line, reading a block (`BLOCK`) at a
+/// time; holds the block being split, up to `SPENT` spent ones to read
+/// into again, and the blocks of lines handed out and not yet dropped.
 pub struct JsonlReader<R> {
     reader: R,
     source: String,
     fields: FieldMap,
     lineno: u64,
-    buf: Vec<u8>,
     max_line: usize,
     done: bool,
     /// Lines that look like objects go out unparsed, to be parsed by the
@@ -357,7 +358,6 @@ impl<R: BufRead> JsonlReader<R> {
             source,
             fields,
             lineno: 0,
-            buf: Vec::new(),
             max_line,
             done: false,
             defer: None,
@@ -392,9 +392,9 @@ impl<R: BufRead> JsonlReader<R> {
         }
     }
 
-    /// The next line, as `read_line` splits them, left in the block it
-    /// was read into (see `Line`): a block of `BLOCK` bytes is read at
-    /// once, straight from the input when it is a `BufReader` (its buffer
+    /// The next line (up to a line feed or the end of the input), left in
+    /// the block it was read into (see `Line`): a block of `BLOCK` bytes is
+    /// read at once, straight from the input when it is a `BufReader` (its buffer
     /// is skipped for reads larger than it), and its lines go out as they
     /// are; only the line cut by a block's end is copied, to the start of
     /// the next block. Copying each line out of the `BufReader` cost as
@@ -429,7 +429,8 @@ impl<R: BufRead> JsonlReader<R> {
                 self.pos = self.filled;
             }
             self.make_room();
-            let room = Arc::get_mut(&mut self.block).expect("a fresh or compacted block");
+            // Ours alone after `make_room` (no copy made here).
+            let room = Arc::make_mut(&mut self.block);
             let n = loop {
                 match self.reader.read(&mut room[self.filled..]) {
                     Ok(n) => break n,
@@ -504,7 +505,8 @@ impl<R: BufRead> JsonlReader<R> {
             true => self.spent.pop_front().unwrap_or_default(),
             false => Arc::new(vec![0; want.next_power_of_two()]),
         };
-        let room = Arc::get_mut(&mut next).expect("a block no line holds");
+        // A new block, or a spent one no line holds: no copy made here.
+        let room = Arc::make_mut(&mut next);
         room[..filled - pos].copy_from_slice(&self.block[pos..filled]);
         let old = std::mem::replace(&mut self.block, next);
         if old.len() == self.block_len {
@@ -516,71 +518,12 @@ impl<R: BufRead> JsonlReader<R> {
         self.filled -= pos;
         self.pos = 0;
     }
-
-    /// Read one line, but keep at most `max_line` bytes of it; returns
-    /// whether the line was longer.
-    fn read_line(&mut self) -> std::io::Result<Option<bool>> {
-        self.buf.clear();
-        let mut too_long = false;
-        let mut any = false;
-        loop {
-            let avail = match self.reader.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            if avail.is_empty() {
-                return Ok(any.then_some(too_long));
-            }
-            any = true;
-            let (chunk, found) = match memchr::memchr(b'\n', avail) {
-                Some(p) => (&avail[..p], Some(p)),
-                None => (avail, None),
-            };
-            if self.buf.len() + chunk.len() > self.max_line {
-                too_long = true;
-            } else {
-                self.buf.extend_from_slice(chunk);
-            }
-            let used = found.map_or(chunk.len(), |p| p + 1);
-            self.reader.consume(used);
-            if found.is_some() {
-                return Ok(Some(too_long));
-            }
-        }
-    }
 }
 
 impl<R: BufRead> Iterator for JsonlReader<R> {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        if self.defer.is_some() {
-            return self.next_shared();
-        }
-        loop {
-            if self.done {
-                return None;
-            }
-            let too_long = match self.read_line() {
-                Ok(Some(t)) => t,
-                Ok(None) => return None,
-                Err(e) => return Some(Err(self.read_error(e))),
-            };
-            self.lineno += 1;
-            if too_long {
-                return Some(Err(self.too_long()));
-            }
-            if let Some(item) = self.parse_here(&self.buf) {
-                return Some(item);
-            }
-        }
-    }
-}
-
-impl<R: BufRead> JsonlReader<R> {
-    /// `next` when lines go out unparsed (`parse_on_workers`).
-    fn next_shared(&mut self) -> Option<Item> {
         loop {
             if self.done {
                 return None;
@@ -595,33 +538,36 @@ impl<R: BufRead> JsonlReader<R> {
                 Err(e) => return Some(Err(self.read_error(e))),
             };
             self.lineno += 1;
-            let (fields, limit) = self.defer.as_ref()?;
-            // The characters `str::trim` takes off that are ASCII.
-            let blank = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
-            match line.as_bytes().iter().find(|b| !blank(b)) {
-                None => continue,
-                Some(b'{') => {
-                    return Some(Ok(Document {
-                        source: self.source.clone(),
-                        line: Some(self.lineno),
-                        unread: Some(Unread::Line {
-                            line,
-                            fields: Arc::clone(fields),
-                            limit: *limit,
-                        }),
-                        ..Document::html(Vec::new())
-                    }));
+            if let Some((fields, limit)) = &self.defer {
+                // The characters `str::trim` takes off that are ASCII.
+                let blank = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+                match line.as_bytes().iter().find(|b| !blank(b)) {
+                    None => continue,
+                    Some(b'{') => {
+                        return Some(Ok(Document {
+                            source: self.source.clone(),
+                            line: Some(self.lineno),
+                            unread: Some(Unread::Line {
+                                line,
+                                fields: Arc::clone(fields),
+                                limit: *limit,
+                            }),
+                            ..Document::html(Vec::new())
+                        }));
+                    }
+                    // Not an object (an error record), or leading Unicode
+                    // white space: parsed here.
+                    Some(_) => {}
                 }
-                // Not an object (an error record), or leading Unicode
-                // white space: parsed here.
-                Some(_) => {}
             }
             if let Some(item) = self.parse_here(line.as_bytes()) {
                 return Some(item);
             }
         }
     }
+}
 
+impl<R: BufRead> JsonlReader<R> {
     /// The error record of a failed read; reading stops.
     fn read_error(&mut self, e: std::io::Error) -> RecordError {
         self.done = true;
@@ -865,7 +811,7 @@ mod tests {
         }
     }
 
-    /// Lines handed on in shared blocks are the lines `read_line` splits,
+    /// Lines handed on in shared blocks are the lines a plain split gives,
     /// whatever the block size, the reader's buffer and how much a read
     /// gives: lines cut by a block's end, lines longer than a block, over
     /// long lines skipped across blocks, blank lines, a last line with no
@@ -892,17 +838,20 @@ mod tests {
             input.push('\n');
         }
         input.push_str("{\"text\":\"last, no line feed\"}");
+        // The lines as a plain split gives them (no empty one after the
+        // last line feed), a line over `max` bytes an error.
         let want = |max: usize| -> Vec<Result<String, String>> {
-            let mut r = JsonlReader::new(input.as_bytes(), "s".into(), FieldMap::default(), max);
-            let mut out = Vec::new();
-            while let Some(t) = r.read_line().unwrap() {
-                out.push(if t {
-                    Err("long".to_string())
-                } else {
-                    Ok(String::from_utf8(r.buf.clone()).unwrap())
-                });
+            let mut lines: Vec<&str> = input.split('\n').collect();
+            if lines.last() == Some(&"") {
+                lines.pop();
             }
-            out
+            lines
+                .into_iter()
+                .map(|l| match l.len() > max {
+                    true => Err("long".to_string()),
+                    false => Ok(l.to_string()),
+                })
+                .collect()
         };
         let mut total = Ways::default();
         for max in [100, 1 << 20] {
