@@ -24,6 +24,13 @@ fn same_word(a: &str, b: &str) -> bool {
 /// At most this many title words after the headline: the site's name.
 const SITE_NAME_WORDS: usize = 6;
 
+/// The fewest words a line repeating a title of `t` words can have (it
+/// has at most `t`): at least 3 and half the title's, and at most
+/// `SITE_NAME_WORDS` fewer.
+fn fewest_words(t: usize) -> usize {
+    3.max(t.div_ceil(2)).max(t.saturating_sub(SITE_NAME_WORDS))
+}
+
 /// Indices of the lines after the first that repeat the title: the whole
 /// title, or its start with only a site name left over.
 pub fn headline_lines(page: &Page) -> Vec<usize> {
@@ -45,12 +52,10 @@ pub fn headline_lines(page: &Page) -> Vec<usize> {
         Some(&c) if c.is_ascii_alphanumeric() && lead.is_ascii() => c.eq_ignore_ascii_case(&lead),
         _ => true,
     };
-    // The word counts a line repeating the title can have: at least 3 and
-    // half the title's, at most the title's, and at most
-    // `SITE_NAME_WORDS` fewer. Told in the loop itself: most lines fail
-    // it, and a call to a filter closure per line cost more than the rest.
+    // Told in the loop itself: most lines fail the word counts, and a call
+    // to a filter closure per line cost more than the rest.
     let t = title.len();
-    let fewest = 3.max(t.div_ceil(2)).max(t.saturating_sub(SITE_NAME_WORDS));
+    let fewest = fewest_words(t);
     let mut out = Vec::new();
     for (i, b) in page.blocks.iter().enumerate().skip(1) {
         let n = b.features.words as usize;
@@ -170,8 +175,7 @@ mod tests {
             for &i in &got {
                 let n = page.blocks[i].features.words as usize;
                 found += 1;
-                shortest +=
-                    usize::from(n == 3.max(t.div_ceil(2)).max(t.saturating_sub(SITE_NAME_WORDS)));
+                shortest += usize::from(n == fewest_words(t));
                 whole += usize::from(n == t);
             }
         }
