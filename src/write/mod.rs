@@ -155,8 +155,12 @@ impl<'a> Emitter<'a> {
     }
 
     /// Queue `bytes` for the output, written with those before them once
-    /// there are `BATCH` bytes.
+    /// there are `BATCH` bytes. Empty ones are not queued: every queued
+    /// slice has bytes, so a write that takes none is an error.
     fn put(&mut self, bytes: Vec<u8>) -> io::Result<()> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
         self.pending_len += bytes.len();
         self.pending.push(bytes);
         if self.pending_len >= BATCH {
@@ -170,7 +174,6 @@ impl<'a> Emitter<'a> {
     fn write_pending(&mut self) -> io::Result<()> {
         let mut slices: Vec<IoSlice> = self.pending.iter().map(|b| IoSlice::new(b)).collect();
         let mut rest = &mut slices[..];
-        IoSlice::advance_slices(&mut rest, 0);
         let mut r = Ok(());
         while !rest.is_empty() {
             match self.out.write_vectored(rest) {
