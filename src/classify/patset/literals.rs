@@ -339,8 +339,9 @@ struct Windows {
 }
 
 /// A literal known by a window: the window (case bit set), where it is in
-/// the literal (-1: a byte before it), and the literal (its index and its bytes in `bytes`; its
-/// first 8 in `head`, case bits set, the bytes it has in `mask`).
+/// the literal (-1: a byte before it), and the literal (its index and its
+/// bytes in `bytes`; its first 8 in `head`, case bits set, the bytes it
+/// has in `mask`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     w: u32,
