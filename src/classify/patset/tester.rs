@@ -217,9 +217,9 @@ struct Table {
 impl Table {
     /// The table `dfa::table_bytes` wrote, read out of the binary (in a
     /// fraction of what a search of as many bytes takes). `None`: the
-    /// bytes do not make whole rows, or the start, a class or an entry
-    /// of the end of the text lies past them. (An entry past them would
-    /// panic on the bounds check.)
+    /// bytes do not make whole rows, a class lies past a row, or the start
+    /// or an entry is not the start of a row (it would index past the
+    /// table, or into the middle of a row).
     fn from_bytes(bytes: &'static [u8]) -> Option<Table> {
         let n = |b: &[u8]| usize::from(u16::from_le_bytes([b[0], b[1]]));
         let (head, rest) = bytes.split_at_checked(8)?;
@@ -229,15 +229,20 @@ impl Table {
         if width < 2 || classes.iter().any(|&c| usize::from(c) >= width - 1) {
             return None;
         }
+        // Every state must be a row start within the table: `is_match`
+        // indexes with them, checked by nothing else. Asked of the bytes
+        // read (a row's common entry once), not of every entry.
+        let row_start = |e: usize| e < count * width && e.is_multiple_of(width);
+        let state = |e: u16| row_start(usize::from(e)).then_some(e);
         let mut next = vec![0u16; count * width].into_boxed_slice();
         for row in next.chunks_exact_mut(width) {
             let (&[m0, m1, eoi, k], rest) = rows.split_first_chunk::<4>()?;
             let (others, rest) = rest.split_at_checked(3 * usize::from(k))?;
             let (entries, end) = row.split_at_mut(width - 1);
-            entries.fill(u16::from_le_bytes([m0, m1]));
+            entries.fill(state(u16::from_le_bytes([m0, m1]))?);
             end[0] = u16::from(eoi);
             for o in others.chunks_exact(3) {
-                *entries.get_mut(usize::from(o[0]))? = u16::from_le_bytes([o[1], o[2]]);
+                *entries.get_mut(usize::from(o[0]))? = state(u16::from_le_bytes([o[1], o[2]]))?;
             }
             rows = rest;
         }
@@ -248,7 +253,7 @@ impl Table {
             start: n(&head[2..4]),
             special: n(&head[4..6]),
         };
-        (rows.is_empty() && t.start < t.next.len()).then_some(t)
+        (rows.is_empty() && row_start(t.start)).then_some(t)
     }
 
     /// As a sparse search (`Prebuilt::is_match`): whether a match state
@@ -366,8 +371,8 @@ mod tests {
         for n in [3, 100, bytes.len() - 2] {
             assert!(Table::from_bytes(&bytes[..n]).is_none(), "{n}");
         }
-        // A class past the row; a start, a row or a differing entry past
-        // the rows; a row more than the head says.
+        // A class past the row; a start past the rows; a row more than
+        // the head says.
         let changed = |at: usize, to: &[u8]| {
             let b = bytes.to_vec().leak();
             b[at..at + to.len()].copy_from_slice(to);
@@ -383,9 +388,16 @@ mod tests {
         assert_eq!(bytes[264..268], [0, 0, 0, 0]);
         let b = [&bytes[..267], &[1, width - 1, 0, 0], &bytes[268..]].concat();
         assert!(Table::from_bytes(b.leak()).is_none());
-        let b = [&bytes[..267], &[1, width - 2, 1, 0], &bytes[268..]].concat();
+        // A differing entry that is a row start is read in its place; one
+        // that is not (inside a row, or past the last) is turned away.
+        let b = [&bytes[..267], &[1, width - 2, width, 0], &bytes[268..]].concat();
         let moved = Table::from_bytes(b.leak()).unwrap();
-        assert_eq!(moved.next[usize::from(width) - 2], 1);
+        assert_eq!(moved.next[usize::from(width) - 2], u16::from(width));
+        for bad in [1, len] {
+            let [lo, hi] = bad.to_le_bytes();
+            let b = [&bytes[..267], &[1, width - 2, lo, hi], &bytes[268..]].concat();
+            assert!(Table::from_bytes(b.leak()).is_none(), "{bad}");
+        }
     }
 
     /// Characters past ASCII of many kinds: letters of several scripts
