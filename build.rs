@@ -73,22 +73,8 @@ fn main() {
             Some((sparse, None)) => (Some(sparse), None),
             None => (None, None),
         };
-        let (from, to) = match sparse {
-            Some(bytes) => {
-                let from = dfas.len();
-                dfas.extend_from_slice(&bytes);
-                (from, dfas.len())
-            }
-            None => (0, 0),
-        };
-        let (tfrom, tto) = match table {
-            Some(bytes) => {
-                let from = tables.len();
-                tables.extend_from_slice(&bytes);
-                (from, tables.len())
-            }
-            None => (0, 0),
-        };
+        let (from, to) = append(&mut dfas, sparse);
+        let (tfrom, tto) = append(&mut tables, table);
         let end = ops.len();
         // What the prefilter derives from the parse: start-up's other
         // large cost.
@@ -187,5 +173,18 @@ fn encode(hir: &Hir, ops: &mut Vec<u32>) {
             ops.extend([code, subs.len() as u32]);
             subs.iter().for_each(|s| encode(s, ops));
         }
+    }
+}
+
+/// `bytes` added to the end of `all`, and where they are in it ((0, 0):
+/// none).
+fn append(all: &mut Vec<u8>, bytes: Option<Vec<u8>>) -> (usize, usize) {
+    match bytes {
+        Some(bytes) => {
+            let from = all.len();
+            all.extend_from_slice(&bytes);
+            (from, all.len())
+        }
+        None => (0, 0),
     }
 }
