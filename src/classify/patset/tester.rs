@@ -140,11 +140,8 @@ pub(super) struct Prebuilt {
 
 #[derive(Clone, Debug)]
 enum Dfa {
-    /// A table of up to 256 rows, each of up to 64 entries: a cache line
-    /// a row.
-    Narrow(Rows<64>),
-    /// Up to 256 rows of up to 128 entries: two lines a row.
-    Wide(Rows<128>),
+    /// A table of up to 256 rows, a byte an entry.
+    Rows(Rows),
     Table(Table),
     Sparse(Box<sparse::DFA<&'static [u8]>>),
 }
@@ -189,8 +186,7 @@ impl Prebuilt {
     /// met a byte it quits on; `build.rs` builds none with such bytes).
     pub(super) fn is_match(&self, text: &str) -> Option<bool> {
         let dfa = match &self.dfa {
-            Dfa::Narrow(t) => return Some(t.is_match(text.as_bytes())),
-            Dfa::Wide(t) => return Some(t.is_match(text.as_bytes())),
+            Dfa::Rows(t) => return Some(t.is_match(text.as_bytes())),
             Dfa::Table(t) => return Some(t.is_match(text.as_bytes())),
             Dfa::Sparse(dfa) => dfa,
         };
@@ -278,35 +274,29 @@ impl Table {
 }
 
 impl Dfa {
-    /// `t` with a byte an entry where its rows and entries allow (most
-    /// tables): a candidate's table is mostly read cold, a line per state
-    /// visited, and rows of 16-bit entries not aligned to lines took one
-    /// or two lines each, the tables together more than the L2 cache.
+    /// `t` with a byte an entry where it has at most 256 rows (most
+    /// tables): a candidate's table is mostly read cold, and rows of 16-bit
+    /// entries took twice the lines, with the class maps apart in the
+    /// binary, the tables together more than the L2 cache.
     fn of_table(t: Table) -> Dfa {
-        if let Some(r) = Rows::<64>::of(&t) {
-            return Dfa::Narrow(r);
+        match Rows::of(&t) {
+            Some(r) => Dfa::Rows(r),
+            None => Dfa::Table(t),
         }
-        if let Some(r) = Rows::<128>::of(&t) {
-            return Dfa::Wide(r);
-        }
-        Dfa::Table(t)
     }
 }
 
-/// One table row, aligned to a cache line: each entry the next state's
-/// row (a byte), the end of the text's entry after the byte classes'.
+/// A `Table` of at most 256 rows as bytes, in one block after the byte
+/// classes: a search starts by reading both, and in one place they take
+/// fewer pages. Each row `1 << shift` entries (its width rounded up to a
+/// power of two: a shift, not a multiply, on the path from one byte to
+/// the next), each the next state's row, the end of the text's entry
+/// after the byte classes'.
 #[derive(Clone, Debug)]
-#[repr(C, align(64))]
-struct Row<const N: usize>([u8; N]);
-
-/// A `Table` of at most 256 rows of at most `N` entries, as `Row`s, in
-/// one block after the byte classes: a search starts by reading both, and
-/// in one place they take fewer pages (the class maps were apart, with
-/// the bytes `build.rs` wrote).
-#[derive(Clone, Debug)]
-struct Rows<const N: usize> {
-    /// `256 / N` rows' bytes of classes (each byte's), then the rows.
-    block: Box<[Row<N>]>,
+struct Rows {
+    /// Each byte's class (256 bytes), then the rows.
+    block: Box<[u8]>,
+    shift: u32,
     start: usize,
     /// Rows below this are the dead state's and match states'.
     special: usize,
@@ -314,33 +304,27 @@ struct Rows<const N: usize> {
     eoi: usize,
 }
 
-impl<const N: usize> Rows<N> {
-    /// Rows of the block that hold the classes.
-    const HEAD: usize = 256 / N;
-
-    /// `t` as `Rows`; `None`: it has more than 256 rows, or more than `N`
-    /// entries a row (`N` a power of two, 64 to 256).
-    fn of(t: &Table) -> Option<Rows<N>> {
-        if t.width > N || t.next.len() > 256 * t.width || !N.is_power_of_two() || N < 64 {
+impl Rows {
+    /// `t` as `Rows`; `None`: it has more than 256 rows.
+    fn of(t: &Table) -> Option<Rows> {
+        if t.next.len() > 256 * t.width {
             return None;
         }
-        let head = t.classes.chunks_exact(N).map(|c| {
-            let mut row = [0u8; N];
-            row.copy_from_slice(c);
-            Some(Row(row))
-        });
+        let stride = t.width.checked_next_power_of_two()?;
+        let mut block = Vec::with_capacity(256 + t.next.len() / t.width * stride);
+        block.extend_from_slice(t.classes);
         // Entries are row starts (`Table::from_bytes` made sure), so each
         // row number fits a byte.
-        let rows = t.next.chunks_exact(t.width).map(|r| {
-            let mut row = [0u8; N];
-            for (to, &e) in row.iter_mut().zip(&r[..t.width - 1]) {
-                *to = u8::try_from(usize::from(e) / t.width).ok()?;
+        for r in t.next.chunks_exact(t.width) {
+            for &e in &r[..t.width - 1] {
+                block.push(u8::try_from(usize::from(e) / t.width).ok()?);
             }
-            row[t.width - 1] = u8::try_from(r[t.width - 1]).ok()?;
-            Some(Row(row))
-        });
+            block.push(u8::try_from(r[t.width - 1]).ok()?);
+            block.resize(block.len() + stride - t.width, 0);
+        }
         Some(Rows {
-            block: head.chain(rows).collect::<Option<Box<[Row<N>]>>>()?,
+            block: block.into_boxed_slice(),
+            shift: stride.trailing_zeros(),
             start: t.start / t.width,
             special: t.special.div_ceil(t.width),
             eoi: t.width - 1,
@@ -349,21 +333,20 @@ impl<const N: usize> Rows<N> {
 
     /// As `Table::is_match`.
     fn is_match(&self, text: &[u8]) -> bool {
-        let Some((classes, rows)) = self.block.split_at_checked(Self::HEAD) else {
+        let Some((classes, rows)) = self.block.split_first_chunk::<256>() else {
             return false;
         };
         let mut s = self.start;
         for &b in text {
-            let b = usize::from(b);
-            // The mask keeps the index in the row without a check (classes
-            // are below `N`: `Table::from_bytes` made sure).
-            let c = usize::from(classes[b / N].0[b % N]) & (N - 1);
-            s = usize::from(rows[s].0[c]);
+            // A class is below the row's width (`Table::from_bytes` made
+            // sure): `|` adds it.
+            let c = usize::from(classes[usize::from(b)]);
+            s = usize::from(rows[(s << self.shift) | c]);
             if s < self.special {
                 return s != 0;
             }
         }
-        rows[s].0[self.eoi & (N - 1)] != 0
+        rows[(s << self.shift) | self.eoi] != 0
     }
 }
 
@@ -404,7 +387,7 @@ mod tests {
         let glue = [
             " ", ", ", ".", "\n", "12", "x", "Word", "é", "’", "\u{212a}", "©",
         ];
-        let (mut tables, mut narrow, mut wide, mut tried, mut matched) = (0, 0, 0, 0, 0);
+        let (mut tables, mut narrow, mut tried, mut matched) = (0, 0, 0, 0);
         for p in prebuilt::patterns() {
             let Some(pre) = prebuilt::ascii_dfa(p).and_then(Prebuilt::new) else {
                 continue;
@@ -418,14 +401,12 @@ mod tests {
             };
             // The table in each form that holds it: each answers alike.
             let table = Table::from_bytes(bytes).unwrap();
-            let (rows64, rows128) = (Rows::<64>::of(&table), Rows::<128>::of(&table));
-            narrow += usize::from(rows64.is_some());
-            wide += usize::from(rows128.is_some());
-            // What `Prebuilt` holds: the narrowest form.
+            let rows = Rows::of(&table);
+            narrow += usize::from(rows.is_some());
+            // What `Prebuilt` holds: rows of bytes where they hold it.
             let held = match &pre.dfa {
-                Dfa::Narrow(_) => rows64.is_some(),
-                Dfa::Wide(_) => rows64.is_none() && rows128.is_some(),
-                Dfa::Table(_) => rows128.is_none(),
+                Dfa::Rows(_) => rows.is_some(),
+                Dfa::Table(_) => rows.is_none(),
                 Dfa::Sparse(_) => false,
             };
             assert!(held, "{p}");
@@ -455,10 +436,7 @@ mod tests {
                 }
                 let want = oracle.is_match(&t);
                 assert_eq!(Some(table.is_match(t.as_bytes())), want, "{p} on {t:?}");
-                if let Some(r) = &rows64 {
-                    assert_eq!(Some(r.is_match(t.as_bytes())), want, "{p} on {t:?}");
-                }
-                if let Some(r) = &rows128 {
+                if let Some(r) = &rows {
                     assert_eq!(Some(r.is_match(t.as_bytes())), want, "{p} on {t:?}");
                 }
                 assert_eq!(pre.is_match(&t), want, "{p} on {t:?}");
@@ -470,12 +448,11 @@ mod tests {
                 matched += usize::from(want == Some(true));
             }
         }
-        // Most DFAs fit a table, most tables rows of a line, and many
+        // Most DFAs fit a table, most tables rows of bytes, and many
         // texts match (not those the classes made non-ASCII, nor most of
         // those cut short).
         assert!(tables > 400, "{tables}");
         assert!(narrow * 4 > tables * 3, "{narrow} of {tables}");
-        assert!(wide > narrow, "{wide} {narrow}");
         assert!(matched * 10 > tried, "{matched} of {tried}");
     }
 
