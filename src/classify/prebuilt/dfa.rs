@@ -21,7 +21,13 @@ const DFA_LIMIT: usize = 1 << 19;
 pub fn dfa_bytes(form: &Hir, big: bool) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
     let anchored = form.properties().look_set_prefix().contains(Look::Start);
     let nfa = thompson::Compiler::new()
-        .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                // A coded form (`subst::Subst::coded`) matches bytes that
+                // are no UTF-8: its unanchored search must step over any.
+                .utf8(form.properties().is_utf8()),
+        )
         .build_from_hir(form)
         .ok()?;
     let dfa = dense::Builder::new()
