@@ -60,10 +60,10 @@ fn main() {
         // The ASCII form's DFA; where that is too large, the loose ASCII
         // form's (no word boundaries, no counted repetitions: mostly a
         // few kilobytes), to turn away most texts before the lazy DFA.
-        // Where some characters past ASCII have no ASCII one to stand for
-        // them (`©`, `’` next to letters), the coded form's DFA if it
-        // builds: it answers on texts with those too.
-        // (The same order as `prebuilt::rebuilt`'s.)
+        // Each the coded form's instead (`subst::Subst::coded`) where some
+        // characters past ASCII have no ASCII one to stand for them (`©`,
+        // `’` next to letters) and it builds: it answers on texts with
+        // those too. (In the order of `prebuilt::rebuilt`.)
         let coded_dfa = |form: &regex_syntax::hir::Hir| {
             let (s, form) = subst::Subst::coded_as(&hir, form)?;
             Some((s, dfa::dfa_bytes(&form, big)?))

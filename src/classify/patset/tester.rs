@@ -779,10 +779,11 @@ mod tests {
             }
         }
         // Dozens of patterns need codes; most texts have a coded image,
-        // many with codes, many of them matching.
+        // some with codes (the rest have only characters ASCII ones stand
+        // for), many matching.
         assert!(patterns > 10, "{patterns}");
         assert!(imaged * 2 > tried, "{imaged} of {tried}");
-        assert!(coded * 4 > imaged, "{coded} of {imaged}");
+        assert!(coded * 20 > imaged, "{coded} of {imaged}");
         assert!(matched * 10 > imaged, "{matched} of {imaged}");
     }
 
