@@ -60,12 +60,25 @@ fn main() {
         // The ASCII form's DFA; where that is too large, the loose ASCII
         // form's (no word boundaries, no counted repetitions: mostly a
         // few kilobytes), to turn away most texts before the lazy DFA.
-        let exact = dfa::dfa_bytes(&forms::ascii_form_hir(&hir), big);
-        let loose = exact.is_none();
-        let bytes = exact.or_else(|| {
-            let loose = forms::loosen_hir(&hir)?;
-            dfa::dfa_bytes(&forms::ascii_form_hir(&loose), big)
-        });
+        // Each the coded form's instead (`subst::Subst::coded`) where some
+        // characters past ASCII have no ASCII one to stand for them (`©`,
+        // `’` next to letters) and it builds: it answers on texts with
+        // those too. (In the order of `prebuilt::rebuilt`.)
+        let coded_dfa = |form: &regex_syntax::hir::Hir| {
+            let (s, form) = subst::Subst::coded_as(&hir, form)?;
+            Some((s, dfa::dfa_bytes(&form, big)?))
+        };
+        let (mut coded, mut bytes) = match coded_dfa(&hir) {
+            Some((s, d)) => (Some(s), Some(d)),
+            None => (None, dfa::dfa_bytes(&forms::ascii_form_hir(&hir), big)),
+        };
+        let loose = bytes.is_none();
+        if loose && let Some(h) = forms::loosen_hir(&hir) {
+            (coded, bytes) = match coded_dfa(&h) {
+                Some((s, d)) => (Some(s), Some(d)),
+                None => (None, dfa::dfa_bytes(&forms::ascii_form_hir(&h), big)),
+            };
+        }
         // As a table where it fits one (read with a load per byte), else
         // sparse (a scan of each state's ranges per byte).
         let (sparse, table) = match bytes {
@@ -82,10 +95,12 @@ fn main() {
         let derived_end = ops.len();
         // What its characters past ASCII can be replaced by: a sixth of a
         // millisecond each at run time, and a parse rebuilt for it.
-        subst::Subst::write(subst::Subst::of(&hir).as_ref(), &mut ops);
+        let is_coded = coded.is_some();
+        let subst = coded.or_else(|| subst::Subst::of(&hir));
+        subst::Subst::write(subst.as_ref(), &mut ops);
         writeln!(
             index,
-            "    ({p:?}, {start}, {end}, {from}, {to}, {derived_end}, {loose}, {tfrom}, {tto}, {}),",
+            "    ({p:?}, {start}, {end}, {from}, {to}, {derived_end}, {loose}, {tfrom}, {tto}, {}, {is_coded}),",
             ops.len()
         )
         .unwrap();
@@ -93,7 +108,7 @@ fn main() {
     let mut out = String::new();
     writeln!(
         out,
-        "type Entry = (&'static str, usize, usize, usize, usize, usize, bool, usize, usize, usize);"
+        "type Entry = (&'static str, usize, usize, usize, usize, usize, bool, usize, usize, usize, bool);"
     )
     .unwrap();
     writeln!(
@@ -104,7 +119,8 @@ fn main() {
          where the parse ends), whether the DFA is of the loose ASCII form \
          instead, the DFA's table's span in `TABLES` (empty: none), and \
          where its `subst::Subst` ends in `OPS` (it starts where the \
-         `factors::Derived` ends)."
+         `factors::Derived` ends), and whether the DFA and the `Subst` are \
+         coded (`subst::Subst::coded`)."
     )
     .unwrap();
     writeln!(out, "static PATTERNS: &[Entry] = &[\n{index}];").unwrap();

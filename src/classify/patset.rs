@@ -1193,6 +1193,11 @@ impl PatternSet {
         if ascii {
             return on_ascii(text);
         }
+        // Or a coded image, where characters past ASCII stand for
+        // themselves (`Subst::coded`).
+        if let Some(m) = pre.as_ref().and_then(|d| d.coded_answer(text)) {
+            return m;
+        }
         if let Some(m) = pre
             .as_ref()
             .and_then(|d| d.with_ascii_image(text, on_ascii))

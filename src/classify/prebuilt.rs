@@ -47,17 +47,26 @@ pub(crate) struct Ascii {
     /// What the pattern's characters past ASCII can be replaced by
     /// (`subst::Subst::of`), if anything.
     pub(crate) subst: Option<subst::Subst<&'static [u32]>>,
+    /// The DFA and `subst` are coded (`subst::Subst::coded`): the DFA
+    /// answers on texts replaced by `Subst::image_bytes`, not `image`.
+    pub(crate) coded: bool,
 }
 
 /// The built-in `pattern`'s ASCII DFA and the rest (`Ascii`); `None` for
 /// any other pattern, or one with neither DFA.
 pub(crate) fn ascii_dfa(pattern: &str) -> Option<Ascii> {
-    let (_, _, _, from, to, derived_end, loose, tfrom, tto, subst_end) = PATTERNS[find(pattern)?];
+    let (_, _, _, from, to, derived_end, loose, tfrom, tto, subst_end, coded) =
+        PATTERNS[find(pattern)?];
     let subst = OPS.get(derived_end..subst_end).and_then(subst::Subst::read);
     let exact = !loose;
     if let Some(table) = TABLES.get(tfrom..tto).filter(|b| !b.is_empty()) {
         let dfa = AsciiDfa::Table(table);
-        return Some(Ascii { dfa, exact, subst });
+        return Some(Ascii {
+            dfa,
+            exact,
+            subst,
+            coded,
+        });
     }
     let bytes = DFAS.get(from..to).filter(|b| !b.is_empty())?;
     // SAFETY: the bytes are what `sparse::DFA::to_bytes_*_endian` wrote in
@@ -69,7 +78,12 @@ pub(crate) fn ascii_dfa(pattern: &str) -> Option<Ascii> {
     // small run.
     let (dfa, _) = unsafe { sparse::DFA::from_bytes_unchecked(bytes) }.ok()?;
     let dfa = AsciiDfa::Sparse(Box::new(dfa));
-    Some(Ascii { dfa, exact, subst })
+    Some(Ascii {
+        dfa,
+        exact,
+        subst,
+        coded,
+    })
 }
 
 /// Where the built-in `pattern` is in `PATTERNS`.
@@ -118,7 +132,7 @@ pub(crate) fn patterns() -> impl Iterator<Item = &'static str> {
 /// none), and whether its ASCII form's was none. Built once for all the
 /// tests that check against it.
 #[cfg(test)]
-pub(crate) type Rebuilt = (Option<(Vec<u8>, Option<Vec<u8>>)>, bool);
+pub(crate) type Rebuilt = (Option<(Vec<u8>, Option<Vec<u8>>)>, bool, bool);
 
 #[cfg(test)]
 pub(crate) fn rebuilt(pattern: &str) -> Option<&'static Rebuilt> {
@@ -130,12 +144,25 @@ pub(crate) fn rebuilt(pattern: &str) -> Option<&'static Rebuilt> {
             .iter()
             .map(|&(p, ..)| {
                 let hir = regex_syntax::Parser::new().parse(p).unwrap();
-                match dfa::dfa_bytes(&ascii_form_hir(&hir), big) {
-                    Some(d) => (Some(d), false),
-                    None => (
-                        loosen_hir(&hir).and_then(|h| dfa::dfa_bytes(&ascii_form_hir(&h), big)),
-                        true,
-                    ),
+                // The coded form's, else the ASCII form's; of the pattern,
+                // else of its loose form.
+                let of = |form: &Hir| {
+                    let coded = subst::Subst::coded_as(&hir, form)
+                        .and_then(|(_, f)| dfa::dfa_bytes(&f, big));
+                    match coded {
+                        Some(d) => (Some(d), true),
+                        None => (dfa::dfa_bytes(&ascii_form_hir(form), big), false),
+                    }
+                };
+                match of(&hir) {
+                    (Some(d), coded) => (Some(d), false, coded),
+                    _ => match loosen_hir(&hir) {
+                        Some(h) => {
+                            let (d, coded) = of(&h);
+                            (d, true, coded)
+                        }
+                        None => (None, true, false),
+                    },
                 }
             })
             .collect()
@@ -265,9 +292,10 @@ mod tests {
     #[test]
     fn prebuilt_dfas_are_the_ascii_forms() {
         let (mut n, mut loose_n, mut tables) = (0, 0, 0);
-        for &(p, _, _, from, to, _, loose, tfrom, tto, _) in PATTERNS {
-            let (want, want_loose) = rebuilt(p).unwrap();
+        for &(p, _, _, from, to, _, loose, tfrom, tto, _, coded) in PATTERNS {
+            let (want, want_loose, want_coded) = rebuilt(p).unwrap();
             assert_eq!(loose, *want_loose, "{p}");
+            assert_eq!(coded, *want_coded && want.is_some(), "{p}");
             let (sparse, table) = match want {
                 Some((_, Some(t))) => (None, Some(t.as_slice())),
                 Some((s, None)) => (Some(s.as_slice()), None),
@@ -301,8 +329,16 @@ mod tests {
     fn prebuilt_substs_are_made_of_the_parses() {
         use subst::Subst;
         let (mut n, mut chars) = (0, 0);
-        for &(p, _, _, _, _, derived_end, .., subst_end) in PATTERNS {
-            let want = Subst::of(&regex_syntax::Parser::new().parse(p).unwrap());
+        let mut coded_n = 0;
+        for &(p, _, _, _, _, derived_end, .., subst_end, coded) in PATTERNS {
+            let hir = regex_syntax::Parser::new().parse(p).unwrap();
+            // Coded where a coded form's DFA was built.
+            assert_eq!(coded, rebuilt(p).unwrap().2, "{p}");
+            coded_n += usize::from(coded);
+            let want = match coded {
+                true => Subst::coded(&hir).map(|(s, _)| s),
+                false => Subst::of(&hir),
+            };
             let mut ops = Vec::new();
             Subst::write(want.as_ref(), &mut ops);
             assert_eq!(&OPS[derived_end..subst_end], &ops[..], "{p}");
@@ -324,6 +360,8 @@ mod tests {
         }
         assert!(n > 300, "{n}");
         assert!(chars > n * 1000, "{chars}");
+        // Some patterns have characters past ASCII no ASCII one stands for.
+        assert!(coded_n > 10, "{coded_n}");
     }
 
     /// A prebuilt DFA answers on ASCII text as the pattern does (a loose
@@ -361,7 +399,7 @@ mod tests {
         for &(p, ..) in PATTERNS {
             // The sparse form, as built: a table answers as it does
             // (`tester::tables_answer_as_their_dfas`).
-            let Some((Some((bytes, _)), loose)) = rebuilt(p) else {
+            let Some((Some((bytes, _)), loose, _)) = rebuilt(p) else {
                 continue;
             };
             let (dfa, exact) = (sparse::DFA::from_bytes(bytes).unwrap().0, !loose);

@@ -136,10 +136,16 @@ pub(super) struct Prebuilt {
     /// What the pattern's characters past ASCII can be replaced by
     /// (`None`: no parse, or a byte class past ASCII).
     subst: Option<Subst<&'static [u32]>>,
+    /// The DFA and `subst` are coded (`Subst::coded`): `coded_answer`
+    /// answers on texts past ASCII too (`with_ascii_image` only on those
+    /// whose image needs no code).
+    coded: bool,
 }
 
 #[derive(Clone, Debug)]
 enum Dfa {
+    /// A table of up to 256 rows, a byte an entry.
+    Rows(Rows),
     Table(Table),
     Sparse(Box<sparse::DFA<&'static [u8]>>),
 }
@@ -150,12 +156,42 @@ impl Prebuilt {
     pub(super) fn new(built: Ascii) -> Option<Prebuilt> {
         Some(Prebuilt {
             dfa: match built.dfa {
-                AsciiDfa::Table(bytes) => Dfa::Table(Table::from_bytes(bytes)?),
+                AsciiDfa::Table(bytes) => match Rows::from_bytes(bytes) {
+                    Some(rows) => Dfa::Rows(rows),
+                    None => Dfa::Table(Table::from_bytes(bytes)?),
+                },
                 AsciiDfa::Sparse(dfa) => Dfa::Sparse(dfa),
             },
             exact: built.exact,
             subst: built.subst,
+            coded: built.coded,
         })
+    }
+
+    /// A coded DFA's answer on `text` (`Subst::image_bytes`; `None`: the
+    /// DFA is not coded, or a character has no replacement). Coded ones
+    /// are exact (`build.rs`), but a loose one's "yes" is no answer.
+    pub(super) fn coded_answer(&self, text: &str) -> Option<bool> {
+        if !self.coded {
+            return None;
+        }
+        let subst = self.subst.as_ref()?;
+        // One buffer per thread, as `with_ascii_image`'s.
+        thread_local! {
+            static IMAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let m = IMAGE.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buf) => subst
+                .image_bytes(text, &mut buf)
+                .then(|| self.is_match_bytes(&buf)),
+            Err(_) => {
+                let mut buf = Vec::new();
+                subst
+                    .image_bytes(text, &mut buf)
+                    .then(|| self.is_match_bytes(&buf))
+            }
+        })??;
+        (self.exact || !m).then_some(m)
     }
 
     /// `f` of `text` with each character past ASCII replaced by an ASCII
@@ -183,8 +219,14 @@ impl Prebuilt {
     /// Whether the DFA matches in `text` (`None`: it cannot tell, having
     /// met a byte it quits on; `build.rs` builds none with such bytes).
     pub(super) fn is_match(&self, text: &str) -> Option<bool> {
+        self.is_match_bytes(text.as_bytes())
+    }
+
+    /// `is_match` on bytes (a coded image).
+    fn is_match_bytes(&self, text: &[u8]) -> Option<bool> {
         let dfa = match &self.dfa {
-            Dfa::Table(t) => return Some(t.is_match(text.as_bytes())),
+            Dfa::Rows(t) => return Some(t.is_match(text)),
+            Dfa::Table(t) => return Some(t.is_match(text)),
             Dfa::Sparse(dfa) => dfa,
         };
         let mut input = Input::new(text).earliest(true);
@@ -270,6 +312,121 @@ impl Table {
     }
 }
 
+/// A `Table` of at most 256 rows as bytes, in one block after the byte
+/// classes: a search starts by reading both, and in one place they take
+/// fewer pages. Each row `1 << shift` entries (its width rounded up to a
+/// power of two: a shift, not a multiply, on the path from one byte to
+/// the next), each the next state's row, the end of the text's entry
+/// after the byte classes'.
+#[derive(Clone, Debug)]
+struct Rows {
+    /// Each byte's class (256 bytes), then the rows.
+    block: Box<[u8]>,
+    shift: u32,
+    start: usize,
+    /// Rows below this are the dead state's and match states'.
+    special: usize,
+    /// Where a row's end-of-text entry is (`Table::width - 1`).
+    eoi: usize,
+}
+
+impl Rows {
+    /// The table `dfa::table_bytes` wrote, as `Table::from_bytes` reads
+    /// it (and turns away what it turns away), as `Rows` at once: most
+    /// of the cost of a small page's first search of a pattern. `None`
+    /// also where it has more than 256 rows.
+    fn from_bytes(bytes: &[u8]) -> Option<Rows> {
+        let n = |b: &[u8]| usize::from(u16::from_le_bytes([b[0], b[1]]));
+        let (head, rest) = bytes.split_at_checked(8)?;
+        let (classes, mut rest) = rest.split_at_checked(256)?;
+        let (width, start, special, count) = (
+            n(&head[0..2]),
+            n(&head[2..4]),
+            n(&head[4..6]),
+            n(&head[6..8]),
+        );
+        if width < 2 || count > 256 || classes.iter().any(|&c| usize::from(c) >= width - 1) {
+            return None;
+        }
+        // A row start within the table, as its row's number.
+        let row = |e: usize| (e < count * width && e.is_multiple_of(width)).then(|| e / width);
+        let stride = width.checked_next_power_of_two()?;
+        let mut block = vec![0u8; 256 + count * stride];
+        let (cls, rows) = block.split_at_mut(256);
+        cls.copy_from_slice(classes);
+        for r in rows.chunks_exact_mut(stride) {
+            let (&[m0, m1, eoi, k], tail) = rest.split_first_chunk::<4>()?;
+            let (others, tail) = tail.split_at_checked(3 * usize::from(k))?;
+            let most = u8::try_from(row(usize::from(u16::from_le_bytes([m0, m1])))?).ok()?;
+            r[..width - 1].fill(most);
+            r[width - 1] = eoi;
+            for o in others.chunks_exact(3) {
+                let e = row(usize::from(u16::from_le_bytes([o[1], o[2]])))?;
+                *r[..width - 1].get_mut(usize::from(o[0]))? = u8::try_from(e).ok()?;
+            }
+            rest = tail;
+        }
+        Some(Rows {
+            block: block.into_boxed_slice(),
+            shift: stride.trailing_zeros(),
+            start: rest.is_empty().then(|| row(start))??,
+            special: special.div_ceil(width),
+            eoi: width - 1,
+        })
+    }
+
+    /// `t` as `Rows`; `None`: it has more than 256 rows. (What `from_bytes`
+    /// reads, the long way round.)
+    #[cfg(test)]
+    fn of(t: &Table) -> Option<Rows> {
+        if t.next.len() > 256 * t.width {
+            return None;
+        }
+        let stride = t.width.checked_next_power_of_two()?;
+        let mut block = Vec::with_capacity(256 + t.next.len() / t.width * stride);
+        block.extend_from_slice(t.classes);
+        // Entries are row starts (`Table::from_bytes` made sure), so each
+        // row number fits a byte.
+        for r in t.next.chunks_exact(t.width) {
+            for &e in &r[..t.width - 1] {
+                block.push(u8::try_from(usize::from(e) / t.width).ok()?);
+            }
+            block.push(u8::try_from(r[t.width - 1]).ok()?);
+            block.resize(block.len() + stride - t.width, 0);
+        }
+        Some(Rows {
+            block: block.into_boxed_slice(),
+            shift: stride.trailing_zeros(),
+            start: t.start / t.width,
+            special: t.special.div_ceil(t.width),
+            eoi: t.width - 1,
+        })
+    }
+
+    /// As `Table::is_match`.
+    fn is_match(&self, text: &[u8]) -> bool {
+        let Some((classes, rows)) = self.block.split_first_chunk::<256>() else {
+            return false;
+        };
+        let mut s = self.start;
+        // The start row is mostly not in cache: fetched now, alongside the
+        // first byte's class, not after it (a read nothing waits on).
+        if let Some(&e) = rows.get(s << self.shift) {
+            std::hint::black_box(e);
+        }
+        for &b in text {
+            // A class is below the row's width (`Table::from_bytes` made
+            // sure): `|` adds it.
+            let c = usize::from(classes[usize::from(b)]);
+            s = usize::from(rows[(s << self.shift) | c]);
+            if s < self.special {
+                return s != 0;
+            }
+        }
+        rows[(s << self.shift) | self.eoi] != 0
+    }
+}
+
 impl Clone for Tester {
     fn clone(&self) -> Tester {
         Tester {
@@ -293,7 +450,7 @@ impl std::fmt::Debug for Tester {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::prebuilt::subst::{KEEP, NONE};
+    use crate::classify::prebuilt::subst::{CODE, KEEP, NONE};
 
     /// Each built-in pattern's prebuilt table answers as its DFA built
     /// sparse (`prebuilt::rebuilt`) does (and so as the pattern, on ASCII
@@ -307,21 +464,47 @@ mod tests {
         let glue = [
             " ", ", ", ".", "\n", "12", "x", "Word", "é", "’", "\u{212a}", "©",
         ];
-        let (mut tables, mut tried, mut matched) = (0, 0, 0);
+        let (mut tables, mut narrow, mut tried, mut matched) = (0, 0, 0, 0);
         for p in prebuilt::patterns() {
             let Some(pre) = prebuilt::ascii_dfa(p).and_then(Prebuilt::new) else {
                 continue;
             };
-            let Dfa::Table(table) = &pre.dfa else {
+            let Some(prebuilt::Ascii {
+                dfa: prebuilt::AsciiDfa::Table(bytes),
+                ..
+            }) = prebuilt::ascii_dfa(p)
+            else {
                 continue;
             };
-            let Some((Some((bytes, _)), _)) = prebuilt::rebuilt(p) else {
+            // The table in each form that holds it: each answers alike.
+            let table = Table::from_bytes(bytes).unwrap();
+            let rows = Rows::of(&table);
+            narrow += usize::from(rows.is_some());
+            // Read at once, the same rows.
+            let direct = Rows::from_bytes(bytes);
+            assert_eq!(
+                direct
+                    .as_ref()
+                    .map(|r| (&r.block, r.shift, r.start, r.special, r.eoi)),
+                rows.as_ref()
+                    .map(|r| (&r.block, r.shift, r.start, r.special, r.eoi)),
+                "{p}"
+            );
+            // What `Prebuilt` holds: rows of bytes where they hold it.
+            let held = match &pre.dfa {
+                Dfa::Rows(_) => rows.is_some(),
+                Dfa::Table(_) => rows.is_none(),
+                Dfa::Sparse(_) => false,
+            };
+            assert!(held, "{p}");
+            let Some((Some((bytes, _)), ..)) = prebuilt::rebuilt(p) else {
                 panic!("{p}: no DFA to compare");
             };
             let oracle = Prebuilt {
                 dfa: Dfa::Sparse(Box::new(sparse::DFA::from_bytes(bytes).unwrap().0)),
                 exact: pre.exact,
                 subst: None,
+                coded: false,
             };
             tables += 1;
             let re = regex::Regex::new(p).unwrap();
@@ -341,6 +524,10 @@ mod tests {
                 }
                 let want = oracle.is_match(&t);
                 assert_eq!(Some(table.is_match(t.as_bytes())), want, "{p} on {t:?}");
+                if let Some(r) = &rows {
+                    assert_eq!(Some(r.is_match(t.as_bytes())), want, "{p} on {t:?}");
+                }
+                assert_eq!(pre.is_match(&t), want, "{p} on {t:?}");
                 if t.is_ascii() {
                     let m = re.is_match(&t);
                     assert!(want == Some(m) || !pre.exact && !m, "{p} on {t:?}");
@@ -349,9 +536,11 @@ mod tests {
                 matched += usize::from(want == Some(true));
             }
         }
-        // Most DFAs fit a table, and many texts match (not those the
-        // classes made non-ASCII, nor most of those cut short).
+        // Most DFAs fit a table, most tables rows of bytes, and many
+        // texts match (not those the classes made non-ASCII, nor most of
+        // those cut short).
         assert!(tables > 400, "{tables}");
+        assert!(narrow * 4 > tables * 3, "{narrow} of {tables}");
         assert!(matched * 10 > tried, "{matched} of {tried}");
     }
 
@@ -365,18 +554,25 @@ mod tests {
                 AsciiDfa::Sparse(_) => None,
             })
             .unwrap();
-        let t = Table::from_bytes(bytes).unwrap();
+        // Rows read at once turn away what the table does.
+        let read = |b: &'static [u8]| {
+            let t = Table::from_bytes(b);
+            assert_eq!(Rows::from_bytes(b).is_some(), t.is_some());
+            t
+        };
+        let t = read(bytes).unwrap();
+        assert!(t.next.len() <= 256 * t.width);
         assert!(t.next.len() > 2 * t.width, "{}", t.next.len());
         // Cut short: in the head, the classes, or a row.
         for n in [3, 100, bytes.len() - 2] {
-            assert!(Table::from_bytes(&bytes[..n]).is_none(), "{n}");
+            assert!(read(&bytes[..n]).is_none(), "{n}");
         }
         // A class past the row; a start past the rows; a row more than
         // the head says.
         let changed = |at: usize, to: &[u8]| {
             let b = bytes.to_vec().leak();
             b[at..at + to.len()].copy_from_slice(to);
-            Table::from_bytes(b)
+            read(b)
         };
         let width = u8::try_from(t.width).unwrap();
         assert!(changed(8 + usize::from(b'a'), &[width]).is_none());
@@ -387,16 +583,16 @@ mod tests {
         // The dead state's row differs nowhere: make it differ past it.
         assert_eq!(bytes[264..268], [0, 0, 0, 0]);
         let b = [&bytes[..267], &[1, width - 1, 0, 0], &bytes[268..]].concat();
-        assert!(Table::from_bytes(b.leak()).is_none());
+        assert!(read(b.leak()).is_none());
         // A differing entry that is a row start is read in its place; one
         // that is not (inside a row, or past the last) is turned away.
         let b = [&bytes[..267], &[1, width - 2, width, 0], &bytes[268..]].concat();
-        let moved = Table::from_bytes(b.leak()).unwrap();
+        let moved = read(b.leak()).unwrap();
         assert_eq!(moved.next[usize::from(width) - 2], u16::from(width));
         for bad in [1, len] {
             let [lo, hi] = bad.to_le_bytes();
             let b = [&bytes[..267], &[1, width - 2, lo, hi], &bytes[268..]].concat();
-            assert!(Table::from_bytes(b.leak()).is_none(), "{bad}");
+            assert!(read(b.leak()).is_none(), "{bad}");
         }
     }
 
@@ -517,7 +713,11 @@ mod tests {
                     continue;
                 }
                 tried += 1;
-                let Some(got) = pre.with_ascii_image(&t, |img| pre.is_match(img)) else {
+                // An image of ASCII, or else a coded one.
+                let got = pre
+                    .with_ascii_image(&t, |img| pre.is_match(img))
+                    .or_else(|| pre.coded_answer(&t).map(Some));
+                let Some(got) = got else {
                     continue;
                 };
                 applied += 1;
@@ -532,6 +732,64 @@ mod tests {
         // Many texts are answered so, and some of those match.
         assert!(applied * 2 > tried, "{applied} of {tried}");
         assert!(matched * 20 > applied, "{matched} of {applied}");
+    }
+
+    /// Wherever the coded image of a text exists, the coded form matches
+    /// it as the pattern matches the text: for each built-in pattern and
+    /// a few others with characters past ASCII that no ASCII one stands
+    /// for, on made-up texts with characters past ASCII.
+    #[test]
+    fn coded_images_match_as_the_texts() {
+        use crate::classify::prebuilt;
+        use regex_automata::{Input, meta};
+        let mut rng = crate::test_rng::XorShift::new(0xc0de_5eed_0a5c);
+        let (mut patterns, mut tried, mut imaged, mut coded, mut matched) = (0, 0, 0, 0, 0);
+        let mut buf = Vec::new();
+        let more = [
+            r"(?i)^(©|\(c\)|copyright)\s*\d{4}",
+            r"[’']s\b",
+            r"…$",
+            r"\bcaf\u{e9}\b",
+        ];
+        for p in prebuilt::patterns()
+            .chain(TRICKY.iter().copied())
+            .chain(more)
+        {
+            let re = regex::Regex::new(p).unwrap();
+            let hir = regex_syntax::Parser::new().parse(p).unwrap();
+            let Some((subst, form)) = Subst::coded(&hir) else {
+                continue;
+            };
+            patterns += 1;
+            let coded_re = meta::Builder::new()
+                .configure(meta::Config::new().utf8_empty(false))
+                .build_from_hir(&form)
+                .unwrap();
+            for k in 0..40 {
+                let t = text_past_ascii(&hir, &mut rng, k);
+                tried += usize::from(!t.is_ascii());
+                if !subst.image_bytes(&t, &mut buf) {
+                    continue;
+                }
+                let want = re.is_match(&t);
+                assert_eq!(
+                    coded_re.is_match(Input::new(&buf)),
+                    want,
+                    "{p} on {t:?} as {buf:?}"
+                );
+                assert_eq!(buf.len(), t.chars().count(), "{t:?} as {buf:?}");
+                imaged += usize::from(!t.is_ascii());
+                coded += usize::from(buf.iter().any(|&b| b >= CODE));
+                matched += usize::from(want && !t.is_ascii());
+            }
+        }
+        // Dozens of patterns need codes; most texts have a coded image,
+        // some with codes (the rest have only characters ASCII ones stand
+        // for), many matching.
+        assert!(patterns > 10, "{patterns}");
+        assert!(imaged * 2 > tried, "{imaged} of {tried}");
+        assert!(coded * 20 > imaged, "{coded} of {imaged}");
+        assert!(matched * 10 > imaged, "{matched} of {imaged}");
     }
 
     #[test]

@@ -30,6 +30,90 @@ pub struct Subst<S = Vec<u32>> {
     to: S,
 }
 
+/// `hir` rewritten to match bytes as `Subst::coded` replaces characters:
+/// as `forms::ascii_form_hir` on ASCII, and each class or literal
+/// character past ASCII also matching the codes of the sets holding it.
+/// `None`: a part `Subst::atoms` did not see as it is here.
+fn coded_form(hir: &Hir, codes: &Codes) -> Option<Hir> {
+    use regex_syntax::hir::{Capture, ClassBytes, ClassBytesRange, Repetition};
+    // The codes standing for characters in atom `a` (past ASCII).
+    let codes_of = |a: &[(u32, u32)]| -> Option<Vec<ClassBytesRange>> {
+        let k = codes.wide.iter().position(|w| w == a)?;
+        Some(
+            (0u8..)
+                .zip(&codes.sets)
+                .filter(|&(_, set)| set & (1 << k) != 0)
+                .map(|(j, _)| ClassBytesRange::new(CODE + j, CODE + j))
+                .collect(),
+        )
+    };
+    Some(match hir.kind() {
+        HirKind::Empty => hir.clone(),
+        HirKind::Literal(l) => {
+            let s = std::str::from_utf8(&l.0).ok()?;
+            let mut parts = Vec::new();
+            for c in s.chars() {
+                parts.push(if c.is_ascii() {
+                    Hir::literal([c as u8])
+                } else {
+                    let n = u32::from(c);
+                    Hir::class(Class::Bytes(ClassBytes::new(codes_of(&[(n, n)])?)))
+                });
+            }
+            Hir::concat(parts)
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let ranges: Ranges = c
+                .ranges()
+                .iter()
+                .map(|r| (u32::from(r.start()), u32::from(r.end())))
+                .collect();
+            let mut bytes: Vec<ClassBytesRange> = ranges
+                .iter()
+                .take_while(|r| r.0 <= 0x7f)
+                .map(|r| ClassBytesRange::new(r.0 as u8, r.1.min(0x7f) as u8))
+                .collect();
+            if ranges.last().is_some_and(|r| r.1 >= 0x80) {
+                bytes.extend(codes_of(&ranges)?);
+            }
+            Hir::class(Class::Bytes(ClassBytes::new(bytes)))
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            if c.ranges().iter().any(|r| r.end() > 0x7f) {
+                return None;
+            }
+            hir.clone()
+        }
+        HirKind::Look(l) => Hir::look(match l {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(coded_form(&r.sub, codes)?),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(coded_form(&c.sub, codes)?),
+            ..c.clone()
+        }),
+        HirKind::Concat(v) => Hir::concat(
+            v.iter()
+                .map(|h| coded_form(h, codes))
+                .collect::<Option<_>>()?,
+        ),
+        HirKind::Alternation(v) => Hir::alternation(
+            v.iter()
+                .map(|h| coded_form(h, codes))
+                .collect::<Option<_>>()?,
+        ),
+    })
+}
+
 /// A class's ranges of characters (as numbers), sorted and apart.
 type Ranges = Vec<(u32, u32)>;
 
@@ -38,10 +122,51 @@ pub const KEEP: u8 = 0x80;
 /// In `Subst::to`: the character has no replacement.
 pub const NONE: u8 = 0xff;
 
+/// In `Subst::to`, from `CODE`: a byte past ASCII standing for the
+/// characters in one set of the pattern's classes that no ASCII character
+/// is in alone (`Subst::coded`). And `KEEP`, in a coded image: a byte in
+/// no class.
+pub const CODE: u8 = 0x81;
+
+/// What `Subst::coded` makes of a pattern: its classes past ASCII, and
+/// for each code (from `CODE` on) the set of them it stands for.
+struct Codes {
+    wide: Vec<Ranges>,
+    sets: Vec<u64>,
+}
+
 impl Subst {
     /// `hir`'s; `None`: the pattern has a byte class past ASCII, or a
     /// literal that is not UTF-8 (it matches bytes, not characters).
     pub fn of(hir: &Hir) -> Option<Subst> {
+        Subst::build(hir, false).map(|(s, _)| s)
+    }
+
+    /// `hir`'s, where the characters no ASCII one stands for (but word
+    /// characters next to a Unicode word boundary) are replaced by codes,
+    /// one per set of classes, and the pattern rewritten to match those
+    /// codes where it matched the characters, as an ASCII form (`forms::
+    /// ascii_form_hir`) otherwise: on a text so replaced (`image_bytes`)
+    /// it answers as the pattern on the text. `None`: no code is needed
+    /// (or more than fit a byte), or `of` is `None`.
+    pub fn coded(hir: &Hir) -> Option<(Subst, Hir)> {
+        Subst::coded_as(hir, hir)
+    }
+
+    /// `coded`, with `form` (the pattern's loose form, `forms::
+    /// loosen_hir`: the same classes and literals) rewritten in the
+    /// pattern's place: it matches the image wherever the pattern matches
+    /// the text, maybe more.
+    pub fn coded_as(hir: &Hir, form: &Hir) -> Option<(Subst, Hir)> {
+        let (subst, codes) = Subst::build(hir, true)?;
+        if codes.sets.is_empty() {
+            return None;
+        }
+        let form = coded_form(form, &codes)?;
+        Some((subst, form))
+    }
+
+    fn build(hir: &Hir, coded: bool) -> Option<(Subst, Codes)> {
         // Line ends, which `(?m)` anchors look at, as classes of their own.
         let mut atoms: Vec<Ranges> = vec![vec![(10, 10)], vec![(13, 13)]];
         let (mut uword, mut aword) = (false, false);
@@ -76,10 +201,30 @@ impl Subst {
                 .fold(0u64, |set, (k, a)| set | u64::from(holds(a, c)) << k);
             by_set.insert(set | if word { word_bit } else { 0 }, c as u8);
         }
-        let to = |set: u64| match set {
-            0 => KEEP,
-            _ => by_set.get(&set).copied().unwrap_or(NONE),
+        // Codes, if asked for, for the sets no ASCII character is in, but
+        // those holding word characters where a Unicode boundary looks:
+        // a code counts as no word character.
+        let mut code_sets: Vec<u64> = Vec::new();
+        let mut to = |set: u64| match set {
+            0 => Some(KEEP),
+            _ => match by_set.get(&set) {
+                Some(&a) => Some(a),
+                None if !coded || set & word_bit != 0 => Some(NONE),
+                None => {
+                    let k = match code_sets.iter().position(|&c| c == set) {
+                        Some(k) => k,
+                        None => {
+                            code_sets.push(set);
+                            code_sets.len() - 1
+                        }
+                    };
+                    // `NONE` is the last byte: codes stop short of it.
+                    let code = u8::try_from(usize::from(CODE) + k).ok()?;
+                    (code < NONE).then_some(code)
+                }
+            },
         };
+        let full: Vec<Ranges> = wide.iter().map(|a| (*a).clone()).collect();
         let wide: Vec<&[(u32, u32)]> = wide
             .iter()
             .map(|a| &a[a.partition_point(|r| r.1 < 0x80)..])
@@ -105,14 +250,18 @@ impl Subst {
                     }
                 }
             }
-            let r = u32::from(to(set)) | u32::from(to(set | word_bit)) << 8;
+            let r = u32::from(to(set)?) | u32::from(to(set | word_bit)?) << 8;
             if tos.last() != Some(&r) {
                 starts.push(at);
                 tos.push(r);
             }
             at = next;
         }
-        Some(Subst { starts, to: tos })
+        let codes = Codes {
+            wide: full,
+            sets: code_sets,
+        };
+        Some((Subst { starts, to: tos }, codes))
     }
 
     /// Each class and literal character of `hir` into `atoms`, and
@@ -210,8 +359,31 @@ impl<S: AsRef<[u32]>> Subst<S> {
         }
     }
 
+    /// `text` with its characters past ASCII replaced as `Subst::coded`
+    /// does, a byte each (one kept is `KEEP`: in no class), into `out`;
+    /// false (`out` unfinished) where one has no replacement.
+    pub fn image_bytes(&self, text: &str, out: &mut Vec<u8>) -> bool {
+        out.clear();
+        let mut rest = text;
+        loop {
+            let n = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            out.extend_from_slice(&rest.as_bytes()[..n]);
+            let Some(c) = rest[n..].chars().next() else {
+                return true;
+            };
+            match self.of_char(c) {
+                NONE => return false,
+                a => out.push(a),
+            }
+            rest = &rest[n + c.len_utf8()..];
+        }
+    }
+
     /// `text` with its characters past ASCII replaced, into `out`; false
-    /// (`out` unfinished) where one has no replacement.
+    /// (`out` unfinished) where one has no replacement, or only a code.
     pub fn image(&self, text: &str, out: &mut String) -> bool {
         out.clear();
         let mut rest = text;
@@ -225,7 +397,8 @@ impl<S: AsRef<[u32]>> Subst<S> {
                 return true;
             };
             match self.of_char(c) {
-                NONE => return false,
+                // A code (`coded`) is no ASCII character either.
+                a if a >= CODE => return false,
                 KEEP => out.push(c),
                 a => out.push(char::from(a)),
             }
