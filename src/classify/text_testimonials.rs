@@ -464,9 +464,7 @@ mod tests {
         let (mut runs, mut cuts) = (0, 0);
         for _ in 0..400 {
             let mut text: Vec<&str> = vec!["A Title For The Page"];
-            for _ in 0..rng.below(12) {
-                text.push(paragraph);
-            }
+            text.extend(std::iter::repeat_n(paragraph, rng.below(12)));
             for _ in 0..rng.below(12) {
                 match rng.below(8) {
                     0 => text.push(paragraph),
