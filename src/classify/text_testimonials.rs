@@ -107,7 +107,10 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// `quote` of line `i` (`None` past the last line).
+    /// `quote` of line `i` (`None` past the last line). Inlined: asked of
+    /// nearly every line, most often answered from its word count or its
+    /// cell, and a call cost about as much as that.
+    #[inline]
     fn quote(&self, i: usize) -> Option<Quote> {
         let b = self.blocks.get(i)?;
         // Too few or too many words for a quote, as `quote` tells first.
@@ -123,7 +126,9 @@ impl<'a> Lines<'a> {
         q
     }
 
-    /// `signature` of line `i` (`None` past the last line).
+    /// `signature` of line `i` (`None` past the last line). Inlined, as
+    /// `quote` is; `signature` itself, worked out once per text, is not.
+    #[inline]
     fn sign(&self, i: usize) -> Option<bool> {
         let b = self.blocks.get(i)?;
         // Too many words for a signature (most lines), as `signature`
@@ -219,6 +224,7 @@ struct Quote {
 }
 
 /// A quote: a sentence or more, not a question.
+#[inline(never)]
 fn quote(b: &Block) -> Option<Quote> {
     let f = &b.features;
     // The word count first: a line too short or too long is not trimmed.
@@ -242,6 +248,7 @@ const CLOSE: &[char] = &['"', '”', '»', '’', '\''];
 /// words, capitalised or a handle, maybe led by a dash and followed by a
 /// role after a comma, a bar or a dash. `Some(true)` when its shape says
 /// signature beyond doubt (a dash before it, an initial, a role).
+#[inline(never)]
 fn signature(b: &Block) -> Option<bool> {
     let f = &b.features;
     if f.words == 0 || f.words > SIGN_WORDS {
