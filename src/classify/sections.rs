@@ -88,7 +88,14 @@ pub fn claims(
                 .is_some_and(|ev| ev.headings.iter().any(|&r| set.rules[r].weight >= 1.0))
             {
                 super::text_items::button_shape(&b.text, &mut key);
-                *said.entry(key.clone()).or_default() += 1;
+                // The key copied only when new: a button said again and
+                // again is counted with no allocation.
+                match said.get_mut(key.as_slice()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        said.insert(key.clone(), 1);
+                    }
+                }
             }
         }
     }
@@ -111,7 +118,13 @@ pub fn claims(
             // a blog post).
             let button = !page.is_html && {
                 super::text_items::button_shape(&b.text, &mut key);
-                let first = *first_said.entry(key.clone()).or_insert(prose_before);
+                let first = match first_said.get(key.as_slice()) {
+                    Some(&f) => f,
+                    None => {
+                        first_said.insert(key.clone(), prose_before);
+                        prose_before
+                    }
+                };
                 // On a thread page, under each of two posts is enough.
                 said.get(&key).is_some_and(|&n| {
                     n >= BUTTON_TIMES || region.thread && n >= THREAD_BUTTON_TIMES

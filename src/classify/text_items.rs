@@ -231,7 +231,7 @@ pub fn extend(
     loose: &[bool],
     range: (usize, usize),
 ) -> (usize, usize) {
-    match header_keys(page, loose, range) {
+    match header_keys(page, &title_shape(page), loose, range) {
         Some(heads) => {
             let said = Said::new(page);
             let at = recurrences(page, &said, &heads.list(), |i| short(page, loose, i));
@@ -253,8 +253,10 @@ pub fn extend_both(
     loose: &[bool],
     range: (usize, usize),
 ) -> ((usize, usize), Option<(usize, usize)>) {
-    let heads = header_keys(page, loose, range);
-    let feet = footer_keys(page, junk, loose, range);
+    // The title's shape, which neither list takes: shaped once for both.
+    let title = title_shape(page);
+    let heads = header_keys(page, &title, loose, range);
+    let feet = footer_keys(page, &title, junk, loose, range);
     // Both key lists in one, each key once; each list's keys by their
     // place in it.
     fn place<'a>(keys: &mut Vec<&'a [u8]>, list: &'a Keys) -> Vec<usize> {
@@ -396,12 +398,13 @@ fn short(page: &Page, loose: &[bool], i: usize) -> bool {
 
 /// The candidate template lines of `extend`: the distinct shapes of the
 /// short lines of the region's own header, or `None` when too few.
-fn header_keys(page: &Page, loose: &[bool], (a, z): (usize, usize)) -> Option<Keys> {
+fn header_keys(page: &Page, title: &[u8], loose: &[bool], (a, z): (usize, usize)) -> Option<Keys> {
     if a >= z || z > page.blocks.len() {
         return None;
     }
     let heads = template_keys(
         page,
+        title,
         (a.saturating_sub(HEADER_REACH).max(1)..=a).filter(|&i| short(page, loose, i)),
     );
     (heads.len() >= MIN_KEYS).then_some(heads)
@@ -486,14 +489,27 @@ fn extend_over(
     if keys >= MIN_KEYS { best } else { range }
 }
 
-/// The distinct shapes of `lines`, less the page title's (a title said
-/// again is a headline, not a template line).
-fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Keys {
+/// The shape of the page's title (its first line), empty on a page of
+/// no lines.
+fn title_shape(page: &Page) -> Vec<u8> {
     let mut title = Vec::new();
     if let Some(t) = page.blocks.first() {
         shape_into(&t.text, &mut title);
     }
-    let mut keys = Keys::default();
+    title
+}
+
+/// The distinct shapes of `lines`, less the page title's `title` (a
+/// title said again is a headline, not a template line).
+fn template_keys(page: &Page, title: &[u8], lines: impl Iterator<Item = usize> + Clone) -> Keys {
+    // Room for every line's shape, taken at once: an ASCII line's shape
+    // is at most as long as the line (others may need more), and the
+    // buffer grown a line at a time cost a reallocation every few lines.
+    let room = lines.clone().map(|i| page.blocks[i].text.len()).sum();
+    let mut keys = Keys {
+        bytes: Vec::with_capacity(room),
+        ends: Vec::new(),
+    };
     for i in lines {
         // Shaped after the keys; kept there when new, else cut off.
         let from = keys.bytes.len();
@@ -505,7 +521,7 @@ fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Keys {
             start = e;
             k == buf
         });
-        if buf != title.as_slice() && !seen {
+        if buf != title && !seen {
             keys.ends.push(keys.bytes.len());
         } else {
             keys.bytes.truncate(from);
@@ -520,7 +536,9 @@ fn template_keys(page: &Page, lines: impl Iterator<Item = usize>) -> Keys {
 /// `said` counts the page's lines.
 fn recurrences(page: &Page, said: &Said, keys: &[&[u8]], short: impl Fn(usize) -> bool) -> Recurs {
     // (key, line) in line order; grouped by key at the end.
-    let mut hits: Vec<(usize, usize)> = Vec::new();
+    // Room for a thread's worth taken at once (it grew from 4 by
+    // doubling on most pages).
+    let mut hits: Vec<(usize, usize)> = Vec::with_capacity(64);
     // A shape starts as its line does: most lines are told apart by the
     // first byte of their shape alone. The keys sorted by that byte, and
     // where each byte's keys lie among them, so a line is compared with
@@ -723,7 +741,7 @@ pub fn extend_footers(
     loose: &[bool],
     range: (usize, usize),
 ) -> Option<(usize, usize)> {
-    let (footer, keys) = footer_keys(page, junk, loose, range)?;
+    let (footer, keys) = footer_keys(page, &title_shape(page), junk, loose, range)?;
     let said = Said::new(page);
     let at = recurrences(page, &said, &keys.list(), |i| short(page, loose, i));
     let bounds = Bounds::new(ends, page.blocks.len(), range);
@@ -744,6 +762,7 @@ pub fn extend_footers(
 /// candidate template lines, or `None` when too few.
 fn footer_keys(
     page: &Page,
+    title: &[u8],
     junk: &[bool],
     loose: &[bool],
     (a, z): (usize, usize),
@@ -757,6 +776,7 @@ fn footer_keys(
         .collect();
     let keys = template_keys(
         page,
+        title,
         footer.iter().copied().filter(|&i| short(page, loose, i)),
     );
     (keys.len() >= MIN_KEYS).then_some((footer, keys))
@@ -1314,7 +1334,7 @@ mod tests {
                     want.push(buf);
                 }
             }
-            let keys = template_keys(&page, (a..z).filter(|&i| short(i)));
+            let keys = template_keys(&page, &title_shape(&page), (a..z).filter(|&i| short(i)));
             let got: Vec<Vec<u8>> = keys.iter().map(<[u8]>::to_vec).collect();
             assert_eq!(got, want);
             let said = Said::new(&page);

@@ -814,14 +814,17 @@ fn line_hash(b: &[u8]) -> u64 {
 
 /// Lines of the region `(a, z)` late enough to close an article (an
 /// author box, a comment section's heading): at least `CLOSING_WORDS`
-/// prose words and `CLOSING_SHARE` of the region's before them.
-pub(super) fn closing_lines<'a>(
-    page: &'a Page,
-    prose: &'a [bool],
+/// prose words and `CLOSING_SHARE` of the region's before them. The
+/// words before a line only grow down the region, so once a line is late
+/// enough every later one is: the lines are a range, from the first, with
+/// no test per line yielded.
+pub(super) fn closing_lines(
+    page: &Page,
+    prose: &[bool],
     (a, z): (usize, usize),
-) -> impl Iterator<Item = usize> + 'a {
+) -> std::ops::Range<usize> {
     let z = z.min(page.blocks.len());
-    let words = move |i: usize| {
+    let words = |i: usize| {
         if prose[i] {
             page.blocks[i].features.words
         } else {
@@ -829,14 +832,13 @@ pub(super) fn closing_lines<'a>(
         }
     };
     let total: u32 = (a..z).map(words).sum();
-    (a..z)
-        .scan(0u32, move |before, i| {
-            let b = *before;
-            *before += words(i);
-            Some((i, b))
-        })
-        .filter(move |&(_, b)| b >= CLOSING_WORDS && b as f32 >= CLOSING_SHARE * total as f32)
-        .map(|(i, _)| i)
+    let late = |b: u32| b >= CLOSING_WORDS && b as f32 >= CLOSING_SHARE * total as f32;
+    let (mut i, mut before) = (a, 0u32);
+    while i < z && !late(before) {
+        before += words(i);
+        i += 1;
+    }
+    i..z
 }
 
 /// Where the article `(a, z)` ends: at the first heading that ends a
@@ -1279,6 +1281,67 @@ fn core_end(page: &Page, prose: &[bool]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `closing_lines` as first written: every line of the region tested
+    /// on the prose words before it.
+    fn closing_lines_each(page: &Page, prose: &[bool], (a, z): (usize, usize)) -> Vec<usize> {
+        let z = z.min(page.blocks.len());
+        let words = |i: usize| {
+            if prose[i] {
+                page.blocks[i].features.words
+            } else {
+                0
+            }
+        };
+        let total: u32 = (a..z).map(words).sum();
+        (a..z)
+            .scan(0u32, |before, i| {
+                let b = *before;
+                *before += words(i);
+                Some((i, b))
+            })
+            .filter(|&(_, b)| b >= CLOSING_WORDS && b as f32 >= CLOSING_SHARE * total as f32)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The closing lines taken as a range from the first are the lines
+    /// each tested: generated pages of paragraphs and short lines, every
+    /// region of them (past the page's end too, and empty ones).
+    #[test]
+    fn closing_lines_are_the_lines_each_tested() {
+        let mut rng = crate::classify::testgen::rng(83);
+        let paragraph = "The members of the board met on Tuesday to go over the plan, and they agreed that it needs more work.";
+        let (mut some, mut none) = (0, 0);
+        for _ in 0..200 {
+            let pool: Vec<String> = (0..1 + rng.below(8))
+                .map(|k| {
+                    if k % 2 == 0 {
+                        paragraph.repeat(1 + rng.below(3))
+                    } else {
+                        crate::classify::testgen::line(&mut rng, 6)
+                    }
+                })
+                .collect();
+            let page = crate::classify::testgen::page_from(&mut rng, &pool, 40);
+            let n = page.blocks.len();
+            let prose: Vec<bool> = page
+                .blocks
+                .iter()
+                .map(|b| super::super::region::is_prose(b, true))
+                .collect();
+            for a in 0..=n {
+                for z in [a.saturating_sub(1), a, a + 1, n / 2, n, n + 3] {
+                    let want = closing_lines_each(&page, &prose, (a, z));
+                    let got: Vec<usize> = closing_lines(&page, &prose, (a, z)).collect();
+                    assert_eq!(got, want, "{a} {z}");
+                    some += usize::from(!want.is_empty());
+                    none += usize::from(want.is_empty() && a < z.min(n));
+                }
+            }
+        }
+        assert!(some > 1000 && none > 1000, "{some} {none}");
+    }
 
     /// `line_flags` as it was: a push per flag per line.
     fn line_flags_plain(page: &Page, junk: &[bool], sw: bool, said: &Said) -> LineFlags {

@@ -37,8 +37,15 @@ pub fn cut(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> 
     // The runs of the region, each from its first line.
     let mut runs = Vec::new();
     let lines = Lines::new(blocks, said);
+    // A run's first pair has its signature at line i or the next (see
+    // `may_start`): most lines of an article are paragraphs too long to
+    // sign one, told by their word counts alone, with no call per line.
     let mut i = a;
     while i < z {
+        if !may_start(blocks, i) {
+            i += 1;
+            continue;
+        }
         match run_from(blocks, &lines, i, z) {
             Some(end) => {
                 // A quote of two lines, a photo's caption: parts of one run.
@@ -100,7 +107,10 @@ impl<'a> Lines<'a> {
         }
     }
 
-    /// `quote` of line `i` (`None` past the last line).
+    /// `quote` of line `i` (`None` past the last line). Inlined: asked of
+    /// nearly every line, most often answered from its word count or its
+    /// cell, and a call cost about as much as that.
+    #[inline]
     fn quote(&self, i: usize) -> Option<Quote> {
         let b = self.blocks.get(i)?;
         // Too few or too many words for a quote, as `quote` tells first.
@@ -116,7 +126,9 @@ impl<'a> Lines<'a> {
         q
     }
 
-    /// `signature` of line `i` (`None` past the last line).
+    /// `signature` of line `i` (`None` past the last line). Inlined, as
+    /// `quote` is; `signature` itself, worked out once per text, is not.
+    #[inline]
     fn sign(&self, i: usize) -> Option<bool> {
         let b = self.blocks.get(i)?;
         // Too many words for a signature (most lines), as `signature`
@@ -132,6 +144,19 @@ impl<'a> Lines<'a> {
         cell.set(Some(s));
         s
     }
+}
+
+/// Whether a run may start at line `i`: `run_from` finds none unless
+/// line `i` or the next has a signature's word count (`signature` is
+/// `None` for no words or more than `SIGN_WORDS`), as its first pair is
+/// signed at one of them.
+fn may_start(blocks: &[Block], i: usize) -> bool {
+    let signs = |j: usize| {
+        blocks
+            .get(j)
+            .is_some_and(|b| (1..=SIGN_WORDS).contains(&b.features.words))
+    };
+    signs(i) || signs(i + 1)
 }
 
 /// The end of the testimonial run starting at line `i` (quote first or
@@ -199,6 +224,7 @@ struct Quote {
 }
 
 /// A quote: a sentence or more, not a question.
+#[inline(never)]
 fn quote(b: &Block) -> Option<Quote> {
     let f = &b.features;
     // The word count first: a line too short or too long is not trimmed.
@@ -222,6 +248,7 @@ const CLOSE: &[char] = &['"', '”', '»', '’', '\''];
 /// words, capitalised or a handle, maybe led by a dash and followed by a
 /// role after a comma, a bar or a dash. `Some(true)` when its shape says
 /// signature beyond doubt (a dash before it, an initial, a role).
+#[inline(never)]
 fn signature(b: &Block) -> Option<bool> {
     let f = &b.features;
     if f.words == 0 || f.words > SIGN_WORDS {
@@ -374,6 +401,113 @@ static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `cut` as first written: `run_from` tried at every line.
+    fn cut_every_line(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> usize {
+        let blocks = &page.blocks;
+        let z = z.min(blocks.len());
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let lines = Lines::new(blocks, said);
+        let mut i = a;
+        while i < z {
+            match run_from(blocks, &lines, i, z) {
+                Some(end) => {
+                    match runs.last_mut() {
+                        Some((_, e)) if *e + RUN_GAP >= i => *e = end,
+                        _ => runs.push((i, end)),
+                    }
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        let [(start, end)] = runs[..] else {
+            return z;
+        };
+        if (end..z).filter(|&k| prose[k]).count() > 1 {
+            return z;
+        }
+        let words = |r: std::ops::Range<usize>| -> u32 {
+            r.filter(|&k| prose[k])
+                .map(|k| blocks[k].features.words)
+                .sum()
+        };
+        let before = words(a..start);
+        if before < ARTICLE_WORDS || before < words(start..end) {
+            return z;
+        }
+        let headed = start > a
+            && !prose[start - 1]
+            && blocks[start - 1].features.words <= HEADING_WORDS
+            && !blocks[start - 1].features.ends_sentence
+            && lines.sign(start - 1).is_none();
+        start - usize::from(headed)
+    }
+
+    /// `run_from` finds no run where `may_start` says none may start, and
+    /// `cut`, which skips those lines, cuts as trying every line does:
+    /// generated articles with signed quotes (marked or praising, signed
+    /// by a name, a dashed name or a name and role) among paragraphs.
+    #[test]
+    fn lines_skipped_start_no_run() {
+        let mut rng = crate::classify::testgen::rng(97);
+        let paragraph = "The committee met on Tuesday to review the plan, and the members agreed that the budget for the coming year needs more work before the vote.";
+        let quotes = [
+            "“They did a great job with our kitchen.”",
+            "Highly recommend this team to anyone.",
+            "The crew arrived on time and finished early.",
+            "\"Wonderful service from start to end.\"",
+            "Is this the best one?",
+        ];
+        let signs = [
+            "Jane Roe",
+            "— John D., Dallas",
+            "Kara M.",
+            "Sam Lee | Office Manager",
+            "Read more",
+            "5",
+            "",
+        ];
+        let (mut runs, mut cuts) = (0, 0);
+        for _ in 0..400 {
+            let mut text: Vec<&str> = vec!["A Title For The Page"];
+            text.extend(std::iter::repeat_n(paragraph, rng.below(12)));
+            for _ in 0..rng.below(12) {
+                match rng.below(8) {
+                    0 => text.push(paragraph),
+                    1 => {
+                        text.push(rng.pick(&signs));
+                        text.push(rng.pick(&quotes));
+                    }
+                    _ => {
+                        text.push(rng.pick(&quotes));
+                        text.push(rng.pick(&signs));
+                    }
+                }
+            }
+            let page = crate::segment::text::segment(&text.join("\n"));
+            let said = Said::new(&page);
+            let sw = super::super::region::has_stopwords(&page);
+            let prose: Vec<bool> = page
+                .blocks
+                .iter()
+                .map(|b| super::super::region::is_prose(b, sw))
+                .collect();
+            let n = page.blocks.len();
+            let lines = Lines::new(&page.blocks, &said);
+            for i in 0..n {
+                let run = run_from(&page.blocks, &lines, i, n);
+                assert!(run.is_none() || may_start(&page.blocks, i), "{i}");
+                runs += usize::from(run.is_some());
+            }
+            for a in [0, 1, n / 2] {
+                let got = cut(&page, &said, &prose, (a, n));
+                assert_eq!(got, cut_every_line(&page, &said, &prose, (a, n)));
+                cuts += usize::from(got < n);
+            }
+        }
+        assert!(runs > 40 && cuts > 30, "{runs} {cuts}");
+    }
 
     /// `Lines`, which tells most lines by their word count before it
     /// reads its cells, answers as `quote` and `signature` of each line
