@@ -523,12 +523,18 @@ impl Windows {
         self.bits[h / 64] & (1 << (h % 64)) != 0
     }
 
-    /// The entries of the set bit `h`: its first, then along the chain.
+    /// The first entry of the set bit `h`.
     #[inline]
-    fn at(&self, h: usize) -> impl Iterator<Item = &Slot> {
+    fn first_at(&self, h: usize) -> Option<&Slot> {
         let (word, bit) = (h / 64, h % 64);
         let r = self.ranks[word] + (self.bits[word] & ((1u64 << bit) - 1)).count_ones();
-        std::iter::successors(self.first.get(r as usize), |e| match e.next {
+        self.first.get(r as usize)
+    }
+
+    /// The entries of the set bit `h`: its first, then along the chain.
+    #[cfg(test)]
+    fn at(&self, h: usize) -> impl Iterator<Item = &Slot> {
+        std::iter::successors(self.first_at(h), |e| match e.next {
             0 => None,
             n => self.more.get(n as usize - 1),
         })
@@ -688,29 +694,47 @@ impl Grams {
         h: usize,
         hit: &mut impl FnMut(usize),
     ) {
-        for e in t.at(h) {
-            if e.w != w {
-                continue;
+        // A loop along the chain, not an iterator over it: that kept
+        // its state in memory, a few stores per entry.
+        let Some(mut e) = t.first_at(h) else {
+            return;
+        };
+        loop {
+            self.check_one(e, hay, i, w, hit);
+            match e.next {
+                0 => return,
+                n => match t.more.get(n as usize - 1) {
+                    Some(next) => e = next,
+                    None => return,
+                },
             }
-            // (`off` is -1 or more.)
-            let Some(s) = (i + 1).checked_sub((e.off + 1) as usize) else {
-                continue;
-            };
-            // Most windows found are of a common word (`cont`, ` you`)
-            // that several literals share: their first 8 bytes, compared
-            // at once, turn nearly all of those away.
-            if let Some(t) = hay.get(s..s + 8) {
-                let x = u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]]);
-                if (x | CASE8) & e.mask() != e.head {
-                    continue;
-                }
+        }
+    }
+
+    /// `check` of one entry.
+    #[inline(always)]
+    fn check_one(&self, e: &Slot, hay: &[u8], i: usize, w: u32, hit: &mut impl FnMut(usize)) {
+        if e.w != w {
+            return;
+        }
+        // (`off` is -1 or more.)
+        let Some(s) = (i + 1).checked_sub((e.off + 1) as usize) else {
+            return;
+        };
+        // Most windows found are of a common word (`cont`, ` you`)
+        // that several literals share: their first 8 bytes, compared
+        // at once, turn nearly all of those away.
+        if let Some(t) = hay.get(s..s + 8) {
+            let x = u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]]);
+            if (x | CASE8) & e.mask() != e.head {
+                return;
             }
-            let (a, len) = (e.start as usize, e.len as usize);
-            if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
-                && t.eq_ignore_ascii_case(l)
-            {
-                hit(e.k as usize);
-            }
+        }
+        let (a, len) = (e.start as usize, e.len as usize);
+        if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
+            && t.eq_ignore_ascii_case(l)
+        {
+            hit(e.k as usize);
         }
     }
 
