@@ -222,7 +222,7 @@ impl Heads {
             self.root_owners(first, &mut hit);
         }
         if begun.at != 0 {
-            self.descend(begun.at, Some(begun.head), text.iter().skip(2), hit);
+            self.descend(begun.at, begun.head, text.iter().skip(2), hit);
         }
     }
 
@@ -262,28 +262,24 @@ impl Heads {
             .pairs
             .get(r * self.classes + col)
             .map_or(0, |&a| a as usize);
-        if at != 0 {
-            self.descend(at, None, bytes, hit);
+        if let Some(&[lo, hi, edges]) = self.data.get(at..at + HEAD)
+            && at != 0
+        {
+            self.descend(at, [lo, hi, edges], bytes, hit);
         }
     }
 
-    /// The walk from the node at `at` (its record's head, when read
-    /// already), on along `bytes`.
+    /// The walk from the node at `at` (not 0), whose record's head is
+    /// `head`, on along `bytes`.
     fn descend<'a>(
         &self,
         mut at: usize,
-        mut head: Option<[u32; HEAD]>,
+        head: [u32; HEAD],
         mut bytes: impl Iterator<Item = &'a u8>,
         mut hit: impl FnMut(u32),
     ) {
-        while at != 0 {
-            let [lo, hi, edges] = match head.take() {
-                Some(h) => h,
-                None => match self.data.get(at..at + HEAD) {
-                    Some(&[lo, hi, edges]) => [lo, hi, edges],
-                    _ => return,
-                },
-            };
+        let [mut lo, mut hi, mut edges] = head;
+        loop {
             if let Some(o) = self.owners.get(lo as usize..hi as usize) {
                 o.iter().for_each(|&p| hit(p));
             }
@@ -299,6 +295,10 @@ impl Heads {
                     .map_or(0, |e| e[1] as usize),
                 None => 0,
             };
+            match self.data.get(at..at + HEAD) {
+                Some(&[l, h, e]) if at != 0 => [lo, hi, edges] = [l, h, e],
+                _ => return,
+            }
         }
     }
 }
