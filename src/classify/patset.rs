@@ -184,13 +184,13 @@ impl NeedTable {
     /// The classes (sets) `text` holds a byte of.
     fn classes_in(&self, text: &[u8]) -> u64 {
         let of = &*self.of;
-        // Eight bytes a step, each a lookup and an or.
+        // Eight bytes a step, each a lookup, or'ed in a tree: one running
+        // or was a chain of eight dependent steps per chunk.
         let mut chunks = text.chunks_exact(8);
         let mut held = 0u64;
         for c in chunks.by_ref() {
-            for &b in c {
-                held |= of[usize::from(b)];
-            }
+            let o = |k: usize| of[usize::from(c[k])];
+            held |= ((o(0) | o(1)) | (o(2) | o(3))) | ((o(4) | o(5)) | (o(6) | o(7)));
         }
         for &b in chunks.remainder() {
             held |= of[usize::from(b)];
@@ -1009,9 +1009,10 @@ impl PatternSet {
             words[k] |= 1 << (i % 64);
             live |= 1 << (k % 64);
         };
-        // Each searched pattern has one literal set searched for (see
-        // `Prefilter::new`): a literal of it found, the pattern is in.
-        pf.anchored.find(text.as_bytes(), &mut mark);
+        // The prefixes' trie is large, its nodes out of cache: the first
+        // node of the walk is read now and taken up after the factor
+        // search, which runs while it loads.
+        let begun = pf.anchored.begin(text.as_bytes());
         // Every occurrence of every factor, in one pass over the text.
         if let Some(s) = t.search.and_then(|g| searches.get(g)) {
             if let Some(grams) = &s.grams {
@@ -1021,6 +1022,9 @@ impl PatternSet {
             }
             s.leads.scan(text.as_bytes(), &mut mark);
         }
+        // Each searched pattern has one literal set searched for (see
+        // `Prefilter::new`): a literal of it found, the pattern is in.
+        pf.anchored.find_begun(text.as_bytes(), begun, &mut mark);
         if words.len() > 64 {
             // No bit per word: each is looked at.
             live = u64::MAX;

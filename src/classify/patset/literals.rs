@@ -178,8 +178,52 @@ impl Heads {
     }
 
     /// Call `hit` with the patterns of every literal `text` starts with.
+    #[cfg(test)]
     pub(super) fn find(&self, text: &[u8], hit: impl FnMut(u32)) {
-        self.walk(text.iter(), hit)
+        self.find_begun(text, self.begin(text), hit)
+    }
+
+    /// The first two steps of `find`'s walk over `text`, and the record of
+    /// the node they lead to read: a node record is mostly a cache miss,
+    /// and read here, ahead of other work, the load is under way while
+    /// that work runs (`find_begun` takes it up).
+    pub(super) fn begin(&self, text: &[u8]) -> Begun {
+        let none = Begun {
+            at: 0,
+            head: [0; HEAD],
+        };
+        let [first, second, ..] = *text else {
+            return none;
+        };
+        let r = usize::from(self.row[usize::from(first)]);
+        let col = usize::from(self.class[usize::from(second)]);
+        let at = match r {
+            0 => 0,
+            _ => self
+                .pairs
+                .get(r * self.classes + col)
+                .map_or(0, |&a| a as usize),
+        };
+        match self.data.get(at..at + HEAD) {
+            Some(&[lo, hi, edges]) if at != 0 => Begun {
+                at,
+                head: [lo, hi, edges],
+            },
+            _ => none,
+        }
+    }
+
+    /// `find` with its first two steps taken by `begin` (of the same text).
+    pub(super) fn find_begun(&self, text: &[u8], begun: Begun, mut hit: impl FnMut(u32)) {
+        let Some(&first) = text.first() else {
+            return;
+        };
+        if self.owned[usize::from(first / 64)] >> (first % 64) & 1 != 0 {
+            self.root_owners(first, &mut hit);
+        }
+        if begun.at != 0 {
+            self.descend(begun.at, begun.head, text.iter().skip(2), hit);
+        }
     }
 
     /// Call `hit` with the patterns of every literal that, written
@@ -187,6 +231,16 @@ impl Heads {
     /// the suffixes of a text).
     pub(super) fn find_back(&self, text: &[u8], hit: impl FnMut(u32)) {
         self.walk(text.iter().rev(), hit)
+    }
+
+    /// The patterns of the one-byte literal `first` (either case).
+    fn root_owners(&self, first: u8, hit: &mut impl FnMut(u32)) {
+        let at = self.root[usize::from(first)] as usize;
+        if let Some(&[lo, hi]) = self.data.get(at..at + 2)
+            && let Some(o) = self.owners.get(lo as usize..hi as usize)
+        {
+            o.iter().for_each(|&p| hit(p));
+        }
     }
 
     fn walk<'a>(&self, mut bytes: impl Iterator<Item = &'a u8>, mut hit: impl FnMut(u32)) {
@@ -198,25 +252,34 @@ impl Heads {
             return;
         }
         if self.owned[usize::from(first / 64)] >> (first % 64) & 1 != 0 {
-            let at = self.root[usize::from(first)] as usize;
-            if let Some(&[lo, hi]) = self.data.get(at..at + 2)
-                && let Some(o) = self.owners.get(lo as usize..hi as usize)
-            {
-                o.iter().for_each(|&p| hit(p));
-            }
+            self.root_owners(first, &mut hit);
         }
         let Some(&second) = bytes.next() else {
             return;
         };
         let col = usize::from(self.class[usize::from(second)]);
-        let mut at = self
+        let at = self
             .pairs
             .get(r * self.classes + col)
             .map_or(0, |&a| a as usize);
-        while at != 0 {
-            let Some(&[lo, hi, edges]) = self.data.get(at..at + HEAD) else {
-                return;
-            };
+        if let Some(&[lo, hi, edges]) = self.data.get(at..at + HEAD)
+            && at != 0
+        {
+            self.descend(at, [lo, hi, edges], bytes, hit);
+        }
+    }
+
+    /// The walk from the node at `at` (not 0), whose record's head is
+    /// `head`, on along `bytes`.
+    fn descend<'a>(
+        &self,
+        mut at: usize,
+        head: [u32; HEAD],
+        mut bytes: impl Iterator<Item = &'a u8>,
+        mut hit: impl FnMut(u32),
+    ) {
+        let [mut lo, mut hi, mut edges] = head;
+        loop {
             if let Some(o) = self.owners.get(lo as usize..hi as usize) {
                 o.iter().for_each(|&p| hit(p));
             }
@@ -232,8 +295,19 @@ impl Heads {
                     .map_or(0, |e| e[1] as usize),
                 None => 0,
             };
+            match self.data.get(at..at + HEAD) {
+                Some(&[l, h, e]) if at != 0 => [lo, hi, edges] = [l, h, e],
+                _ => return,
+            }
         }
     }
+}
+
+/// `Heads::begin`'s two steps: the node they lead to (0: none) and its
+/// record's head.
+pub(super) struct Begun {
+    at: usize,
+    head: [u32; HEAD],
 }
 
 /// `items.sort_unstable()` for items whose order starts with a node
@@ -322,10 +396,11 @@ type Bits = [u64; BITS_WORDS];
 const BITS_WORDS: usize = (1 << GRAM_BITS) / 64;
 
 /// Hashed windows of literals, and behind each set bit of the table the
-/// literals with that window: one sorted list, found by the bit's rank
-/// among the set bits. A window in the text and the bit for it set is a
-/// few lines of cache away from its literals (a map of lists was four
-/// misses, each waiting on the last).
+/// literals with that window: the first in a list indexed by the bit's
+/// rank among the set bits, any others chained in a list of their own. A
+/// window in the text and the bit for it set is a line of cache away from
+/// its literal (a map of lists was four misses, each waiting on the last;
+/// a list of where each bit's entries start, then the entries, two).
 #[derive(Debug, Clone)]
 struct Windows {
     /// A bit per hash value: an array of the hash's size, indexed without
@@ -333,15 +408,51 @@ struct Windows {
     bits: Box<Bits>,
     /// Per word of `bits`: the bits set in the words before it.
     ranks: Box<[u32; BITS_WORDS]>,
-    /// Per set bit, in order, where its entries start (then the end).
-    first: Vec<u32>,
-    entries: Vec<Entry>,
+    /// Per set bit, in order, its first entry.
+    first: Vec<Slot>,
+    /// The other entries, each bit's in a run (`Slot::next`).
+    more: Vec<Slot>,
+}
+
+/// An `Entry` as the scan reads it: 32 bytes, two to a line of cache (the
+/// mask is of the length), and chained to the next of its bit.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    head: u64,
+    w: u32,
+    off: i32,
+    k: u32,
+    start: u32,
+    len: u32,
+    /// Where in `Windows::more` the bit's next entry is, plus one (0: it
+    /// has no other).
+    next: u32,
+}
+
+impl Slot {
+    fn new(e: &Entry, next: u32) -> Slot {
+        Slot {
+            head: e.head,
+            w: e.w,
+            off: e.off,
+            k: e.k,
+            start: e.start,
+            len: e.len,
+            next,
+        }
+    }
+
+    /// The bytes of `head` the literal has (its first 8 at most).
+    #[inline]
+    fn mask(&self) -> u64 {
+        u64::MAX >> (8 * (8 - self.len.clamp(1, 8)))
+    }
 }
 
 /// A literal known by a window: the window (case bit set), where it is in
 /// the literal (-1: a byte before it), and the literal (its index and its
-/// bytes in `bytes`; its first 8 in `head`, case bits set, the bytes it
-/// has in `mask`).
+/// bytes in `bytes`; its first 8 in `head`, case bits set, zeros past its
+/// end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     w: u32,
@@ -350,21 +461,18 @@ struct Entry {
     start: u32,
     len: u32,
     head: u64,
-    mask: u64,
 }
 
 /// The ASCII case bit of each of 8 bytes.
 const CASE8: u64 = 0x2020_2020_2020_2020;
 
-/// A literal's first 8 bytes (fewer: zeros) with the case bits set, and
-/// a mask of the bytes it has.
-fn head(l: &[u8]) -> (u64, u64) {
-    let (mut h, mut m) = ([0u8; 8], [0u8; 8]);
+/// A literal's first 8 bytes (fewer: zeros) with the case bits set.
+fn head(l: &[u8]) -> u64 {
+    let mut h = [0u8; 8];
     for (j, &b) in l.iter().take(8).enumerate() {
         h[j] = b | 0x20;
-        m[j] = 0xFF;
     }
-    (u64::from_le_bytes(h), u64::from_le_bytes(m))
+    u64::from_le_bytes(h)
 }
 
 impl Windows {
@@ -374,15 +482,22 @@ impl Windows {
         all.dedup();
         let mut bits = Box::new([0u64; BITS_WORDS]);
         let mut first = Vec::new();
-        let mut entries = Vec::with_capacity(all.len());
+        let mut more: Vec<Slot> = Vec::new();
         for (n, &(h, e)) in all.iter().enumerate() {
-            if n == 0 || all[n - 1].0 != h {
+            let lead = n == 0 || all[n - 1].0 != h;
+            // Chained to the next entry of the same bit, which goes to
+            // `more` right after this one.
+            let next = match all.get(n + 1) {
+                Some(&(g, _)) if g == h => more.len() as u32 + if lead { 1 } else { 2 },
+                _ => 0,
+            };
+            if lead {
                 bits[h / 64] |= 1 << (h % 64);
-                first.push(n as u32);
+                first.push(Slot::new(&e, next));
+            } else {
+                more.push(Slot::new(&e, next));
             }
-            entries.push(e);
         }
-        first.push(entries.len() as u32);
         let mut ranks = Box::new([0u32; BITS_WORDS]);
         let mut before = 0;
         for (r, b) in ranks.iter_mut().zip(bits.iter()) {
@@ -393,8 +508,14 @@ impl Windows {
             bits,
             ranks,
             first,
-            entries,
+            more,
         }
+    }
+
+    /// Every entry, for tests.
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = &Slot> {
+        self.first.iter().chain(&self.more)
     }
 
     #[inline]
@@ -402,16 +523,21 @@ impl Windows {
         self.bits[h / 64] & (1 << (h % 64)) != 0
     }
 
-    /// The entries of the set bit `h`.
+    /// The first entry of the set bit `h`.
     #[inline]
-    fn at(&self, h: usize) -> &[Entry] {
+    fn first_at(&self, h: usize) -> Option<&Slot> {
         let (word, bit) = (h / 64, h % 64);
         let r = self.ranks[word] + (self.bits[word] & ((1u64 << bit) - 1)).count_ones();
-        let r = r as usize;
-        match (self.first.get(r), self.first.get(r + 1)) {
-            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+        self.first.get(r as usize)
+    }
+
+    /// The entries of the set bit `h`: its first, then along the chain.
+    #[cfg(test)]
+    fn at(&self, h: usize) -> impl Iterator<Item = &Slot> {
+        std::iter::successors(self.first_at(h), |e| match e.next {
+            0 => None,
+            n => self.more.get(n as usize - 1),
+        })
     }
 }
 /// The ASCII case bit of each byte of a window: a byte equal to a literal's
@@ -496,7 +622,7 @@ impl Grams {
             };
             let start = bytes.len() as u32;
             bytes.extend_from_slice(l);
-            let (hd, mask) = head(l);
+            let hd = head(l);
             let entry = |w: u32, off: i32| Entry {
                 w,
                 off,
@@ -504,7 +630,6 @@ impl Grams {
                 start,
                 len: l.len() as u32,
                 head: hd,
-                mask,
             };
             // The byte of a window that is the text's has its case bit
             // set: 128 values, each a window of its own.
@@ -569,29 +694,47 @@ impl Grams {
         h: usize,
         hit: &mut impl FnMut(usize),
     ) {
-        for e in t.at(h) {
-            if e.w != w {
-                continue;
+        // A loop along the chain, not an iterator over it: that kept
+        // its state in memory, a few stores per entry.
+        let Some(mut e) = t.first_at(h) else {
+            return;
+        };
+        loop {
+            self.check_one(e, hay, i, w, hit);
+            match e.next {
+                0 => return,
+                n => match t.more.get(n as usize - 1) {
+                    Some(next) => e = next,
+                    None => return,
+                },
             }
-            // (`off` is -1 or more.)
-            let Some(s) = (i + 1).checked_sub((e.off + 1) as usize) else {
-                continue;
-            };
-            // Most windows found are of a common word (`cont`, ` you`)
-            // that several literals share: their first 8 bytes, compared
-            // at once, turn nearly all of those away.
-            if let Some(t) = hay.get(s..s + 8) {
-                let x = u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]]);
-                if (x | CASE8) & e.mask != e.head {
-                    continue;
-                }
+        }
+    }
+
+    /// `check` of one entry.
+    #[inline(always)]
+    fn check_one(&self, e: &Slot, hay: &[u8], i: usize, w: u32, hit: &mut impl FnMut(usize)) {
+        if e.w != w {
+            return;
+        }
+        // (`off` is -1 or more.)
+        let Some(s) = (i + 1).checked_sub((e.off + 1) as usize) else {
+            return;
+        };
+        // Most windows found are of a common word (`cont`, ` you`)
+        // that several literals share: their first 8 bytes, compared
+        // at once, turn nearly all of those away.
+        if let Some(t) = hay.get(s..s + 8) {
+            let x = u64::from_le_bytes([t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]]);
+            if (x | CASE8) & e.mask() != e.head {
+                return;
             }
-            let (a, len) = (e.start as usize, e.len as usize);
-            if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
-                && t.eq_ignore_ascii_case(l)
-            {
-                hit(e.k as usize);
-            }
+        }
+        let (a, len) = (e.start as usize, e.len as usize);
+        if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
+            && t.eq_ignore_ascii_case(l)
+        {
+            hit(e.k as usize);
         }
     }
 
@@ -760,8 +903,7 @@ mod tests {
             let len = lits[0].len() as i32;
             let offs: Vec<i32> = grams
                 .four
-                .entries
-                .iter()
+                .entries()
                 .filter(|e| e.k == 0)
                 .map(|e| e.off)
                 .collect();
@@ -796,7 +938,7 @@ mod tests {
         let grams = Grams::new(&lits);
         assert_eq!(grams.step, 2);
         // `afp` and `post` by the window before them, ` apr` after.
-        let beside: Vec<(u32, i32)> = grams.four.entries.iter().map(|e| (e.k, e.off)).collect();
+        let beside: Vec<(u32, i32)> = grams.four.entries().map(|e| (e.k, e.off)).collect();
         for want in [(0, -1), (1, -1), (2, 1)] {
             assert!(beside.contains(&want), "{want:?}");
         }
@@ -839,6 +981,63 @@ mod tests {
         }
         assert!(odd.iter().all(|&n| n > 50), "{odd:?}");
         assert!(end_odd > 50 && end_even > 50, "{end_odd} {end_even}");
+    }
+
+    /// Each set bit leads to its entries, in order, and to no other: its
+    /// first by the bit's rank, the rest along the chain (on made-up
+    /// entries, many bits holding several, some one, hashes at the table's
+    /// ends among them).
+    #[test]
+    fn each_bit_chains_its_entries_in_order() {
+        let mut rng = crate::test_rng::XorShift::new(0xc4a1);
+        for _ in 0..200 {
+            let n = 1 + rng.below(300);
+            let hashes = 1 + rng.below(40);
+            let pool: Vec<usize> = (0..hashes)
+                .map(|j| match j {
+                    0 => 0,
+                    1 => (1 << GRAM_BITS) - 1,
+                    _ => rng.below(1 << GRAM_BITS),
+                })
+                .collect();
+            let all: Vec<(usize, Entry)> = (0..n)
+                .map(|_| {
+                    let len = 3 + rng.below(12) as u32;
+                    let e = Entry {
+                        w: rng.below(1 << 20) as u32,
+                        off: rng.below(len as usize - 2) as i32 - 1,
+                        k: rng.below(50) as u32,
+                        start: rng.below(1000) as u32,
+                        len,
+                        head: head(&[b'a'; 8][..len.min(8) as usize]),
+                    };
+                    (pool[rng.below(pool.len())], e)
+                })
+                .collect();
+            let mut want = all.clone();
+            want.sort_unstable();
+            want.dedup();
+            let t = Windows::new(all);
+            let mut got = Vec::new();
+            for h in 0..1usize << GRAM_BITS {
+                if !t.test(h) {
+                    assert!(want.iter().all(|&(g, _)| g != h));
+                    continue;
+                }
+                for e in t.at(h) {
+                    got.push((h, (e.w, e.off, e.k, e.start, e.len, e.head)));
+                }
+            }
+            let want: Vec<_> = want
+                .iter()
+                .map(|&(h, e)| (h, (e.w, e.off, e.k, e.start, e.len, e.head)))
+                .collect();
+            assert_eq!(got, want);
+            // The mask covers the head's bytes, as many as the literal has.
+            for e in t.entries() {
+                assert_eq!(e.mask() & CASE8, e.head & CASE8, "{}", e.len);
+            }
+        }
     }
 
     /// Grouping by node, then sorting each node's items, gives the order
