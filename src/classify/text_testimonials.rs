@@ -34,9 +34,15 @@ const HEADING_WORDS: u32 = 6;
 pub fn cut(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> usize {
     let blocks = &page.blocks;
     let z = z.min(blocks.len());
-    // The runs of the region, each from its first line.
-    let mut runs = Vec::new();
     let lines = Lines::new(blocks, said);
+    let runs = runs_in(blocks, &lines, (a, z));
+    cut_at(blocks, &lines, prose, &runs, (a, z))
+}
+
+/// The testimonial runs of lines `a..z`, each as its first line and its
+/// end, those close enough together made one.
+fn runs_in(blocks: &[Block], lines: &Lines, (a, z): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     // A run's first pair has its signature at line i or the next (see
     // `may_start`): most lines of an article are paragraphs too long to
     // sign one, told by their word counts alone, with no call per line.
@@ -46,7 +52,7 @@ pub fn cut(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> 
             i += 1;
             continue;
         }
-        match run_from(blocks, &lines, i, z) {
+        match run_from(blocks, lines, i, z) {
             Some(end) => {
                 // A quote of two lines, a photo's caption: parts of one run.
                 match runs.last_mut() {
@@ -58,6 +64,18 @@ pub fn cut(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> 
             None => i += 1,
         }
     }
+    runs
+}
+
+/// `cut` of the region `(a, z)` (`z` within the page) with the `runs`
+/// found in it.
+fn cut_at(
+    blocks: &[Block],
+    lines: &Lines,
+    prose: &[bool],
+    runs: &[(usize, usize)],
+    (a, z): (usize, usize),
+) -> usize {
     // One run only, at the end: a page of testimonials (a reviews page,
     // a course's quotes between its sections) shows more than one, or
     // has its own text after them.
@@ -402,15 +420,16 @@ static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 mod tests {
     use super::*;
 
-    /// `cut` as first written: `run_from` tried at every line.
-    fn cut_every_line(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> usize {
-        let blocks = &page.blocks;
-        let z = z.min(blocks.len());
+    /// `runs_in` as first written: `run_from` tried at every line.
+    fn runs_every_line(
+        blocks: &[Block],
+        lines: &Lines,
+        (a, z): (usize, usize),
+    ) -> Vec<(usize, usize)> {
         let mut runs: Vec<(usize, usize)> = Vec::new();
-        let lines = Lines::new(blocks, said);
         let mut i = a;
         while i < z {
-            match run_from(blocks, &lines, i, z) {
+            match run_from(blocks, lines, i, z) {
                 Some(end) => {
                     match runs.last_mut() {
                         Some((_, e)) if *e + RUN_GAP >= i => *e = end,
@@ -421,27 +440,7 @@ mod tests {
                 None => i += 1,
             }
         }
-        let [(start, end)] = runs[..] else {
-            return z;
-        };
-        if (end..z).filter(|&k| prose[k]).count() > 1 {
-            return z;
-        }
-        let words = |r: std::ops::Range<usize>| -> u32 {
-            r.filter(|&k| prose[k])
-                .map(|k| blocks[k].features.words)
-                .sum()
-        };
-        let before = words(a..start);
-        if before < ARTICLE_WORDS || before < words(start..end) {
-            return z;
-        }
-        let headed = start > a
-            && !prose[start - 1]
-            && blocks[start - 1].features.words <= HEADING_WORDS
-            && !blocks[start - 1].features.ends_sentence
-            && lines.sign(start - 1).is_none();
-        start - usize::from(headed)
+        runs
     }
 
     /// `run_from` finds no run where `may_start` says none may start, and
@@ -501,8 +500,10 @@ mod tests {
                 runs += usize::from(run.is_some());
             }
             for a in [0, 1, n / 2] {
+                let want = runs_every_line(&page.blocks, &lines, (a, n));
+                assert_eq!(runs_in(&page.blocks, &lines, (a, n)), want);
                 let got = cut(&page, &said, &prose, (a, n));
-                assert_eq!(got, cut_every_line(&page, &said, &prose, (a, n)));
+                assert_eq!(got, cut_at(&page.blocks, &lines, &prose, &want, (a, n)));
                 cuts += usize::from(got < n);
             }
         }
