@@ -160,15 +160,16 @@ pub fn find_inline(
     // A policy or consent panel (refund policy, privacy notice, cookie
     // settings) printed after the page is long prose under its short
     // heading: when the run found is one, it goes and the next best run
-    // is the content. Not on a page about such a policy (its title says).
-    let about_policy = page
-        .blocks
-        .first()
-        .is_some_and(|b| POLICY.is_match(&b.text));
-    if !about_policy {
+    // is the content. Not on a page about such a policy (its title says):
+    // asked only of a panel found, as a title may be long (a text's first
+    // line) and most pages show no panel.
+    {
         let mut scores = std::borrow::Cow::Borrowed(&scores);
-        for _ in 0..POLICY_TRIES {
+        for k in 0..POLICY_TRIES {
             if best <= 0.0 || !policy_panel(page, junk, &prose, best_range) {
+                break;
+            }
+            if k == 0 && about_policy(page) {
                 break;
             }
             set_aside.push(best_range);
@@ -919,6 +920,14 @@ static POLICY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     )
     .expect("policy pattern compiles")
 });
+
+/// Whether the page's title (its first line) names a policy: such a page
+/// keeps its panels.
+fn about_policy(page: &Page) -> bool {
+    page.blocks
+        .first()
+        .is_some_and(|b| POLICY.is_match(&b.text))
+}
 
 /// Runs looked at again when a policy panel was found.
 const POLICY_TRIES: usize = 2;

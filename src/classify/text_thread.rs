@@ -463,6 +463,23 @@ static THREAD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("thread heading pattern compiles")
 });
 
+/// Whether `THREAD_HEADING` matches `text`. Its match opens the line
+/// with a digit or the first letter of one of its phrases (c, r, d, l, j,
+/// a, p, s, v in either case); the only other characters that can open it
+/// are not ASCII (a digit of another script, the long s that folds to
+/// 's'). Most lines open otherwise and are not searched.
+fn thread_heading(text: &str) -> bool {
+    let may_open = |c: u8| {
+        !c.is_ascii()
+            || c.is_ascii_digit()
+            || matches!(
+                c.to_ascii_lowercase(),
+                b'c' | b'r' | b'd' | b'l' | b'j' | b'a' | b'p' | b's' | b'v'
+            )
+    };
+    text.as_bytes().first().is_some_and(|&c| may_open(c)) && THREAD_HEADING.is_match(text)
+}
+
 /// Where the region `(a, z)` of an article should end: at a line that
 /// heads a comment section after most of its prose, or `z`. Threads with
 /// too few dated comments for `start` (two comments, ages like "4d") still
@@ -484,7 +501,7 @@ pub fn heading_cut(
             // teaser of a listing is said again and again. (Asked before
             // the pattern: a count costs less than a search.)
             && said.times(i) == 1
-            && THREAD_HEADING.is_match(b.text.trim())
+            && thread_heading(b.text.trim())
             && !article_goes_on(page, i)
         {
             return i;
@@ -516,6 +533,45 @@ const GOES_ON_REACH: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `thread_heading` answers as `THREAD_HEADING` does: each heading the
+    /// pattern knows, and lines made of it with any character before or
+    /// in place of its first one.
+    #[test]
+    fn thread_heading_is_the_pattern() {
+        let heads = [
+            "Comments",
+            "comment",
+            "12 Replies",
+            "3 thoughts on “Title”",
+            "Discussion about this post",
+            "Leave a Reply",
+            "join the conversation:",
+            "Add your comment",
+            "Post a comment",
+            "Reader comments",
+            "SHOW COMMENTS",
+            "View comments",
+            "\u{17f}how comments",
+            "٣ comments",
+            "",
+            "x",
+        ];
+        let mut n = 0;
+        for h in heads {
+            let tail: String = h.chars().skip(1).collect();
+            for c in (0..0x250u32).chain([0x17f, 0x212a, 0x663, 0x966, 0xff11]) {
+                let Some(c) = char::from_u32(c) else { continue };
+                for t in [format!("{c}{h}"), format!("{c}{tail}"), format!("{c} {h}")] {
+                    assert_eq!(thread_heading(&t), THREAD_HEADING.is_match(&t), "{t:?}");
+                    n += usize::from(THREAD_HEADING.is_match(&t));
+                }
+            }
+            assert_eq!(thread_heading(h), THREAD_HEADING.is_match(h), "{h:?}");
+        }
+        // The lines tried hold many headings, not only misses.
+        assert!(n > 100, "{n}");
+    }
 
     /// `date_match` may ask the ASCII pattern of a line only when its
     /// other characters are ones neither pattern can match or count as
