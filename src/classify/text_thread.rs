@@ -464,20 +464,25 @@ static THREAD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether `THREAD_HEADING` matches `text`. Its match opens the line
-/// with a digit or the first letter of one of its phrases (c, r, d, l, j,
-/// a, p, s, v in either case); the only other characters that can open it
-/// are not ASCII (a digit of another script, the long s that folds to
-/// 's'). Most lines open otherwise and are not searched.
+/// with a digit or with the first two letters of one of its phrases, in
+/// either case; the only other characters that can open it are not ASCII
+/// (a digit of another script, the long s that folds to 's'), and no
+/// character but ASCII ones folds to the second letters. Most lines open
+/// otherwise and are not searched.
 fn thread_heading(text: &str) -> bool {
-    let may_open = |c: u8| {
-        !c.is_ascii()
-            || c.is_ascii_digit()
-            || matches!(
-                c.to_ascii_lowercase(),
-                b'c' | b'r' | b'd' | b'l' | b'j' | b'a' | b'p' | b's' | b'v'
+    let b = text.as_bytes();
+    let may_open = match b.first() {
+        None => false,
+        Some(c) if !c.is_ascii() || c.is_ascii_digit() => true,
+        Some(_) => {
+            let two = [b[0], b.get(1).copied().unwrap_or(0)].map(|c| c.to_ascii_lowercase());
+            matches!(
+                &two,
+                b"co" | b"re" | b"di" | b"le" | b"jo" | b"ad" | b"po" | b"sh" | b"vi"
             )
+        }
     };
-    text.as_bytes().first().is_some_and(|&c| may_open(c)) && THREAD_HEADING.is_match(text)
+    may_open && THREAD_HEADING.is_match(text)
 }
 
 /// Where the region `(a, z)` of an article should end: at a line that
@@ -557,12 +562,22 @@ mod tests {
             "",
             "x",
         ];
+        // No character but ASCII ones folds to the first letters (other
+        // than 's') or to the second ones.
+        crate::classify::testgen::assert_letters_fold_to_ascii_only("crdljapvoeih");
         let mut n = 0;
         for h in heads {
             let tail: String = h.chars().skip(1).collect();
+            let first: String = h.chars().take(1).collect();
+            let rest: String = h.chars().skip(2).collect();
             for c in (0..0x250u32).chain([0x17f, 0x212a, 0x663, 0x966, 0xff11]) {
                 let Some(c) = char::from_u32(c) else { continue };
-                for t in [format!("{c}{h}"), format!("{c}{tail}"), format!("{c} {h}")] {
+                for t in [
+                    format!("{c}{h}"),
+                    format!("{c}{tail}"),
+                    format!("{c} {h}"),
+                    format!("{first}{c}{rest}"),
+                ] {
                     assert_eq!(thread_heading(&t), THREAD_HEADING.is_match(&t), "{t:?}");
                     n += usize::from(THREAD_HEADING.is_match(&t));
                 }
