@@ -77,12 +77,11 @@ fn dates_in(text: &str) -> &'static Regex {
 
 /// A comment section's heading, count or link, in a few languages (not
 /// "reply": every comment carries that button).
-pub(crate) static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(comments?|replies|responses|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties)\b",
-    )
-    .expect("comments pattern compiles")
-});
+pub(crate) static COMMENTS: LazyLock<regex_automata::meta::Regex> =
+    LazyLock::new(|| super::text_region::words_pattern(COMMENTS_PATTERN));
+
+/// `COMMENTS`'s pattern.
+const COMMENTS_PATTERN: &str = r"(?i)\b(comments?|replies|responses|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties)\b";
 
 /// Words at most in the thread's heading or count line.
 pub(crate) const HEADING_WORDS: u32 = 6;
@@ -129,7 +128,7 @@ fn shape(text: &str) -> Vec<u8> {
 fn heading(b: &crate::segment::Block) -> bool {
     let w = b.features.words;
     if w <= HEADING_WORDS {
-        return COMMENTS.is_match(&b.text);
+        return COMMENTS.is_match(b.text.as_str());
     }
     w <= COUNT_HEADING_WORDS
         && b.text.starts_with(|c: char| c.is_ascii_digit())
@@ -538,6 +537,13 @@ const GOES_ON_REACH: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word patterns built without a prefilter match as built by
+    /// `regex`.
+    #[test]
+    fn word_patterns_are_the_regex_ones() {
+        super::super::text_region::assert_words_pattern(COMMENTS_PATTERN);
+    }
 
     /// `thread_heading` answers as `THREAD_HEADING` does: each heading the
     /// pattern knows, and lines made of it with any character before or
