@@ -817,7 +817,7 @@ fn footers_over(
         || opening.iter().any(|&i| {
             let b = &page.blocks[i];
             b.features.words <= super::text_thread::HEADING_WORDS
-                && super::text_thread::COMMENTS.is_match(&b.text)
+                && super::text_thread::COMMENTS.is_match(b.text.as_str())
         })
     {
         return None;

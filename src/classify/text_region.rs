@@ -160,15 +160,16 @@ pub fn find_inline(
     // A policy or consent panel (refund policy, privacy notice, cookie
     // settings) printed after the page is long prose under its short
     // heading: when the run found is one, it goes and the next best run
-    // is the content. Not on a page about such a policy (its title says).
-    let about_policy = page
-        .blocks
-        .first()
-        .is_some_and(|b| POLICY.is_match(&b.text));
-    if !about_policy {
+    // is the content. Not on a page about such a policy (its title says):
+    // asked only of a panel found, as a title may be long (a text's first
+    // line) and most pages show no panel.
+    {
         let mut scores = std::borrow::Cow::Borrowed(&scores);
-        for _ in 0..POLICY_TRIES {
+        for k in 0..POLICY_TRIES {
             if best <= 0.0 || !policy_panel(page, junk, &prose, best_range) {
+                break;
+            }
+            if k == 0 && about_policy(page) {
                 break;
             }
             set_aside.push(best_range);
@@ -912,13 +913,33 @@ const TAIL_SENTENCE: u32 = 6;
 /// How many times the run's prose the sentences before it must weigh.
 const TAIL_OUTWEIGH: u32 = 2;
 
+/// A pattern asked only whether it matches, with the matches
+/// `regex::Regex::new` gives it (the same syntax and match settings) but
+/// no literal prefilter: these word lists under case folding yield no
+/// literals worth one, and working them out costs most of the pattern's
+/// build, once per process (several times its lazy DFA's searches on a
+/// short run). The tests check it against `regex::Regex`.
+pub(crate) fn words_pattern(pattern: &str) -> regex_automata::meta::Regex {
+    regex_automata::meta::Regex::builder()
+        .configure(regex_automata::meta::Config::new().auto_prefilter(false))
+        .build(pattern)
+        .expect("word pattern compiles")
+}
+
 /// Words of a policy or consent panel's heading and text.
-static POLICY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|datenschutz|confidentialit[ée]|privacidad|privacidade)\b",
-    )
-    .expect("policy pattern compiles")
-});
+static POLICY: std::sync::LazyLock<regex_automata::meta::Regex> =
+    std::sync::LazyLock::new(|| super::text_region::words_pattern(POLICY_PATTERN));
+
+/// `POLICY`'s pattern.
+const POLICY_PATTERN: &str = r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|datenschutz|confidentialit[ée]|privacidad|privacidade)\b";
+
+/// Whether the page's title (its first line) names a policy: such a page
+/// keeps its panels.
+fn about_policy(page: &Page) -> bool {
+    page.blocks
+        .first()
+        .is_some_and(|b| POLICY.is_match(b.text.as_str()))
+}
 
 /// Runs looked at again when a policy panel was found.
 const POLICY_TRIES: usize = 2;
@@ -948,7 +969,7 @@ fn policy_panel(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usiz
         // A tag with a count ("privacy (62)") is a link, not a heading.
         b.features.words <= 6
             && !b.text.bytes().any(|c| c.is_ascii_digit())
-            && POLICY.is_match(&b.text)
+            && POLICY.is_match(b.text.as_str())
     });
     heading
         && (s..z)
@@ -960,7 +981,7 @@ fn policy_panel(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usiz
                 }
             })
             .take(2)
-            .any(|i| POLICY_WORDS.is_match(&page.blocks[i].text))
+            .any(|i| POLICY_WORDS.is_match(page.blocks[i].text.as_str()))
 }
 
 /// Words at least in a removed line before a panel's run read as its
@@ -968,12 +989,11 @@ fn policy_panel(page: &Page, junk: &[bool], prose: &[bool], (a, z): (usize, usiz
 const POLICY_PARAGRAPH_WORDS: u32 = 20;
 
 /// What the paragraphs of such a panel are about.
-static POLICY_WORDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|returns?|personal (data|information)|partners|purchases?d?|datos|donn[ée]es|daten)\b",
-    )
-    .expect("policy words pattern compiles")
-});
+static POLICY_WORDS: std::sync::LazyLock<regex_automata::meta::Regex> =
+    std::sync::LazyLock::new(|| super::text_region::words_pattern(POLICY_WORDS_PATTERN));
+
+/// `POLICY_WORDS`'s pattern.
+const POLICY_WORDS_PATTERN: &str = r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|returns?|personal (data|information)|partners|purchases?d?|datos|donn[ée]es|daten)\b";
 
 /// The run of lines with the largest sum of scores, and that sum.
 fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
@@ -1278,9 +1298,63 @@ fn core_end(page: &Page, prose: &[bool]) -> Option<usize> {
     None
 }
 
+/// Checks `words_pattern(pattern)` against `regex::Regex` on lines made
+/// of the pattern's own words, changed in case, cut, joined to letters,
+/// digits, non-ASCII letters and characters that fold to ASCII ones.
+#[cfg(test)]
+pub(crate) fn assert_words_pattern(pattern: &str) {
+    let ours = words_pattern(pattern);
+    let theirs = regex::Regex::new(pattern).expect("pattern compiles");
+    let words: Vec<String> = pattern
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .flat_map(|w| {
+            let cut: String = w.chars().skip(1).collect();
+            [
+                w.to_string(),
+                w.to_uppercase(),
+                w.replace('s', "\u{17f}").replace('k', "\u{212a}"),
+                cut,
+            ]
+        })
+        .collect();
+    let glue = [
+        " ", " ", " ", "", "-", "é", "\u{17f}", "\u{212a}", "_", "1", ".", "’", "x", "\u{a0}", "É",
+        "\n",
+    ];
+    let mut rng = super::testgen::rng(41);
+    let (mut hits, mut misses) = (0, 0);
+    for _ in 0..20000 {
+        let mut line = String::new();
+        for _ in 0..rng.below(6) {
+            line.push_str(rng.pick(&glue));
+            line.push_str(&words[rng.below(words.len())]);
+        }
+        if rng.below(2) == 0 {
+            line.push_str(rng.pick(&glue));
+        }
+        let m = theirs.is_match(&line);
+        assert_eq!(ours.is_match(line.as_str()), m, "{pattern}: {line:?}");
+        if m {
+            hits += 1;
+        } else {
+            misses += 1;
+        }
+    }
+    assert!(hits > 1000 && misses > 1000, "{pattern}: {hits} {misses}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The policy patterns built without a prefilter match as built by
+    /// `regex`.
+    #[test]
+    fn policy_patterns_are_the_regex_ones() {
+        assert_words_pattern(POLICY_PATTERN);
+        assert_words_pattern(POLICY_WORDS_PATTERN);
+    }
 
     /// `closing_lines` as first written: every line of the region tested
     /// on the prose words before it.

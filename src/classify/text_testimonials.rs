@@ -409,16 +409,22 @@ fn praises(text: &str) -> bool {
 }
 
 // ASCII word boundaries keep the regex on its DFA (see `text_bio`).
-static PRAISE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"(?i)(?-u:\b)(love[ds]?|loving|best|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|outstanding|superb|recommend(ed)?|thank(s| you)|grateful|pleasure|highly|helpful|professional|friendly|caring|kind|impressed|exceeded|incredible|incredibly|life[- ]changing|five stars|5 stars)(?-u:\b)",
-    )
-    .expect("praise pattern compiles")
-});
+static PRAISE: std::sync::LazyLock<regex_automata::meta::Regex> =
+    std::sync::LazyLock::new(|| super::text_region::words_pattern(PRAISE_PATTERN));
+
+/// `PRAISE`'s pattern.
+const PRAISE_PATTERN: &str = r"(?i)(?-u:\b)(love[ds]?|loving|best|great|amazing|awesome|excellent|fantastic|wonderful|brilliant|outstanding|superb|recommend(ed)?|thank(s| you)|grateful|pleasure|highly|helpful|professional|friendly|caring|kind|impressed|exceeded|incredible|incredibly|life[- ]changing|five stars|5 stars)(?-u:\b)";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word patterns built without a prefilter match as built by
+    /// `regex`.
+    #[test]
+    fn word_patterns_are_the_regex_ones() {
+        super::super::text_region::assert_words_pattern(PRAISE_PATTERN);
+    }
 
     /// `runs_in` as first written: `run_from` tried at every line.
     fn runs_every_line(

@@ -77,12 +77,11 @@ fn dates_in(text: &str) -> &'static Regex {
 
 /// A comment section's heading, count or link, in a few languages (not
 /// "reply": every comment carries that button).
-pub(crate) static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(comments?|replies|responses|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties)\b",
-    )
-    .expect("comments pattern compiles")
-});
+pub(crate) static COMMENTS: LazyLock<regex_automata::meta::Regex> =
+    LazyLock::new(|| super::text_region::words_pattern(COMMENTS_PATTERN));
+
+/// `COMMENTS`'s pattern.
+const COMMENTS_PATTERN: &str = r"(?i)\b(comments?|replies|responses|discussion|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties)\b";
 
 /// Words at most in the thread's heading or count line.
 pub(crate) const HEADING_WORDS: u32 = 6;
@@ -129,7 +128,7 @@ fn shape(text: &str) -> Vec<u8> {
 fn heading(b: &crate::segment::Block) -> bool {
     let w = b.features.words;
     if w <= HEADING_WORDS {
-        return COMMENTS.is_match(&b.text);
+        return COMMENTS.is_match(b.text.as_str());
     }
     w <= COUNT_HEADING_WORDS
         && b.text.starts_with(|c: char| c.is_ascii_digit())
@@ -463,6 +462,28 @@ static THREAD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("thread heading pattern compiles")
 });
 
+/// Whether `THREAD_HEADING` matches `text`. Its match opens the line
+/// with a digit or with the first two letters of one of its phrases, in
+/// either case; the only other characters that can open it are not ASCII
+/// (a digit of another script, the long s that folds to 's'), and no
+/// character but ASCII ones folds to the second letters. Most lines open
+/// otherwise and are not searched.
+fn thread_heading(text: &str) -> bool {
+    let b = text.as_bytes();
+    let may_open = match b.first() {
+        None => false,
+        Some(c) if !c.is_ascii() || c.is_ascii_digit() => true,
+        Some(_) => {
+            let two = [b[0], b.get(1).copied().unwrap_or(0)].map(|c| c.to_ascii_lowercase());
+            matches!(
+                &two,
+                b"co" | b"re" | b"di" | b"le" | b"jo" | b"ad" | b"po" | b"sh" | b"vi"
+            )
+        }
+    };
+    may_open && THREAD_HEADING.is_match(text)
+}
+
 /// Where the region `(a, z)` of an article should end: at a line that
 /// heads a comment section after most of its prose, or `z`. Threads with
 /// too few dated comments for `start` (two comments, ages like "4d") still
@@ -484,7 +505,7 @@ pub fn heading_cut(
             // teaser of a listing is said again and again. (Asked before
             // the pattern: a count costs less than a search.)
             && said.times(i) == 1
-            && THREAD_HEADING.is_match(b.text.trim())
+            && thread_heading(b.text.trim())
             && !article_goes_on(page, i)
         {
             return i;
@@ -516,6 +537,62 @@ const GOES_ON_REACH: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word patterns built without a prefilter match as built by
+    /// `regex`.
+    #[test]
+    fn word_patterns_are_the_regex_ones() {
+        super::super::text_region::assert_words_pattern(COMMENTS_PATTERN);
+    }
+
+    /// `thread_heading` answers as `THREAD_HEADING` does: each heading the
+    /// pattern knows, and lines made of it with any character before or
+    /// in place of its first one.
+    #[test]
+    fn thread_heading_is_the_pattern() {
+        let heads = [
+            "Comments",
+            "comment",
+            "12 Replies",
+            "3 thoughts on “Title”",
+            "Discussion about this post",
+            "Leave a Reply",
+            "join the conversation:",
+            "Add your comment",
+            "Post a comment",
+            "Reader comments",
+            "SHOW COMMENTS",
+            "View comments",
+            "\u{17f}how comments",
+            "٣ comments",
+            "",
+            "x",
+        ];
+        // No character but ASCII ones folds to the first letters (other
+        // than 's') or to the second ones.
+        crate::classify::testgen::assert_letters_fold_to_ascii_only("crdljapvoeih");
+        let mut n = 0;
+        for h in heads {
+            let tail: String = h.chars().skip(1).collect();
+            let first: String = h.chars().take(1).collect();
+            let rest: String = h.chars().skip(2).collect();
+            for c in (0..0x250u32).chain([0x17f, 0x212a, 0x663, 0x966, 0xff11]) {
+                let Some(c) = char::from_u32(c) else { continue };
+                for t in [
+                    format!("{c}{h}"),
+                    format!("{c}{tail}"),
+                    format!("{c} {h}"),
+                    format!("{first}{c}{rest}"),
+                ] {
+                    assert_eq!(thread_heading(&t), THREAD_HEADING.is_match(&t), "{t:?}");
+                    n += usize::from(THREAD_HEADING.is_match(&t));
+                }
+            }
+            assert_eq!(thread_heading(h), THREAD_HEADING.is_match(h), "{h:?}");
+        }
+        // The lines tried hold many headings, not only misses.
+        assert!(n > 100, "{n}");
+    }
 
     /// `date_match` may ask the ASCII pattern of a line only when its
     /// other characters are ones neither pattern can match or count as
