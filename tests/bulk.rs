@@ -436,44 +436,6 @@ fn two_threads_keep_input_order_and_one_record_per_input() {
     assert_eq!(one, two, "the thread count does not change the output");
 }
 
-/// A plain JSONL file is read through a memory map unless
-/// `--no-mmap` asks for a stream: both give every record, in order, the
-/// same, and as stdin does.
-#[test]
-fn jsonl_files_read_mapped_or_streamed_give_the_same_records() {
-    let n = 300;
-    let (input, good) = many_docs(n);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("crawl.jsonl");
-    fs::write(&file, &input).unwrap();
-    let args = ["--format", "jsonl", "-q", "-j", "2"];
-    let (mapped, _) = ok(&[&args[..], &[&s(&file)]].concat(), None);
-    let (streamed, _) = ok(&[&args[..], &["--no-mmap", &s(&file)]].concat(), None);
-    let (stdin, _) = ok(
-        &[&args[..], &["--input-format", "jsonl", "-"]].concat(),
-        Some(input.as_bytes()),
-    );
-    assert_eq!(mapped.len(), n, "one record per line");
-    for (i, r) in mapped.iter().enumerate() {
-        match good[i] {
-            true => assert_eq!(r["id"], format!("doc{i}")),
-            false => assert_eq!(r["line"], i + 1, "{r}"),
-        }
-    }
-    assert_eq!(mapped, streamed);
-    // The records' `source` names the file or stdin; the rest is alike.
-    let strip = |rs: &[Value]| -> Vec<Value> {
-        rs.iter()
-            .map(|r| {
-                let mut r = r.clone();
-                r.as_object_mut().unwrap().remove("source");
-                r
-            })
-            .collect()
-    };
-    assert_eq!(strip(&mapped), strip(&stdin));
-}
-
 #[test]
 fn out_dir_writes_one_file_per_document_inside_the_directory() {
     let dir = tempfile::tempdir().unwrap();

@@ -111,12 +111,6 @@ pub struct InputArgs {
     #[arg(long, default_value_t = 64 << 20, value_name = "BYTES")]
     pub max_line_bytes: usize,
 
-    /// Read JSONL files as streams, not through memory maps: for files
-    /// another process may cut short while they are read (with a map,
-    /// that kills the process).
-    #[arg(long)]
-    pub no_mmap: bool,
-
     /// Deepest HTML nesting kept; deeper start tags are dropped and their
     /// text kept, with a warning (deep trees make parsing very slow).
     #[arg(long, default_value_t = unboil::segment::depth::DEFAULT_MAX_DEPTH, value_name = "N")]

@@ -35,7 +35,6 @@ pub fn read_options(a: &InputArgs) -> Result<ReadOptions> {
         glob,
         max_doc_bytes: a.max_doc_bytes,
         max_line_bytes: a.max_line_bytes,
-        mmap: !a.no_mmap,
         ..ReadOptions::default()
     })
 }

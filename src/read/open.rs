@@ -38,10 +38,6 @@ pub struct ReadOptions {
     pub max_line_bytes: usize,
     /// Largest WARC record.
     pub max_record_bytes: u64,
-    /// Read regular JSONL files through memory maps (faster; a file cut
-    /// short by another process while mapped kills the process with
-    /// SIGBUS, so `false` reads them as streams).
-    pub mmap: bool,
 }
 
 impl Default for ReadOptions {
@@ -53,7 +49,6 @@ impl Default for ReadOptions {
             max_doc_bytes: 32 << 20,
             max_line_bytes: 64 << 20,
             max_record_bytes: 64 << 20,
-            mmap: true,
         }
     }
 }
@@ -222,7 +217,7 @@ impl Inputs {
             Source::Stdin => Box::new(io::stdin()),
             Source::File(p) => match File::open(p) {
                 Ok(f) => {
-                    if self.opts.mmap && f.metadata().is_ok_and(|m| m.is_file()) {
+                    if f.metadata().is_ok_and(|m| m.is_file()) {
                         mappable = f.try_clone().ok();
                     }
                     Box::new(f)
