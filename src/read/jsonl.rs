@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::BufRead;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 
 use super::document::{Document, Item, Kind, RecordError, Unread};
 use super::json_str;
@@ -280,65 +279,6 @@ pub struct JsonlReader<R> {
     /// Blocks whose lines went out, oldest first, to be read into again
     /// once no line holds them.
     spent: VecDeque<Arc<Vec<u8>>>,
-    /// A regular file read through memory maps, not `reader` (see
-    /// `JsonlReader::mapped`).
-    map: Option<MapState>,
-}
-
-/// Bytes of a file mapped at once when a JSONL file is read through
-/// memory maps (more for a longer line): few maps, and a window's pages
-/// are given back once the documents whose lines lie in it are written.
-const MAP_WINDOW: u64 = 4 << 20;
-
-/// Where `JsonlReader::read_mapped` is in its file.
-struct MapState {
-    file: std::fs::File,
-    /// The file's length when last looked at (looked at again at its end:
-    /// a file still being written is read on, as `read` would).
-    len: u64,
-    /// File offset of the next line's first byte.
-    off: u64,
-    /// The window mapped last, and its file offset.
-    window: Option<(Arc<memmap2::Mmap>, u64)>,
-    /// `MAP_WINDOW`, smaller in tests.
-    window_len: u64,
-    /// Where the bytes mapped are counted (the progress bar's figure).
-    counters: Arc<super::open::ReadCounters>,
-}
-
-impl MapState {
-    /// A window mapped from file offset `at` (memmap2 maps from the page
-    /// that holds it), reaching `to` at least (`MAP_WINDOW` bytes when
-    /// the file has as many), its pages read in at once (`populate`: one
-    /// call, not a fault per few pages).
-    fn map(&mut self, at: u64, to: u64) -> std::io::Result<()> {
-        let base = at;
-        let end = (base + self.window_len).max(to).min(self.len);
-        // SAFETY: the map is read only, of a regular file this reader
-        // opened; like any reader of a memory map, it assumes the file is
-        // not cut short while it is mapped (its bytes changing only
-        // changes what is read).
-        let m = unsafe {
-            memmap2::MmapOptions::new()
-                .offset(base)
-                .len(usize::try_from(end - base).map_err(std::io::Error::other)?)
-                .populate()
-                .map(&self.file)?
-        };
-        let newly = end.saturating_sub(self.window.as_ref().map_or(0, |(w, b)| b + w.len() as u64));
-        self.counters.bytes.fetch_add(newly, Ordering::Relaxed);
-        self.window = Some((Arc::new(m), base));
-        Ok(())
-    }
-
-    /// The window's bytes from file offset `at` (empty when it does not
-    /// hold `at`).
-    fn from(&self, at: u64) -> &[u8] {
-        match &self.window {
-            Some((w, base)) if at >= *base => w.get((at - base) as usize..).unwrap_or_default(),
-            _ => &[],
-        }
-    }
 }
 
 /// Bytes a `JsonlReader` reads in one go when lines go out unparsed:
@@ -354,26 +294,14 @@ const SPENT: usize = 8;
 /// with the other lines read with it): handed on without a copy.
 #[derive(Clone)]
 pub struct Line {
-    block: Held,
+    block: Arc<Vec<u8>>,
     start: usize,
     end: usize,
 }
 
-/// What a `Line` lies in: a block read into, or a piece of a file mapped
-/// into memory (see `JsonlReader::mapped`).
-#[derive(Clone)]
-enum Held {
-    Read(Arc<Vec<u8>>),
-    Mapped(Arc<memmap2::Mmap>),
-}
-
 impl Line {
     pub fn as_bytes(&self) -> &[u8] {
-        let b: &[u8] = match &self.block {
-            Held::Read(b) => b,
-            Held::Mapped(m) => m,
-        };
-        &b[self.start..self.end]
+        &self.block[self.start..self.end]
     }
 
     pub fn len(&self) -> usize {
@@ -390,7 +318,7 @@ impl From<Vec<u8>> for Line {
         Line {
             start: 0,
             end: bytes.len(),
-            block: Held::Read(Arc::new(bytes)),
+            block: Arc::new(bytes),
         }
     }
 }
@@ -441,7 +369,6 @@ impl<R: BufRead> JsonlReader<R> {
             #[cfg(test)]
             ways: Ways::default(),
             spent: VecDeque::new(),
-            map: None,
         }
     }
 
@@ -473,9 +400,6 @@ impl<R: BufRead> JsonlReader<R> {
     /// the next block. Copying each line out of the `BufReader` cost as
     /// much as splitting the lines did.
     fn read_shared(&mut self) -> std::io::Result<Shared> {
-        if self.map.is_some() {
-            return self.read_mapped();
-        }
         // Bytes of an over-long line already skipped.
         let mut skipped = 0;
         loop {
@@ -519,62 +443,6 @@ impl<R: BufRead> JsonlReader<R> {
         }
     }
 
-    /// `read_shared` of a file read through memory maps (see `mapped`):
-    /// the line from `off` to the next line feed, or to the end of the
-    /// file, in the window that holds it, mapped anew from the line's
-    /// start when the last one ends before the line does.
-    fn read_mapped(&mut self) -> std::io::Result<Shared> {
-        let max_line = self.max_line as u64;
-        let Some(m) = self.map.as_mut() else {
-            return Ok(Shared::End);
-        };
-        let start = m.off;
-        // Where the line ends, and whether a line feed ends it.
-        let mut at = start;
-        let (end, fed) = loop {
-            if at >= m.len {
-                // Looked at again: a file being written is read on.
-                m.len = m.file.metadata()?.len();
-                if at >= m.len {
-                    break (at, false);
-                }
-            }
-            if m.from(at).is_empty() {
-                // From the line's start, so that the line lies in the
-                // window, unless it is too long to be kept.
-                let from = if at - start > max_line { at } else { start };
-                m.map(from, at + 1)?;
-            }
-            let rest = m.from(at);
-            if let Some(p) = memchr::memchr(b'\n', rest) {
-                break (at + p as u64, true);
-            }
-            at += rest.len() as u64;
-        };
-        m.off = end + u64::from(fed);
-        if end - start > max_line {
-            return Ok(Shared::TooLong);
-        }
-        if end == start && !fed {
-            return Ok(Shared::End);
-        }
-        let covers = |m: &MapState| match &m.window {
-            Some((w, base)) => *base <= start && end <= base + w.len() as u64,
-            None => false,
-        };
-        if !covers(m) {
-            m.map(start, end)?;
-        }
-        match &m.window {
-            Some((w, base)) if covers(m) => Ok(Shared::Line(Line {
-                block: Held::Mapped(Arc::clone(w)),
-                start: (start - base) as usize,
-                end: (end - base) as usize,
-            })),
-            _ => Err(std::io::Error::other("a line was not mapped")),
-        }
-    }
-
     /// `block[start..end]` as a line. A block read only a little into (a
     /// pipe may give a few lines at a time) keeps its room: its line is
     /// copied into a block of its own.
@@ -585,7 +453,7 @@ impl<R: BufRead> JsonlReader<R> {
                 self.ways.shared += 1;
             }
             return Line {
-                block: Held::Read(Arc::clone(&self.block)),
+                block: Arc::clone(&self.block),
                 start,
                 end,
             };
@@ -595,7 +463,7 @@ impl<R: BufRead> JsonlReader<R> {
             self.ways.copied += 1;
         }
         Line {
-            block: Held::Read(Arc::new(self.block[start..end].to_vec())),
+            block: Arc::new(self.block[start..end].to_vec()),
             start: 0,
             end: end - start,
         }
@@ -649,39 +517,6 @@ impl<R: BufRead> JsonlReader<R> {
         }
         self.filled -= pos;
         self.pos = 0;
-    }
-}
-
-impl JsonlReader<std::io::Empty> {
-    /// A reader of the regular file `file` (at its start) through memory
-    /// maps: its lines are read where the kernel keeps the file's pages,
-    /// not copied into blocks first (`read`'s copy was 1.5% of a run on
-    /// text input); what it gives is what `new` gives reading the file.
-    /// The bytes mapped are counted in `counters`.
-    pub fn mapped(
-        file: std::fs::File,
-        source: String,
-        fields: FieldMap,
-        max_line: usize,
-        counters: Arc<super::open::ReadCounters>,
-    ) -> std::io::Result<Self> {
-        let len = file.metadata()?.len();
-        let mut r = JsonlReader::new(std::io::empty(), source, fields, max_line);
-        let mut m = MapState {
-            file,
-            len,
-            off: 0,
-            window: None,
-            window_len: MAP_WINDOW,
-            counters,
-        };
-        // A file that cannot be mapped is told now, while it can still be
-        // read instead.
-        if len > 0 {
-            m.map(0, 1)?;
-        }
-        r.map = Some(m);
-        Ok(r)
     }
 }
 
@@ -766,68 +601,6 @@ impl<R: BufRead> JsonlReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A file read through memory maps gives what reading it gives: the
-    /// same documents (their lines), errors, too-long lines and line
-    /// numbers, on random files of objects, blank lines, lines that are
-    /// not JSON, with or without a last line feed, read through windows
-    /// of every size from a byte up (lines across windows' ends).
-    #[test]
-    fn mapped_files_read_as_read_ones_do() {
-        let mut rng = crate::test_rng::XorShift::new(0x51A7_E0C3_9B4D_2F61);
-        let dir = tempfile::tempdir().unwrap();
-        for case in 0..300 {
-            let mut text = String::new();
-            for _ in 0..rng.below(30) {
-                match rng.below(7) {
-                    0 => text.push('\n'),
-                    1 => text.push_str("  \r\n"),
-                    2 => text.push_str("not json\n"),
-                    3 => {
-                        let n = rng.below(200);
-                        let body: String =
-                            (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
-                        text.push_str(&format!("{{\"text\":\"{body}\"}}\n"));
-                    }
-                    _ => text.push_str("{\"id\":\"x\",\"text\":\"One line.\\nAnother.\"}\n"),
-                }
-            }
-            if rng.below(2) == 0 {
-                text.pop();
-            }
-            let path = dir.path().join(format!("{case}.jsonl"));
-            std::fs::write(&path, &text).unwrap();
-            let max = 20 + rng.below(200);
-            let show = |it: &mut dyn Iterator<Item = Item>| -> Vec<String> {
-                it.map(|item| format!("{item:?}")).collect()
-            };
-            let read = JsonlReader::new(
-                std::io::BufReader::new(std::fs::File::open(&path).unwrap()),
-                "f".into(),
-                FieldMap::default(),
-                max,
-            )
-            .parse_on_workers(1 << 20);
-            let counters = Arc::new(super::super::open::ReadCounters::default());
-            let mut mapped = JsonlReader::mapped(
-                std::fs::File::open(&path).unwrap(),
-                "f".into(),
-                FieldMap::default(),
-                max,
-                Arc::clone(&counters),
-            )
-            .unwrap()
-            .parse_on_workers(1 << 20);
-            if let Some(m) = &mut mapped.map {
-                m.window_len = 1 + rng.below(300) as u64;
-                m.window = None;
-            }
-            let want = show(&mut read.into_iter());
-            assert_eq!(show(&mut mapped), want, "{text:?} max {max}");
-            // Every byte was mapped at least once.
-            assert!(counters.bytes.load(Ordering::Relaxed) >= text.len() as u64);
-        }
-    }
 
     fn read_all(input: &str, max: usize) -> Vec<Item> {
         JsonlReader::new(

@@ -211,17 +211,10 @@ impl Inputs {
                 return Box::new(std::iter::once(self.unread(p, name, f)));
             }
         }
-        // A regular file's handle kept, to map it should it be JSONL.
-        let mut mappable = None;
         let raw: Box<dyn Read + Send> = match &source {
             Source::Stdin => Box::new(io::stdin()),
             Source::File(p) => match File::open(p) {
-                Ok(f) => {
-                    if f.metadata().is_ok_and(|m| m.is_file()) {
-                        mappable = f.try_clone().ok();
-                    }
-                    Box::new(f)
-                }
+                Ok(f) => Box::new(f),
                 Err(e) => return fail(format!("cannot open: {e}")),
             },
         };
@@ -262,23 +255,6 @@ impl Inputs {
                 }),
             f => f,
         };
-        if let (InputFormat::Jsonl, false, Some(file)) = (format, gz, mappable) {
-            // Read where the kernel keeps its pages (see
-            // `JsonlReader::mapped`); where it cannot be mapped, read.
-            let max = self.opts.max_doc_bytes;
-            if let Ok(r) = JsonlReader::mapped(
-                file,
-                name.clone(),
-                self.opts.fields.clone(),
-                self.opts.max_line_bytes,
-                Arc::clone(&self.counters),
-            ) {
-                return Box::new(
-                    r.parse_on_workers(max)
-                        .map(move |item| cap_doc_size(item, max)),
-                );
-            }
-        }
         let counting = CountingReader {
             inner: reader,
             counters: Arc::clone(&self.counters),
