@@ -13,6 +13,10 @@ use regex_syntax::hir::{
 
 include!(concat!(env!("OUT_DIR"), "/prebuilt.rs"));
 
+// `subst` reaches the ASCII forms as `super::forms`, here as in `build.rs`
+// (where both are modules of the build script).
+use super::patset::forms;
+
 #[cfg(test)]
 pub(crate) mod dfa;
 

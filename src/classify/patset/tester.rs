@@ -180,16 +180,14 @@ impl Prebuilt {
         thread_local! {
             static IMAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
+        let answer = |buf: &mut Vec<u8>| {
+            subst
+                .image_bytes(text, buf)
+                .then(|| self.is_match_bytes(buf))
+        };
         let m = IMAGE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut buf) => subst
-                .image_bytes(text, &mut buf)
-                .then(|| self.is_match_bytes(&buf)),
-            Err(_) => {
-                let mut buf = Vec::new();
-                subst
-                    .image_bytes(text, &mut buf)
-                    .then(|| self.is_match_bytes(&buf))
-            }
+            Ok(mut buf) => answer(&mut buf),
+            Err(_) => answer(&mut Vec::new()),
         })??;
         (self.exact || !m).then_some(m)
     }

@@ -84,15 +84,8 @@ fn coded_form(hir: &Hir, codes: &Codes) -> Option<Hir> {
             }
             hir.clone()
         }
-        HirKind::Look(l) => Hir::look(match l {
-            Look::WordUnicode => Look::WordAscii,
-            Look::WordUnicodeNegate => Look::WordAsciiNegate,
-            Look::WordStartUnicode => Look::WordStartAscii,
-            Look::WordEndUnicode => Look::WordEndAscii,
-            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-            other => *other,
-        }),
+        // Word boundaries as the ASCII form has them.
+        HirKind::Look(_) => super::forms::ascii_form_hir(hir),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             sub: Box::new(coded_form(&r.sub, codes)?),
             ..r.clone()
@@ -359,50 +352,73 @@ impl<S: AsRef<[u32]>> Subst<S> {
         }
     }
 
-    /// `text` with its characters past ASCII replaced as `Subst::coded`
-    /// does, a byte each (one kept is `KEEP`: in no class), into `out`;
-    /// false (`out` unfinished) where one has no replacement.
-    pub fn image_bytes(&self, text: &str, out: &mut Vec<u8>) -> bool {
-        out.clear();
+    /// `text` walked as its images are made: each run of ASCII, then
+    /// each character past it with its replacement, to `put`, which says
+    /// whether to go on; false where it stopped.
+    fn walk(&self, text: &str, mut put: impl FnMut(Piece) -> bool) -> bool {
         let mut rest = text;
         loop {
             let n = rest
                 .bytes()
                 .position(|b| !b.is_ascii())
                 .unwrap_or(rest.len());
-            out.extend_from_slice(&rest.as_bytes()[..n]);
+            if !put(Piece::Ascii(&rest[..n])) {
+                return false;
+            }
             let Some(c) = rest[n..].chars().next() else {
                 return true;
             };
-            match self.of_char(c) {
-                NONE => return false,
-                a => out.push(a),
+            if !put(Piece::Char(c, self.of_char(c))) {
+                return false;
             }
             rest = &rest[n + c.len_utf8()..];
         }
+    }
+
+    /// `text` with its characters past ASCII replaced as `Subst::coded`
+    /// does, a byte each (one kept is `KEEP`: in no class), into `out`;
+    /// false (`out` unfinished) where one has no replacement.
+    pub fn image_bytes(&self, text: &str, out: &mut Vec<u8>) -> bool {
+        out.clear();
+        self.walk(text, |p| match p {
+            Piece::Ascii(run) => {
+                out.extend_from_slice(run.as_bytes());
+                true
+            }
+            Piece::Char(_, NONE) => false,
+            Piece::Char(_, a) => {
+                out.push(a);
+                true
+            }
+        })
     }
 
     /// `text` with its characters past ASCII replaced, into `out`; false
     /// (`out` unfinished) where one has no replacement, or only a code.
     pub fn image(&self, text: &str, out: &mut String) -> bool {
         out.clear();
-        let mut rest = text;
-        loop {
-            let n = rest
-                .bytes()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(rest.len());
-            out.push_str(&rest[..n]);
-            let Some(c) = rest[n..].chars().next() else {
-                return true;
-            };
-            match self.of_char(c) {
-                // A code (`coded`) is no ASCII character either.
-                a if a >= CODE => return false,
-                KEEP => out.push(c),
-                a => out.push(char::from(a)),
+        self.walk(text, |p| match p {
+            Piece::Ascii(run) => {
+                out.push_str(run);
+                true
             }
-            rest = &rest[n + c.len_utf8()..];
-        }
+            // A code (`coded`) is no ASCII character either.
+            Piece::Char(_, a) if a >= CODE => false,
+            Piece::Char(c, KEEP) => {
+                out.push(c);
+                true
+            }
+            Piece::Char(_, a) => {
+                out.push(char::from(a));
+                true
+            }
+        })
     }
+}
+
+/// What `Subst::walk` hands on: a run of ASCII, or a character past it
+/// and its replacement (`Subst::of_char`).
+enum Piece<'t> {
+    Ascii(&'t str),
+    Char(char, u8),
 }
