@@ -352,4 +352,49 @@ pub(crate) mod testgen {
         let pool: Vec<String> = (0..1 + rng.below(30)).map(|_| line(rng, max)).collect();
         page_from(rng, &pool, 60)
     }
+
+    /// Checks `words_pattern(pattern)` against `regex::Regex` on lines made
+    /// of the pattern's own words, changed in case, cut, joined to letters,
+    /// digits, non-ASCII letters and characters that fold to ASCII ones.
+    pub(crate) fn assert_words_pattern(pattern: &str) {
+        let ours = crate::classify::text_region::words_pattern(pattern);
+        let theirs = regex::Regex::new(pattern).expect("pattern compiles");
+        let words: Vec<String> = pattern
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| {
+                let cut: String = w.chars().skip(1).collect();
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    w.replace('s', "\u{17f}").replace('k', "\u{212a}"),
+                    cut,
+                ]
+            })
+            .collect();
+        let glue = [
+            " ", " ", " ", "", "-", "é", "\u{17f}", "\u{212a}", "_", "1", ".", "’", "x", "\u{a0}",
+            "É", "\n",
+        ];
+        let mut rng = rng(41);
+        let (mut hits, mut misses) = (0, 0);
+        for _ in 0..20000 {
+            let mut line = String::new();
+            for _ in 0..rng.below(6) {
+                line.push_str(rng.pick(&glue));
+                line.push_str(&words[rng.below(words.len())]);
+            }
+            if rng.below(2) == 0 {
+                line.push_str(rng.pick(&glue));
+            }
+            let m = theirs.is_match(&line);
+            assert_eq!(ours.is_match(line.as_str()), m, "{pattern}: {line:?}");
+            if m {
+                hits += 1;
+            } else {
+                misses += 1;
+            }
+        }
+        assert!(hits > 1000 && misses > 1000, "{pattern}: {hits} {misses}");
+    }
 }

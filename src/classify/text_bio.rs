@@ -352,11 +352,11 @@ mod tests {
     /// `regex`.
     #[test]
     fn word_patterns_are_the_regex_ones() {
-        super::super::text_region::assert_words_pattern(HEADING_PATTERN);
-        super::super::text_region::assert_words_pattern(THIRD_PERSON_PATTERN);
-        super::super::text_region::assert_words_pattern(CUES_PATTERN);
-        super::super::text_region::assert_words_pattern(ROLES_PATTERN);
-        super::super::text_region::assert_words_pattern(PERSON_PATTERN);
+        crate::classify::testgen::assert_words_pattern(HEADING_PATTERN);
+        crate::classify::testgen::assert_words_pattern(THIRD_PERSON_PATTERN);
+        crate::classify::testgen::assert_words_pattern(CUES_PATTERN);
+        crate::classify::testgen::assert_words_pattern(ROLES_PATTERN);
+        crate::classify::testgen::assert_words_pattern(PERSON_PATTERN);
     }
 
     /// `last_paragraphs` is where the prose lines after each line, counted

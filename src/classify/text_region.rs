@@ -928,7 +928,7 @@ pub(crate) fn words_pattern(pattern: &str) -> regex_automata::meta::Regex {
 
 /// Words of a policy or consent panel's heading and text.
 static POLICY: std::sync::LazyLock<regex_automata::meta::Regex> =
-    std::sync::LazyLock::new(|| super::text_region::words_pattern(POLICY_PATTERN));
+    std::sync::LazyLock::new(|| words_pattern(POLICY_PATTERN));
 
 /// `POLICY`'s pattern.
 const POLICY_PATTERN: &str = r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|datenschutz|confidentialit[ée]|privacidad|privacidade)\b";
@@ -990,7 +990,7 @@ const POLICY_PARAGRAPH_WORDS: u32 = 20;
 
 /// What the paragraphs of such a panel are about.
 static POLICY_WORDS: std::sync::LazyLock<regex_automata::meta::Regex> =
-    std::sync::LazyLock::new(|| super::text_region::words_pattern(POLICY_WORDS_PATTERN));
+    std::sync::LazyLock::new(|| words_pattern(POLICY_WORDS_PATTERN));
 
 /// `POLICY_WORDS`'s pattern.
 const POLICY_WORDS_PATTERN: &str = r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|returns?|personal (data|information)|partners|purchases?d?|datos|donn[ée]es|daten)\b";
@@ -1298,52 +1298,6 @@ fn core_end(page: &Page, prose: &[bool]) -> Option<usize> {
     None
 }
 
-/// Checks `words_pattern(pattern)` against `regex::Regex` on lines made
-/// of the pattern's own words, changed in case, cut, joined to letters,
-/// digits, non-ASCII letters and characters that fold to ASCII ones.
-#[cfg(test)]
-pub(crate) fn assert_words_pattern(pattern: &str) {
-    let ours = words_pattern(pattern);
-    let theirs = regex::Regex::new(pattern).expect("pattern compiles");
-    let words: Vec<String> = pattern
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .flat_map(|w| {
-            let cut: String = w.chars().skip(1).collect();
-            [
-                w.to_string(),
-                w.to_uppercase(),
-                w.replace('s', "\u{17f}").replace('k', "\u{212a}"),
-                cut,
-            ]
-        })
-        .collect();
-    let glue = [
-        " ", " ", " ", "", "-", "é", "\u{17f}", "\u{212a}", "_", "1", ".", "’", "x", "\u{a0}", "É",
-        "\n",
-    ];
-    let mut rng = super::testgen::rng(41);
-    let (mut hits, mut misses) = (0, 0);
-    for _ in 0..20000 {
-        let mut line = String::new();
-        for _ in 0..rng.below(6) {
-            line.push_str(rng.pick(&glue));
-            line.push_str(&words[rng.below(words.len())]);
-        }
-        if rng.below(2) == 0 {
-            line.push_str(rng.pick(&glue));
-        }
-        let m = theirs.is_match(&line);
-        assert_eq!(ours.is_match(line.as_str()), m, "{pattern}: {line:?}");
-        if m {
-            hits += 1;
-        } else {
-            misses += 1;
-        }
-    }
-    assert!(hits > 1000 && misses > 1000, "{pattern}: {hits} {misses}");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1352,8 +1306,8 @@ mod tests {
     /// `regex`.
     #[test]
     fn policy_patterns_are_the_regex_ones() {
-        assert_words_pattern(POLICY_PATTERN);
-        assert_words_pattern(POLICY_WORDS_PATTERN);
+        crate::classify::testgen::assert_words_pattern(POLICY_PATTERN);
+        crate::classify::testgen::assert_words_pattern(POLICY_WORDS_PATTERN);
     }
 
     /// `closing_lines` as first written: every line of the region tested

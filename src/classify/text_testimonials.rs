@@ -423,7 +423,7 @@ mod tests {
     /// `regex`.
     #[test]
     fn word_patterns_are_the_regex_ones() {
-        super::super::text_region::assert_words_pattern(PRAISE_PATTERN);
+        crate::classify::testgen::assert_words_pattern(PRAISE_PATTERN);
     }
 
     /// `runs_in` as first written: `run_from` tried at every line.

@@ -542,7 +542,7 @@ mod tests {
     /// `regex`.
     #[test]
     fn word_patterns_are_the_regex_ones() {
-        super::super::text_region::assert_words_pattern(COMMENTS_PATTERN);
+        crate::classify::testgen::assert_words_pattern(COMMENTS_PATTERN);
     }
 
     /// `thread_heading` answers as `THREAD_HEADING` does: each heading the
