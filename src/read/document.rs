@@ -194,7 +194,10 @@ impl Document {
         // The usual line, its strings checked one by one where checking
         // the line and then the text once more cost twice as much; a text
         // body becomes `text` when it may (see there).
-        let room = BODY_ROOM.take();
+        // (`try_with`: none while the thread's locals are being dropped.)
+        let room = BODY_ROOM
+            .try_with(std::cell::Cell::take)
+            .unwrap_or_default();
         if let Some((mut d, controls)) =
             super::jsonl::parse_plain_bytes(raw.trim_ascii(), lineno, &self.source, fields, room)
             && let Ok(body) = simdutf8::basic::from_utf8(&d.bytes)
@@ -206,7 +209,7 @@ impl Document {
                 // next line (read on this thread), if not too large to keep.
                 let room = std::mem::take(&mut d.bytes);
                 if room.capacity() <= KEEP_ROOM {
-                    BODY_ROOM.set(room);
+                    let _ = BODY_ROOM.try_with(|r| r.set(room));
                 }
             } else {
                 super::jsonl::trim_slack(&mut d.bytes);
