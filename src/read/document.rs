@@ -11,6 +11,18 @@ use std::sync::atomic::Ordering;
 use super::jsonl::{FieldMap, Line, parse_line};
 use super::open::ReadCounters;
 
+thread_local! {
+    /// The buffer a text body was unescaped into before it was copied into
+    /// the document's `text`, for the next line parsed on this thread: a
+    /// large allocation and its free per document saved. Its contents are
+    /// never read (cleared before use).
+    static BODY_ROOM: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Largest `BODY_ROOM` kept (bytes): a rare huge document's buffer is freed
+/// with it.
+const KEEP_ROOM: usize = 1 << 20;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Html,
@@ -182,14 +194,23 @@ impl Document {
         // The usual line, its strings checked one by one where checking
         // the line and then the text once more cost twice as much; a text
         // body becomes `text` when it may (see there).
+        // (`try_with`: none while the thread's locals are being dropped.)
+        let room = BODY_ROOM
+            .try_with(std::cell::Cell::take)
+            .unwrap_or_default();
         if let Some((mut d, controls)) =
-            super::jsonl::parse_plain_bytes(raw.trim_ascii(), lineno, &self.source, fields)
+            super::jsonl::parse_plain_bytes(raw.trim_ascii(), lineno, &self.source, fields, room)
             && let Ok(body) = simdutf8::basic::from_utf8(&d.bytes)
         {
             let plain = !controls && !body.starts_with('\u{feff}');
             if d.kind == Kind::Text && plain && body.len() <= limit {
                 d.text = Some(Arc::from(body));
-                d.bytes = Vec::new();
+                // The body is copied into `text`: its buffer serves the
+                // next line (read on this thread), if not too large to keep.
+                let room = std::mem::take(&mut d.bytes);
+                if room.capacity() <= KEEP_ROOM {
+                    let _ = BODY_ROOM.try_with(|r| r.set(room));
+                }
             } else {
                 super::jsonl::trim_slack(&mut d.bytes);
             }
@@ -394,6 +415,7 @@ mod tests {
         // a byte order mark); a broken line read with replacements; HTML;
         // errors.
         let mut seen = [0; 5];
+        let mut reused = 0;
         for n in 0..3000 {
             let mut body = Vec::new();
             if pick(8) == 0 {
@@ -426,6 +448,15 @@ mod tests {
                 }),
                 false => Ok(d),
             });
+            // A buffer kept from an earlier line, longer or shorter, that
+            // this one's body is unescaped into.
+            let kept = BODY_ROOM.with(|r| {
+                let room = r.take();
+                let n = room.capacity();
+                r.set(room);
+                n
+            });
+            reused += usize::from(kept > 0);
             let got = Document {
                 source: "s".into(),
                 line: Some(3),
@@ -470,6 +501,7 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&n| n > 50), "{seen:?}");
+        assert!(reused > 100, "{reused}");
     }
 
     #[test]

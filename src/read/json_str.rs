@@ -286,14 +286,135 @@ pub(crate) fn unescape_noting(
 /// on. `Ok`: the index past the closing quote; `Err(at)`: `b[at..]` is
 /// left to the general loop (another escape, fewer than sixteen bytes
 /// left, or no room). Leaving the loop at each escape, and a copy call
-/// per run between them, cost more than the bytes did.
-fn unescape_steps(b: &[u8], at: usize, out: &mut Vec<u8>) -> Result<usize, usize> {
+/// per run between them, cost more than the bytes did. With AVX-512's
+/// byte compress, 64 bytes a step first (see `unescape_steps_compress`),
+/// the AVX2 steps taking what those leave.
+fn unescape_steps(b: &[u8], mut at: usize, out: &mut Vec<u8>) -> Result<usize, usize> {
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") {
+        if *COMPRESS {
+            // SAFETY: the CPU has the features (`COMPRESS`).
+            match unsafe { unescape_steps_compress(b, at, out) } {
+                Ok(end) => return Ok(end),
+                // Fewer than 64 bytes left, or a special byte the steps
+                // below stop at too.
+                Err(rest) => at = rest,
+            }
+        }
         // SAFETY: the CPU has AVX2.
         return unsafe { unescape_steps_avx2(b, at, out) };
     }
     steps::<16>(b, at, out, |c| special_mask(c) as u64)
+}
+
+/// Whether the CPU has AVX-512 with VBMI2's byte compress (and AVX2), for
+/// `unescape_steps_compress`.
+#[cfg(target_arch = "x86_64")]
+static COMPRESS: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
+    std::is_x86_feature_detected!("avx2")
+        && std::is_x86_feature_detected!("avx512f")
+        && std::is_x86_feature_detected!("avx512bw")
+        && std::is_x86_feature_detected!("avx512vbmi2")
+        && std::is_x86_feature_detected!("popcnt")
+});
+
+/// `unescape_steps` 64 bytes a step with AVX-512, every `\n` of a step at
+/// once: each backslash before an `n` becomes a line feed and the `n`s
+/// are squeezed out (VBMI2's compress), where the narrower steps start
+/// again after each one (a text body has one every 40-odd bytes). A step
+/// with any other special byte (see `is_special`) is taken up to it; a
+/// backslash that ends a step is left to the next. `Err(at)`: `b[at..]`
+/// is left to the caller (a special byte other than a `\n` at `at`,
+/// fewer than 64 bytes left, or no room).
+///
+/// # Safety
+/// The CPU must have the features enabled here (see `COMPRESS`).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,avx512f,avx512bw,avx512vbmi2,popcnt")]
+unsafe fn unescape_steps_compress(
+    b: &[u8],
+    mut at: usize,
+    out: &mut Vec<u8>,
+) -> Result<usize, usize> {
+    use std::arch::x86_64::*;
+    let base = out.len();
+    let room = out.spare_capacity_mut();
+    // Bytes of the room written.
+    let mut w = 0;
+    let r = loop {
+        let (Some(Ok(c)), Some(to)) = (
+            b.get(at..at + 64).map(<&[u8; 64]>::try_from),
+            room.get_mut(w..w + 64),
+        ) else {
+            break Err(at);
+        };
+        // SAFETY: the load reads the 64 bytes `c` holds (unaligned loads
+        // allowed).
+        let v = unsafe { _mm512_loadu_epi8(c.as_ptr().cast::<i8>()) };
+        let slash = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'\\' as i8));
+        let n = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'n' as i8));
+        let quote = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(b'"' as i8));
+        let control = _mm512_cmple_epu8_mask(v, _mm512_set1_epi8(0x1f));
+        // A step starts where an escape may: a backslash with an `n` after
+        // it, before any other special byte, is a `\n` (one escaped
+        // itself would follow another backslash, which comes first).
+        let feeds = slash & (n >> 1);
+        let other = quote | control | (slash & !feeds);
+        // Bytes of the step taken: up to the first other special byte; a
+        // backslash last in the step (its escape goes on in the next) is
+        // left to the next step.
+        let (take, stop) = match other {
+            0 => (64, false),
+            _ if other == 1 << 63 && slash >> 63 == 1 => (63, false),
+            _ => (other.trailing_zeros() as usize, true),
+        };
+        let taken = if take == 64 {
+            u64::MAX
+        } else {
+            (1 << take) - 1
+        };
+        // Each `\n`'s backslash becomes a line feed, its `n` goes.
+        let keep = taken & !(feeds << 1);
+        let feeds_as_lf = _mm512_mask_blend_epi8(feeds, v, _mm512_set1_epi8(b'\n' as i8));
+        let packed = _mm512_maskz_compress_epi8(keep, feeds_as_lf);
+        // SAFETY: `to` is 64 bytes of `out`'s spare room (the `get`
+        // above); unaligned stores allowed.
+        unsafe { _mm512_storeu_epi8(to.as_mut_ptr().cast::<i8>(), packed) };
+        w += keep.count_ones() as usize;
+        at += take;
+        #[cfg(test)]
+        REACHED.with(|r| {
+            let mut n = r.get();
+            n[match (stop, take, feeds != 0) {
+                (false, 64, true) => 0,
+                (false, 63, _) => 1,
+                (true, _, _) if c.get(take) == Some(&b'"') => 2,
+                (true, _, true) => 3,
+                _ => 4,
+            }] += 1;
+            r.set(n);
+        });
+        if stop {
+            break if c.get(take) == Some(&b'"') {
+                Ok(at + 1)
+            } else {
+                Err(at)
+            };
+        }
+    };
+    // SAFETY: the first `w` bytes of the room (`spare_capacity_mut`) were
+    // written above: each store wrote 64 bytes at `w`, of which those
+    // kept are counted.
+    unsafe { out.set_len(base + w) };
+    r
+}
+
+#[cfg(all(test, target_arch = "x86_64"))]
+thread_local! {
+    // How often `unescape_steps_compress` took a whole step with a `\n`,
+    // a step cut before a backslash at its end, stopped at a closing
+    // quote, stopped at another special byte after a `\n`, or otherwise.
+    static REACHED: std::cell::Cell<[usize; 5]> = const { std::cell::Cell::new([0; 5]) };
 }
 
 /// `unescape_steps` thirty-two bytes a step, with AVX2.
@@ -619,6 +740,78 @@ mod tests {
         }
         assert!(blank > 200, "{blank}");
         assert!(noted.iter().all(|&n| n > 1000), "{noted:?}");
+    }
+
+    /// Long strings of `\n`s among plain runs of every length, and every
+    /// other escape, raw control bytes and closing quotes now and then:
+    /// the steps of 64 bytes, finished by the general loop where they
+    /// stop, unescape as the general loop alone does (and serde_json),
+    /// with room for all and with too little; each way a step ends is
+    /// taken (a `\` split by a step's end among them).
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn compress_steps_unescape_as_the_general_loop_does() {
+        if !*COMPRESS {
+            return;
+        }
+        const PARTS: &[&str] = &[
+            "\\n",
+            "\\n\\n",
+            "\\\\n",
+            "\\\\\\n",
+            "n",
+            "\\\"",
+            "\\\\",
+            "\\/",
+            "\\t",
+            "\\b",
+            "\\u00e9",
+            "\\u000a",
+            "\\ud83d\\ude00",
+            "\\x",
+            "é",
+            "東",
+            "\t",
+            "\u{1}",
+        ];
+        let mut rng = crate::test_rng::XorShift::new(0x6A09_E667_F3BC_C908);
+        REACHED.with(|r| r.set([0; 5]));
+        for _ in 0..6000 {
+            let mut s = String::from("\"");
+            let odds = 1 + rng.below(12);
+            for _ in 0..rng.below(60) {
+                if rng.below(odds) == 0 {
+                    s.push_str(PARTS[rng.below(PARTS.len())]);
+                } else {
+                    // Plain runs of any length, so that escapes fall
+                    // anywhere in a step, its last byte too.
+                    let run = rng.below(70);
+                    s.extend(std::iter::repeat_n('a', run));
+                }
+            }
+            if rng.below(8) != 0 {
+                s.push_str("\",\"k\":\"v\"}");
+            }
+            let b = s.as_bytes();
+            let mut plain = Vec::new();
+            let alone = unescape_at(b, 1, &mut plain).map(|end| (plain, end));
+            if let Some((got, end)) = &alone {
+                let want = serde_json::from_str::<String>(&s[..*end]).ok();
+                assert_eq!(std::str::from_utf8(got).ok(), want.as_deref(), "{s}");
+            }
+            for room in [b.len() + 16, 70, 130] {
+                let mut out = Vec::with_capacity(room);
+                // SAFETY: the CPU has the features (`COMPRESS`).
+                let r = unsafe { unescape_steps_compress(b, 1, &mut out) };
+                let got = match r {
+                    Ok(end) => Some((out, end)),
+                    Err(at) => unescape_at(b, at, &mut out).map(|end| (out, end)),
+                };
+                assert_eq!(got, alone, "{s} {room}");
+            }
+        }
+        let reached = REACHED.with(|r| r.get());
+        assert!(reached.iter().all(|&n| n > 100), "{reached:?}");
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn parse_line(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> I
 /// for any other line, which `parse_value` then reads (what serde_json
 /// makes of a line this reads is what this makes of it).
 fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Option<Document> {
-    let (mut d, _) = parse_plain_bytes(line.as_bytes(), lineno, source, fields)?;
+    let (mut d, _) = parse_plain_bytes(line.as_bytes(), lineno, source, fields, Vec::new())?;
     trim_slack(&mut d.bytes);
     Some(d)
 }
@@ -64,12 +64,16 @@ fn parse_plain(line: &str, lineno: u64, source: &str, fields: &FieldMap) -> Opti
 /// checked as they are read (`None` for a broken one), except the body,
 /// whose check is the caller's (it is UTF-8 when the line is). Also
 /// whether the body holds a control character other than a line feed, a
-/// carriage return or a tab (see `json_str::unescape_noting`).
+/// carriage return or a tab (see `json_str::unescape_noting`). The body
+/// is unescaped into `room` (emptied first), which then is the
+/// document's `bytes`: a buffer the caller kept from the document before
+/// (see `Document::parse_line`), or a new one.
 pub(super) fn parse_plain_bytes(
     b: &[u8],
     lineno: u64,
     source: &str,
     fields: &FieldMap,
+    mut room: Vec<u8>,
 ) -> Option<(Document, bool)> {
     let names = [&fields.id, &fields.url, &fields.html, &fields.text];
     // A name mapped to two fields: the general path sorts that out.
@@ -115,7 +119,15 @@ pub(super) fn parse_plain_bytes(
         // it, and unescaped no longer) and the sixteen bytes more that
         // let `unescape_noting` copy it sixteen at a time; other values
         // grow.
-        let mut value = Vec::with_capacity(if body { b.len() - i + 16 } else { 0 });
+        let mut value = match body {
+            true => {
+                let mut v = std::mem::take(&mut room);
+                v.clear();
+                v.reserve(b.len() - i + 16);
+                v
+            }
+            false => Vec::new(),
+        };
         let mut controls = false;
         i = json_str::unescape_noting(b, i + 1, &mut value, &mut controls)?;
         let slot = if *key == fields.id {
