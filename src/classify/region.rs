@@ -70,10 +70,12 @@ impl Region {
 /// Whether a block reads as running prose.
 pub fn is_prose(b: &Block, use_stopwords: bool) -> bool {
     let f = &b.features;
-    f.words >= 10
-        && f.link_density < 0.3
-        && (f.punctuation >= 1 || f.ends_sentence)
-        && (!use_stopwords || f.stopword_ratio >= 0.12)
+    // Every test made, with no short cut: whether a line is prose changes
+    // from line to line, and a branch per test was mispredicted often.
+    (f.words >= 10)
+        & (f.link_density < 0.3)
+        & ((f.punctuation >= 1) | f.ends_sentence)
+        & (!use_stopwords | (f.stopword_ratio >= 0.12))
 }
 
 /// Whether the page has function words at all (not for CJK and others).
@@ -793,6 +795,60 @@ fn is_currency_code(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_price;
+
+    /// `is_prose` answers as its tests made one after another with short
+    /// cuts: the blocks of generated pages, each also with every feature
+    /// it reads set to values on either side of its bound (and NaN).
+    #[test]
+    fn prose_without_short_cuts_is_prose_with_them() {
+        let short_cut = |b: &crate::segment::Block, sw: bool| {
+            let f = &b.features;
+            f.words >= 10
+                && f.link_density < 0.3
+                && (f.punctuation >= 1 || f.ends_sentence)
+                && (!sw || f.stopword_ratio >= 0.12)
+        };
+        let mut rng = crate::classify::testgen::rng(67);
+        let (mut yes, mut no) = (0, 0);
+        for _ in 0..20 {
+            let page = crate::classify::testgen::pooled_page(&mut rng, 30);
+            for b in &page.blocks {
+                for (words, density, punctuation, ends, ratio) in [
+                    (9, 0.0, 1, true, 0.5),
+                    (10, 0.29, 0, true, 0.12),
+                    (10, 0.3, 1, false, 0.5),
+                    (12, f32::NAN, 2, true, 0.5),
+                    (40, 0.0, 0, false, 0.2),
+                    (40, 0.1, 3, false, 0.11),
+                    (40, 0.1, 3, false, f32::NAN),
+                    (
+                        b.features.words,
+                        b.features.link_density,
+                        b.features.punctuation,
+                        b.features.ends_sentence,
+                        b.features.stopword_ratio,
+                    ),
+                ] {
+                    let mut b = b.clone();
+                    let f = &mut b.features;
+                    (
+                        f.words,
+                        f.link_density,
+                        f.punctuation,
+                        f.ends_sentence,
+                        f.stopword_ratio,
+                    ) = (words, density, punctuation, ends, ratio);
+                    for sw in [false, true] {
+                        let want = short_cut(&b, sw);
+                        assert_eq!(super::is_prose(&b, sw), want, "{:?} {sw}", b.features);
+                        yes += usize::from(want);
+                        no += usize::from(!want);
+                    }
+                }
+            }
+        }
+        assert!(yes > 100 && no > 100, "{yes} {no}");
+    }
 
     /// The region keeps `has_stopwords` of its page, for the sections
     /// pass to ask instead of counting again: on text pages of made-up

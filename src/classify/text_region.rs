@@ -825,13 +825,9 @@ pub(super) fn closing_lines(
     (a, z): (usize, usize),
 ) -> std::ops::Range<usize> {
     let z = z.min(page.blocks.len());
-    let words = |i: usize| {
-        if prose[i] {
-            page.blocks[i].features.words
-        } else {
-            0
-        }
-    };
+    // A line's words masked by its prose flag, with no branch: whether a
+    // line is prose changes from line to line, and was mispredicted often.
+    let words = |i: usize| page.blocks[i].features.words & 0u32.wrapping_sub(u32::from(prose[i]));
     let total: u32 = (a..z).map(words).sum();
     let late = |b: u32| b >= CLOSING_WORDS && b as f32 >= CLOSING_SHARE * total as f32;
     let (mut i, mut before) = (a, 0u32);

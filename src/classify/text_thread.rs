@@ -171,7 +171,31 @@ fn may_be_dated(text: &str) -> bool {
     // Every branch's bytes, looked for in one walk over the line: a
     // search per branch costs a call and a pass each, and a line with a
     // digit (a count, a price) passed them all before it was ruled out.
-    //
+    // A short line (all that `dated` asks of) is walked as a padded copy,
+    // 32 places at a time with no branch per byte (vector code); a longer
+    // one byte by byte.
+    let (hit, year) = if b.len() <= PADDED_MAX {
+        branch_bytes_padded(b)
+    } else {
+        branch_bytes(b)
+    };
+    hit || held.high && text.contains('ſ')
+        // A month's name, looked for only on a line with a year.
+        || year && has_month(b)
+}
+
+/// Bytes at most of a line `branch_bytes_padded` walks (a multiple of
+/// `WALK`).
+const PADDED_MAX: usize = 256;
+/// Places `branch_bytes_padded` looks at in one step.
+const WALK: usize = 32;
+
+/// Whether some place of `b` holds what a branch of `DATE_LINE` needs, a
+/// ':' or two of '.', '/', '-' between digits, "ago" after white space,
+/// "day" before it (`hit`), and whether a year's "19" or "20" is there
+/// (`year`): the walk of `may_be_dated` on a line of any length, each
+/// place's answer as soon as it is known.
+fn branch_bytes(b: &[u8]) -> (bool, bool) {
     // Separators between digits, and whether a year's "19" or "20" is
     // there: a month's date ends in one.
     let (mut seps, mut year) = (0, false);
@@ -199,13 +223,45 @@ fn may_be_dated(text: &str) -> bool {
             _ => false,
         };
         if hit {
-            return true;
+            return (true, year);
         }
     }
-    // Case folding lets 'ſ' stand for the 's' of "sep".
-    held.high && text.contains('ſ')
-        // A month's name, looked for only on a line with a year.
-        || year && has_month(b)
+    (false, year)
+}
+
+/// `branch_bytes` of a line of at most `PADDED_MAX` bytes, every place
+/// looked at: the line copied after two bytes 0 and before at least one
+/// (0 is no digit, white space or letter, so the places next to the
+/// line's ends answer as `digit_at` and the like do past them), then
+/// walked `WALK` places at a time, each place told from the two bytes
+/// before it and the one after it with no branch. The places past the
+/// line hold 0 and find nothing.
+fn branch_bytes_padded(b: &[u8]) -> (bool, bool) {
+    let mut buf = [0u8; PADDED_MAX + 3];
+    buf[2..2 + b.len()].copy_from_slice(b);
+    let digit = |x: u8| (x.wrapping_sub(b'0') < 10) | (x >= 0x80);
+    // ASCII white space (VT too) or a byte of other than ASCII.
+    let space = |x: u8| (x.wrapping_sub(b'\t') < 5) | (x == b' ') | (x >= 0x80);
+    let (mut hit, mut seps, mut year) = (false, 0u32, false);
+    for from in (0..b.len()).step_by(WALK) {
+        let w = &buf[from..from + WALK + 3];
+        let (mut h, mut s, mut y) = (false, 0u8, false);
+        for i in 0..WALK {
+            // Two bytes before the place, the place, the byte after it.
+            let (p2, p1, c, n1) = (w[i], w[i + 1], w[i + 2], w[i + 3]);
+            let between = digit(p1) & digit(n1);
+            h |= (c == b':') & between;
+            s += u8::from(((c == b'.') | (c == b'/') | (c == b'-')) & between);
+            // "ago" after white space; "day" before it.
+            h |= (c | 0x20 == b'g') & (p1 | 0x20 == b'a') & (n1 | 0x20 == b'o') & space(p2);
+            h |= (c | 0x20 == b'y') & (p2 | 0x20 == b'd') & (p1 | 0x20 == b'a') & space(n1);
+            y |= (c == b'1') & (n1 == b'9') | (c == b'2') & (n1 == b'0');
+        }
+        hit |= h;
+        seps += u32::from(s);
+        year |= y;
+    }
+    (hit || seps >= 2, year)
 }
 
 /// A digit at `i`, as a branch of `DATE_LINE` needs next to a separator:
@@ -780,6 +836,68 @@ mod tests {
                 idx[p] += 1;
             }
         }
+    }
+
+    /// The padded walk answers as the walk byte by byte (the year only
+    /// where nothing was hit: the walk stops there): generated lines,
+    /// and date pieces set at every place of lines as long as one step
+    /// or several, up to the longest line it walks.
+    #[test]
+    fn padded_walk_answers_as_the_walk_byte_by_byte() {
+        let (mut hits, mut years, mut misses, mut long) = (0, 0, 0, 0);
+        let mut check = |b: &[u8]| {
+            let (got, want) = (branch_bytes_padded(b), branch_bytes(b));
+            assert_eq!(got.0, want.0, "{:?}", String::from_utf8_lossy(b));
+            if !want.0 {
+                assert_eq!(got.1, want.1, "{:?}", String::from_utf8_lossy(b));
+            }
+            hits += usize::from(want.0);
+            years += usize::from(!want.0 && want.1);
+            misses += usize::from(!want.0);
+            long += usize::from(b.len() > WALK);
+        };
+        let mut rng = crate::classify::testgen::rng(43);
+        for k in 0..20000 {
+            let mut line = crate::classify::testgen::line(&mut rng, 12);
+            if k % 2 == 0 {
+                line.push_str(rng.pick(&[" 2 days ago", " 7:45", "1.2.3", " 2019", "day "]));
+            }
+            if line.len() <= PADDED_MAX {
+                check(line.as_bytes());
+            }
+        }
+        let pieces: [&[u8]; 12] = [
+            b"7:4",
+            b"1.2/3",
+            b"3-4",
+            b" ago",
+            b"xAGo",
+            b"day ",
+            b"DaY\t",
+            b"19",
+            b"20",
+            b"\xC2\xA0ago",
+            b"9:",
+            b"2",
+        ];
+        for len in [1, 2, 3, 4, 30, 31, 32, 33, 34, 35, 63, 64, 65, 66, 255, 256] {
+            for piece in pieces {
+                if piece.len() > len {
+                    continue;
+                }
+                for at in 0..=len - piece.len() {
+                    for fill in [b'x', b'5', b' '] {
+                        let mut line = vec![fill; len];
+                        line[at..at + piece.len()].copy_from_slice(piece);
+                        check(&line);
+                    }
+                }
+            }
+        }
+        assert!(
+            hits > 1000 && years > 1000 && misses > 1000 && long > 1000,
+            "{hits} {years} {misses} {long}"
+        );
     }
 
     /// `may_be_dated` may skip the regex only for lines it cannot match:

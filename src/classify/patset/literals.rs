@@ -214,6 +214,7 @@ impl Heads {
     }
 
     /// `find` with its first two steps taken by `begin` (of the same text).
+    #[inline]
     pub(super) fn find_begun(&self, text: &[u8], begun: Begun, mut hit: impl FnMut(u32)) {
         let Some(&first) = text.first() else {
             return;
@@ -243,6 +244,7 @@ impl Heads {
         }
     }
 
+    #[inline]
     fn walk<'a>(&self, mut bytes: impl Iterator<Item = &'a u8>, mut hit: impl FnMut(u32)) {
         let Some(&first) = bytes.next() else {
             return;
@@ -758,6 +760,7 @@ impl Grams {
     }
 
     /// Call `hit` with the literal index of every occurrence in `hay`.
+    #[inline]
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
         let n = hay.len();
         let four = &self.four;
@@ -851,6 +854,7 @@ impl Leads {
 
     /// Call `hit` with the patterns of every literal `hay` holds (once per
     /// occurrence).
+    #[inline]
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(u32)) {
         let mut at = |p: usize| {
             let rest = &hay[p..];
