@@ -28,6 +28,16 @@ pub(super) struct TextStats {
     punctuation: u32,
 }
 
+impl TextStats {
+    /// Whether the text has a word: a letter or a digit (`is_word_char`
+    /// is `char::is_alphanumeric` but for general punctuation, which has
+    /// none), since each run of them counts one word or more.
+    #[inline(always)]
+    pub(super) fn has_word(&self) -> bool {
+        self.words.words > 0
+    }
+}
+
 /// Per byte class bits (`CLASS`), and bit masks of up to 64 bytes built
 /// from them (`Masks`: bit i for byte i).
 const PUNCT: u8 = 1;
