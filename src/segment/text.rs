@@ -224,6 +224,9 @@ struct Line {
     /// needed collapsing, and the collapsed text is in the page's second
     /// buffer.
     as_is: bool,
+    /// The text ends a sentence (`features::is_sentence_end`): told while
+    /// its bytes are at hand, not read again as its block is made.
+    ends: bool,
 }
 
 /// A line's kind and its text: text from a Markdown source keeps its
@@ -332,6 +335,7 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
                 to: at + t.len(),
                 kind,
                 as_is: true,
+                ends: features::is_sentence_end(t),
             });
         } else {
             // `collapsed` is exact: there is white space to collapse.
@@ -344,6 +348,7 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
                 to: collapsed_texts.len(),
                 kind,
                 as_is: false,
+                ends: features::is_sentence_end(c),
             });
         }
     }
@@ -361,7 +366,7 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
             let buf = if l.as_is { page } else { &collapsed_texts };
             let text = BlockText::shared(buf, l.from..l.to);
             // No links in text.
-            let features = features::block_features(st, lang, 0, (index, n), &text, 0);
+            let features = features::block_features(st, lang, 0, (index, n), l.ends, 0);
             Block {
                 index,
                 text,
