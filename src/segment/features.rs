@@ -28,6 +28,16 @@ pub(super) struct TextStats {
     punctuation: u32,
 }
 
+impl TextStats {
+    /// Whether the text has a word: a letter or a digit (`is_word_char`
+    /// is `char::is_alphanumeric` but for general punctuation, which has
+    /// none), since each run of them counts one word or more.
+    #[inline(always)]
+    pub(super) fn has_word(&self) -> bool {
+        self.words.words > 0
+    }
+}
+
 /// Per byte class bits (`CLASS`), and bit masks of up to 64 bytes built
 /// from them (`Masks`: bit i for byte i).
 const PUNCT: u8 = 1;
@@ -773,7 +783,7 @@ fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> 
             let e = ends.trailing_zeros() as usize;
             ends &= ends - 1;
             wide |= wide_bits & below(e) != 0;
-            end_word(text, start, o + e, !wide, max_key, &mut words);
+            end_word::<WIDE>(text, start, o + e, !wide, max_key, &mut words);
             in_word = false;
         }
         // A word that goes on past this piece: its start set aside.
@@ -800,7 +810,7 @@ fn scan_body<const WIDE: bool>(text: &str, room: &[u8], out: &mut TextStats) -> 
         o += n;
     }
     if in_word {
-        end_word(text, start, len, !wide, max_key, &mut words);
+        end_word::<WIDE>(text, start, len, !wide, max_key, &mut words);
     }
     st.chars = (len - continuation) as u32;
     st.words = words.finish::<WIDE>();
@@ -870,7 +880,7 @@ fn piece_words<const SLOW: bool, const WIDE: bool>(
         let len = e.wrapping_sub(s);
         if SLOW && (slow >> s) & below(len) != 0 {
             let ascii = (m.high >> s) & below(len) == 0;
-            end_word(text, o + s, o + e, ascii, max_key, st);
+            end_word::<WIDE>(text, o + s, o + e, ascii, max_key, st);
             continue;
         }
         if SLOW {
@@ -911,9 +921,17 @@ static KEEP: [u64; 64] = {
 };
 
 /// Count the word `text[s..e]` into `st`: ASCII words here, without a
-/// copy or a call; others by `add_word`.
+/// copy or a call; others by `add_word`. `WIDE`: in the AVX2 scan, where
+/// the word is looked up as `piece_words` looks up its words.
 #[inline(always)]
-fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mut Counter) {
+fn end_word<const WIDE: bool>(
+    text: &str,
+    s: usize,
+    e: usize,
+    ascii: bool,
+    max_key: usize,
+    st: &mut Counter,
+) {
     if !ascii {
         add_word(&text[s..e], false, max_key, st);
         return;
@@ -935,6 +953,18 @@ fn end_word(text: &str, s: usize, e: usize, ascii: bool, max_key: usize, st: &mu
     st.words += 1;
     st.capitalised += b[s].is_ascii_uppercase() as u32;
     let len = e - s;
+    if WIDE {
+        // Most such words (those cut by a piece's end) have eight bytes
+        // from their start in the text: looked up with no branch on the
+        // length, into the vector counters, as `piece_words` does (setting
+        // bit 5 lower-cases the word's letters and keeps its digits and
+        // apostrophes; a key of eight ASCII bytes matches no listed word).
+        if let Some(w) = b.get(s..s + stopwords::KEY_LEN) {
+            let x = u64::from_le_bytes(w.try_into().unwrap_or_default());
+            st.hit_key::<WIDE>(word_key(x | 0x2020_2020_2020_2020, len.min(8)));
+            return;
+        }
+    }
     // Lower-casing ASCII keeps the length: no listed word is longer.
     if len > max_key {
         return;
@@ -1077,7 +1107,8 @@ pub(super) fn compute_from(page: &mut Page, link_chars: &[u32], stats: &[TextSta
     let n = page.blocks.len();
     for (i, (b, t)) in page.blocks.iter_mut().zip(stats.iter()).enumerate() {
         let links = link_chars.get(i).copied().unwrap_or(0);
-        b.features = block_features(t, lang, links, (i, n), &b.text, b.features.depth);
+        let ends = is_sentence_end(&b.text);
+        b.features = block_features(t, lang, links, (i, n), ends, b.features.depth);
     }
     lang
 }
@@ -1100,8 +1131,8 @@ pub(super) fn page_lang(stats: &[TextStats]) -> usize {
 }
 
 /// The features of block `at.0` of `at.1` on a page in language `lang`,
-/// from its `text` and that text's stats `t`; `links`: its characters
-/// inside links. Inlined: on text input it runs once per line, and a call
+/// from its text's stats `t` and whether it ends a sentence
+/// (`is_sentence_end`); `links`: its characters inside links. Inlined: on text input it runs once per line, and a call
 /// built the features on the stack to be copied into the block.
 #[inline(always)]
 pub(super) fn block_features(
@@ -1109,7 +1140,7 @@ pub(super) fn block_features(
     lang: usize,
     links: u32,
     at: (usize, usize),
-    text: &str,
+    ends_sentence: bool,
     depth: u16,
 ) -> Features {
     let s = &t.words;
@@ -1121,7 +1152,7 @@ pub(super) fn block_features(
         link_density: links as f32 / chars.max(1) as f32,
         stopword_ratio: s.per_lang[lang] as f32 / words,
         punctuation: t.punctuation,
-        ends_sentence: is_sentence_end(text),
+        ends_sentence,
         title_case_ratio: s.capitalised as f32 / words,
         first_person_ratio: s.first_person as f32 / words,
         position: at.0 as f32 / at.1.max(1) as f32,
@@ -1473,6 +1504,55 @@ mod tests {
                 assert_eq!(scanned(line, shifted, plain), alone, "{page:?}");
             }
         }
+    }
+
+    /// Words cut by a piece's end (64 bytes) count as the plain form
+    /// counts them, in both builds: function words and others, capitalised
+    /// or not, with apostrophes inside or at their ends, of every length
+    /// (longer than a piece too, some starting with a listed word), the
+    /// text ending in them or not, at every offset around the cut.
+    #[test]
+    fn words_across_pieces_count_like_the_plain_form() {
+        let long = format!("a{}", "b".repeat(64));
+        let longer = format!("My{}", "x".repeat(70));
+        let words = [
+            "the",
+            "The",
+            "my",
+            "MY",
+            "about",
+            "because",
+            "también",
+            "ich",
+            "de",
+            "a",
+            "I",
+            "'tis",
+            "don't",
+            "it's'",
+            "''the''",
+            "x'y",
+            "supercalifragilistic",
+            "9th",
+            "é",
+            &long,
+            &longer,
+        ];
+        let mut across = 0;
+        for w in words {
+            for pad in 40..140 {
+                for tail in ["", " end.", "'", " x"] {
+                    let text = format!("{} {w}{tail}", "y".repeat(pad));
+                    let at = pad + 1;
+                    across += (at < 64 && at + w.len() > 64) as usize;
+                    assert_eq!(counts(&text), reference(&text), "{text:?}");
+                    let plain = scanned(&text, text.as_bytes(), true);
+                    assert_eq!(plain, scanned(&text, text.as_bytes(), false), "{text:?}");
+                }
+            }
+        }
+        // Words that run over the first piece's end.
+        assert!(across > 100, "{across}");
     }
 
     /// A text with more function words than a 16-bit lane holds: the

@@ -116,44 +116,71 @@ fn push_collapsed(t: &str, out: &mut String) {
     }
 }
 
-/// Positions of the line feeds of a text, in order: a bit mask per 64
-/// bytes, walked a set bit at a time. A search call per line (memchr's)
-/// pays its setup on every line, and most lines are short.
-struct LineFeeds<'a> {
+/// The non-empty lines of a text, as `(from, to)`: `to` is the line feed
+/// that ends the line, or the text's end. Found from a bit mask per 64
+/// bytes of where the bytes turn from line feed to not and back (a line
+/// feed is assumed before the text): those edges alternate, a line's
+/// start then its end, so the empty lines (a third of all lines on web
+/// text) take no step and no branch of their own. A search call per line
+/// (memchr's) paid its setup on every line, and most lines are short.
+struct Lines<'a> {
     b: &'a [u8],
     /// Where the next 64 bytes start.
     next: usize,
-    /// Line feeds of the 64 bytes before `next`, bit i for byte i.
+    /// Edges of the 64 bytes before `next`, bit i for byte i.
     mask: u64,
+    /// Whether the byte before `next` is a line feed (true before the
+    /// text).
+    feed: bool,
 }
 
-impl<'a> LineFeeds<'a> {
+impl<'a> Lines<'a> {
     fn new(b: &'a [u8]) -> Self {
-        LineFeeds {
+        Lines {
             b,
             next: 0,
             mask: 0,
+            feed: true,
         }
     }
-}
 
-impl Iterator for LineFeeds<'_> {
-    type Item = usize;
-
+    /// The next edge: where a line starts or ends.
     #[inline]
-    fn next(&mut self) -> Option<usize> {
+    fn edge(&mut self) -> Option<usize> {
         while self.mask == 0 {
             let rest = self.b.get(self.next..).filter(|r| !r.is_empty())?;
-            self.mask = match rest.first_chunk::<64>() {
+            let n = rest.len().min(64);
+            let feeds = match rest.first_chunk::<64>() {
                 Some(w) => line_feeds64(w),
                 None => line_feeds_bytewise(rest),
             };
+            let before = (feeds << 1) | self.feed as u64;
+            self.mask = (feeds ^ before) & below(n);
+            self.feed = (feeds >> (n - 1)) & 1 != 0;
             self.next += 64;
         }
         let i = self.mask.trailing_zeros() as usize;
         self.mask &= self.mask - 1;
         Some(self.next - 64 + i)
     }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = (usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let from = self.edge()?;
+        // No edge left: the line runs to the text's end.
+        let to = self.edge().unwrap_or(self.b.len());
+        Some((from, to))
+    }
+}
+
+/// Bits below `n` (at most 64) of a mask.
+#[inline(always)]
+fn below(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
 /// Bit i set for each line feed at byte i of `b` (at most 64 bytes).
@@ -197,6 +224,9 @@ struct Line {
     /// needed collapsing, and the collapsed text is in the page's second
     /// buffer.
     as_is: bool,
+    /// The text ends a sentence (`features::is_sentence_end`): told while
+    /// its bytes are at hand, not read again as its block is made.
+    ends: bool,
 }
 
 /// A line's kind and its text: text from a Markdown source keeps its
@@ -260,19 +290,11 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
     // The texts of the lines whose white space is collapsed, one after the
     // other: one buffer for all, shared as the page is.
     let mut collapsed_texts = String::new();
-    // Lines cut at each line feed (`LineFeeds`: `str::lines` takes a
-    // call per line); a carriage return before one is trimmed below, as
+    // The non-empty lines, cut at line feeds (`Lines`: `str::lines` takes
+    // a call per line); a carriage return before one is trimmed below, as
     // is all white space at the ends.
-    let mut from = 0;
-    let ends = LineFeeds::new(text.as_bytes()).chain(std::iter::once(text.len()));
-    for end in ends {
-        // Empty lines (a third of all lines on web text): skipped first.
-        if end == from {
-            from = end + 1;
-            continue;
-        }
+    for (from, end) in Lines::new(text.as_bytes()) {
         let line = text.get(from..end).unwrap_or("");
-        from = end + 1;
         // Most lines start and end with a printable ASCII byte: nothing to
         // trim, no call.
         let printable = |b: &u8| (0x21..0x7f).contains(b);
@@ -280,11 +302,6 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
             [f, .., l] if printable(f) && printable(l) => line,
             _ => line.trim(),
         };
-        let has_word = t.bytes().any(|b| b.is_ascii_alphanumeric())
-            || (!t.is_ascii() && t.chars().any(char::is_alphanumeric));
-        if !has_word {
-            continue;
-        }
         // Most lines hold no heading marks: one byte tells, without a call.
         let (kind, t) = match t.as_bytes().first() {
             Some(b'#') => heading_marks(t),
@@ -304,12 +321,21 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
         } else {
             features::line_stats_into(t, room, st)
         };
+        // A line with no word (no letter or digit: `words` counts every
+        // run of them) makes no block; told by the scan, not by a search
+        // of its own ahead of it, which took a branch missed on about
+        // every other line.
+        if !st.has_word() {
+            stats.pop();
+            continue;
+        }
         if collapsed {
             lines.push(Line {
                 from: at,
                 to: at + t.len(),
                 kind,
                 as_is: true,
+                ends: features::is_sentence_end(t),
             });
         } else {
             // `collapsed` is exact: there is white space to collapse.
@@ -322,6 +348,7 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
                 to: collapsed_texts.len(),
                 kind,
                 as_is: false,
+                ends: features::is_sentence_end(c),
             });
         }
     }
@@ -339,7 +366,7 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
             let buf = if l.as_is { page } else { &collapsed_texts };
             let text = BlockText::shared(buf, l.from..l.to);
             // No links in text.
-            let features = features::block_features(st, lang, 0, (index, n), &text, 0);
+            let features = features::block_features(st, lang, 0, (index, n), l.ends, 0);
             Block {
                 index,
                 text,
@@ -494,26 +521,186 @@ mod tests {
         }
     }
 
+    /// Each block's text, kind and features are what the plain form
+    /// gives: the text cut at every line feed, each line trimmed, kept
+    /// when it has a letter or a digit, its heading marks taken off and
+    /// its white space collapsed, then `features::compute` run over the
+    /// blocks made (a scan of each block's text, after segmenting), on
+    /// random pages of ASCII and other text, control bytes, empty lines
+    /// and lines of hundreds of bytes; both builds of `segment`.
     #[test]
-    fn line_feeds_are_found_where_memchr_finds_them() {
-        // Line feeds at every offset of a 64-byte step, runs of them, and
-        // texts of every length around the steps' ends.
+    fn features_are_those_computed_after_segmenting() {
+        use super::super::block::Features;
+        const PARTS: &[&str] = &[
+            "the",
+            "The",
+            "and",
+            "I",
+            "my",
+            "Ich",
+            "mein",
+            "de",
+            "été",
+            "también",
+            "não",
+            "word",
+            "Über",
+            "café",
+            "ação",
+            "東京",
+            "ひらがな",
+            "한국어",
+            "9",
+            "42",
+            "x",
+            "'",
+            "''",
+            "don't",
+            "'tis",
+            "because",
+            "supercalifragilistic",
+            ".",
+            ",",
+            "!",
+            "?",
+            ";",
+            ":",
+            "。",
+            "，",
+            "、",
+            "—",
+            "’",
+            "“",
+            "…",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\r\n",
+            "\n",
+            "\n",
+            "\n\n",
+            "\n\n\n",
+            "\r",
+            "## ",
+            "# ",
+            "#",
+            "###### ",
+            "---",
+            "\x01",
+            "\x1f",
+            "\x7f",
+            "\x0b",
+            "\x0c",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2003}",
+            "\u{3000}",
+            "\u{2028}",
+            "\u{1f600}",
+            "\u{10ffff}",
+        ];
+        let plain = |text: &str| -> Page {
+            let mut page = Page::default();
+            for line in text.split('\n') {
+                let t = line.trim();
+                if !t.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                let (kind, t) = heading_marks(t);
+                page.blocks.push(Block {
+                    index: page.blocks.len(),
+                    text: BlockText::from(collapse_whitespace(t)),
+                    kind,
+                    tag: Cow::Borrowed("line"),
+                    element: None,
+                    features: Features::default(),
+                });
+            }
+            features::compute(&mut page, &[]);
+            page
+        };
+        let show = |p: &Page| -> Vec<String> {
+            p.blocks
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{} {:?} {:?} {:?} {}",
+                        b.index, b.text, b.kind, b.features, b.tag
+                    )
+                })
+                .collect()
+        };
+        let mut rng = crate::test_rng::XorShift::new(0x6A09_E667_F3BC_C908);
+        let (mut wordless, mut long, mut collapsed, mut wide, mut blocks) = (0, 0, 0, 0, 0);
+        for round in 0..600 {
+            let n = rng.below(300);
+            let mut text: String = (0..n).map(|_| rng.pick(PARTS)).collect();
+            if round % 4 == 0 {
+                // Long lines: the page's line feeds made spaces.
+                text = text.replace('\n', " ");
+            }
+            let want = plain(&text);
+            let page: Arc<str> = Arc::from(text.as_str());
+            let got = segment_shared(&page);
+            assert_eq!(show(&got), show(&want), "{text:?}");
+            assert_eq!(show(&segment_body::<false>(&page)), show(&want), "{text:?}");
+            let lines: Vec<&str> = text.split('\n').collect();
+            wordless += lines.iter().filter(|l| !l.trim().is_empty()).count();
+            long += lines.iter().filter(|l| l.len() > 300).count();
+            collapsed += got
+                .blocks
+                .iter()
+                .filter(|b| !page.as_bytes().as_ptr_range().contains(&b.text.as_ptr()))
+                .count();
+            wide += got.blocks.iter().filter(|b| !b.text.is_ascii()).count();
+            blocks += got.blocks.len();
+        }
+        // Non-blank lines without a word, long lines, lines collapsed,
+        // non-ASCII lines: all reached.
+        wordless -= blocks;
+        assert!(wordless > 100 && long > 100, "{wordless} {long}");
+        assert!(collapsed > 1000 && wide > 1000, "{collapsed} {wide}");
+    }
+
+    /// `Lines` gives the non-empty pieces of `split('\n')`, where they
+    /// lie: line feeds at every offset of a 64-byte step, runs of them
+    /// (empty lines), at the text's ends or not, texts of every length
+    /// around the steps' ends.
+    #[test]
+    fn lines_are_the_non_empty_pieces_between_line_feeds() {
         let mut rng = crate::test_rng::XorShift::new(0x2545_F491_4F6C_DD1D);
         let mut next = || rng.next_u64();
+        let (mut empty, mut last_open, mut many) = (0, 0, 0);
         for len in 0..300 {
-            for density in [0, 2, 8, 40, 100] {
+            for density in [0, 2, 8, 40, 70, 100] {
                 let b: Vec<u8> = (0..len)
                     .map(|_| match next() % 100 {
                         r if r < density => b'\n',
                         r if r % 7 == 0 => 0x8a,
+                        r if r % 11 == 0 => b'\r',
                         r => b'a' + (r % 26) as u8,
                     })
                     .collect();
-                let want: Vec<usize> = memchr::memchr_iter(b'\n', &b).collect();
-                let got: Vec<usize> = LineFeeds::new(&b).collect();
+                let mut want = Vec::new();
+                let mut from = 0;
+                for piece in b.split(|&c| c == b'\n') {
+                    if piece.is_empty() {
+                        empty += 1;
+                    } else {
+                        want.push((from, from + piece.len()));
+                    }
+                    from += piece.len() + 1;
+                }
+                let got: Vec<(usize, usize)> = Lines::new(&b).collect();
                 assert_eq!(got, want, "{len} {density}");
+                last_open += (b.last().is_some_and(|&c| c != b'\n')) as usize;
+                many += (want.len() > 8) as usize;
             }
         }
+        // Empty lines skipped, lines open at the end, many lines a text.
+        assert!(empty > 1000 && last_open > 500 && many > 500);
     }
 
     #[test]
