@@ -1,5 +1,6 @@
-//! One pattern compiled to answer `is_match` only: a forward lazy DFA,
-//! and the PikeVM where the DFA gives up (a Unicode word boundary next to
+//! One pattern compiled to answer `is_match` only: the bounded
+//! backtracker on short texts, a forward lazy DFA on longer ones, and the
+//! PikeVM where the DFA gives up (a Unicode word boundary next to
 //! a non-ASCII byte, or a cache cleared over and over). A `meta::Regex`
 //! answers the same, but compiles a reverse NFA too (to find where a
 //! match starts, never asked here), and often a full DFA besides: compiling
@@ -9,7 +10,7 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use regex_automata::dfa::{Automaton, StartKind, sparse};
 use regex_automata::hybrid;
-use regex_automata::nfa::thompson::{self, WhichCaptures, pikevm::PikeVM};
+use regex_automata::nfa::thompson::{self, WhichCaptures, backtrack, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::{Hir, Look};
@@ -17,7 +18,17 @@ use regex_syntax::hir::{Hir, Look};
 use crate::classify::prebuilt::subst::Subst;
 use crate::classify::prebuilt::{Ascii, AsciiDfa};
 
+/// Longest text the backtracker answers for (if its visited set allows
+/// as many bytes). The patterns that get here (a DFA too large to prebuild:
+/// `.{0,60}` between alternations, `\b` all over) build a new lazy-DFA
+/// state or two on about every text, as big as their NFA; the backtracker
+/// walks the NFA over a short block in a fraction of that (on the text
+/// bench, half the time of these searches). Past this its work, up to NFA
+/// states times bytes, outgrows what the cached states cost.
+const BACKTRACK_MAX: usize = 256;
+
 struct Caches {
+    bt: Option<backtrack::Cache>,
     dfa: Option<hybrid::dfa::Cache>,
     pikevm: thompson::pikevm::Cache,
 }
@@ -25,6 +36,8 @@ struct Caches {
 type MakeCaches = Box<dyn Fn() -> Caches + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 pub(super) struct Tester {
+    /// `None`: it does not build (it builds for any NFA that compiled).
+    bt: Option<backtrack::BoundedBacktracker>,
     dfa: Option<hybrid::dfa::DFA>,
     pikevm: PikeVM,
     /// Every match starts at the start of the text: the search is
@@ -32,6 +45,14 @@ pub(super) struct Tester {
     anchored: bool,
     /// Caches per thread.
     pool: Pool<Caches, MakeCaches>,
+}
+
+/// The engine that answered a `Tester::is_match` (for the tests).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Engine {
+    Backtrack,
+    Dfa,
+    PikeVm,
 }
 
 impl Tester {
@@ -91,36 +112,58 @@ impl Tester {
             )
             .build_from_nfa(nfa.clone())
             .ok();
+        let bt = backtrack::BoundedBacktracker::new_from_nfa(nfa.clone()).ok();
         let pikevm = PikeVM::new_from_nfa(nfa).ok()?;
         let anchored = hir.properties().look_set_prefix().contains(Look::Start);
         Some(Tester {
-            pool: Tester::pool(&dfa, &pikevm),
+            pool: Tester::pool(&bt, &dfa, &pikevm),
+            bt,
             dfa,
             pikevm,
             anchored,
         })
     }
 
-    fn pool(dfa: &Option<hybrid::dfa::DFA>, pikevm: &PikeVM) -> Pool<Caches, MakeCaches> {
-        let (dfa, pikevm) = (dfa.clone(), pikevm.clone());
+    fn pool(
+        bt: &Option<backtrack::BoundedBacktracker>,
+        dfa: &Option<hybrid::dfa::DFA>,
+        pikevm: &PikeVM,
+    ) -> Pool<Caches, MakeCaches> {
+        let (bt, dfa, pikevm) = (bt.clone(), dfa.clone(), pikevm.clone());
         Pool::new(Box::new(move || Caches {
+            bt: bt.as_ref().map(|b| b.create_cache()),
             dfa: dfa.as_ref().map(|d| d.create_cache()),
             pikevm: pikevm.create_cache(),
         }))
     }
 
     pub(super) fn is_match(&self, text: &str) -> bool {
+        self.answer(text).0
+    }
+
+    /// `is_match`, and which engine answered.
+    #[inline]
+    fn answer(&self, text: &str) -> (bool, Engine) {
         let mut input = Input::new(text).earliest(true);
         if self.anchored {
             input = input.anchored(Anchored::Yes);
         }
         let mut caches = self.pool.get();
+        if let (Some(bt), Some(cache)) = (&self.bt, caches.bt.as_mut())
+            && text.len() <= BACKTRACK_MAX.min(bt.max_haystack_len())
+            && let Ok(m) = bt.try_is_match(cache, input.clone())
+        {
+            return (m, Engine::Backtrack);
+        }
         if let (Some(dfa), Some(cache)) = (&self.dfa, caches.dfa.as_mut())
             && let Ok(found) = dfa.try_search_fwd(cache, &input)
         {
-            return found.is_some();
+            return (found.is_some(), Engine::Dfa);
         }
-        self.pikevm.is_match(&mut caches.pikevm, input)
+        (
+            self.pikevm.is_match(&mut caches.pikevm, input),
+            Engine::PikeVm,
+        )
     }
 }
 
@@ -310,6 +353,10 @@ impl Table {
     }
 }
 
+/// Bytes of rows from the start row on that `Rows::is_match` reads ahead
+/// of its walk (a cache line at a time).
+const WARM_BYTES: usize = 512;
+
 /// A `Table` of at most 256 rows as bytes, in one block after the byte
 /// classes: a search starts by reading both, and in one place they take
 /// fewer pages. Each row `1 << shift` entries (its width rounded up to a
@@ -407,10 +454,19 @@ impl Rows {
             return false;
         };
         let mut s = self.start;
-        // The start row is mostly not in cache: fetched now, alongside the
-        // first byte's class, not after it (a read nothing waits on).
-        if let Some(&e) = rows.get(s << self.shift) {
-            std::hint::black_box(e);
+        // The table is mostly not in cache (a pattern's turn comes a few
+        // blocks apart), and each row read waits on the one before: read
+        // now, all at once, the rows after the start row (numbered in the
+        // order a walk from it meets them: those a short search mostly
+        // reads) and the classes of printable ASCII, so the walk finds
+        // them in cache (reads nothing waits on). On the text bench, timed
+        // alternately, about a fifth less time in these searches.
+        let first = s << self.shift;
+        for at in (first..rows.len().min(first + WARM_BYTES)).step_by(64) {
+            std::hint::black_box(rows[at]);
+        }
+        for b in [b' ', b'`', 0x7f] {
+            std::hint::black_box(classes[usize::from(b)]);
         }
         for &b in text {
             // A class is below the row's width (`Table::from_bytes` made
@@ -428,7 +484,8 @@ impl Rows {
 impl Clone for Tester {
     fn clone(&self) -> Tester {
         Tester {
-            pool: Tester::pool(&self.dfa, &self.pikevm),
+            pool: Tester::pool(&self.bt, &self.dfa, &self.pikevm),
+            bt: self.bt.clone(),
             dfa: self.dfa.clone(),
             pikevm: self.pikevm.clone(),
             anchored: self.anchored,
@@ -838,6 +895,65 @@ mod tests {
         assert!(!subst(r"caf\u{e9}").image("un café", &mut out));
     }
 
+    /// Each built-in pattern and its ASCII form, compiled as the set
+    /// compiles them, answer as the regex crate on made-up texts: matches
+    /// of the pattern (`patset::tests::sample`), some with glue around,
+    /// some cut short, some repeated past `BACKTRACK_MAX`; the backtracker
+    /// answers the short ones, the lazy DFA the long ones.
+    #[test]
+    fn testers_answer_as_the_regex_crate_on_short_and_long_texts() {
+        use crate::classify::prebuilt;
+        use std::collections::HashMap;
+        let mut rng = crate::test_rng::XorShift::new(0xb4c7_7a4c_3e55);
+        let glue = [" ", ", ", ".", "\n", "12", "x", "Word", "é", "’", "©"];
+        let mut by: HashMap<(Engine, bool), usize> = HashMap::new();
+        for p in prebuilt::patterns() {
+            let re = regex::Regex::new(p).unwrap();
+            let hir = prebuilt::parse(p).unwrap();
+            let ascii = super::super::forms::ascii_form_hir(&hir);
+            let exact = Tester::new(&hir, 1 << 22, super::super::SINGLE_DFA_LIMIT).unwrap();
+            let on_ascii = Tester::new(&ascii, 1 << 22, super::super::SINGLE_DFA_LIMIT);
+            for k in 0..12 {
+                let mut t = String::new();
+                if k % 3 == 1 {
+                    t.push_str(rng.pick(&glue));
+                }
+                super::super::tests::sample(&hir, &mut rng, &mut t);
+                if k % 4 == 3 {
+                    t.push_str(rng.pick(&glue));
+                }
+                if k % 5 == 4 {
+                    let cut = t.char_indices().map(|(i, _)| i).nth(rng.below(t.len()));
+                    t.truncate(cut.unwrap_or(0));
+                }
+                if k % 2 == 1 {
+                    // Past the backtracker's reach.
+                    let one = std::mem::take(&mut t);
+                    while t.len() <= BACKTRACK_MAX {
+                        t.push_str(&one);
+                        t.push_str(rng.pick(&glue));
+                    }
+                }
+                let want = re.is_match(&t);
+                let (got, e) = exact.answer(&t);
+                assert_eq!(got, want, "{p} on {t:?}");
+                *by.entry((e, want)).or_default() += 1;
+                if let (Some(a), true) = (&on_ascii, t.is_ascii()) {
+                    let (got, e) = a.answer(&t);
+                    assert_eq!(got, want, "{p} (ASCII form) on {t:?}");
+                    *by.entry((e, want)).or_default() += 1;
+                }
+            }
+        }
+        // Both engines answer many texts, yes and no.
+        for e in [Engine::Backtrack, Engine::Dfa] {
+            for m in [true, false] {
+                let n = by.get(&(e, m)).copied().unwrap_or(0);
+                assert!(n > 100, "{e:?} {m}: {n} ({by:?})");
+            }
+        }
+    }
+
     #[test]
     fn answers_as_a_regex_on_tricky_texts() {
         let pats = [
@@ -875,6 +991,11 @@ mod tests {
                 let t = Tester::new(&hir, 1 << 22, cache).unwrap();
                 for text in texts {
                     assert_eq!(t.is_match(text), re.is_match(text), "{p} on {text:?}");
+                    // Past the backtracker's reach: the DFA or the PikeVM.
+                    let long = format!("{text} {}", "x ".repeat(BACKTRACK_MAX));
+                    let (got, e) = t.answer(&long);
+                    assert_eq!(got, re.is_match(&long), "{p} on {long:?}");
+                    assert_ne!(e, Engine::Backtrack, "{p} on {long:?}");
                 }
             }
         }
