@@ -755,12 +755,29 @@ impl Grams {
             }
             rest = &rest[S..];
         }
+        // The last three bytes, where no window starts: a 3-byte literal
+        // is under every window it starts, one with a space after it too,
+        // and so is a longer one by the window a byte after it. They are
+        // looked at as a window would be there: if the step falls there
+        // (elsewhere a window of the same literals was looked at). (Here,
+        // where the step is known when compiled: with `self.step` the
+        // remainder was a division.)
+        let n = hay.len();
+        if self.tail
+            && let Some(i) = n.checked_sub(3)
+            && i % S == 0
+            && let Some(&[a, b, c]) = hay.get(i..)
+        {
+            let w = u32::from_le_bytes([a, b, c, b' ']) | CASE;
+            let h = gram_hash(w);
+            if four.test(h) {
+                self.check(four, hay, i, w, h, hit);
+            }
+        }
     }
 
     /// Call `hit` with the literal index of every occurrence in `hay`.
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
-        let n = hay.len();
-        let four = &self.four;
         // Every `step`-th window: each literal has one there.
         // (`windows().step_by()` took half again the steps.)
         match self.step {
@@ -769,22 +786,6 @@ impl Grams {
             4 => self.scan_apart::<4>(hay, &mut hit),
             // Not made (`step_for`).
             _ => self.scan_apart::<1>(hay, &mut hit),
-        }
-        // The last three bytes, where no window starts: a 3-byte literal
-        // is under every window it starts, one with a space after it too,
-        // and so is a longer one by the window a byte after it. They are
-        // looked at as a window would be there: if the step falls there
-        // (elsewhere a window of the same literals was looked at).
-        if self.tail
-            && let Some(i) = n.checked_sub(3)
-            && i.is_multiple_of(self.step)
-            && let Some(&[a, b, c]) = hay.get(i..)
-        {
-            let w = u32::from_le_bytes([a, b, c, b' ']) | CASE;
-            let h = gram_hash(w);
-            if four.test(h) {
-                self.check(four, hay, n - 3, w, h, &mut hit);
-            }
         }
         for &k in &self.short {
             let l = &self.lits[k as usize];
