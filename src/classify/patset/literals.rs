@@ -124,12 +124,16 @@ impl Heads {
         for k in 0..n {
             let (e0, e1) = (edge_at[k] as usize, edge_at[k + 1] as usize);
             data.extend([owner_at[k], owner_at[k + 1], (e1 - e0) as u32]);
-            for four in edges[e0..e1].chunks(4) {
-                let mut w = [0u8; 4];
-                for (x, e) in w.iter_mut().zip(four) {
-                    *x = e.1;
+            let mut word = 0u32;
+            for (j, e) in edges[e0..e1].iter().enumerate() {
+                word |= u32::from(e.1) << (8 * (j % 4));
+                if j % 4 == 3 {
+                    data.push(word);
+                    word = 0;
                 }
-                data.push(u32::from_le_bytes(w));
+            }
+            if (e1 - e0) % 4 != 0 {
+                data.push(word);
             }
             data.extend(edges[e0..e1].iter().map(|e| start(e.2 as usize) as u32));
         }
