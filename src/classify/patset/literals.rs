@@ -32,11 +32,12 @@ impl Table {
 pub(super) struct Heads {
     /// Trie nodes, one record each, the root's first (at 0): the range in
     /// `owners` of the set patterns a literal ending there is a prefix
-    /// of, the number of edges, then per edge its byte and where the node
-    /// it leads to starts. A step down reads one record, mostly one cache
-    /// line, where nodes, edge bytes and edge targets in arrays of their
-    /// own were a miss each; records are in the order nodes were made, so
-    /// a literal's own chain of nodes lies together.
+    /// of, the number of edges, the edges' bytes four to a word (`edge`),
+    /// then per edge where the node it leads to starts. A step down reads
+    /// one record, mostly one cache line, where nodes, edge bytes and edge
+    /// targets in arrays of their own were a miss each; records are in
+    /// the order nodes were made, so a literal's own chain of nodes lies
+    /// together.
     data: Vec<u32>,
     /// Where the root's edges lead, by byte (0: none; no edge leads to the
     /// root).
@@ -111,14 +112,30 @@ impl Heads {
             edge_at[k + 1] += edge_at[k];
             owner_at[k + 1] += owner_at[k];
         }
-        let start = |k: usize| k * HEAD + 2 * edge_at[k] as usize;
+        // Where each record starts: its head, its bytes' words, a target
+        // per edge.
+        let mut at = vec![0u32; n + 1];
+        for k in 0..n {
+            let e = (edge_at[k + 1] - edge_at[k]) as usize;
+            at[k + 1] = at[k] + (HEAD + e.div_ceil(4) + e) as u32;
+        }
+        let start = |k: usize| at[k] as usize;
         let mut data = Vec::with_capacity(start(n));
         for k in 0..n {
             let (e0, e1) = (edge_at[k] as usize, edge_at[k + 1] as usize);
             data.extend([owner_at[k], owner_at[k + 1], (e1 - e0) as u32]);
-            for &(_, b, to) in &edges[e0..e1] {
-                data.extend([u32::from(b), start(to as usize) as u32]);
+            let mut word = 0u32;
+            for (j, e) in edges[e0..e1].iter().enumerate() {
+                word |= u32::from(e.1) << (8 * (j % 4));
+                if j % 4 == 3 {
+                    data.push(word);
+                    word = 0;
+                }
             }
+            if (e1 - e0) % 4 != 0 {
+                data.push(word);
+            }
+            data.extend(edges[e0..e1].iter().map(|e| start(e.2 as usize) as u32));
         }
         let mut root = Box::new([0u32; 256]);
         for &(_, b, to) in edges.iter().take_while(|e| e.0 == 0) {
@@ -288,13 +305,14 @@ impl Heads {
             let Some(&b) = bytes.next() else {
                 return;
             };
-            let b = u32::from(b.to_ascii_lowercase());
             let from = at + HEAD;
-            at = match self.data.get(from..from + 2 * edges as usize) {
-                Some(e) => e
-                    .chunks_exact(2)
-                    .find(|e| e[0] == b)
-                    .map_or(0, |e| e[1] as usize),
+            let n = edges as usize;
+            let words = n.div_ceil(4);
+            at = match self.data.get(from..from + words + n) {
+                Some(e) => {
+                    let (bytes, to) = e.split_at(words);
+                    edge(bytes, n, b.to_ascii_lowercase()).map_or(0, |k| to[k] as usize)
+                }
                 None => 0,
             };
             match self.data.get(at..at + HEAD) {
@@ -303,6 +321,27 @@ impl Heads {
             }
         }
     }
+}
+
+/// Which of the `n` bytes packed four to a word in `words` (as a record
+/// of `Heads` has them, each once) is `b`, if any. Four bytes a compare:
+/// the scan edge by edge left the loop at a place no branch foresaw,
+/// nearly once per step down.
+#[inline]
+fn edge(words: &[u32], n: usize, b: u8) -> Option<usize> {
+    let pat = u32::from(b) * 0x0101_0101;
+    for (k, &w) in words.iter().enumerate() {
+        // A zero byte where `w` has `b`: the lowest byte flagged is one
+        // (a borrow flags only bytes above a zero), the only one as the
+        // bytes differ, or a pad byte past the `n` edges.
+        let x = w ^ pat;
+        let zero = x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080;
+        if zero != 0 {
+            let i = 4 * k + (zero.trailing_zeros() / 8) as usize;
+            return (i < n).then_some(i);
+        }
+    }
+    None
 }
 
 /// `Heads::begin`'s two steps: the node they lead to (0: none) and its
@@ -361,6 +400,9 @@ pub(super) struct Grams {
     lits: Vec<Vec<u8>>,
     /// The literals' bytes, one after another (`Entry::start`).
     bytes: Vec<u8>,
+    /// Per literal, where its bytes are in `bytes` and how many: read
+    /// only once a head matched, so not kept in each entry.
+    spans: Vec<(u32, u32)>,
     /// 4-byte windows of the literals (the text's ASCII case bit set). A
     /// 3-byte literal is there under every window it starts (its bytes,
     /// then any byte with the case bit set): one table looked up per
@@ -399,7 +441,7 @@ const BITS_WORDS: usize = (1 << GRAM_BITS) / 64;
 
 /// Hashed windows of literals, and behind each set bit of the table the
 /// literals with that window: the first in a list indexed by the bit's
-/// rank among the set bits, any others chained in a list of their own. A
+/// rank among the set bits, any others in a run of their own. A
 /// window in the text and the bit for it set is a line of cache away from
 /// its literal (a map of lists was four misses, each waiting on the last;
 /// a list of where each bit's entries start, then the entries, two).
@@ -412,42 +454,65 @@ struct Windows {
     ranks: Box<[u32; BITS_WORDS]>,
     /// Per set bit, in order, its first entry.
     first: Vec<Slot>,
-    /// The other entries, each bit's in a run (`Slot::next`).
+    /// The other entries, each bit's in a run, in the order of the bits.
     more: Vec<Slot>,
+    /// Per set bit, in order, where its run in `more` starts (one more at
+    /// the end): read only for a bit with more than one entry (`MORE`).
+    runs: Vec<u32>,
 }
 
-/// An `Entry` as the scan reads it: 32 bytes, two to a line of cache (the
-/// mask is of the length), and chained to the next of its bit.
+/// An `Entry` as the scan reads it: 16 bytes, four to a line of cache (the
+/// 32 of one with the literal's place and length, and a link to the next,
+/// missed L2 on most bits hit). The literal's bytes are found by its index
+/// (`Grams::spans`), only once its head matched.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     head: u64,
     w: u32,
-    off: i32,
-    k: u32,
-    start: u32,
-    len: u32,
-    /// Where in `Windows::more` the bit's next entry is, plus one (0: it
-    /// has no other).
-    next: u32,
+    /// `k`, then `off + 1` from bit `OFF_SHIFT`, and `MORE`.
+    meta: u32,
 }
 
+/// Literals at `MAX_K` or after are searched plainly (`Grams::short`).
+const MAX_K: usize = 1 << OFF_SHIFT;
+const OFF_SHIFT: u32 = 22;
+/// Most `off` of an entry: 9 bits hold it plus one.
+const MAX_OFF: usize = 510;
+/// The set bit of this entry has other entries too.
+const MORE: u32 = 1 << 31;
+
 impl Slot {
-    fn new(e: &Entry, next: u32) -> Slot {
+    fn new(e: &Entry, more: bool) -> Slot {
+        debug_assert!((e.k as usize) < MAX_K && (-1..=MAX_OFF as i32).contains(&e.off));
+        let off1 = (e.off + 1) as u32 & 0x1FF;
         Slot {
             head: e.head,
             w: e.w,
-            off: e.off,
-            k: e.k,
-            start: e.start,
-            len: e.len,
-            next,
+            meta: e.k & (MAX_K as u32 - 1) | off1 << OFF_SHIFT | if more { MORE } else { 0 },
         }
     }
 
-    /// The bytes of `head` the literal has (its first 8 at most).
+    fn k(&self) -> u32 {
+        self.meta & (MAX_K as u32 - 1)
+    }
+
+    /// `off + 1` (`off` is -1 or more).
+    #[inline]
+    fn off1(&self) -> usize {
+        (self.meta >> OFF_SHIFT & 0x1FF) as usize
+    }
+
+    #[cfg(test)]
+    fn off(&self) -> i32 {
+        self.off1() as i32 - 1
+    }
+
+    /// The bytes of `head` the literal has (its first 8 at most): those
+    /// not zero, as a literal's byte with the case bit set never is.
     #[inline]
     fn mask(&self) -> u64 {
-        u64::MAX >> (8 * (8 - self.len.clamp(1, 8)))
+        // (No head is 0; if one were, `& 56` keeps the shift under 64.)
+        u64::MAX >> (self.head.leading_zeros() & 56)
     }
 }
 
@@ -485,21 +550,18 @@ impl Windows {
         let mut bits = Box::new([0u64; BITS_WORDS]);
         let mut first = Vec::new();
         let mut more: Vec<Slot> = Vec::new();
+        let mut runs = Vec::new();
         for (n, &(h, e)) in all.iter().enumerate() {
-            let lead = n == 0 || all[n - 1].0 != h;
-            // Chained to the next entry of the same bit, which goes to
-            // `more` right after this one.
-            let next = match all.get(n + 1) {
-                Some(&(g, _)) if g == h => more.len() as u32 + if lead { 1 } else { 2 },
-                _ => 0,
-            };
-            if lead {
+            if n == 0 || all[n - 1].0 != h {
                 bits[h / 64] |= 1 << (h % 64);
-                first.push(Slot::new(&e, next));
+                let others = matches!(all.get(n + 1), Some(&(g, _)) if g == h);
+                first.push(Slot::new(&e, others));
+                runs.push(more.len() as u32);
             } else {
-                more.push(Slot::new(&e, next));
+                more.push(Slot::new(&e, false));
             }
         }
+        runs.push(more.len() as u32);
         let mut ranks = Box::new([0u32; BITS_WORDS]);
         let mut before = 0;
         for (r, b) in ranks.iter_mut().zip(bits.iter()) {
@@ -511,6 +573,7 @@ impl Windows {
             ranks,
             first,
             more,
+            runs,
         }
     }
 
@@ -525,21 +588,32 @@ impl Windows {
         self.bits[h / 64] & (1 << (h % 64)) != 0
     }
 
-    /// The first entry of the set bit `h`.
+    /// The rank of the set bit `h` among the set bits.
     #[inline]
-    fn first_at(&self, h: usize) -> Option<&Slot> {
+    fn rank(&self, h: usize) -> usize {
         let (word, bit) = (h / 64, h % 64);
-        let r = self.ranks[word] + (self.bits[word] & ((1u64 << bit) - 1)).count_ones();
-        self.first.get(r as usize)
+        (self.ranks[word] + (self.bits[word] & ((1u64 << bit) - 1)).count_ones()) as usize
     }
 
-    /// The entries of the set bit `h`: its first, then along the chain.
+    /// The entries after the first of the set bit of rank `r`.
+    #[inline]
+    fn others(&self, r: usize) -> &[Slot] {
+        match (self.runs.get(r), self.runs.get(r + 1)) {
+            (Some(&a), Some(&b)) => self.more.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The entries of the set bit `h`: its first, then its others.
     #[cfg(test)]
     fn at(&self, h: usize) -> impl Iterator<Item = &Slot> {
-        std::iter::successors(self.first_at(h), |e| match e.next {
-            0 => None,
-            n => self.more.get(n as usize - 1),
-        })
+        let r = self.rank(h);
+        let first = self.first.get(r);
+        let others = match first {
+            Some(e) if e.meta & MORE != 0 => self.others(r),
+            _ => &[],
+        };
+        first.into_iter().chain(others)
     }
 }
 /// The ASCII case bit of each byte of a window: a byte equal to a literal's
@@ -596,12 +670,20 @@ impl Grams {
         let step = Grams::step_for(lits.iter().map(Vec::len).min().unwrap_or(4));
         let mut short = Vec::new();
         let mut bytes = Vec::new();
+        let mut spans = Vec::new();
         let (mut four, mut tail) = (Vec::new(), false);
         // How common the 3 bytes of a literal in a window beside it are
         // (the other is any byte).
         let rare3 = |b: &[u8]| b.iter().map(|&b| commonness(b)).product::<f64>();
         for (k, l) in lits.iter().enumerate() {
+            let start = bytes.len() as u32;
+            spans.push((start, l.len() as u32));
             let (off, n) = match l.len() {
+                // (`k` past what an entry holds: never so many.)
+                _ if k >= MAX_K => {
+                    short.push(k as u32);
+                    continue;
+                }
                 0..=2 => {
                     short.push(k as u32);
                     continue;
@@ -616,13 +698,13 @@ impl Grams {
                             .map(|o| l[o..o + 4].iter().map(|&b| commonness(b)).product::<f64>())
                             .sum()
                     };
-                    let off = (0..=n - 3 - step)
+                    // (At most `MAX_OFF`: what an entry holds.)
+                    let off = (0..=(n - 3 - step).min(MAX_OFF + 1 - step))
                         .min_by(|&a, &b| f64::total_cmp(&score(a), &score(b)))
                         .unwrap_or(0);
                     (off, step)
                 }
             };
-            let start = bytes.len() as u32;
             bytes.extend_from_slice(l);
             let hd = head(l);
             let entry = |w: u32, off: i32| Entry {
@@ -677,6 +759,7 @@ impl Grams {
         Grams {
             lits: lits.to_vec(),
             bytes,
+            spans,
             four: Windows::new(four),
             tail,
             short,
@@ -696,19 +779,14 @@ impl Grams {
         h: usize,
         hit: &mut impl FnMut(usize),
     ) {
-        // A loop along the chain, not an iterator over it: that kept
-        // its state in memory, a few stores per entry.
-        let Some(mut e) = t.first_at(h) else {
+        let r = t.rank(h);
+        let Some(e) = t.first.get(r) else {
             return;
         };
-        loop {
-            self.check_one(e, hay, i, w, hit);
-            match e.next {
-                0 => return,
-                n => match t.more.get(n as usize - 1) {
-                    Some(next) => e = next,
-                    None => return,
-                },
+        self.check_one(e, hay, i, w, hit);
+        if e.meta & MORE != 0 {
+            for e in t.others(r) {
+                self.check_one(e, hay, i, w, hit);
             }
         }
     }
@@ -719,8 +797,7 @@ impl Grams {
         if e.w != w {
             return;
         }
-        // (`off` is -1 or more.)
-        let Some(s) = (i + 1).checked_sub((e.off + 1) as usize) else {
+        let Some(s) = (i + 1).checked_sub(e.off1()) else {
             return;
         };
         // Most windows found are of a common word (`cont`, ` you`)
@@ -732,11 +809,15 @@ impl Grams {
                 return;
             }
         }
-        let (a, len) = (e.start as usize, e.len as usize);
+        let k = e.k() as usize;
+        let Some(&(a, len)) = self.spans.get(k) else {
+            return;
+        };
+        let (a, len) = (a as usize, len as usize);
         if let (Some(t), Some(l)) = (hay.get(s..s + len), self.bytes.get(a..a + len))
             && t.eq_ignore_ascii_case(l)
         {
-            hit(e.k as usize);
+            hit(k);
         }
     }
 
@@ -757,13 +838,30 @@ impl Grams {
             }
             rest = &rest[S..];
         }
+        // The last three bytes, where no window starts: a 3-byte literal
+        // is under every window it starts, one with a space after it too,
+        // and so is a longer one by the window a byte after it. They are
+        // looked at as a window would be there: if the step falls there
+        // (elsewhere a window of the same literals was looked at). (Here,
+        // where the step is known when compiled: with `self.step` the
+        // remainder was a division.)
+        let n = hay.len();
+        if self.tail
+            && let Some(i) = n.checked_sub(3)
+            && i % S == 0
+            && let Some(&[a, b, c]) = hay.get(i..)
+        {
+            let w = u32::from_le_bytes([a, b, c, b' ']) | CASE;
+            let h = gram_hash(w);
+            if four.test(h) {
+                self.check(four, hay, i, w, h, hit);
+            }
+        }
     }
 
     /// Call `hit` with the literal index of every occurrence in `hay`.
     #[inline]
     pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
-        let n = hay.len();
-        let four = &self.four;
         // Every `step`-th window: each literal has one there.
         // (`windows().step_by()` took half again the steps.)
         match self.step {
@@ -772,22 +870,6 @@ impl Grams {
             4 => self.scan_apart::<4>(hay, &mut hit),
             // Not made (`step_for`).
             _ => self.scan_apart::<1>(hay, &mut hit),
-        }
-        // The last three bytes, where no window starts: a 3-byte literal
-        // is under every window it starts, one with a space after it too,
-        // and so is a longer one by the window a byte after it. They are
-        // looked at as a window would be there: if the step falls there
-        // (elsewhere a window of the same literals was looked at).
-        if self.tail
-            && let Some(i) = n.checked_sub(3)
-            && i.is_multiple_of(self.step)
-            && let Some(&[a, b, c]) = hay.get(i..)
-        {
-            let w = u32::from_le_bytes([a, b, c, b' ']) | CASE;
-            let h = gram_hash(w);
-            if four.test(h) {
-                self.check(four, hay, n - 3, w, h, &mut hit);
-            }
         }
         for &k in &self.short {
             let l = &self.lits[k as usize];
@@ -908,8 +990,8 @@ mod tests {
             let offs: Vec<i32> = grams
                 .four
                 .entries()
-                .filter(|e| e.k == 0)
-                .map(|e| e.off)
+                .filter(|e| e.k() == 0)
+                .map(|e| e.off())
                 .collect();
             assert_eq!(offs.contains(&-1), before, "{lits:?}");
             assert_eq!(offs.contains(&(len - 3)), after, "{lits:?}");
@@ -933,6 +1015,37 @@ mod tests {
         }
     }
 
+    /// A literal longer than an entry's `off` can reach is known by
+    /// windows within reach (its rarest run further on is not), and found
+    /// where a count finds it.
+    #[test]
+    fn long_literals_are_known_by_windows_an_entry_holds() {
+        let mut long = vec![b'e'; 700];
+        long[650..654].copy_from_slice(b"qzjx");
+        long[100..104].copy_from_slice(b"vwky");
+        let lits = vec![long.clone(), b"cookies".to_vec()];
+        let grams = Grams::new(&lits);
+        let offs: Vec<i32> = grams
+            .four
+            .entries()
+            .filter(|e| e.k() == 0)
+            .map(|e| e.off())
+            .collect();
+        assert!(
+            !offs.is_empty() && offs.iter().all(|&o| o <= MAX_OFF as i32),
+            "{offs:?}"
+        );
+        for pre in 0..9 {
+            let mut hay = b"x".repeat(pre);
+            hay.extend_from_slice(&long.to_ascii_uppercase());
+            hay.extend_from_slice(b" cookies ");
+            hay.extend_from_slice(&long);
+            let mut got = vec![0; 2];
+            grams.scan(&hay, |k| got[k] += 1);
+            assert_eq!(got, [2, 1], "{pre}");
+        }
+    }
+
     #[test]
     fn short_literals_at_step_two_are_found_where_a_count_finds_them() {
         let lits: Vec<Vec<u8>> = ["afp", "post", " apr", "cookies"]
@@ -942,7 +1055,7 @@ mod tests {
         let grams = Grams::new(&lits);
         assert_eq!(grams.step, 2);
         // `afp` and `post` by the window before them, ` apr` after.
-        let beside: Vec<(u32, i32)> = grams.four.entries().map(|e| (e.k, e.off)).collect();
+        let beside: Vec<(u32, i32)> = grams.four.entries().map(|e| (e.k(), e.off())).collect();
         for want in [(0, -1), (1, -1), (2, 1)] {
             assert!(beside.contains(&want), "{want:?}");
         }
@@ -988,12 +1101,13 @@ mod tests {
     }
 
     /// Each set bit leads to its entries, in order, and to no other: its
-    /// first by the bit's rank, the rest along the chain (on made-up
-    /// entries, many bits holding several, some one, hashes at the table's
-    /// ends among them).
+    /// first by the bit's rank, the rest in its run (on made-up entries,
+    /// many bits holding several, some one, hashes at the table's ends
+    /// among them).
     #[test]
-    fn each_bit_chains_its_entries_in_order() {
+    fn each_bit_leads_to_its_entries_in_order() {
         let mut rng = crate::test_rng::XorShift::new(0xc4a1);
+        let (mut several, mut one) = (0, 0);
         for _ in 0..200 {
             let n = 1 + rng.below(300);
             let hashes = 1 + rng.below(40);
@@ -1028,20 +1142,67 @@ mod tests {
                     assert!(want.iter().all(|&(g, _)| g != h));
                     continue;
                 }
+                match t.at(h).count() {
+                    1 => one += 1,
+                    _ => several += 1,
+                }
                 for e in t.at(h) {
-                    got.push((h, (e.w, e.off, e.k, e.start, e.len, e.head)));
+                    got.push((h, (e.w, e.off(), e.k(), e.head)));
                 }
             }
             let want: Vec<_> = want
                 .iter()
-                .map(|&(h, e)| (h, (e.w, e.off, e.k, e.start, e.len, e.head)))
+                .map(|&(h, e)| (h, (e.w, e.off, e.k, e.head)))
                 .collect();
             assert_eq!(got, want);
             // The mask covers the head's bytes, as many as the literal has.
             for e in t.entries() {
-                assert_eq!(e.mask() & CASE8, e.head & CASE8, "{}", e.len);
+                assert_eq!(e.mask() & CASE8, e.head & CASE8, "{:x}", e.head);
             }
         }
+        assert!(several > 100 && one > 100, "{several} {one}");
+    }
+
+    /// `edge` finds a byte among those packed four to a word as a search
+    /// edge by edge does: on made-up sets of 0 to 13 distinct bytes (zero
+    /// and 0x80 and up among them, pads of zeros past the last), for
+    /// every byte; each place is found, and bytes not there are not.
+    #[test]
+    fn edge_finds_a_byte_as_a_linear_search() {
+        let mut rng = crate::test_rng::XorShift::new(0xed6e);
+        let mut found = [0usize; 13];
+        let mut missed = 0;
+        for _ in 0..400 {
+            let n = rng.below(14);
+            let mut bytes: Vec<u8> = Vec::new();
+            while bytes.len() < n {
+                let b = match rng.below(4) {
+                    0 => 0,
+                    1 => 0x80 + rng.below(128) as u8,
+                    _ => rng.below(256) as u8,
+                };
+                if !bytes.contains(&b) {
+                    bytes.push(b);
+                }
+            }
+            let words: Vec<u32> = bytes
+                .chunks(4)
+                .map(|c| {
+                    let mut w = [0u8; 4];
+                    w[..c.len()].copy_from_slice(c);
+                    u32::from_le_bytes(w)
+                })
+                .collect();
+            for b in 0..=255u8 {
+                let want = bytes.iter().position(|&x| x == b);
+                assert_eq!(edge(&words, n, b), want, "{bytes:?} {b}");
+                match want {
+                    Some(i) => found[i] += 1,
+                    None => missed += 1,
+                }
+            }
+        }
+        assert!(found.iter().all(|&k| k > 10) && missed > 1000, "{found:?}");
     }
 
     /// Grouping by node, then sorting each node's items, gives the order
