@@ -132,7 +132,40 @@ pub(crate) fn shape_into(text: &str, out: &mut Vec<u8>) {
 /// end in one buffer (see `text_grid::find`).
 pub(crate) fn shape_append(text: &str, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
-    if text.is_ascii() {
+    if bytes.len() <= SHAPE_PAD {
+        // A short line (most) is copied with zeros after it to a fixed
+        // length, and tested and lower cased a word at a time over all of
+        // it: the byte loops' ends, at every line's own length, were
+        // mispredicted often. Zeros are ASCII and no digit.
+        let from = out.len();
+        out.resize(from + SHAPE_PAD, 0);
+        if let Some(pad) = out[from..].first_chunk_mut::<SHAPE_PAD>() {
+            pad[..bytes.len()].copy_from_slice(bytes);
+            const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+            const TOP: u64 = 0x8080_8080_8080_8080;
+            let (mut top, mut digits) = (0, 0);
+            for c in pad.chunks_exact(8) {
+                let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+                let x = w & LOW;
+                top |= w;
+                // A byte '0' to '9' (as `text_thread::has_ascii_digit`).
+                digits |= x.wrapping_add(0x5050_5050_5050_5050)
+                    & !x.wrapping_add(0x4646_4646_4646_4646)
+                    & !w;
+            }
+            if top & TOP == 0 {
+                if digits & TOP == 0 {
+                    pad.make_ascii_lowercase();
+                    out.truncate(from + bytes.len());
+                } else {
+                    let j = fold_digit_runs(&mut pad[..bytes.len()]);
+                    out.truncate(from + j);
+                }
+                return;
+            }
+        }
+        out.truncate(from);
+    } else if text.is_ascii() {
         // Most lines: the bytes copied, then shaped in place (loops the
         // compiler vectorises), with no check of room per byte.
         let from = out.len();
@@ -145,15 +178,7 @@ pub(crate) fn shape_append(text: &str, out: &mut Vec<u8>) {
         }
         // A digit run, with the separators inside it, becomes one 0: the
         // shape is written over the copy, never ahead of what is read.
-        let (mut j, mut zero) = (0, false);
-        for k in 0..shape.len() {
-            let c = ascii_shape(shape[k]);
-            if !(zero && (c == b'0' || c == b',' || c == b'.')) {
-                shape[j] = c;
-                j += 1;
-                zero = c == b'0';
-            }
-        }
+        let j = fold_digit_runs(shape);
         out.truncate(from + j);
         return;
     }
@@ -183,6 +208,29 @@ pub(crate) fn shape_append(text: &str, out: &mut Vec<u8>) {
             }
         }
     }
+}
+
+/// Bytes at most of a line `shape_append` shapes as a padded copy.
+const SHAPE_PAD: usize = 64;
+
+/// `shape` (ASCII) shaped in place, its length after: each byte lower
+/// cased or a digit's 0, and a digit run, with the separators inside it,
+/// one 0. Each byte is written and kept (the length moved on) or not with
+/// no branch: where digit runs start and end changes byte by byte, and
+/// the branch on it was often mispredicted. A byte is written at `j`,
+/// never ahead of what is read, and one not kept is written over or cut.
+fn fold_digit_runs(shape: &mut [u8]) -> usize {
+    let (mut j, mut zero) = (0, false);
+    for k in 0..shape.len() {
+        let c = ascii_shape(shape[k]);
+        let digit = c == b'0';
+        let keep = !(zero & (digit | (c == b',') | (c == b'.')));
+        shape[j] = c;
+        j += usize::from(keep);
+        // Not kept only after a 0: the run goes on.
+        zero = digit | !keep;
+    }
+    j
 }
 
 /// Whether the shape `shape_into` gives the ASCII `text` is `key`, found
@@ -1096,6 +1144,49 @@ mod shape_tests {
             shape_append(t, &mut all);
             assert_eq!(&all[from..], &want[..], "{t:?}");
         }
+    }
+
+    /// Lines of every length around `SHAPE_PAD`, of letters, digits,
+    /// separators and now and then a character not ASCII, shape as the
+    /// pushed form does: the padded copy (with and without digits), the
+    /// longer ASCII lines and the lines not ASCII, each after other shapes.
+    #[test]
+    fn padded_shapes_are_the_pushed_shapes() {
+        let mut rng = crate::test_rng::XorShift::new(29);
+        let parts = [
+            "a", "B", "z", "Q", "0", "7", "9", ",", ".", " ", "-", "@", "[", "`", "{", "é", "Σ",
+            "\u{212a}",
+        ];
+        let (mut want, mut all) = (Vec::new(), Vec::new());
+        // Padded ASCII without digits, with them; longer ASCII; not ASCII.
+        let mut reached = [0usize; 4];
+        for _ in 0..20_000 {
+            let len = rng.below(SHAPE_PAD + 40);
+            let mut t = String::new();
+            // Mostly ASCII: characters not ASCII in one line of four.
+            let n = if rng.below(4) == 0 {
+                parts.len()
+            } else {
+                parts.len() - 3
+            };
+            while t.len() < len {
+                t.push_str(parts[rng.below(n)]);
+            }
+            let case = match (t.is_ascii(), t.len() <= SHAPE_PAD) {
+                (false, _) => 3,
+                (true, false) => 2,
+                (true, true) => usize::from(t.bytes().any(|b| b.is_ascii_digit())),
+            };
+            reached[case] += 1;
+            shape_into_pushed(&t, &mut want);
+            if rng.below(2) == 0 {
+                all.clear();
+            }
+            let from = all.len();
+            shape_append(&t, &mut all);
+            assert_eq!(&all[from..], &want[..], "{t:?}");
+        }
+        assert!(reached.iter().all(|&n| n > 500), "{reached:?}");
     }
 
     /// The shape of a line with other than ASCII in it is that of its
