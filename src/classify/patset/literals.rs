@@ -987,12 +987,7 @@ mod tests {
             let grams = Grams::new(&lits);
             assert_eq!(grams.step, step);
             let len = lits[0].len() as i32;
-            let offs: Vec<i32> = grams
-                .four
-                .entries()
-                .filter(|e| e.k() == 0)
-                .map(|e| e.off())
-                .collect();
+            let offs = first_offsets(&grams);
             assert_eq!(offs.contains(&-1), before, "{lits:?}");
             assert_eq!(offs.contains(&(len - 3)), after, "{lits:?}");
             for _ in 0..600 {
@@ -1015,6 +1010,16 @@ mod tests {
         }
     }
 
+    /// Where the windows of literal 0 stand in it (`off`), entry by entry.
+    fn first_offsets(grams: &Grams) -> Vec<i32> {
+        grams
+            .four
+            .entries()
+            .filter(|e| e.k() == 0)
+            .map(|e| e.off())
+            .collect()
+    }
+
     /// A literal longer than an entry's `off` can reach is known by
     /// windows within reach (its rarest run further on is not), and found
     /// where a count finds it.
@@ -1025,12 +1030,7 @@ mod tests {
         long[100..104].copy_from_slice(b"vwky");
         let lits = vec![long.clone(), b"cookies".to_vec()];
         let grams = Grams::new(&lits);
-        let offs: Vec<i32> = grams
-            .four
-            .entries()
-            .filter(|e| e.k() == 0)
-            .map(|e| e.off())
-            .collect();
+        let offs = first_offsets(&grams);
         assert!(
             !offs.is_empty() && offs.iter().all(|&o| o <= MAX_OFF as i32),
             "{offs:?}"

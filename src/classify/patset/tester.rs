@@ -507,6 +507,25 @@ mod tests {
     use super::*;
     use crate::classify::prebuilt::subst::{CODE, KEEP, NONE};
 
+    /// The `k`-th made-up text for a pattern: a match of it
+    /// (`patset::tests::sample`), a word or sign of `glue` before it (one
+    /// `k` in three) or after it (one in four), cut short (one in five).
+    fn made_up(hir: &Hir, glue: &[&str], k: usize, rng: &mut crate::test_rng::XorShift) -> String {
+        let mut t = String::new();
+        if k % 3 == 1 {
+            t.push_str(rng.pick(glue));
+        }
+        super::super::tests::sample(hir, rng, &mut t);
+        if k % 4 == 3 {
+            t.push_str(rng.pick(glue));
+        }
+        if k % 5 == 4 {
+            let cut = t.char_indices().map(|(i, _)| i).nth(rng.below(t.len()));
+            t.truncate(cut.unwrap_or(0));
+        }
+        t
+    }
+
     /// Each built-in pattern's prebuilt table answers as its DFA built
     /// sparse (`prebuilt::rebuilt`) does (and so as the pattern, on ASCII
     /// text, for an exact one) on made-up texts: matches of the pattern
@@ -565,18 +584,7 @@ mod tests {
             let re = regex::Regex::new(p).unwrap();
             let hir = prebuilt::parse(p).unwrap();
             for k in 0..40 {
-                let mut t = String::new();
-                if k % 3 == 1 {
-                    t.push_str(rng.pick(&glue));
-                }
-                super::super::tests::sample(&hir, &mut rng, &mut t);
-                if k % 4 == 3 {
-                    t.push_str(rng.pick(&glue));
-                }
-                if k % 5 == 4 {
-                    let cut = t.char_indices().map(|(i, _)| i).nth(rng.below(t.len()));
-                    t.truncate(cut.unwrap_or(0));
-                }
+                let t = made_up(&hir, &glue, k, &mut rng);
                 let want = oracle.is_match(&t);
                 assert_eq!(Some(table.is_match(t.as_bytes())), want, "{p} on {t:?}");
                 if let Some(r) = &rows {
@@ -914,18 +922,7 @@ mod tests {
             let exact = Tester::new(&hir, 1 << 22, super::super::SINGLE_DFA_LIMIT).unwrap();
             let on_ascii = Tester::new(&ascii, 1 << 22, super::super::SINGLE_DFA_LIMIT);
             for k in 0..12 {
-                let mut t = String::new();
-                if k % 3 == 1 {
-                    t.push_str(rng.pick(&glue));
-                }
-                super::super::tests::sample(&hir, &mut rng, &mut t);
-                if k % 4 == 3 {
-                    t.push_str(rng.pick(&glue));
-                }
-                if k % 5 == 4 {
-                    let cut = t.char_indices().map(|(i, _)| i).nth(rng.below(t.len()));
-                    t.truncate(cut.unwrap_or(0));
-                }
+                let mut t = made_up(&hir, &glue, k, &mut rng);
                 if k % 2 == 1 {
                     // Past the backtracker's reach.
                     let one = std::mem::take(&mut t);
