@@ -93,6 +93,10 @@ struct Prefilter {
     /// search for (`^\p{Lu}...`, `^[0-9]...`) is otherwise run on every
     /// text, and most do not start as it must.
     edges: Vec<[ByteSet; 2]>,
+    /// A bit per pattern with an end whose `edges` set is not every
+    /// byte: only these can fail the edge check, so the others' sets (a
+    /// cache line each, mostly not in cache) are not read.
+    edged: Vec<u64>,
     /// Characters the factors do not account for (see `Factors`), each
     /// with the ASCII letter it is a case variant of.
     bail: Vec<(char, u8)>,
@@ -531,10 +535,17 @@ impl Prefilter {
             .iter()
             .map(|s| at.drain(..s.len()).flatten().collect())
             .collect();
+        let mut edged = vec![0u64; words];
+        for (i, e) in edges.iter().enumerate() {
+            if e.iter().flatten().any(|&w| w != u64::MAX) {
+                edged[i / 64] |= 1 << (i % 64);
+            }
+        }
         Prefilter {
             always_runs,
             lanes,
             gate: Gate::new(&always, &lengths, &edges),
+            edged,
             edges,
             later: later
                 .into_iter()
@@ -800,13 +811,21 @@ impl Fits {
 
     /// Whether a match of pattern `i` can be the text.
     fn holds(&self, pf: &Prefilter, i: usize) -> bool {
+        self.holds_len(pf, i) && self.holds_edges(pf, i)
+    }
+
+    /// The length half of `holds`.
+    fn holds_len(&self, pf: &Prefilter, i: usize) -> bool {
         let (least, most) = pf.lengths[i];
-        self.len >= least
-            && self.len <= most
-            && pf.edges[i]
-                .iter()
-                .zip(self.ends)
-                .all(|(s, b)| b.is_none_or(|b| s[usize::from(b / 64)] & 1 << (b % 64) != 0))
+        self.len >= least && self.len <= most
+    }
+
+    /// The end-byte half of `holds` (true where `edged` has no bit).
+    fn holds_edges(&self, pf: &Prefilter, i: usize) -> bool {
+        pf.edges[i]
+            .iter()
+            .zip(self.ends)
+            .all(|(s, b)| b.is_none_or(|b| s[usize::from(b / 64)] & 1 << (b % 64) != 0))
     }
 }
 
@@ -950,11 +969,14 @@ impl PatternSet {
         let words = c.words();
         for k in each_live(live, words.len()) {
             let w = &mut words[k];
+            let edged = pf.edged.get(k).copied().unwrap_or(u64::MAX);
             let mut bits = *w;
             while bits != 0 {
                 let t = bits.trailing_zeros() as usize;
                 bits &= bits - 1;
-                if !fits.holds(pf, k * 64 + t) {
+                let i = k * 64 + t;
+                // Edges that allow every byte cannot turn a text away.
+                if !fits.holds_len(pf, i) || (edged & 1 << t != 0 && !fits.holds_edges(pf, i)) {
                     *w &= !(1 << t);
                 }
             }
@@ -1448,6 +1470,40 @@ mod tests {
     /// eight, gives the classes a byte-by-byte fold gives: on texts of
     /// every length up to 40 (under eight, a whole number of chunks, and
     /// a remainder) with one byte of a class at each place in turn.
+    #[test]
+    fn edge_check_skipped_only_where_it_cannot_reject() {
+        // `candidates_in` checks the edges of `edged` patterns only: the
+        // others must pass it on every text, and the split must give
+        // `holds` back.
+        let mut pats = pats();
+        pats.extend((0..70).map(|k| format!(r"^[0-9]{{{}}}[a-c]$", k % 9 + 1)));
+        pats.push(r"x$".into());
+        let set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        let pf = &set.prefilter;
+        let mut rng = crate::test_rng::XorShift::new(0xed6e_5e75);
+        let chars: Vec<char> = "0123abcx .,É!".chars().collect();
+        let mut seen = [0usize; 3];
+        for _ in 0..3000 {
+            let len = rng.below(14);
+            let text: String = (0..len).map(|_| chars[rng.below(chars.len())]).collect();
+            let fits = Fits::new(&text);
+            for i in 0..pats.len() {
+                let edged = pf.edged[i / 64] & 1 << (i % 64) != 0;
+                let skipped = fits.holds_len(pf, i) && (!edged || fits.holds_edges(pf, i));
+                assert_eq!(skipped, fits.holds(pf, i), "{i} {text:?}");
+                if !edged {
+                    assert!(fits.holds_edges(pf, i), "{i} {text:?}");
+                    seen[0] += 1;
+                } else if fits.holds_edges(pf, i) {
+                    seen[1] += 1;
+                } else {
+                    seen[2] += 1;
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
+    }
+
     #[test]
     fn need_classes_of_each_length_are_the_bytes_folded() {
         let set = |s: &str| s.bytes().fold(0 as Bytes, |m, b| m | 1 << b);

@@ -343,6 +343,16 @@ impl Table {
     /// is reached, after a byte or at the end.
     fn is_match(&self, text: &[u8]) -> bool {
         let mut s = self.start;
+        // As in `Rows::is_match`: read the rows after the start row and
+        // the printable ASCII classes now, at once, rather than one miss
+        // after another on the walk.
+        let end = self.next.len().min(s + WARM_BYTES / 2);
+        for at in (s..end).step_by(32) {
+            std::hint::black_box(self.next[at]);
+        }
+        for b in [b' ', b'`', 0x7f] {
+            std::hint::black_box(self.classes[usize::from(b)]);
+        }
         for &b in text {
             s = usize::from(self.next[s + usize::from(self.classes[usize::from(b)])]);
             if s < self.special {
