@@ -213,6 +213,29 @@ pub(crate) fn shape_append(text: &str, out: &mut Vec<u8>) {
 /// Bytes at most of a line `shape_append` shapes as a padded copy.
 const SHAPE_PAD: usize = 64;
 
+/// Whether `t` is ASCII: a line of up to `SHAPE_PAD` bytes (most) read
+/// in a fixed number of steps, each at a place clamped to the line (so
+/// read again at its end), with no loop ending at the line's own length
+/// (`is_ascii`'s ends were mispredicted) nor a copy.
+fn is_ascii_padded(t: &[u8]) -> bool {
+    let n = t.len();
+    if n > SHAPE_PAD || n == 0 {
+        return t.is_ascii();
+    }
+    let mut top = 0u64;
+    if n < 8 {
+        for k in 0..8 {
+            top |= u64::from(t[k.min(n - 1)]);
+        }
+    } else {
+        for k in 0..SHAPE_PAD / 8 {
+            let at = (8 * k).min(n - 8);
+            top |= u64::from_le_bytes(t[at..at + 8].try_into().unwrap_or([0; 8]));
+        }
+    }
+    top & 0x8080_8080_8080_8080 == 0
+}
+
 /// `shape` (ASCII) shaped in place, its length after: each byte lower
 /// cased or a digit's 0, and a digit run, with the separators inside it,
 /// one 0. Each byte is written and kept (the length moved on) or not with
@@ -627,7 +650,7 @@ fn recurrences(page: &Page, said: &Said, keys: &[&[u8]], short: impl Fn(usize) -
         // ASCII lines (most) are compared with each key that starts as
         // they do as they are shaped, up to the first difference, without
         // writing the shape out. Keys are distinct: one matches at most.
-        if text.is_ascii() {
+        if is_ascii_padded(text.as_bytes()) {
             let t = text.as_bytes();
             cands.iter().copied().find(|&k| {
                 let h = &keys[k];
@@ -1144,6 +1167,27 @@ mod shape_tests {
             shape_append(t, &mut all);
             assert_eq!(&all[from..], &want[..], "{t:?}");
         }
+    }
+
+    /// Lines of every length around `SHAPE_PAD`, ASCII or with one byte
+    /// not ASCII anywhere, are told as `is_ascii` tells them.
+    #[test]
+    fn padded_ascii_test_is_is_ascii() {
+        let mut rng = crate::test_rng::XorShift::new(31);
+        // ASCII or not, each under 8 bytes, up to `SHAPE_PAD`, longer.
+        let mut reached = [0usize; 6];
+        for _ in 0..20_000 {
+            let len = rng.below(SHAPE_PAD + 40);
+            let mut t: Vec<u8> = (0..len).map(|_| rng.below(128) as u8).collect();
+            if len > 0 && rng.below(2) == 0 {
+                t[rng.below(len)] = 128 + rng.below(128) as u8;
+            }
+            let want = t.is_ascii();
+            let size = usize::from(len >= 8) + usize::from(len > SHAPE_PAD);
+            reached[usize::from(!want) + 2 * size] += 1;
+            assert_eq!(is_ascii_padded(&t), want, "{t:?}");
+        }
+        assert!(reached.iter().all(|&n| n > 300), "{reached:?}");
     }
 
     /// Lines of every length around `SHAPE_PAD`, of letters, digits,
