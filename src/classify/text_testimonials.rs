@@ -40,15 +40,25 @@ pub fn cut(page: &Page, said: &Said, prose: &[bool], (a, z): (usize, usize)) -> 
 }
 
 /// The testimonial runs of lines `a..z`, each as its first line and its
-/// end, those close enough together made one.
-fn runs_in(blocks: &[Block], lines: &Lines, (a, z): (usize, usize)) -> Vec<(usize, usize)> {
+/// end, those close enough together made one. A run's first pair has its
+/// signature at line i or the next (see `may_start`): most lines of an
+/// article are paragraphs too long to sign one, told by their word counts
+/// alone, with no call per line.
+fn runs_in(blocks: &[Block], lines: &Lines, range: (usize, usize)) -> Vec<(usize, usize)> {
+    runs_from_lines(blocks, lines, range, |i| may_start(blocks, i))
+}
+
+/// `runs_in`, `run_from` tried only at the lines `may` lets through.
+fn runs_from_lines(
+    blocks: &[Block],
+    lines: &Lines,
+    (a, z): (usize, usize),
+    may: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    // A run's first pair has its signature at line i or the next (see
-    // `may_start`): most lines of an article are paragraphs too long to
-    // sign one, told by their word counts alone, with no call per line.
     let mut i = a;
     while i < z {
-        if !may_start(blocks, i) {
+        if !may(i) {
             i += 1;
             continue;
         }
@@ -480,29 +490,6 @@ mod tests {
         crate::classify::testgen::assert_words_pattern(PRAISE_PATTERN);
     }
 
-    /// `runs_in` as first written: `run_from` tried at every line.
-    fn runs_every_line(
-        blocks: &[Block],
-        lines: &Lines,
-        (a, z): (usize, usize),
-    ) -> Vec<(usize, usize)> {
-        let mut runs: Vec<(usize, usize)> = Vec::new();
-        let mut i = a;
-        while i < z {
-            match run_from(blocks, lines, i, z) {
-                Some(end) => {
-                    match runs.last_mut() {
-                        Some((_, e)) if *e + RUN_GAP >= i => *e = end,
-                        _ => runs.push((i, end)),
-                    }
-                    i = end;
-                }
-                None => i += 1,
-            }
-        }
-        runs
-    }
-
     /// `run_from` finds no run where `may_start` says none may start, and
     /// `cut`, which skips those lines, cuts as trying every line does:
     /// generated articles with signed quotes (marked or praising, signed
@@ -560,7 +547,8 @@ mod tests {
                 runs += usize::from(run.is_some());
             }
             for a in [0, 1, n / 2] {
-                let want = runs_every_line(&page.blocks, &lines, (a, n));
+                // As first written: `run_from` tried at every line.
+                let want = runs_from_lines(&page.blocks, &lines, (a, n), |_| true);
                 assert_eq!(runs_in(&page.blocks, &lines, (a, n)), want);
                 let got = cut(&page, &said, &prose, (a, n));
                 assert_eq!(got, cut_at(&page.blocks, &lines, &prose, &want, (a, n)));

@@ -624,7 +624,7 @@ pub(super) fn wide() -> bool {
 
 /// Bits below `n` (at most 64) of a mask.
 #[inline(always)]
-fn below(n: usize) -> u64 {
+pub(super) fn below(n: usize) -> u64 {
     if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 

@@ -155,7 +155,7 @@ impl<'a> Lines<'a> {
                 None => line_feeds_bytewise(rest),
             };
             let before = (feeds << 1) | self.feed as u64;
-            self.mask = (feeds ^ before) & below(n);
+            self.mask = (feeds ^ before) & features::below(n);
             self.feed = (feeds >> (n - 1)) & 1 != 0;
             self.next += 64;
         }
@@ -175,12 +175,6 @@ impl Iterator for Lines<'_> {
         let to = self.edge().unwrap_or(self.b.len());
         Some((from, to))
     }
-}
-
-/// Bits below `n` (at most 64) of a mask.
-#[inline(always)]
-fn below(n: usize) -> u64 {
-    if n >= 64 { u64::MAX } else { (1u64 << n) - 1 }
 }
 
 /// Bit i set for each line feed at byte i of `b` (at most 64 bytes).
