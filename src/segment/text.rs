@@ -1,7 +1,9 @@
 //! Text whose HTML is gone -> blocks, one per non-empty line.
 
 use super::block::{Block, BlockKind, Page};
+#[cfg(test)]
 use super::block_text::BlockText;
+use super::block_text::PageTexts;
 use super::features::{self, TextStats};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -349,6 +351,13 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
     let collapsed_texts: Arc<str> = Arc::from(collapsed_texts);
     let lang = features::page_lang(&stats);
     let n = lines.len();
+    // The blocks' handles on the page and on the collapsed texts, counted
+    // at once for all (see `PageTexts`).
+    let as_is = lines.iter().filter(|l| l.as_is).count();
+    let mut pages = (
+        PageTexts::new(page, as_is),
+        PageTexts::new(&collapsed_texts, n - as_is),
+    );
     let blocks = lines
         .iter()
         .zip(stats.iter())
@@ -357,8 +366,8 @@ fn segment_body<const WIDE: bool>(page: &Arc<str>) -> Page {
         // read back through references at every block (the blocks' stores
         // might have changed them, as far as the compiler knows).
         .map(move |(index, (l, st))| {
-            let buf = if l.as_is { page } else { &collapsed_texts };
-            let text = BlockText::shared(buf, l.from..l.to);
+            let texts = if l.as_is { &mut pages.0 } else { &mut pages.1 };
+            let text = texts.piece(l.from..l.to);
             // No links in text.
             let features = features::block_features(st, lang, 0, (index, n), l.ends, 0);
             Block {
