@@ -702,36 +702,35 @@ impl Said {
         let bits = (2 * n).max(16).next_power_of_two().trailing_zeros();
         let mask = (1usize << bits) - 1;
         let mut slots = vec![0u32; mask + 1];
-        let mut first: Vec<u32> = Vec::with_capacity(n);
-        let mut hashes: Vec<u64> = Vec::with_capacity(n);
+        // Per distinct text, its hash and first line side by side (one
+        // push, one load to compare), and how many lines say it.
+        let mut texts: Vec<(u64, u32)> = Vec::with_capacity(n);
         let mut count: Vec<u32> = Vec::with_capacity(n);
-        let mut id = Vec::with_capacity(n);
-        for (i, b) in page.blocks.iter().enumerate() {
+        // Written in place, not pushed: no room checked per line.
+        let mut id = vec![0u32; n];
+        for ((i, b), out) in page.blocks.iter().enumerate().zip(id.iter_mut()) {
             let h = line_hash(b.text.as_bytes());
             let mut at = (h >> (64 - bits)) as usize;
-            let k = loop {
+            *out = loop {
                 match slots[at] {
                     0 => {
                         let k = count.len() as u32;
                         slots[at] = k + 1;
-                        first.push(i as u32);
-                        hashes.push(h);
-                        count.push(0);
+                        texts.push((h, i as u32));
+                        count.push(1);
                         break k;
                     }
                     s => {
                         let k = s - 1;
-                        if hashes[k as usize] == h
-                            && page.blocks[first[k as usize] as usize].text == b.text
-                        {
+                        let (hash, first) = texts[k as usize];
+                        if hash == h && page.blocks[first as usize].text == b.text {
+                            count[k as usize] += 1;
                             break k;
                         }
                     }
                 }
                 at = (at + 1) & mask;
             };
-            count[k as usize] += 1;
-            id.push(k);
         }
         let dated = std::iter::repeat_with(Default::default)
             .take(count.len())
@@ -1647,6 +1646,12 @@ mod tests {
             "A paragraph long enough to be hashed by its ends only, said twice.",
             "A paragraph long enough to be hashed by its ends only, said twice!",
         ];
+        // Two texts the hash does not tell apart: the slot's text is
+        // compared whole, and a match of hashes alone is no match.
+        assert_eq!(
+            line_hash(b"abcdefghXabcdefgh"),
+            line_hash(b"abcdefghYabcdefgh")
+        );
         for step in [1usize, 2, 3, 7] {
             for len in [1usize, 5, 40, 200] {
                 let text: Vec<&str> = (0..len).map(|k| lines[(k * step) % lines.len()]).collect();
