@@ -50,18 +50,7 @@ pub fn find_inline(
     // Data rows (`data`) `TABLE_ROWS` or more in a row make a table.
     // Menus and headline lists carry no numbers, so a table between
     // paragraphs is no reason for the article to end there.
-    let mut table_row = vec![false; data.len()];
-    let mut i = 0;
-    while i < data.len() {
-        let end = data[i..]
-            .iter()
-            .position(|&d| !d)
-            .map_or(data.len(), |p| i + p);
-        if end - i >= TABLE_ROWS {
-            table_row[i..end].fill(true);
-        }
-        i = end + 1;
-    }
+    let table_row = table_rows(&data);
     let core = core_end(page, &prose);
     let article_core = core.is_some();
     // A lone short line between paragraphs is a subheading; a run of menu
@@ -713,36 +702,35 @@ impl Said {
         let bits = (2 * n).max(16).next_power_of_two().trailing_zeros();
         let mask = (1usize << bits) - 1;
         let mut slots = vec![0u32; mask + 1];
-        let mut first: Vec<u32> = Vec::with_capacity(n);
-        let mut hashes: Vec<u64> = Vec::with_capacity(n);
+        // Per distinct text, its hash and first line side by side (one
+        // push, one load to compare), and how many lines say it.
+        let mut texts: Vec<(u64, u32)> = Vec::with_capacity(n);
         let mut count: Vec<u32> = Vec::with_capacity(n);
-        let mut id = Vec::with_capacity(n);
-        for (i, b) in page.blocks.iter().enumerate() {
+        // Written in place, not pushed: no room checked per line.
+        let mut id = vec![0u32; n];
+        for ((i, b), out) in page.blocks.iter().enumerate().zip(id.iter_mut()) {
             let h = line_hash(b.text.as_bytes());
             let mut at = (h >> (64 - bits)) as usize;
-            let k = loop {
+            *out = loop {
                 match slots[at] {
                     0 => {
                         let k = count.len() as u32;
                         slots[at] = k + 1;
-                        first.push(i as u32);
-                        hashes.push(h);
-                        count.push(0);
+                        texts.push((h, i as u32));
+                        count.push(1);
                         break k;
                     }
                     s => {
                         let k = s - 1;
-                        if hashes[k as usize] == h
-                            && page.blocks[first[k as usize] as usize].text == b.text
-                        {
+                        let (hash, first) = texts[k as usize];
+                        if hash == h && page.blocks[first as usize].text == b.text {
+                            count[k as usize] += 1;
                             break k;
                         }
                     }
                 }
                 at = (at + 1) & mask;
             };
-            count[k as usize] += 1;
-            id.push(k);
         }
         let dated = std::iter::repeat_with(Default::default)
             .take(count.len())
@@ -991,22 +979,43 @@ static POLICY_WORDS: std::sync::LazyLock<regex_automata::meta::Regex> =
 /// `POLICY_WORDS`'s pattern.
 const POLICY_WORDS_PATTERN: &str = r"(?i)\b(privacy|cookies?|polic(y|ies)|terms|consent|refunds?|returns?|personal (data|information)|partners|purchases?d?|datos|donn[ée]es|daten)\b";
 
-/// The run of lines with the largest sum of scores, and that sum.
-fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
-    let (mut best, mut best_range) = (f32::MIN, (0, 0));
-    let (mut cur, mut start) = (0f32, 0usize);
-    for (i, &s) in scores.iter().enumerate() {
-        if cur <= 0.0 {
-            cur = 0.0;
-            start = i;
-        }
-        cur += s;
-        if cur > best {
-            best = cur;
-            best_range = (start, i + 1);
+/// The lines of `data` in runs of `TABLE_ROWS` or more. A run's length
+/// so far is kept line by line with no branch (most lines are no data
+/// row, and a search from each line for the run's end was a loop and an
+/// exit mispredicted at every line); a run is marked back to its start
+/// only when it reaches `TABLE_ROWS`.
+fn table_rows(data: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; data.len()];
+    let mut run = 0usize;
+    for (i, &d) in data.iter().enumerate() {
+        run = (run + 1) * usize::from(d);
+        out[i] = run >= TABLE_ROWS;
+        if run == TABLE_ROWS {
+            out[i + 1 - TABLE_ROWS..i].fill(true);
         }
     }
-    (best, best_range)
+    out
+}
+
+/// The run of lines with the largest sum of scores, and that sum.
+/// Each step chooses its values with no branch: whether the sum so far
+/// starts again, or beats the best, changes from line to line, and those
+/// branches were mispredicted often. The sum is the same: a start again
+/// adds the line's score to 0.0, as setting it to 0.0 first did.
+fn max_run(scores: &[f32]) -> (f32, (usize, usize)) {
+    let mut best = f32::MIN;
+    let (mut best_start, mut best_end) = (0usize, 0usize);
+    let (mut cur, mut start) = (0f32, 0usize);
+    for (i, &s) in scores.iter().enumerate() {
+        let again = cur <= 0.0;
+        start = if again { i } else { start };
+        cur = if again { 0.0 } else { cur } + s;
+        let better = cur > best;
+        best = if better { cur } else { best };
+        best_start = if better { start } else { best_start };
+        best_end = if better { i + 1 } else { best_end };
+    }
+    (best, (best_start, best_end))
 }
 
 /// Where the first run of story teasers after the article starts, if
@@ -1437,6 +1446,89 @@ mod tests {
         (id, count)
     }
 
+    /// The search from each line for its run's end, as `find_inline` did.
+    fn table_rows_searched(data: &[bool]) -> Vec<bool> {
+        let mut table_row = vec![false; data.len()];
+        let mut i = 0;
+        while i < data.len() {
+            let end = data[i..]
+                .iter()
+                .position(|&d| !d)
+                .map_or(data.len(), |p| i + p);
+            if end - i >= TABLE_ROWS {
+                table_row[i..end].fill(true);
+            }
+            i = end + 1;
+        }
+        table_row
+    }
+
+    /// `table_rows` marks the lines the search from each line did, on
+    /// flags with runs of every length around `TABLE_ROWS`, at the ends.
+    #[test]
+    fn table_rows_are_the_runs_searched() {
+        let mut rng = crate::classify::testgen::rng(11);
+        let (mut long, mut short) = (0, 0);
+        for _ in 0..3000 {
+            let n = rng.below(40);
+            let dense = 1 + rng.below(6);
+            let data: Vec<bool> = (0..n).map(|_| rng.below(dense + 1) != 0).collect();
+            let want = table_rows_searched(&data);
+            assert_eq!(table_rows(&data), want, "{data:?}");
+            long += usize::from(want.iter().any(|&t| t));
+            short += usize::from(data.iter().any(|&d| d) && !want.iter().any(|&t| t));
+        }
+        // Both pages with a table and pages with data rows but none.
+        assert!(long > 300 && short > 300, "{long} {short}");
+    }
+
+    /// `max_run` as first written, with a branch per step.
+    fn max_run_branching(scores: &[f32]) -> (f32, (usize, usize)) {
+        let (mut best, mut best_range) = (f32::MIN, (0, 0));
+        let (mut cur, mut start) = (0f32, 0usize);
+        for (i, &s) in scores.iter().enumerate() {
+            if cur <= 0.0 {
+                cur = 0.0;
+                start = i;
+            }
+            cur += s;
+            if cur > best {
+                best = cur;
+                best_range = (start, i + 1);
+            }
+        }
+        (best, best_range)
+    }
+
+    /// The branchless `max_run` finds the run and the sum, to the bit, the
+    /// branching one did: on scores of the region's kinds (whole words,
+    /// fractions, zeros of both signs), empty and all negative too.
+    #[test]
+    fn max_run_is_the_branching_search() {
+        let mut rng = crate::classify::testgen::rng(12);
+        let (mut restarts, mut negative) = (0, 0);
+        for _ in 0..5000 {
+            let n = rng.below(30);
+            let scores: Vec<f32> = (0..n)
+                .map(|_| match rng.below(6) {
+                    0 => 0.0,
+                    1 => -0.0,
+                    2 => rng.below(60) as f32,
+                    3 => -1.5 * rng.below(9) as f32,
+                    4 => 0.3 * rng.below(40) as f32 - 1.0,
+                    _ => -0.2 * rng.below(30) as f32 - 1.0,
+                })
+                .collect();
+            let (b, r) = max_run(&scores);
+            let (wb, wr) = max_run_branching(&scores);
+            assert_eq!((b.to_bits(), r), (wb.to_bits(), wr), "{scores:?}");
+            restarts += usize::from(wr.0 > 0);
+            negative += usize::from(wb < 0.0);
+        }
+        // Runs that start after a restart, and pages with no positive run.
+        assert!(restarts > 500 && negative > 100, "{restarts} {negative}");
+    }
+
     /// `mask` answers as the line-by-line test of the region and the lead
     /// run did, for ranges empty, reversed or past the page's end.
     #[test]
@@ -1554,6 +1646,12 @@ mod tests {
             "A paragraph long enough to be hashed by its ends only, said twice.",
             "A paragraph long enough to be hashed by its ends only, said twice!",
         ];
+        // Two texts the hash does not tell apart: the slot's text is
+        // compared whole, and a match of hashes alone is no match.
+        assert_eq!(
+            line_hash(b"abcdefghXabcdefgh"),
+            line_hash(b"abcdefghYabcdefgh")
+        );
         for step in [1usize, 2, 3, 7] {
             for len in [1usize, 5, 40, 200] {
                 let text: Vec<&str> = (0..len).map(|k| lines[(k * step) % lines.len()]).collect();
