@@ -340,17 +340,14 @@ pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>
     let n = page.blocks.len();
     let mut texts: Vec<Vec<usize>> = Vec::with_capacity(n);
     let mut heads: Vec<Vec<usize>> = Vec::with_capacity(n);
-    // By a hash of the text: the first block with it (a hash taken once
-    // per block; the block found is compared in full).
-    // Sized for every block it may take at once: grown step by step, its
-    // rehashes cost as much as the lookups.
-    let short = page
-        .blocks
-        .iter()
-        .filter(|b| b.text.len() <= REPEAT_MAX_BYTES)
-        .count();
-    let mut seen: rustc_hash::FxHashMap<u64, usize> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(short, Default::default());
+    // By a hash of the text: the first block with it and whether it took
+    // the heading rules (a hash taken once per block; the block found is
+    // compared in full).
+    // Sized for every block at once (not counted first: that was a pass
+    // over the blocks of its own): grown step by step, its rehashes cost
+    // as much as the lookups.
+    let mut seen: rustc_hash::FxHashMap<u64, (usize, bool)> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
     for (i, b) in page.blocks.iter().enumerate() {
         let f = &b.features;
         let headings = takes_headings(page, b);
@@ -358,12 +355,12 @@ pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>
         let slot = (b.text.len() <= REPEAT_MAX_BYTES).then(|| seen.entry(text_hash(&b.text)));
         match slot {
             Some(Entry::Occupied(o)) => {
-                let k = *o.get();
+                let (k, took) = *o.get();
                 let a = &page.blocks[k];
-                if a.text == b.text
+                if took == headings
+                    && a.text == b.text
                     && a.features.words == f.words
                     && a.features.link_density.to_bits() == f.link_density.to_bits()
-                    && takes_headings(page, a) == headings
                 {
                     let (t, h) = (texts[k].clone(), heads[k].clone());
                     texts.push(t);
@@ -372,7 +369,7 @@ pub fn rule_hits(page: &Page, set: &RuleSet) -> (Vec<Vec<usize>>, Vec<Vec<usize>
                 }
             }
             Some(Entry::Vacant(v)) => {
-                v.insert(i);
+                v.insert((i, headings));
             }
             None => {}
         }
@@ -538,6 +535,19 @@ mod tests {
                     <p><a href=\"/c\">Comments</a></p><p>Comments</p>\
                     <p><a href=\"/c\">Comments</a></p></body></html>";
         let long = format!("{}\n\n{}", "word ".repeat(30), "word ".repeat(30));
+        // The HTML page says a text again as the other kind: a repeat whose
+        // first saying took the heading rules and which does not.
+        let page = crate::segment::html::segment(html);
+        let kinds = |i: usize| {
+            (
+                page.blocks[i].text.clone(),
+                takes_headings(&page, &page.blocks[i]),
+            )
+        };
+        assert!((0..page.blocks.len()).any(|i| (0..i).any(|k| {
+            let (a, b) = (kinds(k), kinds(i));
+            a.0 == b.0 && a.1 != b.1
+        })));
         for page in [
             crate::segment::text::segment(text),
             crate::segment::html::segment(html),
@@ -548,6 +558,48 @@ mod tests {
             // rule, where as a heading it does.)
             assert_eq!(rule_hits(&page, &set), each_block(&page, &set));
         }
+    }
+
+    /// Generated text pages whose lines are said again and again, some
+    /// as a label (ending in a colon) or a heading-like line and some
+    /// not: `rule_hits`, which takes a repeat's answer from the first
+    /// line of its text, answers as a search of each line does, and
+    /// repeats are met, with hits. (In text a line's kind follows from
+    /// its text: one said again as the other kind is met on HTML, above.)
+    #[test]
+    fn repeats_taken_on_generated_pages_answer_as_each_line_searched() {
+        use crate::classify::testgen;
+        let set = RuleSet::builtin();
+        let mut rng = testgen::rng(29);
+        let (mut taken, mut hits) = (0, 0);
+        for _ in 0..400 {
+            let pool: Vec<String> = (0..1 + rng.below(20))
+                .map(|_| {
+                    let mut l = testgen::line(&mut rng, 12);
+                    if rng.below(4) == 0 {
+                        l.push(':');
+                    }
+                    l
+                })
+                .collect();
+            let page = testgen::page_from(&mut rng, &pool, 60);
+            let got = rule_hits(&page, &set);
+            assert_eq!(got, each_block(&page, &set));
+            hits += got.0.iter().chain(&got.1).filter(|h| !h.is_empty()).count();
+            for (i, b) in page.blocks.iter().enumerate() {
+                let Some(a) = page.blocks[..i].iter().find(|a| {
+                    a.text.len() <= REPEAT_MAX_BYTES
+                        && a.text == b.text
+                        && a.features.words == b.features.words
+                        && a.features.link_density.to_bits() == b.features.link_density.to_bits()
+                }) else {
+                    continue;
+                };
+                assert_eq!(takes_headings(&page, a), takes_headings(&page, b));
+                taken += 1;
+            }
+        }
+        assert!(taken > 1000 && hits > 100, "{taken} {hits}");
     }
 
     #[test]
