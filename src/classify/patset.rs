@@ -214,6 +214,24 @@ impl NeedTable {
         held
     }
 
+    /// The classes the bytes of `text` from `from` on (fewer than eight)
+    /// hold a byte of, or some of those before too: the last eight bytes
+    /// or'ed at once, as `classes_in` ends.
+    fn classes_after(&self, text: &[u8], from: usize) -> u64 {
+        let of = &*self.of;
+        match text.len().checked_sub(8) {
+            Some(last) if from < text.len() => {
+                text[last..].iter().fold(0, |m, &b| m | of[usize::from(b)])
+            }
+            Some(_) => 0,
+            None => text
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .fold(0, |m, &b| m | of[usize::from(b)]),
+        }
+    }
+
     /// Whether `always[j]`'s needs are among the classes `held`.
     fn holds(&self, j: usize, held: u64) -> bool {
         self.wants.get(j).is_some_and(|&w| w & !held == 0)
@@ -1047,12 +1065,26 @@ impl PatternSet {
         // node of the walk is read now and taken up after the factor
         // search, which runs while it loads.
         let begun = pf.anchored.begin(text.as_bytes());
+        // The `always` patterns that fit the text's length and ends (with
+        // a `gate`): if any, the classes of bytes it holds are wanted
+        // below, and gathered by the factor search as it reads the text.
+        let fit = pf.gate.as_ref().map(|g| g.fits(fits) & t.always_bits);
+        let want = pf
+            .need_table
+            .as_ref()
+            .filter(|_| fit.is_some_and(|b| b != 0));
+        let mut gathered = None;
         // Every occurrence of every factor, in one pass over the text.
         if let Some(s) = t.search.and_then(|g| searches.get(g)) {
             if let Some(grams) = &s.grams {
-                grams.scan(text.as_bytes(), |p| {
-                    s.owners[p].iter().for_each(|&i| mark(i));
-                });
+                let owned = |p: usize| s.owners[p].iter().for_each(|&i| mark(i));
+                match want {
+                    Some(table) => {
+                        let (held, passed) = grams.scan_classes(text.as_bytes(), &table.of, owned);
+                        gathered = Some(held | table.classes_after(text.as_bytes(), passed));
+                    }
+                    None => grams.scan(text.as_bytes(), owned),
+                }
             }
             s.leads.scan(text.as_bytes(), &mut mark);
         }
@@ -1108,14 +1140,14 @@ impl PatternSet {
             }
         };
         match &pf.gate {
-            Some(gate) => {
-                let mut bits = gate.fits(fits) & t.always_bits;
+            Some(_) => {
+                let mut bits = fit.unwrap_or(0);
                 // The classes the text holds, gathered once for all the
                 // patterns that fit (`need` asks through a closure each).
-                let classes = match &pf.need_table {
-                    Some(table) if bits != 0 => Some((table, table.classes_in(text.as_bytes()))),
-                    _ => None,
-                };
+                let classes = want.map(|table| {
+                    let c = gathered.unwrap_or_else(|| table.classes_in(text.as_bytes()));
+                    (table, c)
+                });
                 while bits != 0 {
                     let j = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
@@ -1502,6 +1534,61 @@ mod tests {
             }
         }
         assert!(seen.iter().all(|&n| n > 100), "{seen:?}");
+    }
+
+    /// The classes gathered by the factor search as it reads the text,
+    /// and the bytes after the place it stops, are the classes of every
+    /// byte (`classes_in`, itself pinned to a fold of the table); and the
+    /// search reports what it reports gathering none. On made-up
+    /// literals at each step and texts of each length, a byte of a rare
+    /// class at each place (the windows', the ones after the last
+    /// window, and short texts' with no window).
+    #[test]
+    fn classes_gathered_by_the_factor_search_are_the_text_s() {
+        let set = |s: &str| s.bytes().fold(0 as Bytes, |m, b| m | 1 << b);
+        let needs = vec![vec![set("0123456789"), set("@")], vec![set("|"), set("Qz")]];
+        let table = NeedTable::new(&needs).unwrap();
+        let mut rng = crate::test_rng::XorShift::new(0x0f05_ed01);
+        let mut steps = [0usize; 5];
+        // Texts whose rare byte lies past the last window's first `step`
+        // bytes, among the few left after it; and in a text under eight.
+        let (mut after, mut short) = (0, 0);
+        for (lits, step) in [
+            (vec!["abc", "cookie"], 2),
+            (vec!["abcd", "cookie"], 3),
+            (vec!["abcde", "cookies"], 4),
+        ] {
+            let lits: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+            let grams = Grams::new(&lits);
+            assert_eq!(grams.step, step);
+            for len in 0..=40usize {
+                for at in 0..len.max(1) {
+                    // Pieces holding the literals (in either case), cut to
+                    // the length.
+                    let pieces = ["abcde", "ABCD", "cookies", "Cookie", " ", "x", ".,"];
+                    let mut text: Vec<u8> = Vec::new();
+                    while text.len() < len {
+                        text.extend_from_slice(pieces[rng.below(pieces.len())].as_bytes());
+                    }
+                    text.truncate(len);
+                    if let Some(b) = text.get_mut(at) {
+                        *b = b"7@|Qz"[rng.below(5)];
+                    }
+                    let (mut plain, mut gathered) = (Vec::new(), Vec::new());
+                    grams.scan(&text, |k| plain.push(k));
+                    let (held, passed) = grams.scan_classes(&text, &table.of, |k| gathered.push(k));
+                    assert_eq!(plain, gathered, "{text:?}");
+                    assert!(passed <= len && len - passed < 8, "{text:?} {passed}");
+                    let all = held | table.classes_after(&text, passed);
+                    assert_eq!(all, table.classes_in(&text), "{text:?}");
+                    steps[step] += usize::from(!plain.is_empty());
+                    after += usize::from(at >= passed && len > 0);
+                    short += usize::from(len < 8 && len > 0);
+                }
+            }
+        }
+        assert!(steps[2..].iter().all(|&n| n > 50), "{steps:?}");
+        assert!(after > 100 && short > 50, "{after} {short}");
     }
 
     #[test]

@@ -825,12 +825,31 @@ impl Grams {
     /// most `MAX_STEP`): a step known when compiled lets the rest of the
     /// text move on with no check, where a plain index had each window
     /// checked for its end and for overflow.
+    ///
+    /// With `C`, also the or of `of` over the bytes it passes (the first
+    /// `S` of each window), and where they end: the rest of `hay` is
+    /// left for the caller.
     #[inline(always)]
-    fn scan_apart<const S: usize>(&self, hay: &[u8], hit: &mut impl FnMut(usize)) {
+    fn scan_apart<const S: usize, const C: bool>(
+        &self,
+        hay: &[u8],
+        of: &[u64; 256],
+        hit: &mut impl FnMut(usize),
+    ) -> (u64, usize) {
         const { assert!(S >= 1 && S <= MAX_STEP) };
         let four = &self.four;
         let mut rest = hay;
+        let mut held = 0u64;
         while let [a, b, c, d, ..] = *rest {
+            if C {
+                let o = |x: u8| of[usize::from(x)];
+                held |= match S {
+                    1 => o(a),
+                    2 => o(a) | o(b),
+                    3 => (o(a) | o(b)) | o(c),
+                    _ => (o(a) | o(b)) | (o(c) | o(d)),
+                };
+            }
             let w = u32::from_le_bytes([a, b, c, d]) | CASE;
             let h = gram_hash(w);
             if four.test(h) {
@@ -838,6 +857,7 @@ impl Grams {
             }
             rest = &rest[S..];
         }
+        let passed = hay.len() - rest.len();
         // The last three bytes, where no window starts: a 3-byte literal
         // is under every window it starts, one with a space after it too,
         // and so is a longer one by the window a byte after it. They are
@@ -857,20 +877,46 @@ impl Grams {
                 self.check(four, hay, i, w, h, hit);
             }
         }
+        (held, passed)
     }
 
     /// Call `hit` with the literal index of every occurrence in `hay`.
     #[inline]
-    pub(super) fn scan(&self, hay: &[u8], mut hit: impl FnMut(usize)) {
+    pub(super) fn scan(&self, hay: &[u8], hit: impl FnMut(usize)) {
+        static NONE: [u64; 256] = [0; 256];
+        self.scan_or::<false>(hay, &NONE, hit);
+    }
+
+    /// `scan`, and the or of `of` over the bytes of `hay` before the
+    /// place it returns (the bytes after it are fewer than eight): the
+    /// scan reads them anyway, where a pass of its own read each again.
+    #[inline]
+    pub(super) fn scan_classes(
+        &self,
+        hay: &[u8],
+        of: &[u64; 256],
+        hit: impl FnMut(usize),
+    ) -> (u64, usize) {
+        self.scan_or::<true>(hay, of, hit)
+    }
+
+    /// `scan`, with `scan_apart`'s or of `of` if `C`.
+    #[inline]
+    fn scan_or<const C: bool>(
+        &self,
+        hay: &[u8],
+        of: &[u64; 256],
+        mut hit: impl FnMut(usize),
+    ) -> (u64, usize) {
         // Every `step`-th window: each literal has one there.
         // (`windows().step_by()` took half again the steps.)
-        match self.step {
-            2 => self.scan_apart::<2>(hay, &mut hit),
-            3 => self.scan_apart::<3>(hay, &mut hit),
-            4 => self.scan_apart::<4>(hay, &mut hit),
+        let out = match self.step {
+            2 => self.scan_apart::<2, C>(hay, of, &mut hit),
+            3 => self.scan_apart::<3, C>(hay, of, &mut hit),
+            4 => self.scan_apart::<4, C>(hay, of, &mut hit),
             // Not made (`step_for`).
-            _ => self.scan_apart::<1>(hay, &mut hit),
-        }
+            _ => self.scan_apart::<1, C>(hay, of, &mut hit),
+        };
         for &k in &self.short {
             let l = &self.lits[k as usize];
             for t in hay.windows(l.len()) {
@@ -879,6 +925,7 @@ impl Grams {
                 }
             }
         }
+        out
     }
 }
 
