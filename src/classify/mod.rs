@@ -68,10 +68,10 @@ pub fn classify(page: &Page, set: &RuleSet) -> Vec<Decision> {
 /// `classify`, overruled where the page's site rules hit (see `site`).
 pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> Vec<Decision> {
     let (text_hits, mut headings) = evidence::rule_hits(page, set);
-    let junk = evidence::removed_by_text(set, &text_hits);
     let hits = evidence::element_hits(page, set);
     text_toc::clear_listed(page, &mut headings);
     let region = if page.is_html && !page.elements.is_empty() {
+        let junk = evidence::removed_by_text(set, &text_hits);
         region::find(page, &junk, &region::element_marks(set, &hits))
     } else {
         // Asked of the same lines again and again (each pass over the
@@ -88,29 +88,15 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
                 e
             }
         };
-        // Lines a rule with each mark matched, in one pass over the hits:
-        // furniture set inside a story does not cut it (see `Mark::Inline`);
-        // lines that close an article when late enough (`Mark::Closes`);
-        // the prompt to sign in and reply under a thread's last post
-        // (`Mark::EndsThread`).
-        let n = text_hits.len();
-        let (mut inline, mut closes, mut ends_thread) =
-            (vec![false; n], vec![false; n], vec![false; n]);
-        for (i, h) in text_hits.iter().enumerate() {
-            for &r in h {
-                let rule = &set.rules[r];
-                inline[i] |= rule.has_mark(rules::Mark::Inline);
-                closes[i] |= rule.has_mark(rules::Mark::Closes);
-                ends_thread[i] |= rule.has_mark(rules::Mark::EndsThread);
-            }
-        }
+        let flags = text_flags(set, &text_hits);
+        let [junk, inline, closes, ends_thread] = flags.split();
         let section = |i: usize| text_items::ends_section(page, set, &headings, i);
-        let mut region = text_region::find_inline(page, &junk, &inline, &closes, &ends, &section);
+        let mut region = text_region::find_inline(page, junk, inline, closes, &ends, &section);
         text_reply_prompt::cut(
             page,
             region.said.as_deref(),
-            &junk,
-            &ends_thread,
+            junk,
+            ends_thread,
             &mut region.in_main,
         );
         region
@@ -200,6 +186,57 @@ pub fn classify_with(page: &Page, set: &RuleSet, site: Option<&site::Hits>) -> V
         h.apply(&mut out);
     }
     out
+}
+
+/// Text input: each line's flags from the text rules it matched, in one
+/// buffer (one allocation a page, not four).
+struct TextFlags {
+    n: usize,
+    all: Vec<bool>,
+}
+
+impl TextFlags {
+    /// Whether the text rules alone remove each line
+    /// (`evidence::removed_by_text`), and the lines a rule with each mark
+    /// matched: `Mark::Inline`, `Mark::Closes`, `Mark::EndsThread`.
+    fn split(&self) -> [&[bool]; 4] {
+        let (junk, rest) = self.all.split_at(self.n);
+        let (inline, rest) = rest.split_at(self.n);
+        let (closes, ends_thread) = rest.split_at(self.n);
+        [junk, inline, closes, ends_thread]
+    }
+}
+
+/// `TextFlags` in one pass over the hits: furniture set inside a story
+/// does not cut it (see `Mark::Inline`); lines that close an article when
+/// late enough (`Mark::Closes`); the prompt to sign in and reply under a
+/// thread's last post (`Mark::EndsThread`).
+fn text_flags(set: &RuleSet, text_hits: &[Vec<usize>]) -> TextFlags {
+    let n = text_hits.len();
+    let mut all = vec![false; 4 * n];
+    for (i, h) in text_hits.iter().enumerate() {
+        if h.is_empty() {
+            continue;
+        }
+        // Summed in the hits' order, as `removed_by_text` sums them.
+        let mut weight = 0.0f32;
+        let (mut inline, mut closes, mut ends_thread) = (false, false, false);
+        for &r in h {
+            let rule = &set.rules[r];
+            let is_inline = rule.has_mark(rules::Mark::Inline);
+            if !is_inline {
+                weight += rule.weight;
+            }
+            inline |= is_inline;
+            closes |= rule.has_mark(rules::Mark::Closes);
+            ends_thread |= rule.has_mark(rules::Mark::EndsThread);
+        }
+        all[i] = weight >= 1.0;
+        all[n + i] = inline;
+        all[2 * n + i] = closes;
+        all[3 * n + i] = ends_thread;
+    }
+    TextFlags { n, all }
 }
 
 /// Varied lines and pages for the tests that pin a fast form to the form
@@ -396,5 +433,68 @@ pub(crate) mod testgen {
             }
         }
         assert!(hits > 1000 && misses > 1000, "{pattern}: {hits} {misses}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text_flags` gives what `evidence::removed_by_text` and a loop per
+    /// mark gave (the code it replaced), on generated hit lists drawn from
+    /// the built-in rules, the marked ones often; each flag is met set.
+    #[test]
+    fn text_flags_are_removed_by_text_and_each_mark() {
+        let set = RuleSet::builtin();
+        let marked: Vec<usize> = (0..set.rules.len())
+            .filter(|&r| {
+                let rule = &set.rules[r];
+                [
+                    rules::Mark::Inline,
+                    rules::Mark::Closes,
+                    rules::Mark::EndsThread,
+                ]
+                .iter()
+                .any(|&m| rule.has_mark(m))
+            })
+            .collect();
+        assert!(!marked.is_empty());
+        let mut rng = testgen::rng(41);
+        let mut met = [0usize; 4];
+        for _ in 0..300 {
+            let n = rng.below(40);
+            let hits: Vec<Vec<usize>> = (0..n)
+                .map(|_| {
+                    (0..rng.below(4))
+                        .map(|_| {
+                            if rng.below(2) == 0 {
+                                marked[rng.below(marked.len())]
+                            } else {
+                                rng.below(set.rules.len())
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let flags = text_flags(&set, &hits);
+            let got = flags.split();
+            let junk = evidence::removed_by_text(&set, &hits);
+            let mark = |m: rules::Mark| -> Vec<bool> {
+                hits.iter()
+                    .map(|h| h.iter().any(|&r| set.rules[r].has_mark(m)))
+                    .collect()
+            };
+            let want = [
+                junk,
+                mark(rules::Mark::Inline),
+                mark(rules::Mark::Closes),
+                mark(rules::Mark::EndsThread),
+            ];
+            for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+                assert_eq!(*g, w.as_slice(), "flag {k}");
+                met[k] += w.iter().filter(|&&x| x).count();
+            }
+        }
+        assert!(met.iter().all(|&m| m > 0), "{met:?}");
     }
 }

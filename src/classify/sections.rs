@@ -23,10 +23,14 @@ struct Open {
     level: Option<u8>,
     /// HTML: the element holding the heading; the section ends with it.
     container: Option<usize>,
-    /// Text: words of main-content prose before the opener.
-    prose_at: u32,
     /// Text: the section follows an article (its list is not the content).
     after_article: bool,
+    /// Text: a section of prose opened above most of the main content's
+    /// prose (see `before_article` in `claims`), less the posts test.
+    /// Worked out once when it opens, not again for every line it holds.
+    early: bool,
+    /// `region.in_main` of the opener, read for every line too.
+    opener_in_main: bool,
     /// Text: posts cut from one template may follow the heading (a
     /// product's reviews), and then the section is theirs however much
     /// prose they hold: `posts_section` but for `text_items::posts_follow`,
@@ -176,8 +180,9 @@ pub fn claims(
                     opener: i,
                     level,
                     container,
-                    prose_at: prose_before,
                     after_article: prose_before >= ARTICLE_WORDS,
+                    early: early(page.is_html, rule.category, prose_before, main_prose),
+                    opener_in_main: region.in_main[i],
                     may_post: prose_before >= POSTS_AFTER
                         && may_post_section(page, region, rule.category),
                 });
@@ -215,24 +220,21 @@ pub fn claims(
                 opener: i,
                 level: None,
                 container: None,
-                prose_at: prose_before,
                 after_article: prose_before >= ARTICLE_WORDS,
+                early: early(page.is_html, Category::AuthorBio, prose_before, main_prose),
+                opener_in_main: region.in_main[i],
                 may_post: false,
             });
             continue;
         }
         let Some(sec) = &open else { continue };
         // A heading seen in a menu above the article must not swallow it.
-        let enters_main = region.in_main[i] && !region.in_main[sec.opener];
+        let enters_main = region.in_main[i] && !sec.opener_in_main;
         // In text, a comment count or heading above the article ("12
         // Comments" by the byline, most of the article's prose still to
         // come) links to the thread; it does not open it. Nothing ends
         // such a section in text, so it would take the whole article.
-        let before_article = !page.is_html
-            && sec.category.claims_prose()
-            && !sec.after_article
-            && 2 * sec.prose_at < main_prose.saturating_sub(sec.prose_at)
-            && !(sec.may_post && posts_at(sec.opener));
+        let before_article = sec.early && !(sec.may_post && posts_at(sec.opener));
         if enters_main || before_article || ends(page, i, sec, sw) {
             open = None;
             continue;
@@ -378,6 +380,16 @@ const POSTS_AFTER: u32 = 100;
 /// Prose words before a section that make it follow an article.
 const ARTICLE_WORDS: u32 = 150;
 
+/// Text: whether a section of `category` opened after `prose_at` words
+/// of the main content's `main_prose` comes before most of the article
+/// (the posts test aside, see `before_article` in `claims`).
+fn early(is_html: bool, category: Category, prose_at: u32, main_prose: u32) -> bool {
+    !is_html
+        && category.claims_prose()
+        && prose_at < ARTICLE_WORDS
+        && 2 * prose_at < main_prose.saturating_sub(prose_at)
+}
+
 fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
     let b = &page.blocks[i];
     if let Some(c) = sec.container
@@ -422,7 +434,62 @@ fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::star_count;
+    use super::*;
+
+    /// `early`, worked out once per section, and the posts test after it
+    /// give what the per-line test they replace gave (copied here as it
+    /// was), over every category and a grid of prose counts about the
+    /// bounds.
+    #[test]
+    fn early_is_the_per_line_before_article_test() {
+        let old = |is_html: bool,
+                   category: Category,
+                   prose_at: u32,
+                   main_prose: u32,
+                   may_post: bool,
+                   posts: bool| {
+            let after_article = prose_at >= ARTICLE_WORDS;
+            !is_html
+                && category.claims_prose()
+                && !after_article
+                && 2 * prose_at < main_prose.saturating_sub(prose_at)
+                && !(may_post && posts)
+        };
+        let counts = [
+            0, 1, 49, 50, 51, 99, 100, 149, 150, 151, 300, 449, 450, 451, 1000,
+        ];
+        let (mut yes, mut no_by_share, mut no_by_posts) = (0, 0, 0);
+        for is_html in [false, true] {
+            for category in Category::ALL {
+                for &prose_at in &counts {
+                    for &main_prose in &counts {
+                        for may_post in [false, true] {
+                            for posts in [false, true] {
+                                let e = early(is_html, category, prose_at, main_prose);
+                                let new = e && !(may_post && posts);
+                                let want =
+                                    old(is_html, category, prose_at, main_prose, may_post, posts);
+                                assert_eq!(
+                                    new, want,
+                                    "{is_html} {category:?} {prose_at} {main_prose} {may_post} {posts}"
+                                );
+                                yes += usize::from(want);
+                                no_by_posts += usize::from(e && !want);
+                                no_by_share += usize::from(
+                                    !is_html
+                                        && category.claims_prose()
+                                        && prose_at < ARTICLE_WORDS
+                                        && !e,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Each way out was taken, and the way in.
+        assert!(yes > 0 && no_by_share > 0 && no_by_posts > 0);
+    }
 
     #[test]
     fn star_counts_are_a_breakdown_s_rows_and_nothing_more() {
