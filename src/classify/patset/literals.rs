@@ -735,6 +735,7 @@ impl Grams {
         let mut spans = Vec::new();
         let (mut four, mut tail) = (Vec::new(), false);
         let heads: Vec<u64> = lits.iter().map(|l| head(l)).collect();
+        let mut prods: Vec<f64> = Vec::new();
         // How common the 3 bytes of a literal in a window beside it are
         // (the other is any byte).
         let rare3 = |b: &[u8]| b.iter().map(|&b| commonness(b)).product::<f64>();
@@ -756,10 +757,13 @@ impl Grams {
                 n if n < 3 + step => (0, n.max(4) - 3),
                 n => {
                     // The rarest run of `step` windows.
-                    // Each window's product once, not once per run it is in.
-                    let prods: Vec<f64> = (0..=n - 4)
-                        .map(|o| l[o..o + 4].iter().map(|&b| commonness(b)).product::<f64>())
-                        .collect();
+                    // Each window's product once, not once per run it is in
+                    // (in one buffer for all).
+                    prods.clear();
+                    prods.extend(
+                        (0..=n - 4)
+                            .map(|o| l[o..o + 4].iter().map(|&b| commonness(b)).product::<f64>()),
+                    );
                     let score = |o: usize| -> f64 { prods[o..o + step].iter().sum() };
                     // (At most `MAX_OFF`: what an entry holds.)
                     let off = (0..=(n - 3 - step).min(MAX_OFF + 1 - step))
