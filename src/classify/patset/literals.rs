@@ -7,17 +7,22 @@
 pub(super) struct Table {
     pub(super) lits: Vec<Vec<u8>>,
     pub(super) owners: Vec<Vec<u32>>,
-    index: std::collections::HashMap<Vec<u8>, usize>,
+    /// Only looked up, never walked: its order does not matter, and a
+    /// fast hash of the short literals costs a fraction of SipHash's.
+    index: rustc_hash::FxHashMap<Vec<u8>, usize>,
 }
 
 impl Table {
     pub(super) fn add(&mut self, lit: Vec<u8>, pattern: u32) {
-        let k = *self.index.entry(lit.clone()).or_insert_with(|| {
-            self.lits.push(lit);
-            self.owners.push(Vec::new());
-            self.owners.len() - 1
-        });
-        self.owners[k].push(pattern);
+        // Looked up before a key is made: most literals come again.
+        match self.index.get(&lit) {
+            Some(&k) => self.owners[k].push(pattern),
+            None => {
+                self.index.insert(lit.clone(), self.lits.len());
+                self.lits.push(lit);
+                self.owners.push(vec![pattern]);
+            }
+        }
     }
 }
 
@@ -60,6 +65,56 @@ pub(super) struct Heads {
     owned: [u64; 4],
 }
 
+/// The trie of `lits` (folded to lower case): its edges (from, byte, to)
+/// as nodes were made (the root 0, nodes numbered as made, literal by
+/// literal), the number of nodes, and the node each literal ends at.
+fn trie(lits: &[Vec<u8>]) -> (Vec<(u32, u8, u32)>, u32, Vec<u32>) {
+    let most: usize = lits.iter().map(Vec::len).sum();
+    // Each node's children as a list (first child, next sibling):
+    // most nodes have one or two, and a walk down them is cheaper than
+    // hashing every byte of every literal into a map (the root's, by
+    // byte). Numbers are as the map gave them: as nodes are made.
+    let mut root_child = [0u32; 256];
+    let mut first: Vec<u32> = vec![0; most + 1];
+    let mut next: Vec<u32> = vec![0; most + 1];
+    let mut byte: Vec<u8> = vec![0; most + 1];
+    let mut edges: Vec<(u32, u8, u32)> = Vec::with_capacity(most);
+    let mut at_end = Vec::with_capacity(lits.len());
+    let mut count = 1u32;
+    for l in lits {
+        let mut at = 0u32;
+        for &b in l {
+            let b = b.to_ascii_lowercase();
+            let found = if at == 0 {
+                root_child[usize::from(b)]
+            } else {
+                let mut c = first[at as usize];
+                while c != 0 && byte[c as usize] != b {
+                    c = next[c as usize];
+                }
+                c
+            };
+            at = if found != 0 {
+                found
+            } else {
+                let c = count;
+                count += 1;
+                edges.push((at, b, c));
+                byte[c as usize] = b;
+                if at == 0 {
+                    root_child[usize::from(b)] = c;
+                } else {
+                    next[c as usize] = first[at as usize];
+                    first[at as usize] = c;
+                }
+                c
+            };
+        }
+        at_end.push(at);
+    }
+    (edges, count, at_end)
+}
+
 /// Words of a node record before its edges.
 const HEAD: usize = 3;
 
@@ -77,28 +132,16 @@ impl Heads {
         // nodes would take megabytes at start-up.
         // At most a node per literal byte: room for them all, as the map
         // grown step by step rehashed it some thirty times.
-        let most: usize = lits.iter().map(Vec::len).sum();
-        let mut child: rustc_hash::FxHashMap<(u32, u8), u32> =
-            rustc_hash::FxHashMap::with_capacity_and_hasher(most, Default::default());
-        let mut edges: Vec<(u32, u8, u32)> = Vec::with_capacity(most);
+        let (edges, count, at_end) = trie(&lits);
+        let mut edges = edges;
         let mut ends: Vec<(u32, u32)> = Vec::new();
-        let mut count = 1u32;
-        for (l, o) in lits.iter().zip(owners) {
-            let mut at = 0u32;
-            for &b in l {
-                let b = b.to_ascii_lowercase();
-                at = *child.entry((at, b)).or_insert_with(|| {
-                    edges.push((at, b, count));
-                    count += 1;
-                    count - 1
-                });
-            }
+        for (&at, o) in at_end.iter().zip(owners) {
             ends.extend(o.into_iter().map(|p| (at, p)));
         }
-        drop(child);
         let n = count as usize;
         sort_by_node(&mut edges, n, |e| e.0);
-        sort_by_node(&mut ends, n, |e| e.0);
+        // (A few thousand, where grouping them would pass over every node.)
+        ends.sort_unstable();
         ends.dedup();
         // Each node's edges and owners: ranges in the sorted lists.
         let (mut edge_at, mut owner_at) = (vec![0u32; n + 1], vec![0u32; n + 1]);
@@ -481,17 +524,17 @@ const MAX_OFF: usize = 510;
 /// The set bit of this entry has other entries too.
 const MORE: u32 = 1 << 31;
 
-impl Slot {
-    fn new(e: &Entry, more: bool) -> Slot {
-        debug_assert!((e.k as usize) < MAX_K && (-1..=MAX_OFF as i32).contains(&e.off));
-        let off1 = (e.off + 1) as u32 & 0x1FF;
-        Slot {
-            head: e.head,
-            w: e.w,
-            meta: e.k & (MAX_K as u32 - 1) | off1 << OFF_SHIFT | if more { MORE } else { 0 },
-        }
-    }
+/// An entry packed as `Windows::new` sorts it: by hash, window, `off`,
+/// literal (the order of (hash, `Entry`) pairs, as a literal's index
+/// fixes the rest of its entry), the low 31 bits the entry's `Slot::meta`.
+fn key(w: u32, off: i32, k: u32) -> u128 {
+    debug_assert!((k as usize) < MAX_K && (-1..=MAX_OFF as i32).contains(&off));
+    let off1 = (off + 1) as u32 & 0x1FF;
+    let meta = k & (MAX_K as u32 - 1) | off1 << OFF_SHIFT;
+    (gram_hash(w) as u128) << 63 | u128::from(w) << 31 | u128::from(meta)
+}
 
+impl Slot {
     fn k(&self) -> u32 {
         self.meta & (MAX_K as u32 - 1)
     }
@@ -519,7 +562,9 @@ impl Slot {
 /// A literal known by a window: the window (case bit set), where it is in
 /// the literal (-1: a byte before it), and the literal (its index and its
 /// bytes in `bytes`; its first 8 in `head`, case bits set, zeros past its
-/// end).
+/// end): the record the table was built from before `key`, kept to test
+/// that the keys sort as (hash, entry) pairs did.
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
     w: u32,
@@ -543,22 +588,34 @@ fn head(l: &[u8]) -> u64 {
 }
 
 impl Windows {
-    /// The table of (hash, entry) pairs.
-    fn new(mut all: Vec<(usize, Entry)>) -> Windows {
+    /// The table of entries given as `key`s, `heads` per literal.
+    fn new(mut all: Vec<u128>, heads: &[u64]) -> Windows {
+        // Sorting packed keys, not (hash, entry) records of 40 bytes
+        // compared field by field, was most of building the table.
         all.sort_unstable();
         all.dedup();
+        let slot = |x: u128, more: bool| {
+            let meta = x as u32 & !MORE;
+            Slot {
+                head: heads[(meta & (MAX_K as u32 - 1)) as usize],
+                w: (x >> 31) as u32,
+                meta: meta | if more { MORE } else { 0 },
+            }
+        };
+        let hash = |x: u128| (x >> 63) as usize;
         let mut bits = Box::new([0u64; BITS_WORDS]);
         let mut first = Vec::new();
         let mut more: Vec<Slot> = Vec::new();
         let mut runs = Vec::new();
-        for (n, &(h, e)) in all.iter().enumerate() {
-            if n == 0 || all[n - 1].0 != h {
+        for (n, &x) in all.iter().enumerate() {
+            let h = hash(x);
+            if n == 0 || hash(all[n - 1]) != h {
                 bits[h / 64] |= 1 << (h % 64);
-                let others = matches!(all.get(n + 1), Some(&(g, _)) if g == h);
-                first.push(Slot::new(&e, others));
+                let others = matches!(all.get(n + 1), Some(&y) if hash(y) == h);
+                first.push(slot(x, others));
                 runs.push(more.len() as u32);
             } else {
-                more.push(Slot::new(&e, false));
+                more.push(slot(x, false));
             }
         }
         runs.push(more.len() as u32);
@@ -657,6 +714,12 @@ pub(super) fn rarest(l: &[u8]) -> usize {
         .unwrap_or(0)
 }
 
+/// The bytes with the ASCII case bit set, in order (made, not filtered
+/// out of all 256: this is looped over for each short literal).
+fn with_case_bit() -> impl Iterator<Item = u32> {
+    (0..128u32).map(|j| j & 0x1F | 0x20 | (j >> 5) << 6)
+}
+
 impl Grams {
     /// The step of a search whose shortest literal has `shortest` bytes.
     pub(super) fn step_for(shortest: usize) -> usize {
@@ -672,6 +735,8 @@ impl Grams {
         let mut bytes = Vec::new();
         let mut spans = Vec::new();
         let (mut four, mut tail) = (Vec::new(), false);
+        let heads: Vec<u64> = lits.iter().map(|l| head(l)).collect();
+        let mut prods: Vec<f64> = Vec::new();
         // How common the 3 bytes of a literal in a window beside it are
         // (the other is any byte).
         let rare3 = |b: &[u8]| b.iter().map(|&b| commonness(b)).product::<f64>();
@@ -693,11 +758,14 @@ impl Grams {
                 n if n < 3 + step => (0, n.max(4) - 3),
                 n => {
                     // The rarest run of `step` windows.
-                    let score = |o: usize| -> f64 {
-                        (o..o + step)
-                            .map(|o| l[o..o + 4].iter().map(|&b| commonness(b)).product::<f64>())
-                            .sum()
-                    };
+                    // Each window's product once, not once per run it is in
+                    // (in one buffer for all).
+                    prods.clear();
+                    prods.extend(
+                        (0..=n - 4)
+                            .map(|o| l[o..o + 4].iter().map(|&b| commonness(b)).product::<f64>()),
+                    );
+                    let score = |o: usize| -> f64 { prods[o..o + step].iter().sum() };
                     // (At most `MAX_OFF`: what an entry holds.)
                     let off = (0..=(n - 3 - step).min(MAX_OFF + 1 - step))
                         .min_by(|&a, &b| f64::total_cmp(&score(a), &score(b)))
@@ -706,29 +774,21 @@ impl Grams {
                 }
             };
             bytes.extend_from_slice(l);
-            let hd = head(l);
-            let entry = |w: u32, off: i32| Entry {
-                w,
-                off,
-                k: k as u32,
-                start,
-                len: l.len() as u32,
-                head: hd,
-            };
+            let entry = |w: u32, off: i32| key(w, off, k as u32);
             // The byte of a window that is the text's has its case bit
             // set: 128 values, each a window of its own.
-            let any = || (0..=255u32).filter(|b| b & 0x20 != 0);
+            let any = with_case_bit;
             let len = l.len();
             if len == 3 {
                 let w3 = gram(l) & THREE;
                 for b in any() {
                     let w = w3 | b << 24;
-                    four.push((gram_hash(w), entry(w, 0)));
+                    four.push(entry(w, 0));
                 }
             } else {
                 for off in off..off + n {
                     let w = gram(&l[off..off + 4]);
-                    four.push((gram_hash(w), entry(w, off as i32)));
+                    four.push(entry(w, off as i32));
                 }
             }
             // The windows beside it: before it, after it (not for 3 bytes:
@@ -746,11 +806,11 @@ impl Grams {
             for b in any() {
                 if before {
                     let w = (gram(head3) & THREE) << 8 | b;
-                    four.push((gram_hash(w), entry(w, -1)));
+                    four.push(entry(w, -1));
                 }
                 if after {
                     let w = gram(last3) & THREE | b << 24;
-                    four.push((gram_hash(w), entry(w, len as i32 - 3)));
+                    four.push(entry(w, len as i32 - 3));
                 }
             }
             // Found in the last three bytes, where no window starts.
@@ -760,7 +820,7 @@ impl Grams {
             lits: lits.to_vec(),
             bytes,
             spans,
-            four: Windows::new(four),
+            four: Windows::new(four, &heads),
             tail,
             short,
             step,
@@ -1155,6 +1215,11 @@ mod tests {
     fn each_bit_leads_to_its_entries_in_order() {
         let mut rng = crate::test_rng::XorShift::new(0xc4a1);
         let (mut several, mut one) = (0, 0);
+        // The inverse of `gram_hash`'s factor (Newton's iteration).
+        let inverse = (0..5).fold(0x9E37_79B1u32, |x, _| {
+            x.wrapping_mul(2u32.wrapping_sub(0x9E37_79B1u32.wrapping_mul(x)))
+        });
+        assert_eq!(inverse.wrapping_mul(0x9E37_79B1), 1);
         for _ in 0..200 {
             let n = 1 + rng.below(300);
             let hashes = 1 + rng.below(40);
@@ -1165,24 +1230,38 @@ mod tests {
                     _ => rng.below(1 << GRAM_BITS),
                 })
                 .collect();
+            // A literal's index fixes its place, length and head, as in a
+            // table of literals.
+            let lens: Vec<u32> = (0..50).map(|_| 3 + rng.below(12) as u32).collect();
+            let heads: Vec<u64> = (0..50)
+                .map(|k| head(&b"abcdefgh"[..lens[k].min(8) as usize]) ^ (k % 26) as u64)
+                .collect();
             let all: Vec<(usize, Entry)> = (0..n)
                 .map(|_| {
-                    let len = 3 + rng.below(12) as u32;
+                    let k = rng.below(50);
+                    let len = lens[k];
+                    // A hash from the pool, a window that hashes to it
+                    // (one of a few: windows of a hash are told apart).
+                    let h = pool[rng.below(pool.len())];
+                    let low = rng.below(3) as u32 * 0x2A5;
+                    let w = ((h as u32) << (32 - GRAM_BITS) | low).wrapping_mul(inverse);
                     let e = Entry {
-                        w: rng.below(1 << 20) as u32,
+                        w,
                         off: rng.below(len as usize - 2) as i32 - 1,
-                        k: rng.below(50) as u32,
-                        start: rng.below(1000) as u32,
+                        k: k as u32,
+                        start: 16 * k as u32,
                         len,
-                        head: head(&[b'a'; 8][..len.min(8) as usize]),
+                        head: heads[k],
                     };
-                    (pool[rng.below(pool.len())], e)
+                    assert_eq!(gram_hash(w), h);
+                    (h, e)
                 })
                 .collect();
             let mut want = all.clone();
             want.sort_unstable();
             want.dedup();
-            let t = Windows::new(all);
+            let keys = all.iter().map(|(_, e)| key(e.w, e.off, e.k)).collect();
+            let t = Windows::new(keys, &heads);
             let mut got = Vec::new();
             for h in 0..1usize << GRAM_BITS {
                 if !t.test(h) {
@@ -1208,6 +1287,54 @@ mod tests {
             }
         }
         assert!(several > 100 && one > 100, "{several} {one}");
+    }
+
+    /// The trie made with lists of children is the one a map keyed by
+    /// (node, byte) made, numbers and all: on made-up literals over a few
+    /// bytes in both cases (shared prefixes, repeats, empty ones).
+    #[test]
+    fn trie_numbers_nodes_as_a_map_did() {
+        let mut rng = crate::test_rng::XorShift::new(0x7e1e);
+        let (mut shared, mut again) = (0, 0);
+        for _ in 0..300 {
+            let lits: Vec<Vec<u8>> = (0..rng.below(60))
+                .map(|_| {
+                    (0..rng.below(7))
+                        .map(|_| b"aAbBc\xff "[rng.below(7)])
+                        .collect()
+                })
+                .collect();
+            let mut child = std::collections::HashMap::new();
+            let (mut want, mut want_end, mut count) = (Vec::new(), Vec::new(), 1u32);
+            for l in &lits {
+                let mut at = 0u32;
+                for &b in l {
+                    let b = b.to_ascii_lowercase();
+                    at = *child.entry((at, b)).or_insert_with(|| {
+                        want.push((at, b, count));
+                        count += 1;
+                        count - 1
+                    });
+                }
+                want_end.push(at);
+            }
+            let (edges, n, at_end) = trie(&lits);
+            assert_eq!((edges, n, at_end.clone()), (want, count, want_end));
+            let mut ends = at_end.clone();
+            ends.sort_unstable();
+            again += ends
+                .windows(2)
+                .filter(|w| w[0] == w[1] && w[0] != 0)
+                .count();
+            shared += usize::from((count as usize) < lits.iter().map(Vec::len).sum::<usize>() + 1);
+        }
+        assert!(shared > 100 && again > 50, "{shared} {again}");
+    }
+
+    #[test]
+    fn with_case_bit_is_the_bytes_with_it_in_order() {
+        let want: Vec<u32> = (0..=255u32).filter(|b| b & 0x20 != 0).collect();
+        assert_eq!(with_case_bit().collect::<Vec<_>>(), want);
     }
 
     /// `edge` finds a byte among those packed four to a word as a search
