@@ -890,6 +890,18 @@ pub(super) fn rarest(l: &[u8]) -> usize {
 
 /// The bytes with the ASCII case bit set, in order (made, not filtered
 /// out of all 256: this is looped over for each short literal).
+/// How many entries `Grams::new` makes for its `k`th literal, of `len`
+/// bytes, at `step`: its own windows (a 3-byte one's 128), and 128 for
+/// each window beside it the step needs (one, or both).
+fn entries(k: usize, len: usize, step: usize) -> usize {
+    if k >= MAX_K || len < 3 {
+        return 0;
+    }
+    let n = if len < 3 + step { len.max(4) - 3 } else { step };
+    let own = if len == 3 { 128 } else { n };
+    own + 128 * step.saturating_sub(n).min(2)
+}
+
 fn with_case_bit() -> impl Iterator<Item = u32> {
     (0..128u32).map(|j| j & 0x1F | 0x20 | (j >> 5) << 6)
 }
@@ -908,7 +920,12 @@ impl Grams {
         let mut short = Vec::new();
         let mut bytes = Vec::new();
         let mut spans = Vec::new();
-        let (mut four, mut tail) = (Vec::new(), false);
+        // Room for every entry at once: grown step by step, it was
+        // reallocated some fifty times per table.
+        let room: usize = (lits.iter().enumerate())
+            .map(|(k, l)| entries(k, l.len(), step))
+            .sum();
+        let (mut four, mut tail) = (Vec::with_capacity(room), false);
         let heads: Vec<u64> = lits.iter().map(|l| head(l)).collect();
         let mut prods: Vec<f64> = Vec::new();
         // How common the 3 bytes of a literal in a window beside it are
@@ -989,6 +1006,10 @@ impl Grams {
             }
             // Found in the last three bytes, where no window starts.
             tail |= len == 3 || after;
+        }
+        // (`entries` counts what the loop makes, no more: its tests check.)
+        if cfg!(test) {
+            assert_eq!(four.len(), room);
         }
         Grams {
             lits: lits.to_vec(),
