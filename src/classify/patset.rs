@@ -619,11 +619,13 @@ impl Prefilter {
             for i in (0..n).filter(|&i| holds(i)) {
                 applies[i / 64] |= 1 << (i % 64);
             }
-            let pattern = |o: u32| o as usize;
+            // (Looked up in `applies`, not asked of the bounds again: the
+            // literals' owners are some thousands per class.)
+            let applied = |i: usize| applies[i / 64] >> (i % 64) & 1 != 0;
             let lits: Vec<bool> = self
                 .any
                 .iter()
-                .map(|(_, o)| o.iter().any(|&o| holds(pattern(o))))
+                .map(|(_, o)| o.iter().any(|&o| applied(o as usize)))
                 .collect();
             // Literals led by a rare byte can be found from that byte
             // (`Leads`), not by the windows: done where that lets the
@@ -659,7 +661,7 @@ impl Prefilter {
                         }
                     });
             let always: Vec<usize> = (0..self.always.len())
-                .filter(|&j| holds(self.always[j] as usize))
+                .filter(|&j| applied(self.always[j] as usize))
                 .collect();
             tiers.push(Tier {
                 search,
@@ -2183,6 +2185,61 @@ mod tests {
                 sample(&v[k], rng, out)
             }
         }
+    }
+
+    /// Each class's tier, as `make_tiers` builds it from the bits of the
+    /// patterns that apply, is what the bounds asked pattern by pattern
+    /// give: those bits, the `always` patterns that apply, and a search
+    /// with every literal one of whose patterns applies (in its windows,
+    /// or led by a rare byte), on the built-in rules and their bounds.
+    #[test]
+    fn tiers_hold_what_the_bounds_give() {
+        let rules = crate::classify::rules::RuleSet::builtin();
+        let (mut pats, mut bounds) = (Vec::new(), Vec::new());
+        for r in &rules.rules {
+            for p in r.text_patterns.iter().chain(&r.heading_patterns) {
+                pats.push(p.clone());
+                bounds.push(r.bounds());
+            }
+        }
+        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
+        set.set_bounds(bounds.clone());
+        let pf = &set.prefilter;
+        let t = pf.make_tiers();
+        assert_eq!(t.tiers.len(), pf.classes.len() + 1);
+        let (mut partial, mut some_always) = (0, 0);
+        for (k, tier) in t.tiers.iter().enumerate() {
+            let sample = (k < pf.classes.len()).then(|| pf.classes.sample(k));
+            let holds = |i: usize| sample.is_none_or(|(w, d)| bounds[i].holds(w, d));
+            for i in 0..bounds.len() {
+                assert_eq!(tier.applies[i / 64] >> (i % 64) & 1 != 0, holds(i));
+            }
+            let always: Vec<usize> = (0..pf.always.len())
+                .filter(|&j| holds(pf.always[j] as usize))
+                .collect();
+            assert_eq!(tier.always, always);
+            some_always += usize::from(!always.is_empty());
+            let wanted: Vec<&(Vec<u8>, Vec<u32>)> = (pf.any.iter())
+                .filter(|(_, o)| o.iter().any(|&o| holds(o as usize)))
+                .collect();
+            partial += usize::from(wanted.len() < pf.any.len());
+            assert_eq!(tier.search.is_some(), !wanted.is_empty());
+            if let Some(g) = tier.search {
+                let search = &t.searches[g];
+                for (l, o) in wanted {
+                    // Found by the windows, for one of its patterns.
+                    let mut found = false;
+                    let hay = [b"  ", &l[..], b"  "].concat();
+                    if let Some(grams) = &search.grams {
+                        grams.scan(&hay, |k| {
+                            found |= search.owners[k].iter().any(|p| o.contains(p))
+                        });
+                    }
+                    assert!(found || Leads::takes(l), "{l:?}");
+                }
+            }
+        }
+        assert!(partial > 0 && some_always > 0, "{partial} {some_always}");
     }
 
     #[test]

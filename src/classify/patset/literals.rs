@@ -68,6 +68,7 @@ pub(super) struct Heads {
 /// The trie of `lits` (folded to lower case): its edges (from, byte, to)
 /// as nodes were made (the root 0, nodes numbered as made, literal by
 /// literal), the number of nodes, and the node each literal ends at.
+#[cfg(test)]
 fn trie(lits: &[Vec<u8>]) -> (Vec<(u32, u8, u32)>, u32, Vec<u32>) {
     let most: usize = lits.iter().map(Vec::len).sum();
     // Each node's children as a list (first child, next sibling):
@@ -124,8 +125,180 @@ impl Default for Heads {
     }
 }
 
+/// A trie node as `Heads::new` makes it: its children as a list (the
+/// first child, then each one's next sibling, latest made first), its
+/// byte and its number of children.
+#[derive(Clone, Copy, Default)]
+struct Node {
+    first: u32,
+    next: u32,
+    byte: u8,
+    children: u32,
+}
+
 impl Heads {
     pub(super) fn new(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
+        // The trie as lists of children (most nodes have one), nodes
+        // numbered as made (the root 0), then each record written whole
+        // in one pass: the records are `new_plain`'s, which gathered every
+        // edge in a list, sorted it by node and appended each record piece
+        // by piece over a dozen passes (most of the start-up of a page).
+        let most: usize = lits.iter().map(Vec::len).sum();
+        let mut root_child = [0u32; 256];
+        let mut nodes: Vec<Node> = Vec::with_capacity(most + 1);
+        nodes.push(Node::default());
+        let mut at_end = Vec::with_capacity(lits.len());
+        for l in &lits {
+            let mut at = 0u32;
+            for &b in l {
+                let b = b.to_ascii_lowercase();
+                let found = if at == 0 {
+                    root_child[usize::from(b)]
+                } else {
+                    let mut c = nodes[at as usize].first;
+                    while c != 0 && nodes[c as usize].byte != b {
+                        c = nodes[c as usize].next;
+                    }
+                    c
+                };
+                at = if found != 0 {
+                    found
+                } else {
+                    let c = nodes.len() as u32;
+                    let next = if at == 0 {
+                        root_child[usize::from(b)] = c;
+                        0
+                    } else {
+                        std::mem::replace(&mut nodes[at as usize].first, c)
+                    };
+                    nodes[at as usize].children += 1;
+                    nodes.push(Node {
+                        first: 0,
+                        next,
+                        byte: b,
+                        children: 0,
+                    });
+                    c
+                };
+            }
+            at_end.push(at);
+        }
+        drop(lits);
+        let mut ends: Vec<(u32, u32)> = Vec::new();
+        for (&at, o) in at_end.iter().zip(owners) {
+            ends.extend(o.into_iter().map(|p| (at, p)));
+        }
+        // (A few thousand.)
+        ends.sort_unstable();
+        ends.dedup();
+        // Where each record starts: its head, its bytes' words, a target
+        // per edge.
+        let n = nodes.len();
+        let mut start = Vec::with_capacity(n + 1);
+        let mut total = 0u32;
+        start.push(total);
+        for node in &nodes {
+            let e = node.children as usize;
+            total += (HEAD + e.div_ceil(4) + e) as u32;
+            start.push(total);
+        }
+        let mut data: Vec<u32> = Vec::with_capacity(total as usize);
+        // A node's children, by byte.
+        let mut kids: Vec<(u8, u32)> = Vec::with_capacity(256);
+        let mut owned_to = 0usize;
+        for (k, node) in nodes.iter().enumerate() {
+            let lo = owned_to;
+            while ends.get(owned_to).is_some_and(|e| e.0 as usize == k) {
+                owned_to += 1;
+            }
+            kids.clear();
+            if k == 0 {
+                kids.extend((0..=255u8).zip(root_child).filter(|&(_, c)| c != 0));
+            } else {
+                let mut c = node.first;
+                while c != 0 {
+                    let child = &nodes[c as usize];
+                    kids.push((child.byte, c));
+                    c = child.next;
+                }
+                if kids.len() > 1 {
+                    kids.sort_unstable();
+                }
+            }
+            data.extend([lo as u32, owned_to as u32, kids.len() as u32]);
+            data.extend(kids.chunks(4).map(|four| {
+                (four.iter().enumerate()).fold(0u32, |w, (j, &(b, _))| w | u32::from(b) << (8 * j))
+            }));
+            data.extend(kids.iter().map(|&(_, c)| start[c as usize]));
+        }
+        // The edges of the record at `at`, by byte: (byte, target).
+        let edges_at = |at: usize| {
+            let e = data[at + 2] as usize;
+            let (bytes, to) = data[at + HEAD..].split_at(e.div_ceil(4));
+            (0..e).map(move |j| ((bytes[j / 4] >> (8 * (j % 4))) as u8, to[j]))
+        };
+        let mut root = Box::new([0u32; 256]);
+        for (b, to) in edges_at(0) {
+            root[usize::from(b)] = to;
+            // The walk folds the text's case: an upper-case byte leads
+            // where its lower case does.
+            root[usize::from(b.to_ascii_uppercase())] = to;
+        }
+        // The second bytes (folded), each a column; the root's children,
+        // each a row.
+        let (mut class, mut classes) = (Box::new([0u8; 256]), 1usize);
+        let mut row = Box::new([0u16; 256]);
+        let mut rows = 1usize;
+        let mut owned = [0u64; 4];
+        for (b, _) in edges_at(0) {
+            for c in [b, b.to_ascii_uppercase()] {
+                row[usize::from(c)] = rows as u16;
+            }
+            rows += 1;
+        }
+        // Columns numbered in the order of the root's children as made,
+        // each one's children by byte. (At most 230 second bytes,
+        // folded: a column fits in a byte.)
+        let mut tops: Vec<u32> = root_child.into_iter().filter(|&c| c != 0).collect();
+        tops.sort_unstable();
+        for &top in &tops {
+            for (b, _) in edges_at(start[top as usize] as usize) {
+                if class[usize::from(b)] == 0 {
+                    for c in [b, b.to_ascii_uppercase()] {
+                        class[usize::from(c)] = classes as u8;
+                    }
+                    classes += 1;
+                }
+            }
+        }
+        let mut pairs = vec![0u32; rows * classes];
+        for (b0, to0) in edges_at(0) {
+            let r = usize::from(row[usize::from(b0)]);
+            let at = to0 as usize;
+            if data[at] != data[at + 1] {
+                for c in [b0, b0.to_ascii_uppercase()] {
+                    owned[usize::from(c / 64)] |= 1 << (c % 64);
+                }
+            }
+            for (b1, to1) in edges_at(at) {
+                pairs[r * classes + usize::from(class[usize::from(b1)])] = to1;
+            }
+        }
+        Heads {
+            data,
+            root,
+            owners: ends.iter().map(|e| e.1).collect(),
+            pairs,
+            row,
+            class,
+            classes,
+            owned,
+        }
+    }
+
+    /// `new` as it was: the oracle of its test.
+    #[cfg(test)]
+    fn new_plain(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
         // Nodes numbered as they are made (the root 0); edges gathered as
         // (from, byte, to) and sorted, so each node's are adjacent. No
         // tree of maps on the way: a map per node for twenty thousand
@@ -398,6 +571,7 @@ pub(super) struct Begun {
 /// number below `n` (`node`): grouped by node first, by counting, then each
 /// node's few sorted. A sort of the whole list was most of the start-up:
 /// the trie of the built-in prefixes has some hundred thousand edges.
+#[cfg(test)]
 fn sort_by_node<T: Copy + Ord>(items: &mut Vec<T>, n: usize, node: impl Fn(&T) -> u32) {
     let Some(&first) = items.first() else {
         return;
@@ -716,6 +890,18 @@ pub(super) fn rarest(l: &[u8]) -> usize {
 
 /// The bytes with the ASCII case bit set, in order (made, not filtered
 /// out of all 256: this is looped over for each short literal).
+/// How many entries `Grams::new` makes for its `k`th literal, of `len`
+/// bytes, at `step`: its own windows (a 3-byte one's 128), and 128 for
+/// each window beside it the step needs (one, or both).
+fn entries(k: usize, len: usize, step: usize) -> usize {
+    if k >= MAX_K || len < 3 {
+        return 0;
+    }
+    let n = if len < 3 + step { len.max(4) - 3 } else { step };
+    let own = if len == 3 { 128 } else { n };
+    own + 128 * step.saturating_sub(n).min(2)
+}
+
 fn with_case_bit() -> impl Iterator<Item = u32> {
     (0..128u32).map(|j| j & 0x1F | 0x20 | (j >> 5) << 6)
 }
@@ -734,7 +920,12 @@ impl Grams {
         let mut short = Vec::new();
         let mut bytes = Vec::new();
         let mut spans = Vec::new();
-        let (mut four, mut tail) = (Vec::new(), false);
+        // Room for every entry at once: grown step by step, it was
+        // reallocated some fifty times per table.
+        let room: usize = (lits.iter().enumerate())
+            .map(|(k, l)| entries(k, l.len(), step))
+            .sum();
+        let (mut four, mut tail) = (Vec::with_capacity(room), false);
         let heads: Vec<u64> = lits.iter().map(|l| head(l)).collect();
         let mut prods: Vec<f64> = Vec::new();
         // How common the 3 bytes of a literal in a window beside it are
@@ -815,6 +1006,10 @@ impl Grams {
             }
             // Found in the last three bytes, where no window starts.
             tail |= len == 3 || after;
+        }
+        // (`entries` counts what the loop makes, no more: its tests check.)
+        if cfg!(test) {
+            assert_eq!(four.len(), room);
         }
         Grams {
             lits: lits.to_vec(),
@@ -1414,5 +1609,53 @@ mod tests {
             assert_eq!(edges, want_edges);
             assert_eq!(ends, want_ends);
         }
+    }
+
+    /// `Heads::new` makes the records and tables `new_plain` made: on
+    /// made-up literals sharing prefixes, in either case, with empty,
+    /// one-byte, repeated and non-ASCII ones, nodes of many children
+    /// among them.
+    #[test]
+    fn heads_new_builds_what_new_plain_built() {
+        let mut rng = crate::test_rng::XorShift::new(11);
+        let (mut wide, mut empty) = (0, 0);
+        for round in 0..300 {
+            let alphabet: &[u8] = match round % 3 {
+                0 => b"abAB",
+                1 => b"abcdefghijklmnopqrstuvwxyzE\xc3\xa9 -",
+                _ => b"aeiouAEIOU0123456789",
+            };
+            let count = rng.below(60);
+            let lits: Vec<Vec<u8>> = (0..count)
+                .map(|_| {
+                    let len = rng.below(9);
+                    (0..len)
+                        .map(|_| alphabet[rng.below(alphabet.len())])
+                        .collect()
+                })
+                .collect();
+            empty += lits.iter().filter(|l| l.is_empty()).count();
+            let owners: Vec<Vec<u32>> = (0..count)
+                .map(|_| {
+                    (0..1 + rng.below(3))
+                        .map(|_| rng.below(50) as u32)
+                        .collect()
+                })
+                .collect();
+            let got = Heads::new(lits.clone(), owners.clone());
+            let want = Heads::new_plain(lits, owners);
+            assert_eq!(got.data, want.data, "round {round}");
+            assert_eq!(got.root, want.root);
+            assert_eq!(got.owners, want.owners);
+            assert_eq!(got.pairs, want.pairs);
+            assert_eq!(got.row, want.row);
+            assert_eq!(got.class, want.class);
+            assert_eq!(got.classes, want.classes);
+            assert_eq!(got.owned, want.owned);
+            if got.data.get(2).is_some_and(|&e| e > 5) {
+                wide += 1;
+            }
+        }
+        assert!(wide > 50 && empty > 50, "{wide} {empty}");
     }
 }
