@@ -2187,13 +2187,9 @@ mod tests {
         }
     }
 
-    /// Each class's tier, as `make_tiers` builds it from the bits of the
-    /// patterns that apply, is what the bounds asked pattern by pattern
-    /// give: those bits, the `always` patterns that apply, and a search
-    /// with every literal one of whose patterns applies (in its windows,
-    /// or led by a rare byte), on the built-in rules and their bounds.
-    #[test]
-    fn tiers_hold_what_the_bounds_give() {
+    /// The built-in rules' text and heading patterns, and as one set told
+    /// their rules' bounds; and those bounds, a pattern each.
+    fn builtin_set() -> (Vec<String>, PatternSet, Vec<Bounds>) {
         let rules = crate::classify::rules::RuleSet::builtin();
         let (mut pats, mut bounds) = (Vec::new(), Vec::new());
         for r in &rules.rules {
@@ -2204,6 +2200,17 @@ mod tests {
         }
         let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
         set.set_bounds(bounds.clone());
+        (pats, set, bounds)
+    }
+
+    /// Each class's tier, as `make_tiers` builds it from the bits of the
+    /// patterns that apply, is what the bounds asked pattern by pattern
+    /// give: those bits, the `always` patterns that apply, and a search
+    /// with every literal one of whose patterns applies (in its windows,
+    /// or led by a rare byte), on the built-in rules and their bounds.
+    #[test]
+    fn tiers_hold_what_the_bounds_give() {
+        let (_, set, bounds) = builtin_set();
         let pf = &set.prefilter;
         let t = pf.make_tiers();
         assert_eq!(t.tiers.len(), pf.classes.len() + 1);
@@ -2244,16 +2251,7 @@ mod tests {
 
     #[test]
     fn every_made_up_match_of_a_builtin_pattern_is_a_candidate() {
-        let rules = crate::classify::rules::RuleSet::builtin();
-        let (mut pats, mut bounds) = (Vec::new(), Vec::new());
-        for r in &rules.rules {
-            for p in r.text_patterns.iter().chain(&r.heading_patterns) {
-                pats.push(p.clone());
-                bounds.push(r.bounds());
-            }
-        }
-        let mut set = PatternSet::new(&pats, 1 << 22, 1 << 22);
-        set.set_bounds(bounds.clone());
+        let (pats, set, bounds) = builtin_set();
         let mut rng = crate::test_rng::XorShift::new(0x5eed_1234_abcd);
         let around = [
             "",
