@@ -1906,10 +1906,13 @@ mod tests {
     fn heads_answer_as_a_naive_compare_on_made_up_literals_and_texts() {
         // Literals of 1 to 6 bytes from a small alphabet (so they share
         // first and second bytes, and texts hold them), some upper case or
-        // non-ASCII: the two-byte table must give what a plain compare of
-        // every literal gives, at both ends.
+        // non-ASCII, or in every other round from a wide one (nodes of
+        // many children, their bytes packed in several words) in either
+        // case, now and then one said twice: the trie and its two-byte
+        // table must give what a plain compare of every literal gives, at
+        // both ends.
         let mut rng = crate::test_rng::XorShift::new(0x4ead_5eed);
-        let alphabet: [&[u8]; 8] = [
+        let small: &[&[u8]] = &[
             b"a",
             b"b",
             b"S",
@@ -1919,24 +1922,66 @@ mod tests {
             "\u{e9}".as_bytes(),
             b"-",
         ];
-        let word = |rng: &mut crate::test_rng::XorShift, n: usize| -> Vec<u8> {
+        let wide: Vec<&[u8]> = b"abcdefghijklmnopQRSTUVWXYZ0123"
+            .chunks(1)
+            .chain(["\u{e9}".as_bytes()])
+            .collect();
+        let word = |rng: &mut crate::test_rng::XorShift, alphabet: &[&[u8]], n: usize| -> Vec<u8> {
             (0..n)
                 .flat_map(|_| alphabet[rng.below(alphabet.len())].to_vec())
                 .collect()
         };
-        for round in 0..40 {
-            let n = 1 + rng.below(30);
-            let lits: Vec<Vec<u8>> = (0..n)
-                .map(|_| {
-                    let len = 1 + rng.below(6);
-                    word(&mut rng, len).to_ascii_lowercase()
-                })
-                .collect();
+        let (mut many_children, mut twice, mut long_hits) = (0, 0, 0);
+        for round in 0..120 {
+            let alphabet = if round % 2 == 0 { small } else { &wide[..] };
+            let n = 1 + rng.below(if round % 2 == 0 { 30 } else { 120 });
+            let mut lits: Vec<Vec<u8>> = Vec::with_capacity(n);
+            while lits.len() < n {
+                if !lits.is_empty() && rng.below(10) == 0 {
+                    let again = lits[rng.below(lits.len())].clone();
+                    lits.push(again);
+                    twice += 1;
+                    continue;
+                }
+                let len = 1 + rng.below(6);
+                let l = word(&mut rng, alphabet, len);
+                lits.push(if round % 2 == 0 {
+                    l.to_ascii_lowercase()
+                } else {
+                    l
+                });
+            }
+            // A prefix followed by more than four different bytes: a node
+            // whose edge bytes take more than one word.
+            let mut next: std::collections::HashMap<Vec<u8>, std::collections::HashSet<u8>> =
+                Default::default();
+            for l in &lits {
+                let l = l.to_ascii_lowercase();
+                for k in 0..l.len() {
+                    next.entry(l[..k].to_vec()).or_default().insert(l[k]);
+                }
+            }
+            many_children += next
+                .iter()
+                .filter(|(p, b)| !p.is_empty() && b.len() > 4)
+                .count();
             let owners: Vec<Vec<u32>> = (0..n as u32).map(|k| vec![k]).collect();
             let (heads, tails) = heads_and_tails(&lits, owners);
             for _ in 0..50 {
                 let len = rng.below(9);
-                let t = word(&mut rng, len);
+                let mut t = word(&mut rng, alphabet, len);
+                if rng.below(2) == 0 {
+                    // A literal in the other case, then more: a hit.
+                    let mut l = lits[rng.below(n)].clone();
+                    l.iter_mut().for_each(|b| {
+                        *b = if b.is_ascii_lowercase() {
+                            b.to_ascii_uppercase()
+                        } else {
+                            b.to_ascii_lowercase()
+                        }
+                    });
+                    t = [l, t].concat();
+                }
                 let want = |at_end: bool| -> Vec<u32> {
                     (0..n)
                         .filter(|&k| {
@@ -1961,8 +2006,13 @@ mod tests {
                 tails.find_back(&t, |p| got.push(p));
                 got.sort_unstable();
                 assert_eq!(got, want(true), "{round}: {lits:?} end {t:?}");
+                long_hits += usize::from(want(false).iter().any(|&k| lits[k as usize].len() >= 4));
             }
         }
+        assert!(
+            many_children > 20 && twice > 100 && long_hits > 500,
+            "{many_children} {twice} {long_hits}"
+        );
     }
 
     #[test]

@@ -65,57 +65,6 @@ pub(super) struct Heads {
     owned: [u64; 4],
 }
 
-/// The trie of `lits` (folded to lower case): its edges (from, byte, to)
-/// as nodes were made (the root 0, nodes numbered as made, literal by
-/// literal), the number of nodes, and the node each literal ends at.
-#[cfg(test)]
-fn trie(lits: &[Vec<u8>]) -> (Vec<(u32, u8, u32)>, u32, Vec<u32>) {
-    let most: usize = lits.iter().map(Vec::len).sum();
-    // Each node's children as a list (first child, next sibling):
-    // most nodes have one or two, and a walk down them is cheaper than
-    // hashing every byte of every literal into a map (the root's, by
-    // byte). Numbers are as the map gave them: as nodes are made.
-    let mut root_child = [0u32; 256];
-    let mut first: Vec<u32> = vec![0; most + 1];
-    let mut next: Vec<u32> = vec![0; most + 1];
-    let mut byte: Vec<u8> = vec![0; most + 1];
-    let mut edges: Vec<(u32, u8, u32)> = Vec::with_capacity(most);
-    let mut at_end = Vec::with_capacity(lits.len());
-    let mut count = 1u32;
-    for l in lits {
-        let mut at = 0u32;
-        for &b in l {
-            let b = b.to_ascii_lowercase();
-            let found = if at == 0 {
-                root_child[usize::from(b)]
-            } else {
-                let mut c = first[at as usize];
-                while c != 0 && byte[c as usize] != b {
-                    c = next[c as usize];
-                }
-                c
-            };
-            at = if found != 0 {
-                found
-            } else {
-                let c = count;
-                count += 1;
-                edges.push((at, b, c));
-                byte[c as usize] = b;
-                if at == 0 {
-                    root_child[usize::from(b)] = c;
-                } else {
-                    next[c as usize] = first[at as usize];
-                    first[at as usize] = c;
-                }
-                c
-            };
-        }
-        at_end.push(at);
-    }
-    (edges, count, at_end)
-}
-
 /// Words of a node record before its edges.
 const HEAD: usize = 3;
 
@@ -140,9 +89,9 @@ impl Heads {
     pub(super) fn new(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
         // The trie as lists of children (most nodes have one), nodes
         // numbered as made (the root 0), then each record written whole
-        // in one pass: the records are `new_plain`'s, which gathered every
-        // edge in a list, sorted it by node and appended each record piece
-        // by piece over a dozen passes (most of the start-up of a page).
+        // in one pass: gathering every edge in a list, sorting it by node
+        // and appending each record piece by piece over a dozen passes was
+        // most of the start-up of a page.
         let most: usize = lits.iter().map(Vec::len).sum();
         let mut root_child = [0u32; 256];
         let mut nodes: Vec<Node> = Vec::with_capacity(most + 1);
@@ -282,120 +231,6 @@ impl Heads {
             }
             for (b1, to1) in edges_at(at) {
                 pairs[r * classes + usize::from(class[usize::from(b1)])] = to1;
-            }
-        }
-        Heads {
-            data,
-            root,
-            owners: ends.iter().map(|e| e.1).collect(),
-            pairs,
-            row,
-            class,
-            classes,
-            owned,
-        }
-    }
-
-    /// `new` as it was: the oracle of its test.
-    #[cfg(test)]
-    fn new_plain(lits: Vec<Vec<u8>>, owners: Vec<Vec<u32>>) -> Heads {
-        // Nodes numbered as they are made (the root 0); edges gathered as
-        // (from, byte, to) and sorted, so each node's are adjacent. No
-        // tree of maps on the way: a map per node for twenty thousand
-        // nodes would take megabytes at start-up.
-        // At most a node per literal byte: room for them all, as the map
-        // grown step by step rehashed it some thirty times.
-        let (edges, count, at_end) = trie(&lits);
-        let mut edges = edges;
-        let mut ends: Vec<(u32, u32)> = Vec::new();
-        for (&at, o) in at_end.iter().zip(owners) {
-            ends.extend(o.into_iter().map(|p| (at, p)));
-        }
-        let n = count as usize;
-        sort_by_node(&mut edges, n, |e| e.0);
-        // (A few thousand, where grouping them would pass over every node.)
-        ends.sort_unstable();
-        ends.dedup();
-        // Each node's edges and owners: ranges in the sorted lists.
-        let (mut edge_at, mut owner_at) = (vec![0u32; n + 1], vec![0u32; n + 1]);
-        for e in &edges {
-            edge_at[e.0 as usize + 1] += 1;
-        }
-        for e in &ends {
-            owner_at[e.0 as usize + 1] += 1;
-        }
-        for k in 0..n {
-            edge_at[k + 1] += edge_at[k];
-            owner_at[k + 1] += owner_at[k];
-        }
-        // Where each record starts: its head, its bytes' words, a target
-        // per edge.
-        let mut at = vec![0u32; n + 1];
-        for k in 0..n {
-            let e = (edge_at[k + 1] - edge_at[k]) as usize;
-            at[k + 1] = at[k] + (HEAD + e.div_ceil(4) + e) as u32;
-        }
-        let start = |k: usize| at[k] as usize;
-        let mut data = Vec::with_capacity(start(n));
-        for k in 0..n {
-            let (e0, e1) = (edge_at[k] as usize, edge_at[k + 1] as usize);
-            data.extend([owner_at[k], owner_at[k + 1], (e1 - e0) as u32]);
-            let mut word = 0u32;
-            for (j, e) in edges[e0..e1].iter().enumerate() {
-                word |= u32::from(e.1) << (8 * (j % 4));
-                if j % 4 == 3 {
-                    data.push(word);
-                    word = 0;
-                }
-            }
-            if (e1 - e0) % 4 != 0 {
-                data.push(word);
-            }
-            data.extend(edges[e0..e1].iter().map(|e| start(e.2 as usize) as u32));
-        }
-        let mut root = Box::new([0u32; 256]);
-        for &(_, b, to) in edges.iter().take_while(|e| e.0 == 0) {
-            let to = start(to as usize) as u32;
-            root[usize::from(b)] = to;
-            // The walk folds the text's case: an upper-case byte leads
-            // where its lower case does.
-            root[usize::from(b.to_ascii_uppercase())] = to;
-        }
-        // The second bytes (folded), each a column; the root's children,
-        // each a row.
-        let (mut class, mut classes) = (Box::new([0u8; 256]), 1usize);
-        let mut row = Box::new([0u16; 256]);
-        let mut rows = 1usize;
-        let mut owned = [0u64; 4];
-        let mut child = vec![false; n];
-        for &(_, b, to) in edges.iter().take_while(|e| e.0 == 0) {
-            for c in [b, b.to_ascii_uppercase()] {
-                row[usize::from(c)] = rows as u16;
-            }
-            rows += 1;
-            child[to as usize] = true;
-        }
-        // (At most 230 second bytes, folded: a column fits in a byte.)
-        for &(from, b, _) in &edges {
-            if child[from as usize] && class[usize::from(b)] == 0 {
-                for c in [b, b.to_ascii_uppercase()] {
-                    class[usize::from(c)] = classes as u8;
-                }
-                classes += 1;
-            }
-        }
-        let mut pairs = vec![0u32; rows * classes];
-        for &(_, b0, to0) in edges.iter().take_while(|e| e.0 == 0) {
-            let r = usize::from(row[usize::from(b0)]);
-            if owner_at[to0 as usize] != owner_at[to0 as usize + 1] {
-                for c in [b0, b0.to_ascii_uppercase()] {
-                    owned[usize::from(c / 64)] |= 1 << (c % 64);
-                }
-            }
-            let (e0, e1) = (edge_at[to0 as usize], edge_at[to0 as usize + 1]);
-            for &(_, b1, to1) in &edges[e0 as usize..e1 as usize] {
-                pairs[r * classes + usize::from(class[usize::from(b1)])] =
-                    start(to1 as usize) as u32;
             }
         }
         Heads {
@@ -565,42 +400,6 @@ fn edge(words: &[u32], n: usize, b: u8) -> Option<usize> {
 pub(super) struct Begun {
     at: usize,
     head: [u32; HEAD],
-}
-
-/// `items.sort_unstable()` for items whose order starts with a node
-/// number below `n` (`node`): grouped by node first, by counting, then each
-/// node's few sorted. A sort of the whole list was most of the start-up:
-/// the trie of the built-in prefixes has some hundred thousand edges.
-#[cfg(test)]
-fn sort_by_node<T: Copy + Ord>(items: &mut Vec<T>, n: usize, node: impl Fn(&T) -> u32) {
-    let Some(&first) = items.first() else {
-        return;
-    };
-    let mut at = vec![0usize; n + 1];
-    for t in items.iter() {
-        if let Some(c) = at.get_mut(node(t) as usize + 1) {
-            *c += 1;
-        }
-    }
-    for k in 0..n {
-        at[k + 1] += at[k];
-    }
-    if at[n] != items.len() {
-        // A node out of range: not made by `Heads::new`; sort as it is.
-        items.sort_unstable();
-        return;
-    }
-    let mut next = at.clone();
-    let mut out = vec![first; items.len()];
-    for &t in items.iter() {
-        let k = node(&t) as usize;
-        out[next[k]] = t;
-        next[k] += 1;
-    }
-    for k in 0..n {
-        out[at[k]..at[k + 1]].sort_unstable();
-    }
-    *items = out;
 }
 
 /// Finds every occurrence of some literals (ASCII lower case) in any ASCII
@@ -1484,48 +1283,6 @@ mod tests {
         assert!(several > 100 && one > 100, "{several} {one}");
     }
 
-    /// The trie made with lists of children is the one a map keyed by
-    /// (node, byte) made, numbers and all: on made-up literals over a few
-    /// bytes in both cases (shared prefixes, repeats, empty ones).
-    #[test]
-    fn trie_numbers_nodes_as_a_map_did() {
-        let mut rng = crate::test_rng::XorShift::new(0x7e1e);
-        let (mut shared, mut again) = (0, 0);
-        for _ in 0..300 {
-            let lits: Vec<Vec<u8>> = (0..rng.below(60))
-                .map(|_| {
-                    (0..rng.below(7))
-                        .map(|_| b"aAbBc\xff "[rng.below(7)])
-                        .collect()
-                })
-                .collect();
-            let mut child = std::collections::HashMap::new();
-            let (mut want, mut want_end, mut count) = (Vec::new(), Vec::new(), 1u32);
-            for l in &lits {
-                let mut at = 0u32;
-                for &b in l {
-                    let b = b.to_ascii_lowercase();
-                    at = *child.entry((at, b)).or_insert_with(|| {
-                        want.push((at, b, count));
-                        count += 1;
-                        count - 1
-                    });
-                }
-                want_end.push(at);
-            }
-            let (edges, n, at_end) = trie(&lits);
-            assert_eq!((edges, n, at_end.clone()), (want, count, want_end));
-            let mut ends = at_end.clone();
-            ends.sort_unstable();
-            again += ends
-                .windows(2)
-                .filter(|w| w[0] == w[1] && w[0] != 0)
-                .count();
-            shared += usize::from((count as usize) < lits.iter().map(Vec::len).sum::<usize>() + 1);
-        }
-        assert!(shared > 100 && again > 50, "{shared} {again}");
-    }
-
     #[test]
     fn with_case_bit_is_the_bytes_with_it_in_order() {
         let want: Vec<u32> = (0..=255u32).filter(|b| b & 0x20 != 0).collect();
@@ -1572,90 +1329,5 @@ mod tests {
             }
         }
         assert!(found.iter().all(|&k| k > 10) && missed > 1000, "{found:?}");
-    }
-
-    /// Grouping by node, then sorting each node's items, gives the order
-    /// a sort of the whole list gives: on edges and owner lists of made-up
-    /// tries, duplicates and empty nodes among them, and on a node out of
-    /// range.
-    #[test]
-    fn sort_by_node_orders_as_a_whole_sort() {
-        let mut rng = crate::test_rng::XorShift::new(7);
-        for round in 0..300 {
-            let n = 1 + rng.below(40);
-            let len = rng.below(200);
-            let mut edges: Vec<(u32, u8, u32)> = (0..len)
-                .map(|_| {
-                    (
-                        rng.below(n) as u32,
-                        rng.below(256) as u8,
-                        rng.below(1000) as u32,
-                    )
-                })
-                .collect();
-            let mut ends: Vec<(u32, u32)> = (0..len)
-                .map(|_| (rng.below(n) as u32, rng.below(5) as u32))
-                .collect();
-            if round % 50 == 0
-                && let Some(e) = ends.first_mut()
-            {
-                e.0 = n as u32 + 3;
-            }
-            let (mut want_edges, mut want_ends) = (edges.clone(), ends.clone());
-            want_edges.sort_unstable();
-            want_ends.sort_unstable();
-            sort_by_node(&mut edges, n, |e| e.0);
-            sort_by_node(&mut ends, n, |e| e.0);
-            assert_eq!(edges, want_edges);
-            assert_eq!(ends, want_ends);
-        }
-    }
-
-    /// `Heads::new` makes the records and tables `new_plain` made: on
-    /// made-up literals sharing prefixes, in either case, with empty,
-    /// one-byte, repeated and non-ASCII ones, nodes of many children
-    /// among them.
-    #[test]
-    fn heads_new_builds_what_new_plain_built() {
-        let mut rng = crate::test_rng::XorShift::new(11);
-        let (mut wide, mut empty) = (0, 0);
-        for round in 0..300 {
-            let alphabet: &[u8] = match round % 3 {
-                0 => b"abAB",
-                1 => b"abcdefghijklmnopqrstuvwxyzE\xc3\xa9 -",
-                _ => b"aeiouAEIOU0123456789",
-            };
-            let count = rng.below(60);
-            let lits: Vec<Vec<u8>> = (0..count)
-                .map(|_| {
-                    let len = rng.below(9);
-                    (0..len)
-                        .map(|_| alphabet[rng.below(alphabet.len())])
-                        .collect()
-                })
-                .collect();
-            empty += lits.iter().filter(|l| l.is_empty()).count();
-            let owners: Vec<Vec<u32>> = (0..count)
-                .map(|_| {
-                    (0..1 + rng.below(3))
-                        .map(|_| rng.below(50) as u32)
-                        .collect()
-                })
-                .collect();
-            let got = Heads::new(lits.clone(), owners.clone());
-            let want = Heads::new_plain(lits, owners);
-            assert_eq!(got.data, want.data, "round {round}");
-            assert_eq!(got.root, want.root);
-            assert_eq!(got.owners, want.owners);
-            assert_eq!(got.pairs, want.pairs);
-            assert_eq!(got.row, want.row);
-            assert_eq!(got.class, want.class);
-            assert_eq!(got.classes, want.classes);
-            assert_eq!(got.owned, want.owned);
-            if got.data.get(2).is_some_and(|&e| e > 5) {
-                wide += 1;
-            }
-        }
-        assert!(wide > 50 && empty > 50, "{wide} {empty}");
     }
 }
