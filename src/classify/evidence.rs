@@ -409,17 +409,18 @@ fn takes_headings(page: &Page, b: &Block) -> bool {
 
 /// Whether the text rules alone remove each block.
 pub fn removed_by_text(set: &RuleSet, hits: &[Vec<usize>]) -> Vec<bool> {
+    hits.iter().map(|h| removes_by_text(set, h)).collect()
+}
+
+/// Whether the text rules a block matched (`hits`) alone remove it.
+pub fn removes_by_text(set: &RuleSet, hits: &[usize]) -> bool {
     // Inline furniture is removed later, but sits inside the content: it
     // must not push the content's bounds away from it.
     hits.iter()
-        .map(|h| {
-            h.iter()
-                .filter(|&&r| !set.rules[r].has_mark(Mark::Inline))
-                .map(|&r| set.rules[r].weight)
-                .sum::<f32>()
-                >= 1.0
-        })
-        .collect()
+        .filter(|&&r| !set.rules[r].has_mark(Mark::Inline))
+        .map(|&r| set.rules[r].weight)
+        .sum::<f32>()
+        >= 1.0
 }
 
 /// Each block's evidence, from the rules it matched (`rule_hits`) and

@@ -218,20 +218,14 @@ fn text_flags(set: &RuleSet, text_hits: &[Vec<usize>]) -> TextFlags {
         if h.is_empty() {
             continue;
         }
-        // Summed in the hits' order, as `removed_by_text` sums them.
-        let mut weight = 0.0f32;
         let (mut inline, mut closes, mut ends_thread) = (false, false, false);
         for &r in h {
             let rule = &set.rules[r];
-            let is_inline = rule.has_mark(rules::Mark::Inline);
-            if !is_inline {
-                weight += rule.weight;
-            }
-            inline |= is_inline;
+            inline |= rule.has_mark(rules::Mark::Inline);
             closes |= rule.has_mark(rules::Mark::Closes);
             ends_thread |= rule.has_mark(rules::Mark::EndsThread);
         }
-        all[i] = weight >= 1.0;
+        all[i] = evidence::removes_by_text(set, h);
         all[n + i] = inline;
         all[2 * n + i] = closes;
         all[3 * n + i] = ends_thread;
