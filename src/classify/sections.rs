@@ -436,59 +436,46 @@ fn ends(page: &Page, i: usize, sec: &Open, sw: bool) -> bool {
 mod tests {
     use super::*;
 
-    /// `early`, worked out once per section, and the posts test after it
-    /// give what the per-line test they replace gave (copied here as it
-    /// was), over every category and a grid of prose counts about the
-    /// bounds.
+    /// In text, a comment, bio or legal section opened near the top, with
+    /// most of the article's prose still to come ("12 Comments" by the
+    /// byline), is early: it links to its section and must not take the
+    /// article. Not so in HTML (elements end sections), after an article's
+    /// worth of prose, once most of the prose is above it, or for a
+    /// section of another kind.
     #[test]
-    fn early_is_the_per_line_before_article_test() {
-        let old = |is_html: bool,
-                   category: Category,
-                   prose_at: u32,
-                   main_prose: u32,
-                   may_post: bool,
-                   posts: bool| {
-            let after_article = prose_at >= ARTICLE_WORDS;
-            !is_html
-                && category.claims_prose()
-                && !after_article
-                && 2 * prose_at < main_prose.saturating_sub(prose_at)
-                && !(may_post && posts)
-        };
-        let counts = [
-            0, 1, 49, 50, 51, 99, 100, 149, 150, 151, 300, 449, 450, 451, 1000,
-        ];
-        let (mut yes, mut no_by_share, mut no_by_posts) = (0, 0, 0);
-        for is_html in [false, true] {
-            for category in Category::ALL {
-                for &prose_at in &counts {
-                    for &main_prose in &counts {
-                        for may_post in [false, true] {
-                            for posts in [false, true] {
-                                let e = early(is_html, category, prose_at, main_prose);
-                                let new = e && !(may_post && posts);
-                                let want =
-                                    old(is_html, category, prose_at, main_prose, may_post, posts);
-                                assert_eq!(
-                                    new, want,
-                                    "{is_html} {category:?} {prose_at} {main_prose} {may_post} {posts}"
-                                );
-                                yes += usize::from(want);
-                                no_by_posts += usize::from(e && !want);
-                                no_by_share += usize::from(
-                                    !is_html
-                                        && category.claims_prose()
-                                        && prose_at < ARTICLE_WORDS
-                                        && !e,
-                                );
-                            }
-                        }
-                    }
-                }
-            }
+    fn a_prose_section_opened_above_most_of_the_article_is_early() {
+        let near_top = (40, 1000);
+        for category in [Category::Comments, Category::AuthorBio, Category::Legal] {
+            assert!(
+                early(false, category, near_top.0, near_top.1),
+                "{category:?}"
+            );
+            assert!(
+                !early(true, category, near_top.0, near_top.1),
+                "{category:?}"
+            );
         }
-        // Each way out was taken, and the way in.
-        assert!(yes > 0 && no_by_share > 0 && no_by_posts > 0);
+        let c = Category::Comments;
+        // The first line of a page opens it: early, given any prose below.
+        assert!(early(false, c, 0, 1));
+        assert!(!early(false, c, 0, 0));
+        // An article's worth of prose above: the section follows it.
+        assert!(early(false, c, ARTICLE_WORDS - 1, 10_000));
+        assert!(!early(false, c, ARTICLE_WORDS, 10_000));
+        // Early only while less than a third of the prose is above it.
+        assert!(early(false, c, 99, 300));
+        assert!(!early(false, c, 100, 300));
+        let other: Vec<Category> = Category::ALL
+            .into_iter()
+            .filter(|c| !c.claims_prose())
+            .collect();
+        assert!(!other.is_empty());
+        for category in other {
+            assert!(
+                !early(false, category, near_top.0, near_top.1),
+                "{category:?}"
+            );
+        }
     }
 
     #[test]
