@@ -693,8 +693,9 @@ mod tests {
     }
 
     /// The form `dates_in` picks finds the dates `DATE_LINE` finds, and
-    /// those `regex::Regex` finds with the pattern, at the same places (`shape` cuts the date out there): generated lines with
-    /// dates, times, letters past ASCII and punctuation both forms pass by.
+    /// those `regex::Regex` finds with the pattern, at the same places
+    /// (`shape` cuts the date out there): generated lines with dates,
+    /// times, letters past ASCII and punctuation both forms pass by.
     #[test]
     fn dates_in_finds_what_the_date_pattern_finds() {
         let mut rng = crate::classify::testgen::rng(41);
